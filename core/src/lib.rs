@@ -1,0 +1,10 @@
+//! The IXN deployment model, its validation and every artifact the portal generates.
+//!
+//! Pure Rust with no browser imports, so that it is exact, fast and tested natively.
+//! - [`registry`]: the declarative table of every Helm values key; everything reads it.
+//! - [`model`]: typed values ([`model::Values`]) and the deployment context.
+//! - [`validate`]: findings a person can act on.
+//! - [`generate`]: `override_values.yaml`, commands, secrets, topology and sizing.
+//! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
+
+pub mod yaml;

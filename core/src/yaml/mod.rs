@@ -1,0 +1,14 @@
+//! YAML as Helm reads it: a tree, a 1.1-aware reader, and a writer whose scalars mean
+//! the same to YAML 1.1 and 1.2 readers.
+
+mod emit;
+mod node;
+mod read;
+mod resolve;
+mod scalar;
+
+pub use emit::{is_placeholder, to_yaml, EmitOptions};
+pub use node::{Entry, Node};
+pub use read::{read_yaml, Limits, ReadError};
+pub use resolve::{resolve_yaml11, resolve_yaml12, Resolved};
+pub use scalar::{double_quoted, is_plain_safe, scalar};

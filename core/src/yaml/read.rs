@@ -1,0 +1,282 @@
+//! Reading YAML as Helm does: YAML 1.1 scalars, explicit `null`s kept, and limits that
+//! refuse hostile input (alias bombs, huge or deeply nested files) quickly.
+
+use super::node::{Entry, Node};
+use super::resolve::{resolve_yaml11, Resolved};
+use std::collections::HashMap;
+use yaml_rust2::parser::{Event, Parser, Tag};
+use yaml_rust2::scanner::TScalarStyle;
+
+/// Bounds on what [`read_yaml`] accepts.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest input, in bytes.
+    pub max_bytes: usize,
+    /// Deepest nesting of mappings and sequences.
+    pub max_depth: usize,
+    /// Most nodes after alias expansion.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 2 * 1024 * 1024, max_depth: 64, max_nodes: 200_000 }
+    }
+}
+
+/// Why a document could not be read. Line and column are 1-based.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    /// What went wrong, in words.
+    pub message: String,
+    /// Where, when known.
+    pub line: Option<usize>,
+    /// Where, when known.
+    pub column: Option<usize>,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+fn err(message: impl Into<String>) -> ReadError {
+    ReadError { message: message.into(), line: None, column: None }
+}
+
+enum Frame {
+    Seq(Vec<Node>, usize),
+    Map(Vec<Entry>, Option<String>, usize),
+}
+
+/// Reads the first document of `text` into a tree, resolving plain scalars by YAML 1.1
+/// rules. An empty document is `Null`.
+pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
+    if text.len() > limits.max_bytes {
+        return Err(err(format!(
+            "the file is {} KB; the limit is {} KB",
+            text.len() / 1024,
+            limits.max_bytes / 1024
+        )));
+    }
+    let mut parser = Parser::new_from_str(text).keep_tags(true);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut nodes = 0usize;
+    let mut root: Option<Node> = None;
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| ReadError {
+            message: e.info().to_string(),
+            line: Some(e.marker().line()),
+            column: Some(e.marker().col() + 1),
+        })?;
+        let at = |m: String| ReadError { message: m, line: Some(mark.line()), column: Some(mark.col() + 1) };
+        let finished: Option<(Node, usize)> = match event {
+            Event::StreamEnd | Event::DocumentEnd if root.is_some() || stack.is_empty() => break,
+            Event::Scalar(value, style, anchor, tag) => {
+                nodes += 1;
+                Some((scalar_node(value, style, tag.as_ref()).map_err(at)?, anchor))
+            }
+            Event::Alias(id) => {
+                let node = anchors.get(&id).cloned().ok_or_else(|| at("unknown alias".into()))?;
+                nodes += count(&node);
+                Some((node, 0))
+            }
+            Event::SequenceStart(anchor, _) => {
+                if stack.len() >= limits.max_depth {
+                    return Err(at(format!("nesting deeper than {} levels", limits.max_depth)));
+                }
+                stack.push(Frame::Seq(Vec::new(), anchor));
+                None
+            }
+            Event::MappingStart(anchor, _) => {
+                if stack.len() >= limits.max_depth {
+                    return Err(at(format!("nesting deeper than {} levels", limits.max_depth)));
+                }
+                stack.push(Frame::Map(Vec::new(), None, anchor));
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq(items, anchor)) => Some((Node::Seq(items), anchor)),
+                _ => return Err(at("unbalanced sequence".into())),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map(entries, _, anchor)) => Some((merge_keys(entries), anchor)),
+                _ => return Err(at("unbalanced mapping".into())),
+            },
+            _ => None,
+        };
+        if nodes > limits.max_nodes {
+            return Err(at(format!(
+                "more than {} values after expanding aliases (an alias bomb?)",
+                limits.max_nodes
+            )));
+        }
+        let Some((node, anchor)) = finished else { continue };
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq(items, _)) => items.push(node),
+            Some(Frame::Map(entries, pending, _)) => match pending.take() {
+                None => *pending = Some(key_text(&node).map_err(at)?),
+                Some(key) => {
+                    if let Some(e) = entries.iter_mut().find(|e| e.key == key) {
+                        e.value = node; // later duplicate wins, as in go-yaml v2's maps
+                    } else {
+                        entries.push(Entry { key, value: node, comment: None });
+                    }
+                }
+            },
+        }
+    }
+    Ok(root.unwrap_or(Node::Null))
+}
+
+fn count(node: &Node) -> usize {
+    match node {
+        Node::Seq(items) => 1 + items.iter().map(count).sum::<usize>(),
+        Node::Map(entries) => 1 + entries.iter().map(|e| count(&e.value)).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+/// Applies `<<` merge keys: the merged mappings' keys come first, explicit keys win.
+fn merge_keys(entries: Vec<Entry>) -> Node {
+    if !entries.iter().any(|e| e.key == "<<") {
+        return Node::Map(entries);
+    }
+    let mut out: Vec<Entry> = Vec::new();
+    let mut explicit: Vec<Entry> = Vec::new();
+    for e in entries {
+        if e.key != "<<" {
+            explicit.push(e);
+            continue;
+        }
+        let sources = match e.value {
+            Node::Map(m) => vec![m],
+            Node::Seq(items) => items
+                .into_iter()
+                .filter_map(|n| if let Node::Map(m) = n { Some(m) } else { None })
+                .collect(),
+            _ => vec![],
+        };
+        for m in sources {
+            for me in m {
+                if !out.iter().any(|o| o.key == me.key) {
+                    out.push(me);
+                }
+            }
+        }
+    }
+    for e in explicit {
+        if let Some(o) = out.iter_mut().find(|o| o.key == e.key) {
+            *o = e;
+        } else {
+            out.push(e);
+        }
+    }
+    Node::Map(out)
+}
+
+fn key_text(node: &Node) -> Result<String, String> {
+    Ok(match node {
+        Node::Str(s) | Node::Block(s) | Node::Placeholder(s) | Node::Float(s) => s.clone(),
+        Node::Int(i) => i.to_string(),
+        Node::Bool(b) => b.to_string(),
+        Node::Null => "null".to_string(),
+        Node::Seq(_) | Node::Map(_) => return Err("a mapping key must be a plain value".into()),
+    })
+}
+
+fn scalar_node(value: String, style: TScalarStyle, tag: Option<&Tag>) -> Result<Node, String> {
+    if let Some(tag) = tag {
+        let suffix = tag.suffix.as_str();
+        if tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:" {
+            return Ok(match suffix {
+                "str" => Node::Str(value),
+                "null" => Node::Null,
+                "bool" | "int" | "float" => resolve_plain(value),
+                "binary" | "timestamp" => Node::Str(value),
+                other => return Err(format!("unsupported tag !!{other}")),
+            });
+        }
+        // Local tags (`!foo`) mean nothing to Helm; keep the text.
+        return Ok(Node::Str(value));
+    }
+    Ok(match style {
+        TScalarStyle::Plain => resolve_plain(value),
+        TScalarStyle::Literal => Node::Block(value),
+        _ => Node::Str(value),
+    })
+}
+
+fn resolve_plain(value: String) -> Node {
+    match resolve_yaml11(&value) {
+        Resolved::Null => Node::Null,
+        Resolved::Bool(b) => Node::Bool(b),
+        Resolved::Int(Some(i)) => Node::Int(i),
+        Resolved::Int(None) | Resolved::Float | Resolved::Timestamp => Node::Float(value),
+        Resolved::Merge | Resolved::ValueKey | Resolved::Str => Node::Str(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Node {
+        read_yaml(s, Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn yaml11_semantics() {
+        let n = read("a: yes\nb: 'yes'\nc: 0100\nd: ~\ne: 12:30\nf: |-\n  x\n  y\ng: !!str on\n");
+        assert_eq!(n.get("a"), Some(&Node::Bool(true)));
+        assert_eq!(n.get("b"), Some(&Node::Str("yes".into())));
+        assert_eq!(n.get("c"), Some(&Node::Int(64)));
+        assert_eq!(n.get("d"), Some(&Node::Null));
+        assert_eq!(n.get("e"), Some(&Node::Float("12:30".into())));
+        assert_eq!(n.get("f"), Some(&Node::Block("x\ny".into())));
+        assert_eq!(n.get("g"), Some(&Node::Str("on".into())));
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        let e = read_yaml("a: b\n  c: d\n", Limits::default()).unwrap_err();
+        assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn alias_bomb_refused() {
+        let mut s = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            s.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let e = read_yaml(&s, Limits::default()).unwrap_err();
+        assert!(e.message.contains("alias"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_refused() {
+        let s = "[".repeat(10_000);
+        assert!(read_yaml(&s, Limits::default()).is_err());
+    }
+
+    #[test]
+    fn merge_keys_apply() {
+        let n = read("base: &b {p: 1, q: 2}\nm:\n  <<: *b\n  q: 3\n");
+        assert_eq!(n.get("m.p"), Some(&Node::Int(1)));
+        assert_eq!(n.get("m.q"), Some(&Node::Int(3)));
+        // YAML 1.1: a plain `y` key is the boolean true, as Helm sees it.
+        assert_eq!(read("y: 1\n").get("true"), Some(&Node::Int(1)));
+    }
+}
