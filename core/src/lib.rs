@@ -8,3 +8,5 @@
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 
 pub mod yaml;
+pub mod model;
+pub mod registry;

@@ -1,0 +1,178 @@
+//! What the commands need that is not in the values file: where to deploy, and the
+//! credentials that go into Kubernetes secrets and the database bootstrap.
+
+use serde::{Deserialize, Serialize};
+
+/// Which Kubernetes platform, for the cluster login command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    /// Google Kubernetes Engine: `gcloud container clusters get-credentials`.
+    #[default]
+    Gke,
+    /// Azure Kubernetes Service: `az aks get-credentials`.
+    Aks,
+    /// Any other cluster: kubectl must already point at it.
+    Other,
+}
+
+/// Whether a GKE cluster is zonal or regional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GkeLocationKind {
+    /// `--zone`.
+    #[default]
+    Zone,
+    /// `--region`.
+    Region,
+}
+
+/// How secrets are created by the generated commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecretStyle {
+    /// As the guide: `kubectl create secret … --from-literal`. The values appear on the
+    /// command line (shell history, process list).
+    #[default]
+    Guide,
+    /// A Secret manifest with `stringData`, applied from stdin.
+    Stdin,
+}
+
+/// The deployment context. Every field is text as typed; empty means "not given".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Deployment {
+    /// Kubernetes namespace (`deploy.namespace`).
+    pub namespace: String,
+    /// Helm release name (`deploy.release`); empty means `ixn-<sid>`.
+    pub release: String,
+    /// Chart reference, e.g. `genesys/ixn` or a path (`deploy.chart`).
+    pub chart: String,
+    /// Chart version (`deploy.chartVersion`); empty means the latest.
+    pub chart_version: String,
+    /// Platform (`deploy.platform`).
+    pub platform: Platform,
+    /// GKE project (`gke.project`); empty means gcloud's configured project.
+    pub gke_project: String,
+    /// GKE cluster name (`gke.cluster`).
+    pub gke_cluster: String,
+    /// Zone or region (`gke.locationKind`).
+    pub gke_location_kind: GkeLocationKind,
+    /// The zone or region (`gke.location`).
+    pub gke_location: String,
+    /// AKS resource group (`aks.resourceGroup`).
+    pub aks_resource_group: String,
+    /// AKS cluster name (`aks.cluster`).
+    pub aks_cluster: String,
+    /// Create a docker-registry pull secret (`registry.create`).
+    pub pull_secret_create: bool,
+    /// Its name (`registry.secretName`).
+    pub pull_secret_name: String,
+    /// Registry server (`registry.server`); empty means `image.registry`.
+    pub registry_server: String,
+    /// Registry user (`registry.username`).
+    pub registry_username: String,
+    /// Registry password (`registry.password`).
+    pub registry_password: String,
+    /// Registry e-mail (`registry.email`).
+    pub registry_email: String,
+    /// Redis password for `redis-ors-secret` (`redis.password`).
+    pub redis_password: String,
+    /// Redis TLS servername (`redis.servername`); empty means the first Redis host.
+    pub redis_servername: String,
+    /// Redis port for the secret (`redis.port`); empty means the first Redis port.
+    pub redis_port: String,
+    /// `rejectUnauthorized` in the secret (`redis.rejectUnauthorized`).
+    pub redis_reject_unauthorized: bool,
+    /// Kafka bootstrap servers, `host:port[,host:port]` (`kafka.bootstrap`).
+    pub kafka_bootstrap: String,
+    /// Kafka user, if Kafka needs authentication (`kafka.username`).
+    pub kafka_username: String,
+    /// Kafka password (`kafka.password`).
+    pub kafka_password: String,
+    /// Bootstrap the databases with psql (`db.bootstrap`).
+    pub db_bootstrap: bool,
+    /// PostgreSQL admin user for the bootstrap (`db.adminUser`).
+    pub db_admin_user: String,
+    /// PostgreSQL admin password (`db.adminPassword`).
+    pub db_admin_password: String,
+    /// The IXN database owner role (`db.ownerUser`).
+    pub db_owner_user: String,
+    /// Its password (`db.ownerPassword`).
+    pub db_owner_password: String,
+    /// Image that runs psql for the bootstrap (`db.psqlImage`).
+    pub psql_image: String,
+    /// The chart makes the two DB secrets (`db.chartSecrets`); otherwise the commands do.
+    pub chart_makes_db_secrets: bool,
+    /// Write the guide's Consul connect annotations (`consul.connect`).
+    pub consul_connect: bool,
+    /// Mount `redis-ors-secret` and `kafka-shared-secret` (`secrets.mount`).
+    pub mount_secrets: bool,
+    /// How the commands create secrets (`secrets.style`).
+    pub secret_style: SecretStyle,
+    /// Write addresses and secrets as `${VAR}` for envsubst (`deploy.placeholders`).
+    pub placeholders: bool,
+}
+
+impl Default for Deployment {
+    fn default() -> Self {
+        Deployment {
+            namespace: "ixn".into(),
+            release: String::new(),
+            chart: "ixn/ixn".into(),
+            chart_version: String::new(),
+            platform: Platform::Gke,
+            gke_project: String::new(),
+            gke_cluster: String::new(),
+            gke_location_kind: GkeLocationKind::Zone,
+            gke_location: String::new(),
+            aks_resource_group: String::new(),
+            aks_cluster: String::new(),
+            pull_secret_create: false,
+            pull_secret_name: "pullsecret".into(),
+            registry_server: String::new(),
+            registry_username: String::new(),
+            registry_password: String::new(),
+            registry_email: String::new(),
+            redis_password: String::new(),
+            redis_servername: String::new(),
+            redis_port: String::new(),
+            redis_reject_unauthorized: false,
+            kafka_bootstrap: String::new(),
+            kafka_username: String::new(),
+            kafka_password: String::new(),
+            db_bootstrap: true,
+            db_admin_user: "postgres".into(),
+            db_admin_password: String::new(),
+            db_owner_user: "ixn".into(),
+            db_owner_password: String::new(),
+            psql_image: "postgres:15".into(),
+            chart_makes_db_secrets: true,
+            consul_connect: true,
+            mount_secrets: true,
+            secret_style: SecretStyle::Guide,
+            placeholders: false,
+        }
+    }
+}
+
+/// The names of the context's secret fields, as the form names them.
+pub const SECRET_FIELDS: [&str; 5] =
+    ["registry.password", "redis.password", "kafka.password", "db.adminPassword", "db.ownerPassword"];
+
+impl Deployment {
+    /// The context with every credential replaced by `mask` (non-empty ones only), for
+    /// previews that must not show secrets.
+    pub fn masked(&self, mask: &str) -> Deployment {
+        let m = |s: &String| if s.is_empty() { String::new() } else { mask.to_string() };
+        Deployment {
+            registry_password: m(&self.registry_password),
+            redis_password: m(&self.redis_password),
+            kafka_password: m(&self.kafka_password),
+            db_admin_password: m(&self.db_admin_password),
+            db_owner_password: m(&self.db_owner_password),
+            ..self.clone()
+        }
+    }
+}

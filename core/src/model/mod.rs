@@ -1,0 +1,23 @@
+//! The typed model of one tenant's deployment.
+
+mod config;
+mod context;
+mod defaults;
+mod effective;
+mod input;
+mod port;
+mod presets;
+mod quantity;
+mod value;
+mod values;
+
+pub use config::Config;
+pub use context::{Deployment, GkeLocationKind, Platform, SecretStyle, SECRET_FIELDS};
+pub use defaults::{chart_default, chart_defaults, guide_samples};
+pub use effective::{Effective, Export, Resolved, Source};
+pub use input::{Count, Input, ScalarParse, Term};
+pub use port::Port;
+pub use presets::GUIDE_EXAMPLE_ENV;
+pub use quantity::{sum_nanos, Quantity};
+pub use value::{ConsulHost, DbTls, RedisNode, StringMap, Value, VolumeMount, YamlMap};
+pub use values::{SetError, Values};

@@ -1,0 +1,143 @@
+//! The declarative registry of every Helm values key of the IXN chart.
+//!
+//! One row per key: its path, kind, chart default, the guide's sample, help text and
+//! wizard step. The form, validation, YAML writer, importer and docs all read this one
+//! table, so adding a key here is the whole job.
+
+pub mod keys;
+mod step;
+
+pub use keys::KEYS;
+pub use step::Step;
+
+/// What a key holds, which decides its widget, parser and YAML form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `true` / `false`.
+    Bool,
+    /// A free string.
+    Str,
+    /// A Go template the chart parses: written as a `|-` block scalar.
+    Template,
+    /// A TCP port, 1–65535.
+    Port,
+    /// A whole number (probe timings, replicaCount, milliseconds).
+    Int,
+    /// A Kubernetes quantity (`100m`, `512Mi`).
+    Quantity,
+    /// A string-to-string map (labels, annotations, nodeSelector).
+    Map,
+    /// `imagePullSecrets`: a list of `{name}`.
+    PullSecrets,
+    /// The Redis node list: `[{host, port, is_redis_cluster}]`.
+    RedisNodes,
+    /// Consul host: a literal, or the node IP through `valueFrom`.
+    ConsulHost,
+    /// PostgreSQL TLS for IXN Node: off (empty), on (`{}`), or custom options.
+    DbTls,
+    /// jvmOptions: an ordered map `"1"` → option.
+    Jvm,
+    /// volumeMounts: volume name → `{readOnly, mountPath}`.
+    Mounts,
+    /// Any other YAML mapping (security context, a volume definition).
+    Object,
+}
+
+/// One values key.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyDef {
+    /// Dotted path as the reference writes it, e.g. `ixnService.ixnServer.ports.default`.
+    pub path: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// The chart default as YAML text: `~` is nil, and an empty string means the
+    /// reference gives none. Templates hold their raw text.
+    pub default: &'static str,
+    /// The guide's sample `override_values.yaml` value, in the same form; empty when
+    /// the sample does not set the key.
+    pub sample: &'static str,
+    /// The guide's description.
+    pub help: &'static str,
+    /// The wizard step that edits it.
+    pub step: Step,
+    /// `REQUIRED`, `SECRET`, `DERIVED` bits.
+    pub flags: u8,
+}
+
+/// The deployment does not work without a value.
+pub const REQUIRED: u8 = 1;
+/// Holds a credential: masked in previews, never in a URL or in storage by default.
+pub const SECRET: u8 = 2;
+/// When unset, the portal derives it from other answers (e.g. `ixn-<sid>`).
+pub const DERIVED: u8 = 4;
+
+impl KeyDef {
+    /// Whether the deployment needs a value here.
+    pub fn required(&self) -> bool {
+        self.flags & REQUIRED != 0
+    }
+
+    /// Whether the value is a credential.
+    pub fn secret(&self) -> bool {
+        self.flags & SECRET != 0
+    }
+
+    /// Whether the portal fills it from other answers when it is unset.
+    pub fn derived(&self) -> bool {
+        self.flags & DERIVED != 0
+    }
+
+    /// The chart default's YAML text, if the reference gives one.
+    pub fn default_text(&self) -> Option<&'static str> {
+        (!self.default.is_empty()).then_some(self.default)
+    }
+
+    /// The guide sample's YAML text, if the sample sets the key.
+    pub fn sample_text(&self) -> Option<&'static str> {
+        (!self.sample.is_empty()).then_some(self.sample)
+    }
+
+    /// The last segment of the path (`default` for `…ports.default`).
+    pub fn name(&self) -> &'static str {
+        self.path.rsplit('.').next().unwrap_or(self.path)
+    }
+}
+
+/// The key with this exact path.
+pub fn key(path: &str) -> Option<&'static KeyDef> {
+    // The table is sorted at compile time by hand in wizard order, not by path, and
+    // ~150 string compares cost well under a microsecond.
+    KEYS.iter().find(|k| k.path == path)
+}
+
+/// The keys a wizard step edits, in table order.
+pub fn keys_of(step: Step) -> impl Iterator<Item = &'static KeyDef> {
+    KEYS.iter().filter(move |k| k.step == step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn paths_are_unique_and_no_path_prefixes_another() {
+        let mut seen = HashSet::new();
+        for k in KEYS {
+            assert!(seen.insert(k.path), "duplicate {}", k.path);
+        }
+        for a in KEYS {
+            for b in KEYS {
+                assert!(!b.path.starts_with(&format!("{}.", a.path)), "{} is under {}", b.path, a.path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_has_help_and_review_has_none() {
+        for k in KEYS {
+            assert!(!k.help.is_empty(), "{} has no help", k.path);
+            assert_ne!(k.step, Step::Review);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The wizard's steps, in the order an admin works.
+
+use serde::{Deserialize, Serialize};
+
+/// One wizard step. Every values key and context field belongs to exactly one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// Tenant IDs, namespace, release and chart.
+    Tenant,
+    /// Platform, registry, pull secret and images.
+    Cluster,
+    /// The IXN Server and IXN Node PostgreSQL databases.
+    Databases,
+    /// Redis for IXN Node.
+    Redis,
+    /// Kafka for IXN Server and VQ Node.
+    Kafka,
+    /// Consul and Configuration Server.
+    Consul,
+    /// Ports and probes.
+    Ports,
+    /// Requests, limits and totals.
+    Resources,
+    /// Monitoring and logging.
+    Observability,
+    /// nodeSelector, labels, annotations, priority, security context, service accounts.
+    Scheduling,
+    /// Every finding, and the generated files.
+    Review,
+}
+
+impl Step {
+    /// Every step, in wizard order.
+    pub const ALL: [Step; 11] = [
+        Step::Tenant,
+        Step::Cluster,
+        Step::Databases,
+        Step::Redis,
+        Step::Kafka,
+        Step::Consul,
+        Step::Ports,
+        Step::Resources,
+        Step::Observability,
+        Step::Scheduling,
+        Step::Review,
+    ];
+
+    /// The step's title as the wizard shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Tenant => "Tenant & release",
+            Step::Cluster => "Cluster & images",
+            Step::Databases => "Databases",
+            Step::Redis => "Redis",
+            Step::Kafka => "Kafka",
+            Step::Consul => "Consul & Configuration Server",
+            Step::Ports => "Ports & probes",
+            Step::Resources => "Resources & sizing",
+            Step::Observability => "Observability & logging",
+            Step::Scheduling => "Scheduling & security",
+            Step::Review => "Review",
+        }
+    }
+
+    /// The URL fragment slug, e.g. `tenant`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Tenant => "tenant",
+            Step::Cluster => "cluster",
+            Step::Databases => "databases",
+            Step::Redis => "redis",
+            Step::Kafka => "kafka",
+            Step::Consul => "consul",
+            Step::Ports => "ports",
+            Step::Resources => "resources",
+            Step::Observability => "observability",
+            Step::Scheduling => "scheduling",
+            Step::Review => "review",
+        }
+    }
+
+    /// The step with this slug.
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
