@@ -10,3 +10,5 @@
 pub mod yaml;
 pub mod model;
 pub mod registry;
+pub mod generate;
+pub mod validate;

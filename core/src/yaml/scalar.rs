@@ -10,19 +10,22 @@ use super::resolve::{resolve_yaml11, resolve_yaml12, Resolved};
 use std::borrow::Cow;
 use std::fmt::Write;
 
+/// `$`, `{` and `}` are left out on purpose: a `${VAR}` that envsubst fills in later
+/// must sit inside quotes, or the substituted text could change type or break the file.
+///
 /// Whether `s` may be written as a plain scalar and read back as the same string by a
 /// YAML 1.1 and a YAML 1.2 reader.
 pub fn is_plain_safe(s: &str) -> bool {
     let bytes = s.as_bytes();
     let Some(&first) = bytes.first() else { return false };
-    let first_ok = first.is_ascii_alphanumeric() || matches!(first, b'/' | b'_' | b'$' | b'.');
+    let first_ok = first.is_ascii_alphanumeric() || matches!(first, b'/' | b'_' | b'.');
     if !first_ok || s.starts_with("..") {
         return false;
     }
     let inner_ok = |b: u8| {
         b.is_ascii_alphanumeric()
             || matches!(b, b' ' | b'-' | b'_' | b'.' | b'/' | b':' | b'@' | b'+' | b'=')
-            || matches!(b, b';' | b',' | b'~' | b'(' | b')' | b'%' | b'$' | b'{' | b'}' | b'^')
+            || matches!(b, b';' | b',' | b'~' | b'(' | b')' | b'%' | b'^')
     };
     if !bytes.iter().all(|&b| inner_ok(b)) {
         return false;
@@ -101,7 +104,7 @@ mod tests {
 
     #[test]
     fn plain_when_boring() {
-        for s in ["ixn-100", "100m", "1Gi", "/mnt/logs", "status.hostIP", "${TENANT_ID}", "a b"] {
+        for s in ["ixn-100", "100m", "1Gi", "/mnt/logs", "status.hostIP", "a b", "KeepaliveInterval=1;KeepaliveTime=60;"] {
             assert_eq!(scalar(s), s, "{s}");
         }
     }
@@ -112,7 +115,7 @@ mod tests {
             "on", "off", "yes", "no", "y", "n", "~", "null", "0100", "0x1F", "1e3", "1_000",
             "12:30", "2001-12-14", "<<", "- a", "a: b", "a #b", " lead", "trail ", "", "=",
             "100", "1.25", "100.0.007.0400", "true", "-", "?", "*a", "&a", "!t", "%d", "@x",
-            "`x", "'", "\"", "\\", "a\tb", "a\nb", "\u{1F600}", "..", "...",
+            "`x", "'", "\"", "\\", "a\tb", "a\nb", "\u{1F600}", "..", "...", "${TENANT_ID}", "ixn-${SID}",
         ] {
             assert!(scalar(s).starts_with('"'), "{s:?} should be quoted");
         }

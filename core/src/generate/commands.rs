@@ -1,0 +1,348 @@
+//! The commands to run, as separate blocks and as one bash script: cluster login,
+//! namespace, secrets, database bootstrap, values file, helm, rollout checks, and the
+//! Configuration Server option.
+
+use super::secrets::{secret_specs, SecretSpec, KAFKA_KEY, KAFKA_SECRET, REDIS_KEY, REDIS_SECRET};
+use super::shell::{command, comment_text, heredoc, quote};
+use super::sql::{bootstrap_sql, Bootstrap};
+use crate::model::{Config, Effective, GkeLocationKind, Platform, SecretStyle};
+use serde_json::json;
+
+/// One block of commands with a title, to copy on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Stable id, e.g. `namespace`.
+    pub id: &'static str,
+    /// Title for the UI.
+    pub title: &'static str,
+    /// Bash text; comments say what to expect.
+    pub script: String,
+}
+
+/// All blocks, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commands {
+    /// The blocks.
+    pub blocks: Vec<Block>,
+}
+
+/// The values file name the commands write and pass to helm.
+pub const VALUES_FILE: &str = "override_values.yaml";
+
+impl Commands {
+    /// One bash script that runs every block, stopping at the first failure.
+    pub fn script(&self) -> String {
+        let mut out = String::from(
+            "#!/usr/bin/env bash\n# IXN deployment, written by the IXN configuration portal.\nset -euo pipefail\n",
+        );
+        for b in &self.blocks {
+            out.push_str(&format!("\n# ---- {}\n{}\n", b.title, b.script));
+        }
+        out
+    }
+
+    /// The block with this id.
+    pub fn block(&self, id: &str) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.id == id)
+    }
+}
+
+/// The release name: `deploy.release`, else `ixn-<sid>`.
+pub fn release_name(cfg: &Config) -> String {
+    if !cfg.deploy.release.trim().is_empty() {
+        return cfg.deploy.release.clone();
+    }
+    match cfg.values.get("tenant.sid") {
+        Some(crate::model::Value::Str(s)) if !s.trim().is_empty() => format!("ixn-{}", s.trim()),
+        _ => "ixn-<sid>".into(),
+    }
+}
+
+fn login(cfg: &Config) -> String {
+    let d = &cfg.deploy;
+    match d.platform {
+        Platform::Gke => {
+            let mut w = vec!["gcloud", "container", "clusters", "get-credentials", d.gke_cluster.as_str()];
+            if !d.gke_project.is_empty() {
+                w.extend(["--project", d.gke_project.as_str()]);
+            }
+            if !d.gke_location.is_empty() {
+                let flag = match d.gke_location_kind {
+                    GkeLocationKind::Zone => "--zone",
+                    GkeLocationKind::Region => "--region",
+                };
+                w.extend([flag, d.gke_location.as_str()]);
+            }
+            command(&w)
+        }
+        Platform::Aks => command(&[
+            "az", "aks", "get-credentials", "--resource-group", &d.aks_resource_group, "--name", &d.aks_cluster,
+        ]),
+        Platform::Other => format!(
+            "# kubectl must already point at the target cluster; check which one:\n{}",
+            command(&["kubectl", "config", "current-context"])
+        ),
+    }
+}
+
+fn namespace(cfg: &Config) -> String {
+    let ns = cfg.deploy.namespace.as_str();
+    let manifest = json!({
+        "apiVersion": "v1",
+        "kind": "Namespace",
+        "metadata": {"name": ns, "labels": {"name": ns}},
+    });
+    let body = serde_json::to_string_pretty(&manifest).expect("json");
+    let file = "create-ixn-namespace.json";
+    format!(
+        "{}\n{}\n{}",
+        heredoc(&format!("cat > {}", quote(file)), &body, "EOF"),
+        command(&["kubectl", "apply", "-f", file]),
+        command(&["kubectl", "describe", "namespace", ns]),
+    )
+}
+
+fn apply_manifest(spec: &SecretSpec, ns: &str) -> String {
+    let body = serde_json::to_string_pretty(&spec.manifest(ns)).expect("json");
+    format!(
+        "# {}: {}\n{}",
+        comment_text(&spec.name),
+        spec.purpose,
+        heredoc(&command(&["kubectl", "apply", "--namespace", ns, "-f", "-"]), &body, "EOF")
+    )
+}
+
+fn guide_secret(spec: &SecretSpec, cfg: &Config, ns: &str) -> String {
+    let d = &cfg.deploy;
+    let delete = command(&["kubectl", "delete", "secret", &spec.name, "--namespace", ns, "--ignore-not-found"]);
+    let create = if spec.kind == "kubernetes.io/dockerconfigjson" {
+        let server = super::secrets::registry_server(cfg);
+        let mut w = vec![
+            "kubectl".to_string(),
+            "create".into(),
+            "secret".into(),
+            "docker-registry".into(),
+            spec.name.clone(),
+            "--namespace".into(),
+            ns.into(),
+            format!("--docker-server={server}"),
+            format!("--docker-username={}", d.registry_username),
+            format!("--docker-password={}", d.registry_password),
+        ];
+        if !d.registry_email.is_empty() {
+            w.push(format!("--docker-email={}", d.registry_email));
+        }
+        command(&w.iter().map(String::as_str).collect::<Vec<_>>())
+    } else {
+        let mut w = vec![
+            "kubectl".to_string(),
+            "create".into(),
+            "secret".into(),
+            "generic".into(),
+            spec.name.clone(),
+            "--namespace".into(),
+            ns.into(),
+        ];
+        w.extend(spec.data.iter().map(|(k, v)| format!("--from-literal={k}={v}")));
+        command(&w.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    format!("# {}: {}\n{delete}\n{create}", comment_text(&spec.name), spec.purpose)
+}
+
+fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -> String {
+    specs
+        .iter()
+        .filter(|s| names.is_empty() || names.contains(&s.name.as_str()))
+        .map(|s| match cfg.deploy.secret_style {
+            SecretStyle::Guide => guide_secret(s, cfg, ns),
+            SecretStyle::Stdin => apply_manifest(s, ns),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn db_bootstrap(cfg: &Config, eff: &Effective) -> String {
+    let d = &cfg.deploy;
+    let ns = d.namespace.as_str();
+    let server_db = real_str(cfg, eff, "ixnService.ixnServer.db.name");
+    let node_db = real_str(cfg, eff, "ixnService.ixnNode.db.name");
+    let host = real_str(cfg, eff, "ixnService.ixnServer.db.host");
+    let port = eff.port_text("ixnService.ixnServer.db.port").unwrap_or_else(|| "5432".into());
+    let sql = bootstrap_sql(&Bootstrap {
+        databases: vec![&server_db, &node_db],
+        owner: &d.db_owner_user,
+        password: &d.db_owner_password,
+    });
+    let pod = "ixn-db-bootstrap";
+    let psql_args = [
+        "psql".to_string(),
+        format!("--host={host}"),
+        format!("--port={port}"),
+        format!("--username={}", d.db_admin_user),
+        "--dbname=postgres".into(),
+        "--no-psqlrc".into(),
+    ];
+    let intro = "# Creates the two databases and the owner role if missing, then grants, from a\n\
+                 # throwaway pod in the namespace (the database is usually reachable only from there).";
+    match d.secret_style {
+        SecretStyle::Guide => {
+            let mut w: Vec<String> = vec![
+                "kubectl".into(), "run".into(), pod.into(), "--namespace".into(), ns.into(), "--rm".into(),
+                "--stdin".into(), "--restart=Never".into(), format!("--image={}", d.psql_image),
+                format!("--env=PGPASSWORD={}", d.db_admin_password), "--".into(),
+            ];
+            w.extend(psql_args);
+            let cmd = command(&w.iter().map(String::as_str).collect::<Vec<_>>());
+            format!("{intro}\n{}", heredoc(&cmd, &sql, "SQL"))
+        }
+        SecretStyle::Stdin => {
+            // The admin password goes into a short-lived secret, not onto a command line.
+            let secret = SecretSpec {
+                name: pod.into(),
+                kind: "Opaque",
+                purpose: "the PostgreSQL admin password for the bootstrap pod (deleted after)",
+                data: vec![("PGPASSWORD".into(), d.db_admin_password.clone())],
+            };
+            let overrides = json!({
+                "apiVersion": "v1",
+                "spec": {"containers": [{
+                    "name": pod,
+                    "image": d.psql_image,
+                    "stdin": true,
+                    "stdinOnce": true,
+                    "args": psql_args,
+                    "envFrom": [{"secretRef": {"name": pod}}],
+                }]},
+            });
+            let run = command(&[
+                "kubectl", "run", pod, "--namespace", ns, "--rm", "--stdin", "--restart=Never",
+                &format!("--image={}", d.psql_image),
+                &format!("--overrides={}", serde_json::to_string(&overrides).expect("json")),
+            ]);
+            format!(
+                "{intro}\n{}\n{}\n{}",
+                apply_manifest(&secret, ns),
+                heredoc(&run, &sql, "SQL"),
+                command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
+            )
+        }
+    }
+}
+
+/// A string key's real value: the user's text, or its derivation with the real sid
+/// (placeholder mode swaps them in the values file only).
+fn real_str(cfg: &Config, eff: &Effective, path: &str) -> String {
+    if cfg.deploy.placeholders {
+        let mut plain = cfg.clone();
+        plain.deploy.placeholders = false;
+        let e = Effective::of(&plain);
+        return e.str(path).unwrap_or_default().to_string();
+    }
+    eff.str(path).unwrap_or_default().to_string()
+}
+
+fn values_block(yaml: &str, eff: &Effective) -> (String, &'static str) {
+    let write = heredoc(&format!("cat > {}", quote(VALUES_FILE)), yaml.trim_end_matches('\n'), "EOF");
+    if eff.exports.is_empty() {
+        return (write, VALUES_FILE);
+    }
+    let exports: Vec<String> = eff
+        .exports
+        .iter()
+        .map(|e| format!("export {}={}", e.name, quote(&e.value)))
+        .collect();
+    let names: Vec<String> = eff.exports.iter().map(|e| format!("${{{}}}", e.name)).collect();
+    let subst = format!(
+        "# Only these variables are substituted, so any other $ in the file is kept.\nenvsubst {} < {} > {}_",
+        quote(&names.join(" ")),
+        quote(VALUES_FILE),
+        quote(VALUES_FILE)
+    );
+    (format!("{write}\n{}\n{subst}", exports.join("\n")), "override_values.yaml_")
+}
+
+/// Every command block for `cfg`, with `yaml` as the values file content.
+pub fn commands(cfg: &Config, eff: &Effective, yaml: &str) -> Commands {
+    let d = &cfg.deploy;
+    let ns = d.namespace.as_str();
+    let release = release_name(cfg);
+    let specs = secret_specs(cfg, eff);
+    let mut blocks = vec![
+        Block { id: "login", title: "Log in to the cluster", script: login(cfg) },
+        Block { id: "namespace", title: "Create the namespace", script: namespace(cfg) },
+    ];
+    if d.pull_secret_create {
+        blocks.push(Block {
+            id: "pull-secret",
+            title: "Create the image pull secret",
+            script: secrets_block(&specs, cfg, ns, &[d.pull_secret_name.as_str()]),
+        });
+    }
+    blocks.push(Block {
+        id: "secrets",
+        title: "Create the Redis and Kafka secrets",
+        script: secrets_block(&specs, cfg, ns, &[REDIS_SECRET, KAFKA_SECRET]),
+    });
+    if !d.chart_makes_db_secrets {
+        let names: Vec<&str> = specs.iter().skip_while(|s| s.name != KAFKA_SECRET).skip(1).map(|s| s.name.as_str()).collect();
+        blocks.push(Block {
+            id: "db-secrets",
+            title: "Create the database secrets",
+            script: format!(
+                "# The chart does not make these (secrets.db.enabled: false); keys username and password.\n{}",
+                secrets_block(&specs, cfg, ns, &names)
+            ),
+        });
+    }
+    if d.db_bootstrap {
+        blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg, eff) });
+    }
+    let (values, values_file) = values_block(yaml, eff);
+    blocks.push(Block { id: "values", title: "Write the values file", script: values });
+    let mut chart_words = vec![release.as_str(), d.chart.as_str()];
+    if !d.chart_version.is_empty() {
+        chart_words.extend(["--version", d.chart_version.as_str()]);
+    }
+    chart_words.extend(["--namespace", ns, "-f", values_file]);
+    let template: Vec<&str> = ["helm", "template"].into_iter().chain(chart_words.iter().copied()).collect();
+    let upgrade: Vec<&str> = ["helm", "upgrade", "--install"].into_iter().chain(chart_words.iter().copied()).collect();
+    blocks.push(Block {
+        id: "helm",
+        title: "Validate and install the chart",
+        script: format!(
+            "# Render first: errors show here without touching the cluster.\n{} > {}\n{}",
+            command(&template),
+            quote(&format!("{release}-rendered.yaml")),
+            command(&upgrade)
+        ),
+    });
+    let shown = comment_text(&release);
+    let sidecar = eff.bool("ixnService.image.logSidecar.enabled") == Some(true);
+    let ready = if sidecar { "5/5" } else { "4/4" };
+    blocks.push(Block {
+        id: "rollout",
+        title: "Wait for the rollout",
+        script: format!(
+            "{}\n{}\n{}\n# Expect {shown}-sts-0 READY {ready}{} and {shown}-vqnode-deploy-… READY 3/3.\n# READY 1/1 usually means Consul sidecar injection failed: check the annotations\n# and that the service account name starts with ixn-server-.",
+            command(&["kubectl", "rollout", "status", &format!("statefulset/{release}-sts"), "--namespace", ns, "--timeout=4m"]),
+            command(&["kubectl", "rollout", "status", &format!("deployment/{release}-vqnode-deploy"), "--namespace", ns, "--timeout=2m"]),
+            command(&["kubectl", "get", "pods", "--namespace", ns]),
+            if sidecar { " (with the log sidecar)" } else { "" },
+        ),
+    });
+    let health = comment_text(&eff.port_text("ixnService.ixnServer.ports.health").unwrap_or_else(|| "13131".into()));
+    let app = comment_text(eff.str("ixnService.ixnServer.confServer.appName").unwrap_or("<IXN application>"));
+    blocks.push(Block {
+        id: "config-server",
+        title: "Configuration Server option",
+        script: format!(
+            "# In Configuration Server, application {app} > Options, section [health-service]:\n#   soap-endpoint = http://localhost:{health}/health"
+        ),
+    });
+    Commands { blocks }
+}
+
+/// The `key=value` literal a guide-style secret command passes, for tests and docs.
+pub fn literal_keys() -> [(&'static str, &'static str); 2] {
+    [(REDIS_SECRET, REDIS_KEY), (KAFKA_SECRET, KAFKA_KEY)]
+}

@@ -1,0 +1,44 @@
+//! Every artifact the portal shows, each a pure, deterministic function of the model.
+
+pub mod commands;
+pub mod secrets;
+pub mod shell;
+pub mod sizing;
+pub mod sql;
+pub mod topology;
+pub mod values_yaml;
+
+use crate::model::{Config, Effective};
+
+/// Every artifact for one configuration, computed together (the effective values and
+/// the YAML are shared by the others).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Artifacts {
+    /// The effective values.
+    pub effective: Effective,
+    /// `override_values.yaml`.
+    pub values_yaml: String,
+    /// The commands.
+    pub commands: commands::Commands,
+    /// The secrets, as JSON manifests.
+    pub secret_manifests: String,
+    /// The connection map data.
+    pub connections: Vec<topology::Connection>,
+    /// Requests and limits.
+    pub sizing: sizing::Sizing,
+}
+
+/// Computes every artifact for `cfg`.
+pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
+    let effective = Effective::of(cfg);
+    let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
+    let commands = commands::commands(cfg, &effective, &values_yaml);
+    let secret_manifests = secrets::secret_specs(cfg, &effective)
+        .iter()
+        .map(|s| serde_json::to_string_pretty(&s.manifest(&cfg.deploy.namespace)).expect("json"))
+        .collect::<Vec<_>>()
+        .join("\n---\n");
+    let connections = topology::connections(cfg, &effective);
+    let sizing = sizing::sizing(&effective);
+    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing }
+}

@@ -1,0 +1,183 @@
+//! The Kubernetes secrets IXN needs outside the chart, as data built with serde_json.
+
+use crate::model::{Config, Effective, Term, Value};
+use base64::Engine;
+use serde::Serialize;
+use serde_json::{json, Value as Json};
+
+/// Name of the Redis secret mounted into IXN Node.
+pub const REDIS_SECRET: &str = "redis-ors-secret";
+/// Its single key.
+pub const REDIS_KEY: &str = "voice-redis-ors-stream";
+/// Name of the Kafka secret mounted into IXN Server and VQ Node.
+pub const KAFKA_SECRET: &str = "kafka-shared-secret";
+/// Its single key.
+pub const KAFKA_KEY: &str = "kafka-secrets";
+
+/// `voice-redis-ors-stream`: every value a string, as the guide writes it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RedisOrs<'a> {
+    password: &'a str,
+    port: String,
+    reject_unauthorized: String,
+    servername: String,
+}
+
+/// `kafka-secrets`: bootstrap, and credentials only when Kafka needs them.
+#[derive(Debug, Serialize)]
+struct KafkaSecrets<'a> {
+    bootstrap: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    username: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    password: &'a str,
+}
+
+/// One secret: its name, type and string data, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecretSpec {
+    /// `metadata.name`.
+    pub name: String,
+    /// `type`, e.g. `Opaque`.
+    pub kind: &'static str,
+    /// What it is for, for a comment.
+    pub purpose: &'static str,
+    /// `stringData`.
+    pub data: Vec<(String, String)>,
+}
+
+impl SecretSpec {
+    /// The Secret manifest, as JSON (which kubectl applies as it does YAML).
+    pub fn manifest(&self, namespace: &str) -> Json {
+        let data: serde_json::Map<String, Json> =
+            self.data.iter().map(|(k, v)| (k.clone(), Json::String(v.clone()))).collect();
+        json!({
+            "apiVersion": "v1",
+            "kind": "Secret",
+            "metadata": {"name": self.name, "namespace": namespace},
+            "type": self.kind,
+            "stringData": data,
+        })
+    }
+}
+
+/// The first Redis node's host and port as the user typed them.
+fn first_redis(cfg: &Config) -> (String, String) {
+    match cfg.values.get("ixnService.ixnNode.redis") {
+        Some(Value::Redis(nodes)) if !nodes.is_empty() => {
+            let port = match nodes[0].port.term() {
+                Ok(Term::Lit(p)) => p.to_string(),
+                _ => String::new(),
+            };
+            (nodes[0].host.clone(), port)
+        }
+        _ => (String::new(), "6379".into()),
+    }
+}
+
+/// The `redis-ors-secret` JSON.
+pub fn redis_json(cfg: &Config) -> String {
+    let d = &cfg.deploy;
+    let (host, port) = first_redis(cfg);
+    let v = RedisOrs {
+        password: &d.redis_password,
+        port: if d.redis_port.is_empty() { port } else { d.redis_port.clone() },
+        reject_unauthorized: d.redis_reject_unauthorized.to_string(),
+        servername: if d.redis_servername.is_empty() { host } else { d.redis_servername.clone() },
+    };
+    serde_json::to_string(&v).expect("strings serialize")
+}
+
+/// The `kafka-shared-secret` JSON.
+pub fn kafka_json(cfg: &Config) -> String {
+    let d = &cfg.deploy;
+    let v = KafkaSecrets { bootstrap: &d.kafka_bootstrap, username: &d.kafka_username, password: &d.kafka_password };
+    serde_json::to_string(&v).expect("strings serialize")
+}
+
+/// The registry for the pull secret: `registry.server`, else `image.registry`.
+pub fn registry_server(cfg: &Config) -> String {
+    if !cfg.deploy.registry_server.is_empty() {
+        return cfg.deploy.registry_server.clone();
+    }
+    match cfg.values.get("image.registry") {
+        Some(Value::Str(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// `.dockerconfigjson` for the pull secret, as `kubectl create secret docker-registry`
+/// writes it.
+pub fn docker_config_json(cfg: &Config) -> String {
+    let d = &cfg.deploy;
+    let auth = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{}", d.registry_username, d.registry_password));
+    let mut entry = serde_json::Map::new();
+    entry.insert("username".into(), json!(d.registry_username));
+    entry.insert("password".into(), json!(d.registry_password));
+    if !d.registry_email.is_empty() {
+        entry.insert("email".into(), json!(d.registry_email));
+    }
+    entry.insert("auth".into(), json!(auth));
+    let mut auths = serde_json::Map::new();
+    auths.insert(registry_server(cfg), Json::Object(entry));
+    serde_json::to_string(&json!({ "auths": auths })).expect("strings serialize")
+}
+
+/// The real (not placeholder) value a DB secret key holds.
+fn db_secret_text(cfg: &Config, path: &str, fallback: &str) -> String {
+    match cfg.values.get(path) {
+        Some(Value::Str(s)) if !s.is_empty() => s.clone(),
+        _ => fallback.to_string(),
+    }
+}
+
+/// The effective secret name of a DB secret.
+fn db_secret_name(eff: &Effective, path: &str, fallback: &str) -> String {
+    eff.str(path).unwrap_or(fallback).to_string()
+}
+
+/// Every secret the commands create, in the order they run.
+pub fn secret_specs(cfg: &Config, eff: &Effective) -> Vec<SecretSpec> {
+    let d = &cfg.deploy;
+    let mut out = Vec::new();
+    if d.pull_secret_create {
+        out.push(SecretSpec {
+            name: d.pull_secret_name.clone(),
+            kind: "kubernetes.io/dockerconfigjson",
+            purpose: "pulls the IXN images from the registry",
+            data: vec![(".dockerconfigjson".into(), docker_config_json(cfg))],
+        });
+    }
+    out.push(SecretSpec {
+        name: REDIS_SECRET.into(),
+        kind: "Opaque",
+        purpose: "Redis (ORS stream) access for IXN Node, mounted at /mnt/env-secrets/redis-secrets",
+        data: vec![(REDIS_KEY.into(), redis_json(cfg))],
+    });
+    out.push(SecretSpec {
+        name: KAFKA_SECRET.into(),
+        kind: "Opaque",
+        purpose: "Kafka access for IXN Server and VQ Node, mounted at /mnt/env-secrets/kafka-secrets",
+        data: vec![(KAFKA_KEY.into(), kafka_json(cfg))],
+    });
+    if !d.chart_makes_db_secrets {
+        for (node, fallback, purpose) in [
+            ("ixnServer", "ixn-db-secret", "IXN Server database credentials"),
+            ("ixnNode", "ixn-node-db-secret", "IXN Node database credentials"),
+        ] {
+            let base = format!("ixnService.{node}.secrets.db");
+            out.push(SecretSpec {
+                name: db_secret_name(eff, &format!("{base}.secretName"), fallback),
+                kind: "Opaque",
+                purpose,
+                data: vec![
+                    ("username".into(), db_secret_text(cfg, &format!("{base}.username"), &d.db_owner_user)),
+                    ("password".into(), db_secret_text(cfg, &format!("{base}.password"), &d.db_owner_password)),
+                ],
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,121 @@
+//! The architecture connection map: the reference's 19 connections, with ports
+//! resolved from the current values.
+
+use crate::model::{Config, Effective};
+use serde::Serialize;
+
+/// Who a connection crosses, from the IXN service's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Class {
+    /// Into IXN from outside.
+    Ingress,
+    /// From IXN out to a dependency.
+    Egress,
+    /// Inside the cluster.
+    IntraCluster,
+}
+
+impl Class {
+    /// A label for the legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Class::Ingress => "ingress",
+            Class::Egress => "egress",
+            Class::IntraCluster => "intra-cluster",
+        }
+    }
+}
+
+/// One connection: the source initiates it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Connection {
+    /// Number in the reference, 1–19.
+    pub n: u8,
+    /// Who connects.
+    pub source: &'static str,
+    /// To whom.
+    pub destination: &'static str,
+    /// TCP or HTTP.
+    pub protocol: &'static str,
+    /// The port as the values give it, or what defines it (e.g. "Kafka bootstrap").
+    pub port: String,
+    /// The values key that sets the port, if one does.
+    pub key: Option<&'static str>,
+    /// Ingress, egress or intra-cluster.
+    pub class: Class,
+    /// What it carries.
+    pub carries: &'static str,
+    /// Whether it exists under the current settings.
+    pub active: bool,
+}
+
+/// The components on the map, for layout: IXN's own containers first.
+pub const COMPONENTS: [&str; 17] = [
+    "IXN", "IXN Node", "IXN VQ Node", "GWS IXN service", "StatServer", "URS", "Prometheus",
+    "Pulse Stat Server(s)", "Consul DaemonSet", "Config Server", "Voice config", "Kafka",
+    "Voice RQ", "ORS Redis Stream", "IXN DB", "IXN Node DB", "Redis",
+];
+
+/// The 19 connections for `cfg`.
+pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
+    let port = |key: &str, fallback: &str| eff.port_text(key).unwrap_or_else(|| fallback.to_string());
+    let kafka = if cfg.deploy.kafka_bootstrap.is_empty() {
+        "from Kafka bootstrap".to_string()
+    } else {
+        kafka_ports(&cfg.deploy.kafka_bootstrap)
+    };
+    let redis = match eff.get("ixnService.ixnNode.redis") {
+        Some(crate::model::Value::Redis(nodes)) if !nodes.is_empty() => {
+            let mut ports: Vec<String> = nodes.iter().map(|n| n.port.raw().trim().to_string()).collect();
+            ports.dedup();
+            ports.join(", ")
+        }
+        _ => "from Redis config".into(),
+    };
+    let db = port("ixnService.ixnServer.db.port", "5432");
+    let node_db = port("ixnService.ixnNode.db.port", "5432");
+    let monitored = |pod: &str| {
+        eff.bool(&format!("{pod}.prometheus.podMonitor.enabled")) == Some(true)
+            || eff.bool(&format!("{pod}.prometheus.monitoringService.enabled")) == Some(true)
+    };
+    let sessions = eff.bool("ixnService.ixnNode.storingSessions.enabled") != Some(false);
+    let ixn_default = "ixnService.ixnServer.ports.default";
+    let vq_default = "ixnVQNode.ports.default";
+    use Class::*;
+    let c = |n, source, destination, protocol, port: String, key, class, carries, active| Connection {
+        n, source, destination, protocol, port, key, class, carries, active,
+    };
+    vec![
+        c(1, "IXN Node", "Consul DaemonSet", "TCP", port("ixnService.ixnNode.consul.port", "8500"), Some("ixnService.ixnNode.consul.port"), IntraCluster, "service discovery and connect sidecars", true),
+        c(2, "IXN Node", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "IXN protocol", true),
+        c(3, "GWS IXN service", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "all operations via the IXN protocol", true),
+        c(4, "StatServer", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "subscribes for reporting information", true),
+        c(5, "IXN", "Config Server", "TCP", port("ixnService.ixnServer.confServer.port", "8888"), Some("ixnService.ixnServer.confServer.port"), IntraCluster, "configuration", true),
+        c(6, "IXN", "Kafka", "TCP", kafka.clone(), None, Egress, "reporting events to GIM", true),
+        c(7, "IXN VQ Node", "Kafka", "TCP", kafka, None, Egress, "VQ events streamed to Kafka for GIM", true),
+        c(8, "URS", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default), IntraCluster, "provides VQ events", true),
+        c(9, "StatServer", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default), IntraCluster, "subscribes for VQ events", true),
+        c(10, "Prometheus", "IXN VQ Node", "HTTP", port("ixnVQNode.ports.health", "13139"), Some("ixnVQNode.ports.health"), Ingress, "metrics at /metrics", monitored("ixnVQNode")),
+        c(11, "Prometheus", "IXN Node", "HTTP", port("ixnService.ixnNode.ports.default", "13133"), Some("ixnService.ixnNode.ports.default"), Ingress, "metrics at /metrics", monitored("ixnService")),
+        c(12, "Prometheus", "IXN", "HTTP", port("ixnService.ixnServer.ports.health", "13131"), Some("ixnService.ixnServer.ports.health"), Ingress, "metrics at /health/prometheus/all", monitored("ixnService")),
+        c(13, "IXN Node", "Voice RQ", "TCP", "defined in RQ Service".into(), None, IntraCluster, "interaction content streams for ORS", true),
+        c(14, "IXN Node", "Voice config", "HTTP", port("ixnService.ixnNode.configNode.port", "8888"), Some("ixnService.ixnNode.configNode.port"), IntraCluster, "Config Server data via Config Node", true),
+        c(15, "IXN Node", "ORS Redis Stream", "TCP", redis, Some("ixnService.ixnNode.redis"), Egress, "interaction IDs to route, routing instructions back", true),
+        c(16, "IXN", "IXN DB", "TCP", db, Some("ixnService.ixnServer.db.port"), Egress, "CRUD on the IXN database", true),
+        c(17, "IXN Node", "IXN Node DB", "TCP", node_db, Some("ixnService.ixnNode.db.port"), Egress, "CRUD on the IXN Node database (sessions)", sessions),
+        c(18, "Pulse Stat Server(s)", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), Ingress, "subscribes for reporting", true),
+        c(19, "IXN", "Pulse Stat Server(s)", "TCP", "2060".into(), None, Egress, "streaming statistics; port defined in Config Server", true),
+    ]
+}
+
+/// The ports of a Kafka bootstrap list (`a:9092,b:9093` → `9092, 9093`).
+fn kafka_ports(bootstrap: &str) -> String {
+    let mut ports: Vec<&str> = bootstrap
+        .split(',')
+        .filter_map(|hp| hp.trim().rsplit_once(':').map(|(_, p)| p.trim()))
+        .filter(|p| !p.is_empty())
+        .collect();
+    ports.dedup();
+    if ports.is_empty() { "from Kafka bootstrap".into() } else { ports.join(", ") }
+}

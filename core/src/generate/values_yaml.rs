@@ -1,0 +1,86 @@
+//! `override_values.yaml`: minimal (what differs from the chart, plus what is required,
+//! as the guide recommends) or full.
+
+use crate::model::{chart_defaults, Config, Effective, Source, Value};
+use crate::registry::KEYS;
+use crate::yaml::{to_yaml, EmitOptions, Node};
+use serde::{Deserialize, Serialize};
+
+/// Which keys the file carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// Only what differs from the chart defaults, plus required keys.
+    #[default]
+    Minimal,
+    /// Every key the chart documents.
+    Full,
+}
+
+/// How to write the values file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ValuesOptions {
+    /// Minimal or full.
+    pub form: Form,
+    /// helm-docs style `# --` comments from the guide.
+    pub comments: bool,
+}
+
+/// The text shown for a required value that is missing, so that the file is visibly
+/// incomplete rather than silently empty.
+pub fn missing_marker(path: &str) -> String {
+    format!("<required: {path}>")
+}
+
+fn is_missing(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Str(s) => s.trim().is_empty(),
+        Value::ConsulHost(crate::model::ConsulHost::Literal(h)) => h.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// The values tree for `cfg`.
+pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
+    let _ = cfg;
+    let mut root = Node::map();
+    for (def, default) in KEYS.iter().zip(chart_defaults()) {
+        let resolved = eff.resolved(def.path);
+        let node = match resolved {
+            Some(r) if def.required() && is_missing(&r.value) => Node::Str(missing_marker(def.path)),
+            None if def.required() => Node::Str(missing_marker(def.path)),
+            None => continue,
+            Some(r) => {
+                let node = r.value.to_node();
+                let differs = match default {
+                    Some(d) => d.to_node() != node,
+                    None => true,
+                };
+                let keep = match opts.form {
+                    Form::Full => true,
+                    Form::Minimal => r.source != Source::ChartDefault && differs || def.required(),
+                };
+                if !keep {
+                    continue;
+                }
+                node
+            }
+        };
+        let path: Vec<&str> = def.path.split('.').collect();
+        root.insert(&path, node, Some(def.help));
+    }
+    root
+}
+
+/// The values file as YAML text.
+pub fn values_yaml(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> String {
+    let tree = values_tree(cfg, eff, opts);
+    let mut out = String::new();
+    out.push_str("# IXN override_values.yaml, written by the IXN configuration portal.\n");
+    if !eff.exports.is_empty() {
+        out.push_str("# Holds ${VAR} placeholders: run envsubst as the commands show before helm.\n");
+    }
+    out.push_str(&to_yaml(&tree, EmitOptions { comments: opts.comments }));
+    out
+}

@@ -1,0 +1,339 @@
+//! The validation rules.
+
+use super::names::{dns1123_label, dns1123_subdomain, is_uuid};
+use super::Finding;
+use crate::generate::commands::release_name;
+use crate::model::{Config, DbTls, Effective, Platform, Quantity, Value};
+use crate::registry::KEYS;
+
+/// Every finding for `cfg`, errors first, then in wizard order.
+pub fn validate(cfg: &Config, eff: &Effective) -> Vec<Finding> {
+    let mut out = Vec::new();
+    typed_inputs(cfg, &mut out);
+    required(cfg, eff, &mut out);
+    tenant(cfg, &mut out);
+    ports(eff, &mut out);
+    resources(eff, &mut out);
+    counts(eff, &mut out);
+    names(cfg, eff, &mut out);
+    tls(cfg, eff, &mut out);
+    consul_and_sidecar(cfg, eff, &mut out);
+    context(cfg, &mut out);
+    placeholders(cfg, eff, &mut out);
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\t')
+}
+
+/// Text that does not parse as its kind, and control characters in one-line fields.
+fn typed_inputs(cfg: &Config, out: &mut Vec<Finding>) {
+    for (def, value) in cfg.values.iter() {
+        let err = match value {
+            Value::Port(i) => i.error().map(str::to_string),
+            Value::Int(i) => i.error().map(str::to_string),
+            Value::Quantity(i) => i.error().map(str::to_string),
+            Value::Object(i) | Value::DbTls(DbTls::Custom(i)) => i.error().map(str::to_string),
+            Value::Str(s) if has_control(s) => {
+                Some("contains a line break or control character, which this field cannot hold".into())
+            }
+            _ => None,
+        };
+        if let Some(e) = err {
+            out.push(Finding::error(def.path, e));
+        }
+        if let Value::Redis(nodes) = value {
+            for (i, n) in nodes.iter().enumerate() {
+                if let Some(e) = n.port.error() {
+                    out.push(Finding::error(format!("{}[{i}].port", def.path), e));
+                }
+            }
+        }
+        if let Value::Map(rows) | Value::Jvm(rows) = value {
+            for (i, (k, _)) in rows.iter().enumerate() {
+                if k.trim().is_empty() {
+                    out.push(Finding::error(def.path, format!("row {} has no name", i + 1)));
+                } else if rows[..i].iter().any(|(p, _)| p == k) {
+                    out.push(Finding::error(def.path, format!("\"{k}\" appears twice; the last one would win")));
+                }
+            }
+        }
+        if let Value::Mounts(mounts) = value {
+            for m in mounts {
+                if m.name.trim().is_empty() || m.mount_path.trim().is_empty() {
+                    out.push(Finding::error(def.path, "every volume mount needs a volume name and a mount path"));
+                } else if !m.mount_path.starts_with('/') {
+                    out.push(Finding::error(def.path, format!("mount path \"{}\" must be absolute", m.mount_path)));
+                }
+            }
+        }
+    }
+}
+
+fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    for def in KEYS.iter().filter(|k| k.required()) {
+        let missing = match eff.get(def.path) {
+            None | Some(Value::Null) => true,
+            Some(Value::Str(s)) => s.trim().is_empty(),
+            Some(Value::ConsulHost(crate::model::ConsulHost::Literal(h))) => h.trim().is_empty(),
+            _ => false,
+        };
+        if missing {
+            out.push(Finding::error(def.path, format!("required: {}", def.help)));
+        }
+    }
+    match cfg.values.get("ixnService.ixnNode.redis") {
+        Some(Value::Redis(nodes)) if !nodes.is_empty() => {
+            for (i, n) in nodes.iter().enumerate() {
+                if n.host.trim().is_empty() {
+                    out.push(Finding::error(format!("ixnService.ixnNode.redis[{i}].host"), "required: the Redis host"));
+                }
+            }
+        }
+        _ => out.push(Finding::error("ixnService.ixnNode.redis[0].host", "required: add at least one Redis node")),
+    }
+}
+
+fn tenant(cfg: &Config, out: &mut Vec<Finding>) {
+    if let Some(Value::Str(id)) = cfg.values.get("tenant.id") {
+        let id = id.trim();
+        if !id.is_empty() && !id.starts_with('$') && !is_uuid(id) {
+            out.push(Finding::warning(
+                "tenant.id",
+                "is not a UUID (8-4-4-4-12 hex digits); that is fine only if it is a GWS ID",
+            ));
+        }
+    }
+    if let Some(Value::Str(sid)) = cfg.values.get("tenant.sid") {
+        let sid = sid.trim();
+        if !sid.is_empty() && !sid.starts_with('$') && !sid.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(Finding::error("tenant.sid", "the tenant short ID must be digits only, e.g. 100"));
+        }
+    }
+}
+
+fn ports(eff: &Effective, out: &mut Vec<Finding>) {
+    let sidecar = eff.bool("ixnService.image.logSidecar.enabled") == Some(true);
+    let mut pods: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "the ixnService pod",
+            vec!["ixnService.ixnServer.ports.default", "ixnService.ixnServer.ports.health", "ixnService.ixnNode.ports.default"],
+        ),
+        ("the VQ Node pod", vec!["ixnVQNode.ports.default", "ixnVQNode.ports.health"]),
+    ];
+    if sidecar {
+        pods[0].1.push("ixnService.logSidecar.ports.health");
+    }
+    for (pod, keys) in pods {
+        for (i, a) in keys.iter().enumerate() {
+            let Some(pa) = eff.port(a) else { continue };
+            if let Some(b) = keys[..i].iter().find(|b| eff.port(b) == Some(pa)) {
+                out.push(Finding::error(*a, format!("port {pa} is already used by {b} in {pod}")));
+            }
+        }
+    }
+}
+
+fn resources(eff: &Effective, out: &mut Vec<Finding>) {
+    for prefix in ["ixnService.ixnServer", "ixnService.ixnNode", "ixnService.logSidecar", "ixnVQNode"] {
+        for res in ["cpu", "memory"] {
+            let get = |kind: &str| -> Option<Quantity> {
+                match eff.get(&format!("{prefix}.resources.{kind}.{res}"))? {
+                    Value::Quantity(q) => q.value().cloned(),
+                    _ => None,
+                }
+            };
+            let (req, lim) = (get("requests"), get("limits"));
+            for (kind, q) in [("requests", &req), ("limits", &lim)] {
+                if let Some(q) = q {
+                    if q.nanos() < 0 {
+                        out.push(Finding::error(format!("{prefix}.resources.{kind}.{res}"), "must not be negative"));
+                    }
+                }
+            }
+            if let (Some(r), Some(l)) = (req, lim) {
+                if r.nanos() > l.nanos() {
+                    out.push(Finding::error(
+                        format!("{prefix}.resources.requests.{res}"),
+                        format!("the {res} request {r} is above its limit {l}; Kubernetes rejects the pod"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn counts(eff: &Effective, out: &mut Vec<Finding>) {
+    for r in eff.iter() {
+        let Value::Int(i) = &r.value else { continue };
+        let Some(&n) = i.value() else { continue };
+        let path = r.def.path;
+        if path == "replicaCount" {
+            if n != 0 && n != 1 {
+                out.push(Finding::error(path, "IXN runs one instance per tenant: use 1 (or 0 to stop it)"));
+            }
+        } else if path.contains("Probe.") {
+            if n <= 0 {
+                out.push(Finding::error(path, "probe values must be positive"));
+            }
+        } else if n < 0 {
+            out.push(Finding::error(path, "must not be negative"));
+        }
+    }
+}
+
+fn names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    let d = &cfg.deploy;
+    if let Some(e) = dns1123_label(&d.namespace, 63) {
+        out.push(Finding::error("deploy.namespace", format!("a namespace {e}")));
+    }
+    let release = release_name(cfg);
+    if !release.contains('<') {
+        if let Some(e) = dns1123_label(&release, 53) {
+            out.push(Finding::error("deploy.release", format!("a Helm release name {e}")));
+        }
+    }
+    let mut subdomain = |path: &str, value: &str, what: &str| {
+        if value.is_empty() || value.contains('$') {
+            return;
+        }
+        if let Some(e) = dns1123_subdomain(value) {
+            out.push(Finding::error(path, format!("a {what} {e}")));
+        }
+    };
+    for path in ["ixnService.ixnServer.secrets.db.secretName", "ixnService.ixnNode.secrets.db.secretName"] {
+        if let Some(v) = eff.str(path) {
+            subdomain(path, v, "secret name");
+        }
+    }
+    for path in ["ixnService.ixnServer.serviceAccount.name", "ixnVQNode.serviceAccount.name"] {
+        if let Some(v) = eff.str(path) {
+            subdomain(path, v, "service account name");
+        }
+    }
+    if let Some(v) = eff.str("ixnService.ixnServer.logStorage.storageClassName") {
+        subdomain("ixnService.ixnServer.logStorage.storageClassName", v, "storage class name");
+    }
+    if d.pull_secret_create {
+        subdomain("registry.secretName", &d.pull_secret_name, "secret name");
+    }
+    if let Some(Value::PullSecrets(names)) = eff.get("image.imagePullSecrets") {
+        for n in names {
+            subdomain("image.imagePullSecrets", n, "secret name");
+        }
+    }
+}
+
+fn tls(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    let redis_tls = eff.bool("ixnService.ixnNode.redisOptions.tls.enabled") == Some(true);
+    if !redis_tls && eff.bool("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized") == Some(true) {
+        out.push(Finding::warning(
+            "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized",
+            "has no effect while Redis TLS is off",
+        ));
+    }
+    if !redis_tls && cfg.deploy.redis_reject_unauthorized {
+        out.push(Finding::warning("redis.rejectUnauthorized", "has no effect while Redis TLS is off"));
+    }
+}
+
+fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    let sa = "ixnService.ixnServer.serviceAccount.name";
+    if let Some(name) = eff.str(sa) {
+        if !name.starts_with("ixn-server-") {
+            let msg = "the service account must be named ixn-server-… for Consul sidecar injection to work";
+            out.push(if cfg.deploy.consul_connect { Finding::error(sa, msg) } else { Finding::warning(sa, msg) });
+        }
+    }
+    if eff.bool("ixnService.image.logSidecar.enabled") == Some(true) {
+        let repo = eff.str("ixnService.image.logSidecar.repository").unwrap_or("");
+        let tag = eff.str("ixnService.image.logSidecar.tag").unwrap_or("");
+        if !repo.contains("fluent-bit") || !(tag == "1.8" || tag.starts_with("1.8.")) {
+            out.push(Finding::warning(
+                "ixnService.image.logSidecar.tag",
+                "the guide supports only a fluent-bit 1.8.x image for the log sidecar",
+            ));
+        }
+    }
+}
+
+fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
+    if v.trim().is_empty() {
+        out.push(Finding::error(path, format!("required: {what}")));
+    } else if has_control(v) {
+        out.push(Finding::error(path, "contains a line break or control character"));
+    }
+}
+
+fn context(cfg: &Config, out: &mut Vec<Finding>) {
+    let d = &cfg.deploy;
+    need(out, "deploy.chart", &d.chart, "the chart reference, e.g. a repo/ixn or a path to the chart");
+    match d.platform {
+        Platform::Gke => need(out, "gke.cluster", &d.gke_cluster, "the GKE cluster name"),
+        Platform::Aks => {
+            need(out, "aks.resourceGroup", &d.aks_resource_group, "the AKS resource group");
+            need(out, "aks.cluster", &d.aks_cluster, "the AKS cluster name");
+        }
+        Platform::Other => {}
+    }
+    if d.pull_secret_create {
+        need(out, "registry.username", &d.registry_username, "the registry user for the pull secret");
+        need(out, "registry.password", &d.registry_password, "the registry password for the pull secret");
+        if d.registry_server.is_empty() && !matches!(cfg.values.get("image.registry"), Some(Value::Str(s)) if !s.is_empty()) {
+            out.push(Finding::error("registry.server", "required: the registry server (or set image.registry)"));
+        }
+    }
+    need(out, "kafka.bootstrap", &d.kafka_bootstrap, "the Kafka bootstrap servers, host:port");
+    for hp in d.kafka_bootstrap.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let ok = hp.rsplit_once(':').is_some_and(|(h, p)| !h.is_empty() && p.parse::<crate::model::Port>().is_ok());
+        if !ok {
+            out.push(Finding::error("kafka.bootstrap", format!("\"{hp}\" is not host:port")));
+        }
+    }
+    if d.kafka_password.is_empty() != d.kafka_username.is_empty() {
+        out.push(Finding::warning("kafka.password", "Kafka authentication needs both a user and a password"));
+    }
+    if !d.redis_port.is_empty() && d.redis_port.parse::<crate::model::Port>().is_err() {
+        out.push(Finding::error("redis.port", format!("\"{}\" is not a port from 1 to 65535", d.redis_port)));
+    }
+    if d.redis_password.is_empty() {
+        out.push(Finding::warning("redis.password", "no Redis password: fine only if Redis has no authentication"));
+    }
+    if d.chart_makes_db_secrets || d.db_bootstrap {
+        need(out, "db.ownerUser", &d.db_owner_user, "the database owner role");
+        need(out, "db.ownerPassword", &d.db_owner_password, "the database owner role's password");
+    }
+    if d.db_bootstrap {
+        need(out, "db.adminUser", &d.db_admin_user, "a PostgreSQL admin user for the bootstrap");
+        need(out, "db.adminPassword", &d.db_admin_password, "the PostgreSQL admin password");
+        need(out, "db.psqlImage", &d.psql_image, "an image with psql for the bootstrap pod");
+    }
+    for (path, v) in [
+        ("registry.password", &d.registry_password),
+        ("redis.password", &d.redis_password),
+        ("kafka.password", &d.kafka_password),
+        ("db.adminPassword", &d.db_admin_password),
+        ("db.ownerPassword", &d.db_owner_password),
+    ] {
+        if v.contains('\0') {
+            out.push(Finding::error(path, "contains a NUL character, which no command line or database can carry"));
+        }
+    }
+}
+
+fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    if !cfg.deploy.placeholders {
+        return;
+    }
+    for e in &eff.exports {
+        if e.value.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+            out.push(Finding::error(
+                e.path.clone(),
+                "in placeholder mode this value lands inside a quoted YAML string after envsubst, \
+                 and its \" \\ or control characters would break the file; turn placeholder mode off",
+            ));
+        }
+    }
+}
