@@ -161,15 +161,16 @@ fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -
         .join("\n\n")
 }
 
-fn db_bootstrap(cfg: &Config, eff: &Effective) -> String {
+fn db_bootstrap(cfg: &Config) -> String {
+    let eff = &Effective::real(cfg);
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
-    let server_db = real_str(cfg, eff, "ixnService.ixnServer.db.name");
-    let node_db = real_str(cfg, eff, "ixnService.ixnNode.db.name");
-    let host = real_str(cfg, eff, "ixnService.ixnServer.db.host");
+    let server_db = eff.str("ixnService.ixnServer.db.name").unwrap_or_default();
+    let node_db = eff.str("ixnService.ixnNode.db.name").unwrap_or_default();
+    let host = eff.str("ixnService.ixnServer.db.host").unwrap_or_default();
     let port = eff.port_text("ixnService.ixnServer.db.port").unwrap_or_else(|| "5432".into());
     let sql = bootstrap_sql(&Bootstrap {
-        databases: vec![&server_db, &node_db],
+        databases: vec![server_db, node_db],
         owner: &d.db_owner_user,
         password: &d.db_owner_password,
     });
@@ -229,18 +230,6 @@ fn db_bootstrap(cfg: &Config, eff: &Effective) -> String {
     }
 }
 
-/// A string key's real value: the user's text, or its derivation with the real sid
-/// (placeholder mode swaps them in the values file only).
-fn real_str(cfg: &Config, eff: &Effective, path: &str) -> String {
-    if cfg.deploy.placeholders {
-        let mut plain = cfg.clone();
-        plain.deploy.placeholders = false;
-        let e = Effective::of(&plain);
-        return e.str(path).unwrap_or_default().to_string();
-    }
-    eff.str(path).unwrap_or_default().to_string()
-}
-
 fn values_block(yaml: &str, eff: &Effective) -> (String, &'static str) {
     let write = heredoc(&format!("cat > {}", quote(VALUES_FILE)), yaml.trim_end_matches('\n'), "EOF");
     if eff.exports.is_empty() {
@@ -266,7 +255,7 @@ pub fn commands(cfg: &Config, eff: &Effective, yaml: &str) -> Commands {
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
     let release = release_name(cfg);
-    let specs = secret_specs(cfg, eff);
+    let specs = secret_specs(cfg);
     let mut blocks = vec![
         Block { id: "login", title: "Log in to the cluster", script: login(cfg) },
         Block { id: "namespace", title: "Create the namespace", script: namespace(cfg) },
@@ -295,7 +284,7 @@ pub fn commands(cfg: &Config, eff: &Effective, yaml: &str) -> Commands {
         });
     }
     if d.db_bootstrap {
-        blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg, eff) });
+        blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg) });
     }
     let (values, values_file) = values_block(yaml, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });

@@ -33,7 +33,7 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let effective = Effective::of(cfg);
     let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
     let commands = commands::commands(cfg, &effective, &values_yaml);
-    let secret_manifests = secrets::secret_specs(cfg, &effective)
+    let secret_manifests = secrets::secret_specs(cfg)
         .iter()
         .map(|s| serde_json::to_string_pretty(&s.manifest(&cfg.deploy.namespace)).expect("json"))
         .collect::<Vec<_>>()

@@ -138,8 +138,10 @@ fn db_secret_name(eff: &Effective, path: &str, fallback: &str) -> String {
     eff.str(path).unwrap_or(fallback).to_string()
 }
 
-/// Every secret the commands create, in the order they run.
-pub fn secret_specs(cfg: &Config, eff: &Effective) -> Vec<SecretSpec> {
+/// Every secret the commands create, in the order they run. Names and data are the
+/// real values even in placeholder mode: kubectl does not run envsubst.
+pub fn secret_specs(cfg: &Config) -> Vec<SecretSpec> {
+    let eff = &Effective::real(cfg);
     let d = &cfg.deploy;
     let mut out = Vec::new();
     if d.pull_secret_create {

@@ -176,6 +176,17 @@ impl Effective {
         Effective { items, exports }
     }
 
+    /// The effective values with real text in place of placeholders: what commands
+    /// that talk to the cluster directly (secrets, the database bootstrap) must use.
+    pub fn real(cfg: &Config) -> Effective {
+        if !cfg.deploy.placeholders {
+            return Effective::of(cfg);
+        }
+        let mut plain = cfg.clone();
+        plain.deploy.placeholders = false;
+        Effective::of(&plain)
+    }
+
     /// The effective value at `path`; `None` when the key has no value at all.
     pub fn get(&self, path: &str) -> Option<&Value> {
         self.resolved(path).map(|r| &r.value)

@@ -50,7 +50,9 @@ fn err(message: impl Into<String>) -> ReadError {
 
 enum Frame {
     Seq(Vec<Node>, usize),
-    Map(Vec<Entry>, Option<String>, usize),
+    /// Entries, the pending key (and whether it is a plain `<<` merge key), the
+    /// anchor, and the mappings merged in.
+    Map(Vec<Entry>, Option<(String, bool)>, usize, Vec<Node>),
 }
 
 /// Reads the first document of `text` into a tree, resolving plain scalars by YAML 1.1
@@ -68,17 +70,22 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
     let mut anchors: HashMap<usize, Node> = HashMap::new();
     let mut nodes = 0usize;
     let mut root: Option<Node> = None;
+    let mut merge_key = false;
     loop {
         let (event, mark) = parser.next_token().map_err(|e| ReadError {
             message: e.info().to_string(),
             line: Some(e.marker().line()),
             column: Some(e.marker().col() + 1),
         })?;
+        if !matches!(event, Event::Scalar(..)) {
+            merge_key = false;
+        }
         let at = |m: String| ReadError { message: m, line: Some(mark.line()), column: Some(mark.col() + 1) };
         let finished: Option<(Node, usize)> = match event {
             Event::StreamEnd | Event::DocumentEnd if root.is_some() || stack.is_empty() => break,
             Event::Scalar(value, style, anchor, tag) => {
                 nodes += 1;
+                merge_key = style == TScalarStyle::Plain && tag.is_none() && value == "<<";
                 Some((scalar_node(value, style, tag.as_ref()).map_err(at)?, anchor))
             }
             Event::Alias(id) => {
@@ -97,7 +104,7 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
                 if stack.len() >= limits.max_depth {
                     return Err(at(format!("nesting deeper than {} levels", limits.max_depth)));
                 }
-                stack.push(Frame::Map(Vec::new(), None, anchor));
+                stack.push(Frame::Map(Vec::new(), None, anchor, Vec::new()));
                 None
             }
             Event::SequenceEnd => match stack.pop() {
@@ -105,7 +112,7 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
                 _ => return Err(at("unbalanced sequence".into())),
             },
             Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map(entries, _, anchor)) => Some((merge_keys(entries), anchor)),
+                Some(Frame::Map(entries, _, anchor, merges)) => Some((merge_keys(entries, merges), anchor)),
                 _ => return Err(at("unbalanced mapping".into())),
             },
             _ => None,
@@ -123,9 +130,10 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
         match stack.last_mut() {
             None => root = Some(node),
             Some(Frame::Seq(items, _)) => items.push(node),
-            Some(Frame::Map(entries, pending, _)) => match pending.take() {
-                None => *pending = Some(key_text(&node).map_err(at)?),
-                Some(key) => {
+            Some(Frame::Map(entries, pending, _, merges)) => match pending.take() {
+                None => *pending = Some((key_text(&node).map_err(at)?, merge_key)),
+                Some((_, true)) => merges.push(node),
+                Some((key, false)) => {
                     if let Some(e) = entries.iter_mut().find(|e| e.key == key) {
                         e.value = node; // later duplicate wins, as in go-yaml v2's maps
                     } else {
@@ -147,18 +155,13 @@ fn count(node: &Node) -> usize {
 }
 
 /// Applies `<<` merge keys: the merged mappings' keys come first, explicit keys win.
-fn merge_keys(entries: Vec<Entry>) -> Node {
-    if !entries.iter().any(|e| e.key == "<<") {
-        return Node::Map(entries);
+fn merge_keys(explicit: Vec<Entry>, merges: Vec<Node>) -> Node {
+    if merges.is_empty() {
+        return Node::Map(explicit);
     }
     let mut out: Vec<Entry> = Vec::new();
-    let mut explicit: Vec<Entry> = Vec::new();
-    for e in entries {
-        if e.key != "<<" {
-            explicit.push(e);
-            continue;
-        }
-        let sources = match e.value {
+    for value in merges {
+        let sources = match value {
             Node::Map(m) => vec![m],
             Node::Seq(items) => items
                 .into_iter()

@@ -1,0 +1,275 @@
+//! The generated script, executed by bash with kubectl, helm, gcloud and az replaced by
+//! recording stubs: every argument and every stdin must carry the model's text exactly.
+//! Where a real kubectl is installed, the secret commands also run through
+//! `kubectl … --dry-run=client -o json` and the decoded data is compared.
+
+use ixn_core::generate::{artifacts, secrets, values_yaml::ValuesOptions};
+use ixn_core::model::{Config, Input, Platform, RedisNode, SecretStyle, Value};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const STUB: &str = r#"#!/usr/bin/env bash
+n=$(ls "$STUB_LOG" | wc -l)
+f="$STUB_LOG/$(printf %04d "$n")-$(basename "$0")"
+printf '%s\0' "$@" > "$f.args"
+cat > "$f.stdin"
+"#;
+
+/// One recorded call: the program, its arguments and its stdin.
+#[derive(Debug)]
+struct Call {
+    program: String,
+    args: Vec<String>,
+    stdin: String,
+}
+
+fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("ixn-shell-{tag}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let (bin, log, work) = (dir.join("bin"), dir.join("log"), dir.join("work"));
+    for d in [&bin, &log, &work] {
+        fs::create_dir_all(d).unwrap();
+    }
+    for p in ["kubectl", "helm", "gcloud", "az", "psql"] {
+        let path = bin.join(p);
+        fs::write(&path, STUB).unwrap();
+        Command::new("chmod").arg("+x").arg(&path).status().unwrap();
+    }
+    fs::write(dir.join("deploy.sh"), script).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let out = Command::new("bash")
+        .arg(dir.join("deploy.sh"))
+        .current_dir(&work)
+        .env("PATH", path)
+        .env("STUB_LOG", &log)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "script failed: {}\n{script}", String::from_utf8_lossy(&out.stderr));
+    let mut names: Vec<_> = fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    let calls = names
+        .iter()
+        .filter(|n| n.ends_with(".args"))
+        .map(|n| {
+            let stem = n.trim_end_matches(".args");
+            let raw = fs::read(log.join(n)).unwrap();
+            let mut args: Vec<String> = raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
+            args.pop(); // after the last NUL
+            Call {
+                program: stem.split_once('-').unwrap().1.to_string(),
+                args,
+                stdin: fs::read_to_string(log.join(format!("{stem}.stdin"))).unwrap(),
+            }
+        })
+        .collect();
+    (calls, work)
+}
+
+/// Every kind of character a shell or a YAML/JSON/SQL writer could trip on.
+const NASTY: &str = "a'b\"c$d`e\\f!g h\ni ü 😀 $(touch pwned) ${HOME} *?[x] #c ;& |";
+
+fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
+    let mut cfg = Config::guide_sample();
+    let d = &mut cfg.deploy;
+    d.secret_style = style;
+    d.placeholders = placeholders;
+    d.platform = Platform::Gke;
+    d.gke_cluster = format!("cluster {NASTY}");
+    d.gke_project = format!("proj{NASTY}");
+    d.gke_location = "europe-west1-b".into();
+    d.chart_version = "100.0.008+02".into();
+    d.chart = format!("./charts/ixn {NASTY}");
+    d.registry_username = format!("user{NASTY}");
+    d.registry_password = format!("pw{NASTY}");
+    d.registry_email = "ops@example.com".into();
+    d.redis_password = format!("redis{NASTY}");
+    d.kafka_username = format!("k{NASTY}");
+    d.kafka_password = format!("kp{NASTY}");
+    d.kafka_bootstrap = "kafka.infra.svc:9092".into();
+    d.db_admin_password = format!("admin{NASTY}");
+    d.db_owner_password = format!("owner{NASTY}");
+    d.db_owner_user = format!("ixn{NASTY}");
+    d.chart_makes_db_secrets = false;
+    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra.svc".into())).unwrap();
+    cfg.values.set("ixnService.ixnServer.confServer.appName", Value::Str(format!("IXN{NASTY}"))).unwrap();
+    cfg.values.set("podAnnotations", Value::Map(vec![(NASTY.into(), NASTY.into())])).unwrap();
+    cfg.values
+        .set(
+            "ixnService.ixnNode.redis",
+            Value::Redis(vec![RedisNode { host: "redis.infra".into(), port: Input::new("6379"), cluster: Some(true) }]),
+        )
+        .unwrap();
+    cfg
+}
+
+fn find<'a>(calls: &'a [Call], program: &str, first: &[&str]) -> Vec<&'a Call> {
+    calls.iter().filter(|c| c.program == program && c.args.iter().zip(first).all(|(a, f)| a == f)).collect()
+}
+
+fn secret_data(cfg: &Config, name: &str) -> Vec<(String, String)> {
+    secrets::secret_specs(cfg).into_iter().find(|s| s.name == name).unwrap().data
+}
+
+fn check(style: SecretStyle, placeholders: bool, tag: &str) {
+    let cfg = nasty_config(style, placeholders);
+    let a = artifacts(&cfg, ValuesOptions::default());
+    let script = a.commands.script();
+    let (calls, work) = run_script(&script, tag);
+    assert!(!work.join("pwned").exists(), "command substitution ran");
+
+    // Cluster login: every word exact.
+    let gcloud = find(&calls, "gcloud", &["container"]);
+    assert_eq!(
+        gcloud[0].args,
+        ["container", "clusters", "get-credentials", &cfg.deploy.gke_cluster, "--project", &cfg.deploy.gke_project, "--zone", "europe-west1-b"]
+    );
+
+    // The values file on disk is the generated YAML, byte for byte.
+    let written = fs::read_to_string(work.join("override_values.yaml")).unwrap();
+    assert_eq!(written, a.values_yaml);
+    if placeholders {
+        let substituted = fs::read_to_string(work.join("override_values.yaml_")).unwrap();
+        let v: serde_yaml::Value = serde_yaml::from_str(&substituted).unwrap();
+        assert_eq!(v["tenant"]["sid"].as_str(), Some("100"));
+        assert_eq!(v["ixnService"]["ixnNode"]["redis"][0]["port"].as_i64(), Some(6379));
+        assert_eq!(v["ixnService"]["ixnNode"]["redis"][0]["host"].as_str(), Some("redis.infra"));
+        // Everything else kept its `$`, including the nasty annotation.
+        assert_eq!(v["podAnnotations"][NASTY].as_str(), Some(NASTY));
+    }
+
+    // Helm: release, chart, version and file exact.
+    let helm = find(&calls, "helm", &["upgrade"]);
+    let file = if placeholders { "override_values.yaml_" } else { "override_values.yaml" };
+    assert_eq!(
+        helm[0].args,
+        ["upgrade", "--install", "ixn-100", &cfg.deploy.chart, "--version", "100.0.008+02", "--namespace", "ixn", "-f", file]
+    );
+    assert_eq!(find(&calls, "helm", &["template"]).len(), 1);
+
+    // Secrets: whatever the style, the data that reaches kubectl is the model's.
+    for name in [secrets::REDIS_SECRET, secrets::KAFKA_SECRET, "ixn-db-secret-100", "ixn-node-db-secret-100", "pullsecret"] {
+        let expected = secret_data(&cfg, name);
+        let got: Vec<(String, String)> = match style {
+            SecretStyle::Guide if name == "pullsecret" => {
+                let c = find(&calls, "kubectl", &["create", "secret", "docker-registry", name])[0];
+                assert!(c.args.contains(&format!("--docker-password={}", cfg.deploy.registry_password)));
+                assert!(c.args.contains(&format!("--docker-username={}", cfg.deploy.registry_username)));
+                continue;
+            }
+            SecretStyle::Guide => {
+                let c = find(&calls, "kubectl", &["create", "secret", "generic", name])[0];
+                c.args
+                    .iter()
+                    .filter_map(|a| a.strip_prefix("--from-literal="))
+                    .map(|kv| {
+                        let (k, v) = kv.split_once('=').unwrap();
+                        (k.to_string(), v.to_string())
+                    })
+                    .collect()
+            }
+            SecretStyle::Stdin => {
+                let c = calls
+                    .iter()
+                    .find(|c| c.program == "kubectl" && c.args[0] == "apply" && c.stdin.contains(&format!("\"name\": {}", serde_json::to_string(name).unwrap())))
+                    .unwrap_or_else(|| panic!("no apply for {name}"));
+                let m: serde_json::Value = serde_json::from_str(&c.stdin).unwrap();
+                m["stringData"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect()
+            }
+        };
+        let (mut got, mut expected) = (got, expected);
+        got.sort();
+        expected.sort();
+        assert_eq!(got, expected, "{name}");
+    }
+    // And the JSON inside is the user's text, every value a string.
+    let redis: serde_json::Value = serde_json::from_str(&secret_data(&cfg, secrets::REDIS_SECRET)[0].1).unwrap();
+    assert_eq!(redis["password"].as_str(), Some(cfg.deploy.redis_password.as_str()));
+    assert_eq!(redis["port"].as_str(), Some("6379"));
+    assert_eq!(redis["rejectUnauthorized"].as_str(), Some("false"));
+    let kafka: serde_json::Value = serde_json::from_str(&secret_data(&cfg, secrets::KAFKA_SECRET)[0].1).unwrap();
+    assert_eq!(kafka["password"].as_str(), Some(cfg.deploy.kafka_password.as_str()));
+
+    // Database bootstrap: psql gets the SQL on stdin, with the owner and password quoted.
+    let run = find(&calls, "kubectl", &["run", "ixn-db-bootstrap"])[0];
+    assert!(run.stdin.contains(&ixn_core::generate::sql::quote_literal(&cfg.deploy.db_owner_password)));
+    assert!(run.stdin.contains("CREATE DATABASE %I OWNER %I', 'ixn-100'"));
+    match style {
+        SecretStyle::Guide => assert!(run.args.contains(&format!("--env=PGPASSWORD={}", cfg.deploy.db_admin_password))),
+        SecretStyle::Stdin => assert!(!run.args.iter().any(|a| a.contains(&cfg.deploy.db_admin_password)), "password on a command line"),
+    }
+
+    // Rollout checks.
+    assert_eq!(find(&calls, "kubectl", &["rollout", "status", "statefulset/ixn-100-sts"]).len(), 1);
+    assert_eq!(find(&calls, "kubectl", &["rollout", "status", "deployment/ixn-100-vqnode-deploy"]).len(), 1);
+    let _ = fs::remove_dir_all(work.parent().unwrap());
+}
+
+#[test]
+fn guide_style_carries_any_text() {
+    check(SecretStyle::Guide, false, "guide");
+}
+
+#[test]
+fn stdin_style_carries_any_text() {
+    check(SecretStyle::Stdin, false, "stdin");
+}
+
+#[test]
+fn placeholder_mode_substitutes_only_its_variables() {
+    check(SecretStyle::Guide, true, "placeholders");
+}
+
+fn real_kubectl() -> Option<PathBuf> {
+    let out = Command::new("sh").arg("-c").arg("command -v kubectl").output().ok()?;
+    let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (!p.is_empty()).then(|| PathBuf::from(p))
+}
+
+#[test]
+fn real_kubectl_dry_run_decodes_to_the_model() {
+    let Some(kubectl) = real_kubectl() else {
+        eprintln!("kubectl not installed: skipped");
+        return;
+    };
+    let cfg = nasty_config(SecretStyle::Guide, false);
+    for spec in secrets::secret_specs(&cfg) {
+        if spec.kind != "Opaque" {
+            continue;
+        }
+        let mut args = vec!["create".to_string(), "secret".into(), "generic".into(), spec.name.clone(), "--dry-run=client".into(), "-o".into(), "json".into()];
+        args.extend(spec.data.iter().map(|(k, v)| format!("--from-literal={k}={v}")));
+        let out = Command::new(&kubectl).args(&args).env("KUBECONFIG", Path::new("/nonexistent")).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for (k, v) in &spec.data {
+            let b64 = m["data"][k].as_str().unwrap();
+            use base64::Engine;
+            let decoded = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+            assert_eq!(String::from_utf8(decoded).unwrap(), *v, "{} {k}", spec.name);
+        }
+        // The stdin manifest too.
+        let manifest = serde_json::to_string(&spec.manifest("ixn")).unwrap();
+        let mut child = Command::new(&kubectl)
+            .args(["apply", "--dry-run=client", "-o", "json", "-f", "-"])
+            .env("KUBECONFIG", Path::new("/nonexistent"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(manifest.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        if out.status.success() {
+            let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            for (k, v) in &spec.data {
+                assert_eq!(m["stringData"][k].as_str(), Some(v.as_str()));
+            }
+        } else {
+            // kubectl apply needs a server even for client dry-run in some versions.
+            eprintln!("apply --dry-run=client needs a cluster here: {}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+}
