@@ -148,7 +148,9 @@ fn write_block(text: &str, ind: usize, out: &mut String) {
         _ => "+",
     };
     out.push_str(" |");
-    if text.starts_with(' ') || text.starts_with('\n') {
+    // Auto-detected indentation fails on a first line that starts with whitespace
+    // (libyaml rejects a leading tab outright); say the indentation instead.
+    if text.starts_with([' ', '\t', '\n']) {
         out.push('2');
     }
     out.push_str(chomp);
@@ -192,6 +194,12 @@ mod tests {
             to_yaml(&doc, EmitOptions::default()),
             "tenant:\n  sid: \"100\"\nlist:\n  - name: a\n    x: 1\ntpl: |-\n  - a\n    b\nempty: {}\nport: ${REDIS_PORT}\n"
         );
+    }
+
+    #[test]
+    fn block_starting_with_whitespace_gets_an_indentation_indicator() {
+        let doc = Node::Map(vec![Entry { key: "b".into(), value: Node::Block("\t0\n".into()), comment: None }]);
+        assert_eq!(to_yaml(&doc, EmitOptions::default()), "b: |2\n  \t0\n");
     }
 
     #[test]
