@@ -1,1 +1,66 @@
-fn main(){}
+//! How long every artifact takes for the full model, natively: what the portal spends
+//! per keystroke. `cargo bench -p ixn-core` prints the figures.
+
+use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
+use ixn_core::model::{Config, Effective, SecretStyle, Value};
+use ixn_core::validate::validate;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
+    for _ in 0..runs / 10 {
+        f(); // warm up
+    }
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "{name:<48} p50 {:>8.1} µs   p95 {:>8.1} µs   max {:>8.1} µs   ({runs} runs)",
+        percentile(&times, 0.5).as_secs_f64() * 1e6,
+        percentile(&times, 0.95).as_secs_f64() * 1e6,
+        times.last().unwrap().as_secs_f64() * 1e6,
+    );
+}
+
+fn main() {
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.secret_style = SecretStyle::Stdin;
+    cfg.deploy.chart_makes_db_secrets = false;
+    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra.svc".into())).unwrap();
+    let labels: Vec<(String, String)> = (0..50).map(|i| (format!("team.example.com/label-{i}"), format!("value-{i}"))).collect();
+    cfg.values.set("podLabels", Value::Map(labels)).unwrap();
+    let full = ValuesOptions { form: Form::Full, comments: true };
+    let minimal = ValuesOptions::default();
+
+    println!("ixn-core generators, native --release, guide sample + 50 labels");
+    measure("all artifacts, full values with comments", 2000, || {
+        black_box(artifacts(black_box(&cfg), full));
+    });
+    measure("all artifacts, minimal values", 2000, || {
+        black_box(artifacts(black_box(&cfg), minimal));
+    });
+    measure("all artifacts + validation (one keystroke)", 2000, || {
+        let a = artifacts(black_box(&cfg), full);
+        black_box(validate(&cfg, &a.effective));
+    });
+    measure("effective values only", 2000, || {
+        black_box(Effective::of(black_box(&cfg)));
+    });
+    let a = artifacts(&cfg, full);
+    println!(
+        "output sizes: values {} B, script {} B, secrets {} B, {} connections",
+        a.values_yaml.len(),
+        a.commands.script().len(),
+        a.secret_manifests.len(),
+        a.connections.len()
+    );
+}

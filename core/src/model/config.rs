@@ -12,3 +12,41 @@ pub struct Config {
     /// Where and how to deploy.
     pub deploy: Deployment,
 }
+
+impl Config {
+    /// The configuration with every credential (context secrets and `SECRET` keys)
+    /// replaced by `mask`, for previews that must not show them.
+    pub fn masked(&self, mask: &str) -> Config {
+        let mut values = self.values.clone();
+        for def in crate::registry::KEYS.iter().filter(|k| k.secret()) {
+            if let Some(super::Value::Str(s)) = values.get(def.path) {
+                if !s.is_empty() {
+                    let _ = values.set(def.path, super::Value::Str(mask.to_string()));
+                }
+            }
+        }
+        Config { values, deploy: self.deploy.masked(mask) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masked_hides_every_secret_in_every_artifact() {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.placeholders = false;
+        cfg.deploy.redis_password = "S3cret-redis".into();
+        cfg.deploy.kafka_password = "S3cret-kafka".into();
+        cfg.deploy.kafka_username = "k".into();
+        cfg.deploy.registry_password = "S3cret-registry".into();
+        cfg.deploy.db_admin_password = "S3cret-admin".into();
+        cfg.deploy.db_owner_password = "S3cret-owner".into();
+        cfg.values.set("ixnService.ixnNode.secrets.db.password", super::super::Value::Str("S3cret-node".into())).unwrap();
+        let a = crate::generate::artifacts(&cfg.masked("••••"), Default::default());
+        let all = format!("{}{}{}", a.values_yaml, a.commands.script(), a.secret_manifests);
+        assert!(!all.contains("S3cret"), "{all}");
+        assert!(all.contains("••••"));
+    }
+}

@@ -1,0 +1,206 @@
+//! Each validation rule, triggered on its own, with the path and severity a user sees.
+
+use ixn_core::model::{Config, Effective, Input, Platform, RedisNode, Value};
+use ixn_core::validate::{validate, Finding, Severity};
+
+/// A configuration with no errors at all, to break one thing at a time.
+fn valid() -> Config {
+    let mut c = Config::guide_sample();
+    c.deploy.placeholders = false;
+    c.deploy.registry_username = "u".into();
+    c.deploy.registry_password = "p".into();
+    c.deploy.redis_password = "r".into();
+    c.deploy.db_admin_password = "a".into();
+    c.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra.svc".into())).unwrap();
+    c
+}
+
+fn findings(c: &Config) -> Vec<Finding> {
+    validate(c, &Effective::of(c))
+}
+
+fn has(c: &Config, path: &str, severity: Severity, words: &str) {
+    let fs = findings(c);
+    assert!(
+        fs.iter().any(|f| f.path == path && f.severity == severity && f.message.contains(words)),
+        "expected {severity:?} at {path} containing {words:?}, got {fs:#?}"
+    );
+}
+
+#[test]
+fn the_baseline_is_clean() {
+    let fs = findings(&valid());
+    assert!(fs.is_empty(), "{fs:#?}");
+}
+
+#[test]
+fn required_values_missing() {
+    let mut c = valid();
+    c.values.unset("tenant.id");
+    c.values.set("ixnService.ixnServer.db.host", Value::Str("  ".into())).unwrap();
+    has(&c, "tenant.id", Severity::Error, "required");
+    has(&c, "ixnService.ixnServer.db.host", Severity::Error, "required");
+    c.values.set("ixnService.ixnNode.redis", Value::Redis(vec![RedisNode::default()])).unwrap();
+    has(&c, "ixnService.ixnNode.redis[0].host", Severity::Error, "required");
+    c.deploy.kafka_bootstrap.clear();
+    has(&c, "kafka.bootstrap", Severity::Error, "required");
+}
+
+#[test]
+fn tenant_ids() {
+    let mut c = valid();
+    c.values.set("tenant.id", Value::Str("gws-tenant-7".into())).unwrap();
+    has(&c, "tenant.id", Severity::Warning, "not a UUID");
+    c.values.set("tenant.sid", Value::Str("10a".into())).unwrap();
+    has(&c, "tenant.sid", Severity::Error, "digits only");
+}
+
+#[test]
+fn ports_out_of_range_and_shared_in_a_pod() {
+    let mut c = valid();
+    c.values.set_text("ixnService.ixnServer.ports.default", "0").unwrap();
+    has(&c, "ixnService.ixnServer.ports.default", Severity::Error, "1 to 65535");
+    c.values.set_text("ixnService.ixnServer.ports.default", "65536").unwrap();
+    has(&c, "ixnService.ixnServer.ports.default", Severity::Error, "1 to 65535");
+    c.values.set_text("ixnService.ixnServer.ports.default", "7120").unwrap();
+    c.values.set_text("ixnService.ixnNode.ports.default", "7120").unwrap();
+    has(&c, "ixnService.ixnNode.ports.default", Severity::Error, "already used by ixnService.ixnServer.ports.default");
+    // The log sidecar's health port counts only when the sidecar is on (it is, in the sample).
+    c.values.set_text("ixnService.ixnNode.ports.default", "6120").unwrap();
+    c.values.set_text("ixnService.logSidecar.ports.health", "9100").unwrap();
+    has(&c, "ixnService.logSidecar.ports.health", Severity::Error, "already used");
+    c.values.set("ixnService.image.logSidecar.enabled", Value::Bool(false)).unwrap();
+    assert!(!findings(&c).iter().any(|f| f.path == "ixnService.logSidecar.ports.health"));
+    // The VQ Node pod is separate: the same number there is fine.
+    c.values.set_text("ixnVQNode.ports.default", "7120").unwrap();
+    assert!(!findings(&c).iter().any(|f| f.path == "ixnVQNode.ports.default"));
+    c.values.set_text("ixnVQNode.ports.health", "7120").unwrap();
+    has(&c, "ixnVQNode.ports.health", Severity::Error, "VQ Node pod");
+}
+
+#[test]
+fn quantities() {
+    let mut c = valid();
+    c.values.set_text("ixnVQNode.resources.limits.memory", "160MB").unwrap();
+    has(&c, "ixnVQNode.resources.limits.memory", Severity::Error, "not a Kubernetes quantity");
+    c.values.set_text("ixnVQNode.resources.limits.memory", "160Mi").unwrap();
+    c.values.set_text("ixnVQNode.resources.requests.cpu", "1").unwrap();
+    has(&c, "ixnVQNode.resources.requests.cpu", Severity::Error, "above its limit");
+    c.values.set_text("ixnVQNode.resources.requests.cpu", "300m").unwrap();
+    assert!(findings(&c).is_empty(), "a request equal to its limit is fine");
+}
+
+#[test]
+fn dns_names() {
+    let mut c = valid();
+    c.deploy.namespace = "IXN_ns".into();
+    has(&c, "deploy.namespace", Severity::Error, "lowercase");
+    c.deploy.namespace = "ixn".into();
+    c.deploy.release = "x".repeat(54);
+    has(&c, "deploy.release", Severity::Error, "at most 53");
+    c.deploy.release.clear();
+    c.values.set("ixnService.ixnServer.secrets.db.secretName", Value::Str("Bad_Name".into())).unwrap();
+    has(&c, "ixnService.ixnServer.secrets.db.secretName", Severity::Error, "secret name");
+    c.values.set("ixnVQNode.serviceAccount.name", Value::Str("vq..node".into())).unwrap();
+    has(&c, "ixnVQNode.serviceAccount.name", Severity::Error, "service account name");
+    c.values.set("ixnService.ixnServer.logStorage.storageClassName", Value::Str("Fast SSD".into())).unwrap();
+    has(&c, "ixnService.ixnServer.logStorage.storageClassName", Severity::Error, "storage class name");
+}
+
+#[test]
+fn replicas_and_probes() {
+    let mut c = valid();
+    c.values.set_text("replicaCount", "2").unwrap();
+    has(&c, "replicaCount", Severity::Error, "one instance per tenant");
+    c.values.set_text("replicaCount", "0").unwrap();
+    assert!(findings(&c).is_empty());
+    c.values.set_text("ixnVQNode.readinessProbe.periodSeconds", "0").unwrap();
+    has(&c, "ixnVQNode.readinessProbe.periodSeconds", Severity::Error, "positive");
+    c.values.set_text("ixnVQNode.readinessProbe.periodSeconds", "ten").unwrap();
+    has(&c, "ixnVQNode.readinessProbe.periodSeconds", Severity::Error, "whole number");
+}
+
+#[test]
+fn tls_options_while_tls_is_off() {
+    let mut c = valid();
+    c.values.set("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized", Value::Bool(true)).unwrap();
+    has(&c, "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized", Severity::Warning, "TLS is off");
+    c.deploy.redis_reject_unauthorized = true;
+    has(&c, "redis.rejectUnauthorized", Severity::Warning, "TLS is off");
+    c.values.set("ixnService.ixnNode.redisOptions.tls.enabled", Value::Bool(true)).unwrap();
+    assert!(findings(&c).is_empty());
+}
+
+#[test]
+fn consul_service_account_prefix() {
+    let mut c = valid();
+    c.values.set("ixnService.ixnServer.serviceAccount.name", Value::Str("ixn-sa".into())).unwrap();
+    has(&c, "ixnService.ixnServer.serviceAccount.name", Severity::Error, "ixn-server-");
+    c.deploy.consul_connect = false;
+    has(&c, "ixnService.ixnServer.serviceAccount.name", Severity::Warning, "ixn-server-");
+    c.values.set("ixnService.ixnServer.serviceAccount.name", Value::Str("ixn-server-100".into())).unwrap();
+    assert!(findings(&c).is_empty());
+}
+
+#[test]
+fn log_sidecar_image() {
+    let mut c = valid();
+    c.values.set("ixnService.image.logSidecar.tag", Value::Str("2.1.0".into())).unwrap();
+    has(&c, "ixnService.image.logSidecar.tag", Severity::Warning, "fluent-bit 1.8.x");
+    c.values.set("ixnService.image.logSidecar.tag", Value::Str("1.8.15".into())).unwrap();
+    assert!(findings(&c).is_empty());
+}
+
+#[test]
+fn context_fields() {
+    let mut c = valid();
+    c.deploy.platform = Platform::Aks;
+    has(&c, "aks.resourceGroup", Severity::Error, "required");
+    c.deploy.platform = Platform::Other;
+    c.deploy.kafka_bootstrap = "kafka:9092,broken".into();
+    has(&c, "kafka.bootstrap", Severity::Error, "\"broken\" is not host:port");
+    c.deploy.kafka_bootstrap = "kafka:9092".into();
+    c.deploy.kafka_username = "k".into();
+    has(&c, "kafka.password", Severity::Warning, "both");
+    c.deploy.kafka_password = "p".into();
+    c.deploy.redis_port = "x".into();
+    has(&c, "redis.port", Severity::Error, "not a port");
+    c.deploy.redis_port.clear();
+    c.deploy.db_owner_password = "a\0b".into();
+    has(&c, "db.ownerPassword", Severity::Error, "NUL");
+}
+
+#[test]
+fn placeholder_values_that_would_break_the_yaml() {
+    let mut c = valid();
+    c.deploy.placeholders = true;
+    assert!(findings(&c).is_empty(), "{:#?}", findings(&c));
+    c.deploy.db_owner_password = "pa\"ss".into();
+    has(&c, "ixnService.ixnServer.secrets.db.password", Severity::Error, "placeholder mode");
+}
+
+#[test]
+fn bad_structured_input() {
+    let mut c = valid();
+    c.values.set("podLabels", Value::Map(vec![("".into(), "x".into())])).unwrap();
+    has(&c, "podLabels", Severity::Error, "no name");
+    c.values.set("podLabels", Value::Map(vec![("a".into(), "1".into()), ("a".into(), "2".into())])).unwrap();
+    has(&c, "podLabels", Severity::Error, "twice");
+    c.values.set_text("ixnService.securityContext", "runAsUser: [").unwrap();
+    has(&c, "ixnService.securityContext", Severity::Error, "not valid YAML");
+    c.values
+        .set("ixnService.ixnNode.redis", Value::Redis(vec![RedisNode { host: "r".into(), port: Input::new("99999"), cluster: None }]))
+        .unwrap();
+    has(&c, "ixnService.ixnNode.redis[0].port", Severity::Error, "not a port");
+}
+
+#[test]
+fn errors_come_before_warnings() {
+    let mut c = valid();
+    c.values.set("tenant.id", Value::Str("gws".into())).unwrap();
+    c.values.set("tenant.sid", Value::Str("x".into())).unwrap();
+    let fs = findings(&c);
+    let first_warning = fs.iter().position(|f| f.severity == Severity::Warning).unwrap();
+    assert!(fs[..first_warning].iter().all(|f| f.severity == Severity::Error));
+    assert!(fs[first_warning..].iter().all(|f| f.severity == Severity::Warning));
+}

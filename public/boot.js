@@ -1,0 +1,5 @@
+// Loads the app without an inline script, so the page runs under a strict CSP and from
+// any sub-path (the wasm is found next to this file).
+import init from './ixn-portal.js';
+
+await init();

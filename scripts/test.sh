@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: the core's native tests (unit,
+# property and exactness tests), the release build, and the end-to-end tests in
+# headless Chromium against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "==> native tests of the core"
+cargo test -p ixn-core --release
+
+echo "==> release build"
+scripts/build.sh
+
+echo "==> end-to-end tests in headless Chromium"
+node --test e2e/

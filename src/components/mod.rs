@@ -1,0 +1,5 @@
+//! UI components, one folder each.
+
+pub mod context_field;
+pub mod preview;
+pub mod value_field;
