@@ -1,6 +1,10 @@
 //! How long every artifact takes for the full model, natively: what the portal spends
 //! per keystroke. `cargo bench -p ixn-core` prints the figures.
 
+use ixn_core::generate::commands::commands;
+use ixn_core::generate::sizing::sizing;
+use ixn_core::generate::topology::connections;
+use ixn_core::generate::values_yaml::values_yaml;
 use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
 use ixn_core::model::{Config, Effective, SecretStyle, Value};
 use ixn_core::validate::validate;
@@ -54,6 +58,20 @@ fn main() {
     });
     measure("effective values only", 2000, || {
         black_box(Effective::of(black_box(&cfg)));
+    });
+    let eff = Effective::of(&cfg);
+    measure("  values YAML, full with comments", 2000, || {
+        black_box(values_yaml(&cfg, &eff, full));
+    });
+    let yaml = values_yaml(&cfg, &eff, full);
+    measure("  commands", 2000, || {
+        black_box(commands(&cfg, &eff, &Effective::real(&cfg), &yaml));
+    });
+    measure("  connection map", 2000, || {
+        black_box(connections(&cfg, &eff));
+    });
+    measure("  sizing", 2000, || {
+        black_box(sizing(&eff));
     });
     let a = artifacts(&cfg, full);
     println!(

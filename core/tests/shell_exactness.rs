@@ -109,7 +109,7 @@ fn find<'a>(calls: &'a [Call], program: &str, first: &[&str]) -> Vec<&'a Call> {
 }
 
 fn secret_data(cfg: &Config, name: &str) -> Vec<(String, String)> {
-    secrets::secret_specs(cfg).into_iter().find(|s| s.name == name).unwrap().data
+    secrets::secret_specs(cfg, &ixn_core::model::Effective::real(cfg)).into_iter().find(|s| s.name == name).unwrap().data
 }
 
 fn check(style: SecretStyle, placeholders: bool, tag: &str) {
@@ -234,7 +234,7 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
         return;
     };
     let cfg = nasty_config(SecretStyle::Guide, false);
-    for spec in secrets::secret_specs(&cfg) {
+    for spec in secrets::secret_specs(&cfg, &ixn_core::model::Effective::real(&cfg)) {
         if spec.kind != "Opaque" {
             continue;
         }

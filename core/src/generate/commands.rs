@@ -161,8 +161,8 @@ fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -
         .join("\n\n")
 }
 
-fn db_bootstrap(cfg: &Config) -> String {
-    let eff = &Effective::real(cfg);
+fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
+    let eff = real;
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
     let server_db = eff.str("ixnService.ixnServer.db.name").unwrap_or_default();
@@ -250,12 +250,14 @@ fn values_block(yaml: &str, eff: &Effective) -> (String, &'static str) {
     (format!("{write}\n{}\n{subst}", exports.join("\n")), "override_values.yaml_")
 }
 
-/// Every command block for `cfg`, with `yaml` as the values file content.
-pub fn commands(cfg: &Config, eff: &Effective, yaml: &str) -> Commands {
+/// Every command block for `cfg`, with `yaml` as the values file content. `eff` is
+/// the effective values and `real` the same without placeholders
+/// ([`Effective::real`]), for what talks to the cluster directly.
+pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> Commands {
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
     let release = release_name(cfg);
-    let specs = secret_specs(cfg);
+    let specs = secret_specs(cfg, real);
     let mut blocks = vec![
         Block { id: "login", title: "Log in to the cluster", script: login(cfg) },
         Block { id: "namespace", title: "Create the namespace", script: namespace(cfg) },
@@ -284,7 +286,7 @@ pub fn commands(cfg: &Config, eff: &Effective, yaml: &str) -> Commands {
         });
     }
     if d.db_bootstrap {
-        blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg) });
+        blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg, real) });
     }
     let (values, values_file) = values_block(yaml, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });

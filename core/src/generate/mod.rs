@@ -31,9 +31,10 @@ pub struct Artifacts {
 /// Computes every artifact for `cfg`.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let effective = Effective::of(cfg);
+    let real = if cfg.deploy.placeholders { Effective::real(cfg) } else { effective.clone() };
     let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
-    let commands = commands::commands(cfg, &effective, &values_yaml);
-    let secret_manifests = secrets::secret_specs(cfg)
+    let commands = commands::commands(cfg, &effective, &real, &values_yaml);
+    let secret_manifests = secrets::secret_specs(cfg, &real)
         .iter()
         .map(|s| serde_json::to_string_pretty(&s.manifest(&cfg.deploy.namespace)).expect("json"))
         .collect::<Vec<_>>()

@@ -139,9 +139,10 @@ fn db_secret_name(eff: &Effective, path: &str, fallback: &str) -> String {
 }
 
 /// Every secret the commands create, in the order they run. Names and data are the
-/// real values even in placeholder mode: kubectl does not run envsubst.
-pub fn secret_specs(cfg: &Config) -> Vec<SecretSpec> {
-    let eff = &Effective::real(cfg);
+/// real values even in placeholder mode, so `real` is [`Effective::real`]: kubectl does
+/// not run envsubst.
+pub fn secret_specs(cfg: &Config, real: &Effective) -> Vec<SecretSpec> {
+    let eff = real;
     let d = &cfg.deploy;
     let mut out = Vec::new();
     if d.pull_secret_create {

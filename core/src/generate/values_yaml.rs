@@ -1,7 +1,7 @@
 //! `override_values.yaml`: minimal (what differs from the chart, plus what is required,
 //! as the guide recommends) or full.
 
-use crate::model::{chart_defaults, Config, Effective, Source, Value};
+use crate::model::{chart_default_nodes, Config, Effective, Source, Value};
 use crate::registry::KEYS;
 use crate::yaml::{to_yaml, EmitOptions, Node};
 use serde::{Deserialize, Serialize};
@@ -45,18 +45,15 @@ fn is_missing(v: &Value) -> bool {
 pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
     let _ = cfg;
     let mut root = Node::map();
-    for (def, default) in KEYS.iter().zip(chart_defaults()) {
-        let resolved = eff.resolved(def.path);
+    for ((def, default), resolved) in KEYS.iter().zip(chart_default_nodes()).zip(eff.items()) {
+        let resolved = resolved.as_ref();
         let node = match resolved {
             Some(r) if def.required() && is_missing(&r.value) => Node::Str(missing_marker(def.path)),
             None if def.required() => Node::Str(missing_marker(def.path)),
             None => continue,
             Some(r) => {
                 let node = r.value.to_node();
-                let differs = match default {
-                    Some(d) => d.to_node() != node,
-                    None => true,
-                };
+                let differs = default.as_ref() != Some(&node);
                 let keep = match opts.form {
                     Form::Full => true,
                     Form::Minimal => r.source != Source::ChartDefault && differs || def.required(),

@@ -30,6 +30,12 @@ pub fn guide_samples() -> &'static [Option<Value>] {
 
 /// The chart default of one key.
 pub fn chart_default(path: &str) -> Option<&'static Value> {
-    let i = KEYS.iter().position(|k| k.path == path)?;
-    chart_defaults()[i].as_ref()
+    chart_defaults()[crate::registry::index_of(path)?].as_ref()
+}
+
+/// The chart defaults as YAML nodes, aligned with [`KEYS`], for comparing with
+/// what the values file would write.
+pub fn chart_default_nodes() -> &'static [Option<crate::yaml::Node>] {
+    static CELL: OnceLock<Vec<Option<crate::yaml::Node>>> = OnceLock::new();
+    CELL.get_or_init(|| chart_defaults().iter().map(|d| d.as_ref().map(Value::to_node)).collect())
 }

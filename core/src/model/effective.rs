@@ -194,8 +194,12 @@ impl Effective {
 
     /// The effective value with its source.
     pub fn resolved(&self, path: &str) -> Option<&Resolved> {
-        let i = KEYS.iter().position(|k| k.path == path)?;
-        self.items[i].as_ref()
+        self.items[crate::registry::index_of(path)?].as_ref()
+    }
+
+    /// Every key's effective value, aligned with [`KEYS`] (`None`: no value at all).
+    pub fn items(&self) -> &[Option<Resolved>] {
+        &self.items
     }
 
     /// Every key with a value, in registry order.

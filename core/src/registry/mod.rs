@@ -103,11 +103,22 @@ impl KeyDef {
     }
 }
 
+/// The position in [`KEYS`] of the key with this exact path.
+pub fn index_of(path: &str) -> Option<usize> {
+    // KEYS is in wizard order; generators look keys up hundreds of times per
+    // keystroke, so keep a sorted index for binary search.
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut v: Vec<_> = KEYS.iter().enumerate().map(|(i, k)| (k.path, i)).collect();
+        v.sort_unstable();
+        v
+    });
+    index.binary_search_by(|(p, _)| (*p).cmp(path)).ok().map(|i| index[i].1)
+}
+
 /// The key with this exact path.
 pub fn key(path: &str) -> Option<&'static KeyDef> {
-    // The table is sorted at compile time by hand in wizard order, not by path, and
-    // ~150 string compares cost well under a microsecond.
-    KEYS.iter().find(|k| k.path == path)
+    index_of(path).map(|i| &KEYS[i])
 }
 
 /// The keys a wizard step edits, in table order.
