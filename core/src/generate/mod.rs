@@ -39,7 +39,8 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
         .map(|s| serde_json::to_string_pretty(&s.manifest(&cfg.deploy.namespace)).expect("json"))
         .collect::<Vec<_>>()
         .join("\n---\n");
-    let connections = topology::connections(cfg, &effective);
-    let sizing = sizing::sizing(&effective);
+    // The map and the sizing describe the running deployment: real values, not `${VAR}`s.
+    let connections = topology::connections(cfg, &real);
+    let sizing = sizing::sizing(&real);
     Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing }
 }

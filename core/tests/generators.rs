@@ -1,0 +1,242 @@
+//! Each generator's output for the cases a user meets, and no panic on any input.
+
+use ixn_core::generate::sizing::sizing;
+use ixn_core::generate::topology::{connections, Class};
+use ixn_core::generate::values_yaml::{values_yaml, Form, ValuesOptions};
+use ixn_core::generate::{artifacts, commands::release_name};
+use ixn_core::model::{
+    Config, ConsulHost, DbTls, Effective, GkeLocationKind, Input, Platform, SecretStyle, Value,
+};
+use ixn_core::registry::KEYS;
+use ixn_core::yaml::{read_yaml, Limits, Node};
+use proptest::prelude::*;
+
+fn yaml_of(cfg: &Config, opts: ValuesOptions) -> Node {
+    read_yaml(&values_yaml(cfg, &Effective::of(cfg), opts), Limits::default()).unwrap()
+}
+
+#[test]
+fn minimal_holds_only_changes_and_required_keys() {
+    let mut cfg = Config::chart_defaults();
+    cfg.deploy.consul_connect = false;
+    cfg.deploy.mount_secrets = false;
+    cfg.values.set("tenant.sid", Value::Str("100".into())).unwrap();
+    cfg.values.set_text("ixnService.ixnServer.ports.default", "13130").unwrap(); // = chart default
+    cfg.values.set_text("ixnVQNode.ports.health", "9102").unwrap();
+    let n = yaml_of(&cfg, ValuesOptions::default());
+    assert_eq!(n.get("ixnVQNode.ports.health"), Some(&Node::Int(9102)));
+    assert_eq!(n.get("ixnService.ixnServer.ports.default"), None, "equal to the chart default");
+    assert_eq!(n.get("tenant.sid").and_then(Node::as_str), Some("100"));
+    assert_eq!(n.get("ixnService.ixnServer.db.name").and_then(Node::as_str), Some("ixn-100"), "derived");
+    // Missing required values are visible, never empty.
+    assert_eq!(n.get("tenant.id").and_then(Node::as_str), Some("<required: tenant.id>"));
+    assert_eq!(n.get("ixnService.annotations"), None, "Consul connect off");
+    assert_eq!(n.get("ixnService.volumes"), None, "secret mounts off");
+}
+
+#[test]
+fn full_holds_every_documented_key() {
+    let cfg = Config::guide_sample();
+    let text = values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions { form: Form::Full, comments: false });
+    let n = read_yaml(&text, Limits::default()).unwrap();
+    for k in KEYS {
+        if k.default_text().is_some() || cfg.values.get(k.path).is_some() {
+            assert!(n.get(k.path).is_some(), "{} missing from the full file", k.path);
+        }
+    }
+    assert!(!text.contains("# --"), "comments off");
+    let commented = values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions { form: Form::Full, comments: true });
+    assert!(commented.contains("# -- Interaction Server default port (IXN protocol).\n      default: 7120"));
+}
+
+#[test]
+fn structured_values_are_written_as_the_chart_expects() {
+    let mut cfg = Config::guide_sample();
+    cfg.values.set("ixnService.ixnNode.consul.host", Value::ConsulHost(ConsulHost::Literal("consul.local".into()))).unwrap();
+    cfg.values.set("ixnService.ixnNode.db.options.ssl", Value::DbTls(DbTls::On)).unwrap();
+    let n = yaml_of(&cfg, ValuesOptions::default());
+    assert_eq!(n.get("ixnService.ixnNode.consul.host").and_then(Node::as_str), Some("consul.local"));
+    assert_eq!(n.get("ixnService.ixnNode.db.options.ssl"), Some(&Node::Map(vec![])));
+    cfg.values.set("ixnService.ixnNode.db.options.ssl", Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false")))).unwrap();
+    cfg.values.unset("ixnService.ixnNode.consul.host");
+    let n = yaml_of(&cfg, ValuesOptions::default());
+    assert_eq!(n.get("ixnService.ixnNode.db.options.ssl.rejectUnauthorized"), Some(&Node::Bool(false)));
+    // Unset, the consul host is required and shows as missing.
+    assert!(n.get("ixnService.ixnNode.consul.host").and_then(Node::as_str).unwrap().starts_with("<required"));
+    let sample = yaml_of(&Config::guide_sample(), ValuesOptions::default());
+    assert_eq!(
+        sample.get("ixnService.ixnNode.consul.host.valueFrom.fieldRef.fieldPath").and_then(Node::as_str),
+        Some("status.hostIP")
+    );
+    assert_eq!(sample.get("ixnService.ixnServer.volumeMounts.kafka-shared-secret.mountPath").and_then(Node::as_str), Some("/mnt/env-secrets/kafka-secrets"));
+    assert_eq!(sample.get("ixnService.ixnNode.volumeMounts.redis-ors-secret.readOnly"), Some(&Node::Bool(true)));
+    assert_eq!(sample.get("image.imagePullSecrets"), Some(&Node::Seq(vec![Node::Map(vec![ixn_core::yaml::Entry { key: "name".into(), value: Node::str("pullsecret"), comment: None }])])));
+}
+
+#[test]
+fn placeholder_mode_exports_the_real_values() {
+    let mut cfg = Config::guide_sample();
+    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra".into())).unwrap();
+    let a = artifacts(&cfg, ValuesOptions::default());
+    let values = a.commands.block("values").unwrap().script.clone();
+    for line in [
+        "export TENANT_ID=100",
+        "export TENANT_UUID=9350e2fc-a1dd-4c65-8d40-1f75a2e080dd",
+        "export POSTGRES_ADDR=pg.infra",
+        "export POSTGRES_PASSWORD=password",
+        "export REDIS_PORT=6379",
+    ] {
+        assert!(values.contains(line), "{line} missing:\n{values}");
+    }
+    assert!(a.values_yaml.contains("host: \"${POSTGRES_ADDR}\""));
+    assert!(a.values_yaml.contains("port: ${REDIS_PORT}"), "a port stays a number after envsubst");
+    // A second, different DB host gets its own variable.
+    cfg.values.set("ixnService.ixnNode.db.host", Value::Str("pg-node.infra".into())).unwrap();
+    let a = artifacts(&cfg, ValuesOptions::default());
+    assert!(a.commands.script().contains("export POSTGRES_ADDR_2=pg-node.infra"));
+    // Off: no placeholders, no envsubst.
+    cfg.deploy.placeholders = false;
+    let a = artifacts(&cfg, ValuesOptions::default());
+    assert!(!a.values_yaml.contains("${"));
+    assert!(!a.commands.script().contains("envsubst"));
+    assert!(a.commands.script().contains("-f override_values.yaml\n"));
+}
+
+#[test]
+fn cluster_login_per_platform() {
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.gke_project = "proj".into();
+    cfg.deploy.gke_location = "europe-west1".into();
+    cfg.deploy.gke_location_kind = GkeLocationKind::Region;
+    let login = |c: &Config| artifacts(c, ValuesOptions::default()).commands.block("login").unwrap().script.clone();
+    assert_eq!(login(&cfg), "gcloud container clusters get-credentials gke1 --project proj --region europe-west1");
+    cfg.deploy.platform = Platform::Aks;
+    cfg.deploy.aks_resource_group = "rg".into();
+    cfg.deploy.aks_cluster = "aks1".into();
+    assert_eq!(login(&cfg), "az aks get-credentials --resource-group rg --name aks1");
+    cfg.deploy.platform = Platform::Other;
+    assert!(login(&cfg).ends_with("kubectl config current-context"));
+}
+
+#[test]
+fn rollout_expectations_follow_the_log_sidecar() {
+    let mut cfg = Config::guide_sample();
+    let rollout = |c: &Config| artifacts(c, ValuesOptions::default()).commands.block("rollout").unwrap().script.clone();
+    assert!(rollout(&cfg).contains("ixn-100-sts-0 READY 5/5"));
+    assert!(rollout(&cfg).contains("ixn-100-vqnode-deploy-… READY 3/3"));
+    assert!(rollout(&cfg).contains("--timeout=4m"));
+    cfg.values.set("ixnService.image.logSidecar.enabled", Value::Bool(false)).unwrap();
+    assert!(rollout(&cfg).contains("ixn-100-sts-0 READY 4/4"));
+    cfg.deploy.release = "tenant-a".into();
+    assert_eq!(release_name(&cfg), "tenant-a");
+    assert!(rollout(&cfg).contains("statefulset/tenant-a-sts"));
+}
+
+#[test]
+fn config_server_option_uses_the_health_port() {
+    let mut cfg = Config::guide_sample();
+    let block = |c: &Config| artifacts(c, ValuesOptions::default()).commands.block("config-server").unwrap().script.clone();
+    assert!(block(&cfg).contains("soap-endpoint = http://localhost:9100/health"));
+    cfg.values.unset("ixnService.ixnServer.ports.health");
+    assert!(block(&cfg).contains("http://localhost:13131/health"), "chart default");
+}
+
+#[test]
+fn db_secrets_and_bootstrap_blocks_follow_the_settings() {
+    let mut cfg = Config::guide_sample();
+    let a = artifacts(&cfg, ValuesOptions::default());
+    assert!(a.commands.block("db-secrets").is_none(), "the chart makes them");
+    assert!(a.values_yaml.contains("password: \"${POSTGRES_PASSWORD}\""));
+    cfg.deploy.chart_makes_db_secrets = false;
+    cfg.deploy.secret_style = SecretStyle::Stdin;
+    let a = artifacts(&cfg, ValuesOptions::default());
+    let block = &a.commands.block("db-secrets").unwrap().script;
+    assert!(block.contains("\"name\": \"ixn-db-secret-100\""));
+    assert!(block.contains("\"name\": \"ixn-node-db-secret-100\""));
+    assert!(!a.values_yaml.contains("POSTGRES_PASSWORD"), "no password in the values file");
+    cfg.deploy.db_bootstrap = false;
+    assert!(artifacts(&cfg, ValuesOptions::default()).commands.block("db-bootstrap").is_none());
+}
+
+#[test]
+fn the_map_has_19_connections_with_ports_from_the_values() {
+    let mut cfg = Config::guide_sample(); // placeholder mode: the map still shows real ports
+    let cs = artifacts(&cfg, ValuesOptions::default()).connections;
+    assert_eq!(cs.len(), 19);
+    assert_eq!(cs.iter().map(|c| c.n).collect::<Vec<_>>(), (1..=19).collect::<Vec<_>>());
+    let by = |n: u8| cs.iter().find(|c| c.n == n).unwrap().clone();
+    assert_eq!(by(2).port, "7120");
+    assert_eq!(by(2).key, Some("ixnService.ixnServer.ports.default"));
+    assert_eq!(by(8).port, "7122");
+    assert_eq!(by(12).port, "9100");
+    assert_eq!(by(12).class, Class::Ingress);
+    assert_eq!(by(6).port, "9092", "from the Kafka bootstrap");
+    assert_eq!(by(6).class, Class::Egress);
+    assert_eq!(by(14).port, "11100");
+    assert_eq!(by(15).port, "6379");
+    assert_eq!(by(19).port, "2060");
+    assert!(by(12).active, "monitoring service on in the sample");
+    // Chart defaults: the map follows.
+    cfg.values.unset("ixnService.ixnServer.ports.default");
+    cfg.values.set("ixnService.prometheus.monitoringService.enabled", Value::Bool(false)).unwrap();
+    cfg.values.set("ixnService.ixnNode.storingSessions.enabled", Value::Bool(false)).unwrap();
+    let cs = connections(&cfg, &Effective::real(&cfg));
+    assert_eq!(cs[1].port, "13130");
+    assert!(!cs[11].active, "Prometheus -> IXN off without monitoring");
+    assert!(!cs[16].active, "IXN Node DB unused without stored sessions");
+}
+
+#[test]
+fn sizing_adds_exactly() {
+    let cfg = Config::guide_sample(); // log sidecar on, chart default sidecar resources
+    let s = sizing(&Effective::of(&cfg));
+    assert_eq!(s.containers.len(), 4);
+    let (pod, ixn) = &s.pods[0];
+    assert_eq!(*pod, "ixn-<sid>-sts-0");
+    // 100m + 40m + 40m; 512Mi + 128Mi + 128Mi; 200m + 300m + 300m; 2Gi + 320Mi + 320Mi
+    assert_eq!(ixn.cpu_request.as_str(), "180m");
+    assert_eq!(ixn.memory_request.as_str(), "768Mi");
+    assert_eq!(ixn.cpu_limit.as_str(), "800m");
+    assert_eq!(ixn.memory_limit.as_str(), "2688Mi");
+    assert_eq!(s.namespace.cpu_request.as_str(), "210m");
+    assert_eq!(s.namespace.memory_limit.as_str(), "2848Mi");
+    let mut cfg = cfg;
+    cfg.values.set_text("ixnService.ixnServer.resources.limits.cpu", "1.25").unwrap();
+    cfg.values.set_text("replicaCount", "0").unwrap();
+    let s = sizing(&Effective::of(&cfg));
+    assert_eq!(s.pods[0].1.cpu_limit.as_str(), "1850m");
+    assert_eq!(s.namespace.cpu_limit.as_str(), "0", "replicaCount 0 runs nothing");
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof!["\\PC{0,30}", "[\\x00-\\x7f]{0,12}", Just(String::new()), Just("${X}".to_string())]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Whatever is typed into any field, the core answers with artifacts and findings.
+    #[test]
+    fn no_panic_on_any_input(texts in prop::collection::vec(any_text(), 40), placeholders: bool, stdin: bool) {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.placeholders = placeholders;
+        cfg.deploy.secret_style = if stdin { SecretStyle::Stdin } else { SecretStyle::Guide };
+        cfg.deploy.chart_makes_db_secrets = !stdin;
+        let mut t = texts.iter().cycle();
+        for k in KEYS {
+            if let Some(v) = Value::from_text(k.kind, t.next().unwrap()) {
+                cfg.values.set(k.path, v).unwrap();
+            }
+        }
+        let d = &mut cfg.deploy;
+        for f in [&mut d.namespace, &mut d.release, &mut d.chart, &mut d.chart_version, &mut d.gke_cluster,
+                  &mut d.registry_password, &mut d.redis_password, &mut d.redis_port, &mut d.kafka_bootstrap,
+                  &mut d.db_owner_user, &mut d.db_owner_password, &mut d.db_admin_password] {
+            *f = t.next().unwrap().clone();
+        }
+        let a = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true });
+        let _ = ixn_core::validate::validate(&cfg, &a.effective);
+        prop_assert!(a.values_yaml.ends_with('\n'));
+        prop_assert!(read_yaml(&a.values_yaml, Limits::default()).is_ok(), "{}", a.values_yaml);
+    }
+}
