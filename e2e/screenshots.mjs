@@ -16,6 +16,7 @@ for (const scheme of ['light', 'dark']) {
     await page.setViewportSize({ width, height });
     await page.click("text=Load the guide's sample");
     await page.fill('input[name="ixnService.ixnServer.ports.health"]', '7120');
+    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
     const file = `${out}/portal-${scheme}-${name}.png`;
     await page.screenshot({ path: file, fullPage: false });
     console.log(file);
