@@ -1,5 +1,6 @@
 //! Every artifact the portal shows, each a pure, deterministic function of the model.
 
+pub mod archive;
 pub mod commands;
 pub mod secrets;
 pub mod shell;
@@ -26,6 +27,23 @@ pub struct Artifacts {
     pub connections: Vec<topology::Connection>,
     /// Requests and limits.
     pub sizing: sizing::Sizing,
+}
+
+impl Artifacts {
+    /// Every file a user downloads, under a folder named after the release.
+    pub fn files(&self, release: &str) -> Vec<archive::File> {
+        let dir = if release.is_empty() || release.contains(['/', '<']) { "ixn" } else { release };
+        let file = |name: &str, data: &str, executable| archive::File {
+            name: format!("{dir}/{name}"),
+            data: data.as_bytes().to_vec(),
+            executable,
+        };
+        vec![
+            file(commands::VALUES_FILE, &self.values_yaml, false),
+            file("deploy.sh", &self.commands.script(), true),
+            file("secrets.json", &self.secret_manifests, false),
+        ]
+    }
 }
 
 /// Computes every artifact for `cfg`.

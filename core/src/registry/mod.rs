@@ -4,9 +4,11 @@
 //! wizard step. The form, validation, YAML writer, importer and docs all read this one
 //! table, so adding a key here is the whole job.
 
+mod context;
 pub mod keys;
 mod step;
 
+pub use context::{context_field, ContextDef, FieldKind, CONTEXT};
 pub use keys::KEYS;
 pub use step::Step;
 
@@ -97,6 +99,35 @@ impl KeyDef {
         (!self.sample.is_empty()).then_some(self.sample)
     }
 
+    /// A short label for the form, made from the path: the component it configures,
+    /// then the rest in words (`ixnService.ixnServer.ports.health` → "IXN Server: ports
+    /// health").
+    pub fn label(&self) -> String {
+        const OWNERS: [(&str, &str); 8] = [
+            ("ixnService.ixnServer.", "IXN Server"),
+            ("ixnService.ixnNode.", "IXN Node"),
+            ("ixnService.image.ixnServer.", "IXN Server image"),
+            ("ixnService.image.ixnNode.", "IXN Node image"),
+            ("ixnService.image.logSidecar.", "Log sidecar image"),
+            ("ixnService.logSidecar.", "Log sidecar"),
+            ("ixnVQNode.image.ixnVQNode.", "VQ Node image"),
+            ("ixnVQNode.", "VQ Node"),
+        ];
+        let (owner, rest) = OWNERS
+            .iter()
+            .find_map(|(p, o)| self.path.strip_prefix(p).map(|r| (Some(*o), r)))
+            .unwrap_or_else(|| match self.path.strip_prefix("ixnService.") {
+                Some(r) => (Some("IXN pod"), r),
+                None => (None, self.path),
+            });
+        let words = rest.split('.').map(humanize).collect::<Vec<_>>().join(" ");
+        let words = capitalize(&words);
+        match owner {
+            Some(o) => format!("{o}: {}", words.to_lowercase_first()),
+            None => words,
+        }
+    }
+
     /// The last segment of the path (`default` for `…ports.default`).
     pub fn name(&self) -> &'static str {
         self.path.rsplit('.').next().unwrap_or(self.path)
@@ -126,6 +157,48 @@ pub fn keys_of(step: Step) -> impl Iterator<Item = &'static KeyDef> {
     KEYS.iter().filter(move |k| k.step == step)
 }
 
+/// `initialDelaySeconds` → `initial delay seconds`; `is_redis_cluster` → `is redis cluster`.
+fn humanize(segment: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in segment.chars() {
+        if c == '_' {
+            out.push(' ');
+            prev_lower = false;
+        } else if c.is_ascii_uppercase() && prev_lower {
+            out.push(' ');
+            out.push(c.to_ascii_lowercase());
+            prev_lower = false;
+        } else {
+            out.push(c);
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        }
+    }
+    out
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowerFirst for String {
+    fn to_lowercase_first(&self) -> String {
+        let mut c = self.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().chain(c).collect(),
+            None => String::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +215,15 @@ mod tests {
                 assert!(!b.path.starts_with(&format!("{}.", a.path)), "{} is under {}", b.path, a.path);
             }
         }
+    }
+
+    #[test]
+    fn labels_read_as_words() {
+        assert_eq!(key("ixnService.ixnServer.ports.health").unwrap().label(), "IXN Server: ports health");
+        assert_eq!(key("tenant.sid").unwrap().label(), "Tenant sid");
+        assert_eq!(key("ixnVQNode.livenessProbe.initialDelaySeconds").unwrap().label(), "VQ Node: liveness probe initial delay seconds");
+        assert_eq!(key("ixnService.image.logSidecar.tag").unwrap().label(), "Log sidecar image: tag");
+        assert_eq!(key("ixnService.nodeSelector").unwrap().label(), "IXN pod: node selector");
     }
 
     #[test]
