@@ -1,25 +1,41 @@
-// Screenshots of the release build, light and dark, narrow and wide:
-// `node e2e/screenshots.mjs [outdir]` (default target/screenshots).
+// Screenshots of every step of the release build, light and dark, narrow and wide:
+// `node e2e/screenshots.mjs [outdir] [step…]` (default target/screenshots, all steps).
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { serve } from './server.mjs';
 import { launch, open } from './browser.mjs';
 
+export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
+  'observability', 'scheduling', 'review'];
+
 const out = process.argv[2] ?? fileURLToPath(new URL('../target/screenshots/', import.meta.url));
+const only = process.argv.slice(3);
 mkdirSync(out, { recursive: true });
 const server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)));
 const context = await launch();
 for (const scheme of ['light', 'dark']) {
-  for (const [name, width, height] of [['narrow', 390, 1400], ['wide', 1440, 1000]]) {
-    const { page } = await open(context, server.url);
+  for (const [name, width, height] of [['narrow', 390, 1600], ['wide', 1600, 1000]]) {
+    const { page, problems } = await open(context, server.url);
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     await page.click("text=Load the guide's sample");
-    await page.fill('input[name="ixnService.ixnServer.ports.health"]', '7120');
-    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
-    const file = `${out}/portal-${scheme}-${name}.png`;
-    await page.screenshot({ path: file, fullPage: false });
-    console.log(file);
+    for (const step of only.length ? only.filter((s) => s !== 'map') : STEPS) {
+      await page.evaluate((s) => { location.hash = `/${s}`; }, step);
+      await page.waitForSelector(`#step-${step}:not([hidden])`);
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      const file = `${out}/${step}-${scheme}-${name}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    if (!only.length || only.includes('map')) {
+      await page.click('#tab-map');
+      await page.focus('[data-connection="12"]');
+      await page.evaluate(() => document.querySelector('#panel-map').scrollIntoView());
+      const file = `${out}/map-${scheme}-${name}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    if (Object.values(problems).some((l) => l.length)) console.error('problems:', JSON.stringify(problems));
     await page.close();
   }
 }

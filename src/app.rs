@@ -1,70 +1,162 @@
-//! The page: a few fields of the first steps beside live previews. The full wizard is
-//! built on the same pieces.
+//! The page: header, step navigation, the step panels, and the previews beside them
+//! (tabs). The URL fragment names the step, so back, forward and reload work.
 
-use crate::components::context_field::ContextField;
-use crate::components::preview::Preview;
-use crate::components::value_field::ValueField;
-use ixn_core::generate::{artifacts, values_yaml::ValuesOptions};
-use ixn_core::model::{Config, Effective};
-use ixn_core::validate::{validate, Finding, Severity};
+use crate::browser;
+use crate::components::arch_map::ArchMap;
+use crate::components::preview::{Code, CopyButtons, Lang};
+use crate::state::{ui, Ui};
+use crate::steps::{StepNav, StepPanel};
+use ixn_core::generate::values_yaml::Form;
+use ixn_core::model::{Config, SecretStyle};
+use ixn_core::registry::Step;
+use ixn_core::validate::Severity;
+use leptos::ev;
 use leptos::prelude::*;
 
-/// What previews show instead of a secret.
-const MASK: &str = "••••••••";
+fn step_from_hash() -> Step {
+    Step::from_slug(browser::hash().trim_start_matches('/')).unwrap_or(Step::Tenant)
+}
 
 /// The portal.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = RwSignal::new(Config::chart_defaults());
-    let findings: Memo<Vec<Finding>> = Memo::new(move |_| config.with(|c| validate(c, &Effective::of(c))));
-    // Previews never show secrets; copy and download (later) use the real config.
-    let shown = Memo::new(move |_| config.with(|c| artifacts(&c.masked(MASK), ValuesOptions::default())));
-    let values = Signal::derive(move || shown.with(|a| a.values_yaml.clone()));
-    let commands = Signal::derive(move || shown.with(|a| a.commands.script()));
-    let errors = move || findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count());
-    let warnings = move || findings.with(|f| f.iter().filter(|f| f.severity == Severity::Warning).count());
-
+    let state = Ui::new();
+    provide_context(state);
+    state.step.set(step_from_hash());
+    let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
+    on_cleanup(move || handle.remove());
+    let theme = RwSignal::new("auto".to_string());
+    let errors = move || state.findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count());
+    let warnings = move || state.findings.with(|f| f.iter().filter(|f| f.severity == Severity::Warning).count());
+    let go = move |delta: isize| {
+        let i = Step::ALL.iter().position(|s| *s == state.step.get_untracked()).unwrap_or(0) as isize + delta;
+        if let Some(s) = Step::ALL.get(i.clamp(0, Step::ALL.len() as isize - 1) as usize) {
+            browser::set_hash(&format!("/{}", s.slug()));
+        }
+    };
     view! {
+        <a class="skip" href="#main">"Skip to the form"</a>
         <header class="top">
-            <h1>"IXN configuration portal"</h1>
-            <p class="tagline">"Genesys Interaction Server on Kubernetes: values, commands and checks, computed in your browser. Nothing you type leaves it."</p>
-        </header>
-        <main class="layout">
-            <form class="form" on:submit=|ev| ev.prevent_default() aria-label="Tenant and release">
-                <div class="actions">
-                    <button type="button" on:click=move |_| config.set(Config::guide_sample())>"Load the guide's sample"</button>
-                    <button type="button" on:click=move |_| config.set(Config::chart_defaults())>"Reset to chart defaults"</button>
-                </div>
-                <p class="status" role="status">
-                    {move || format!("{} errors, {} warnings", errors(), warnings())}
-                </p>
-                <fieldset>
-                    <legend>"Tenant & release"</legend>
-                    <ValueField path="tenant.id" label="Tenant ID" config findings/>
-                    <ValueField path="tenant.sid" label="Tenant short ID" config findings/>
-                    <ContextField name="deploy.namespace" label="Namespace" help="Kubernetes namespace for this tenant."
-                        get=|d| &d.namespace set=|d, v| d.namespace = v config findings/>
-                    <ContextField name="deploy.release" label="Release name" help="Helm release; empty means ixn-<sid>."
-                        get=|d| &d.release set=|d, v| d.release = v config findings/>
-                </fieldset>
-                <fieldset>
-                    <legend>"Databases & Kafka"</legend>
-                    <ValueField path="ixnService.ixnServer.db.host" label="PostgreSQL host" config findings/>
-                    <ContextField name="kafka.bootstrap" label="Kafka bootstrap" help="host:port of the Kafka bootstrap servers, comma-separated."
-                        get=|d| &d.kafka_bootstrap set=|d, v| d.kafka_bootstrap = v config findings/>
-                    <ContextField name="redis.password" label="Redis password" help="Goes into redis-ors-secret." secret=true
-                        get=|d| &d.redis_password set=|d, v| d.redis_password = v config findings/>
-                </fieldset>
-                <fieldset>
-                    <legend>"Ports"</legend>
-                    <ValueField path="ixnService.ixnServer.ports.default" label="IXN Server port" config findings/>
-                    <ValueField path="ixnService.ixnServer.ports.health" label="IXN Server health port" config findings/>
-                </fieldset>
-            </form>
-            <div class="previews">
-                <Preview id="preview-values" title="override_values.yaml" text=values/>
-                <Preview id="preview-commands" title="Commands" text=commands/>
+            <div class="brand">
+                <h1>"IXN configuration portal"</h1>
+                <p class="tagline">"Genesys Interaction Server on Kubernetes, one tenant at a time. Everything is computed in your browser; nothing you type leaves it."</p>
             </div>
-        </main>
+            <div class="tools">
+                <button type="button" on:click=move |_| state.config.set(Config::guide_sample())>"Load the guide's sample"</button>
+                <button type="button" class="secondary" on:click=move |_| state.config.set(Config::chart_defaults())>"Reset to chart defaults"</button>
+                <label class="check">
+                    <input type="checkbox" name="ui.showSecrets" prop:checked=move || state.show_secrets.get()
+                        on:change=move |ev| state.show_secrets.set(event_target_checked(&ev))/>
+                    "Show secrets"
+                </label>
+                <label for="ui-theme" class="inline-label">"Theme"</label>
+                <select id="ui-theme" name="ui.theme" on:change=move |ev| { let t = event_target_value(&ev); browser::set_theme(&t); theme.set(t); }>
+                    <option value="auto" selected=move || theme.get() == "auto">"System"</option>
+                    <option value="light" selected=move || theme.get() == "light">"Light"</option>
+                    <option value="dark" selected=move || theme.get() == "dark">"Dark"</option>
+                </select>
+            </div>
+        </header>
+        <div class="shell">
+            <StepNav/>
+            <main id="main" class="form" tabindex="-1">
+                <p class="status" role="status">{move || format!("{} errors, {} warnings", errors(), warnings())}</p>
+                <form on:submit=|ev| ev.prevent_default() aria-label="IXN deployment">
+                    {Step::ALL.into_iter().map(|step| view! { <StepPanel step/> }).collect_view()}
+                </form>
+                <div class="pager">
+                    <button type="button" class="secondary" disabled=move || state.step.get() == Step::Tenant on:click=move |_| go(-1)>"← Previous"</button>
+                    <button type="button" disabled=move || state.step.get() == Step::Review on:click=move |_| go(1)>"Next →"</button>
+                </div>
+            </main>
+            <Previews/>
+        </div>
+    }
+}
+
+/// The preview tabs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Values,
+    Commands,
+    Secrets,
+    Map,
+}
+
+/// The previews, in tabs.
+#[component]
+fn Previews() -> impl IntoView {
+    let ui = ui();
+    let tab = RwSignal::new(Tab::Values);
+    let values = Signal::derive(move || ui.shown.with(|a| a.values_yaml.clone()));
+    let commands = Signal::derive(move || ui.shown.with(|a| a.commands.script()));
+    let secrets = Signal::derive(move || ui.shown.with(|a| a.secret_manifests.clone()));
+    let real_values = Signal::derive(move || ui.real.with(|a| a.values_yaml.clone()));
+    let real_commands = Signal::derive(move || ui.real.with(|a| a.commands.script()));
+    let real_secrets = Signal::derive(move || ui.real.with(|a| a.secret_manifests.clone()));
+    let tab_button = move |t: Tab, id: &'static str, label: &'static str| view! {
+        <button type="button" role="tab" id=format!("tab-{id}") aria-controls=format!("panel-{id}")
+            aria-selected=move || (tab.get() == t).to_string() tabindex=move || if tab.get() == t { "0" } else { "-1" }
+            on:click=move |_| tab.set(t)>{label}</button>
+    };
+    let block_copy = move |id: &'static str| {
+        let text = ui.real.with_untracked(|a| a.commands.block(id).map(|b| b.script.clone()).unwrap_or_default());
+        leptos::task::spawn_local(async move {
+            browser::copy(text).await;
+        });
+    };
+    view! {
+        <aside class="previews" aria-label="Previews">
+            <div role="tablist" aria-label="Generated files" class="tabs">
+                {tab_button(Tab::Values, "values", "override_values.yaml")}
+                {tab_button(Tab::Commands, "commands", "Commands")}
+                {tab_button(Tab::Secrets, "secrets", "Secrets")}
+                {tab_button(Tab::Map, "map", "Architecture")}
+            </div>
+            <section role="tabpanel" id="panel-values" aria-labelledby="tab-values" hidden=move || tab.get() != Tab::Values class="panel">
+                <div class="controls">
+                    <label for="ui-form" class="inline-label">"Form"</label>
+                    <select id="ui-form" name="ui.valuesForm" on:change=move |ev| ui.form.set(if event_target_value(&ev) == "full" { Form::Full } else { Form::Minimal })>
+                        <option value="minimal" selected=move || ui.form.get() == Form::Minimal>"Minimal (what differs from the chart)"</option>
+                        <option value="full" selected=move || ui.form.get() == Form::Full>"Full"</option>
+                    </select>
+                    <label class="check"><input type="checkbox" name="ui.comments" prop:checked=move || ui.comments.get()
+                        on:change=move |ev| ui.comments.set(event_target_checked(&ev))/>"Comments"</label>
+                    <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" real=real_values/>
+                </div>
+                <Code id="preview-values" lang=Lang::Yaml text=values/>
+                <p class="help">"Comments in imported files are not carried over; the guide's help can be written as comments instead."</p>
+            </section>
+            <section role="tabpanel" id="panel-commands" aria-labelledby="tab-commands" hidden=move || tab.get() != Tab::Commands class="panel">
+                <div class="controls">
+                    <label for="ui-style" class="inline-label">"Secrets"</label>
+                    <select id="ui-style" name="ui.secretStyle" on:change=move |ev| {
+                        let stdin = event_target_value(&ev) == "stdin";
+                        ui.config.update(|c| c.deploy.secret_style = if stdin { SecretStyle::Stdin } else { SecretStyle::Guide });
+                    }>
+                        <option value="guide" selected=move || ui.config.with(|c| c.deploy.secret_style == SecretStyle::Guide)>"kubectl create secret (guide)"</option>
+                        <option value="stdin" selected=move || ui.config.with(|c| c.deploy.secret_style == SecretStyle::Stdin)>"manifests from stdin"</option>
+                    </select>
+                    <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" real=real_commands/>
+                </div>
+                <div class="blocks" aria-label="Copy one block">
+                    {move || ui.real.with(|a| a.commands.blocks.iter().map(|b| {
+                        let id = b.id;
+                        view! { <button type="button" class="chip" on:click=move |_| block_copy(id) aria-label=format!("Copy block: {}", b.title)>{b.title}</button> }
+                    }).collect_view())}
+                </div>
+                <Code id="preview-commands" lang=Lang::Bash text=commands/>
+            </section>
+            <section role="tabpanel" id="panel-secrets" aria-labelledby="tab-secrets" hidden=move || tab.get() != Tab::Secrets class="panel">
+                <div class="controls">
+                    <p class="help">"The secrets as manifests (kubectl apply -f accepts this JSON)."</p>
+                    <CopyButtons what="secrets" file="secrets.json" mime="application/json" real=real_secrets/>
+                </div>
+                <Code id="preview-secrets" lang=Lang::Json text=secrets/>
+            </section>
+            <section role="tabpanel" id="panel-map" aria-labelledby="tab-map" hidden=move || tab.get() != Tab::Map class="panel">
+                <ArchMap/>
+            </section>
+        </aside>
     }
 }

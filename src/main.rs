@@ -2,7 +2,10 @@
 //! Components only bind signals to the core; every artifact is a `Memo` of the model.
 
 mod app;
+mod browser;
 mod components;
+mod state;
+mod steps;
 
 fn main() {
     console_error_panic_hook::set_once();

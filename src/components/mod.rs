@@ -1,5 +1,13 @@
-//! UI components, one folder each.
+//! UI components, one folder each. They bind signals to the core and nothing more.
 
+pub mod arch_map;
+pub mod consul_host;
 pub mod context_field;
+pub mod db_tls;
+pub mod key_field;
+pub mod kv_editor;
+pub mod mounts;
 pub mod preview;
-pub mod value_field;
+pub mod pull_secrets;
+pub mod redis_nodes;
+pub mod resources;

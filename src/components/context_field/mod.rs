@@ -1,52 +1,66 @@
-//! A text field bound to one deployment-context field (not a values key).
+//! One deployment-context field, rendered from its row in the context table.
 
-use crate::components::value_field::{field_id, findings_view};
-use ixn_core::model::{Config, Deployment};
-use ixn_core::validate::Finding;
+use crate::components::key_field::{field_id, Findings};
+use crate::state::ui;
+use ixn_core::registry::{ContextDef, FieldKind};
 use leptos::prelude::*;
 
-/// A one-line field for a context value, read and written through plain functions.
+/// The field; hidden (never cleared) when it does not apply to the current answers.
 #[component]
 pub fn ContextField(
-    /// The form name, e.g. `deploy.namespace`.
-    name: &'static str,
-    /// Its label.
-    label: &'static str,
-    /// Help text.
-    help: &'static str,
-    /// Reads the field.
-    get: fn(&Deployment) -> &String,
-    /// Writes the field.
-    set: fn(&mut Deployment, String),
-    /// A password: typed as one, never autocompleted.
-    #[prop(optional)]
-    secret: bool,
-    /// The configuration.
-    config: RwSignal<Config>,
-    /// Current findings.
-    findings: Memo<Vec<Finding>>,
+    /// The table row.
+    def: &'static ContextDef,
 ) -> impl IntoView {
-    let id = field_id(name);
-    let text = move || config.with(|c| get(&c.deploy).clone());
-    let on_input = move |ev| {
-        let t = event_target_value(&ev);
-        config.update(|c| set(&mut c.deploy, t));
+    let ui = ui();
+    let id = field_id(def.name);
+    let described = format!("{id}-help {id}-msg");
+    let value = move || ui.config.with(|c| (def.get)(&c.deploy));
+    let set = move |v: String| ui.config.update(|c| (def.set)(&mut c.deploy, &v));
+    let hidden = move || ui.config.with(|c| !(def.applies)(&c.deploy));
+    let widget = match def.kind {
+        FieldKind::Bool => view! {
+            <label class="check" for=id.clone()>
+                <input id=id.clone() name=def.name type="checkbox" aria-describedby=described.clone()
+                    prop:checked=move || value() == "true"
+                    on:change=move |ev| set(event_target_checked(&ev).to_string())/>
+                {def.label}
+            </label>
+        }
+        .into_any(),
+        FieldKind::Select(options) => view! {
+            <label for=id.clone()>{def.label}</label>
+            <select id=id.clone() name=def.name aria-describedby=described.clone() on:change=move |ev| set(event_target_value(&ev))>
+                {options.iter().map(|(v, l)| view! { <option value=*v selected=move || value() == *v>{*l}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        FieldKind::Text | FieldKind::Secret => {
+            let secret = def.kind == FieldKind::Secret;
+            let shown = RwSignal::new(false);
+            view! {
+                <label for=id.clone()>{def.label}</label>
+                <div class="inline">
+                    <input id=id.clone() name=def.name autocomplete="off" spellcheck="false"
+                        type=move || if secret && !shown.get() { "password" } else { "text" }
+                        aria-describedby=described.clone()
+                        prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+                    {secret.then(|| view! {
+                        <button type="button" class="secondary" aria-pressed=move || shown.get().to_string()
+                            aria-label=format!("Show {}", def.label)
+                            on:click=move |_| shown.update(|s| *s = !*s)>
+                            {move || if shown.get() { "Hide" } else { "Show" }}
+                        </button>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
     };
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id.clone()
-                name=name
-                type=if secret { "password" } else { "text" }
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby=format!("{id}-help {id}-msg")
-                prop:value=text
-                on:input=on_input
-            />
-            <p class="help" id=format!("{id}-help")>{help}" "<code class="key">{name}</code></p>
-            {findings_view(name.to_string(), findings, id.clone())}
+        <div class="field" hidden=hidden>
+            {widget}
+            <p class="help" id=format!("{id}-help")>{def.help}" "<code class="key">{def.name}</code></p>
+            <Findings name=def.name.to_string()/>
         </div>
     }
 }

@@ -1,21 +1,88 @@
-//! A read-only preview of one generated artifact.
+//! A read-only preview of one artifact, with copy and download.
 
+mod highlight;
+
+use crate::browser;
+use crate::state::ui;
 use leptos::prelude::*;
 
-/// A titled `<pre>` whose text follows a signal.
+/// Which language to highlight.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// YAML.
+    Yaml,
+    /// Bash.
+    Bash,
+    /// JSON.
+    Json,
+}
+
+/// Copy and download buttons for a text. `real` gives what they carry: always the real
+/// values, whatever the preview shows.
 #[component]
-pub fn Preview(
-    /// The element id (a test contract, e.g. `preview-values`).
+pub fn CopyButtons(
+    /// What the buttons are for, e.g. "values".
+    what: &'static str,
+    /// Download file name.
+    file: &'static str,
+    /// MIME type.
+    mime: &'static str,
+    /// The real text.
+    real: Signal<String>,
+) -> impl IntoView {
+    let ui = ui();
+    let status = RwSignal::new(String::new());
+    let note = move || if ui.show_secrets.get() { "" } else { " (with the real secrets)" };
+    let copy = move |_| {
+        let text = real.get_untracked();
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy(text).await;
+            status.set(if ok { format!("Copied{}", note()) } else { "Copy failed: select the text and copy it".into() });
+        });
+    };
+    let download = move |_| {
+        browser::download(file, mime, real.get_untracked().as_bytes());
+        status.set(format!("Downloaded {file}{}", note()));
+    };
+    view! {
+        <div class="buttons">
+            <button type="button" class="secondary" on:click=copy aria-label=format!("Copy {what}")>"Copy"</button>
+            <button type="button" class="secondary" on:click=download aria-label=format!("Download {file}")>"Download"</button>
+            <span class="copied" role="status">{move || status.get()}</span>
+        </div>
+    }
+}
+
+/// The `<pre>` with highlighted text; its text content is exactly `text`.
+#[component]
+pub fn Code(
+    /// Element id (a test contract, e.g. `preview-values`).
     id: &'static str,
-    /// Title.
-    title: &'static str,
+    /// Language.
+    lang: Lang,
     /// The text.
     text: Signal<String>,
 ) -> impl IntoView {
     view! {
-        <section class="preview" aria-labelledby=format!("{id}-title")>
-            <h2 id=format!("{id}-title")>{title}</h2>
-            <pre id=id tabindex="0">{move || text.get()}</pre>
-        </section>
+        <pre id=id tabindex="0" class="code">
+            {move || {
+                let t = text.get();
+                let mut spans = Vec::new();
+                for (i, l) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        spans.push(view! { <span>"\n"</span> }.into_any());
+                    }
+                    for (tone, piece) in highlight::line(l, lang == Lang::Yaml) {
+                        let piece = piece.to_string();
+                        spans.push(if tone == highlight::Tone::Plain {
+                            view! { <span>{piece}</span> }.into_any()
+                        } else {
+                            view! { <span class=tone.class()>{piece}</span> }.into_any()
+                        });
+                    }
+                }
+                spans
+            }}
+        </pre>
     }
 }

@@ -1,0 +1,207 @@
+//! The architecture map: the core's 19 connections as an SVG. Each connection is a
+//! focusable group (`data-connection="N"`) whose label holds its port; hovering or
+//! focusing shows what it carries and which key sets its port, and clicking goes to
+//! that field.
+
+mod layout;
+
+use crate::browser;
+use crate::components::key_field::field_id;
+use crate::state::ui;
+use ixn_core::generate::topology::{Class, Connection};
+use ixn_core::registry::{self, Step};
+use layout::{container, externals, Rect, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
+use leptos::prelude::*;
+
+fn colour(class: Class) -> &'static str {
+    match class {
+        Class::Ingress => "#2563eb",
+        Class::Egress => "#c2410c",
+        Class::IntraCluster => "#047857",
+    }
+}
+
+/// The field a connection's port is set by: (step, element id).
+fn target(c: &Connection) -> Option<(Step, String)> {
+    match (c.n, c.key) {
+        (6 | 7, _) => Some((Step::Kafka, field_id("kafka.bootstrap"))),
+        (15, _) => Some((Step::Redis, field_id("ixnService.ixnNode.redis[0].port"))),
+        (_, Some(key)) => registry::key(key).map(|d| (d.step, field_id(key))),
+        _ => None,
+    }
+}
+
+/// One drawn connection.
+struct Drawn {
+    c: Connection,
+    from: (f64, f64),
+    to: (f64, f64),
+    label: (f64, f64, &'static str),
+}
+
+fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
+    let count = |name: &str| conns.iter().filter(|c| c.source == name || c.destination == name).count();
+    let ext = externals(count);
+    // Pass 1: each connection's container, side and external end.
+    struct End {
+        c: Connection,
+        inner: &'static str,
+        outward: bool,
+        left: bool,
+        ext: (f64, f64),
+    }
+    let mut ends: Vec<End> = Vec::new();
+    let mut drawn = Vec::new();
+    let mut per_box: Vec<&str> = Vec::new();
+    for c in conns {
+        let inner_of = |n: &'static str| container(n).map(|_| n);
+        match (inner_of(c.source), inner_of(c.destination)) {
+            (Some(_), Some(_)) => {
+                // Inside the pod: IXN Node -> IXN, straight up.
+                let (src, dst) = (container(c.source).unwrap(), container(c.destination).unwrap());
+                let x = src.x + src.w / 2.0;
+                let mid = (src.y + dst.y + dst.h) / 2.0 + 4.0;
+                drawn.push(Drawn { c: c.clone(), from: (x, src.y), to: (x, dst.y + dst.h), label: (x + 8.0, mid, "start") });
+            }
+            (inner_src, inner_dst) => {
+                let (inner, outer, outward) = match (inner_src, inner_dst) {
+                    (Some(i), _) => (i, c.destination, true),
+                    (_, Some(i)) => (i, c.source, false),
+                    _ => continue,
+                };
+                let Some((_, r, left)) = ext.iter().find(|(n, _, _)| *n == outer).copied() else { continue };
+                let k = per_box.iter().filter(|n| **n == outer).count();
+                per_box.push(outer);
+                let ey = r.y + 14.0 + LANE * k as f64 + LANE / 2.0;
+                let ex = if left { r.x + r.w } else { r.x };
+                ends.push(End { c: c.clone(), inner, outward, left, ext: (ex, ey) });
+            }
+        }
+    }
+    // Pass 2: spread the ends on each container side, in the order of their external
+    // ends, so that lines fan out instead of crossing.
+    for e in &ends {
+        let mut group: Vec<f64> = ends.iter().filter(|o| o.inner == e.inner && o.left == e.left).map(|o| o.ext.1).collect();
+        group.sort_by(f64::total_cmp);
+        let slot = group.iter().position(|y| *y == e.ext.1).unwrap_or(0);
+        let r = container(e.inner).unwrap();
+        let iy = r.y + r.h * (slot as f64 + 1.0) / (group.len() as f64 + 1.0);
+        let ix = if e.left { r.x } else { r.x + r.w };
+        let (ex, ey) = e.ext;
+        let label = if e.left { (ex + 6.0, ey - 4.0, "start") } else { (ex - 6.0, ey - 4.0, "end") };
+        let (from, to) = if e.outward { ((ix, iy), (ex, ey)) } else { ((ex, ey), (ix, iy)) };
+        drawn.push(Drawn { c: e.c.clone(), from, to, label });
+    }
+    drawn.sort_by_key(|d| d.c.n);
+    (drawn, ext)
+}
+
+/// The map.
+#[component]
+pub fn ArchMap() -> impl IntoView {
+    let ui = ui();
+    let selected = RwSignal::new(None::<u8>);
+    let conns = move || ui.real.with(|a| a.connections.clone());
+    let go = move |c: &Connection| {
+        if let Some((step, id)) = target(c) {
+            ui.step.set(step);
+            browser::set_hash(&format!("/{}", step.slug()));
+            browser::focus(&id);
+        }
+    };
+    let detail = move || {
+        let n = selected.get()?;
+        conns().into_iter().find(|c| c.n == n).map(|c| {
+            let key = match (c.n, c.key) {
+                (6 | 7, _) => "set by kafka.bootstrap (the Kafka bootstrap servers)".to_string(),
+                (_, Some(k)) => format!("port set by {k}"),
+                _ => "port defined outside these values".to_string(),
+            };
+            format!(
+                "#{}: {} → {}, {} {}, {}. Carries {}. {}{}",
+                c.n, c.source, c.destination, c.protocol, c.port, c.class.label(), c.carries, key,
+                if c.active { "" } else { " Inactive under the current settings." }
+            )
+        })
+    };
+    view! {
+        <div class="map-wrap">
+            <svg id="preview-map" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
+                aria-label="Architecture: who connects to whom, on which port" font-family="system-ui, sans-serif" font-size="13">
+                <defs>
+                    {[Class::Ingress, Class::Egress, Class::IntraCluster].into_iter().map(|k| view! {
+                        <marker id=format!("arrow-{}", k.label()) viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                            <path d="M 0 0 L 10 5 L 0 10 z" fill=colour(k)/>
+                        </marker>
+                    }).collect_view()}
+                </defs>
+                <rect x=IXN_POD.x y=IXN_POD.y width=IXN_POD.w height=IXN_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
+                <text x=IXN_POD.x + 10.0 y=IXN_POD.y + 20.0 fill="currentColor" font-weight="600">"Pod ixn-<sid>-sts-0"</text>
+                <rect x=VQ_POD.x y=VQ_POD.y width=VQ_POD.w height=VQ_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
+                <text x=VQ_POD.x + 10.0 y=VQ_POD.y + 20.0 fill="currentColor" font-weight="600">"Pod ixn-<sid>-vqnode-deploy"</text>
+                {move || {
+                    let all = conns();
+                    let (drawn, ext) = draw(&all);
+                    let boxes = ext.into_iter().map(|(name, r, _)| view! {
+                        <g class="node">
+                            <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-opacity="0.7"/>
+                            <text x=r.x + 6.0 y=r.y + 14.0 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
+                        </g>
+                    }).collect_view();
+                    let containers = ["IXN", "IXN Node", "IXN VQ Node"].into_iter().map(|name| {
+                        let r = container(name).unwrap();
+                        view! {
+                            <g class="node">
+                                <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>
+                                <text x=r.x + r.w / 2.0 y=r.y + r.h / 2.0 + 4.0 text-anchor="middle" fill="currentColor" font-weight="700">{name}</text>
+                            </g>
+                        }
+                    }).collect_view();
+                    let lines = drawn.into_iter().map(|d| {
+                        let c = d.c.clone();
+                        let c2 = d.c.clone();
+                        let n = c.n;
+                        let col = colour(c.class);
+                        // Short visible label; the full description (port included) is the
+                        // group's <title>, a native tooltip and part of its text.
+                        let short_port = if c.port.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == ' ') {
+                            c.port.clone()
+                        } else {
+                            match c.n { 13 => "(RQ)", 6 | 7 => "(bootstrap)", 15 => "(Redis)", _ => "(see details)" }.to_string()
+                        };
+                        let text = format!("#{} {} {}", c.n, c.protocol, short_port);
+                        let aria = format!("Connection {}: {} to {}, {} port {}, {}{}", c.n, c.source, c.destination, c.protocol, c.port, c.class.label(), if c.active { "" } else { ", inactive" });
+                        view! {
+                            <g data-connection=n.to_string() class="conn" class:inactive=!c.active tabindex="0" role="button" aria-label=aria.clone()
+                                on:mouseenter=move |_| selected.set(Some(n)) on:focus=move |_| selected.set(Some(n))
+                                on:click=move |_| go(&c2)
+                                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); go(&c); }>
+                                <title>{aria.clone()}</title>
+                                <line x1=d.from.0 y1=d.from.1 x2=d.to.0 y2=d.to.1 stroke="transparent" stroke-width="10"/>
+                                <line x1=d.from.0 y1=d.from.1 x2=d.to.0 y2=d.to.1 stroke=col stroke-width="1.8"
+                                    stroke-dasharray=if d.c.active { "none" } else { "4 4" } opacity=if d.c.active { "1" } else { "0.35" }
+                                    marker-end=format!("url(#arrow-{})", d.c.class.label())/>
+                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size="12" font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }>{text}</text>
+                            </g>
+                        }
+                    }).collect_view();
+                    view! { {boxes}{containers}{lines} }
+                }}
+            </svg>
+            <ul class="legend" aria-label="Legend">
+                <li><span class="swatch ingress"></span>"ingress"</li>
+                <li><span class="swatch egress"></span>"egress"</li>
+                <li><span class="swatch intra"></span>"intra-cluster"</li>
+                <li><span class="swatch inactive"></span>"inactive (dimmed)"</li>
+            </ul>
+            <p id="map-detail" class="map-detail" aria-live="polite">
+                {move || detail().unwrap_or_else(|| "Hover over or focus a connection to see what it carries and which key sets its port; click it to go to that field.".into())}
+            </p>
+            <button type="button" class="secondary" on:click=move |_| {
+                if let Some(svg) = browser::outer_html("preview-map") {
+                    browser::download("ixn-architecture.svg", "image/svg+xml", svg.as_bytes());
+                }
+            }>"Download the map as SVG"</button>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! PostgreSQL TLS for IXN Node: off, on with defaults, or custom Node.js TLS options.
+
+use crate::components::key_field::{effective_value, field_id};
+use crate::state::ui;
+use ixn_core::model::{DbTls, Input, Value};
+use ixn_core::registry::KeyDef;
+use leptos::prelude::*;
+
+/// A choice and, for custom options, a YAML text area.
+#[component]
+pub fn DbTlsField(
+    /// The registry row.
+    def: &'static KeyDef,
+) -> impl IntoView {
+    let ui = ui();
+    let path = def.path;
+    let current = effective_value(path);
+    let tls = move || match current() {
+        Some(Value::DbTls(t)) => t,
+        _ => DbTls::Off,
+    };
+    let custom = RwSignal::new(match tls() {
+        DbTls::Custom(i) => i.raw().to_string(),
+        _ => "rejectUnauthorized: true".to_string(),
+    });
+    let mode = move || match tls() {
+        DbTls::Off => "off",
+        DbTls::On => "on",
+        DbTls::Custom(_) => "custom",
+    };
+    let set = move |t: DbTls| ui.config.update(|c| {
+        let _ = c.values.set(path, Value::DbTls(t));
+    });
+    let id = field_id(path);
+    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    view! {
+        <div class="choice">
+            <select id=id.clone() name=format!("{path}.mode") aria-labelledby=labelled aria-describedby=help
+                on:change=move |ev| match event_target_value(&ev).as_str() {
+                    "on" => set(DbTls::On),
+                    "custom" => set(DbTls::Custom(Input::new(custom.get_untracked()))),
+                    _ => set(DbTls::Off),
+                }>
+                <option value="off" selected=move || mode() == "off">"Off (ssl: empty)"</option>
+                <option value="on" selected=move || mode() == "on">"On with defaults (ssl: {})"</option>
+                <option value="custom" selected=move || mode() == "custom">"Custom TLS options"</option>
+            </select>
+            <textarea name=path rows="4" aria-label="TLS options (YAML)" spellcheck="false" hidden=move || mode() != "custom"
+                prop:value=move || custom.get()
+                on:input=move |ev| { let t = event_target_value(&ev); custom.set(t.clone()); set(DbTls::Custom(Input::new(t))); }></textarea>
+        </div>
+    }
+}

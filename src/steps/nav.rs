@@ -1,0 +1,55 @@
+//! The step list, with each step's state: complete, warnings or errors.
+
+use crate::state::ui;
+use ixn_core::registry::{context_field, key, Step};
+use ixn_core::validate::Severity;
+use leptos::prelude::*;
+
+/// The step a finding's field is on.
+pub fn step_of(path: &str) -> Step {
+    let base = path.split('[').next().unwrap_or(path);
+    key(base).map(|k| k.step).or_else(|| context_field(base).map(|c| c.step)).unwrap_or(Step::Review)
+}
+
+/// The navigation.
+#[component]
+pub fn StepNav() -> impl IntoView {
+    let ui = ui();
+    let state = move |step: Step| {
+        ui.findings.with(|fs| {
+            let mine = fs.iter().filter(|f| step_of(&f.path) == step);
+            let (mut e, mut w) = (0, 0);
+            for f in mine {
+                match f.severity {
+                    Severity::Error => e += 1,
+                    Severity::Warning => w += 1,
+                }
+            }
+            (e, w)
+        })
+    };
+    view! {
+        <nav class="steps" aria-label="Wizard steps">
+            <ol>
+                {Step::ALL.into_iter().enumerate().map(|(i, step)| {
+                    let status = move || match state(step) {
+                        _ if step == Step::Review => ("", String::new()),
+                        (0, 0) => ("ok", "complete".to_string()),
+                        (0, w) => ("warn", format!("{w} warning{}", if w == 1 { "" } else { "s" })),
+                        (e, _) => ("err", format!("{e} error{}", if e == 1 { "" } else { "s" })),
+                    };
+                    view! {
+                        <li>
+                            <a href=format!("#/{}", step.slug()) class=move || format!("step-link {}", status().0)
+                                aria-current=move || (ui.step.get() == step).then_some("step")>
+                                <span class="num">{i + 1}</span>
+                                <span class="title">{step.title()}</span>
+                                <span class="state">{move || status().1}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,57 @@
+//! Review: every finding with a link to its field, and the downloads.
+
+use super::nav::step_of;
+use crate::browser;
+use crate::components::key_field::field_id;
+use crate::state::ui;
+use ixn_core::generate::commands::release_name;
+use ixn_core::generate::archive::tar;
+use ixn_core::validate::Severity;
+use leptos::prelude::*;
+
+/// The review list.
+#[component]
+pub fn Review() -> impl IntoView {
+    let ui = ui();
+    let download_all = move |_| {
+        let release = ui.config.with_untracked(release_name);
+        let bytes = ui.real.with_untracked(|a| tar(&a.files(&release)));
+        let name = if release.contains('<') { "ixn.tar".to_string() } else { format!("{release}.tar") };
+        browser::download(&name, "application/x-tar", &bytes);
+    };
+    view! {
+        <div class="review">
+            <p>
+                <button type="button" on:click=download_all>"Download everything (.tar)"</button>
+                " override_values.yaml, deploy.sh and secrets.json, with the real secrets."
+            </p>
+            {move || {
+                let fs = ui.findings.get();
+                if fs.is_empty() {
+                    return view! { <p class="all-clear">"No findings: the configuration is complete."</p> }.into_any();
+                }
+                view! {
+                    <ul class="finding-list">
+                        {fs.into_iter().map(|f| {
+                            let step = step_of(&f.path);
+                            let id = field_id(&f.path);
+                            let href = format!("#/{}", step.slug());
+                            let class = if f.severity == Severity::Error { "finding error" } else { "finding warning" };
+                            view! {
+                                <li class=class>
+                                    <a href=href on:click=move |_| {
+                                        ui.step.set(step);
+                                        // After the hash change shows the step, focus the field.
+                                        let id = id.clone();
+                                        leptos::task::spawn_local(async move { browser::focus(&id); });
+                                    }>{f.path.clone()}</a>
+                                    {format!(" ({}): {}", step.title(), f.message)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+    }
+}
