@@ -40,6 +40,12 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Moves focus to the element with this id on the next frame, once a step that was
+/// just shown is in the layout (a hidden element cannot take focus).
+pub fn focus_soon(id: String) {
+    leptos::prelude::request_animation_frame(move || focus(&id));
+}
+
 /// Moves focus to the element with this id and scrolls it into view.
 pub fn focus(id: &str) {
     if let Some(el) = web_sys::window()

@@ -41,9 +41,7 @@ pub fn Review() -> impl IntoView {
                                 <li class=class>
                                     <a href=href on:click=move |_| {
                                         ui.step.set(step);
-                                        // After the hash change shows the step, focus the field.
-                                        let id = id.clone();
-                                        leptos::task::spawn_local(async move { browser::focus(&id); });
+                                        browser::focus_soon(id.clone());
                                     }>{f.path.clone()}</a>
                                     {format!(" ({}): {}", step.title(), f.message)}
                                 </li>

@@ -106,7 +106,7 @@ pub fn ArchMap() -> impl IntoView {
         if let Some((step, id)) = target(c) {
             ui.step.set(step);
             browser::set_hash(&format!("/{}", step.slug()));
-            browser::focus(&id);
+            browser::focus_soon(id);
         }
     };
     let detail = move || {
@@ -170,7 +170,8 @@ pub fn ArchMap() -> impl IntoView {
                             match c.n { 13 => "(RQ)", 6 | 7 => "(bootstrap)", 15 => "(Redis)", _ => "(see details)" }.to_string()
                         };
                         let text = format!("#{} {} {}", c.n, c.protocol, short_port);
-                        let aria = format!("Connection {}: {} to {}, {} port {}, {}{}", c.n, c.source, c.destination, c.protocol, c.port, c.class.label(), if c.active { "" } else { ", inactive" });
+                        // The accessible name starts with the visible label (WCAG 2.5.3).
+                        let aria = format!("{text}: {} to {}, {} port {}, {}{}", c.source, c.destination, c.protocol, c.port, c.class.label(), if c.active { "" } else { ", inactive" });
                         view! {
                             <g data-connection=n.to_string() class="conn" class:inactive=!c.active tabindex="0" role="button" aria-label=aria.clone()
                                 on:mouseenter=move |_| selected.set(Some(n)) on:focus=move |_| selected.set(Some(n))

@@ -1,0 +1,74 @@
+// Shared set-up for the end-to-end tests: the release build served under a sub-path
+// with a strict CSP, one headless Chromium, and helpers that act as a user would.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, open } from './browser.mjs';
+
+export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
+  'observability', 'scheduling', 'review'];
+
+/** Starts the server and browser for a test file; returns getters for both. */
+export function fixture() {
+  const f = { server: null, context: null };
+  before(async () => {
+    f.server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)), '/tools/ixn/');
+    f.context = await launch();
+  });
+  after(async () => {
+    await f.context?.close();
+    await f.server?.close();
+  });
+  return f;
+}
+
+/** Opens the portal in a new page; `problems` collects what must stay empty. */
+export async function portal(f, hash = '') {
+  return open(f.context, f.server.url + hash);
+}
+
+/** Goes to a step through its link in the step list, as a user would. */
+export async function step(page, slug) {
+  await page.click(`nav.steps a[href="#/${slug}"]`);
+  await page.waitForSelector(`#step-${slug}:not([hidden])`);
+}
+
+/** The text of a preview element. */
+export async function preview(page, which) {
+  return page.textContent(`#preview-${which}`);
+}
+
+/** A command script as bash reads it: `\`-newline continuations joined. */
+export function joined(script) {
+  return script.replace(/ \\\n\s+/g, ' ');
+}
+
+/** Shows a preview tab. */
+export async function tab(page, which) {
+  await page.click(`#tab-${which}`);
+}
+
+/** Asserts nothing went wrong: no console or page errors, CSP violations, foreign requests or 404s. */
+export async function assertClean(page, problems) {
+  problems.csp = await page.evaluate(() => window.__csp);
+  for (const [kind, list] of Object.entries(problems)) {
+    assert.deepEqual(list, [], `${kind}: ${list.join('\n')}`);
+  }
+}
+
+const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it is now. */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.evaluate(AXE);
+  }
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target).join(', ')}`);
+  });
+}

@@ -1,0 +1,53 @@
+// Loading: sub-path, strict CSP, no errors, no requests elsewhere, and the test
+// contract's elements on every step.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, portal, step, assertClean, STEPS } from './fixture.mjs';
+
+const f = fixture();
+
+test('loads under /tools/ixn/ with a strict CSP: no errors, 404s, violations or foreign requests', async () => {
+  const { page, problems } = await portal(f);
+  await page.waitForFunction(() => document.querySelector('#preview-values')?.textContent.includes('tenant:'));
+  assert.equal(await page.getAttribute('link[rel="icon"]', 'href'), 'favicon.svg');
+  const icon = await page.evaluate(async () => (await fetch('favicon.svg')).status);
+  assert.equal(icon, 200);
+  await assertClean(page, problems);
+  await page.close();
+});
+
+test('every contract element is in the DOM on every step', async () => {
+  const { page, problems } = await portal(f);
+  const names = ['tenant.sid', 'tenant.id', 'ixnService.ixnServer.db.host', 'ixnVQNode.ports.health',
+    'ixnService.ixnNode.redis[0].host', 'deploy.namespace', 'deploy.release', 'deploy.platform', 'deploy.chart',
+    'deploy.chartVersion', 'registry.server', 'registry.username', 'registry.password', 'registry.email',
+    'redis.password', 'redis.servername', 'redis.port', 'redis.rejectUnauthorized', 'kafka.bootstrap',
+    'kafka.username', 'kafka.password', 'db.adminUser', 'db.adminPassword', 'db.ownerUser', 'db.ownerPassword',
+    'ui.showSecrets'];
+  for (const s of STEPS) {
+    await step(page, s);
+    for (const n of names) {
+      assert.equal(await page.locator(`[name="${n}"]`).count(), 1, `${n} on step ${s}`);
+    }
+    for (const id of ['preview-values', 'preview-commands', 'preview-secrets', 'preview-map']) {
+      assert.equal(await page.locator(`#${id}`).count(), 1, `#${id} on step ${s}`);
+    }
+    assert.equal(await page.locator('#preview-map [data-connection]').count(), 19);
+  }
+  // Secret fields are never autocompleted.
+  for (const n of ['registry.password', 'redis.password', 'kafka.password', 'db.adminPassword', 'db.ownerPassword']) {
+    assert.equal(await page.getAttribute(`[name="${n}"]`, 'autocomplete'), 'off', n);
+    assert.equal(await page.getAttribute(`[name="${n}"]`, 'type'), 'password', n);
+  }
+  await assertClean(page, problems);
+  await page.close();
+});
+
+test('a missing required value is a visible placeholder, and previews render with errors', async () => {
+  const { page } = await portal(f);
+  const values = await page.textContent('#preview-values');
+  assert.match(values, /id: "<required: tenant\.id>"/);
+  assert.match(values, /host: "<required: ixnService\.ixnServer\.db\.host>"/);
+  assert.ok((await page.textContent('#preview-commands')).includes('helm upgrade --install'));
+  await page.close();
+});
