@@ -51,3 +51,20 @@ test('a missing required value is a visible placeholder, and previews render wit
   assert.ok((await page.textContent('#preview-commands')).includes('helm upgrade --install'));
   await page.close();
 });
+
+test('every values key of the registry has a field named by its path', async () => {
+  const source = await import('node:fs').then((fs) => fs.readFileSync(new URL('../core/src/registry/keys.rs', import.meta.url), 'utf8'));
+  const paths = [...source.matchAll(/^\s*k\(\w+, "([^"]+)"/gm)].map((m) => m[1]);
+  assert.ok(paths.length >= 130, `found ${paths.length} keys`);
+  const { page } = await portal(f);
+  const missing = [];
+  for (const p of paths) {
+    const n = await page.evaluate((p) => [...document.querySelectorAll('[name]')]
+      .filter((e) => e.name === p || e.name.startsWith(`${p}[`) || e.name.startsWith(`${p}.`)).length
+      + (document.getElementById(`f-${p.replace(/[.[\]]/g, '-')}`) ? 1 : 0), p);
+    if (n === 0) missing.push(p);
+  }
+  assert.deepEqual(missing, [], 'keys without a field');
+  console.log(`# ${paths.length} registry keys, all with a field`);
+  await page.close();
+});

@@ -69,3 +69,15 @@ pub fn set_theme(theme: &str) {
         let _ = if theme == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
     }
 }
+
+/// Scrolls the element matching `selector` into view inside its scroll container,
+/// without moving the page vertically more than needed.
+pub fn reveal(selector: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(el) = el {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}

@@ -15,6 +15,11 @@ pub fn step_of(path: &str) -> Step {
 #[component]
 pub fn StepNav() -> impl IntoView {
     let ui = ui();
+    // On narrow screens the list scrolls sideways: keep the current step in sight.
+    Effect::new(move |_| {
+        let slug = ui.step.get().slug();
+        crate::browser::reveal(&format!("nav.steps a[href=\"#/{slug}\"]"));
+    });
     let state = move |step: Step| {
         ui.findings.with(|fs| {
             let mine = fs.iter().filter(|f| step_of(&f.path) == step);

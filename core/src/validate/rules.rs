@@ -81,7 +81,9 @@ fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
             _ => false,
         };
         if missing {
-            out.push(Finding::error(def.path, format!("required: {}", def.help)));
+            // The first sentence of the help says what is missing; the field shows the rest.
+            let what = def.help.split_once(". ").map_or(def.help, |(first, _)| first).trim_end_matches('.');
+            out.push(Finding::error(def.path, format!("required: {what}")));
         }
     }
     match cfg.values.get("ixnService.ixnNode.redis") {
