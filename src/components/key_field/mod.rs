@@ -2,6 +2,10 @@
 //! the guide's help, the chart default (or derived value) as a hint, the key path, and
 //! its findings as you type.
 
+mod binding;
+
+pub use binding::ListBinding;
+
 use crate::components::{
     consul_host::ConsulHostField, db_tls::DbTlsField, kv_editor::KvEditor, mounts::MountsField,
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,

@@ -1,0 +1,77 @@
+//! Binding a list-valued key (Redis nodes, mounts, map rows, pull secrets) to its
+//! widget: read the effective list, and write it back whole after each edit.
+
+use crate::state::{ui, Ui};
+use leptos::prelude::*;
+use ixn_core::model::Value;
+
+/// A list-valued key, read and written through its `Value` variant.
+pub struct ListBinding<T: 'static> {
+    ui: Ui,
+    path: &'static str,
+    extract: fn(Value) -> Option<Vec<T>>,
+    wrap: fn(Vec<T>) -> Value,
+}
+
+impl<T> Clone for ListBinding<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for ListBinding<T> {}
+
+impl<T: Clone + 'static> ListBinding<T> {
+    /// Binds `path`, whose values are `wrap(list)`.
+    pub fn new(path: &'static str, extract: fn(Value) -> Option<Vec<T>>, wrap: fn(Vec<T>) -> Value) -> Self {
+        ListBinding { ui: ui(), path, extract, wrap }
+    }
+
+    /// The items shown: the user's list, else the derived or default one (tracked).
+    pub fn items(&self) -> Vec<T> {
+        self.ui.effective.with(|e| e.get(self.path).cloned()).and_then(self.extract).unwrap_or_default()
+    }
+
+    /// The item at `i`, if any (tracked).
+    pub fn item(&self, i: usize) -> Option<T> {
+        self.items().into_iter().nth(i)
+    }
+
+    /// How many items (tracked).
+    pub fn len(&self) -> usize {
+        self.items().len()
+    }
+
+    /// Sets the whole list as the user's value.
+    pub fn write(&self, items: Vec<T>) {
+        let v = (self.wrap)(items);
+        self.ui.config.update(|c| {
+            let _ = c.values.set(self.path, v);
+        });
+    }
+
+    /// Changes item `i` in place.
+    pub fn edit(&self, i: usize, f: impl FnOnce(&mut T)) {
+        let mut items = self.items();
+        if let Some(item) = items.get_mut(i) {
+            f(item);
+        }
+        self.write(items);
+    }
+
+    /// Appends an item.
+    pub fn push(&self, item: T) {
+        let mut items = self.items();
+        items.push(item);
+        self.write(items);
+    }
+
+    /// Removes item `i`.
+    pub fn remove(&self, i: usize) {
+        let mut items = self.items();
+        if i < items.len() {
+            items.remove(i);
+        }
+        self.write(items);
+    }
+}
