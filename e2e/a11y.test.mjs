@@ -38,3 +38,16 @@ test('keyboard only: Tab reaches the first field with a visible focus ring', asy
   assert.notEqual(outline, 'none');
   await page.close();
 });
+
+test('keyboard only: arrow keys move between preview tabs', async () => {
+  const { page } = await portal(f);
+  await page.focus('#tab-values');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-commands');
+  assert.ok(await page.isVisible('#preview-commands'));
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-map');
+  assert.ok(await page.isVisible('#preview-map'));
+  await page.close();
+});

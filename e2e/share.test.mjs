@@ -21,6 +21,12 @@ test('copy puts exactly the shown text on the clipboard, with the real secrets',
   assert.ok(!(await preview(page, 'commands')).includes('Clip-Secret-9'), 'the preview masks it');
   await page.check('[name="ui.showSecrets"]');
   assert.equal(copied, await preview(page, 'commands'), 'with secrets shown, the preview is exactly what was copied');
+  // One block on its own, with visible feedback.
+  await page.click('button[aria-label="Copy block: Wait for the rollout"]');
+  await page.waitForFunction(() => document.querySelector('.blocks .copied')?.textContent === 'Copied: Wait for the rollout');
+  const block = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(block, /^kubectl rollout status statefulset\/ixn-100-sts/);
+  assert.ok((await preview(page, 'commands')).includes(block), 'the block is part of the script');
   for (const which of ['values', 'secrets']) {
     await tab(page, which);
     await page.click(`button[aria-label="Copy ${which}"]`);

@@ -99,15 +99,31 @@ fn Previews() -> impl IntoView {
             aria-selected=move || (tab.get() == t).to_string() tabindex=move || if tab.get() == t { "0" } else { "-1" }
             on:click=move |_| tab.set(t)>{label}</button>
     };
-    let block_copy = move |id: &'static str| {
+    let block_status = RwSignal::new(String::new());
+    let block_copy = move |id: &'static str, title: &'static str| {
         let text = ui.real.with_untracked(|a| a.commands.block(id).map(|b| b.script.clone()).unwrap_or_default());
         leptos::task::spawn_local(async move {
-            browser::copy(text).await;
+            let ok = browser::copy(text).await;
+            block_status.set(if ok { format!("Copied: {title}") } else { "Copy failed: select the text and copy it".into() });
         });
+    };
+    // Arrow keys move between tabs (only the selected tab is in the Tab order).
+    const ORDER: [(Tab, &str); 4] = [(Tab::Values, "values"), (Tab::Commands, "commands"), (Tab::Secrets, "secrets"), (Tab::Map, "map")];
+    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
+        let delta: isize = match ev.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let i = ORDER.iter().position(|(t, _)| *t == tab.get_untracked()).unwrap_or(0) as isize;
+        let (next, id) = ORDER[(i + delta).rem_euclid(ORDER.len() as isize) as usize];
+        tab.set(next);
+        browser::focus(&format!("tab-{id}"));
     };
     view! {
         <aside class="previews" aria-label="Previews">
-            <div role="tablist" aria-label="Generated files" class="tabs">
+            <div role="tablist" aria-label="Generated files" class="tabs" on:keydown=on_tab_key>
                 {tab_button(Tab::Values, "values", "override_values.yaml")}
                 {tab_button(Tab::Commands, "commands", "Commands")}
                 {tab_button(Tab::Secrets, "secrets", "Secrets")}
@@ -139,11 +155,12 @@ fn Previews() -> impl IntoView {
                     </select>
                     <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" real=real_commands/>
                 </div>
-                <div class="blocks" aria-label="Copy one block">
+                <div class="blocks" role="group" aria-label="Copy one block">
                     {move || ui.real.with(|a| a.commands.blocks.iter().map(|b| {
-                        let id = b.id;
-                        view! { <button type="button" class="chip" on:click=move |_| block_copy(id) aria-label=format!("Copy block: {}", b.title)>{b.title}</button> }
+                        let (id, title) = (b.id, b.title);
+                        view! { <button type="button" class="chip" on:click=move |_| block_copy(id, title) aria-label=format!("Copy block: {title}")>{title}</button> }
                     }).collect_view())}
+                    <span class="copied" role="status">{move || block_status.get()}</span>
                 </div>
                 <Code id="preview-commands" lang=Lang::Bash text=commands/>
             </section>
