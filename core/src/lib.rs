@@ -11,4 +11,5 @@ pub mod yaml;
 pub mod model;
 pub mod registry;
 pub mod generate;
+pub mod import;
 pub mod validate;

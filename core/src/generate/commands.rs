@@ -230,17 +230,24 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
     }
 }
 
-fn values_block(yaml: &str, eff: &Effective) -> (String, &'static str) {
+fn values_block(yaml: &str, eff: &Effective, user: &[String]) -> (String, &'static str) {
     let write = heredoc(&format!("cat > {}", quote(VALUES_FILE)), yaml.trim_end_matches('\n'), "EOF");
-    if eff.exports.is_empty() {
+    // Placeholders the user typed or imported: their values are not known here.
+    let theirs: Vec<&String> = user.iter().filter(|n| !eff.exports.iter().any(|e| &e.name == *n)).collect();
+    if eff.exports.is_empty() && theirs.is_empty() {
         return (write, VALUES_FILE);
     }
-    let exports: Vec<String> = eff
+    let mut exports: Vec<String> = eff
         .exports
         .iter()
         .map(|e| format!("export {}={}", e.name, quote(&e.value)))
         .collect();
-    let names: Vec<String> = eff.exports.iter().map(|e| format!("${{{}}}", e.name)).collect();
+    if !theirs.is_empty() {
+        exports.push("# Export these yourself first; the script stops here if one is missing:".into());
+        exports.extend(theirs.iter().map(|n| format!(": \"${{{n}:?export {n} before running this}}\"")));
+    }
+    let names: Vec<String> =
+        eff.exports.iter().map(|e| e.name.as_str()).chain(theirs.iter().map(|n| n.as_str())).map(|n| format!("${{{n}}}")).collect();
     let subst = format!(
         "# Only these variables are substituted, so any other $ in the file is kept.\nenvsubst {} < {} > {}_",
         quote(&names.join(" ")),
@@ -288,7 +295,7 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     if d.db_bootstrap {
         blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg, real) });
     }
-    let (values, values_file) = values_block(yaml, eff);
+    let (values, values_file) = values_block(yaml, eff, &cfg.deploy.envsubst_vars);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
     let mut chart_words = vec![release.as_str(), d.chart.as_str()];
     if !d.chart_version.is_empty() {

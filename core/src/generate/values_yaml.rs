@@ -43,7 +43,6 @@ fn is_missing(v: &Value) -> bool {
 
 /// The values tree for `cfg`.
 pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
-    let _ = cfg;
     let mut root = Node::map();
     for ((def, default), resolved) in KEYS.iter().zip(chart_default_nodes()).zip(eff.items()) {
         let resolved = resolved.as_ref();
@@ -66,6 +65,11 @@ pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
         };
         let path: Vec<&str> = def.path.split('.').collect();
         root.insert(&path, node, Some(def.help));
+    }
+    // Keys the registry does not know go back as they came.
+    for u in &cfg.unknown {
+        let path: Vec<&str> = u.path.iter().map(String::as_str).collect();
+        root.insert(&path, u.value.clone(), None);
     }
     root
 }

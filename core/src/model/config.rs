@@ -11,6 +11,25 @@ pub struct Config {
     pub values: Values,
     /// Where and how to deploy.
     pub deploy: Deployment,
+    /// Keys from imported files that the registry does not know, kept verbatim and
+    /// written back into the values file.
+    pub unknown: Vec<UnknownKey>,
+}
+
+/// A key the registry does not know, with its whole subtree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownKey {
+    /// Path segments from the root (segments, not a dotted string: keys may hold dots).
+    pub path: Vec<String>,
+    /// The value as read.
+    pub value: crate::yaml::Node,
+}
+
+impl UnknownKey {
+    /// The path written with dots, for messages.
+    pub fn dotted(&self) -> String {
+        self.path.join(".")
+    }
 }
 
 impl Config {
@@ -25,7 +44,7 @@ impl Config {
                 }
             }
         }
-        Config { values, deploy: self.deploy.masked(mask) }
+        Config { values, deploy: self.deploy.masked(mask), unknown: self.unknown.clone() }
     }
 }
 

@@ -113,6 +113,9 @@ pub struct Deployment {
     pub secret_style: SecretStyle,
     /// Write addresses and secrets as `${VAR}` for envsubst (`deploy.placeholders`).
     pub placeholders: bool,
+    /// Placeholders found in imported values that the user chose to fill in with
+    /// envsubst (`$NAME` elsewhere stays literal text).
+    pub envsubst_vars: Vec<String>,
 }
 
 impl Default for Deployment {
@@ -153,6 +156,7 @@ impl Default for Deployment {
             mount_secrets: true,
             secret_style: SecretStyle::Guide,
             placeholders: false,
+            envsubst_vars: Vec::new(),
         }
     }
 }

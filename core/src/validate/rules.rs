@@ -326,6 +326,34 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
 }
 
 fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    // kubectl and psql get no envsubst: what they use must be real text.
+    let real = Effective::real(cfg);
+    let d = &cfg.deploy;
+    let first_host = match cfg.values.get("ixnService.ixnNode.redis") {
+        Some(Value::Redis(n)) => n.first().map(|n| n.host.clone()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    if d.redis_servername.is_empty() && first_host.contains('$') {
+        out.push(Finding::error(
+            "redis.servername",
+            "the first Redis host is a placeholder, and redis-ors-secret is not run through envsubst: give the servername here",
+        ));
+    }
+    if d.db_bootstrap {
+        for path in ["ixnService.ixnServer.db.host", "ixnService.ixnServer.db.name", "ixnService.ixnNode.db.name"] {
+            if real.str(path).is_some_and(|s| s.contains('$')) {
+                out.push(Finding::error(path, "the database bootstrap needs the real value, not a placeholder (or turn the bootstrap off)"));
+            }
+        }
+    }
+    if !d.chart_makes_db_secrets {
+        for path in ["ixnService.ixnServer.secrets.db.secretName", "ixnService.ixnNode.secrets.db.secretName",
+                     "ixnService.ixnServer.secrets.db.username", "ixnService.ixnServer.secrets.db.password"] {
+            if real.str(path).is_some_and(|s| s.contains('$')) {
+                out.push(Finding::error(path, "the commands create this secret with kubectl, which does not substitute placeholders"));
+            }
+        }
+    }
     if !cfg.deploy.placeholders {
         return;
     }

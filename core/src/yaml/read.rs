@@ -73,7 +73,11 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
     let mut merge_key = false;
     loop {
         let (event, mark) = parser.next_token().map_err(|e| ReadError {
-            message: e.info().to_string(),
+            message: if e.info().contains("recursion limit") {
+                "nesting too deep (the parser stops at 256 levels)".to_string()
+            } else {
+                e.info().to_string()
+            },
             line: Some(e.marker().line()),
             column: Some(e.marker().col() + 1),
         })?;

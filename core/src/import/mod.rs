@@ -1,0 +1,174 @@
+//! Importing values files: merged in Helm's order, read with Helm's YAML 1.1 rules,
+//! known keys into the form, unknown keys kept verbatim (with "did you mean …?"), and
+//! hostile input refused quickly. Nothing changes unless every file reads.
+
+mod merge;
+mod suggest;
+
+pub use merge::merge;
+pub use suggest::suggest;
+
+use crate::model::{user_placeholders, Config, UnknownKey, Value};
+use crate::registry::{self, Kind, KEYS};
+use crate::yaml::{read_yaml, Limits, Node};
+
+/// One file to import.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// Its name, for messages.
+    pub name: &'a str,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// What one file set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSummary {
+    /// The file's name.
+    pub name: String,
+    /// Registry keys it set.
+    pub known: Vec<String>,
+    /// Keys the registry does not know.
+    pub unknown: Vec<String>,
+    /// Keys it set to an explicit null.
+    pub nulls: Vec<String>,
+}
+
+/// An unknown key, with the known key it may have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownReport {
+    /// Dotted path.
+    pub path: String,
+    /// "did you mean …?"
+    pub suggestion: Option<String>,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    /// Per file, in order.
+    pub files: Vec<FileSummary>,
+    /// Registry keys set after merging.
+    pub known: usize,
+    /// Unknown keys after merging.
+    pub unknown: Vec<UnknownReport>,
+    /// `$VAR` placeholders now in the values.
+    pub placeholders: Vec<String>,
+    /// Things worth knowing (values read differently than they look, and so on).
+    pub notes: Vec<String>,
+}
+
+/// Why an import changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file at fault.
+    pub file: String,
+    /// What is wrong, with line and column when known.
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// The limits an import runs under: a second's work at most on this kind of input.
+pub const LIMITS: Limits = Limits { max_bytes: 1024 * 1024, max_depth: 40, max_nodes: 100_000 };
+
+fn is_interior(dotted: &str) -> bool {
+    let prefix = format!("{dotted}.");
+    KEYS.iter().any(|k| k.path.starts_with(&prefix))
+}
+
+/// Classifies every leaf of one file's tree: (known, unknown, nulls).
+fn classify(node: &Node, path: &mut Vec<String>, s: &mut FileSummary) {
+    let Node::Map(entries) = node else { return };
+    for e in entries {
+        path.push(e.key.clone());
+        let dotted = path.join(".");
+        if registry::key(&dotted).is_some() {
+            if e.value == Node::Null { s.nulls.push(dotted.clone()) }
+            s.known.push(dotted);
+        } else if is_interior(&dotted) && matches!(e.value, Node::Map(_)) {
+            classify(&e.value, path, s);
+        } else {
+            s.unknown.push(dotted);
+        }
+        path.pop();
+    }
+}
+
+/// Applies a merged tree to `cfg`: known keys replace the form's values, everything
+/// else is kept as unknown keys.
+fn apply(node: &Node, path: &mut Vec<String>, cfg: &mut Config, report: &mut ImportReport) {
+    let Node::Map(entries) = node else { return };
+    for e in entries {
+        path.push(e.key.clone());
+        let dotted = path.join(".");
+        if let Some(def) = registry::key(&dotted) {
+            match Value::from_node(def.kind, &e.value) {
+                Ok(v) => {
+                    if def.kind == Kind::Str {
+                        if let Node::Float(f) = &e.value {
+                            if f.replace('_', "").parse::<f64>().is_ok() {
+                                report.notes.push(format!(
+                                    "{dotted}: {f} is unquoted, so Helm reads it as a number; it is written back as the text \"{f}\""
+                                ));
+                            }
+                        }
+                    }
+                    let _ = cfg.values.set(def.path, v);
+                    report.known += 1;
+                }
+                Err(msg) => {
+                    report.notes.push(format!("{dotted}: {msg}; kept as written"));
+                    keep_unknown(cfg, path, e.value.clone());
+                }
+            }
+        } else if is_interior(&dotted) && matches!(e.value, Node::Map(_)) {
+            apply(&e.value, path, cfg, report);
+        } else {
+            let parent = &path[..path.len() - 1];
+            report.unknown.push(UnknownReport { path: dotted, suggestion: suggest(parent, &e.key) });
+            keep_unknown(cfg, path, e.value.clone());
+        }
+        path.pop();
+    }
+}
+
+fn keep_unknown(cfg: &mut Config, path: &[String], value: Node) {
+    match cfg.unknown.iter_mut().find(|u| u.path == path) {
+        Some(u) => merge(&mut u.value, value),
+        None => cfg.unknown.push(UnknownKey { path: path.to_vec(), value }),
+    }
+}
+
+/// Imports `files`, in Helm's order, onto `base`. Either every file reads and the new
+/// configuration comes back with a report, or nothing changes and the error says why.
+pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, ImportReport), ImportError> {
+    let mut merged = Node::map();
+    let mut report = ImportReport::default();
+    for f in files {
+        let fail = |message: String| ImportError { file: f.name.to_string(), message };
+        let node = read_yaml(f.text, LIMITS).map_err(|e| fail(e.to_string()))?;
+        let node = match node {
+            Node::Map(_) => node,
+            Node::Null => Node::map(),
+            _ => return Err(fail("a values file must be a mapping of keys to values".into())),
+        };
+        let mut summary = FileSummary { name: f.name.to_string(), known: vec![], unknown: vec![], nulls: vec![] };
+        classify(&node, &mut Vec::new(), &mut summary);
+        report.files.push(summary);
+        merge(&mut merged, node);
+    }
+    let mut cfg = base.clone();
+    apply(&merged, &mut Vec::new(), &mut cfg, &mut report);
+    report.placeholders = user_placeholders(&cfg);
+    if !report.placeholders.is_empty() {
+        report.notes.push(
+            "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values".into(),
+        );
+    }
+    Ok((cfg, report))
+}

@@ -1,0 +1,75 @@
+//! "Did you mean …?" for keys the registry does not know.
+
+use crate::registry::KEYS;
+
+/// Edit distance (insertions, deletions, substitutions, adjacent swaps).
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count()
+}
+
+/// The known key name under the same parent that `key` most likely meant, if any:
+/// a small edit distance (`pullPolicey` → `pullPolicy`) or a long shared start
+/// (`serviceq` → `serviceAccount`).
+pub fn suggest(parent: &[String], key: &str) -> Option<String> {
+    let prefix = if parent.is_empty() { String::new() } else { format!("{}.", parent.join(".")) };
+    let mut siblings: Vec<&str> = KEYS
+        .iter()
+        .filter_map(|k| k.path.strip_prefix(prefix.as_str()))
+        .map(|rest| rest.split('.').next().unwrap_or(rest))
+        .collect();
+    siblings.sort_unstable();
+    siblings.dedup();
+    siblings
+        .into_iter()
+        .filter(|s| *s != key)
+        .map(|s| {
+            let dist = distance(key, s);
+            let shared = common_prefix(key, s);
+            let close = dist <= (key.len().max(s.len()) / 4).max(1);
+            let long_start = shared >= 4 && shared * 2 >= key.len();
+            (s, dist, shared, close || long_start)
+        })
+        .filter(|(.., ok)| *ok)
+        .min_by_key(|(s, dist, shared, _)| (*dist as isize - *shared as isize, s.len()))
+        .map(|(s, ..)| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Vec<String> {
+        s.split('.').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn near_misses() {
+        assert_eq!(suggest(&p("ixnService.ixnServer"), "serviceq").as_deref(), Some("serviceAccount"));
+        assert_eq!(suggest(&p("image"), "pullPolicey").as_deref(), Some("pullPolicy"));
+        assert_eq!(suggest(&[], "tennant").as_deref(), Some("tenant"));
+        assert_eq!(suggest(&p("ixnService.ixnNode"), "redisOption").as_deref(), Some("redisOptions"));
+        assert_eq!(suggest(&p("ixnService.image.logSidecar"), "registry"), None);
+        assert_eq!(suggest(&[], "completelyDifferent"), None);
+    }
+}
