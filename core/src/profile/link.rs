@@ -1,0 +1,33 @@
+//! Share links: the non-secret profile, deflated and base64url-encoded into the URL
+//! fragment (which browsers never send to a server).
+
+use super::{migrate, Profile, ProfileError};
+use crate::model::Config;
+use base64::Engine;
+
+/// The fragment prefix of a share link: `#s=…`.
+pub const PREFIX: &str = "s=";
+
+/// Most bytes a link may inflate to (a guard against deflate bombs).
+const MAX_INFLATED: usize = 256 * 1024;
+
+/// The fragment (without `#`) that carries `cfg`'s non-secret answers.
+pub fn encode_link(cfg: &Config) -> String {
+    let json = serde_json::to_vec(&Profile::compact(cfg)).expect("json");
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// The configuration a share fragment carries, or why it cannot be read.
+pub fn decode_link(fragment: &str) -> Result<Config, ProfileError> {
+    let bad = |why: &str| ProfileError(format!("this link is broken or was changed ({why}); nothing was loaded"));
+    let data = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or_else(|| bad("no shared state in it"))?;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| bad("not base64url"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).map_err(|_| bad("does not inflate"))?;
+    let value: serde_json::Value = serde_json::from_slice(&json).map_err(|_| bad("not JSON"))?;
+    let profile = migrate(value)?;
+    if profile.secrets {
+        return Err(bad("a share link never carries secrets"));
+    }
+    profile.to_config()
+}

@@ -1,0 +1,172 @@
+//! The portal's own answers as a versioned profile: for browser storage, for share
+//! links, and as a YAML or JSON file teams keep in git (documented in the README).
+//!
+//! A profile is `{format, version, secrets, values, deploy}`: `values` is a Helm values
+//! tree of exactly what the user set (unknown keys included), and `deploy` the
+//! deployment context. Loading goes through the importer, so it is validated the same
+//! way. Secrets are left out unless asked for.
+
+mod json;
+mod link;
+
+pub use json::{from_json, to_json};
+pub use link::{decode_link, encode_link};
+
+use crate::import::{import, SourceFile};
+use crate::model::{Config, Deployment};
+use crate::registry::KEYS;
+use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+/// The `format` field every profile carries.
+pub const FORMAT: &str = "ixn-portal-profile";
+/// The version this portal writes.
+pub const VERSION: u32 = 1;
+
+/// A profile, as stored and exchanged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The layout version.
+    pub version: u32,
+    /// Whether credentials are included.
+    #[serde(default)]
+    pub secrets: bool,
+    /// What the user set, as a Helm values tree.
+    #[serde(default)]
+    pub values: Json,
+    /// The deployment context.
+    #[serde(default)]
+    pub deploy: Deployment,
+}
+
+/// Why a profile could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError(pub String);
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The values tree of what the user set: registry keys and unknown keys. With
+/// `skip_defaults`, values equal to the chart default are left out (share links).
+fn user_tree(cfg: &Config, with_secrets: bool, skip_defaults: bool) -> Node {
+    let mut root = Node::map();
+    for (def, v) in cfg.values.iter() {
+        if def.secret() && !with_secrets {
+            continue;
+        }
+        if skip_defaults && crate::model::chart_default(def.path).map(|d| d.to_node()) == Some(v.to_node()) {
+            continue;
+        }
+        let path: Vec<&str> = def.path.split('.').collect();
+        root.insert(&path, v.to_node(), None);
+    }
+    for u in &cfg.unknown {
+        let path: Vec<&str> = u.path.iter().map(String::as_str).collect();
+        root.insert(&path, u.value.clone(), None);
+    }
+    root
+}
+
+impl Profile {
+    /// The profile of `cfg`; credentials only when `with_secrets`.
+    pub fn of(cfg: &Config, with_secrets: bool) -> Profile {
+        Profile {
+            format: FORMAT.into(),
+            version: VERSION,
+            secrets: with_secrets,
+            values: to_json(&user_tree(cfg, with_secrets, false)),
+            deploy: if with_secrets { cfg.deploy.clone() } else { cfg.deploy.masked("") },
+        }
+    }
+
+    /// The smallest profile that loads back to the same non-secret answers: values
+    /// equal to the chart default and context fields equal to their default are left
+    /// out (loading fills them in again). For share links.
+    pub fn compact(cfg: &Config) -> Json {
+        let mut p = Profile::of(cfg, false);
+        p.values = to_json(&user_tree(cfg, false, true));
+        let mut json = serde_json::to_value(&p).expect("json");
+        let defaults = serde_json::to_value(Deployment::default()).expect("json");
+        if let (Some(Json::Object(d)), Json::Object(def)) = (json.get_mut("deploy"), defaults) {
+            d.retain(|k, v| def.get(k) != Some(v));
+        }
+        if let Json::Object(o) = &mut json {
+            o.remove("secrets");
+        }
+        json
+    }
+
+    /// The configuration the profile describes.
+    pub fn to_config(&self) -> Result<Config, ProfileError> {
+        let text = serde_json::to_string(&self.values).expect("json");
+        let base = Config { deploy: self.deploy.clone(), ..Config::default() };
+        // JSON is YAML, so the importer reads it with the same rules and limits.
+        import(&base, &[SourceFile { name: "profile values", text: &text }])
+            .map(|(cfg, _)| cfg)
+            .map_err(|e| ProfileError(format!("its values do not read: {}", e.message)))
+    }
+
+    /// As pretty JSON.
+    pub fn to_json_text(&self) -> String {
+        serde_json::to_string_pretty(self).expect("json")
+    }
+
+    /// As YAML.
+    pub fn to_yaml_text(&self) -> String {
+        let json = serde_json::to_value(self).expect("json");
+        let mut out = String::from("# IXN configuration portal profile: load it in the portal, or read it with any YAML tool.\n");
+        out.push_str(&to_yaml(&from_json(&json), EmitOptions::default()));
+        out
+    }
+
+    /// Reads a profile from JSON or YAML text, migrating older layouts.
+    pub fn parse(text: &str) -> Result<Profile, ProfileError> {
+        let node = read_yaml(text, crate::import::LIMITS).map_err(|e| ProfileError(format!("not readable: {e}")))?;
+        migrate(to_json(&node))
+    }
+}
+
+/// Brings any layout this portal ever wrote up to [`VERSION`]; refuses foreign data and
+/// newer versions.
+pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
+    let Some(obj) = json.as_object_mut() else {
+        return Err(ProfileError("this is not a portal profile (not a mapping)".into()));
+    };
+    if obj.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err(ProfileError("this is not an IXN portal profile (no \"format: ixn-portal-profile\")".into()));
+    }
+    let version = obj.get("version").and_then(Json::as_u64).unwrap_or(0);
+    if version > u64::from(VERSION) {
+        return Err(ProfileError(format!(
+            "this profile is version {version}, made by a newer portal; this one reads up to version {VERSION}"
+        )));
+    }
+    if version == 0 {
+        // Version 0 (pre-release) kept values as a flat map of dotted paths.
+        let flat = obj.remove("values").unwrap_or(Json::Null);
+        let mut tree = Node::map();
+        if let Json::Object(m) = flat {
+            for (path, v) in m {
+                if KEYS.iter().any(|k| k.path == path) {
+                    let segs: Vec<&str> = path.split('.').collect();
+                    tree.insert(&segs, from_json(&v), None);
+                }
+            }
+        }
+        obj.insert("values".into(), to_json(&tree));
+        obj.insert("version".into(), Json::from(VERSION));
+    }
+    serde_json::from_value(json).map_err(|e| ProfileError(format!("its fields do not read: {e}")))
+}
+
+/// Loads a profile text straight into a configuration.
+pub fn load(text: &str) -> Result<Config, ProfileError> {
+    Profile::parse(text)?.to_config()
+}
+
