@@ -1,16 +1,12 @@
 // Headless Chromium for the tests: Debian's chromium, flags that keep it off the
-// network, a fresh profile, and collectors for what must stay empty.
+// network, and collectors for what must stay empty. Each context is a fresh profile.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Launches Chromium with a fresh user-data dir. */
+/** Launches Chromium (Playwright gives it a new, empty user-data dir). */
 export async function launch() {
-  const dir = mkdtempSync(join(tmpdir(), 'ixn-chromium-'));
-  return chromium.launchPersistentContext(dir, {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -19,8 +15,8 @@ export async function launch() {
 }
 
 /**
- * Opens `url` in a new page and records console errors, page errors, CSP violations
- * and every request that is not to `origin`.
+ * Opens `url` in a new page of `context` and records console errors, page errors,
+ * CSP violations and every request that is not to `url`'s origin or fails.
  */
 export async function open(context, url) {
   const page = await context.newPage();
@@ -28,7 +24,10 @@ export async function open(context, url) {
   const origin = new URL(url).origin;
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
   page.on('pageerror', (e) => problems.page.push(String(e)));
-  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.foreign.push(r.url()); });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.foreign.push(u);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.failed.push(`${r.status()} ${r.url()}`); });
   await page.addInitScript(() => {
     window.__csp = [];

@@ -10,23 +10,33 @@ import { launch, open } from './browser.mjs';
 export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
   'observability', 'scheduling', 'review'];
 
-/** Starts the server and browser for a test file; returns getters for both. */
+/** Starts the server and browser for a test file. */
 export function fixture() {
-  const f = { server: null, context: null };
+  const f = { server: null, browser: null };
   before(async () => {
     f.server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)), '/tools/ixn/');
-    f.context = await launch();
+    f.browser = await launch();
   });
   after(async () => {
-    await f.context?.close();
+    await f.browser?.close();
     await f.server?.close();
   });
   return f;
 }
 
-/** Opens the portal in a new page; `problems` collects what must stay empty. */
-export async function portal(f, hash = '') {
-  return open(f.context, f.server.url + hash);
+/** A fresh browser context: its own storage, as a new visitor has. */
+export async function freshContext(f, options = {}) {
+  return f.browser.newContext({ acceptDownloads: true, ...options });
+}
+
+/**
+ * Opens the portal in a new page of `context` (a fresh context by default);
+ * `problems` collects what must stay empty.
+ */
+export async function portal(f, hash = '', context = null) {
+  const ctx = context ?? (await freshContext(f));
+  const opened = await open(ctx, f.server.url + hash);
+  return { ...opened, context: ctx };
 }
 
 /** Goes to a step through its link in the step list, as a user would. */

@@ -12,7 +12,8 @@ const out = process.argv[2] ?? fileURLToPath(new URL('../target/screenshots/', i
 const only = process.argv.slice(3);
 mkdirSync(out, { recursive: true });
 const server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)));
-const context = await launch();
+const browser = await launch();
+const context = await browser.newContext();
 for (const scheme of ['light', 'dark']) {
   for (const [name, width, height] of [['narrow', 390, 1600], ['wide', 1600, 1000]]) {
     const { page, problems } = await open(context, server.url);
@@ -39,5 +40,5 @@ for (const scheme of ['light', 'dark']) {
     await page.close();
   }
 }
-await context.close();
+await browser.close();
 await server.close();

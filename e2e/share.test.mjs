@@ -2,13 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fixture, portal, preview, step, tab } from './fixture.mjs';
+import { fixture, freshContext, portal, preview, step, tab } from './fixture.mjs';
 
 const f = fixture();
 
 test('copy puts exactly the shown text on the clipboard, with the real secrets', async () => {
-  await f.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(f.server.url).origin });
-  const { page } = await portal(f);
+  const context = await freshContext(f);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(f.server.url).origin });
+  const { page } = await portal(f, '', context);
   await page.click("text=Load the guide's sample");
   await step(page, 'redis');
   await page.fill('[name="redis.password"]', 'Clip-Secret-9');

@@ -3,6 +3,7 @@
 
 use crate::browser;
 use crate::components::arch_map::ArchMap;
+use crate::components::io_panel::{IoPanel, NoticeBanner};
 use crate::components::preview::{Code, CopyButtons, Lang};
 use crate::state::{ui, Ui};
 use crate::steps::{StepNav, StepPanel};
@@ -22,7 +23,10 @@ fn step_from_hash() -> Step {
 pub fn App() -> impl IntoView {
     let state = Ui::new();
     provide_context(state);
+    state.restore();
     state.step.set(step_from_hash());
+    // Autosave on every change (secrets only when the user opted in).
+    Effect::new(move |_| state.autosave());
     let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
     on_cleanup(move || handle.remove());
     let theme = RwSignal::new("auto".to_string());
@@ -60,6 +64,8 @@ pub fn App() -> impl IntoView {
         <div class="shell">
             <StepNav/>
             <main id="main" class="form" tabindex="-1">
+                <NoticeBanner/>
+                <IoPanel/>
                 <p class="status" role="status">{move || format!("{} errors, {} warnings", errors(), warnings())}</p>
                 <form on:submit=|ev| ev.prevent_default() aria-label="IXN deployment">
                     {Step::ALL.into_iter().map(|step| view! { <StepPanel step/> }).collect_view()}

@@ -81,3 +81,63 @@ pub fn reveal(selector: &str) {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }
+
+/// The page's address without its fragment.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the fragment without a new history entry.
+pub fn replace_hash(h: &str) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{h}")));
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Reads a localStorage item.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Writes a localStorage item; false when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes a localStorage item.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The files of a list, taken out of it (a `FileList` is live: clearing its input
+/// empties it).
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The text of every file, with names, in order.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<String, String>)> {
+    let mut out = Vec::new();
+    for f in files {
+        let name = f.name();
+        // A file over 1 MB is refused by the importer anyway: do not read 20 MB into memory.
+        if f.size() > 1024.0 * 1024.0 {
+            out.push((name, Err(format!("the file is {} KB; the limit is 1024 KB", (f.size() / 1024.0) as u64))));
+            continue;
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(f.text()).await;
+        out.push((name, text.ok().and_then(|t| t.as_string()).ok_or_else(|| "could not be read".to_string())));
+    }
+    out
+}

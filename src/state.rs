@@ -32,6 +32,21 @@ pub struct Ui {
     pub real: Memo<Artifacts>,
     /// What the previews show (masked unless secrets are shown).
     pub shown: Memo<Artifacts>,
+    /// Secrets are saved in this browser too (the user opted in).
+    pub remember_secrets: RwSignal<bool>,
+    /// A notice for the user (loading, storage, links), if any.
+    pub notice: RwSignal<Option<Notice>>,
+    /// The configuration from before the last import, for undo.
+    pub undo: RwSignal<Option<Config>>,
+}
+
+/// A message about something the portal did on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// A problem (true) or information.
+    pub problem: bool,
+    /// The message.
+    pub text: String,
 }
 
 impl Ui {
@@ -58,7 +73,20 @@ impl Ui {
                 config.with(|c| artifacts(&c.masked(MASK), o))
             }
         });
-        Ui { config, effective, findings, step: RwSignal::new(Step::Tenant), show_secrets, form, comments, real, shown }
+        Ui {
+            config,
+            effective,
+            findings,
+            step: RwSignal::new(Step::Tenant),
+            show_secrets,
+            form,
+            comments,
+            real,
+            shown,
+            remember_secrets: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            undo: RwSignal::new(None),
+        }
     }
 
     /// The findings at a field (a key, its list items, or a context field).
@@ -69,6 +97,72 @@ impl Ui {
                 .cloned()
                 .collect()
         })
+    }
+}
+
+/// Where the answers are kept in this browser.
+pub const STORAGE_KEY: &str = "ixn-portal.profile";
+/// Whether the user chose to keep secrets there too.
+pub const REMEMBER_KEY: &str = "ixn-portal.rememberSecrets";
+
+impl Ui {
+    /// Loads the starting state: a share link in the URL wins, else what this browser
+    /// saved, else the chart defaults. Anything unreadable gives a fresh start and a
+    /// notice, never a blank page.
+    pub fn restore(&self) {
+        use crate::browser;
+        use ixn_core::profile::{decode_link, load};
+        self.remember_secrets.set(browser::load(REMEMBER_KEY).as_deref() == Some("true"));
+        let hash = browser::hash();
+        if hash.starts_with(ixn_core::profile::link::PREFIX) {
+            match decode_link(&hash) {
+                Ok(cfg) => {
+                    self.config.set(cfg);
+                    self.notice.set(Some(Notice { problem: false, text: "Loaded the shared configuration. Links never carry secrets: enter them here.".into() }));
+                }
+                Err(e) => self.notice.set(Some(Notice { problem: true, text: format!("{e}") })),
+            }
+            browser::replace_hash("/tenant");
+            if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.problem)) {
+                return;
+            }
+        }
+        if let Some(saved) = browser::load(STORAGE_KEY) {
+            match load(&saved) {
+                Ok(cfg) => self.config.set(cfg),
+                Err(e) => {
+                    browser::forget(STORAGE_KEY);
+                    self.notice.set(Some(Notice {
+                        problem: true,
+                        text: format!("What this browser had saved could not be read ({e}); starting fresh."),
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Saves the answers in this browser (secrets only if the user opted in).
+    pub fn autosave(&self) {
+        let remember = self.remember_secrets.get();
+        if self.config.with(|c| *c == Config::chart_defaults()) {
+            // Nothing to remember (and "forget everything" stays forgotten).
+            crate::browser::forget(STORAGE_KEY);
+            return;
+        }
+        let text = self.config.with(|c| ixn_core::profile::Profile::of(c, remember).to_json_text());
+        if !crate::browser::save(STORAGE_KEY, &text) {
+            self.notice.set(Some(Notice { problem: true, text: "This browser would not save your answers (storage off or full).".into() }));
+        }
+    }
+
+    /// Forgets everything kept in this browser and starts again from the chart defaults.
+    pub fn forget_everything(&self) {
+        crate::browser::forget(STORAGE_KEY);
+        crate::browser::forget(REMEMBER_KEY);
+        self.remember_secrets.set(false);
+        self.undo.set(None);
+        self.config.set(Config::chart_defaults());
+        self.notice.set(Some(Notice { problem: false, text: "Everything this portal kept in this browser is gone.".into() }));
     }
 }
 

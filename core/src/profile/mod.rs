@@ -7,7 +7,7 @@
 //! way. Secrets are left out unless asked for.
 
 mod json;
-mod link;
+pub mod link;
 
 pub use json::{from_json, to_json};
 pub use link::{decode_link, encode_link};

@@ -1,0 +1,194 @@
+// Round trip: import the real files, reload, share links in a fresh browser, profiles,
+// and no secret anywhere it was not asked to be.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { fixture, freshContext, portal, step, preview } from './fixture.mjs';
+
+const f = fixture();
+const REAL = ['override_values.yaml', 'release_override_values.yaml', 'override_values_openshift.yaml']
+  .map((n) => fileURLToPath(new URL(`../../shared/reference/genesys-multicloud-services/${n}`, import.meta.url)));
+
+async function openIo(page) {
+  if (!(await page.getAttribute('#io', 'open') !== null)) await page.click('#io summary');
+}
+
+test('the three real files import together, in order, by upload', async () => {
+  const { page } = await portal(f);
+  await openIo(page);
+  await page.setInputFiles('input[name="import.files"]', REAL);
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 3 file(s)'));
+  const report = await page.textContent('#import-report');
+  assert.match(report, /override_values\.yaml: \d+ keys, 1 unknown/);
+  assert.match(report, /ixnService\.ixnServer\.serviceq: did you mean serviceAccount\?/);
+  assert.match(report, /ixnService\.image\.logSidecar\.registry/);
+  assert.match(report, /TENANT_SID/);
+  const values = await preview(page, 'values');
+  assert.match(values, /serviceq:\n\s+create: true/, 'unknown key written back');
+  assert.match(values, /fsGroup: null/, 'explicit null kept');
+  assert.match(values, /tag: "100\.0\.007\.0400"/);
+  assert.match(values, /sid: "\$TENANT_SID"/);
+  assert.match(values, /default: 7120/);
+  // Offered placeholders become envsubst variables on request.
+  await page.click('text=Fill these in with envsubst');
+  const cmds = await preview(page, 'commands');
+  assert.match(cmds, /: "\$\{TENANT_SID:\?export TENANT_SID before running this\}"/);
+  assert.match(cmds, /envsubst '.*\$\{ixn_db_user\}/);
+  // Undo restores the state from before.
+  await page.click('text=Undo the import');
+  assert.doesNotMatch(await preview(page, 'values'), /serviceq/);
+  await page.close();
+});
+
+test('pasting several files separated by --- merges them like helm -f a -f b', async () => {
+  const { page } = await portal(f);
+  await openIo(page);
+  const texts = await Promise.all(REAL.map((p) => readFile(p, 'utf8')));
+  await page.fill('textarea[name="import.text"]', texts.join('\n---\n'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 3 file(s)'));
+  assert.match(await preview(page, 'values'), /runAsGroup: 0/);
+  await page.close();
+});
+
+test('a broken file changes nothing and says where', async () => {
+  const { page } = await portal(f);
+  await page.fill('[name="tenant.sid"]', '321');
+  const before = await preview(page, 'values');
+  await openIo(page);
+  await page.fill('textarea[name="import.text"]', 'tenant:\n  sid: 7\n bad: [\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Nothing was imported'));
+  assert.match(await page.textContent('#import-report'), /line \d+, column \d+/);
+  assert.equal(await preview(page, 'values'), before);
+  assert.equal(await page.inputValue('[name="tenant.sid"]'), '321');
+  // Hostile input is refused quickly and the page stays responsive.
+  let bomb = 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+  for (let i = 1; i < 12; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  const t0 = Date.now();
+  await page.fill('textarea[name="import.text"]', bomb);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => /alias bomb/.test(document.querySelector('#import-report')?.textContent));
+  assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
+  await page.fill('textarea[name="import.text"]', '- just\n- a list\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => /must be a mapping/.test(document.querySelector('#import-report')?.textContent));
+  assert.equal(await preview(page, 'values'), before);
+  await page.close();
+});
+
+test('answers survive a reload; secrets do not, unless asked; forget clears all', async () => {
+  const { page, context } = await portal(f);
+  await page.fill('[name="tenant.sid"]', '654');
+  await step(page, 'redis');
+  await page.fill('[name="redis.password"]', 'Persist-S3cret');
+  await page.reload();
+  await page.waitForSelector('#preview-values');
+  assert.equal(await page.inputValue('[name="tenant.sid"]'), '654');
+  assert.equal(await page.inputValue('[name="redis.password"]'), '');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes('Persist-S3cret'));
+  // Opting in shows a warning and keeps them.
+  await openIo(page);
+  await page.check('[name="ui.rememberSecrets"]');
+  assert.ok(await page.isVisible('text=Passwords will be stored unencrypted'));
+  await page.fill('[name="redis.password"]', 'Kept-S3cret');
+  await page.reload();
+  await page.waitForSelector('#preview-values');
+  assert.equal(await page.inputValue('[name="redis.password"]'), 'Kept-S3cret');
+  await openIo(page);
+  await page.click('text=Forget everything on this device');
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(await page.inputValue('[name="tenant.sid"]'), '');
+  await page.reload();
+  await page.waitForSelector('#preview-values');
+  assert.equal(await page.inputValue('[name="redis.password"]'), '');
+  await context.close();
+});
+
+test('corrupt, foreign or future saved data gives a fresh start with a notice', async () => {
+  for (const bad of ['{not json', '{"format":"someone-else","version":1}', '{"format":"ixn-portal-profile","version":99}']) {
+    const { page, context } = await portal(f);
+    await page.evaluate((b) => localStorage.setItem('ixn-portal.profile', b), bad);
+    await page.reload();
+    await page.waitForSelector('#preview-values');
+    assert.match(await page.textContent('#notice'), /could not be read.*starting fresh/s, bad);
+    assert.match(await preview(page, 'values'), /<required: tenant\.id>/);
+    await context.close();
+  }
+});
+
+test('a shared link opens in a fresh browser with the state and no secrets', async () => {
+  const ctx = await freshContext(f);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(f.server.url).origin });
+  const { page } = await portal(f, '', ctx);
+  await page.click("text=Load the guide's sample");
+  await page.fill('[name="tenant.sid"]', '987');
+  const secrets = { 'redis.password': 'Share-S3cret-1', 'kafka.password': 'Share-S3cret-2', 'db.ownerPassword': 'Share-S3cret-3', 'db.adminPassword': 'Share-S3cret-4', 'registry.password': 'Share-S3cret-5' };
+  for (const [name, v] of Object.entries(secrets)) {
+    const s = { 'redis.password': 'redis', 'kafka.password': 'kafka', 'db.ownerPassword': 'databases', 'db.adminPassword': 'databases', 'registry.password': 'cluster' }[name];
+    await step(page, s);
+    await page.fill(`[name="${name}"]`, v);
+  }
+  await step(page, 'scheduling');
+  await page.click('#f-podLabels');
+  await page.fill('[name="podLabels[0].key"]', 'team');
+  await page.fill('[name="podLabels[0].value"]', 'blue');
+  await openIo(page);
+  await page.click('text=Copy link');
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#s='));
+  const link = await page.inputValue('#share-link');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.ok(link.length < 2000, `${link.length} characters`);
+  // No secret in the link, the URL, or any storage.
+  const everywhere = link + page.url() + await page.evaluate(async () =>
+    JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + JSON.stringify(await indexedDB.databases()));
+  for (const v of Object.values(secrets)) assert.ok(!everywhere.includes(v), `${v} leaked`);
+  // A fresh browser gets the state.
+  const { page: other, context: otherCtx } = await portal(f, new URL(link).hash);
+  assert.equal(await other.inputValue('[name="tenant.sid"]'), '987');
+  assert.match(await other.textContent('#notice'), /Loaded the shared configuration/);
+  assert.match(await preview(other, 'values'), /podLabels:\n\s+team: blue/);
+  assert.match(await preview(other, 'values'), /default: 7120/);
+  assert.equal(await other.inputValue('[name="redis.password"]'), '');
+  assert.doesNotMatch(other.url(), /#s=/, 'the link state leaves the address bar');
+  await otherCtx.close();
+  await ctx.close();
+});
+
+test('a broken or tampered link loads nothing, says why, and keeps the current state', async () => {
+  const { page, context } = await portal(f);
+  await page.fill('[name="tenant.sid"]', '555');
+  await page.waitForTimeout(50);
+  const other = await context.newPage();
+  await other.goto(`${f.server.url}#s=eJzLSM3JyVcozy_KSQEAGgQEXQ-tampered`);
+  await other.waitForSelector('#preview-values');
+  assert.match(await other.textContent('#notice'), /broken or was changed/);
+  assert.equal(await other.inputValue('[name="tenant.sid"]'), '555', 'the saved state is kept');
+  await context.close();
+});
+
+test('a profile downloads and loads back, without secrets unless asked', async () => {
+  const { page, context } = await portal(f);
+  await page.fill('[name="tenant.sid"]', '246');
+  await step(page, 'kafka');
+  await page.fill('[name="kafka.password"]', 'Prof-S3cret');
+  await openIo(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (YAML)')]);
+  assert.equal(dl.suggestedFilename(), 'ixn-profile.yaml');
+  const yaml = await readFile(await dl.path(), 'utf8');
+  assert.match(yaml, /format: ixn-portal-profile/);
+  assert.ok(!yaml.includes('Prof-S3cret'));
+  const { page: fresh, context: freshCtx } = await portal(f);
+  await openIo(fresh);
+  await fresh.setInputFiles('input[name="import.files"]', { name: 'ixn-profile.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+  await fresh.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Loaded the profile'));
+  assert.equal(await fresh.inputValue('[name="tenant.sid"]'), '246');
+  await page.check('[name="ui.profileSecrets"]');
+  assert.ok(await page.isVisible('text=The profile file will hold passwords in plain text.'));
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (JSON)')]);
+  assert.match(await readFile(await dl2.path(), 'utf8'), /Prof-S3cret/);
+  await freshCtx.close();
+  await context.close();
+});

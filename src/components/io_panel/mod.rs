@@ -1,0 +1,244 @@
+//! Import, share and save: paste, upload or drop values files (or a profile), see what
+//! each one set, undo; copy a share link; download a profile; choose what this
+//! browser remembers.
+
+use crate::browser;
+use crate::state::{ui, Notice, Ui, REMEMBER_KEY};
+use ixn_core::import::{import, ImportError, ImportReport, SourceFile};
+use ixn_core::profile::{encode_link, Profile, FORMAT};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the last import did.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Values(ImportReport),
+    Profile(String),
+    Failed(ImportError),
+}
+
+/// Splits pasted text into documents at `---` lines, so several files can be pasted.
+fn documents(text: &str) -> Vec<(String, String)> {
+    let mut docs = vec![String::new()];
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare.starts_with("--- ") {
+            docs.push(String::new());
+        } else {
+            docs.last_mut().unwrap().push_str(line);
+        }
+    }
+    docs.retain(|d| !d.trim().is_empty());
+    let n = docs.len();
+    docs.into_iter().enumerate().map(|(i, d)| (if n == 1 { "pasted text".into() } else { format!("pasted document {}", i + 1) }, d)).collect()
+}
+
+/// Imports files (or loads one profile) onto the current answers, keeping undo.
+fn run_import(ui: Ui, outcome: RwSignal<Option<Outcome>>, files: Vec<(String, String)>) {
+    if let [(name, text)] = files.as_slice() {
+        if text.contains(FORMAT) {
+            match Profile::parse(text).and_then(|p| p.to_config()) {
+                Ok(cfg) => {
+                    ui.undo.set(Some(ui.config.get_untracked()));
+                    ui.config.set(cfg);
+                    outcome.set(Some(Outcome::Profile(name.clone())));
+                }
+                Err(e) => outcome.set(Some(Outcome::Failed(ImportError { file: name.clone(), message: e.0 }))),
+            }
+            return;
+        }
+    }
+    let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile { name: n, text: t }).collect();
+    let current = ui.config.get_untracked();
+    match import(&current, &sources) {
+        Ok((cfg, report)) => {
+            ui.undo.set(Some(current));
+            ui.config.set(cfg);
+            outcome.set(Some(Outcome::Values(report)));
+        }
+        Err(e) => outcome.set(Some(Outcome::Failed(e))),
+    }
+}
+
+fn import_list(files: Vec<web_sys::File>, ui: Ui, outcome: RwSignal<Option<Outcome>>) {
+    leptos::task::spawn_local(async move {
+        let read = browser::read_files(files).await;
+        if let Some((name, Err(message))) = read.iter().find(|(_, r)| r.is_err()).cloned() {
+            outcome.set(Some(Outcome::Failed(ImportError { file: name, message })));
+            return;
+        }
+        run_import(ui, outcome, read.into_iter().map(|(n, r)| (n, r.unwrap_or_default())).collect());
+    });
+}
+
+fn report_view(o: Outcome, ui: Ui) -> AnyView {
+    match o {
+        Outcome::Failed(e) => view! {
+            <p class="finding error" role="alert"><strong>"Nothing was imported. "</strong>{e.to_string()}</p>
+        }
+        .into_any(),
+        Outcome::Profile(name) => view! { <p class="ok">{format!("Loaded the profile from {name}.")}</p> }.into_any(),
+        Outcome::Values(r) => {
+            let placeholders = r.placeholders.clone();
+            let offer = placeholders.clone();
+            view! {
+                <p class="ok">{format!("Imported {} file(s): {} known keys set, {} unknown keys kept.", r.files.len(), r.known, r.unknown.len())}</p>
+                <ul class="files">
+                    {r.files.into_iter().map(|f| view! {
+                        <li>
+                            <details>
+                                <summary>{format!("{}: {} keys{}{}", f.name, f.known.len(),
+                                    if f.unknown.is_empty() { String::new() } else { format!(", {} unknown", f.unknown.len()) },
+                                    if f.nulls.is_empty() { String::new() } else { format!(", {} set to null", f.nulls.len()) })}</summary>
+                                <p class="keys">{f.known.join(", ")}</p>
+                            </details>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {(!r.unknown.is_empty()).then(|| view! {
+                    <p><strong>"Unknown keys, kept as written in the output:"</strong></p>
+                    <ul class="unknown">
+                        {r.unknown.into_iter().map(|u| view! {
+                            <li><code class="key">{u.path.clone()}</code>{u.suggestion.map(|s| format!(": did you mean {s}?"))}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!placeholders.is_empty()).then(|| view! {
+                    <p>
+                        <strong>"Placeholders: "</strong>{placeholders.join(", ")}". "
+                        <button type="button" class="secondary" on:click=move |_| ui.config.update(|c| c.deploy.envsubst_vars = offer.clone())>
+                            "Fill these in with envsubst"
+                        </button>
+                    </p>
+                })}
+                {(!r.notes.is_empty()).then(|| view! {
+                    <ul class="notes">{r.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The panel.
+#[component]
+pub fn IoPanel() -> impl IntoView {
+    let ui = ui();
+    let text = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let link = RwSignal::new(String::new());
+    let link_status = RwSignal::new(String::new());
+    let profile_secrets = RwSignal::new(false);
+
+    // Files dropped anywhere on the page are imported.
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            if files.length() > 0 {
+                import_list(browser::files_of(&files), ui, outcome);
+            }
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+
+    let copy_link = move |_| {
+        let url = format!("{}#{}", browser::page_url(), ui.config.with_untracked(encode_link));
+        link.set(url.clone());
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy(url).await;
+            link_status.set(if ok { "Link copied. It carries no secrets.".into() } else { "Copy the link below.".into() });
+        });
+    };
+    let download_profile = move |yaml: bool| {
+        let p = ui.config.with_untracked(|c| Profile::of(c, profile_secrets.get_untracked()));
+        if yaml {
+            browser::download("ixn-profile.yaml", "application/yaml", p.to_yaml_text().as_bytes());
+        } else {
+            browser::download("ixn-profile.json", "application/json", p.to_json_text().as_bytes());
+        }
+    };
+    view! {
+        <details class="io" id="io">
+            <summary>"Import, share and save"</summary>
+            <div class="io-grid">
+                <section aria-labelledby="io-import">
+                    <h3 id="io-import">"Import values files or a profile"</h3>
+                    <label for="import-text">"Paste one or more values files (separate them with a line of ---). Later files win, as with helm -f a -f b."</label>
+                    <textarea id="import-text" name="import.text" rows="6" spellcheck="false" autocomplete="off"
+                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    <div class="inline">
+                        <button type="button" on:click=move |_| run_import(ui, outcome, documents(&text.get_untracked()))>"Import"</button>
+                        <label for="import-files" class="inline-label">"or upload:"</label>
+                        <input id="import-files" type="file" name="import.files" multiple accept=".yaml,.yml,.json,text/yaml,application/json"
+                            on:change=move |ev| {
+                                let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+                                if let Some(files) = input.files() { import_list(browser::files_of(&files), ui, outcome); }
+                                input.set_value("");
+                            }/>
+                    </div>
+                    <p class="help">"You can also drop files anywhere on the page. Comments in imported files are not kept in the output; keys the portal does not know are kept as written."</p>
+                    <div id="import-report" aria-live="polite">
+                        {move || outcome.get().map(|o| report_view(o, ui))}
+                        {move || ui.undo.get().is_some().then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| {
+                                if let Some(before) = ui.undo.get_untracked() {
+                                    ui.config.set(before);
+                                    ui.undo.set(None);
+                                    outcome.set(None);
+                                }
+                            }>"Undo the import"</button>
+                        })}
+                    </div>
+                </section>
+                <section aria-labelledby="io-share">
+                    <h3 id="io-share">"Share"</h3>
+                    <p class="help">"A link with your answers in its #fragment, which browsers never send to a server. It never carries secrets."</p>
+                    <button type="button" on:click=copy_link>"Copy link"</button>
+                    <span class="copied" role="status">{move || link_status.get()}</span>
+                    <label for="share-link" class="sr-only">"Share link"</label>
+                    <input id="share-link" type="text" readonly prop:value=move || link.get() placeholder="The link appears here"/>
+                </section>
+                <section aria-labelledby="io-save">
+                    <h3 id="io-save">"Save"</h3>
+                    <p class="help">"A profile holds your answers as YAML or JSON, to keep in git and load here again."</p>
+                    <label class="check"><input type="checkbox" name="ui.profileSecrets" prop:checked=move || profile_secrets.get()
+                        on:change=move |ev| profile_secrets.set(event_target_checked(&ev))/>"Include secrets in the profile"</label>
+                    <p class="finding warning" hidden=move || !profile_secrets.get()>"The profile file will hold passwords in plain text."</p>
+                    <div class="inline">
+                        <button type="button" class="secondary" on:click=move |_| download_profile(true)>"Download profile (YAML)"</button>
+                        <button type="button" class="secondary" on:click=move |_| download_profile(false)>"Download profile (JSON)"</button>
+                    </div>
+                    <p class="help">"Your answers are saved in this browser as you type; secrets are not, unless you choose so."</p>
+                    <label class="check"><input type="checkbox" name="ui.rememberSecrets" prop:checked=move || ui.remember_secrets.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            browser::save(REMEMBER_KEY, if on { "true" } else { "false" });
+                            ui.remember_secrets.set(on);
+                        }/>"Remember secrets on this device"</label>
+                    <p class="finding warning" hidden=move || !ui.remember_secrets.get()>"Passwords will be stored unencrypted in this browser's local storage, readable by anyone using this profile of this browser."</p>
+                    <button type="button" class="secondary" on:click=move |_| ui.forget_everything()>"Forget everything on this device"</button>
+                </section>
+            </div>
+        </details>
+    }
+}
+
+/// The notice banner.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let ui = ui();
+    move || {
+        ui.notice.get().map(|Notice { problem, text }| {
+            view! {
+                <div class=if problem { "notice problem" } else { "notice" } role=if problem { "alert" } else { "status" } id="notice">
+                    <span>{text}</span>
+                    <button type="button" class="secondary" on:click=move |_| ui.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}
