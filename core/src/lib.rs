@@ -9,6 +9,7 @@
 
 pub mod yaml;
 pub mod model;
+pub mod operations;
 pub mod profile;
 pub mod registry;
 pub mod generate;

@@ -31,7 +31,7 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
     for d in [&bin, &log, &work] {
         fs::create_dir_all(d).unwrap();
     }
-    for p in ["kubectl", "helm", "gcloud", "az", "psql"] {
+    for p in ["kubectl", "helm", "gcloud", "az", "psql", "curl", "sleep"] {
         let path = bin.join(p);
         fs::write(&path, STUB).unwrap();
         Command::new("chmod").arg("+x").arg(&path).status().unwrap();
@@ -272,4 +272,63 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
             eprintln!("apply --dry-run=client needs a cluster here: {}", String::from_utf8_lossy(&out.stderr));
         }
     }
+}
+
+#[test]
+fn operations_scripts_carry_any_text() {
+    use ixn_core::operations::{operations, section_script};
+    for style in [SecretStyle::Guide, SecretStyle::Stdin] {
+        let mut cfg = nasty_config(style, false);
+        cfg.deploy.drop_databases = true;
+        cfg.deploy.kafka_bootstrap = "kafka-a.infra:9092,kafka-b.infra:9093".into();
+        cfg.values.set_text("ixnService.ixnServer.ports.health", "9100").unwrap();
+        let eff = ixn_core::model::Effective::of(&cfg);
+        let real = ixn_core::model::Effective::real(&cfg);
+        let sections = operations(&cfg, &eff, &real);
+        let ids: Vec<&str> = sections.iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["preflight", "verify", "troubleshoot", "lifecycle", "monitoring"]);
+        let mut all = Vec::new();
+        for s in &sections {
+            let (calls, work) = run_script(&section_script(s), &format!("ops-{}-{style:?}", s.id));
+            assert!(!work.join("pwned").exists());
+            all.extend(calls);
+        }
+        // Preflight: psql gets the query on stdin; Redis the password through the environment.
+        let pg = find(&all, "kubectl", &["run", "ixn-preflight-postgres"])[0];
+        assert_eq!(pg.stdin, "select version();\n");
+        let redis = find(&all, "kubectl", &["run", "ixn-preflight-redis"])[0];
+        assert!(redis.args.contains(&format!("--env=REDISCLI_AUTH={}", cfg.deploy.redis_password)));
+        assert!(redis.args.ends_with(&["CLUSTER".to_string(), "INFO".to_string()]), "cluster mode in the sample");
+        let kafka = find(&all, "kubectl", &["run", "ixn-preflight-kafka"])[0];
+        assert_eq!(kafka.args.last().unwrap(), "nc -zv -w 5 kafka-a.infra 9092 && nc -zv -w 5 kafka-b.infra 9093");
+        // Verify: port-forward and curl on the configured health port.
+        let pf = find(&all, "kubectl", &["port-forward"]);
+        assert!(pf.iter().any(|c| c.args.contains(&"pod/ixn-100-sts-0".to_string()) && c.args.contains(&"9100:9100".to_string())));
+        let curls = find(&all, "curl", &[]);
+        assert!(curls.iter().any(|c| c.args.last().unwrap() == "http://127.0.0.1:9100/health/prometheus/all"));
+        assert!(curls.iter().any(|c| c.args.last().unwrap() == "http://127.0.0.1:9102/metrics"));
+        // Lifecycle: rollback to the chosen revision; uninstall removes the external secrets.
+        assert_eq!(find(&all, "helm", &["rollback"])[0].args, ["rollback", "ixn-100", "1", "--namespace", "ixn"]);
+        assert_eq!(find(&all, "helm", &["uninstall"])[0].args, ["uninstall", "ixn-100", "--namespace", "ixn"]);
+        for secret in ["redis-ors-secret", "kafka-shared-secret", "pullsecret", "ixn-db-secret-100", "ixn-node-db-secret-100"] {
+            assert_eq!(find(&all, "kubectl", &["delete", "secret", secret]).len(), 1, "{secret}");
+        }
+        let drop = find(&all, "kubectl", &["run", "ixn-db-drop"])[0];
+        assert!(drop.stdin.contains("DROP DATABASE IF EXISTS \"ixn-100\";"));
+        assert!(drop.stdin.contains(&format!("DROP ROLE IF EXISTS {};", ixn_core::generate::sql::quote_ident(&cfg.deploy.db_owner_user))));
+        // Troubleshooting: a dry run of the same helm command.
+        let dry = find(&all, "helm", &["upgrade", "--install"]);
+        assert!(dry.iter().any(|c| c.args.ends_with(&["--dry-run".to_string(), "--debug".to_string()])));
+        // Monitoring: the suggested rules reach kubectl as YAML naming this release.
+        let rules = all.iter().find(|c| c.program == "kubectl" && c.stdin.contains("PrometheusRule")).unwrap();
+        let doc: serde_yaml::Value = serde_yaml::from_str(&rules.stdin).unwrap();
+        assert_eq!(doc["metadata"]["name"].as_str(), Some("ixn-100-suggested-alerts"));
+        assert_eq!(doc["spec"]["groups"][0]["rules"].as_sequence().unwrap().len(), 5);
+        assert!(doc["spec"]["groups"][0]["rules"][0]["expr"].as_str().unwrap().contains("namespace=\"ixn\", pod=~\"ixn-100-.*\""));
+    }
+    // Off by default: no destructive step.
+    let cfg = Config::guide_sample();
+    let eff = ixn_core::model::Effective::of(&cfg);
+    let sections = ixn_core::operations::operations(&cfg, &eff, &ixn_core::model::Effective::real(&cfg));
+    assert!(sections.iter().flat_map(|s| &s.items).all(|i| !i.destructive));
 }

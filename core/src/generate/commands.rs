@@ -102,7 +102,8 @@ fn namespace(cfg: &Config) -> String {
     )
 }
 
-fn apply_manifest(spec: &SecretSpec, ns: &str) -> String {
+/// A Secret manifest applied from stdin.
+pub fn apply_manifest(spec: &SecretSpec, ns: &str) -> String {
     let body = serde_json::to_string_pretty(&spec.manifest(ns)).expect("json");
     format!(
         "# {}: {}\n{}",
@@ -161,20 +162,14 @@ fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -
         .join("\n\n")
 }
 
-fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
-    let eff = real;
+/// A throwaway pod in the namespace that runs psql as the admin with `sql` on stdin
+/// (the database is usually reachable only from inside the cluster). In stdin style
+/// the admin password travels in a short-lived secret, not on a command line.
+pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String {
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
-    let server_db = eff.str("ixnService.ixnServer.db.name").unwrap_or_default();
-    let node_db = eff.str("ixnService.ixnNode.db.name").unwrap_or_default();
-    let host = eff.str("ixnService.ixnServer.db.host").unwrap_or_default();
-    let port = eff.port_text("ixnService.ixnServer.db.port").unwrap_or_else(|| "5432".into());
-    let sql = bootstrap_sql(&Bootstrap {
-        databases: vec![server_db, node_db],
-        owner: &d.db_owner_user,
-        password: &d.db_owner_password,
-    });
-    let pod = "ixn-db-bootstrap";
+    let host = real.str("ixnService.ixnServer.db.host").unwrap_or_default();
+    let port = real.port_text("ixnService.ixnServer.db.port").unwrap_or_else(|| "5432".into());
     let psql_args = [
         "psql".to_string(),
         format!("--host={host}"),
@@ -183,8 +178,6 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
         "--dbname=postgres".into(),
         "--no-psqlrc".into(),
     ];
-    let intro = "# Creates the two databases and the owner role if missing, then grants, from a\n\
-                 # throwaway pod in the namespace (the database is usually reachable only from there).";
     match d.secret_style {
         SecretStyle::Guide => {
             let mut w: Vec<String> = vec![
@@ -193,15 +186,13 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
                 format!("--env=PGPASSWORD={}", d.db_admin_password), "--".into(),
             ];
             w.extend(psql_args);
-            let cmd = command(&w.iter().map(String::as_str).collect::<Vec<_>>());
-            format!("{intro}\n{}", heredoc(&cmd, &sql, "SQL"))
+            heredoc(&command(&w.iter().map(String::as_str).collect::<Vec<_>>()), sql, "SQL")
         }
         SecretStyle::Stdin => {
-            // The admin password goes into a short-lived secret, not onto a command line.
             let secret = SecretSpec {
                 name: pod.into(),
                 kind: "Opaque",
-                purpose: "the PostgreSQL admin password for the bootstrap pod (deleted after)",
+                purpose: "the PostgreSQL admin password for this pod (deleted after)",
                 data: vec![("PGPASSWORD".into(), d.db_admin_password.clone())],
             };
             let overrides = json!({
@@ -221,13 +212,35 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
                 &format!("--overrides={}", serde_json::to_string(&overrides).expect("json")),
             ]);
             format!(
-                "{intro}\n{}\n{}\n{}",
+                "{}\n{}\n{}",
                 apply_manifest(&secret, ns),
-                heredoc(&run, &sql, "SQL"),
+                heredoc(&run, sql, "SQL"),
                 command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
             )
         }
     }
+}
+
+/// The two database names, as the deployment will use them.
+pub fn database_names(real: &Effective) -> [String; 2] {
+    [
+        real.str("ixnService.ixnServer.db.name").unwrap_or_default().to_string(),
+        real.str("ixnService.ixnNode.db.name").unwrap_or_default().to_string(),
+    ]
+}
+
+fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
+    let [server_db, node_db] = database_names(real);
+    let sql = bootstrap_sql(&Bootstrap {
+        databases: vec![&server_db, &node_db],
+        owner: &cfg.deploy.db_owner_user,
+        password: &cfg.deploy.db_owner_password,
+    });
+    format!(
+        "# Creates the two databases and the owner role if missing, then grants, from a\n\
+         # throwaway pod in the namespace (the database is usually reachable only from there).\n{}",
+        psql_pod(cfg, real, "ixn-db-bootstrap", &sql)
+    )
 }
 
 fn values_block(yaml: &str, eff: &Effective, user: &[String]) -> (String, &'static str) {
@@ -297,21 +310,16 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     }
     let (values, values_file) = values_block(yaml, eff, &cfg.deploy.envsubst_vars);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
-    let mut chart_words = vec![release.as_str(), d.chart.as_str()];
-    if !d.chart_version.is_empty() {
-        chart_words.extend(["--version", d.chart_version.as_str()]);
-    }
-    chart_words.extend(["--namespace", ns, "-f", values_file]);
-    let template: Vec<&str> = ["helm", "template"].into_iter().chain(chart_words.iter().copied()).collect();
-    let upgrade: Vec<&str> = ["helm", "upgrade", "--install"].into_iter().chain(chart_words.iter().copied()).collect();
+    let template = helm_words(cfg, &["helm", "template"], values_file);
+    let upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
     blocks.push(Block {
         id: "helm",
         title: "Validate and install the chart",
         script: format!(
             "# Render first: errors show here without touching the cluster.\n{} > {}\n{}",
-            command(&template),
+            command(&template.iter().map(String::as_str).collect::<Vec<_>>()),
             quote(&format!("{release}-rendered.yaml")),
-            command(&upgrade)
+            command(&upgrade.iter().map(String::as_str).collect::<Vec<_>>())
         ),
     });
     let shown = comment_text(&release);
@@ -338,6 +346,24 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         ),
     });
     Commands { blocks }
+}
+
+/// `helm <verb…> <release> <chart> [--version V] --namespace NS -f <file>`.
+pub fn helm_words(cfg: &Config, verb: &[&str], values_file: &str) -> Vec<String> {
+    let d = &cfg.deploy;
+    let mut w: Vec<String> = verb.iter().map(|s| s.to_string()).collect();
+    w.push(release_name(cfg));
+    w.push(d.chart.clone());
+    if !d.chart_version.is_empty() {
+        w.extend(["--version".into(), d.chart_version.clone()]);
+    }
+    w.extend(["--namespace".into(), d.namespace.clone(), "-f".into(), values_file.into()]);
+    w
+}
+
+/// The file helm reads: the envsubst output when there are placeholders.
+pub fn values_file_for(cfg: &Config, eff: &Effective) -> &'static str {
+    if eff.exports.is_empty() && cfg.deploy.envsubst_vars.is_empty() { VALUES_FILE } else { "override_values.yaml_" }
 }
 
 /// The `key=value` literal a guide-style secret command passes, for tests and docs.

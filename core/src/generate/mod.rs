@@ -27,6 +27,8 @@ pub struct Artifacts {
     pub connections: Vec<topology::Connection>,
     /// Requests and limits.
     pub sizing: sizing::Sizing,
+    /// Preflight, verification, troubleshooting, lifecycle and monitoring.
+    pub operations: Vec<crate::operations::Section>,
 }
 
 impl Artifacts {
@@ -60,5 +62,6 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     // The map and the sizing describe the running deployment: real values, not `${VAR}`s.
     let connections = topology::connections(cfg, &real);
     let sizing = sizing::sizing(&real);
-    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing }
+    let operations = crate::operations::operations(cfg, &effective, &real);
+    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing, operations }
 }

@@ -116,6 +116,9 @@ pub struct Deployment {
     /// Placeholders found in imported values that the user chose to fill in with
     /// envsubst (`$NAME` elsewhere stays literal text).
     pub envsubst_vars: Vec<String>,
+    /// Include the destructive "drop the databases and the role" step in the
+    /// uninstall commands (`ops.dropDatabases`); off by default.
+    pub drop_databases: bool,
 }
 
 impl Default for Deployment {
@@ -157,6 +160,7 @@ impl Default for Deployment {
             secret_style: SecretStyle::Guide,
             placeholders: false,
             envsubst_vars: Vec::new(),
+            drop_databases: false,
         }
     }
 }

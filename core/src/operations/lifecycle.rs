@@ -1,0 +1,72 @@
+//! Upgrade, rollback and uninstall.
+
+use super::{Item, Section};
+use crate::generate::commands::{database_names, helm_words, psql_pod, release_name, values_file_for};
+use crate::generate::secrets::{secret_specs, KAFKA_SECRET, REDIS_SECRET};
+use crate::generate::shell::{command, quote};
+use crate::generate::sql::quote_ident;
+use crate::model::{Config, Effective};
+
+pub(super) fn section(cfg: &Config, eff: &Effective, real: &Effective) -> Section {
+    let d = &cfg.deploy;
+    let ns = d.namespace.as_str();
+    let release = release_name(cfg);
+    let upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file_for(cfg, eff));
+    let mut items = vec![
+        Item::check(
+            "upgrade",
+            "Upgrade",
+            "Change the image tags in the values (Cluster & images step), or take a newer chart version, write the values file again, then run the same command as the install.",
+            command(&upgrade.iter().map(String::as_str).collect::<Vec<_>>()),
+        ),
+        Item::check(
+            "rollback",
+            "Roll back",
+            "helm history lists the revisions; set REVISION to the one to return to. Or set the previous image tags and upgrade again, as the guide says.",
+            format!(
+                "{}\nREVISION=1  # the revision to return to, from helm history\n{} \"$REVISION\" --namespace {}",
+                command(&["helm", "history", &release, "--namespace", ns]),
+                command(&["helm", "rollback", &release]),
+                quote(ns)
+            ),
+        ),
+    ];
+    let mut secrets: Vec<String> = vec![REDIS_SECRET.into(), KAFKA_SECRET.into()];
+    for s in secret_specs(cfg, real) {
+        if !secrets.contains(&s.name) {
+            secrets.push(s.name);
+        }
+    }
+    let deletes: Vec<String> = secrets
+        .iter()
+        .map(|s| command(&["kubectl", "delete", "secret", s, "--namespace", ns, "--ignore-not-found"]))
+        .collect();
+    items.push(Item::check(
+        "uninstall",
+        "Uninstall",
+        "Removes the release, then the secrets the portal's commands created outside the chart (the guide: delete external secrets by hand).",
+        format!("{}\n{}", command(&["helm", "uninstall", &release, "--namespace", ns]), deletes.join("\n")),
+    ));
+    if d.drop_databases {
+        let [a, b] = database_names(real);
+        let sql = format!(
+            "\\set ON_ERROR_STOP on\nDROP DATABASE IF EXISTS {};\nDROP DATABASE IF EXISTS {};\nDROP ROLE IF EXISTS {};\n",
+            quote_ident(&a),
+            quote_ident(&b),
+            quote_ident(&d.db_owner_user)
+        );
+        items.push(Item {
+            id: "drop-databases",
+            title: "DESTRUCTIVE: drop both databases and the owner role".into(),
+            note: format!("Deletes {a} and {b} with all their data, and the role {}. There is no undo: take a backup first.", d.db_owner_user),
+            script: Some(format!(
+                "# DESTRUCTIVE: deletes all IXN data of this tenant. Take a backup first.\n{}",
+                psql_pod(cfg, real, "ixn-db-drop", &sql)
+            )),
+            query: None,
+            manual: false,
+            destructive: true,
+        });
+    }
+    Section { id: "lifecycle", title: "Upgrade, rollback and uninstall", intro: "After the first install.", items }
+}

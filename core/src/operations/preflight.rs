@@ -1,0 +1,115 @@
+//! Preflight: the guide's prerequisites, with a command for each check that has one.
+
+use super::{Item, Section};
+use crate::generate::commands::psql_pod;
+use crate::generate::shell::{command, quote};
+use crate::model::{Config, Effective, Value};
+
+pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
+    let d = &cfg.deploy;
+    let ns = d.namespace.as_str();
+    let mut items = vec![
+        Item::check("preflight-kubernetes", "Kubernetes 1.17 or later", "Server Version must be 1.17 or later.", command(&["kubectl", "version"])),
+        Item::check("preflight-helm", "Helm 3", "The version must start with v3.", command(&["helm", "version", "--short"])),
+        Item::check(
+            "preflight-postgres",
+            "PostgreSQL 11 or later, reachable from the namespace",
+            "The reply must name PostgreSQL 11 or later. Uses the admin credentials from the Databases step.",
+            psql_pod(cfg, real, "ixn-preflight-postgres", "select version();\n"),
+        ),
+    ];
+    let nodes = match real.get("ixnService.ixnNode.redis") {
+        Some(Value::Redis(n)) => n.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(first) = nodes.first() {
+        let port = first.port.value().map(|p| p.to_string()).unwrap_or_else(|| "6379".into());
+        let tls = real.bool("ixnService.ixnNode.redisOptions.tls.enabled") == Some(true);
+        let cluster = first.cluster == Some(true);
+        let mut w: Vec<String> = vec![
+            "kubectl".into(), "run".into(), "ixn-preflight-redis".into(), "--namespace".into(), ns.into(), "--rm".into(),
+            "--stdin".into(), "--restart=Never".into(), "--image=redis:6".into(),
+        ];
+        if !d.redis_password.is_empty() {
+            // redis-cli reads the password from REDISCLI_AUTH, keeping it out of its own arguments.
+            w.push(format!("--env=REDISCLI_AUTH={}", d.redis_password));
+        }
+        w.extend(["--".into(), "redis-cli".into(), "-h".into(), first.host.clone(), "-p".into(), port]);
+        if tls {
+            w.push("--tls".into());
+        }
+        w.extend(if cluster { vec!["CLUSTER".to_string(), "INFO".into()] } else { vec!["INFO".to_string(), "server".into()] });
+        items.push(Item::check(
+            "preflight-redis",
+            format!("Redis 6{}", if cluster { " in cluster mode" } else { "" }),
+            if cluster { "cluster_state must be ok (is_redis_cluster is true)." } else { "redis_version must be 6.x." },
+            command(&w.iter().map(String::as_str).collect::<Vec<_>>()),
+        ));
+    }
+    let bootstrap: Vec<String> = d.kafka_bootstrap.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    if !bootstrap.is_empty() {
+        let checks: Vec<String> = bootstrap
+            .iter()
+            .filter_map(|hp| hp.rsplit_once(':').map(|(h, p)| format!("nc -zv -w 5 {} {}", quote(h), quote(p))))
+            .collect();
+        items.push(Item::check(
+            "preflight-kafka",
+            "Kafka 2.x reachable at the bootstrap servers",
+            "Each server must answer \"open\". The Kafka version (2.x) is for the Kafka owner to confirm.",
+            command(&[
+                "kubectl", "run", "ixn-preflight-kafka", "--namespace", ns, "--rm", "--stdin", "--restart=Never",
+                "--image=busybox:1.36", "--", "sh", "-c", &checks.join(" && "),
+            ]),
+        ));
+    }
+    let consul_port = real.port_text("ixnService.ixnNode.consul.port").unwrap_or_else(|| "8500".into());
+    items.push(Item::manual(
+        "preflight-consul",
+        "Consul 1.8 agents as a DaemonSet",
+        format!("A Consul 1.8 client DaemonSet must run on every node and listen on port {consul_port}, with connect injection on."),
+        Some(format!(
+            "{}\n{}",
+            command(&["kubectl", "get", "daemonsets", "--all-namespaces", "-o", "wide"]),
+            command(&["kubectl", "get", "mutatingwebhookconfigurations"])
+        )),
+    ));
+    let tenant = real.str("tenant.id").unwrap_or("<tenant.id>");
+    items.push(Item::manual(
+        "preflight-tenant",
+        "The Tenant service is deployed",
+        format!("The Tenant service for tenant {tenant} must be running: IXN reaches Configuration Server through it."),
+        None,
+    ));
+    let sa = real.str("ixnService.ixnServer.serviceAccount.name");
+    items.push(Item::check(
+        "preflight-namespace",
+        "The namespace, and the service account name rule",
+        match sa {
+            Some(name) => format!("The namespace must exist. The service account {name} must start with ixn-server- for Consul injection."),
+            None => "The namespace must exist. A service account the chart does not create must be named ixn-server-… for Consul injection.".into(),
+        },
+        format!(
+            "{}\n{}",
+            command(&["kubectl", "get", "namespace", ns]),
+            command(&["kubectl", "get", "serviceaccounts", "--namespace", ns])
+        ),
+    ));
+    let logs_to_files = real.str("ixnService.ixnServer.logStorage.storageClassName").is_some()
+        || matches!(real.get("ixnService.ixnServer.logStorage.volume"), Some(Value::Object(o)) if !o.raw().contains("emptyDir") && o.raw().trim() != "{}");
+    items.push(Item::manual(
+        "preflight-log-volume",
+        "Log volume throughput",
+        if logs_to_files {
+            "Logging goes to files: the volume must sustain 100 MB/min, and 10 MB/s for 2 minutes at peak."
+        } else {
+            "Only when logging to files: the volume must sustain 100 MB/min, and 10 MB/s for 2 minutes at peak."
+        },
+        None,
+    ));
+    Section {
+        id: "preflight",
+        title: "Preflight",
+        intro: "Before the install: what IXN needs from the cluster and the services around it.",
+        items,
+    }
+}
