@@ -15,7 +15,7 @@ for (const scheme of ['light', 'dark']) {
       await step(page, s);
       assert.deepEqual(await axeViolations(page), [], `step ${s}`);
     }
-    for (const t of ['commands', 'secrets', 'map']) {
+    for (const t of ['commands', 'secrets', 'map', 'ops']) {
       await tab(page, t);
       assert.deepEqual(await axeViolations(page), [], `tab ${t}`);
     }
@@ -46,6 +46,8 @@ test('keyboard only: arrow keys move between preview tabs', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-commands');
   assert.ok(await page.isVisible('#preview-commands'));
   await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-ops');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-map');
   assert.ok(await page.isVisible('#preview-map'));

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::components::arch_map::ArchMap;
 use crate::components::io_panel::{IoPanel, NoticeBanner};
+use crate::components::operations::Operations;
 use crate::components::preview::{Code, CopyButtons, Lang};
 use crate::state::{ui, Ui};
 use crate::steps::{StepNav, StepPanel};
@@ -87,6 +88,7 @@ enum Tab {
     Commands,
     Secrets,
     Map,
+    Ops,
 }
 
 /// The previews, in tabs.
@@ -114,7 +116,8 @@ fn Previews() -> impl IntoView {
         });
     };
     // Arrow keys move between tabs (only the selected tab is in the Tab order).
-    const ORDER: [(Tab, &str); 4] = [(Tab::Values, "values"), (Tab::Commands, "commands"), (Tab::Secrets, "secrets"), (Tab::Map, "map")];
+    const ORDER: [(Tab, &str); 5] =
+        [(Tab::Values, "values"), (Tab::Commands, "commands"), (Tab::Secrets, "secrets"), (Tab::Map, "map"), (Tab::Ops, "ops")];
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
         let delta: isize = match ev.key().as_str() {
             "ArrowRight" => 1,
@@ -134,6 +137,7 @@ fn Previews() -> impl IntoView {
                 {tab_button(Tab::Commands, "commands", "Commands")}
                 {tab_button(Tab::Secrets, "secrets", "Secrets")}
                 {tab_button(Tab::Map, "map", "Architecture")}
+                {tab_button(Tab::Ops, "ops", "Operations")}
             </div>
             <section role="tabpanel" id="panel-values" aria-labelledby="tab-values" hidden=move || tab.get() != Tab::Values class="panel">
                 <div class="controls">
@@ -179,6 +183,9 @@ fn Previews() -> impl IntoView {
             </section>
             <section role="tabpanel" id="panel-map" aria-labelledby="tab-map" hidden=move || tab.get() != Tab::Map class="panel">
                 <ArchMap/>
+            </section>
+            <section role="tabpanel" id="panel-ops" aria-labelledby="tab-ops" hidden=move || tab.get() != Tab::Ops class="panel">
+                <Operations/>
             </section>
         </aside>
     }

@@ -63,6 +63,8 @@ pub fn Code(
     /// The text.
     text: Signal<String>,
 ) -> impl IntoView {
+    // An empty id leaves the attribute out (blocks repeated in a list).
+    let id = (!id.is_empty()).then_some(id);
     view! {
         <pre id=id tabindex="0" class="code">
             {move || {

@@ -1,0 +1,49 @@
+// Operations: the tab renders every section from the answers, blocks copy and
+// download, the metrics table filters, and the destructive step is opt-in.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fixture, freshContext, portal, tab, assertClean } from './fixture.mjs';
+
+const f = fixture();
+
+test('the operations tab: sections, copy, download, search, and the opt-in destructive step', async () => {
+  const context = await freshContext(f);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(f.server.url).origin });
+  const { page, problems } = await portal(f, '', context);
+  await page.click("text=Load the guide's sample");
+  await tab(page, 'ops');
+  for (const id of ['preflight', 'verify', 'troubleshoot', 'lifecycle', 'monitoring', 'metrics']) {
+    assert.ok(await page.isVisible(`#ops-${id}`), id);
+  }
+  const verify = await page.textContent('#ops-verify');
+  assert.match(verify, /ixn-100-sts-0 READY 5\/5/);
+  assert.match(verify, /9100:9100/);
+  assert.match(verify, /http:\/\/127\.0\.0\.1:9100\/health\/prometheus\/all/);
+  assert.match(await page.textContent('#ops-preflight'), /manual check/);
+  // Copy one block.
+  await page.click('#ops-lifecycle button[aria-label="Copy bash: Roll back"]');
+  await page.waitForFunction(() => document.querySelector('#ops-lifecycle [data-item="rollback"] .copied')?.textContent === 'Copied');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^helm history ixn-100 --namespace ixn\nREVISION=1/);
+  // Download a section.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Download all: ixn-lifecycle.sh"]')]);
+  assert.equal(dl.suggestedFilename(), 'ixn-lifecycle.sh');
+  assert.match(await readFile(await dl.path(), 'utf8'), /helm uninstall ixn-100 --namespace ixn/);
+  // No destructive step until asked for, then clearly marked.
+  assert.equal(await page.locator('.ops-item.destructive').count(), 0);
+  await page.check('[name="ops.dropDatabases"]');
+  assert.equal(await page.locator('.ops-item.destructive').count(), 1);
+  assert.match(await page.textContent('.ops-item.destructive'), /DESTRUCTIVE.*drop both databases/s);
+  // Search the metrics.
+  const rows = () => page.locator('table.metrics tbody tr').count();
+  const all = await rows();
+  assert.ok(all >= 45, `${all} metrics`);
+  await page.fill('[name="ui.metricsSearch"]', 'redis error');
+  assert.equal(await rows(), 3);
+  assert.match(await page.textContent('table.metrics tbody'), /ixnnode_redis_client_errors_total/);
+  // The Configuration Server option is in the commands.
+  await tab(page, 'commands');
+  assert.match(await page.textContent('#preview-commands'), /soap-endpoint = http:\/\/localhost:9100\/health/);
+  await assertClean(page, problems);
+  await context.close();
+});
