@@ -240,3 +240,18 @@ proptest! {
         prop_assert!(read_yaml(&a.values_yaml, Limits::default()).is_ok(), "{}", a.values_yaml);
     }
 }
+
+#[test]
+fn dropping_never_touches_the_admin_or_postgres_role() {
+    let mut cfg = Config::guide_sample(); // owner role "postgres", as in the guide
+    cfg.deploy.drop_databases = true;
+    let ops = artifacts(&cfg, ValuesOptions::default()).operations;
+    let drop = ops.iter().flat_map(|s| &s.items).find(|i| i.destructive).unwrap();
+    let script = drop.script.as_deref().unwrap();
+    assert!(script.contains("DROP DATABASE IF EXISTS \"ixn-100\";"));
+    assert!(!script.contains("DROP ROLE"), "{script}");
+    cfg.deploy.db_owner_user = "ixn".into();
+    let ops = artifacts(&cfg, ValuesOptions::default()).operations;
+    let drop = ops.iter().flat_map(|s| &s.items).find(|i| i.destructive).unwrap();
+    assert!(drop.script.as_deref().unwrap().contains("DROP ROLE IF EXISTS \"ixn\";"));
+}

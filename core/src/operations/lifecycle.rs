@@ -49,16 +49,24 @@ pub(super) fn section(cfg: &Config, eff: &Effective, real: &Effective) -> Sectio
     ));
     if d.drop_databases {
         let [a, b] = database_names(real);
-        let sql = format!(
-            "\\set ON_ERROR_STOP on\nDROP DATABASE IF EXISTS {};\nDROP DATABASE IF EXISTS {};\nDROP ROLE IF EXISTS {};\n",
+        // Never drop the admin role, or PostgreSQL's own superuser, even if IXN used it.
+        let keep_role = d.db_owner_user == d.db_admin_user || d.db_owner_user == "postgres" || d.db_owner_user.is_empty();
+        let mut sql = format!(
+            "\\set ON_ERROR_STOP on\nDROP DATABASE IF EXISTS {};\nDROP DATABASE IF EXISTS {};\n",
             quote_ident(&a),
             quote_ident(&b),
-            quote_ident(&d.db_owner_user)
         );
+        if !keep_role {
+            sql.push_str(&format!("DROP ROLE IF EXISTS {};\n", quote_ident(&d.db_owner_user)));
+        }
         items.push(Item {
             id: "drop-databases",
             title: "DESTRUCTIVE: drop both databases and the owner role".into(),
-            note: format!("Deletes {a} and {b} with all their data, and the role {}. There is no undo: take a backup first.", d.db_owner_user),
+            note: if keep_role {
+                format!("Deletes {a} and {b} with all their data. The role {} is the admin or PostgreSQL's own and is kept. There is no undo: take a backup first.", d.db_owner_user)
+            } else {
+                format!("Deletes {a} and {b} with all their data, and the role {}. There is no undo: take a backup first.", d.db_owner_user)
+            },
             script: Some(format!(
                 "# DESTRUCTIVE: deletes all IXN data of this tenant. Take a backup first.\n{}",
                 psql_pod(cfg, real, "ixn-db-drop", &sql)
