@@ -2,4 +2,6 @@
 // any sub-path (the wasm is found next to this file).
 import init from './ixn-portal.js';
 
-await init();
+const wasm = await init();
+// The benchmark reads the wasm heap size from here.
+globalThis.__ixnWasmMemory = wasm.memory;

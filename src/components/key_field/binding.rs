@@ -9,7 +9,7 @@ use ixn_core::model::Value;
 pub struct ListBinding<T: 'static> {
     ui: Ui,
     path: &'static str,
-    extract: fn(Value) -> Option<Vec<T>>,
+    view: fn(&Value) -> Option<&Vec<T>>,
     wrap: fn(Vec<T>) -> Value,
 }
 
@@ -22,24 +22,30 @@ impl<T> Clone for ListBinding<T> {
 impl<T> Copy for ListBinding<T> {}
 
 impl<T: Clone + 'static> ListBinding<T> {
-    /// Binds `path`, whose values are `wrap(list)`.
-    pub fn new(path: &'static str, extract: fn(Value) -> Option<Vec<T>>, wrap: fn(Vec<T>) -> Value) -> Self {
-        ListBinding { ui: ui(), path, extract, wrap }
+    /// Binds `path`, whose values are `wrap(list)` and are seen through `view`.
+    pub fn new(path: &'static str, view: fn(&Value) -> Option<&Vec<T>>, wrap: fn(Vec<T>) -> Value) -> Self {
+        ListBinding { ui: ui(), path, view, wrap }
+    }
+
+    /// Reads the list in place: each row reads only its own item, so a long list
+    /// costs O(rows) per change, not O(rows²).
+    fn with<R>(&self, f: impl FnOnce(&[T]) -> R) -> R {
+        self.ui.effective.with(|e| f(e.get(self.path).and_then(self.view).map(Vec::as_slice).unwrap_or(&[])))
     }
 
     /// The items shown: the user's list, else the derived or default one (tracked).
     pub fn items(&self) -> Vec<T> {
-        self.ui.effective.with(|e| e.get(self.path).cloned()).and_then(self.extract).unwrap_or_default()
+        self.with(<[T]>::to_vec)
     }
 
     /// The item at `i`, if any (tracked).
     pub fn item(&self, i: usize) -> Option<T> {
-        self.items().into_iter().nth(i)
+        self.with(|items| items.get(i).cloned())
     }
 
     /// How many items (tracked).
     pub fn len(&self) -> usize {
-        self.items().len()
+        self.with(<[T]>::len)
     }
 
     /// Sets the whole list as the user's value.

@@ -2,7 +2,7 @@
 //! kept as typed, even incomplete, so nothing entered is lost.
 
 use crate::components::key_field::{field_id, ListBinding};
-use ixn_core::model::Value;
+use ixn_core::model::{StringMap, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use leptos::prelude::*;
 
@@ -13,10 +13,12 @@ pub fn KvEditor(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let extract = |v| match v {
-        Value::Map(m) | Value::Jvm(m) => Some(m),
-        _ => None,
-    };
+    fn extract(v: &Value) -> Option<&StringMap> {
+        match v {
+            Value::Map(m) | Value::Jvm(m) => Some(m),
+            _ => None,
+        }
+    }
     let rows = if def.kind == Kind::Jvm {
         ListBinding::new(path, extract, Value::Jvm)
     } else {

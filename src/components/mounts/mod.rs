@@ -12,7 +12,7 @@ pub fn MountsField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let mounts = ListBinding::new(path, |v| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
+    let mounts = ListBinding::new(path, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
     let id = field_id(path);
     let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
     view! {

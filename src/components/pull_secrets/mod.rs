@@ -12,7 +12,7 @@ pub fn PullSecretsField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let names = ListBinding::new(path, |v| if let Value::PullSecrets(n) = v { Some(n) } else { None }, Value::PullSecrets);
+    let names = ListBinding::new(path, |v: &Value| if let Value::PullSecrets(n) = v { Some(n) } else { None }, Value::PullSecrets);
     let id = field_id(path);
     let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
     view! {

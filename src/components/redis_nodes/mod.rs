@@ -12,7 +12,7 @@ pub fn RedisNodesField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let nodes = ListBinding::new(path, |v| if let Value::Redis(n) = v { Some(n) } else { None }, Value::Redis);
+    let nodes = ListBinding::new(path, |v: &Value| if let Value::Redis(n) = v { Some(n) } else { None }, Value::Redis);
     let cluster = move |i: usize| nodes.item(i).and_then(|n| n.cluster);
     let id = field_id(path);
     let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));

@@ -1,0 +1,183 @@
+// The benchmark of the real app: the release build served over loopback, driven in
+// headless Chromium. Prints sizes, cold load, keystroke-to-preview latency (also on a
+// model inflated by a 5,000-key import), import times, the core's native generator
+// time and the wasm heap, each against its budget.
+// `node e2e/bench.mjs [--enforce-size] [--native FILE]`; scripts/bench.sh builds first.
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const args = process.argv.slice(2);
+const enforce = args.includes('--enforce-size');
+const nativeFile = args.includes('--native') ? args[args.indexOf('--native') + 1] : null;
+const KB = 1024;
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+const server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)), '/tools/ixn/');
+const browser = await launch();
+
+// Marks the moment the form and every preview have rendered.
+const READY = () => {
+  window.__ready = null;
+  const check = () => {
+    const v = document.querySelector('#preview-values');
+    if (!window.__ready && v && v.textContent.includes('tenant:') && document.querySelectorAll('#preview-map [data-connection]').length === 19
+        && document.querySelector('[name="tenant.sid"]') && document.querySelector('#preview-commands')?.textContent.includes('helm')) {
+      window.__ready = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function page(ctx) {
+  const p = await ctx.newPage();
+  await p.addInitScript(READY);
+  return p;
+}
+
+// ---- bytes of everything the page loads
+const sizes = [];
+{
+  const ctx = await browser.newContext();
+  const p = await page(ctx);
+  p.on('response', async (r) => {
+    if (r.status() === 200) {
+      const body = await r.body().catch(() => null);
+      if (body) sizes.push({ file: new URL(r.url()).pathname.replace('/tools/ixn/', '') || 'index.html', raw: body.length, br: br(body) });
+    }
+  });
+  await p.goto(server.url);
+  await p.waitForFunction(() => window.__ready, null, { timeout: 10000 });
+  await p.waitForTimeout(300);
+  await ctx.close();
+}
+const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, br: a.br + s.br }), { raw: 0, br: 0 });
+
+// ---- cold load, 10 runs, each in a fresh context
+const loads = [];
+for (let i = 0; i < 10; i++) {
+  const ctx = await browser.newContext();
+  const p = await page(ctx);
+  await p.goto(server.url);
+  await p.waitForFunction(() => window.__ready, null, { timeout: 10000 });
+  loads.push(await p.evaluate(() => window.__ready));
+  await ctx.close();
+}
+
+// ---- keystroke to preview, measured inside the page
+const FIELDS = ['ixnService.ixnServer.confServer.appName', 'ixnService.priorityClassName', 'ixnVQNode.priorityClassName',
+  'ixnService.image.ixnServer.tag', 'ixnService.image.ixnNode.tag', 'ixnVQNode.image.ixnVQNode.tag',
+  'ixnService.ixnServer.db.schemaName', 'ixnService.ixnNode.settings.file',
+  'ixnService.ixnServer.logStorage.mountPath'];
+async function keystrokes(p, n) {
+  return p.evaluate(async ({ fields, n }) => {
+    const target = document.querySelector('#preview-values');
+    const waitFor = (val) => new Promise((res, rej) => {
+      if (target.textContent.includes(val)) return res();
+      const mo = new MutationObserver(() => { if (target.textContent.includes(val)) { mo.disconnect(); clearTimeout(t); res(); } });
+      const t = setTimeout(() => { mo.disconnect(); rej(new Error(`preview never showed ${val}`)); }, 2000);
+      mo.observe(target, { childList: true, subtree: true, characterData: true });
+    });
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const el = document.querySelector(`[name="${fields[i % fields.length]}"]`);
+      const val = `v${i}k${Math.random().toString(36).slice(2, 6)}`;
+      el.value = val;
+      const t0 = performance.now();
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await waitFor(val);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, { fields: FIELDS, n });
+}
+async function importText(p, text) {
+  await p.evaluate(() => { const d = document.querySelector('#io'); if (!d.open) d.open = true; });
+  await p.evaluate((t) => {
+    const el = document.querySelector('textarea[name="import.text"]');
+    el.value = t;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  return p.evaluate(async () => {
+    const report = document.querySelector('#import-report');
+    const before = report.textContent;
+    const btn = [...document.querySelectorAll('#io button')].find((b) => b.textContent === 'Import');
+    const t0 = performance.now();
+    btn.click();
+    await new Promise((res, rej) => {
+      const mo = new MutationObserver(() => { if (report.textContent !== before && /Imported|Nothing/.test(report.textContent)) { mo.disconnect(); clearTimeout(t); res(); } });
+      const t = setTimeout(() => { mo.disconnect(); rej(new Error('import did not finish in 10 s')); }, 10000);
+      mo.observe(report, { childList: true, subtree: true, characterData: true });
+    });
+    return { ms: performance.now() - t0, report: report.textContent.slice(0, 120) };
+  });
+}
+const heap = (p) => p.evaluate(() => globalThis.__ixnWasmMemory?.buffer.byteLength ?? 0);
+
+const ctx = await browser.newContext();
+const p = await page(ctx);
+await p.goto(server.url);
+await p.waitForFunction(() => window.__ready, null, { timeout: 10000 });
+await p.click("text=Load the guide's sample");
+const heapLoad = await heap(p);
+await keystrokes(p, 20); // warm up
+const typing = await keystrokes(p, 500);
+
+// ---- imports: the three real files, then a 5,000-key file
+const real = ['override_values.yaml', 'release_override_values.yaml', 'override_values_openshift.yaml']
+  .map((n) => readFileSync(new URL(`../../shared/reference/genesys-multicloud-services/${n}`, import.meta.url), 'utf8'));
+const realImport = await importText(p, real.join('\n---\n'));
+let big = 'podLabels:\n';
+for (let i = 0; i < 2000; i++) big += `  team.example.com/label-${i}: value-${i}\n`;
+big += 'extraSettings:\n';
+for (let g = 0; g < 60; g++) {
+  big += `  group${g}:\n`;
+  for (let k = 0; k < 50; k++) big += `    key${k}: "setting ${g}-${k}"\n`;
+}
+const keys = 2000 + 60 * 51;
+const bigImport = await importText(p, big);
+const heapBig = await heap(p);
+await keystrokes(p, 20);
+const typingBig = await keystrokes(p, 500);
+await ctx.close();
+await browser.close();
+await server.close();
+
+// ---- the report
+const rows = [];
+const row = (figure, value, budget, ok) => rows.push([figure, value, budget, ok === undefined ? '' : ok ? 'ok' : 'OVER']);
+console.log('\nBytes the page loads (brotli quality 11):');
+for (const s of sizes.sort((a, b) => b.br - a.br)) console.log(`  ${s.file.padEnd(24)} raw ${String(s.raw).padStart(8)}  brotli ${String(s.br).padStart(8)}`);
+console.log(`  ${'total'.padEnd(24)} raw ${String(total.raw).padStart(8)}  brotli ${String(total.br).padStart(8)}`);
+row('total transfer (brotli)', `${(total.br / KB).toFixed(1)} KB`, '≤ 200 KB', total.br <= 200 * KB);
+row('cold load to full render: median', ms(pct(loads, 0.5)), '≤ 300 ms', pct(loads, 0.5) <= 300);
+row('cold load to full render: max of 10', ms(Math.max(...loads)), '', undefined);
+row('keystroke to preview: p50 (500 edits)', ms(pct(typing, 0.5)), '', undefined);
+row('keystroke to preview: p95', ms(pct(typing, 0.95)), '≤ 8 ms', pct(typing, 0.95) <= 8);
+row(`keystroke p50, inflated (${keys} keys)`, ms(pct(typingBig, 0.5)), '', undefined);
+row('keystroke p95, inflated', ms(pct(typingBig, 0.95)), '≤ 16 ms', pct(typingBig, 0.95) <= 16);
+row('import: the three real files', ms(realImport.ms), '', undefined);
+row(`import: ${keys}-key file`, ms(bigImport.ms), '≤ 150 ms', bigImport.ms <= 150);
+row('wasm heap after load', `${(heapLoad / KB / KB).toFixed(1)} MB`, '', undefined);
+row('wasm heap after the inflated import', `${(heapBig / KB / KB).toFixed(1)} MB`, '', undefined);
+if (nativeFile) {
+  for (const line of readFileSync(nativeFile, 'utf8').split('\n').filter((l) => /p50/.test(l))) {
+    const [name, rest] = [line.slice(0, 48).trim(), line.slice(48)];
+    const p50 = /p50\s+([\d.]+) µs/.exec(rest)?.[1];
+    row(`native core: ${name}`, `${p50} µs`, '', undefined);
+  }
+}
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+console.log('\n' + ['figure'.padEnd(w[0]), 'measured'.padEnd(w[1]), 'budget'.padEnd(w[2]), 'status'].join(' | '));
+console.log(w.map((n) => '-'.repeat(n)).join('-|-') + '-|-------');
+for (const r of rows) console.log([r[0].padEnd(w[0]), r[1].padEnd(w[1]), r[2].padEnd(w[2]), r[3]].join(' | '));
+console.log(`\nImport report check: ${realImport.report.trim().slice(0, 60)} / ${bigImport.report.trim().slice(0, 60)}`);
+console.log('Timings are printed, not enforced: these machines are noisy.');
+if (enforce && total.br > 200 * KB) {
+  console.error(`\nSize budget exceeded: ${(total.br / KB).toFixed(1)} KB brotli > 200 KB`);
+  process.exit(1);
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release, measures the core natively, then the real app in
+# headless Chromium, and prints every figure against its budget.
+# Pass --enforce-size to fail when the transfer size is over budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/build.sh
+native=$(mktemp)
+cargo bench -q -p ixn-core 2>/dev/null | tee "$native"
+node e2e/bench.mjs --native "$native" "$@"
