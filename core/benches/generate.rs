@@ -73,6 +73,30 @@ fn main() {
     measure("  sizing", 2000, || {
         black_box(sizing(&eff));
     });
+    // The benchmark's inflated model: 2,000 labels and 3,060 unknown keys, imported.
+    let mut big = String::from("podLabels:\n");
+    for i in 0..2000 {
+        big.push_str(&format!("  team.example.com/label-{i}: value-{i}\n"));
+    }
+    big.push_str("extraSettings:\n");
+    for g in 0..60 {
+        big.push_str(&format!("  group{g}:\n"));
+        for k in 0..50 {
+            big.push_str(&format!("    key{k}: \"setting {g}-{k}\"\n"));
+        }
+    }
+    let src = [ixn_core::import::SourceFile { name: "big", text: &big }];
+    measure("import of the 5,060-key file", 50, || {
+        black_box(ixn_core::import::import(&cfg, &src).unwrap());
+    });
+    let (inflated, _) = ixn_core::import::import(&cfg, &src).unwrap();
+    measure("inflated: all artifacts + validation", 100, || {
+        let a = artifacts(black_box(&inflated), minimal);
+        black_box(validate(&inflated, &a.effective));
+    });
+    measure("inflated: validation only", 100, || {
+        black_box(validate(&inflated, &Effective::of(&inflated)));
+    });
     let a = artifacts(&cfg, full);
     println!(
         "output sizes: values {} B, script {} B, secrets {} B, {} connections",

@@ -52,10 +52,12 @@ fn typed_inputs(cfg: &Config, out: &mut Vec<Finding>) {
             }
         }
         if let Value::Map(rows) | Value::Jvm(rows) = value {
+            // A set, not a scan of earlier rows: label maps can hold thousands of rows.
+            let mut seen = std::collections::HashSet::with_capacity(rows.len());
             for (i, (k, _)) in rows.iter().enumerate() {
                 if k.trim().is_empty() {
                     out.push(Finding::error(def.path, format!("row {} has no name", i + 1)));
-                } else if rows[..i].iter().any(|(p, _)| p == k) {
+                } else if !seen.insert(k.as_str()) {
                     out.push(Finding::error(def.path, format!("\"{k}\" appears twice; the last one would win")));
                 }
             }

@@ -53,6 +53,9 @@ pub fn CopyButtons(
     }
 }
 
+/// Texts longer than this (bytes) are shown without highlighting.
+const PLAIN_ABOVE: usize = 48 * 1024;
+
 /// The `<pre>` with highlighted text; its text content is exactly `text`.
 #[component]
 pub fn Code(
@@ -69,6 +72,11 @@ pub fn Code(
         <pre id=id tabindex="0" class="code">
             {move || {
                 let t = text.get();
+                // Past this size, one text node: building tens of thousands of spans per
+                // keystroke costs more than the colours are worth.
+                if t.len() > PLAIN_ABOVE {
+                    return vec![view! { <span>{t}</span> }.into_any()];
+                }
                 let mut spans = Vec::new();
                 for (i, l) in t.split('\n').enumerate() {
                     if i > 0 {
