@@ -2,7 +2,7 @@
 //! namespace, secrets, database bootstrap, values file, helm, rollout checks, and the
 //! Configuration Server option.
 
-use super::secrets::{secret_specs, SecretSpec, KAFKA_KEY, KAFKA_SECRET, REDIS_KEY, REDIS_SECRET};
+use super::secrets::{secret_specs, SecretSpec, KAFKA_SECRET, REDIS_SECRET};
 use super::shell::{command, comment_text, heredoc, quote};
 use super::sql::{bootstrap_sql, Bootstrap};
 use crate::model::{Config, Effective, GkeLocationKind, Platform, SecretStyle};
@@ -243,13 +243,15 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
     )
 }
 
-fn values_block(yaml: &str, eff: &Effective, user: &[String]) -> (String, &'static str) {
+fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static str) {
     let write = heredoc(&format!("cat > {}", quote(VALUES_FILE)), yaml.trim_end_matches('\n'), "EOF");
-    // Placeholders the user typed or imported: their values are not known here.
-    let theirs: Vec<&String> = user.iter().filter(|n| !eff.exports.iter().any(|e| &e.name == *n)).collect();
-    if eff.exports.is_empty() && theirs.is_empty() {
-        return (write, VALUES_FILE);
+    let file = values_file_for(cfg, eff);
+    if file == VALUES_FILE {
+        return (write, file);
     }
+    // Placeholders the user typed or imported: their values are not known here.
+    let user = &cfg.deploy.envsubst_vars;
+    let theirs: Vec<&String> = user.iter().filter(|n| !eff.exports.iter().any(|e| &e.name == *n)).collect();
     let mut exports: Vec<String> = eff
         .exports
         .iter()
@@ -267,7 +269,7 @@ fn values_block(yaml: &str, eff: &Effective, user: &[String]) -> (String, &'stat
         quote(VALUES_FILE),
         quote(VALUES_FILE)
     );
-    (format!("{write}\n{}\n{subst}", exports.join("\n")), "override_values.yaml_")
+    (format!("{write}\n{}\n{subst}", exports.join("\n")), file)
 }
 
 /// Every command block for `cfg`, with `yaml` as the values file content. `eff` is
@@ -308,7 +310,7 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     if d.db_bootstrap {
         blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg, real) });
     }
-    let (values, values_file) = values_block(yaml, eff, &cfg.deploy.envsubst_vars);
+    let (values, values_file) = values_block(yaml, cfg, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
     let template = helm_words(cfg, &["helm", "template"], values_file);
     let upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
@@ -366,7 +368,3 @@ pub fn values_file_for(cfg: &Config, eff: &Effective) -> &'static str {
     if eff.exports.is_empty() && cfg.deploy.envsubst_vars.is_empty() { VALUES_FILE } else { "override_values.yaml_" }
 }
 
-/// The `key=value` literal a guide-style secret command passes, for tests and docs.
-pub fn literal_keys() -> [(&'static str, &'static str); 2] {
-    [(REDIS_SECRET, REDIS_KEY), (KAFKA_SECRET, KAFKA_KEY)]
-}

@@ -51,7 +51,7 @@ impl Artifacts {
 /// Computes every artifact for `cfg`.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let effective = Effective::of(cfg);
-    let real = if cfg.deploy.placeholders { Effective::real(cfg) } else { effective.clone() };
+    let real = Effective::real_given(cfg, &effective).into_owned();
     let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
     let commands = commands::commands(cfg, &effective, &real, &values_yaml);
     let secret_manifests = secrets::secret_specs(cfg, &real)

@@ -9,7 +9,7 @@ pub use merge::merge;
 pub use suggest::suggest;
 
 use crate::model::{user_placeholders, Config, UnknownKey, Value};
-use crate::registry::{self, Kind, KEYS};
+use crate::registry::{self, KeyDef, Kind, KEYS};
 use crate::yaml::{read_yaml, Limits, Node};
 
 /// One file to import.
@@ -81,60 +81,74 @@ fn is_interior(dotted: &str) -> bool {
     KEYS.iter().any(|k| k.path.starts_with(&prefix))
 }
 
-/// Classifies every leaf of one file's tree: (known, unknown, nulls).
-fn classify(node: &Node, path: &mut Vec<String>, s: &mut FileSummary) {
-    let Node::Map(entries) = node else { return };
-    for e in entries {
-        path.push(e.key.clone());
-        let dotted = path.join(".");
-        if registry::key(&dotted).is_some() {
-            if e.value == Node::Null { s.nulls.push(dotted.clone()) }
-            s.known.push(dotted);
-        } else if is_interior(&dotted) && matches!(e.value, Node::Map(_)) {
-            classify(&e.value, path, s);
-        } else {
-            s.unknown.push(dotted);
-        }
-        path.pop();
-    }
+/// A leaf of a values tree, as the registry sees it.
+enum Leaf<'a> {
+    /// A registry key and its value.
+    Known(&'static KeyDef, &'a Node),
+    /// A key the registry does not know, with its whole subtree.
+    Unknown(&'a Node),
 }
 
-/// Applies a merged tree to `cfg`: known keys replace the form's values, everything
-/// else is kept as unknown keys.
-fn apply(node: &Node, path: &mut Vec<String>, cfg: &mut Config, report: &mut ImportReport) {
+/// Walks a values tree down to registry keys and unknown keys, calling `f` with the
+/// path (segments and dotted) of each.
+fn walk(node: &Node, path: &mut Vec<String>, f: &mut impl FnMut(&[String], &str, Leaf<'_>)) {
     let Node::Map(entries) = node else { return };
     for e in entries {
         path.push(e.key.clone());
         let dotted = path.join(".");
         if let Some(def) = registry::key(&dotted) {
-            match Value::from_node(def.kind, &e.value) {
-                Ok(v) => {
-                    if def.kind == Kind::Str {
-                        if let Node::Float(f) = &e.value {
-                            if f.replace('_', "").parse::<f64>().is_ok() {
-                                report.notes.push(format!(
-                                    "{dotted}: {f} is unquoted, so Helm reads it as a number; it is written back as the text \"{f}\""
-                                ));
-                            }
-                        }
-                    }
-                    let _ = cfg.values.set(def.path, v);
-                    report.known += 1;
-                }
-                Err(msg) => {
-                    report.notes.push(format!("{dotted}: {msg}; kept as written"));
-                    keep_unknown(cfg, path, e.value.clone());
-                }
-            }
+            f(path, &dotted, Leaf::Known(def, &e.value));
         } else if is_interior(&dotted) && matches!(e.value, Node::Map(_)) {
-            apply(&e.value, path, cfg, report);
+            walk(&e.value, path, f);
         } else {
-            let parent = &path[..path.len() - 1];
-            report.unknown.push(UnknownReport { path: dotted, suggestion: suggest(parent, &e.key) });
-            keep_unknown(cfg, path, e.value.clone());
+            f(path, &dotted, Leaf::Unknown(&e.value));
         }
         path.pop();
     }
+}
+
+/// Classifies every leaf of one file's tree: (known, unknown, nulls).
+fn classify(node: &Node, s: &mut FileSummary) {
+    walk(node, &mut Vec::new(), &mut |_, dotted, leaf| match leaf {
+        Leaf::Known(_, value) => {
+            if *value == Node::Null {
+                s.nulls.push(dotted.to_string());
+            }
+            s.known.push(dotted.to_string());
+        }
+        Leaf::Unknown(_) => s.unknown.push(dotted.to_string()),
+    });
+}
+
+/// Applies a merged tree to `cfg`: known keys replace the form's values, everything
+/// else is kept as unknown keys.
+fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
+    walk(node, &mut Vec::new(), &mut |path, dotted, leaf| match leaf {
+        Leaf::Known(def, value) => match Value::from_node(def.kind, value) {
+            Ok(v) => {
+                if def.kind == Kind::Str {
+                    if let Node::Float(f) = value {
+                        if f.replace('_', "").parse::<f64>().is_ok() {
+                            report.notes.push(format!(
+                                "{dotted}: {f} is unquoted, so Helm reads it as a number; it is written back as the text \"{f}\""
+                            ));
+                        }
+                    }
+                }
+                let _ = cfg.values.set(def.path, v);
+                report.known += 1;
+            }
+            Err(msg) => {
+                report.notes.push(format!("{dotted}: {msg}; kept as written"));
+                keep_unknown(cfg, path, value.clone());
+            }
+        },
+        Leaf::Unknown(value) => {
+            let (parent, key) = path.split_at(path.len() - 1);
+            report.unknown.push(UnknownReport { path: dotted.to_string(), suggestion: suggest(parent, &key[0]) });
+            keep_unknown(cfg, path, value.clone());
+        }
+    });
 }
 
 fn keep_unknown(cfg: &mut Config, path: &[String], value: Node) {
@@ -158,12 +172,12 @@ pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, Import
             _ => return Err(fail("a values file must be a mapping of keys to values".into())),
         };
         let mut summary = FileSummary { name: f.name.to_string(), known: vec![], unknown: vec![], nulls: vec![] };
-        classify(&node, &mut Vec::new(), &mut summary);
+        classify(&node, &mut summary);
         report.files.push(summary);
         merge(&mut merged, node);
     }
     let mut cfg = base.clone();
-    apply(&merged, &mut Vec::new(), &mut cfg, &mut report);
+    apply(&merged, &mut cfg, &mut report);
     report.placeholders = user_placeholders(&cfg);
     if !report.placeholders.is_empty() {
         report.notes.push(

@@ -187,6 +187,16 @@ impl Effective {
         Effective::of(&plain)
     }
 
+    /// [`Effective::real`], reusing `eff` (the effective values of `cfg`) when there
+    /// are no placeholders to undo, which is the common case on every keystroke.
+    pub fn real_given<'a>(cfg: &Config, eff: &'a Effective) -> std::borrow::Cow<'a, Effective> {
+        if cfg.deploy.placeholders {
+            std::borrow::Cow::Owned(Effective::real(cfg))
+        } else {
+            std::borrow::Cow::Borrowed(eff)
+        }
+    }
+
     /// The effective value at `path`; `None` when the key has no value at all.
     pub fn get(&self, path: &str) -> Option<&Value> {
         self.resolved(path).map(|r| &r.value)

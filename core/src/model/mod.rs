@@ -20,6 +20,6 @@ pub use input::{Count, Input, ScalarParse, Term};
 pub use placeholders::{names_in, user_placeholders};
 pub use port::Port;
 pub use presets::GUIDE_EXAMPLE_ENV;
-pub use quantity::{sum_nanos, Quantity};
+pub use quantity::Quantity;
 pub use value::{ConsulHost, DbTls, RedisNode, StringMap, Value, VolumeMount, YamlMap};
 pub use values::{SetError, Values};

@@ -63,11 +63,6 @@ impl Quantity {
         }
         Quantity { text: bytes.to_string(), nanos }
     }
-
-    /// The value in whole units, rounded to the nearest, as a float for display.
-    pub fn as_f64(&self) -> f64 {
-        self.nanos as f64 / NANO as f64
-    }
 }
 
 impl fmt::Display for Quantity {
@@ -166,11 +161,6 @@ impl FromStr for Quantity {
         }
         Ok(Quantity { text: s.to_string(), nanos: if neg { -nanos } else { nanos } })
     }
-}
-
-/// Adds quantities exactly, in nano-units.
-pub fn sum_nanos<'a>(qs: impl IntoIterator<Item = &'a Quantity>) -> i128 {
-    qs.into_iter().map(Quantity::nanos).sum()
 }
 
 #[cfg(test)]

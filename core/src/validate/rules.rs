@@ -329,7 +329,7 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
 
 fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     // kubectl and psql get no envsubst: what they use must be real text.
-    let real = Effective::real(cfg);
+    let real = Effective::real_given(cfg, eff);
     let d = &cfg.deploy;
     let first_host = match cfg.values.get("ixnService.ixnNode.redis") {
         Some(Value::Redis(n)) => n.first().map(|n| n.host.clone()).unwrap_or_default(),

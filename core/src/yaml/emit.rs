@@ -17,7 +17,7 @@ pub fn to_yaml(root: &Node, opts: EmitOptions) -> String {
     match root {
         Node::Map(entries) if !entries.is_empty() => write_map(entries, 0, opts, &mut out),
         other => {
-            write_inline(other, 0, &mut out);
+            write_inline(other, &mut out);
             out.push('\n');
         }
     }
@@ -36,9 +36,6 @@ fn write_map(entries: &[Entry], ind: usize, opts: EmitOptions, out: &mut String)
         if opts.comments {
             if let Some(c) = &e.comment {
                 for (j, line) in c.lines().enumerate() {
-                    if i > 0 || j > 0 {
-                        // already indented for the first line of the first entry
-                    }
                     out.push_str(if j == 0 { "# -- " } else { "# " });
                     out.push_str(line);
                     out.push('\n');
@@ -73,7 +70,7 @@ fn write_value(v: &Node, ind: usize, opts: EmitOptions, out: &mut String) {
         }
         other => {
             out.push(' ');
-            write_inline(other, ind, out);
+            write_inline(other, out);
             out.push('\n');
         }
     }
@@ -98,7 +95,7 @@ fn write_seq_item(item: &Node, ind: usize, opts: EmitOptions, out: &mut String) 
     }
 }
 
-fn write_inline(v: &Node, _ind: usize, out: &mut String) {
+fn write_inline(v: &Node, out: &mut String) {
     match v {
         Node::Null => out.push_str("null"),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
