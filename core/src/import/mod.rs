@@ -128,7 +128,7 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
             Ok(v) => {
                 if def.kind == Kind::Str {
                     if let Node::Float(f) = value {
-                        if f.replace('_', "").parse::<f64>().is_ok() {
+                        if crate::yaml::is_decimal_number(&f.replace('_', "")) {
                             report.notes.push(format!(
                                 "{dotted}: {f} is unquoted, so Helm reads it as a number; it is written back as the text \"{f}\""
                             ));

@@ -10,5 +10,5 @@ mod scalar;
 pub use emit::{is_placeholder, to_yaml, EmitOptions};
 pub use node::{Entry, Node};
 pub use read::{read_yaml, Limits, ReadError};
-pub use resolve::{resolve_yaml11, resolve_yaml12, Resolved};
+pub use resolve::{is_decimal_number, resolve_yaml11, resolve_yaml12, Resolved};
 pub use scalar::{double_quoted, is_plain_safe, scalar};

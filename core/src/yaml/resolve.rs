@@ -224,6 +224,15 @@ fn is_float12(body: &str) -> bool {
     i == b.len()
 }
 
+/// Whether Rust's (and Go's lenient) decimal number parsing takes `s`: an optional
+/// sign, then `inf`, `infinity` or `nan` in any case, or digits with an optional
+/// point and exponent. A grammar rather than `s.parse::<f64>()`, so that the float
+/// parser and its tables stay out of the wasm; a test holds the two equal.
+pub fn is_decimal_number(s: &str) -> bool {
+    let (_, body) = split_sign(s);
+    is_float12(body) || ["inf", "infinity", "nan"].iter().any(|w| body.eq_ignore_ascii_case(w))
+}
+
 /// YAML 1.1 `timestamp`: starts `YYYY-M-D` (date, or date and time).
 fn is_timestamp11(s: &str) -> bool {
     let b = s.as_bytes();
@@ -243,6 +252,21 @@ fn is_timestamp11(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn decimal_numbers_are_what_rust_parses() {
+        for s in ["1", "-1", "+1.", ".5", "1e5", "1E-5", "+inf", "-Infinity", "NaN", "1_0", ".", "e5", "1e", "--1", "", "+", "0x1", "1.2.3", "infinit"] {
+            assert_eq!(is_decimal_number(s), s.parse::<f64>().is_ok(), "{s:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn decimal_grammar_matches_the_float_parser(s in "[-+]?[0-9.eEinfatyINFATY+-]{0,8}") {
+            prop_assert_eq!(is_decimal_number(&s), s.parse::<f64>().is_ok(), "{:?}", s);
+        }
+    }
 
     #[test]
     fn yaml11_corpus() {

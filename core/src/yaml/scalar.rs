@@ -6,7 +6,7 @@
 //! under both schemas; everything else is double-quoted with escapes for every character
 //! a YAML 1.1 reader would fold, strip or reject.
 
-use super::resolve::{resolve_yaml11, resolve_yaml12, Resolved};
+use super::resolve::{is_decimal_number, resolve_yaml11, resolve_yaml12, Resolved};
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -47,7 +47,7 @@ fn numeric_like(s: &str) -> bool {
         return false;
     }
     let clean: String = s.chars().filter(|&c| c != '_').collect();
-    clean.parse::<f64>().is_ok() || clean.parse::<i128>().is_ok()
+    is_decimal_number(&clean)
 }
 
 /// The string as a YAML scalar: plain when safe, double-quoted otherwise.

@@ -34,9 +34,9 @@ fn target(c: &Connection) -> Option<(Step, String)> {
 /// One drawn connection.
 struct Drawn {
     c: Connection,
-    from: (f64, f64),
-    to: (f64, f64),
-    label: (f64, f64, &'static str),
+    from: (i32, i32),
+    to: (i32, i32),
+    label: (i32, i32, &'static str),
 }
 
 fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
@@ -48,7 +48,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
         inner: &'static str,
         outward: bool,
         left: bool,
-        ext: (f64, f64),
+        ext: (i32, i32),
     }
     let mut ends: Vec<End> = Vec::new();
     let mut drawn = Vec::new();
@@ -59,9 +59,9 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
             (Some(_), Some(_)) => {
                 // Inside the pod: IXN Node -> IXN, straight up.
                 let (src, dst) = (container(c.source).unwrap(), container(c.destination).unwrap());
-                let x = src.x + src.w / 2.0;
-                let mid = (src.y + dst.y + dst.h) / 2.0 + 4.0;
-                drawn.push(Drawn { c: c.clone(), from: (x, src.y), to: (x, dst.y + dst.h), label: (x + 8.0, mid, "start") });
+                let x = src.x + src.w / 2;
+                let mid = (src.y + dst.y + dst.h) / 2 + 4;
+                drawn.push(Drawn { c: c.clone(), from: (x, src.y), to: (x, dst.y + dst.h), label: (x + 8, mid, "start") });
             }
             (inner_src, inner_dst) => {
                 let (inner, outer, outward) = match (inner_src, inner_dst) {
@@ -72,7 +72,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
                 let Some((_, r, left)) = ext.iter().find(|(n, _, _)| *n == outer).copied() else { continue };
                 let k = per_box.iter().filter(|n| **n == outer).count();
                 per_box.push(outer);
-                let ey = r.y + 14.0 + LANE * k as f64 + LANE / 2.0;
+                let ey = r.y + 14 + LANE * k as i32 + LANE / 2;
                 let ex = if left { r.x + r.w } else { r.x };
                 ends.push(End { c: c.clone(), inner, outward, left, ext: (ex, ey) });
             }
@@ -81,14 +81,14 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     // Pass 2: spread the ends on each container side, in the order of their external
     // ends, so that lines fan out instead of crossing.
     for e in &ends {
-        let mut group: Vec<f64> = ends.iter().filter(|o| o.inner == e.inner && o.left == e.left).map(|o| o.ext.1).collect();
-        group.sort_by(f64::total_cmp);
+        let mut group: Vec<i32> = ends.iter().filter(|o| o.inner == e.inner && o.left == e.left).map(|o| o.ext.1).collect();
+        group.sort_unstable();
         let slot = group.iter().position(|y| *y == e.ext.1).unwrap_or(0);
         let r = container(e.inner).unwrap();
-        let iy = r.y + r.h * (slot as f64 + 1.0) / (group.len() as f64 + 1.0);
+        let iy = r.y + r.h * (slot as i32 + 1) / (group.len() as i32 + 1);
         let ix = if e.left { r.x } else { r.x + r.w };
         let (ex, ey) = e.ext;
-        let label = if e.left { (ex + 6.0, ey - 4.0, "start") } else { (ex - 6.0, ey - 4.0, "end") };
+        let label = if e.left { (ex + 6, ey - 4, "start") } else { (ex - 6, ey - 4, "end") };
         let (from, to) = if e.outward { ((ix, iy), (ex, ey)) } else { ((ex, ey), (ix, iy)) };
         drawn.push(Drawn { c: e.c.clone(), from, to, label });
     }
@@ -136,16 +136,16 @@ pub fn ArchMap() -> impl IntoView {
                     }).collect_view()}
                 </defs>
                 <rect x=IXN_POD.x y=IXN_POD.y width=IXN_POD.w height=IXN_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
-                <text x=IXN_POD.x + 10.0 y=IXN_POD.y + 20.0 fill="currentColor" font-weight="600">"Pod ixn-<sid>-sts-0"</text>
+                <text x=IXN_POD.x + 10 y=IXN_POD.y + 20 fill="currentColor" font-weight="600">"Pod ixn-<sid>-sts-0"</text>
                 <rect x=VQ_POD.x y=VQ_POD.y width=VQ_POD.w height=VQ_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
-                <text x=VQ_POD.x + 10.0 y=VQ_POD.y + 20.0 fill="currentColor" font-weight="600">"Pod ixn-<sid>-vqnode-deploy"</text>
+                <text x=VQ_POD.x + 10 y=VQ_POD.y + 20 fill="currentColor" font-weight="600">"Pod ixn-<sid>-vqnode-deploy"</text>
                 {move || {
                     let all = conns();
                     let (drawn, ext) = draw(&all);
                     let boxes = ext.into_iter().map(|(name, r, _)| view! {
                         <g class="node">
                             <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-opacity="0.7"/>
-                            <text x=r.x + 6.0 y=r.y + 14.0 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
+                            <text x=r.x + 6 y=r.y + 14 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
                         </g>
                     }).collect_view();
                     let containers = ["IXN", "IXN Node", "IXN VQ Node"].into_iter().map(|name| {
@@ -153,7 +153,7 @@ pub fn ArchMap() -> impl IntoView {
                         view! {
                             <g class="node">
                                 <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>
-                                <text x=r.x + r.w / 2.0 y=r.y + r.h / 2.0 + 4.0 text-anchor="middle" fill="currentColor" font-weight="700">{name}</text>
+                                <text x=r.x + r.w / 2 y=r.y + r.h / 2 + 4 text-anchor="middle" fill="currentColor" font-weight="700">{name}</text>
                             </g>
                         }
                     }).collect_view();
