@@ -50,8 +50,11 @@ pub struct SecretSpec {
 impl SecretSpec {
     /// The Secret manifest, as JSON (which kubectl applies as it does YAML).
     pub fn manifest(&self, namespace: &str) -> Json {
-        let data: serde_json::Map<String, Json> =
-            self.data.iter().map(|(k, v)| (k.clone(), Json::String(v.clone()))).collect();
+        // Inserted one by one: collecting into the map would pull in a sort.
+        let mut data = serde_json::Map::new();
+        for (k, v) in &self.data {
+            data.insert(k.clone(), Json::String(v.clone()));
+        }
         json!({
             "apiVersion": "v1",
             "kind": "Secret",

@@ -2,9 +2,10 @@
 
 use crate::registry::KEYS;
 
-/// Edit distance (insertions, deletions, substitutions, adjacent swaps).
+/// Edit distance (insertions, deletions, substitutions, adjacent swaps), ignoring
+/// ASCII case (the registry's keys are ASCII).
 fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    let (a, b): (Vec<char>, Vec<char>) = (a.to_ascii_lowercase().chars().collect(), b.to_ascii_lowercase().chars().collect());
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -33,13 +34,13 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// (`serviceq` → `serviceAccount`).
 pub fn suggest(parent: &[String], key: &str) -> Option<String> {
     let prefix = if parent.is_empty() { String::new() } else { format!("{}.", parent.join(".")) };
-    let mut siblings: Vec<&str> = KEYS
-        .iter()
-        .filter_map(|k| k.path.strip_prefix(prefix.as_str()))
-        .map(|rest| rest.split('.').next().unwrap_or(rest))
-        .collect();
-    siblings.sort_unstable();
-    siblings.dedup();
+    let mut siblings: Vec<&str> = Vec::new();
+    for rest in KEYS.iter().filter_map(|k| k.path.strip_prefix(prefix.as_str())) {
+        let name = rest.split('.').next().unwrap_or(rest);
+        if !siblings.contains(&name) {
+            siblings.push(name);
+        }
+    }
     siblings
         .into_iter()
         .filter(|s| *s != key)
@@ -51,7 +52,7 @@ pub fn suggest(parent: &[String], key: &str) -> Option<String> {
             (s, dist, shared, close || long_start)
         })
         .filter(|(.., ok)| *ok)
-        .min_by_key(|(s, dist, shared, _)| (*dist as isize - *shared as isize, s.len()))
+        .min_by_key(|(s, dist, shared, _)| (*dist as isize - *shared as isize, s.len(), *s))
         .map(|(s, ..)| s.to_string())
 }
 

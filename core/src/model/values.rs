@@ -3,13 +3,20 @@
 
 use super::value::Value;
 use crate::registry::{self, KeyDef, KEYS};
-use std::collections::BTreeMap;
 
 /// The user's settings of registry keys. Only keys in the registry can be set, and only
 /// with a value of their kind.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Values {
-    set: BTreeMap<&'static str, Value>,
+    // One slot per registry key, by position in KEYS: lookups are a binary search of
+    // the path index, iteration is registry order, and no map code reaches the wasm.
+    set: Vec<Option<Value>>,
+}
+
+impl Default for Values {
+    fn default() -> Self {
+        Self { set: vec![None; KEYS.len()] }
+    }
 }
 
 /// A path that is not a registry key, or a value of the wrong kind.
@@ -24,50 +31,52 @@ impl Values {
 
     /// The value set at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&Value> {
-        self.set.get(path)
+        self.set[registry::index_of(path)?].as_ref()
     }
 
     /// Sets `path` to `value`.
     pub fn set(&mut self, path: &str, value: Value) -> Result<(), SetError> {
-        let def = registry::key(path).ok_or_else(|| SetError(format!("{path} is not a known key")))?;
-        if !value.fits(def.kind) {
+        let i = registry::index_of(path).ok_or_else(|| SetError(format!("{path} is not a known key")))?;
+        if !value.fits(KEYS[i].kind) {
             return Err(SetError(format!("{path} does not take that kind of value")));
         }
-        self.set.insert(def.path, value);
+        self.set[i] = Some(value);
         Ok(())
     }
 
     /// Sets a single-line field from its text; empty text unsets it, so the default
     /// applies again.
     pub fn set_text(&mut self, path: &str, text: &str) -> Result<(), SetError> {
-        let def = registry::key(path).ok_or_else(|| SetError(format!("{path} is not a known key")))?;
+        let i = registry::index_of(path).ok_or_else(|| SetError(format!("{path} is not a known key")))?;
         if text.is_empty() {
-            self.set.remove(def.path);
+            self.set[i] = None;
             return Ok(());
         }
-        let value = Value::from_text(def.kind, text)
+        let value = Value::from_text(KEYS[i].kind, text)
             .ok_or_else(|| SetError(format!("{path} is not a text field")))?;
-        self.set.insert(def.path, value);
+        self.set[i] = Some(value);
         Ok(())
     }
 
     /// Unsets `path`.
     pub fn unset(&mut self, path: &str) {
-        self.set.remove(path);
+        if let Some(i) = registry::index_of(path) {
+            self.set[i] = None;
+        }
     }
 
     /// Every key that is set, with its registry row, in registry order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static KeyDef, &Value)> {
-        KEYS.iter().filter_map(|k| self.set.get(k.path).map(|v| (k, v)))
+        KEYS.iter().zip(&self.set).filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
     }
 
     /// How many keys are set.
     pub fn len(&self) -> usize {
-        self.set.len()
+        self.set.iter().filter(|v| v.is_some()).count()
     }
 
     /// Whether nothing is set.
     pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
+        self.set.iter().all(Option::is_none)
     }
 }

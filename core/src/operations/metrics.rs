@@ -84,13 +84,13 @@ pub const METRICS: &[Metric] = &[
 ];
 
 /// The metrics whose name, kind, labels, indicator or meaning contain `query`
-/// (case-insensitive; every word must match).
+/// (ASCII case-insensitive, as the metrics are ASCII; every word must match).
 pub fn search(query: &str) -> Vec<&'static Metric> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query.split_whitespace().map(str::to_ascii_lowercase).collect();
     METRICS
         .iter()
         .filter(|m| {
-            let hay = format!("{} {} {} {} {} {}", m.name, m.kind, m.labels, m.indicator, m.help, m.source).to_lowercase();
+            let hay = format!("{} {} {} {} {} {}", m.name, m.kind, m.labels, m.indicator, m.help, m.source).to_ascii_lowercase();
             words.iter().all(|w| hay.contains(w))
         })
         .collect()

@@ -12,7 +12,14 @@ pub fn to_json(node: &Node) -> Json {
         Node::Float(f) => json_number(f).map(Json::Number).unwrap_or_else(|| Json::String(f.clone())),
         Node::Str(s) | Node::Block(s) | Node::Placeholder(s) => Json::String(s.clone()),
         Node::Seq(items) => Json::Array(items.iter().map(to_json).collect()),
-        Node::Map(entries) => Json::Object(entries.iter().map(|e| (e.key.clone(), to_json(&e.value))).collect()),
+        Node::Map(entries) => {
+            // Inserted one by one: collecting into the map would pull in a sort.
+            let mut map = serde_json::Map::new();
+            for e in entries {
+                map.insert(e.key.clone(), to_json(&e.value));
+            }
+            Json::Object(map)
+        }
     }
 }
 

@@ -56,7 +56,10 @@ const SC: &str = "Security context for the pod. Containers run as the genesys us
 Genesys instructs you to. OpenShift clusters usually need runAsUser and fsGroup unset.";
 
 /// Every key, in wizard order.
-pub static KEYS: &[KeyDef] = &[
+pub static KEYS: &[KeyDef] = TABLE;
+
+/// The table itself, as a constant so that the path index can be built at compile time.
+pub(super) const TABLE: &[KeyDef] = &[
     // ---- Tenant & release
     k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID."),
     k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods."),

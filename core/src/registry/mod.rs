@@ -137,14 +137,45 @@ impl KeyDef {
 /// The position in [`KEYS`] of the key with this exact path.
 pub fn index_of(path: &str) -> Option<usize> {
     // KEYS is in wizard order; generators look keys up hundreds of times per
-    // keystroke, so keep a sorted index for binary search.
-    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut v: Vec<_> = KEYS.iter().enumerate().map(|(i, k)| (k.path, i)).collect();
-        v.sort_unstable();
-        v
-    });
-    index.binary_search_by(|(p, _)| (*p).cmp(path)).ok().map(|i| index[i].1)
+    // keystroke, so binary-search an index sorted by path (built at compile time).
+    BY_PATH.binary_search_by(|&i| keys::TABLE[i as usize].path.cmp(path)).ok().map(|i| BY_PATH[i] as usize)
+}
+
+/// Positions in [`KEYS`], ordered by path.
+static BY_PATH: [u8; keys::TABLE.len()] = by_path();
+
+const fn by_path() -> [u8; keys::TABLE.len()] {
+    const fn less(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut i = 0;
+        while i < a.len() && i < b.len() {
+            if a[i] != b[i] {
+                return a[i] < b[i];
+            }
+            i += 1;
+        }
+        a.len() < b.len()
+    }
+    assert!(keys::TABLE.len() <= 256, "the index holds positions as u8");
+    let mut index = [0u8; keys::TABLE.len()];
+    let mut i = 0;
+    while i < index.len() {
+        index[i] = i as u8;
+        i += 1;
+    }
+    // Insertion sort: it runs once, in the compiler.
+    let mut i = 1;
+    while i < index.len() {
+        let mut j = i;
+        while j > 0 && less(keys::TABLE[index[j] as usize].path, keys::TABLE[index[j - 1] as usize].path) {
+            let t = index[j];
+            index[j] = index[j - 1];
+            index[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    index
 }
 
 /// The key with this exact path.
@@ -177,10 +208,12 @@ fn humanize(segment: &str) -> String {
     out
 }
 
+// Labels and help are ASCII English: ASCII case mapping keeps Unicode's case tables
+// (~20 KB) out of the wasm.
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -193,7 +226,7 @@ impl LowerFirst for String {
     fn to_lowercase_first(&self) -> String {
         let mut c = self.chars();
         match c.next() {
-            Some(f) => f.to_lowercase().chain(c).collect(),
+            Some(f) => std::iter::once(f.to_ascii_lowercase()).chain(c).collect(),
             None => String::new(),
         }
     }
@@ -214,6 +247,17 @@ mod tests {
             for b in KEYS {
                 assert!(!b.path.starts_with(&format!("{}.", a.path)), "{} is under {}", b.path, a.path);
             }
+        }
+    }
+
+    #[test]
+    fn the_compile_time_index_finds_every_key_and_nothing_else() {
+        for (i, k) in KEYS.iter().enumerate() {
+            assert_eq!(index_of(k.path), Some(i), "{}", k.path);
+        }
+        assert!(BY_PATH.windows(2).all(|w| KEYS[w[0] as usize].path < KEYS[w[1] as usize].path));
+        for path in ["", "tenant", "tenant.sid.x", "tenant.si", "zzz", "Tenant.sid"] {
+            assert_eq!(index_of(path), None, "{path}");
         }
     }
 

@@ -20,8 +20,11 @@ pub fn validate(cfg: &Config, eff: &Effective) -> Vec<Finding> {
     consul_and_sidecar(cfg, eff, &mut out);
     context(cfg, &mut out);
     placeholders(cfg, eff, &mut out);
-    out.sort_by_key(|f| f.severity);
-    out
+    // Errors first, each group in the order found (a partition, not a sort: no
+    // sort code for one two-valued key).
+    let (mut errors, warnings): (Vec<_>, Vec<_>) = out.into_iter().partition(|f| f.severity == super::Severity::Error);
+    errors.extend(warnings);
+    errors
 }
 
 fn has_control(s: &str) -> bool {

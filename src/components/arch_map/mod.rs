@@ -81,19 +81,30 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     // Pass 2: spread the ends on each container side, in the order of their external
     // ends, so that lines fan out instead of crossing.
     for e in &ends {
-        let mut group: Vec<i32> = ends.iter().filter(|o| o.inner == e.inner && o.left == e.left).map(|o| o.ext.1).collect();
-        group.sort_unstable();
-        let slot = group.iter().position(|y| *y == e.ext.1).unwrap_or(0);
+        // Its slot is its rank among the ends on the same side (counted, not sorted:
+        // a handful of ends, and no sort code in the wasm).
+        let same_side = || ends.iter().filter(|o| o.inner == e.inner && o.left == e.left);
+        let slot = same_side().filter(|o| o.ext.1 < e.ext.1).count();
+        let group = same_side().count();
         let r = container(e.inner).unwrap();
-        let iy = r.y + r.h * (slot as i32 + 1) / (group.len() as i32 + 1);
+        let iy = r.y + r.h * (slot as i32 + 1) / (group as i32 + 1);
         let ix = if e.left { r.x } else { r.x + r.w };
         let (ex, ey) = e.ext;
         let label = if e.left { (ex + 6, ey - 4, "start") } else { (ex - 6, ey - 4, "end") };
         let (from, to) = if e.outward { ((ix, iy), (ex, ey)) } else { ((ex, ey), (ix, iy)) };
         drawn.push(Drawn { c: e.c.clone(), from, to, label });
     }
-    drawn.sort_by_key(|d| d.c.n);
-    (drawn, ext)
+    // In connection order (n is 1..=19), by selection rather than a sort.
+    let mut ordered = Vec::with_capacity(drawn.len());
+    for n in 0..=u8::MAX {
+        if let Some(i) = drawn.iter().position(|d| d.c.n == n) {
+            ordered.push(drawn.swap_remove(i));
+        }
+        if drawn.is_empty() {
+            break;
+        }
+    }
+    (ordered, ext)
 }
 
 /// The map.
