@@ -1,9 +1,10 @@
 // Operations: the tab renders every section from the answers, blocks copy and
-// download, the metrics table filters, and the destructive step is opt-in.
+// download, the metrics table filters, and the destructive step is opt-in. Scripts
+// show secrets masked, as the other previews do; copy carries the real ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fixture, freshContext, portal, tab, assertClean } from './fixture.mjs';
+import { fixture, freshContext, portal, step, tab, assertClean } from './fixture.mjs';
 
 const f = fixture();
 
@@ -23,8 +24,18 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   assert.match(await page.textContent('#ops-preflight'), /manual check/);
   // Copy one block.
   await page.click('#ops-lifecycle button[aria-label="Copy bash: Roll back"]');
-  await page.waitForFunction(() => document.querySelector('#ops-lifecycle [data-item="rollback"] .copied')?.textContent === 'Copied');
+  await page.waitForFunction(() => document.querySelector('#ops-lifecycle [data-item="rollback"] .copied')?.textContent === 'Copied (with the real secrets)');
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^helm history ixn-100 --namespace ixn\nREVISION=1/);
+  // A script that uses a secret shows it masked, and copies it real.
+  await step(page, 'databases');
+  await page.fill('[name="db.adminPassword"]', 'Ops-S3cret');
+  await tab(page, 'ops');
+  const preflight = await page.textContent('#ops-preflight');
+  assert.ok(!preflight.includes('Ops-S3cret'), 'the preview masks the password');
+  assert.match(preflight, /PGPASSWORD=••••••••/);
+  await page.click('#ops-preflight [data-item="preflight-postgres"] button');
+  await page.waitForFunction(() => document.querySelector('#ops-preflight [data-item="preflight-postgres"] .copied')?.textContent === 'Copied (with the real secrets)');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /--env=PGPASSWORD=Ops-S3cret/);
   // Download a section.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Download all: ixn-lifecycle.sh"]')]);
   assert.equal(dl.suggestedFilename(), 'ixn-lifecycle.sh');

@@ -26,8 +26,36 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.restore();
     state.step.set(step_from_hash());
-    // Autosave on every change (secrets only when the user opted in).
-    Effect::new(move |_| state.autosave());
+    // Autosave after every change (secrets only when the user opted in), in the task
+    // after the previews update rather than inside the keystroke: on a large
+    // configuration the save costs milliseconds. Changes made before it runs share one
+    // save; a save still pending when the page is hidden or left runs at once.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+            state.autosave();
+        }
+    };
+    Effect::new(move |_| {
+        state.config.track();
+        state.remember_secrets.track();
+        if pending.get_value().is_some() {
+            return;
+        }
+        let save = move || {
+            pending.set_value(None);
+            state.autosave();
+        };
+        pending.set_value(set_timeout_with_handle(save, std::time::Duration::ZERO).ok());
+    });
+    let hide = window_event_listener_untyped("pagehide", move |_| save_now());
+    let hidden = window_event_listener_untyped("visibilitychange", move |_| save_now());
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
+    });
     let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
     on_cleanup(move || handle.remove());
     let theme = RwSignal::new("auto".to_string());
@@ -96,9 +124,11 @@ enum Tab {
 fn Previews() -> impl IntoView {
     let ui = ui();
     let tab = RwSignal::new(Tab::Values);
-    let values = Signal::derive(move || ui.shown.with(|a| a.values_yaml.clone()));
-    let commands = Signal::derive(move || ui.shown.with(|a| a.commands.script()));
-    let secrets = Signal::derive(move || ui.shown.with(|a| a.secret_manifests.clone()));
+    // Memos: a preview re-renders only when its own text changes.
+    let values = Memo::new(move |_| ui.shown.with(|a| a.values_yaml.clone()));
+    let commands = Memo::new(move |_| ui.shown.with(|a| a.commands.script()));
+    let secrets = Memo::new(move |_| ui.shown.with(|a| a.secret_manifests.clone()));
+    let blocks = Memo::new(move |_| ui.shown.with(|a| a.commands.blocks.iter().map(|b| (b.id, b.title)).collect::<Vec<_>>()));
     let real_values = Signal::derive(move || ui.real.with(|a| a.values_yaml.clone()));
     let real_commands = Signal::derive(move || ui.real.with(|a| a.commands.script()));
     let real_secrets = Signal::derive(move || ui.real.with(|a| a.secret_manifests.clone()));
@@ -150,7 +180,7 @@ fn Previews() -> impl IntoView {
                         on:change=move |ev| ui.comments.set(event_target_checked(&ev))/>"Comments"</label>
                     <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" real=real_values/>
                 </div>
-                <Code id="preview-values" lang=Lang::Yaml text=values/>
+                <Code id="preview-values" lang=Lang::Yaml text=values.into()/>
                 <p class="help">"Comments in imported files are not carried over; the guide's help can be written as comments instead."</p>
             </section>
             <section role="tabpanel" id="panel-commands" aria-labelledby="tab-commands" hidden=move || tab.get() != Tab::Commands class="panel">
@@ -166,20 +196,19 @@ fn Previews() -> impl IntoView {
                     <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" real=real_commands/>
                 </div>
                 <div class="blocks" role="group" aria-label="Copy one block">
-                    {move || ui.real.with(|a| a.commands.blocks.iter().map(|b| {
-                        let (id, title) = (b.id, b.title);
+                    {move || blocks.get().into_iter().map(|(id, title)| {
                         view! { <button type="button" class="chip" on:click=move |_| block_copy(id, title) aria-label=format!("Copy block: {title}")>{title}</button> }
-                    }).collect_view())}
+                    }).collect_view()}
                     <span class="copied" role="status">{move || block_status.get()}</span>
                 </div>
-                <Code id="preview-commands" lang=Lang::Bash text=commands/>
+                <Code id="preview-commands" lang=Lang::Bash text=commands.into()/>
             </section>
             <section role="tabpanel" id="panel-secrets" aria-labelledby="tab-secrets" hidden=move || tab.get() != Tab::Secrets class="panel">
                 <div class="controls">
                     <p class="help">"The secrets as manifests (kubectl apply -f accepts this JSON)."</p>
                     <CopyButtons what="secrets" file="secrets.json" mime="application/json" real=real_secrets/>
                 </div>
-                <Code id="preview-secrets" lang=Lang::Json text=secrets/>
+                <Code id="preview-secrets" lang=Lang::Json text=secrets.into()/>
             </section>
             <section role="tabpanel" id="panel-map" aria-labelledby="tab-map" hidden=move || tab.get() != Tab::Map class="panel">
                 <ArchMap/>

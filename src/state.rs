@@ -28,9 +28,12 @@ pub struct Ui {
     pub form: RwSignal<Form>,
     /// helm-docs comments in the values file.
     pub comments: RwSignal<bool>,
-    /// The artifacts with real secrets: what copy and download use.
+    /// The artifacts with real secrets: what copy and download use. Read it only in
+    /// handlers (untracked): a memo nobody subscribes to is computed when read, so
+    /// keystrokes compute one set of artifacts, not two.
     pub real: Memo<Artifacts>,
-    /// What the previews show (masked unless secrets are shown).
+    /// What the previews show (masked unless secrets are shown). The map, sizing and
+    /// operations read it too: they hold no secrets (a core test holds them equal).
     pub shown: Memo<Artifacts>,
     /// Secrets are saved in this browser too (the user opted in).
     pub remember_secrets: RwSignal<bool>,
@@ -62,9 +65,11 @@ impl Ui {
             let o = opts();
             config.with(|c| artifacts(c, o))
         });
-        // Validation reads the artifacts' effective values: in placeholder mode they
-        // carry the exports it checks.
-        let findings = Memo::new(move |_| config.with(|c| real.with(|a| validate(c, &a.effective))));
+        // Validation reads the effective values as the artifacts see them: in placeholder
+        // mode they carry the exports it checks; otherwise they are the real ones.
+        let findings = Memo::new(move |_| {
+            config.with(|c| if c.deploy.placeholders { validate(c, &Effective::of(c)) } else { effective.with(|e| validate(c, e)) })
+        });
         let shown = Memo::new(move |_| {
             if show_secrets.get() {
                 real.get()
@@ -143,13 +148,13 @@ impl Ui {
 
     /// Saves the answers in this browser (secrets only if the user opted in).
     pub fn autosave(&self) {
-        let remember = self.remember_secrets.get();
-        if self.config.with(|c| *c == Config::chart_defaults()) {
+        let remember = self.remember_secrets.get_untracked();
+        if self.config.with_untracked(|c| *c == Config::chart_defaults()) {
             // Nothing to remember (and "forget everything" stays forgotten).
             crate::browser::forget(STORAGE_KEY);
             return;
         }
-        let text = self.config.with(|c| ixn_core::profile::Profile::of(c, remember).to_json_text());
+        let text = self.config.with_untracked(|c| ixn_core::profile::Profile::of(c, remember).to_json_text());
         if !crate::browser::save(STORAGE_KEY, &text) {
             self.notice.set(Some(Notice { problem: true, text: "This browser would not save your answers (storage off or full).".into() }));
         }

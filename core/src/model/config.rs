@@ -68,4 +68,26 @@ mod tests {
         assert!(!all.contains("S3cret"), "{all}");
         assert!(all.contains("••••"));
     }
+
+    // The portal draws the map and the sizing from the masked artifacts, so secrets
+    // must not change them; the operations it shows must be masked too.
+    #[test]
+    fn map_and_sizing_hold_no_secrets_and_shown_operations_are_masked() {
+        for placeholders in [false, true] {
+            let mut cfg = Config::guide_sample();
+            cfg.deploy.placeholders = placeholders;
+            cfg.deploy.redis_password = "S3cret-redis".into();
+            cfg.deploy.kafka_password = "S3cret-kafka".into();
+            cfg.deploy.registry_password = "S3cret-registry".into();
+            cfg.deploy.db_admin_password = "S3cret-admin".into();
+            cfg.deploy.db_owner_password = "S3cret-owner".into();
+            cfg.deploy.drop_databases = true;
+            cfg.values.set("ixnService.ixnNode.secrets.db.password", super::super::Value::Str("S3cret-node".into())).unwrap();
+            let real = crate::generate::artifacts(&cfg, Default::default());
+            let masked = crate::generate::artifacts(&cfg.masked("••••"), Default::default());
+            assert_eq!(real.connections, masked.connections);
+            assert_eq!(real.sizing, masked.sizing);
+            assert!(!format!("{:?}", masked.operations).contains("S3cret"));
+        }
+    }
 }

@@ -112,7 +112,9 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
 pub fn ArchMap() -> impl IntoView {
     let ui = ui();
     let selected = RwSignal::new(None::<u8>);
-    let conns = move || ui.real.with(|a| a.connections.clone());
+    // A memo: the map redraws only when a connection changes, not on every keystroke.
+    let conns = Memo::new(move |_| ui.shown.with(|a| a.connections.clone()));
+    let conns = move || conns.get();
     let go = move |c: &Connection| {
         if let Some((step, id)) = target(c) {
             ui.step.set(step);

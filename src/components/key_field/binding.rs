@@ -6,31 +6,36 @@ use leptos::prelude::*;
 use ixn_core::model::Value;
 
 /// A list-valued key, read and written through its `Value` variant.
-pub struct ListBinding<T: 'static> {
+pub struct ListBinding<T: Send + Sync + 'static> {
     ui: Ui,
     path: &'static str,
-    view: fn(&Value) -> Option<&Vec<T>>,
+    // The list as its own memo: rows subscribe to it, not to the whole model, so a
+    // keystroke elsewhere re-runs none of them (with thousands of rows, thousands of
+    // subscribers on one signal made every keystroke slow).
+    list: Memo<Vec<T>>,
     wrap: fn(Vec<T>) -> Value,
 }
 
-impl<T> Clone for ListBinding<T> {
+impl<T: Send + Sync> Clone for ListBinding<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for ListBinding<T> {}
+impl<T: Send + Sync> Copy for ListBinding<T> {}
 
-impl<T: Clone + 'static> ListBinding<T> {
+impl<T: Clone + PartialEq + Send + Sync + 'static> ListBinding<T> {
     /// Binds `path`, whose values are `wrap(list)` and are seen through `view`.
     pub fn new(path: &'static str, view: fn(&Value) -> Option<&Vec<T>>, wrap: fn(Vec<T>) -> Value) -> Self {
-        ListBinding { ui: ui(), path, view, wrap }
+        let ui = ui();
+        let list = Memo::new(move |_| ui.effective.with(|e| e.get(path).and_then(view).cloned().unwrap_or_default()));
+        ListBinding { ui, path, list, wrap }
     }
 
     /// Reads the list in place: each row reads only its own item, so a long list
     /// costs O(rows) per change, not O(rows²).
     fn with<R>(&self, f: impl FnOnce(&[T]) -> R) -> R {
-        self.ui.effective.with(|e| f(e.get(self.path).and_then(self.view).map(Vec::as_slice).unwrap_or(&[])))
+        self.list.with(|items| f(items))
     }
 
     /// The items shown: the user's list, else the derived or default one (tracked).

@@ -1,21 +1,37 @@
 //! Operations: before and after the install, computed by the core from the same
 //! answers. Every block has copy and download; the metrics table is searchable.
+//! Scripts show masked secrets (unless secrets are shown); copy and download carry
+//! the real ones, as the other previews do.
 
 use crate::browser;
 use crate::components::preview::{Code, Lang};
 use crate::state::ui;
 use ixn_core::operations::metrics::search;
-use ixn_core::operations::section_script;
+use ixn_core::operations::{section_script, Section};
 use leptos::prelude::*;
 
-fn copy_button(label: String, text: String) -> impl IntoView {
+/// The real (unmasked) operations, read when a button is pressed.
+fn real_sections<R>(f: impl FnOnce(&[Section]) -> R) -> R {
+    ui().real.with_untracked(|a| f(&a.operations))
+}
+
+/// "(with the real secrets)" when the preview masks them.
+fn real_note() -> &'static str {
+    if ui().show_secrets.get_untracked() { "" } else { " (with the real secrets)" }
+}
+
+fn copy_button(label: String, section: &'static str, item: usize) -> impl IntoView {
     let status = RwSignal::new(String::new());
     view! {
         <button type="button" class="secondary" aria-label=label on:click=move |_| {
-            let text = text.clone();
+            let text = real_sections(|all| {
+                let item = all.iter().find(|s| s.id == section).and_then(|s| s.items.get(item));
+                item.and_then(|i| i.script.clone().or(i.query.clone())).unwrap_or_default()
+            });
+            let note = real_note();
             leptos::task::spawn_local(async move {
                 let ok = browser::copy(text).await;
-                status.set(if ok { "Copied".into() } else { "Copy failed".into() });
+                status.set(if ok { format!("Copied{note}") } else { "Copy failed".into() });
             });
         }>"Copy"</button>
         <span class="copied" role="status">{move || status.get()}</span>
@@ -27,7 +43,9 @@ fn copy_button(label: String, text: String) -> impl IntoView {
 pub fn Operations() -> impl IntoView {
     let ui = ui();
     let query = RwSignal::new(String::new());
-    let sections = move || ui.real.with(|a| a.operations.clone());
+    // A memo: the sections re-render only when a script changes, not on every keystroke.
+    let sections = Memo::new(move |_| ui.shown.with(|a| a.operations.clone()));
+    let sections = move || sections.get();
     view! {
         <div class="ops">
             <label class="check danger-toggle">
@@ -36,7 +54,6 @@ pub fn Operations() -> impl IntoView {
                 "Include the destructive step that drops both databases and the role on uninstall"
             </label>
             {move || sections().into_iter().map(|s| {
-                let script = section_script(&s);
                 let file = format!("ixn-{}.sh", s.id);
                 let id = s.id;
                 view! {
@@ -44,10 +61,13 @@ pub fn Operations() -> impl IntoView {
                         <div class="ops-head">
                             <h3 id=format!("ops-{id}-title")>{s.title}</h3>
                             <button type="button" class="secondary" aria-label=format!("Download all: {file}")
-                                on:click=move |_| browser::download(&file, "text/x-shellscript", script.as_bytes())>"Download all"</button>
+                                on:click=move |_| {
+                                    let script = real_sections(|all| all.iter().find(|s| s.id == id).map(section_script)).unwrap_or_default();
+                                    browser::download(&file, "text/x-shellscript", script.as_bytes());
+                                }>"Download all"</button>
                         </div>
                         <p class="help">{s.intro}</p>
-                        {s.items.into_iter().map(|i| {
+                        {s.items.into_iter().enumerate().map(|(n, i)| {
                             let code = i.script.clone().or(i.query.clone());
                             let lang = if i.query.is_some() { "PromQL" } else { "bash" };
                             view! {
@@ -61,7 +81,7 @@ pub fn Operations() -> impl IntoView {
                                     {code.map(|c| {
                                         let text = Signal::stored(c.clone());
                                         view! {
-                                            <div class="buttons">{copy_button(format!("Copy {lang}: {}", i.title), c)}</div>
+                                            <div class="buttons">{copy_button(format!("Copy {lang}: {}", i.title), id, n)}</div>
                                             <Code id="" lang=if lang == "bash" { Lang::Bash } else { Lang::Json } text=text/>
                                         }
                                     })}

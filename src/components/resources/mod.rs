@@ -53,7 +53,9 @@ fn totals_row(label: String, t: Totals) -> impl IntoView {
 #[component]
 pub fn ResourcesTable() -> impl IntoView {
     let ui = ui();
-    let sizing = move || ui.real.with(|a| a.sizing.clone());
+    // A memo: the totals re-render only when the sizing changes, not on every keystroke.
+    let sizing = Memo::new(move |_| ui.shown.with(|a| a.sizing.clone()));
+    let sizing = move || sizing.get();
     view! {
         <div class="table-wrap">
             <table class="resources">
