@@ -1,5 +1,7 @@
 // A static server for dist/ on loopback, under a sub-path, with the strict CSP a docs
-// site would send. Used by the end-to-end tests; `node server.mjs` serves it by hand.
+// site would send, serving the precompressed `.br`/`.gz` copies when the browser
+// accepts them (as `brotli_static`/`gzip_static` do). Used by the end-to-end tests
+// and the benchmark; `node server.mjs` serves it by hand.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -24,9 +26,21 @@ export function serve(root, prefix = '/tools/ixn/', port = 0) {
     let rel = path.slice(prefix.length) || 'index.html';
     rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(root, rel));
+      const file = join(root, rel);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let body;
+      let encoding;
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!body && new RegExp(`\\b${enc}\\b`).test(accepts)) {
+          body = await readFile(file + ext).catch(() => undefined);
+          if (body) encoding = enc;
+        }
+      }
+      body ??= await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        vary: 'accept-encoding',
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',

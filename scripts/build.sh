@@ -5,3 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
+# Precompressed copies for hosts that serve them (brotli and gzip beside each file).
+node scripts/precompress.mjs dist
