@@ -13,5 +13,8 @@ cargo test -p ixn-core --release
 echo "==> release build"
 scripts/build.sh
 
+echo "==> size: brotli bytes of dist/ against the budget and the regression ceiling"
+node scripts/size.mjs
+
 echo "==> end-to-end tests in headless Chromium"
 node --test e2e/
