@@ -52,6 +52,27 @@ test('pasting several files separated by --- merges them like helm -f a -f b', a
   await page.close();
 });
 
+test('a 250-label import shows the first 100 rows, then all on request, and every label is kept', async () => {
+  const { page } = await portal(f);
+  await openIo(page);
+  let yaml = 'podLabels:\n';
+  for (let i = 0; i < 250; i++) yaml += `  team.example.com/label-${i}: value-${i}\n`;
+  await page.fill('textarea[name="import.text"]', yaml);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 1 file(s)'));
+  await step(page, 'scheduling');
+  const rows = () => page.locator('[data-key="podLabels"] .kv .row').count();
+  assert.equal(await rows(), 100);
+  assert.match(await page.textContent('[data-key="podLabels"] .more'), /Showing the first 100 of 250 rows/);
+  assert.match(await preview(page, 'values'), /team\.example\.com\/label-249: value-249/);
+  await page.click('[data-key="podLabels"] button:text("Show all 250 rows")');
+  assert.equal(await rows(), 250);
+  assert.equal(await page.locator('[data-key="podLabels"] .more').count(), 0);
+  await page.fill('[name="podLabels[200].value"]', 'edited-200');
+  await page.waitForFunction(() => document.querySelector('#preview-values').textContent.includes('label-200: edited-200'));
+  await page.close();
+});
+
 test('a broken file changes nothing and says where', async () => {
   const { page } = await portal(f);
   await page.fill('[name="tenant.sid"]', '321');

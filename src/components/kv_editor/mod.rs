@@ -1,10 +1,15 @@
 //! A key/value editor for labels, annotations, nodeSelector and jvmOptions: rows are
-//! kept as typed, even incomplete, so nothing entered is lost.
+//! kept as typed, even incomplete, so nothing entered is lost. An imported map can
+//! hold thousands of entries: past the first rows the editor says how many there
+//! are and shows them on request (they are in the values all along).
 
 use crate::components::key_field::{field_id, ListBinding};
 use ixn_core::model::{StringMap, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use leptos::prelude::*;
+
+/// Rows shown before "Show all".
+const FIRST_ROWS: usize = 100;
 
 /// The editor for one map key.
 #[component]
@@ -28,10 +33,13 @@ pub fn KvEditor(
     let (kname, vname) = if def.kind == Kind::Jvm { ("Order", "JVM option") } else { ("Name", "Value") };
     let id = field_id(path);
     let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    // Building thousands of rows is most of what a large import costs.
+    let show_all = RwSignal::new(false);
+    let shown = move || if show_all.get() { rows.len() } else { rows.len().min(FIRST_ROWS) };
     // Rows are keyed by position so typing never rebuilds an input (focus stays).
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
-            <For each=move || 0..rows.len() key=|i| *i children=move |i| view! {
+            <For each=move || 0..shown() key=|i| *i children=move |i| view! {
                 <div class="row">
                     <input type="text" name=format!("{path}[{i}].key") aria-label=format!("{kname} {}", i + 1)
                         autocomplete="off" spellcheck="false"
@@ -45,11 +53,19 @@ pub fn KvEditor(
                         on:click=move |_| rows.remove(i)>"×"</button>
                 </div>
             }/>
+            {move || (shown() < rows.len()).then(|| view! {
+                <p class="more">
+                    {format!("Showing the first {} of {} rows. ", shown(), rows.len())}
+                    <button type="button" class="link" on:click=move |_| show_all.set(true)>{format!("Show all {} rows", rows.len())}</button>
+                </p>
+            })}
             <button type="button" class="secondary" id=id
                 on:click=move |_| {
                     // jvmOptions are numbered; suggest the next number.
                     let next = if def.kind == Kind::Jvm { (rows.len() + 1).to_string() } else { String::new() };
                     rows.push((next, String::new()));
+                    // The new row is the last one: show it.
+                    show_all.set(true);
                 }>
                 "Add a row"
             </button>
