@@ -1,6 +1,28 @@
-//! The few browser APIs the portal uses: the URL fragment, the clipboard and downloads.
+//! The few browser APIs the portal uses: the URL fragment, the clipboard, downloads,
+//! storage, files and compression.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    // The Compression Streams API, in every current browser but still behind web-sys'
+    // unstable flag: bound here, the one constructor the portal needs.
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+}
+
+/// `data` as a raw DEFLATE stream (RFC 1951), by the browser's own compressor (so no
+/// compressor ships in the wasm); `None` where the browser has none.
+pub async fn deflate_raw(data: &[u8]) -> Option<Vec<u8>> {
+    let compressor = CompressionStream::new("deflate-raw").ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(data))).ok()?;
+    let compressed = blob.stream().pipe_through(compressor.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&compressed)).ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
 
 /// The URL fragment without `#`.
 pub fn hash() -> String {

@@ -13,9 +13,19 @@ const MAX_INFLATED: usize = 256 * 1024;
 
 /// The fragment (without `#`) that carries `cfg`'s non-secret answers.
 pub fn encode_link(cfg: &Config) -> String {
-    let json = serde_json::to_vec(&Profile::compact(cfg)).expect("json");
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+    fragment(&miniz_oxide::deflate::compress_to_vec(&link_json(cfg), 9))
+}
+
+/// What a link carries before compression: the compact profile as JSON.
+pub fn link_json(cfg: &Config) -> Vec<u8> {
+    serde_json::to_vec(&Profile::compact(cfg)).expect("json")
+}
+
+/// The fragment for `deflated`, the raw DEFLATE (RFC 1951) stream of [`link_json`].
+/// Any compressor writes a valid link: the browser's `CompressionStream("deflate-raw")`
+/// keeps miniz's compressor out of the wasm, [`encode_link`] uses miniz natively.
+pub fn fragment(deflated: &[u8]) -> String {
+    format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated))
 }
 
 /// The configuration a share fragment carries, or why it cannot be read.

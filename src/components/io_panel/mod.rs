@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::state::{ui, Notice, Ui, REMEMBER_KEY};
 use ixn_core::import::{import, ImportError, ImportReport, SourceFile};
-use ixn_core::profile::{encode_link, Profile, FORMAT};
+use ixn_core::profile::{fragment, link_json, Profile, FORMAT};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -146,9 +146,14 @@ pub fn IoPanel() -> impl IntoView {
     });
 
     let copy_link = move |_| {
-        let url = format!("{}#{}", browser::page_url(), ui.config.with_untracked(encode_link));
-        link.set(url.clone());
+        let json = ui.config.with_untracked(link_json);
         leptos::task::spawn_local(async move {
+            let Some(deflated) = browser::deflate_raw(&json).await else {
+                link_status.set("This browser cannot compress the link (no CompressionStream): download a profile instead.".into());
+                return;
+            };
+            let url = format!("{}#{}", browser::page_url(), fragment(&deflated));
+            link.set(url.clone());
             let ok = browser::copy(url).await;
             link_status.set(if ok { "Link copied. It carries no secrets.".into() } else { "Copy the link below.".into() });
         });
