@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import { fixture, freshContext, portal, step, preview } from './fixture.mjs';
 
 const f = fixture();
@@ -187,6 +188,19 @@ test('a broken or tampered link loads nothing, says why, and keeps the current s
   await other.waitForSelector('#preview-values');
   assert.match(await other.textContent('#notice'), /broken or was changed/);
   assert.equal(await other.inputValue('[name="tenant.sid"]'), '555', 'the saved state is kept');
+  await context.close();
+});
+
+test('a link that inflates past 256 KB (a deflate bomb) is refused while inflating', async () => {
+  const { page, context } = await portal(f);
+  await page.fill('[name="tenant.sid"]', '556');
+  await page.waitForTimeout(50);
+  const bomb = deflateRawSync(Buffer.alloc(300 * 1024, ' ')).toString('base64url');
+  const other = await context.newPage();
+  await other.goto(`${f.server.url}#s=${bomb}`);
+  await other.waitForSelector('#preview-values');
+  assert.match(await other.textContent('#notice'), /broken or was changed \(does not inflate\)/);
+  assert.equal(await other.inputValue('[name="tenant.sid"]'), '556', 'the saved state is kept');
   await context.close();
 });
 

@@ -10,6 +10,7 @@ use crate::state::{ui, Ui};
 use crate::steps::{StepNav, StepPanel};
 use ixn_core::generate::values_yaml::Form;
 use ixn_core::model::{Config, SecretStyle};
+use ixn_core::profile::ProfileError;
 use ixn_core::registry::Step;
 use ixn_core::validate::Severity;
 use leptos::ev;
@@ -21,10 +22,13 @@ fn step_from_hash() -> Step {
 
 /// The portal.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The share link in the URL, already read (see [`crate::state::shared_link`]).
+    shared: Option<Result<Config, ProfileError>>,
+) -> impl IntoView {
     let state = Ui::new();
     provide_context(state);
-    state.restore();
+    state.restore(shared);
     state.step.set(step_from_hash());
     // Autosave after every change (secrets only when the user opted in), in the task
     // after the previews update rather than inside the keystroke: on a large

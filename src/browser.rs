@@ -11,6 +11,34 @@ extern "C" {
     type CompressionStream;
     #[wasm_bindgen(constructor, catch)]
     fn new(format: &str) -> Result<CompressionStream, JsValue>;
+
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// `data`, a raw DEFLATE stream, inflated by the browser; `None` when it is not
+/// valid DEFLATE, inflates past `limit` bytes (read in chunks, so a deflate bomb
+/// stops there) or the browser has no decompressor.
+pub async fn inflate_raw(data: &[u8], limit: usize) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
+    let inflater = DecompressionStream::new("deflate-raw").ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(data))).ok()?;
+    let stream = blob.stream().pipe_through(inflater.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).ok()?.as_bool() != Some(false) {
+            return Some(out);
+        }
+        let bytes: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).ok()?.dyn_into().ok()?;
+        if out.len() + bytes.length() as usize > limit {
+            let _ = reader.cancel();
+            return None;
+        }
+        out.extend(bytes.to_vec());
+    }
 }
 
 /// `data` as a raw DEFLATE stream (RFC 1951), by the browser's own compressor (so no

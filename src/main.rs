@@ -7,7 +7,14 @@ mod components;
 mod state;
 mod steps;
 
+use leptos::prelude::*;
+
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // The browser inflates a share link asynchronously: read it before the first
+    // render, so that the page opens with the shared state rather than switching to it.
+    wasm_bindgen_futures::spawn_local(async {
+        let shared = state::shared_link().await;
+        leptos::mount::mount_to_body(move || view! { <app::App shared/> });
+    });
 }

@@ -3,6 +3,7 @@
 
 use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}, Artifacts};
 use ixn_core::model::{Config, Effective};
+use ixn_core::profile::ProfileError;
 use ixn_core::registry::Step;
 use ixn_core::validate::{validate, Finding};
 use leptos::prelude::*;
@@ -105,22 +106,40 @@ impl Ui {
     }
 }
 
+/// The share link in the URL, if any, read: the configuration it carries, or why it
+/// cannot be read. Asynchronous, as the browser inflates it; `main` awaits it before
+/// the first render.
+pub async fn shared_link() -> Option<Result<Config, ProfileError>> {
+    use ixn_core::profile::{broken_link, link::PREFIX, link_config, link_deflated, MAX_INFLATED};
+    let hash = crate::browser::hash();
+    if !hash.starts_with(PREFIX) {
+        return None;
+    }
+    let deflated = match link_deflated(&hash) {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(match crate::browser::inflate_raw(&deflated, MAX_INFLATED).await {
+        Some(json) => link_config(&json),
+        None => Err(broken_link("does not inflate")),
+    })
+}
+
 /// Where the answers are kept in this browser.
 pub const STORAGE_KEY: &str = "ixn-portal.profile";
 /// Whether the user chose to keep secrets there too.
 pub const REMEMBER_KEY: &str = "ixn-portal.rememberSecrets";
 
 impl Ui {
-    /// Loads the starting state: a share link in the URL wins, else what this browser
-    /// saved, else the chart defaults. Anything unreadable gives a fresh start and a
-    /// notice, never a blank page.
-    pub fn restore(&self) {
+    /// Loads the starting state: a share link in the URL wins (`shared`, read by
+    /// [`shared_link`]), else what this browser saved, else the chart defaults. Anything
+    /// unreadable gives a fresh start and a notice, never a blank page.
+    pub fn restore(&self, shared: Option<Result<Config, ProfileError>>) {
         use crate::browser;
-        use ixn_core::profile::{decode_link, load};
+        use ixn_core::profile::load;
         self.remember_secrets.set(browser::load(REMEMBER_KEY).as_deref() == Some("true"));
-        let hash = browser::hash();
-        if hash.starts_with(ixn_core::profile::link::PREFIX) {
-            match decode_link(&hash) {
+        if let Some(shared) = shared {
+            match shared {
                 Ok(cfg) => {
                     self.config.set(cfg);
                     self.notice.set(Some(Notice { problem: false, text: "Loaded the shared configuration. Links never carry secrets: enter them here.".into() }));

@@ -9,7 +9,7 @@ use base64::Engine;
 pub const PREFIX: &str = "s=";
 
 /// Most bytes a link may inflate to (a guard against deflate bombs).
-const MAX_INFLATED: usize = 256 * 1024;
+pub const MAX_INFLATED: usize = 256 * 1024;
 
 /// The fragment (without `#`) that carries `cfg`'s non-secret answers.
 pub fn encode_link(cfg: &Config) -> String {
@@ -28,16 +28,33 @@ pub fn fragment(deflated: &[u8]) -> String {
     format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated))
 }
 
-/// The configuration a share fragment carries, or why it cannot be read.
+/// The configuration a share fragment carries, or why it cannot be read. The portal
+/// does the same in three steps, inflating with the browser's `DecompressionStream`:
+/// [`link_deflated`], inflate (at most [`MAX_INFLATED`] bytes), [`link_config`].
 pub fn decode_link(fragment: &str) -> Result<Config, ProfileError> {
-    let bad = |why: &str| ProfileError(format!("this link is broken or was changed ({why}); nothing was loaded"));
-    let data = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or_else(|| bad("no shared state in it"))?;
-    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| bad("not base64url"))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).map_err(|_| bad("does not inflate"))?;
-    let value: serde_json::Value = serde_json::from_slice(&json).map_err(|_| bad("not JSON"))?;
+    let packed = link_deflated(fragment)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+        .map_err(|_| broken_link("does not inflate"))?;
+    link_config(&json)
+}
+
+/// Why a link is refused, as the portal says it.
+pub fn broken_link(why: &str) -> ProfileError {
+    ProfileError(format!("this link is broken or was changed ({why}); nothing was loaded"))
+}
+
+/// The raw DEFLATE bytes a share fragment (`#s=…` or `s=…`) carries.
+pub fn link_deflated(fragment: &str) -> Result<Vec<u8>, ProfileError> {
+    let data = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or_else(|| broken_link("no shared state in it"))?;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| broken_link("not base64url"))
+}
+
+/// The configuration of an inflated link.
+pub fn link_config(json: &[u8]) -> Result<Config, ProfileError> {
+    let value: serde_json::Value = serde_json::from_slice(json).map_err(|_| broken_link("not JSON"))?;
     let profile = migrate(value)?;
     if profile.secrets {
-        return Err(bad("a share link never carries secrets"));
+        return Err(broken_link("a share link never carries secrets"));
     }
     profile.to_config()
 }

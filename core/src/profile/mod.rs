@@ -10,7 +10,7 @@ mod json;
 pub mod link;
 
 pub use json::{from_json, to_json};
-pub use link::{decode_link, encode_link, fragment, link_json};
+pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
 use crate::import::{import, SourceFile};
 use crate::model::{Config, Deployment};
