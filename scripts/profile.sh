@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Where the time goes: builds the release with the wasm's function names kept (and no
+# wasm-opt) into target/profile-dist, then prints a CPU profile of the inflated model
+# in headless Chromium. `scripts/profile.sh [keystrokes|import] [N]`
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+sed 's|data-wasm-opt="z"|data-wasm-opt="0" data-keep-debug|' index.html > index.profile.html
+trap 'rm -f index.profile.html' EXIT
+trunk build --release --offline --dist target/profile-dist index.profile.html
+node e2e/profile.mjs target/profile-dist "$@"
