@@ -30,36 +30,7 @@ pub fn App(
     provide_context(state);
     state.restore(shared);
     state.step.set(step_from_hash());
-    // Autosave after every change (secrets only when the user opted in), in the task
-    // after the previews update rather than inside the keystroke: on a large
-    // configuration the save costs milliseconds. Changes made before it runs share one
-    // save; a save still pending when the page is hidden or left runs at once.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let save_now = move || {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-            pending.set_value(None);
-            state.autosave();
-        }
-    };
-    Effect::new(move |_| {
-        state.config.track();
-        state.remember_secrets.track();
-        if pending.get_value().is_some() {
-            return;
-        }
-        let save = move || {
-            pending.set_value(None);
-            state.autosave();
-        };
-        pending.set_value(set_timeout_with_handle(save, std::time::Duration::ZERO).ok());
-    });
-    let hide = window_event_listener_untyped("pagehide", move |_| save_now());
-    let hidden = window_event_listener_untyped("visibilitychange", move |_| save_now());
-    on_cleanup(move || {
-        hide.remove();
-        hidden.remove();
-    });
+    state.keep_saved();
     let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
     on_cleanup(move || handle.remove());
     let theme = RwSignal::new("auto".to_string());

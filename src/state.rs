@@ -165,6 +165,40 @@ impl Ui {
         }
     }
 
+    /// Keeps the answers saved in this browser from now on: after every change, in the
+    /// task after the previews update rather than inside the keystroke (on a large
+    /// configuration a save costs milliseconds). Changes made before it runs share one
+    /// save; a save still pending when the page is hidden or left runs at once.
+    pub fn keep_saved(&self) {
+        let ui = *self;
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let save_now = move || {
+            if let Some(h) = pending.get_value() {
+                h.clear();
+                pending.set_value(None);
+                ui.autosave();
+            }
+        };
+        Effect::new(move |_| {
+            ui.config.track();
+            ui.remember_secrets.track();
+            if pending.get_value().is_some() {
+                return;
+            }
+            let save = move || {
+                pending.set_value(None);
+                ui.autosave();
+            };
+            pending.set_value(set_timeout_with_handle(save, std::time::Duration::ZERO).ok());
+        });
+        let hide = window_event_listener_untyped("pagehide", move |_| save_now());
+        let hidden = window_event_listener_untyped("visibilitychange", move |_| save_now());
+        on_cleanup(move || {
+            hide.remove();
+            hidden.remove();
+        });
+    }
+
     /// Saves the answers in this browser (secrets only if the user opted in).
     pub fn autosave(&self) {
         let remember = self.remember_secrets.get_untracked();
