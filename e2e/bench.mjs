@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
+import { INFLATED_KEYS, inflatedFile } from './inflated.mjs';
 
 const args = process.argv.slice(2);
 const enforce = args.includes('--enforce-size');
@@ -140,14 +141,8 @@ const typing = await keystrokes(p, 500);
 const real = ['override_values.yaml', 'release_override_values.yaml', 'override_values_openshift.yaml']
   .map((n) => readFileSync(new URL(`../../shared/reference/genesys-multicloud-services/${n}`, import.meta.url), 'utf8'));
 const realImport = await importText(p, real.join('\n---\n'));
-let big = 'podLabels:\n';
-for (let i = 0; i < 2000; i++) big += `  team.example.com/label-${i}: value-${i}\n`;
-big += 'extraSettings:\n';
-for (let g = 0; g < 60; g++) {
-  big += `  group${g}:\n`;
-  for (let k = 0; k < 50; k++) big += `    key${k}: "setting ${g}-${k}"\n`;
-}
-const keys = 2000 + 60 * 51;
+const big = inflatedFile();
+const keys = INFLATED_KEYS;
 const bigImport = await importText(p, big);
 const heapBig = await heap(p);
 await keystrokes(p, 20);

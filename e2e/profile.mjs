@@ -5,6 +5,7 @@
 // `node e2e/profile.mjs DIST [keystrokes|import] [N]`
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
+import { inflatedFile } from './inflated.mjs';
 
 const [dist, scenario = 'keystrokes', count = '40'] = process.argv.slice(2);
 const n = Number(count);
@@ -16,14 +17,7 @@ await p.goto(server.url);
 await p.waitForSelector('[name="tenant.sid"]');
 await p.click("text=Load the guide's sample");
 
-// The benchmark's inflated file: 2,000 labels and 3,060 unknown keys.
-let big = 'podLabels:\n';
-for (let i = 0; i < 2000; i++) big += `  team.example.com/label-${i}: value-${i}\n`;
-big += 'extraSettings:\n';
-for (let g = 0; g < 60; g++) {
-  big += `  group${g}:\n`;
-  for (let k = 0; k < 50; k++) big += `    key${k}: "setting ${g}-${k}"\n`;
-}
+const big = inflatedFile();
 await p.evaluate(() => { document.querySelector('#io').open = true; });
 await p.evaluate((text) => {
   const el = document.querySelector('textarea[name="import.text"]');

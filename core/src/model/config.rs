@@ -52,10 +52,10 @@ impl Config {
 mod tests {
     use super::*;
 
-    #[test]
-    fn masked_hides_every_secret_in_every_artifact() {
+    /// The guide's sample with every secret set to a recognisable `S3cret-…`.
+    fn with_every_secret(placeholders: bool) -> Config {
         let mut cfg = Config::guide_sample();
-        cfg.deploy.placeholders = false;
+        cfg.deploy.placeholders = placeholders;
         cfg.deploy.redis_password = "S3cret-redis".into();
         cfg.deploy.kafka_password = "S3cret-kafka".into();
         cfg.deploy.kafka_username = "k".into();
@@ -63,6 +63,12 @@ mod tests {
         cfg.deploy.db_admin_password = "S3cret-admin".into();
         cfg.deploy.db_owner_password = "S3cret-owner".into();
         cfg.values.set("ixnService.ixnNode.secrets.db.password", super::super::Value::Str("S3cret-node".into())).unwrap();
+        cfg
+    }
+
+    #[test]
+    fn masked_hides_every_secret_in_every_artifact() {
+        let cfg = with_every_secret(false);
         let a = crate::generate::artifacts(&cfg.masked("••••"), Default::default());
         let all = format!("{}{}{}", a.values_yaml, a.commands.script(), a.secret_manifests);
         assert!(!all.contains("S3cret"), "{all}");
@@ -74,15 +80,8 @@ mod tests {
     #[test]
     fn map_and_sizing_hold_no_secrets_and_shown_operations_are_masked() {
         for placeholders in [false, true] {
-            let mut cfg = Config::guide_sample();
-            cfg.deploy.placeholders = placeholders;
-            cfg.deploy.redis_password = "S3cret-redis".into();
-            cfg.deploy.kafka_password = "S3cret-kafka".into();
-            cfg.deploy.registry_password = "S3cret-registry".into();
-            cfg.deploy.db_admin_password = "S3cret-admin".into();
-            cfg.deploy.db_owner_password = "S3cret-owner".into();
+            let mut cfg = with_every_secret(placeholders);
             cfg.deploy.drop_databases = true;
-            cfg.values.set("ixnService.ixnNode.secrets.db.password", super::super::Value::Str("S3cret-node".into())).unwrap();
             let real = crate::generate::artifacts(&cfg, Default::default());
             let masked = crate::generate::artifacts(&cfg.masked("••••"), Default::default());
             assert_eq!(real.connections, masked.connections);
