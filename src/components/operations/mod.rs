@@ -10,9 +10,9 @@ use ixn_core::operations::metrics::search;
 use ixn_core::operations::{section_script, Section};
 use leptos::prelude::*;
 
-/// The real (unmasked) operations, read when a button is pressed.
-fn real_sections<R>(f: impl FnOnce(&[Section]) -> R) -> R {
-    ui().real.with_untracked(|a| f(&a.operations))
+/// The real (unmasked) section `id`, read when a button is pressed.
+fn real_section<R>(id: &str, f: impl FnOnce(&Section) -> R) -> Option<R> {
+    ui().real.with_untracked(|a| a.operations.iter().find(|s| s.id == id).map(f))
 }
 
 /// "(with the real secrets)" when the preview masks them.
@@ -24,10 +24,9 @@ fn copy_button(label: String, section: &'static str, item: usize) -> impl IntoVi
     let status = RwSignal::new(String::new());
     view! {
         <button type="button" class="secondary" aria-label=label on:click=move |_| {
-            let text = real_sections(|all| {
-                let item = all.iter().find(|s| s.id == section).and_then(|s| s.items.get(item));
-                item.and_then(|i| i.script.clone().or(i.query.clone())).unwrap_or_default()
-            });
+            let text = real_section(section, |s| s.items.get(item).and_then(|i| i.script.clone().or(i.query.clone())))
+                .flatten()
+                .unwrap_or_default();
             let note = real_note();
             leptos::task::spawn_local(async move {
                 let ok = browser::copy(text).await;
@@ -62,7 +61,7 @@ pub fn Operations() -> impl IntoView {
                             <h3 id=format!("ops-{id}-title")>{s.title}</h3>
                             <button type="button" class="secondary" aria-label=format!("Download all: {file}")
                                 on:click=move |_| {
-                                    let script = real_sections(|all| all.iter().find(|s| s.id == id).map(section_script)).unwrap_or_default();
+                                    let script = real_section(id, section_script).unwrap_or_default();
                                     browser::download(&file, "text/x-shellscript", script.as_bytes());
                                 }>"Download all"</button>
                         </div>
@@ -79,7 +78,7 @@ pub fn Operations() -> impl IntoView {
                                     </h4>
                                     <p>{i.note.clone()}</p>
                                     {code.map(|c| {
-                                        let text = Signal::stored(c.clone());
+                                        let text = Signal::stored(c);
                                         view! {
                                             <div class="buttons">{copy_button(format!("Copy {lang}: {}", i.title), id, n)}</div>
                                             <Code id="" lang=if lang == "bash" { Lang::Bash } else { Lang::Json } text=text/>
