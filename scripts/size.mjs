@@ -10,7 +10,7 @@ const KB = 1024;
 const BUDGET = 200 * KB;
 // The current size plus ~2% headroom: a change that grows the page past it fails CI
 // and has to say why (and lower or raise this on purpose).
-const CEILING = 260_000;
+const CEILING = 258_000;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(join(dir, f)).isFile());
