@@ -19,7 +19,7 @@ test('the three real files import together, in order, by upload', async () => {
   const { page } = await portal(f);
   await openIo(page);
   await page.setInputFiles('input[name="import.files"]', REAL);
-  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 3 file(s)'));
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 3 files'));
   const report = await page.textContent('#import-report');
   assert.match(report, /override_values\.yaml: \d+ keys, 1 unknown/);
   assert.match(report, /ixnService\.ixnServer\.serviceq: did you mean serviceAccount\?/);
@@ -48,7 +48,7 @@ test('pasting several files separated by --- merges them like helm -f a -f b', a
   const texts = await Promise.all(REAL.map((p) => readFile(p, 'utf8')));
   await page.fill('textarea[name="import.text"]', texts.join('\n---\n'));
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 3 file(s)'));
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 3 files'));
   assert.match(await preview(page, 'values'), /runAsGroup: 0/);
   await page.close();
 });
@@ -60,7 +60,7 @@ test('a 250-label import shows the first 100 rows, then all on request, and ever
   for (let i = 0; i < 250; i++) yaml += `  team.example.com/label-${i}: value-${i}\n`;
   await page.fill('textarea[name="import.text"]', yaml);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 1 file(s)'));
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 1 file:'));
   await step(page, 'scheduling');
   const rows = () => page.locator('[data-key="podLabels"] .kv .row').count();
   assert.equal(await rows(), 100);

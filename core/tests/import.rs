@@ -51,6 +51,18 @@ fn the_three_real_files_import_together() {
     for v in ["IMAGE_REGISTRY", "TENANT_UUID", "TENANT_SID", "ixn_db_user", "ixn_db_password", "POSTGRES_ADDR", "REDIS_ADDR"] {
         assert!(report.placeholders.iter().any(|p| p == v), "{v} not offered: {:?}", report.placeholders);
     }
+    // What the user reads first.
+    assert_eq!(report.summary(), "Imported 3 files: 85 known keys set, 2 unknown keys kept.");
+    assert_eq!(report.files[0].summary(), "override_values.yaml: 59 keys, 1 unknown, 3 set to null");
+    assert_eq!(report.files[2].summary(), "override_values_openshift.yaml: 2 keys");
+}
+
+#[test]
+fn a_one_file_report_speaks_in_the_singular() {
+    let one = "tenant:\n  sid: \"100\"\nextra: 1\n";
+    let (_, report) = import(&Config::default(), &[SourceFile { name: "one.yaml", text: one }]).unwrap();
+    assert_eq!(report.summary(), "Imported 1 file: 1 known key set, 1 unknown key kept.");
+    assert_eq!(report.files[0].summary(), "one.yaml: 1 key, 1 unknown");
 }
 
 #[test]

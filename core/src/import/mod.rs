@@ -58,6 +58,42 @@ pub struct ImportReport {
     pub notes: Vec<String>,
 }
 
+/// `1 file`, `3 files`: a count with its noun, singular or plural.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+impl FileSummary {
+    /// One line on what the file set, e.g. `a.yaml: 59 keys, 1 unknown, 3 set to null`.
+    pub fn summary(&self) -> String {
+        let mut line = format!("{}: {}", self.name, count(self.known.len(), "key"));
+        if !self.unknown.is_empty() {
+            line += &format!(", {} unknown", self.unknown.len());
+        }
+        if !self.nulls.is_empty() {
+            line += &format!(", {} set to null", self.nulls.len());
+        }
+        line
+    }
+}
+
+impl ImportReport {
+    /// The sentence a user reads first, e.g. `Imported 3 files: 85 known keys set, 2
+    /// unknown keys kept.`
+    pub fn summary(&self) -> String {
+        format!(
+            "Imported {}: {} set, {} kept.",
+            count(self.files.len(), "file"),
+            count(self.known, "known key"),
+            count(self.unknown.len(), "unknown key")
+        )
+    }
+}
+
 /// Why an import changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {

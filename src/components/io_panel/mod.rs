@@ -82,14 +82,12 @@ fn report_view(o: Outcome, ui: Ui) -> AnyView {
             let placeholders = r.placeholders.clone();
             let offer = placeholders.clone();
             view! {
-                <p class="ok">{format!("Imported {} file(s): {} known keys set, {} unknown keys kept.", r.files.len(), r.known, r.unknown.len())}</p>
+                <p class="ok">{r.summary()}</p>
                 <ul class="files">
                     {r.files.into_iter().map(|f| view! {
                         <li>
                             <details>
-                                <summary>{format!("{}: {} keys{}{}", f.name, f.known.len(),
-                                    if f.unknown.is_empty() { String::new() } else { format!(", {} unknown", f.unknown.len()) },
-                                    if f.nulls.is_empty() { String::new() } else { format!(", {} set to null", f.nulls.len()) })}</summary>
+                                <summary>{f.summary()}</summary>
                                 <p class="keys">{f.known.join(", ")}</p>
                             </details>
                         </li>
