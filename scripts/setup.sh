@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --browser, testing) the portal needs, skipping
 # whatever is already there: the wasm target, Trunk, wasm-bindgen-cli at the version in
-# Cargo.lock, the npm tools (binaryen's wasm-opt, playwright-core, axe-core), Chromium.
+# Cargo.lock, the npm tools (binaryen's wasm-opt, terser, playwright-core, axe-core), Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -31,7 +31,7 @@ if [[ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]]; t
 fi
 
 if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || ! (cd e2e && npm ls --silent >/dev/null 2>&1); then
-  say "installing npm tools (binaryen, playwright-core, axe-core)"
+  say "installing npm tools (binaryen, terser, playwright-core, axe-core)"
   (cd e2e && npm ci --no-audit --no-fund)
 fi
 
