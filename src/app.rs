@@ -12,7 +12,7 @@ use ixn_core::generate::values_yaml::Form;
 use ixn_core::model::{Config, SecretStyle};
 use ixn_core::profile::ProfileError;
 use ixn_core::registry::Step;
-use ixn_core::validate::Severity;
+use ixn_core::validate::Tally;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -34,8 +34,7 @@ pub fn App(
     let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
     on_cleanup(move || handle.remove());
     let theme = RwSignal::new("auto".to_string());
-    let errors = move || state.findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count());
-    let warnings = move || state.findings.with(|f| f.iter().filter(|f| f.severity == Severity::Warning).count());
+    let tally = move || state.findings.with(|f| Tally::of(f).summary());
     let go = move |delta: isize| {
         let i = Step::ALL.iter().position(|s| *s == state.step.get_untracked()).unwrap_or(0) as isize + delta;
         if let Some(s) = Step::ALL.get(i.clamp(0, Step::ALL.len() as isize - 1) as usize) {
@@ -70,7 +69,7 @@ pub fn App(
             <main id="main" class="form" tabindex="-1">
                 <NoticeBanner/>
                 <IoPanel/>
-                <p class="status" role="status">{move || format!("{} errors, {} warnings", errors(), warnings())}</p>
+                <p class="status" role="status">{tally}</p>
                 <form on:submit=|ev| ev.prevent_default() aria-label="IXN deployment">
                     {Step::ALL.into_iter().map(|step| view! { <StepPanel step/> }).collect_view()}
                 </form>

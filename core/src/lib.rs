@@ -6,6 +6,7 @@
 //! - [`validate`]: findings a person can act on.
 //! - [`generate`]: `override_values.yaml`, commands, secrets, topology and sizing.
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
+//! - [`wording`]: how messages say counts.
 
 pub mod yaml;
 pub mod model;
@@ -15,3 +16,4 @@ pub mod registry;
 pub mod generate;
 pub mod import;
 pub mod validate;
+pub mod wording;

@@ -2,7 +2,8 @@
 
 use crate::state::ui;
 use ixn_core::registry::{context_field, key, Step};
-use ixn_core::validate::Severity;
+use ixn_core::validate::Tally;
+use ixn_core::wording::count;
 use leptos::prelude::*;
 
 /// The step a finding's field is on.
@@ -21,17 +22,7 @@ pub fn StepNav() -> impl IntoView {
         crate::browser::reveal(&format!("nav.steps a[href=\"#/{slug}\"]"));
     });
     let state = move |step: Step| {
-        ui.findings.with(|fs| {
-            let mine = fs.iter().filter(|f| step_of(&f.path) == step);
-            let (mut e, mut w) = (0, 0);
-            for f in mine {
-                match f.severity {
-                    Severity::Error => e += 1,
-                    Severity::Warning => w += 1,
-                }
-            }
-            (e, w)
-        })
+        ui.findings.with(|fs| Tally::of(fs.iter().filter(|f| step_of(&f.path) == step)))
     };
     view! {
         <nav class="steps" aria-label="Wizard steps">
@@ -39,9 +30,9 @@ pub fn StepNav() -> impl IntoView {
                 {Step::ALL.into_iter().enumerate().map(|(i, step)| {
                     let status = move || match state(step) {
                         _ if step == Step::Review => ("", String::new()),
-                        (0, 0) => ("ok", "complete".to_string()),
-                        (0, w) => ("warn", format!("{w} warning{}", if w == 1 { "" } else { "s" })),
-                        (e, _) => ("err", format!("{e} error{}", if e == 1 { "" } else { "s" })),
+                        Tally { errors: 0, warnings: 0 } => ("ok", "complete".to_string()),
+                        Tally { errors: 0, warnings } => ("warn", count(warnings, "warning")),
+                        Tally { errors, .. } => ("err", count(errors, "error")),
                     };
                     view! {
                         <li>

@@ -10,6 +10,7 @@ pub use suggest::suggest;
 
 use crate::model::{user_placeholders, Config, UnknownKey, Value};
 use crate::registry::{self, KeyDef, Kind, KEYS};
+use crate::wording::count;
 use crate::yaml::{read_yaml, Limits, Node};
 
 /// One file to import.
@@ -56,15 +57,6 @@ pub struct ImportReport {
     pub placeholders: Vec<String>,
     /// Things worth knowing (values read differently than they look, and so on).
     pub notes: Vec<String>,
-}
-
-/// `1 file`, `3 files`: a count with its noun, singular or plural.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 impl FileSummary {

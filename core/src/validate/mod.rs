@@ -6,6 +6,7 @@ mod rules;
 pub use names::{dns1123_label, dns1123_subdomain, is_uuid};
 pub use rules::validate;
 
+use crate::wording::count;
 use serde::Serialize;
 
 /// How bad a finding is.
@@ -39,5 +40,47 @@ impl Finding {
     /// A warning at `path`.
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Finding {
         Finding { path: path.into(), severity: Severity::Warning, message: message.into() }
+    }
+}
+
+/// How many errors and warnings some findings hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Findings of [`Severity::Error`].
+    pub errors: usize,
+    /// Findings of [`Severity::Warning`].
+    pub warnings: usize,
+}
+
+impl Tally {
+    /// Counts `findings`.
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Tally {
+        let mut t = Tally::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+            }
+        }
+        t
+    }
+
+    /// `5 errors, 1 warning`.
+    pub fn summary(&self) -> String {
+        format!("{}, {}", count(self.errors, "error"), count(self.warnings, "warning"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Finding, Tally};
+
+    #[test]
+    fn a_tally_counts_each_severity_and_says_it_in_good_english() {
+        let fs = [Finding::error("a", "x"), Finding::error("b", "y"), Finding::warning("c", "z")];
+        let t = Tally::of(&fs);
+        assert_eq!(t, Tally { errors: 2, warnings: 1 });
+        assert_eq!(t.summary(), "2 errors, 1 warning");
+        assert_eq!(Tally::of(&[]).summary(), "0 errors, 0 warnings");
     }
 }
