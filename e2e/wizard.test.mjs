@@ -170,3 +170,21 @@ test('values form and comments toggles, and the stdin secret style', async () =>
   assert.doesNotMatch(cmds, /--from-literal/);
   await page.close();
 });
+
+test('on a phone (390 px) no step scrolls the page sideways, and the resources table fits', async () => {
+  const { page } = await portal(f);
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.click("text=Load the guide's sample");
+  for (const slug of ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources', 'observability', 'scheduling', 'review']) {
+    await page.evaluate((s) => { location.hash = `/${s}`; }, slug);
+    await page.waitForSelector(`#step-${slug}:not([hidden])`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(wide <= 0, `${slug}: the page is ${wide}px wider than the phone`);
+  }
+  const table = await page.evaluate(() => {
+    const w = document.querySelector('#step-resources .table-wrap');
+    return w.scrollWidth - w.clientWidth;
+  });
+  assert.equal(table, 0, 'the resources table needs no sideways scrolling');
+  await page.close();
+});

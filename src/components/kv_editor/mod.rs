@@ -38,7 +38,8 @@ pub fn KvEditor(
     let shown = move || if show_all.get() { rows.len() } else { rows.len().min(FIRST_ROWS) };
     // Rows are keyed by position so typing never rebuilds an input (focus stays).
     view! {
-        <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
+        // jvmOptions keys are order numbers: their column is narrow, the options wide.
+        <div class=if def.kind == Kind::Jvm { "kv jvm" } else { "kv" } role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..shown() key=|i| *i children=move |i| view! {
                 <div class="row">
                     <input type="text" name=format!("{path}[{i}].key") aria-label=format!("{kname} {}", i + 1)
