@@ -34,6 +34,10 @@ test('copy puts exactly the shown text on the clipboard, with the real secrets',
     await page.waitForFunction((w) => document.querySelector(`#panel-${w} .copied`)?.textContent.startsWith('Copied'), which);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await preview(page, which));
   }
+  // secrets.json is one JSON document, a List that kubectl apply -f takes whole.
+  const secrets = JSON.parse(await preview(page, 'secrets'));
+  assert.equal(secrets.kind, 'List');
+  assert.deepEqual(secrets.items.map((s) => s.metadata.name), ['pullsecret', 'redis-ors-secret', 'kafka-shared-secret']);
   await page.close();
 });
 

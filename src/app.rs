@@ -179,7 +179,7 @@ fn Previews() -> impl IntoView {
             </section>
             <section role="tabpanel" id="panel-secrets" aria-labelledby="tab-secrets" hidden=move || tab.get() != Tab::Secrets class="panel">
                 <div class="controls">
-                    <p class="help">"The secrets as manifests (kubectl apply -f accepts this JSON)."</p>
+                    <p class="help">"Every secret in one List manifest: kubectl apply -f secrets.json creates them all."</p>
                     <CopyButtons what="secrets" file="secrets.json" mime="application/json" real=real_secrets/>
                 </div>
                 <Code id="preview-secrets" lang=Lang::Json text=secrets.into()/>

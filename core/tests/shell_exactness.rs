@@ -249,27 +249,54 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
             let decoded = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
             assert_eq!(String::from_utf8(decoded).unwrap(), *v, "{} {k}", spec.name);
         }
-        // The stdin manifest too.
-        let manifest = serde_json::to_string(&spec.manifest("ixn")).unwrap();
-        let mut child = Command::new(&kubectl)
-            .args(["apply", "--dry-run=client", "-o", "json", "-f", "-"])
-            .env("KUBECONFIG", Path::new("/nonexistent"))
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(manifest.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
-        if out.status.success() {
-            let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-            for (k, v) in &spec.data {
-                assert_eq!(m["stringData"][k].as_str(), Some(v.as_str()));
-            }
-        } else {
-            // kubectl apply needs a server even for client dry-run in some versions.
-            eprintln!("apply --dry-run=client needs a cluster here: {}", String::from_utf8_lossy(&out.stderr));
+        // The stdin manifest too, read by kubectl's own decoder.
+        let read = kubectl_reads(&kubectl, &serde_json::to_string(&spec.manifest("ixn")).unwrap());
+        let [m] = read.as_slice() else { panic!("one object expected: {read:?}") };
+        for (k, v) in &spec.data {
+            assert_eq!(m["stringData"][k].as_str(), Some(v.as_str()));
+        }
+    }
+}
+
+/// What kubectl makes of `manifests`, offline: `kubectl label --local` decodes the file
+/// as `apply -f` does (same builder, no server), and prints every object it read.
+fn kubectl_reads(kubectl: &Path, manifests: &str) -> Vec<serde_json::Value> {
+    use std::io::Write;
+    let mut child = Command::new(kubectl)
+        .args(["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"])
+        .env("KUBECONFIG", Path::new("/nonexistent"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(manifests.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "kubectl could not read the manifests: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::Deserializer::from_slice(&out.stdout).into_iter().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn kubectl_reads_every_secret_of_secrets_json() {
+    let Some(kubectl) = real_kubectl() else {
+        eprintln!("kubectl not installed: skipped");
+        return;
+    };
+    let mut cfg = nasty_config(SecretStyle::Guide, false);
+    cfg.deploy.chart_makes_db_secrets = false; // the DB secrets too
+    cfg.deploy.pull_secret_create = true;
+    let real = ixn_core::model::Effective::real(&cfg);
+    let specs = secrets::secret_specs(&cfg, &real);
+    assert!(specs.len() >= 4, "pull, Redis, Kafka and DB secrets: {}", specs.len());
+    let file = artifacts(&cfg, ValuesOptions::default()).secret_manifests;
+    let items = kubectl_reads(&kubectl, &file);
+    assert_eq!(items.len(), specs.len(), "kubectl read every secret");
+    for (item, spec) in items.iter().zip(&specs) {
+        assert_eq!(item["kind"], "Secret");
+        assert_eq!(item["metadata"]["name"].as_str(), Some(spec.name.as_str()));
+        assert_eq!(item["metadata"]["namespace"].as_str(), Some(cfg.deploy.namespace.as_str()));
+        for (k, v) in &spec.data {
+            assert_eq!(item["stringData"][k].as_str(), Some(v.as_str()), "{} {k}", spec.name);
         }
     }
 }

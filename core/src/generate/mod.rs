@@ -21,7 +21,7 @@ pub struct Artifacts {
     pub values_yaml: String,
     /// The commands.
     pub commands: commands::Commands,
-    /// The secrets, as JSON manifests.
+    /// The secrets, as one JSON `List` manifest (`kubectl apply -f` creates them all).
     pub secret_manifests: String,
     /// The connection map data.
     pub connections: Vec<topology::Connection>,
@@ -54,11 +54,7 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let real = Effective::real_given(cfg, &effective).into_owned();
     let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
     let commands = commands::commands(cfg, &effective, &real, &values_yaml);
-    let secret_manifests = secrets::secret_specs(cfg, &real)
-        .iter()
-        .map(|s| serde_json::to_string_pretty(&s.manifest(&cfg.deploy.namespace)).expect("json"))
-        .collect::<Vec<_>>()
-        .join("\n---\n");
+    let secret_manifests = secrets::manifest_list(&secrets::secret_specs(cfg, &real), &cfg.deploy.namespace);
     // The map and the sizing describe the running deployment: real values, not `${VAR}`s.
     let connections = topology::connections(cfg, &real);
     let sizing = sizing::sizing(&real);

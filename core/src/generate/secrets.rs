@@ -65,6 +65,14 @@ impl SecretSpec {
     }
 }
 
+/// Every secret as one `v1` `List`, pretty JSON: one valid JSON document that
+/// `kubectl apply -f` takes whole. (JSON documents joined by `---` are not: kubectl
+/// reads the file as a JSON stream and stops at the first `---`.)
+pub fn manifest_list(specs: &[SecretSpec], namespace: &str) -> String {
+    let items: Vec<Json> = specs.iter().map(|s| s.manifest(namespace)).collect();
+    serde_json::to_string_pretty(&json!({ "apiVersion": "v1", "kind": "List", "items": items })).expect("json")
+}
+
 /// The first Redis node's host and port as the user typed them.
 fn first_redis(cfg: &Config) -> (String, String) {
     match cfg.values.get("ixnService.ixnNode.redis") {
