@@ -1,5 +1,6 @@
-// Screenshots of every step of the release build, light and dark, narrow and wide:
-// `node e2e/screenshots.mjs [outdir] [step…]` (default target/screenshots, all steps).
+// Screenshots of the release build, light and dark, narrow and wide: every step
+// and every preview tab: `node e2e/screenshots.mjs [outdir] [step|map|tab…]`
+// (default target/screenshots, everything).
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { serve } from './server.mjs';
@@ -7,6 +8,8 @@ import { launch, open } from './browser.mjs';
 
 export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
   'observability', 'scheduling', 'review'];
+/** Preview tabs besides the map (which has its own shot, with a connection focused). */
+export const TABS = ['values', 'commands', 'secrets', 'ops'];
 
 const out = process.argv[2] ?? fileURLToPath(new URL('../target/screenshots/', import.meta.url));
 const only = process.argv.slice(3);
@@ -20,7 +23,7 @@ for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     await page.click("text=Load the guide's sample");
-    for (const step of only.length ? only.filter((s) => s !== 'map') : STEPS) {
+    for (const step of only.length ? only.filter((s) => STEPS.includes(s)) : STEPS) {
       await page.evaluate((s) => { location.hash = `/${s}`; }, step);
       await page.waitForSelector(`#step-${step}:not([hidden])`);
       await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
@@ -33,6 +36,14 @@ for (const scheme of ['light', 'dark']) {
       await page.focus('[data-connection="12"]');
       await page.evaluate(() => document.querySelector('#panel-map').scrollIntoView());
       const file = `${out}/map-${scheme}-${name}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    // The other preview tabs, each scrolled into view.
+    for (const tab of TABS.filter((t) => !only.length || only.includes(t))) {
+      await page.click(`#tab-${tab}`);
+      await page.evaluate((t) => { document.activeElement?.blur(); document.querySelector(`#panel-${t}`).scrollIntoView(); }, tab);
+      const file = `${out}/tab-${tab}-${scheme}-${name}.png`;
       await page.screenshot({ path: file });
       console.log(file);
     }
