@@ -359,3 +359,25 @@ fn operations_scripts_carry_any_text() {
     let sections = ixn_core::operations::operations(&cfg, &eff, &ixn_core::model::Effective::real(&cfg));
     assert!(sections.iter().flat_map(|s| &s.items).all(|i| !i.destructive));
 }
+
+#[test]
+fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
+    let Some(kubectl) = real_kubectl() else {
+        eprintln!("kubectl not installed: skipped");
+        return;
+    };
+    // Names YAML 1.1 would turn into booleans, numbers or null if left unquoted, and text
+    // that needs escaping: kubectl's YAML reader must get them back exactly.
+    for tricky in ["yes", "on", "~", "1_000", "12:30", "0x1F", "a: b", "it's \"quoted\" #not-a-comment"] {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.namespace = tricky.into();
+        cfg.deploy.release = tricky.into();
+        let read = kubectl_reads(&kubectl, &ixn_core::operations::suggested_rules(&cfg));
+        let [rule] = read.as_slice() else { panic!("one object expected: {read:?}") };
+        assert_eq!(rule["kind"], "PrometheusRule");
+        assert_eq!(rule["metadata"]["namespace"].as_str(), Some(tricky), "{tricky}");
+        assert_eq!(rule["metadata"]["name"].as_str(), Some(format!("{tricky}-suggested-alerts").as_str()));
+        let expr = rule["spec"]["groups"][0]["rules"][0]["expr"].as_str().unwrap();
+        assert!(expr.starts_with("min by (pod, redis_client) (ixnnode_redis_client_status{namespace="), "{expr}");
+    }
+}

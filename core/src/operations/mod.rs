@@ -10,6 +10,8 @@ mod preflight;
 mod troubleshoot;
 mod verify;
 
+pub use monitoring::suggested_rules;
+
 use crate::model::{Config, Effective};
 
 /// One thing to do or check.
