@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --browser, testing) the portal needs, skipping
 # whatever is already there: the wasm target, Trunk, wasm-bindgen-cli at the version in
-# Cargo.lock, the npm tools (binaryen's wasm-opt, terser, playwright-core, axe-core), Chromium.
+# Cargo.lock, the npm tools (binaryen's wasm-opt, terser, playwright-core, axe-core), and
+# for tests Chromium and PostgreSQL's server programs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -33,6 +34,13 @@ fi
 if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || ! (cd e2e && npm ls --silent >/dev/null 2>&1); then
   say "installing npm tools (binaryen, terser, playwright-core, axe-core)"
   (cd e2e && npm ci --no-audit --no-fund)
+fi
+
+# The bootstrap SQL test runs a throwaway PostgreSQL server (initdb, pg_ctl).
+if $browser && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "installing postgresql (for the bootstrap SQL test)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
 if $browser && [[ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]]; then

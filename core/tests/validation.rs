@@ -108,6 +108,23 @@ fn dns_names() {
 }
 
 #[test]
+fn postgres_names_over_63_bytes_are_flagged() {
+    let mut c = valid();
+    // 63 bytes is fine, in any script: "ü" is two bytes.
+    c.values.set("ixnService.ixnServer.db.name", Value::Str("ü".repeat(31) + "x")).unwrap();
+    assert!(!findings(&c).iter().any(|f| f.path == "ixnService.ixnServer.db.name"), "{:?}", findings(&c));
+    c.values.set("ixnService.ixnServer.db.name", Value::Str("ü".repeat(32))).unwrap();
+    has(&c, "ixnService.ixnServer.db.name", Severity::Warning, "is 64 bytes; PostgreSQL names hold at most 63");
+    c.values.set("ixnService.ixnNode.db.name", Value::Str("n".repeat(70))).unwrap();
+    has(&c, "ixnService.ixnNode.db.name", Severity::Warning, "at most 63");
+    c.deploy.db_owner_user = "o".repeat(64);
+    has(&c, "db.ownerUser", Severity::Warning, "at most 63");
+    // A placeholder is only text until envsubst fills it in.
+    c.values.set("ixnService.ixnServer.secrets.db.username", Value::Str(format!("${{{}}}", "V".repeat(70)))).unwrap();
+    assert!(!findings(&c).iter().any(|f| f.path == "ixnService.ixnServer.secrets.db.username"));
+}
+
+#[test]
 fn replicas_and_probes() {
     let mut c = valid();
     c.values.set_text("replicaCount", "2").unwrap();

@@ -16,6 +16,7 @@ pub fn validate(cfg: &Config, eff: &Effective) -> Vec<Finding> {
     resources(eff, &mut out);
     counts(eff, &mut out);
     names(cfg, eff, &mut out);
+    postgres_names(cfg, eff, &mut out);
     tls(cfg, eff, &mut out);
     consul_and_sidecar(cfg, eff, &mut out);
     context(cfg, &mut out);
@@ -271,6 +272,32 @@ fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
         out.push(Finding::error(path, format!("required: {what}")));
     } else if has_control(v) {
         out.push(Finding::error(path, "contains a line break or control character"));
+    }
+}
+
+/// PostgreSQL's longest name, in bytes (NAMEDATALEN - 1). PostgreSQL cuts a longer one
+/// short wherever it meets it (creating, comparing, logging in): it works, but the
+/// database then shows another name than the one typed (tested on a real server).
+const POSTGRES_NAME_MAX: usize = 63;
+
+/// Database and role names: what PostgreSQL can hold. (Control characters, NUL
+/// included, are reported with the field's other text checks.)
+fn postgres_names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    let d = &cfg.deploy;
+    let values = ["ixnService.ixnServer.db.name", "ixnService.ixnNode.db.name",
+                  "ixnService.ixnServer.secrets.db.username", "ixnService.ixnNode.secrets.db.username"];
+    let typed = values.iter().map(|p| (*p, eff.str(p).unwrap_or("")));
+    let context = [("db.ownerUser", d.db_owner_user.as_str()), ("db.adminUser", d.db_admin_user.as_str())];
+    for (path, name) in typed.chain(context) {
+        // A placeholder is checked once envsubst has filled it in, not here.
+        if name.contains('$') {
+            continue;
+        }
+        if name.len() > POSTGRES_NAME_MAX {
+            out.push(Finding::warning(path, format!(
+                "is {} bytes; PostgreSQL names hold at most {POSTGRES_NAME_MAX}, so PostgreSQL will show and use only the first {POSTGRES_NAME_MAX}",
+                name.len())));
+        }
     }
 }
 
