@@ -381,3 +381,30 @@ fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
         assert!(expr.starts_with("min by (pod, redis_client) (ixnnode_redis_client_status{namespace="), "{expr}");
     }
 }
+
+#[test]
+fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
+    let Some(kubectl) = real_kubectl() else {
+        eprintln!("kubectl not installed: skipped");
+        return;
+    };
+    use base64::Engine;
+    let cfg = nasty_config(SecretStyle::Stdin, false);
+    let d = &cfg.deploy;
+    let server = secrets::registry_server(&cfg);
+    let out = Command::new(&kubectl)
+        .args(["create", "secret", "docker-registry", "pull", "--dry-run=client", "-o", "json"])
+        .arg(format!("--docker-server={server}"))
+        .arg(format!("--docker-username={}", d.registry_username))
+        .arg(format!("--docker-password={}", d.registry_password))
+        .arg(format!("--docker-email={}", d.registry_email))
+        .env("KUBECONFIG", Path::new("/nonexistent"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let theirs = base64::engine::general_purpose::STANDARD.decode(m["data"][".dockerconfigjson"].as_str().unwrap()).unwrap();
+    let theirs: serde_json::Value = serde_json::from_slice(&theirs).unwrap();
+    let ours: serde_json::Value = serde_json::from_str(&secrets::docker_config_json(&cfg)).unwrap();
+    assert_eq!(ours, theirs, "the same registry credentials as kubectl writes them");
+}
