@@ -2,7 +2,7 @@
 # Installs what building (and, with --browser, testing) the portal needs, skipping
 # whatever is already there: the wasm target, Trunk, wasm-bindgen-cli at the version in
 # Cargo.lock, the npm tools (binaryen's wasm-opt, terser, playwright-core, axe-core), and
-# for tests Chromium and PostgreSQL's server programs.
+# for tests Chromium, PostgreSQL's server programs and shellcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -36,17 +36,18 @@ if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || ! (cd e2e && npm ls --silent >/d
   (cd e2e && npm ci --no-audit --no-fund)
 fi
 
-# The bootstrap SQL test runs a throwaway PostgreSQL server (initdb, pg_ctl).
-if $browser && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  say "installing postgresql (for the bootstrap SQL test)"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
-fi
-
-if $browser && [[ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]]; then
-  say "installing chromium"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+# Debian packages the tests use: Chromium for the e2e tests, PostgreSQL's server
+# programs for the bootstrap SQL test (a throwaway server), shellcheck for the scripts.
+if $browser; then
+  missing=()
+  [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || missing+=(chromium chromium-driver)
+  command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
+  if (( ${#missing[@]} )); then
+    say "installing ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
 fi
 
 say "fetching crates"

@@ -408,3 +408,36 @@ fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
     let ours: serde_json::Value = serde_json::from_str(&secrets::docker_config_json(&cfg)).unwrap();
     assert_eq!(ours, theirs, "the same registry credentials as kubectl writes them");
 }
+
+fn shellcheck() -> Option<PathBuf> {
+    let out = Command::new("sh").arg("-c").arg("command -v shellcheck").output().ok()?;
+    let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (!p.is_empty()).then(|| PathBuf::from(p))
+}
+
+#[test]
+fn shellcheck_finds_nothing_in_any_script() {
+    use ixn_core::operations::{operations, section_script};
+    let Some(shellcheck) = shellcheck() else {
+        eprintln!("shellcheck not installed: skipped");
+        return;
+    };
+    for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
+        for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
+            cfg.deploy.secret_style = style;
+            cfg.deploy.placeholders = placeholders;
+            cfg.deploy.drop_databases = true;
+            let mut scripts = vec![("deploy.sh".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+            let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
+            scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (format!("ixn-{}.sh", s.id), section_script(s))));
+            for (name, script) in scripts {
+                let file = std::env::temp_dir().join(format!("ixn-shellcheck-{}-{name}", std::process::id()));
+                fs::write(&file, &script).unwrap();
+                // SC2016: envsubst's list of variables is single-quoted on purpose.
+                let out = Command::new(&shellcheck).args(["--shell=bash", "--exclude=SC2016", "--format=gcc"]).arg(&file).output().unwrap();
+                let _ = fs::remove_file(&file);
+                assert!(out.status.success(), "{name} ({style:?}, placeholders {placeholders}):\n{}", String::from_utf8_lossy(&out.stdout));
+            }
+        }
+    }
+}
