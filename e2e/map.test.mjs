@@ -32,7 +32,7 @@ test('hover and keyboard focus show what a connection carries and which key sets
   await page.hover('[data-connection="12"]');
   assert.match(await page.textContent('#map-detail'), /Prometheus → IXN.*ixnService\.ixnServer\.ports\.health/);
   await page.focus('[data-connection="16"]');
-  assert.match(await page.textContent('#map-detail'), /IXN → IXN DB.*ixnService\.ixnServer\.db\.port/);
+  assert.equal(await page.textContent('#map-detail'), '#16: IXN → IXN DB, TCP 5432, egress. Carries CRUD on the IXN database. Port set by ixnService.ixnServer.db.port.');
   // Inactive connections say so: no monitoring by default.
   assert.match(await page.getAttribute('[data-connection="12"]', 'class'), /inactive/);
   await page.close();
@@ -60,5 +60,12 @@ test('the map downloads as SVG', async () => {
   const svg = await readFile(await download.path(), 'utf8');
   assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.equal((svg.match(/data-connection="/g) ?? []).length, 19);
+  // A well-formed SVG file on its own: an XML parser reads it, and it has its own
+  // white background (no page CSS comes with it).
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, bg: doc.querySelector('rect.map-bg')?.getAttribute('fill') };
+  }, svg);
+  assert.deepEqual(parsed, { error: null, bg: '#ffffff' });
   await page.close();
 });

@@ -126,9 +126,9 @@ pub fn ArchMap() -> impl IntoView {
         let n = selected.get()?;
         conns().into_iter().find(|c| c.n == n).map(|c| {
             let key = match (c.n, c.key) {
-                (6 | 7, _) => "set by kafka.bootstrap (the Kafka bootstrap servers)".to_string(),
-                (_, Some(k)) => format!("port set by {k}"),
-                _ => "port defined outside these values".to_string(),
+                (6 | 7, _) => "Set by kafka.bootstrap (the Kafka bootstrap servers).".to_string(),
+                (_, Some(k)) => format!("Port set by {k}."),
+                _ => "Port defined outside these values.".to_string(),
             };
             format!(
                 "#{}: {} → {}, {} {}, {}. Carries {}. {}{}",
@@ -148,6 +148,9 @@ pub fn ArchMap() -> impl IntoView {
                         </marker>
                     }).collect_view()}
                 </defs>
+                // White behind the downloaded file (a viewer's dark background would hide
+                // the lines); in the page, CSS paints it the panel's colour.
+                <rect class="map-bg" width=WIDTH height=HEIGHT fill="#ffffff"/>
                 <rect x=IXN_POD.x y=IXN_POD.y width=IXN_POD.w height=IXN_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
                 <text x=IXN_POD.x + 10 y=IXN_POD.y + 20 fill="currentColor" font-weight="600">"Pod ixn-<sid>-sts-0"</text>
                 <rect x=VQ_POD.x y=VQ_POD.y width=VQ_POD.w height=VQ_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
@@ -195,7 +198,10 @@ pub fn ArchMap() -> impl IntoView {
                                 <line x1=d.from.0 y1=d.from.1 x2=d.to.0 y2=d.to.1 stroke=col stroke-width="1.8"
                                     stroke-dasharray=if d.c.active { "none" } else { "4 4" } opacity=if d.c.active { "1" } else { "0.35" }
                                     marker-end=format!("url(#arrow-{})", d.c.class.label())/>
-                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size="12" font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }>{text}</text>
+                                // The halo as attributes too, so the downloaded SVG has it without the page's
+                                // CSS (which sets the panel colour of the theme instead).
+                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size="12" font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
+                                    paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round">{text}</text>
                             </g>
                         }
                     }).collect_view();
