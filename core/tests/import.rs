@@ -209,3 +209,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_read_as_usual() {
+    let text = "\u{feff}tenant:\r\n  sid: \"100\"\r\n  id: 9350e2fc-a1dd-4c65-8d40-1f75a2e080dd\r\npodLabels:\r\n  team: ixn\r\n";
+    let (cfg, report) = import(&Config::default(), &[SourceFile { name: "windows.yaml", text }]).unwrap();
+    assert_eq!(cfg.values.get("tenant.sid"), Some(&Value::Str("100".into())));
+    assert_eq!(cfg.values.get("tenant.id").and_then(Value::text), Some("9350e2fc-a1dd-4c65-8d40-1f75a2e080dd"));
+    assert!(report.unknown.iter().all(|u| !u.path.contains('\r')), "{:?}", report.unknown);
+}

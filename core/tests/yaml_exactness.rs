@@ -16,6 +16,8 @@ const NASTY: &[&str] = &[
     "-.inf", ".nan", "+1", "-1", "1.", ".5", "100.0.007.0400", "${TENANT_ID}", "$HOME", "*alias",
     "&anchor", "!tag", "%dir", "@at", "`tick", "[a]", "{a: b}", "a, b", "?", "? x", "|", ">",
     "---", "...", "key:", "ünïcödé", "日本語", "a  b", "x\u{0}y",
+    // Spaces from web pages, which the reader refuses where YAML needs a space.
+    "\u{a0}lead", "trail\u{a0}", "a:\u{a0}b", ":\u{a0}", "-\u{a0}x", "\u{200b}", "\u{3000}x", "x\n\u{a0}y",
 ];
 
 fn doc_of(s: &str) -> String {
