@@ -97,6 +97,15 @@ test('a broken file changes nothing and says where', async () => {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction(() => /must be a mapping/.test(document.querySelector('#import-report')?.textContent));
   assert.equal(await preview(page, 'values'), before);
+  // Copied from a web page: no-break spaces in the indentation are named, with where
+  // and what to do, and the pasted text stays in the box to be fixed.
+  const pasted = 'tenant:\n\u00a0\u00a0sid: "9"\n';
+  await page.fill('textarea[name="import.text"]', pasted);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => /no-break space/.test(document.querySelector('#import-report')?.textContent));
+  assert.match(await page.textContent('#import-report'), /line 2, column 1: a no-break space \(U\+00A0\) where YAML needs an ordinary space/);
+  assert.equal(await page.inputValue('textarea[name="import.text"]'), pasted);
+  assert.equal(await page.inputValue('[name="tenant.sid"]'), '321');
   await page.close();
 });
 
