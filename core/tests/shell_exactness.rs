@@ -441,3 +441,53 @@ fn shellcheck_finds_nothing_in_any_script() {
         }
     }
 }
+
+/// kubectl's words for a command line it refuses before reaching any server.
+const USAGE_ERRORS: &[&str] = &["unknown flag", "unknown shorthand", "unknown command", "Usage:", "required flag", "accepts ", "invalid argument", "flag needs an argument", "error: unknown"];
+
+#[test]
+fn kubectl_accepts_every_command_line_the_scripts_run() {
+    use ixn_core::operations::{operations, section_script};
+    let Some(kubectl) = real_kubectl() else {
+        eprintln!("kubectl not installed: skipped");
+        return;
+    };
+    let mut checked = 0;
+    for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
+        let mut cfg = nasty_config(style, placeholders);
+        cfg.deploy.drop_databases = true;
+        cfg.deploy.pull_secret_create = true;
+        let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
+        let mut scripts = vec![("deploy".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+        scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (s.id.to_string(), section_script(s))));
+        for (name, script) in scripts {
+            let (calls, work) = run_script(&script, &format!("replay-{name}-{style:?}-{placeholders}"));
+            for call in calls.iter().filter(|c| c.program == "kubectl") {
+                // The same words, with no cluster to reach: kubectl parses them first and
+                // fails only on the connection.
+                let mut child = Command::new(&kubectl)
+                    .arg("--request-timeout=2s")
+                    .args(&call.args)
+                    .current_dir(&work)
+                    .env("KUBECONFIG", Path::new("/nonexistent"))
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                use std::io::Write;
+                let _ = child.stdin.take().unwrap().write_all(call.stdin.as_bytes());
+                let out = child.wait_with_output().unwrap();
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    !USAGE_ERRORS.iter().any(|u| err.contains(u)),
+                    "{name} ({style:?}): kubectl refused {:?}:\n{err}",
+                    call.args
+                );
+                checked += 1;
+            }
+        }
+    }
+    eprintln!("{checked} kubectl command lines parsed");
+    assert!(checked > 40, "{checked}");
+}
