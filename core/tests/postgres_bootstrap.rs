@@ -2,9 +2,13 @@
 //! (initdb, pg_ctl, psql from the machine's PostgreSQL) runs the generated SQL twice,
 //! then the owner logs in over TCP with the password, to the database, by the names
 //! typed: names and passwords full of quotes, backslashes, case and Unicode included.
+//! The generated bootstrap and drop commands also run as pasted, with a stand-in for
+//! `kubectl run` that runs the pod's psql here.
 //! Skipped, and says so, where PostgreSQL's server programs are not installed.
 
-use ixn_core::generate::sql::{bootstrap_sql, Bootstrap};
+use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
+use ixn_core::generate::{artifacts, values_yaml::ValuesOptions};
+use ixn_core::model::{Config, Effective, SecretStyle, Value};
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -48,10 +52,11 @@ impl Server {
         }
     }
 
-    fn start() -> Option<Server> {
+    /// A fresh server; `tag` keeps tests running side by side apart.
+    fn start(tag: &str) -> Option<Server> {
         let (initdb, pg_ctl, psql) = (program("initdb")?, program("pg_ctl")?, program("psql")?);
         let root = is_root();
-        let dir = std::env::temp_dir().join(format!("ixn-pg-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("ixn-pg-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         if root {
@@ -120,7 +125,7 @@ impl Drop for Server {
 
 #[test]
 fn the_bootstrap_creates_what_was_typed_and_the_owner_logs_in() {
-    let Some(server) = Server::start() else {
+    let Some(server) = Server::start("names") else {
         eprintln!("PostgreSQL's server programs (initdb, pg_ctl) are not installed: skipped");
         return;
     };
@@ -164,4 +169,95 @@ fn the_bootstrap_creates_what_was_typed_and_the_owner_logs_in() {
     // Nothing the names held was run as SQL.
     let check = server.admin("SELECT (SELECT count(*) FROM pg_roles WHERE rolname = 'postgres') || ' ' || (SELECT count(*) FROM pg_database WHERE datname = 'postgres');\n");
     assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), "1 1", "the postgres role and database are still there");
+}
+
+/// A stand-in for `kubectl run … --env=K=V … -- program args`: runs the program here,
+/// with those variables and the same stdin, as the throwaway pod would.
+const KUBECTL_RUN: &str = r#"#!/usr/bin/env bash
+envs=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --) shift; break ;;
+    --env=*) envs+=("${1#--env=}") ;;
+  esac
+  shift
+done
+exec env "${envs[@]}" "$@"
+"#;
+
+/// Runs a generated bash snippet as pasted, with `kubectl run` standing in for the pod.
+fn paste(snippet: &str, dir: &Path) -> Output {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(bin.join("kubectl"), KUBECTL_RUN).unwrap();
+    Command::new("chmod").arg("+x").arg(bin.join("kubectl")).status().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut child = Command::new("bash")
+        .current_dir(dir)
+        .env("PATH", path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(format!("set -euo pipefail\n{snippet}\n").as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_generated_bootstrap_and_drop_commands_work_as_pasted() {
+    let Some(server) = Server::start("pasted") else {
+        eprintln!("PostgreSQL's server programs (initdb, pg_ctl) are not installed: skipped");
+        return;
+    };
+    let admin_password = r#"Adm'in "pw" \ $HOME ü"#;
+    let set = server.admin(&format!("ALTER ROLE postgres PASSWORD {};\n", quote_literal(admin_password)));
+    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    let (server_db, node_db) = (r#"ixn "server" 'db'"#, "ixn-node-ünï");
+
+    let mut cfg = Config::guide_sample();
+    let d = &mut cfg.deploy;
+    d.secret_style = SecretStyle::Guide;
+    d.placeholders = false;
+    d.db_bootstrap = true;
+    d.drop_databases = true;
+    d.db_admin_user = "postgres".into();
+    d.db_admin_password = admin_password.into();
+    d.db_owner_user = "IXN O'Brien $(touch pwned)".into();
+    d.db_owner_password = r#"own'er "pw" \ %L ${HOME}"#.into();
+    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("127.0.0.1".into())).unwrap();
+    cfg.values.set_text("ixnService.ixnServer.db.port", &server.port.to_string()).unwrap();
+    cfg.values.set("ixnService.ixnServer.db.name", Value::Str(server_db.into())).unwrap();
+    cfg.values.set("ixnService.ixnNode.db.name", Value::Str(node_db.into())).unwrap();
+
+    let commands = artifacts(&cfg, ValuesOptions::default()).commands;
+    let bootstrap = &commands.blocks.iter().find(|b| b.id == "db-bootstrap").expect("a bootstrap block").script;
+    for run in 1..=2 {
+        let out = paste(bootstrap, &server.dir);
+        assert!(out.status.success(), "bootstrap run {run}: {}\n{bootstrap}", String::from_utf8_lossy(&out.stderr));
+    }
+    let d = &cfg.deploy;
+    for db in [server_db, node_db] {
+        let out = server.login(&d.db_owner_user, &d.db_owner_password, db);
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), format!("{}|{db}", d.db_owner_user), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(!server.dir.join("pwned").exists(), "nothing in a name ran");
+
+    // The destructive uninstall step drops both databases and the owner, and nothing else.
+    let (eff, real) = (Effective::of(&cfg), Effective::real(&cfg));
+    let drop = ixn_core::operations::operations(&cfg, &eff, &real)
+        .into_iter()
+        .flat_map(|s| s.items)
+        .find(|i| i.id == "drop-databases")
+        .and_then(|i| i.script)
+        .expect("a drop step");
+    let out = paste(&drop, &server.dir);
+    assert!(out.status.success(), "drop: {}\n{drop}", String::from_utf8_lossy(&out.stderr));
+    let left = server.admin(&format!(
+        "SELECT (SELECT count(*) FROM pg_database WHERE datname IN ({}, {})) || ' ' || (SELECT count(*) FROM pg_roles WHERE rolname = {}) || ' ' || (SELECT count(*) FROM pg_roles WHERE rolname = 'postgres');\n",
+        quote_literal(server_db),
+        quote_literal(node_db),
+        quote_literal(&d.db_owner_user)
+    ));
+    assert_eq!(String::from_utf8_lossy(&left.stdout).trim(), "0 0 1", "databases and owner gone, postgres kept");
 }
