@@ -230,6 +230,19 @@ fn the_generated_bootstrap_and_drop_commands_work_as_pasted() {
     cfg.values.set("ixnService.ixnServer.db.name", Value::Str(server_db.into())).unwrap();
     cfg.values.set("ixnService.ixnNode.db.name", Value::Str(node_db.into())).unwrap();
 
+    // The preflight check answers with the server's version.
+    let (eff, real) = (Effective::of(&cfg), Effective::real(&cfg));
+    let item = |id: &str| {
+        ixn_core::operations::operations(&cfg, &eff, &real)
+            .into_iter()
+            .flat_map(|s| s.items)
+            .find(|i| i.id == id)
+            .and_then(|i| i.script)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let out = paste(&item("preflight-postgres"), &server.dir);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PostgreSQL 1"), "{out:?}");
+
     let commands = artifacts(&cfg, ValuesOptions::default()).commands;
     let bootstrap = &commands.blocks.iter().find(|b| b.id == "db-bootstrap").expect("a bootstrap block").script;
     for run in 1..=2 {
@@ -244,13 +257,7 @@ fn the_generated_bootstrap_and_drop_commands_work_as_pasted() {
     assert!(!server.dir.join("pwned").exists(), "nothing in a name ran");
 
     // The destructive uninstall step drops both databases and the owner, and nothing else.
-    let (eff, real) = (Effective::of(&cfg), Effective::real(&cfg));
-    let drop = ixn_core::operations::operations(&cfg, &eff, &real)
-        .into_iter()
-        .flat_map(|s| s.items)
-        .find(|i| i.id == "drop-databases")
-        .and_then(|i| i.script)
-        .expect("a drop step");
+    let drop = item("drop-databases");
     let out = paste(&drop, &server.dir);
     assert!(out.status.success(), "drop: {}\n{drop}", String::from_utf8_lossy(&out.stderr));
     let left = server.admin(&format!(
