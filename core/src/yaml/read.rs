@@ -65,6 +65,10 @@ fn is_web_space(c: char) -> bool {
 /// `:`, `-`, `?` or `,`), outside quoted text and comments: the parser would silently
 /// read another structure (a key `\u{a0}\u{a0}sid`, or `sid:\u{a0}1` as one string).
 fn web_space(text: &str) -> Option<ReadError> {
+    // Most files hold none: one cheap pass decides.
+    if text.is_ascii() || !text.chars().any(is_web_space) {
+        return None;
+    }
     let mut quote: Option<char> = None;
     // Inside a block scalar (`|`, `>`): lines indented deeper than this are text.
     let mut block: Option<usize> = None;
