@@ -1,8 +1,8 @@
 // Where the time goes: a CPU profile (Chrome's sampling profiler, over CDP) of the
-// portal on the model inflated by the benchmark's 5,060-key import, then the
+// cold load, or of the portal on the model inflated by the benchmark's 5,060-key import, then the
 // functions by self and by inclusive time. Run it through scripts/profile.sh, which
 // builds the wasm with its function names kept.
-// `node e2e/profile.mjs DIST [keystrokes|import] [N]`
+// `node e2e/profile.mjs DIST [keystrokes|import|load] [N]`
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 import { inflatedFile } from './inflated.mjs';
@@ -13,45 +13,54 @@ const server = await serve(dist, '/tools/ixn/');
 const browser = await launch();
 const ctx = await browser.newContext();
 const p = await ctx.newPage();
-await p.goto(server.url);
-await p.waitForSelector('[name="tenant.sid"]');
-await p.click("text=Load the guide's sample");
-
-const big = inflatedFile();
-await p.evaluate(() => { document.querySelector('#io').open = true; });
-await p.evaluate((text) => {
-  const el = document.querySelector('textarea[name="import.text"]');
-  el.value = text;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-}, big);
-const importNow = () => p.evaluate(async () => {
-  [...document.querySelectorAll('#io button')].find((b) => b.textContent === 'Import').click();
-  const report = document.querySelector('#import-report');
-  while (!/Imported/.test(report.textContent)) await new Promise((r) => setTimeout(r, 5));
-});
-
 const cdp = await ctx.newCDPSession(p);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-if (scenario === 'import') {
+let profile;
+if (scenario === 'load') {
+  // From navigation to the form and every preview on screen, in a fresh context.
   await cdp.send('Profiler.start');
-  await importNow();
+  await p.goto(server.url);
+  await p.waitForFunction(() => document.querySelectorAll('#preview-map [data-connection]').length === 19
+    && document.querySelector('#preview-commands')?.textContent.includes('helm'));
+  ({ profile } = await cdp.send('Profiler.stop'));
 } else {
-  await importNow();
-  await cdp.send('Profiler.start');
-  await p.evaluate(async (n) => {
-    const fields = ['ixnService.ixnServer.confServer.appName', 'ixnService.priorityClassName', 'ixnService.image.ixnServer.tag'];
-    const target = document.querySelector('#preview-values');
-    for (let i = 0; i < n; i++) {
-      const el = document.querySelector(`[name="${fields[i % fields.length]}"]`);
-      const val = `v${i}k${Math.random().toString(36).slice(2, 6)}`;
-      el.value = val;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      while (!target.textContent.includes(val)) await new Promise((r) => setTimeout(r, 0));
-    }
-  }, n);
+  await p.goto(server.url);
+  await p.waitForSelector('[name="tenant.sid"]');
+  await p.click("text=Load the guide's sample");
+
+  const big = inflatedFile();
+  await p.evaluate(() => { document.querySelector('#io').open = true; });
+  await p.evaluate((text) => {
+    const el = document.querySelector('textarea[name="import.text"]');
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  const importNow = () => p.evaluate(async () => {
+    [...document.querySelectorAll('#io button')].find((b) => b.textContent === 'Import').click();
+    const report = document.querySelector('#import-report');
+    while (!/Imported/.test(report.textContent)) await new Promise((r) => setTimeout(r, 5));
+  });
+  if (scenario === 'import') {
+    await cdp.send('Profiler.start');
+    await importNow();
+  } else {
+    await importNow();
+    await cdp.send('Profiler.start');
+    await p.evaluate(async (n) => {
+      const fields = ['ixnService.ixnServer.confServer.appName', 'ixnService.priorityClassName', 'ixnService.image.ixnServer.tag'];
+      const target = document.querySelector('#preview-values');
+      for (let i = 0; i < n; i++) {
+        const el = document.querySelector(`[name="${fields[i % fields.length]}"]`);
+        const val = `v${i}k${Math.random().toString(36).slice(2, 6)}`;
+        el.value = val;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        while (!target.textContent.includes(val)) await new Promise((r) => setTimeout(r, 0));
+      }
+    }, n);
+  }
+  ({ profile } = await cdp.send('Profiler.stop'));
 }
-const { profile } = await cdp.send('Profiler.stop');
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
@@ -73,6 +82,7 @@ profile.samples.forEach((id, i) => {
 });
 const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k)
   .map(([nm, us]) => `${(us / 1000).toFixed(1).padStart(9)} ms  ${nm.slice(0, 140)}`).join('\n');
-console.log(`${scenario === 'import' ? 'the 5,060-key import' : `${n} keystrokes on the inflated model`}\n\nself time:\n${top(self, 25)}\n\ninclusive time:\n${top(inclusive, 40)}`);
+const what = { load: 'the cold load', import: 'the 5,060-key import' }[scenario] ?? `${n} keystrokes on the inflated model`;
+console.log(`${what}\n\nself time:\n${top(self, 25)}\n\ninclusive time:\n${top(inclusive, 40)}`);
 await browser.close();
 await server.close();

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Where the time goes: builds the release with the wasm's function names kept (and no
-# wasm-opt) into target/profile-dist, then prints a CPU profile of the inflated model
-# in headless Chromium. `scripts/profile.sh [keystrokes|import] [N]`
+# wasm-opt) into target/profile-dist, then prints a CPU profile in headless Chromium of
+# keystrokes or an import on the inflated model, or of the cold load.
+# `scripts/profile.sh [keystrokes|import|load] [N]`
+
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser

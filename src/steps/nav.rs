@@ -16,10 +16,14 @@ pub fn step_of(path: &str) -> Step {
 #[component]
 pub fn StepNav() -> impl IntoView {
     let ui = ui();
-    // On narrow screens the list scrolls sideways: keep the current step in sight.
-    Effect::new(move |_| {
-        let slug = ui.step.get().slug();
-        crate::browser::reveal(&format!("nav.steps a[href=\"#/{slug}\"]"));
+    // On narrow screens the list scrolls sideways: keep the current step in sight. Not
+    // for the first step on load, which is in sight anyway: scrolling forces a layout
+    // of the whole page in the middle of the first render (30 ms of a cold load).
+    Effect::new(move |ran_before: Option<()>| {
+        let step = ui.step.get();
+        if ran_before.is_some() || step != Step::ALL[0] {
+            crate::browser::reveal(&format!("nav.steps a[href=\"#/{}\"]", step.slug()));
+        }
     });
     let state = move |step: Step| {
         ui.findings.with(|fs| Tally::of(fs.iter().filter(|f| step_of(&f.path) == step)))
