@@ -3,7 +3,6 @@
 # wasm-opt) into target/profile-dist, then prints a CPU profile in headless Chromium of
 # keystrokes or an import on the inflated model, or of the cold load.
 # `scripts/profile.sh [keystrokes|import|load] [N]`
-
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
