@@ -221,18 +221,21 @@ fn placeholder_mode_substitutes_only_its_variables() {
     check(SecretStyle::Guide, true, "placeholders");
 }
 
-fn real_kubectl() -> Option<PathBuf> {
-    let out = Command::new("sh").arg("-c").arg("command -v kubectl").output().ok()?;
+/// A program on PATH (kubectl, shellcheck), if this machine has it; says the test is
+/// skipped if not.
+fn installed(program: &str) -> Option<PathBuf> {
+    let out = Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().ok()?;
     let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
-    (!p.is_empty()).then(|| PathBuf::from(p))
+    if p.is_empty() {
+        eprintln!("{program} not installed: skipped");
+        return None;
+    }
+    Some(PathBuf::from(p))
 }
 
 #[test]
 fn real_kubectl_dry_run_decodes_to_the_model() {
-    let Some(kubectl) = real_kubectl() else {
-        eprintln!("kubectl not installed: skipped");
-        return;
-    };
+    let Some(kubectl) = installed("kubectl") else { return };
     let cfg = nasty_config(SecretStyle::Guide, false);
     for spec in secrets::secret_specs(&cfg, &ixn_core::model::Effective::real(&cfg)) {
         if spec.kind != "Opaque" {
@@ -258,30 +261,35 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
     }
 }
 
-/// What kubectl makes of `manifests`, offline: `kubectl label --local` decodes the file
-/// as `apply -f` does (same builder, no server), and prints every object it read.
-fn kubectl_reads(kubectl: &Path, manifests: &str) -> Vec<serde_json::Value> {
+/// kubectl with `args`, no cluster configured (it falls back to an address where
+/// nothing listens), `stdin` on its standard input, in `dir`.
+fn kubectl_offline<S: AsRef<std::ffi::OsStr>>(kubectl: &Path, args: &[S], stdin: &str, dir: &Path) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new(kubectl)
-        .args(["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"])
+        .args(args)
+        .current_dir(dir)
         .env("KUBECONFIG", Path::new("/nonexistent"))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(manifests.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    // kubectl may exit before reading all of it.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+/// What kubectl makes of `manifests`, offline: `kubectl label --local` decodes the file
+/// as `apply -f` does (same builder, no server), and prints every object it read.
+fn kubectl_reads(kubectl: &Path, manifests: &str) -> Vec<serde_json::Value> {
+    let out = kubectl_offline(kubectl, &["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"], manifests, Path::new("."));
     assert!(out.status.success(), "kubectl could not read the manifests: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::Deserializer::from_slice(&out.stdout).into_iter().collect::<Result<_, _>>().unwrap()
 }
 
 #[test]
 fn kubectl_reads_every_secret_of_secrets_json() {
-    let Some(kubectl) = real_kubectl() else {
-        eprintln!("kubectl not installed: skipped");
-        return;
-    };
+    let Some(kubectl) = installed("kubectl") else { return };
     let mut cfg = nasty_config(SecretStyle::Guide, false);
     cfg.deploy.chart_makes_db_secrets = false; // the DB secrets too
     cfg.deploy.pull_secret_create = true;
@@ -362,10 +370,7 @@ fn operations_scripts_carry_any_text() {
 
 #[test]
 fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
-    let Some(kubectl) = real_kubectl() else {
-        eprintln!("kubectl not installed: skipped");
-        return;
-    };
+    let Some(kubectl) = installed("kubectl") else { return };
     // Names YAML 1.1 would turn into booleans, numbers or null if left unquoted, and text
     // that needs escaping: kubectl's YAML reader must get them back exactly.
     for tricky in ["yes", "on", "~", "1_000", "12:30", "0x1F", "a: b", "it's \"quoted\" #not-a-comment"] {
@@ -384,10 +389,7 @@ fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
 
 #[test]
 fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
-    let Some(kubectl) = real_kubectl() else {
-        eprintln!("kubectl not installed: skipped");
-        return;
-    };
+    let Some(kubectl) = installed("kubectl") else { return };
     use base64::Engine;
     let cfg = nasty_config(SecretStyle::Stdin, false);
     let d = &cfg.deploy;
@@ -409,19 +411,10 @@ fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
     assert_eq!(ours, theirs, "the same registry credentials as kubectl writes them");
 }
 
-fn shellcheck() -> Option<PathBuf> {
-    let out = Command::new("sh").arg("-c").arg("command -v shellcheck").output().ok()?;
-    let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
-    (!p.is_empty()).then(|| PathBuf::from(p))
-}
-
 #[test]
 fn shellcheck_finds_nothing_in_any_script() {
     use ixn_core::operations::{operations, section_script};
-    let Some(shellcheck) = shellcheck() else {
-        eprintln!("shellcheck not installed: skipped");
-        return;
-    };
+    let Some(shellcheck) = installed("shellcheck") else { return };
     for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
         for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
             cfg.deploy.secret_style = style;
@@ -448,10 +441,7 @@ const USAGE_ERRORS: &[&str] = &["unknown flag", "unknown shorthand", "unknown co
 #[test]
 fn kubectl_accepts_every_command_line_the_scripts_run() {
     use ixn_core::operations::{operations, section_script};
-    let Some(kubectl) = real_kubectl() else {
-        eprintln!("kubectl not installed: skipped");
-        return;
-    };
+    let Some(kubectl) = installed("kubectl") else { return };
     let mut checked = 0;
     for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
         let mut cfg = nasty_config(style, placeholders);
@@ -465,19 +455,8 @@ fn kubectl_accepts_every_command_line_the_scripts_run() {
             for call in calls.iter().filter(|c| c.program == "kubectl") {
                 // The same words, with no cluster to reach: kubectl parses them first and
                 // fails only on the connection.
-                let mut child = Command::new(&kubectl)
-                    .arg("--request-timeout=2s")
-                    .args(&call.args)
-                    .current_dir(&work)
-                    .env("KUBECONFIG", Path::new("/nonexistent"))
-                    .stdin(std::process::Stdio::piped())
-                    .stdout(std::process::Stdio::piped())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap();
-                use std::io::Write;
-                let _ = child.stdin.take().unwrap().write_all(call.stdin.as_bytes());
-                let out = child.wait_with_output().unwrap();
+                let args: Vec<&str> = std::iter::once("--request-timeout=2s").chain(call.args.iter().map(String::as_str)).collect();
+                let out = kubectl_offline(&kubectl, &args, &call.stdin, &work);
                 let err = String::from_utf8_lossy(&out.stderr);
                 assert!(
                     !USAGE_ERRORS.iter().any(|u| err.contains(u)),
