@@ -255,3 +255,14 @@ fn dropping_never_touches_the_admin_or_postgres_role() {
     let drop = ops.iter().flat_map(|s| &s.items).find(|i| i.destructive).unwrap();
     assert!(drop.script.as_deref().unwrap().contains("DROP ROLE IF EXISTS \"ixn\";"));
 }
+
+#[test]
+fn downloads_never_turn_typed_text_into_a_path() {
+    let a = artifacts(&Config::guide_sample(), ValuesOptions::default());
+    for (release, folder) in [("ixn-100", "ixn-100"), ("..", "ixn"), ("../../etc", "ixn"), ("a/b", "ixn"), ("ixn-<sid>", "ixn"), ("", "ixn"), ("Ixn", "ixn")] {
+        assert_eq!(ixn_core::generate::download_folder(release), folder, "{release:?}");
+        for f in a.files(release) {
+            assert!(f.name.starts_with(&format!("{folder}/")) && !f.name.contains(".."), "{release:?}: {}", f.name);
+        }
+    }
+}

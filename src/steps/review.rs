@@ -6,6 +6,7 @@ use crate::components::key_field::field_id;
 use crate::state::ui;
 use ixn_core::generate::commands::release_name;
 use ixn_core::generate::archive::tar;
+use ixn_core::generate::download_folder;
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn Review() -> impl IntoView {
     let download_all = move |_| {
         let release = ui.config.with_untracked(release_name);
         let bytes = ui.real.with_untracked(|a| tar(&a.files(&release)));
-        let name = if release.contains('<') { "ixn.tar".to_string() } else { format!("{release}.tar") };
+        let name = format!("{}.tar", download_folder(&release));
         browser::download(&name, "application/x-tar", &bytes);
     };
     view! {

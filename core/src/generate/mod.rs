@@ -31,10 +31,21 @@ pub struct Artifacts {
     pub operations: Vec<crate::operations::Section>,
 }
 
+/// The folder (and `.tar` name) of a download: the release name when it is a valid
+/// release name, else `ixn`, so that typed text never becomes a path (`..`, `a/b`,
+/// `ixn-<sid>`).
+pub fn download_folder(release: &str) -> &str {
+    if crate::validate::dns1123_label(release, 53).is_none() {
+        release
+    } else {
+        "ixn"
+    }
+}
+
 impl Artifacts {
     /// Every file a user downloads, under a folder named after the release.
     pub fn files(&self, release: &str) -> Vec<archive::File> {
-        let dir = if release.is_empty() || release.contains(['/', '<']) { "ixn" } else { release };
+        let dir = download_folder(release);
         let file = |name: &str, data: &str, executable| archive::File {
             name: format!("{dir}/{name}"),
             data: data.as_bytes().to_vec(),
