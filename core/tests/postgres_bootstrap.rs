@@ -2,8 +2,8 @@
 //! (initdb, pg_ctl, psql from the machine's PostgreSQL) runs the generated SQL twice,
 //! then the owner logs in over TCP with the password, to the database, by the names
 //! typed: names and passwords full of quotes, backslashes, case and Unicode included.
-//! The generated bootstrap and drop commands also run as pasted, with a stand-in for
-//! `kubectl run` that runs the pod's psql here.
+//! The generated preflight, bootstrap and drop commands also run as pasted, in both
+//! secret styles, with a stand-in for kubectl that runs the pod's psql here.
 //! Skipped, and says so, where PostgreSQL's server programs are not installed.
 
 use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
@@ -171,25 +171,45 @@ fn the_bootstrap_creates_what_was_typed_and_the_owner_logs_in() {
     assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), "1 1", "the postgres role and database are still there");
 }
 
-/// A stand-in for `kubectl run … --env=K=V … -- program args`: runs the program here,
-/// with those variables and the same stdin, as the throwaway pod would.
-const KUBECTL_RUN: &str = r#"#!/usr/bin/env bash
-envs=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --) shift; break ;;
-    --env=*) envs+=("${1#--env=}") ;;
-  esac
-  shift
-done
-exec env "${envs[@]}" "$@"
+/// A stand-in for kubectl that runs a `kubectl run` pod's program here, as the pod
+/// would: the args after `--` or in `--overrides`, with the `--env=K=V` variables and
+/// those of the secrets its `envFrom` names, which `kubectl apply -f -` stored. Other
+/// commands (deleting the secret) do nothing. Python, for the JSON.
+const KUBECTL: &str = r#"#!/usr/bin/env python3
+import json, os, sys
+state = os.path.join(os.path.dirname(os.path.abspath(__file__)), "secrets")
+os.makedirs(state, exist_ok=True)
+args = sys.argv[1:]
+if args[:1] == ["apply"] and "-" in args:
+    m = json.load(sys.stdin)
+    if m.get("kind") == "Secret":
+        with open(os.path.join(state, m["metadata"]["name"]), "w") as f:
+            json.dump(m.get("stringData", {}), f)
+    sys.exit(0)
+if args[:1] != ["run"]:
+    sys.exit(0)
+env, program = dict(os.environ), []
+if "--" in args:
+    program = args[args.index("--") + 1:]
+    args = args[:args.index("--")]
+for a in args:
+    if a.startswith("--env="):
+        k, v = a[len("--env="):].split("=", 1)
+        env[k] = v
+    if a.startswith("--overrides="):
+        c = json.loads(a[len("--overrides="):])["spec"]["containers"][0]
+        program = program or c.get("args", [])
+        for src in c.get("envFrom", []):
+            with open(os.path.join(state, src["secretRef"]["name"])) as f:
+                env.update(json.load(f))
+os.execvpe(program[0], program, env)
 "#;
 
 /// Runs a generated bash snippet as pasted, with `kubectl run` standing in for the pod.
 fn paste(snippet: &str, dir: &Path) -> Output {
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    std::fs::write(bin.join("kubectl"), KUBECTL_RUN).unwrap();
+    std::fs::write(bin.join("kubectl"), KUBECTL).unwrap();
     Command::new("chmod").arg("+x").arg(bin.join("kubectl")).status().unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
     let mut child = Command::new("bash")
@@ -206,7 +226,15 @@ fn paste(snippet: &str, dir: &Path) -> Output {
 
 #[test]
 fn the_generated_bootstrap_and_drop_commands_work_as_pasted() {
-    let Some(server) = Server::start("pasted") else {
+    // As the guide does it (the admin password on kubectl run's command line) and from
+    // stdin (the password in a short-lived secret the pod reads).
+    for style in [SecretStyle::Guide, SecretStyle::Stdin] {
+        bootstrap_and_drop_as_pasted(style);
+    }
+}
+
+fn bootstrap_and_drop_as_pasted(style: SecretStyle) {
+    let Some(server) = Server::start(&format!("pasted-{style:?}")) else {
         eprintln!("PostgreSQL's server programs (initdb, pg_ctl) are not installed: skipped");
         return;
     };
@@ -217,7 +245,7 @@ fn the_generated_bootstrap_and_drop_commands_work_as_pasted() {
 
     let mut cfg = Config::guide_sample();
     let d = &mut cfg.deploy;
-    d.secret_style = SecretStyle::Guide;
+    d.secret_style = style;
     d.placeholders = false;
     d.db_bootstrap = true;
     d.drop_databases = true;
