@@ -6,6 +6,7 @@ mod node;
 mod read;
 mod resolve;
 mod scalar;
+mod web_space;
 
 pub use emit::{is_placeholder, to_yaml, EmitOptions};
 pub use node::{Entry, Node};
