@@ -470,3 +470,51 @@ fn kubectl_accepts_every_command_line_the_scripts_run() {
     eprintln!("{checked} kubectl command lines parsed");
     assert!(checked > 40, "{checked}");
 }
+
+/// The verify section against stand-ins: a port-forward that stays up until killed, and
+/// a curl that prints `lines` lines or fails. Returns whether the script succeeded, its
+/// output, and whether every port-forward was stopped.
+fn verify_with(curl: &str, tag: &str) -> (bool, String, bool) {
+    use ixn_core::operations::{operations, section_script};
+    let cfg = Config::guide_sample();
+    let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
+    let verify = operations(&cfg, &eff, &real).into_iter().find(|s| s.id == "verify").unwrap();
+    let dir = std::env::temp_dir().join(format!("ixn-verify-{tag}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let bin = dir.join("bin");
+    fs::create_dir_all(&bin).unwrap();
+    let pids = dir.join("pids");
+    let stubs = [
+        ("kubectl", format!("#!/usr/bin/env bash\nif [[ \" $* \" == *\" port-forward \"* ]]; then echo $$ >> '{}'; exec sleep 30; fi\n", pids.display())),
+        ("curl", format!("#!/usr/bin/env bash\n{curl}\n")),
+        ("sleep", "#!/usr/bin/env bash\n[[ $1 == 30 ]] && exec /bin/sleep 30\nexit 0\n".to_string()),
+    ];
+    for (name, body) in stubs {
+        fs::write(bin.join(name), body).unwrap();
+        Command::new("chmod").arg("+x").arg(bin.join(name)).status().unwrap();
+    }
+    fs::write(dir.join("verify.sh"), section_script(&verify)).unwrap();
+    let out = Command::new("bash")
+        .arg(dir.join("verify.sh"))
+        .env("PATH", format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()))
+        .output()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let started = fs::read_to_string(&pids).unwrap_or_default();
+    let all_stopped = started.lines().all(|pid| !Path::new(&format!("/proc/{pid}")).exists());
+    let _ = fs::remove_dir_all(&dir);
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), all_stopped && !started.is_empty())
+}
+
+#[test]
+fn verify_succeeds_on_long_metrics_and_always_stops_the_port_forward() {
+    // Metrics longer than a pipe holds: the script shows the first lines and succeeds.
+    let (ok, out, stopped) = verify_with("seq 200000", "long");
+    assert!(ok, "a long answer failed the script");
+    assert!(out.contains("\n20\n") && !out.contains("\n21\n"), "the first 20 lines of each");
+    assert!(stopped, "a port-forward was left running");
+    // curl fails: the script fails, and the port-forward is stopped all the same.
+    let (ok, _, stopped) = verify_with("echo 'curl: (7) Failed to connect' >&2; exit 7", "fail");
+    assert!(!ok, "a failed probe must fail the script");
+    assert!(stopped, "a port-forward was left running after curl failed");
+}

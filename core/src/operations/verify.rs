@@ -5,10 +5,14 @@ use crate::generate::commands::release_name;
 use crate::generate::shell::{command, quote};
 use crate::model::{Config, Effective};
 
-/// A port-forward to `target`, a curl of `path`, and the forward stopped again.
+/// A port-forward to `target`, a curl of `path`, and the forward stopped again, also
+/// when curl fails (`set -e` would otherwise leave it holding the port). `sed` shows the
+/// first lines but reads them all: `head` would close the pipe early, and curl, still
+/// writing, would fail the pipeline under `pipefail`. `(exit "$rc")` fails a script and
+/// only sets `$?` in an interactive shell.
 fn probe(ns: &str, target: &str, port: &str, path: &str) -> String {
     format!(
-        "{} &\npf=$!\nsleep 3\ncurl --fail --silent --show-error {} | head -n 20\nkill \"$pf\" 2>/dev/null || true",
+        "{} &\npf=$!\nsleep 3\nrc=0\ncurl --fail --silent --show-error {} | sed -n '1,20p' || rc=$?\nkill \"$pf\" 2>/dev/null || true\n(exit \"$rc\")",
         command(&["kubectl", "port-forward", "--namespace", ns, target, &format!("{port}:{port}")]),
         quote(&format!("http://127.0.0.1:{port}{path}")),
     )
