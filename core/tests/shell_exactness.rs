@@ -487,7 +487,8 @@ fn verify_with(curl: &str, tag: &str) -> (bool, String, bool) {
     let stubs = [
         ("kubectl", format!("#!/usr/bin/env bash\nif [[ \" $* \" == *\" port-forward \"* ]]; then echo $$ >> '{}'; exec sleep 30; fi\n", pids.display())),
         ("curl", format!("#!/usr/bin/env bash\n{curl}\n")),
-        ("sleep", "#!/usr/bin/env bash\n[[ $1 == 30 ]] && exec /bin/sleep 30\nexit 0\n".to_string()),
+        // The script's `sleep 3` (the forward starting) takes a moment, not 3 s.
+        ("sleep", "#!/usr/bin/env bash\n[[ $1 == 30 ]] && exec /bin/sleep 30\nexec /bin/sleep 0.3\n".to_string()),
     ];
     for (name, body) in stubs {
         fs::write(bin.join(name), body).unwrap();
@@ -501,7 +502,9 @@ fn verify_with(curl: &str, tag: &str) -> (bool, String, bool) {
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(200));
     let started = fs::read_to_string(&pids).unwrap_or_default();
-    let all_stopped = started.lines().all(|pid| !Path::new(&format!("/proc/{pid}")).exists());
+    // Stopped: gone, or a zombie waiting for init to reap it.
+    let running = |pid: &str| fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|st| !st.contains(") Z "));
+    let all_stopped = !started.lines().any(running);
     let _ = fs::remove_dir_all(&dir);
     (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), all_stopped && !started.is_empty())
 }
