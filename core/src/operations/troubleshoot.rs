@@ -28,7 +28,11 @@ pub(super) fn section(cfg: &Config, eff: &Effective) -> Section {
             "troubleshoot-permission-denied",
             "\"exec … interaction_server_64: cannot execute: Permission denied\"",
             "The service account policy was applied after the pod started: restart the pod.",
-            command(&["kubectl", "delete", "pod", &format!("{release}-sts-0"), "--namespace", ns]),
+            // A remedy, not a check: the comment says so in a downloaded script too.
+            format!(
+                "# Only when the pod shows this error: restarts IXN (the StatefulSet recreates the pod).\n{}",
+                command(&["kubectl", "delete", "pod", &format!("{release}-sts-0"), "--namespace", ns])
+            ),
         ),
         Item::check(
             "troubleshoot-dry-run",
