@@ -6,6 +6,8 @@
 //! secret styles, with a stand-in for kubectl that runs the pod's psql here.
 //! Skipped, and says so, where PostgreSQL's server programs are not installed.
 
+mod common;
+
 use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
 use ixn_core::generate::{artifacts, values_yaml::ValuesOptions};
 use ixn_core::model::{Config, Effective, SecretStyle, Value};
@@ -16,10 +18,8 @@ use std::process::{Command, Output, Stdio};
 
 /// A program on PATH, or in Debian's versioned PostgreSQL directory.
 fn program(name: &str) -> Option<PathBuf> {
-    let on_path = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().ok()?;
-    let p = String::from_utf8(on_path.stdout).ok()?.trim().to_string();
-    if !p.is_empty() {
-        return Some(PathBuf::from(p));
+    if let Some(p) = common::on_path(name) {
+        return Some(p);
     }
     let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql").ok()?.flatten().map(|d| d.path().join("bin").join(name)).filter(|p| p.exists()).collect();
     found.sort();

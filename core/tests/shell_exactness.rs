@@ -3,6 +3,8 @@
 //! Where a real kubectl is installed, the secret commands also run through
 //! `kubectl … --dry-run=client -o json` and the decoded data is compared.
 
+mod common;
+
 use ixn_core::generate::{artifacts, secrets, values_yaml::ValuesOptions};
 use ixn_core::model::{Config, Input, Platform, RedisNode, SecretStyle, Value};
 use std::fs;
@@ -224,13 +226,11 @@ fn placeholder_mode_substitutes_only_its_variables() {
 /// A program on PATH (kubectl, shellcheck), if this machine has it; says the test is
 /// skipped if not.
 fn installed(program: &str) -> Option<PathBuf> {
-    let out = Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().ok()?;
-    let p = String::from_utf8(out.stdout).ok()?.trim().to_string();
-    if p.is_empty() {
+    let found = common::on_path(program);
+    if found.is_none() {
         eprintln!("{program} not installed: skipped");
-        return None;
     }
-    Some(PathBuf::from(p))
+    found
 }
 
 #[test]
