@@ -33,7 +33,6 @@ pub(super) fn web_space(text: &str) -> Option<ReadError> {
         let chars: Vec<char> = line.chars().collect();
         let mut leading = quote.is_none();
         let mut prev = ' ';
-        let mut last = ' ';
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -62,16 +61,13 @@ pub(super) fn web_space(text: &str) -> Option<ReadError> {
             if leading && !matches!(c, ' ' | '\t') && !is_web_space(c) {
                 leading = false;
             }
-            if !matches!(c, ' ' | '\t') {
-                last = c;
-            }
             prev = c;
             i += 1;
         }
         // `key: |-`, `- >2` and the like open a block scalar.
         let code = line.split(" #").next().unwrap_or("").trim_end();
         let header = code.trim_end_matches(['-', '+', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-        if quote.is_none() && (header.ends_with(" |") || header.ends_with(" >") || header == "|" || header == ">") && matches!(last, '|' | '>' | '-' | '+' | '1'..='9') {
+        if quote.is_none() && (header.ends_with(" |") || header.ends_with(" >") || header == "|" || header == ">") {
             block = Some(indent);
         }
     }
