@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
 # wasm-bindgen's glue is not minified by Trunk (it minifies only HTML and CSS): terser
-# takes it from 44 KB to 20 KB (7.0 to 5.3 KB brotli). The e2e tests run on this file.
+# takes it from 44 KB to 20 KB (7.0 to 5.2 KB brotli). The e2e tests run on this file.
 terser dist/ixn-portal.js --module --compress --mangle --output dist/ixn-portal.js
 # Precompressed copies for hosts that serve them (brotli and gzip beside each file).
 node scripts/precompress.mjs dist

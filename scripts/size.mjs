@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const KB = 1024;
 const BUDGET = 200 * KB;
-// The current size plus ~2% headroom: a change that grows the page past it fails CI
+// The current size plus ~1% headroom: a change that grows the page past it fails CI
 // and has to say why (and lower or raise this on purpose).
 const CEILING = 258_000;
 
