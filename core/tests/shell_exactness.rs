@@ -243,7 +243,7 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
         }
         let mut args = vec!["create".to_string(), "secret".into(), "generic".into(), spec.name.clone(), "--dry-run=client".into(), "-o".into(), "json".into()];
         args.extend(spec.data.iter().map(|(k, v)| format!("--from-literal={k}={v}")));
-        let out = Command::new(&kubectl).args(&args).env("KUBECONFIG", Path::new("/nonexistent")).output().unwrap();
+        let out = kubectl_offline(&kubectl, &args, "", Path::new("."));
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         for (k, v) in &spec.data {
@@ -394,15 +394,14 @@ fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
     let cfg = nasty_config(SecretStyle::Stdin, false);
     let d = &cfg.deploy;
     let server = secrets::registry_server(&cfg);
-    let out = Command::new(&kubectl)
-        .args(["create", "secret", "docker-registry", "pull", "--dry-run=client", "-o", "json"])
-        .arg(format!("--docker-server={server}"))
-        .arg(format!("--docker-username={}", d.registry_username))
-        .arg(format!("--docker-password={}", d.registry_password))
-        .arg(format!("--docker-email={}", d.registry_email))
-        .env("KUBECONFIG", Path::new("/nonexistent"))
-        .output()
-        .unwrap();
+    let args = [
+        "create".to_string(), "secret".into(), "docker-registry".into(), "pull".into(), "--dry-run=client".into(), "-o".into(), "json".into(),
+        format!("--docker-server={server}"),
+        format!("--docker-username={}", d.registry_username),
+        format!("--docker-password={}", d.registry_password),
+        format!("--docker-email={}", d.registry_email),
+    ];
+    let out = kubectl_offline(&kubectl, &args, "", Path::new("."));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let theirs = base64::engine::general_purpose::STANDARD.decode(m["data"][".dockerconfigjson"].as_str().unwrap()).unwrap();
