@@ -112,11 +112,17 @@ test('a broken file changes nothing and says where', async () => {
 test('answers survive a reload; secrets do not, unless asked; forget clears all', async () => {
   const { page, context } = await portal(f);
   await page.fill('[name="tenant.sid"]', '654');
+  // Half-written and commented text comes back as typed, not reformatted or dropped.
+  const drafts = { 'ixnService.securityContext': 'runAsUser: 500  # the IXN user\nrunAsGroup', 'ixnVQNode.securityContext': 'runAsUser: 500 # as the guide' };
+  await step(page, 'scheduling');
+  for (const [name, text] of Object.entries(drafts)) await page.fill(`[name="${name}"]`, text);
   await step(page, 'redis');
   await page.fill('[name="redis.password"]', 'Persist-S3cret');
   await page.reload();
   await page.waitForSelector('#preview-values');
   assert.equal(await page.inputValue('[name="tenant.sid"]'), '654');
+  for (const [name, text] of Object.entries(drafts)) assert.equal(await page.inputValue(`[name="${name}"]`), text, name);
+  assert.match(await page.textContent('#f-ixnService-securityContext-msg'), /not valid YAML|mapping/);
   assert.equal(await page.inputValue('[name="redis.password"]'), '');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.ok(!stored.includes('Persist-S3cret'));

@@ -218,3 +218,17 @@ fn windows_line_endings_and_a_byte_order_mark_read_as_usual() {
     assert_eq!(cfg.values.get("tenant.id").and_then(Value::text), Some("9350e2fc-a1dd-4c65-8d40-1f75a2e080dd"));
     assert!(report.unknown.iter().all(|u| !u.path.contains('\r')), "{:?}", report.unknown);
 }
+
+#[test]
+fn text_where_a_mapping_belongs_goes_to_the_field_and_is_said() {
+    let text = "ixnService:\n  securityContext: runAsUser 500\nixnVQNode:\n  securityContext: \"runAsUser: 500\"\n";
+    let (cfg, report) = import(&Config::chart_defaults(), &[SourceFile { name: "a.yaml", text }]).unwrap();
+    assert_eq!(cfg.values.get("ixnService.securityContext").and_then(Value::text), Some("runAsUser 500"));
+    assert_eq!(cfg.values.get("ixnVQNode.securityContext").and_then(Value::text), Some("runAsUser: 500"));
+    assert!(cfg.unknown.is_empty(), "{:?}", cfg.unknown);
+    for path in ["ixnService.securityContext", "ixnVQNode.securityContext"] {
+        assert!(report.notes.iter().any(|n| n.starts_with(path) && n.contains("text where Helm expects a mapping")), "{:?}", report.notes);
+    }
+    let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
+    assert!(findings.iter().any(|f| f.path == "ixnService.securityContext" && f.message.contains("mapping")), "{findings:?}");
+}

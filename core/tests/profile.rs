@@ -1,8 +1,8 @@
 //! Profiles and share links: round trips, versions, tampering, and no secrets.
 
-use ixn_core::generate::{artifacts, values_yaml::ValuesOptions};
+use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
 use ixn_core::import::{import, SourceFile};
-use ixn_core::model::{Config, Value};
+use ixn_core::model::{Config, DbTls, Input, Value};
 use ixn_core::profile::{decode_link, encode_link, fragment, link_json, load, migrate, Profile, FORMAT};
 
 const SECRETS: [&str; 6] = ["Reg-S3cret", "Redis-S3cret", "Kafka-S3cret", "Admin-S3cret", "Owner-S3cret", "Node-S3cret"];
@@ -132,4 +132,97 @@ fn broken_or_tampered_links_load_nothing_and_say_why() {
     // A deflate bomb is refused.
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 10 * 1024 * 1024], 9);
     assert!(decode_link(&format!("s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb))).is_err());
+}
+
+/// Text the values tree alone would change: comments and layout in a mapping, a
+/// mapping half written, a port with a leading zero. It comes back as typed.
+#[test]
+fn fields_come_back_as_typed_not_as_reformatted() {
+    let typed = [
+        ("ixnService.securityContext", "runAsUser: 500   # the IXN user\nrunAsGroup: 500"),
+        ("ixnVQNode.securityContext", "runAsUser 500"),
+        ("ixnService.ixnServer.logStorage.volume", "{emptyDir: {}}"),
+        ("ixnService.ixnServer.ports.default", "07120"),
+    ];
+    let mut cfg = Config::guide_sample();
+    for (path, text) in typed {
+        cfg.values.set_text(path, text).unwrap();
+    }
+    let tls = Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false # self-signed CA")));
+    cfg.values.set("ixnService.ixnNode.db.options.ssl", tls.clone()).unwrap();
+    let link = decode_link(&encode_link(&cfg)).unwrap();
+    for (how, text) in [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())] {
+        let back = load(&text).unwrap();
+        for back in [&back, &link] {
+            for (path, typed) in typed {
+                assert_eq!(back.values.get(path).and_then(Value::text), Some(typed), "{how}: {path}");
+            }
+            assert_eq!(back.values.get("ixnService.ixnNode.db.options.ssl"), Some(&tls), "{how}");
+        }
+        // The values tree stays a values file: the mapping as a mapping.
+        assert!(text.contains("runAsGroup"), "{text}");
+        same_artifacts(&cfg, &back);
+    }
+}
+
+fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        "\\PC{0,24}",
+        "[\\x00-\\x7f]{0,12}",
+        // What YAML 1.1 or JSON would read as something else, if written bare.
+        prop::sample::select(vec!["yes", "on", "n", "~", "null", "1_000", "12:30", "0x1F", "007", "1e3", " x", "x ", "-", "#", "'", "\"", "${X}", ""])
+            .prop_map(String::from),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Whatever was typed, in any field, comes back exactly from the saved answers
+    /// (autosave and profile files, JSON and YAML), and, secrets aside, from a share link.
+    #[test]
+    fn anything_typed_survives_save_and_share(texts in proptest::collection::vec(any_text(), 48)) {
+        use ixn_core::registry::KEYS;
+        let mut cfg = Config::guide_sample();
+        let mut t = texts.iter().cycle();
+        // As the form types: set_text (an emptied field is unset); non-text keys refuse.
+        for k in KEYS {
+            let _ = cfg.values.set_text(k.path, t.next().unwrap());
+        }
+        let tls = t.next().unwrap();
+        if !tls.is_empty() {
+            cfg.values.set("ixnService.ixnNode.db.options.ssl", Value::DbTls(DbTls::Custom(Input::new(tls.clone())))).unwrap();
+        }
+        let d = &mut cfg.deploy;
+        for f in [&mut d.namespace, &mut d.release, &mut d.chart, &mut d.chart_version, &mut d.gke_project, &mut d.gke_cluster,
+                  &mut d.gke_location, &mut d.registry_server, &mut d.registry_username, &mut d.registry_password,
+                  &mut d.redis_password, &mut d.redis_port, &mut d.kafka_bootstrap, &mut d.kafka_password,
+                  &mut d.db_owner_user, &mut d.db_owner_password, &mut d.db_admin_password, &mut d.psql_image] {
+            *f = t.next().unwrap().clone();
+        }
+        for text in [Profile::of(&cfg, true).to_json_text(), Profile::of(&cfg, true).to_yaml_text()] {
+            let back = load(&text).unwrap();
+            for k in KEYS {
+                proptest::prop_assert_eq!(back.values.get(k.path), cfg.values.get(k.path), "{} in\n{}", k.path, text);
+            }
+            proptest::prop_assert_eq!(&back.deploy, &cfg.deploy);
+        }
+        // A link leaves out what equals the chart default, so it is compared by what
+        // it makes: the same files as the answers without their secrets.
+        let shared = decode_link(&encode_link(&cfg)).unwrap();
+        let mut expected = cfg.clone();
+        expected.deploy = expected.deploy.masked("");
+        for k in KEYS.iter().filter(|k| k.secret()) {
+            expected.values.unset(k.path);
+        }
+        proptest::prop_assert_eq!(&shared.deploy, &expected.deploy);
+        for form in [Form::Minimal, Form::Full] {
+            let opts = ValuesOptions { form, comments: false };
+            let (x, y) = (artifacts(&expected, opts), artifacts(&shared, opts));
+            proptest::prop_assert_eq!(x.values_yaml, y.values_yaml);
+            proptest::prop_assert_eq!(x.commands.script(), y.commands.script());
+            proptest::prop_assert_eq!(x.secret_manifests, y.secret_manifests);
+        }
+    }
 }

@@ -154,6 +154,11 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
     walk(node, &mut Vec::new(), &mut |path, dotted, leaf| match leaf {
         Leaf::Known(def, value) => match Value::from_node(def.kind, value) {
             Ok(v) => {
+                if matches!(def.kind, Kind::Object | Kind::DbTls) && matches!(value, Node::Str(_) | Node::Block(_)) {
+                    // The field keeps such text as typed (a profile stores a half-written
+                    // mapping so); from a values file it is worth saying.
+                    report.notes.push(format!("{dotted}: is text where Helm expects a mapping; it is in the field to fix or confirm"));
+                }
                 if def.kind == Kind::Str {
                     if let Node::Float(f) = value {
                         if crate::yaml::is_decimal_number(&f.replace('_', "")) {

@@ -219,6 +219,9 @@ impl Value {
                 Node::Map(_) => Value::DbTls(DbTls::Custom(Input::new(
                     to_yaml(node, EmitOptions::default()).trim_end().to_string(),
                 ))),
+                // Options typed as text that is not (yet) a mapping: a profile keeps them
+                // so, and they come back to the field as typed, with their finding.
+                Node::Str(s) | Node::Block(s) => Value::DbTls(DbTls::Custom(Input::new(s.clone()))),
                 _ => return Err("expected empty (TLS off), {} (TLS on) or TLS options".into()),
             },
             Kind::Mounts => {
@@ -232,6 +235,11 @@ impl Value {
                     });
                 }
                 Value::Mounts(mounts)
+            }
+            // Text that is not (yet) a mapping, as a profile keeps it: back to the field
+            // as typed, with its finding.
+            Kind::Object if matches!(node, Node::Str(_) | Node::Block(_)) => {
+                Value::Object(Input::new(scalar_text(node).unwrap_or_default()))
             }
             Kind::Object => {
                 expect_map(node, "a mapping")?;

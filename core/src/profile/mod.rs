@@ -1,10 +1,11 @@
 //! The portal's own answers as a versioned profile: for browser storage, for share
 //! links, and as a YAML or JSON file teams keep in git (documented in the README).
 //!
-//! A profile is `{format, version, secrets, values, deploy}`: `values` is a Helm values
-//! tree of exactly what the user set (unknown keys included), and `deploy` the
-//! deployment context. Loading goes through the importer, so it is validated the same
-//! way. Secrets are left out unless asked for.
+//! A profile is `{format, version, secrets, values, deploy, texts}`: `values` is a Helm
+//! values tree of exactly what the user set (unknown keys included), `deploy` the
+//! deployment context, and `texts` the fields whose text as typed the tree does not
+//! give back (a comment in a YAML mapping, `08080` for a port). Loading goes through
+//! the importer, so it is validated the same way. Secrets are left out unless asked for.
 
 mod json;
 pub mod link;
@@ -13,8 +14,8 @@ pub use json::{from_json, to_json};
 pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
 use crate::import::{import, SourceFile};
-use crate::model::{Config, Deployment};
-use crate::registry::KEYS;
+use crate::model::{Config, DbTls, Deployment, Input, Value};
+use crate::registry::{key, Kind, KEYS};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -40,6 +41,12 @@ pub struct Profile {
     /// The deployment context.
     #[serde(default)]
     pub deploy: Deployment,
+    /// Key path → the field's text as typed (a JSON object of strings), where `values`
+    /// alone would give back another text; loading puts it back in the form.
+    // A JSON object rather than a typed map: serde_json's own map code is in the wasm
+    // already; a `BTreeMap<String, String>` field cost 4 KB brotli more.
+    #[serde(default, skip_serializing_if = "Json::is_null")]
+    pub texts: Json,
 }
 
 /// Why a profile could not be read.
@@ -73,6 +80,28 @@ fn user_tree(cfg: &Config, with_secrets: bool, skip_defaults: bool) -> Node {
     root
 }
 
+/// A field's text as typed, for the values that have one.
+fn typed_text(v: &Value) -> Option<&str> {
+    match v {
+        Value::DbTls(DbTls::Custom(input)) => Some(input.raw()),
+        v => v.text(),
+    }
+}
+
+/// The fields whose typed text the values tree does not give back: what is typed must
+/// come back as typed, even a half-written mapping or a comment in it.
+fn typed_texts(cfg: &Config, with_secrets: bool) -> Json {
+    let mut texts = serde_json::Map::new();
+    for (def, v) in cfg.values.iter().filter(|(def, _)| with_secrets || !def.secret()) {
+        let Some(raw) = typed_text(v) else { continue };
+        let back = Value::from_node(def.kind, &v.to_node()).ok();
+        if back.as_ref().and_then(typed_text) != Some(raw) {
+            texts.insert(def.path.to_string(), Json::String(raw.to_string()));
+        }
+    }
+    if texts.is_empty() { Json::Null } else { Json::Object(texts) }
+}
+
 impl Profile {
     /// The profile of `cfg`; credentials only when `with_secrets`.
     pub fn of(cfg: &Config, with_secrets: bool) -> Profile {
@@ -82,6 +111,7 @@ impl Profile {
             secrets: with_secrets,
             values: to_json(&user_tree(cfg, with_secrets, false)),
             deploy: if with_secrets { cfg.deploy.clone() } else { cfg.deploy.masked("") },
+            texts: typed_texts(cfg, with_secrets),
         }
     }
 
@@ -107,9 +137,17 @@ impl Profile {
         let text = serde_json::to_string(&self.values).expect("json");
         let base = Config { deploy: self.deploy.clone(), ..Config::default() };
         // JSON is YAML, so the importer reads it with the same rules and limits.
-        import(&base, &[SourceFile { name: "profile values", text: &text }])
-            .map(|(cfg, _)| cfg)
-            .map_err(|e| ProfileError(format!("its values do not read: {}", e.message)))
+        let (mut cfg, _) = import(&base, &[SourceFile { name: "profile values", text: &text }])
+            .map_err(|e| ProfileError(format!("its values do not read: {}", e.message)))?;
+        for (path, raw) in self.texts.as_object().into_iter().flatten() {
+            // Only text, for fields this portal has, and no credential a profile says it lacks.
+            let (Some(def), Some(raw)) = (key(path).filter(|d| self.secrets || !d.secret()), raw.as_str()) else { continue };
+            let _ = match def.kind {
+                Kind::DbTls => cfg.values.set(def.path, Value::DbTls(DbTls::Custom(Input::new(raw)))),
+                _ => cfg.values.set_text(def.path, raw),
+            };
+        }
+        Ok(cfg)
     }
 
     /// As pretty JSON.
