@@ -116,12 +116,22 @@ test('answers survive a reload; secrets do not, unless asked; forget clears all'
   const drafts = { 'ixnService.securityContext': 'runAsUser: 500  # the IXN user\nrunAsGroup', 'ixnVQNode.securityContext': 'runAsUser: 500 # as the guide' };
   await step(page, 'scheduling');
   for (const [name, text] of Object.entries(drafts)) await page.fill(`[name="${name}"]`, text);
+  // Two labels of one name (a values mapping holds one): both rows come back.
+  const labels = [['team', 'a'], ['team', 'b']];
+  for (const [i, [k, v]] of labels.entries()) {
+    await page.click('#f-podLabels');
+    await page.fill(`[name="podLabels[${i}].key"]`, k);
+    await page.fill(`[name="podLabels[${i}].value"]`, v);
+  }
   await step(page, 'redis');
   await page.fill('[name="redis.password"]', 'Persist-S3cret');
   await page.reload();
   await page.waitForSelector('#preview-values');
   assert.equal(await page.inputValue('[name="tenant.sid"]'), '654');
   for (const [name, text] of Object.entries(drafts)) assert.equal(await page.inputValue(`[name="${name}"]`), text, name);
+  for (const [i, [k, v]] of labels.entries()) {
+    assert.deepEqual([await page.inputValue(`[name="podLabels[${i}].key"]`), await page.inputValue(`[name="podLabels[${i}].value"]`)], [k, v]);
+  }
   assert.match(await page.textContent('#f-ixnService-securityContext-msg'), /not valid YAML|mapping/);
   assert.equal(await page.inputValue('[name="redis.password"]'), '');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));

@@ -226,3 +226,37 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// The row editors keep rows as typed, even incomplete or repeated: so do saved
+    /// answers and links.
+    #[test]
+    fn rows_as_typed_survive_save_and_share(texts in proptest::collection::vec(any_text(), 16), n in 0usize..4) {
+        use ixn_core::model::{ConsulHost, RedisNode, VolumeMount};
+        let mut t = texts.iter().cycle().cloned();
+        let mut next = move || t.next().unwrap();
+        let rows: Vec<(String, String)> = (0..n).map(|_| (next(), next())).collect();
+        let mut cfg = Config::guide_sample();
+        let set = [
+            ("podLabels", Value::Map(rows.clone())),
+            ("ixnService.ixnServer.jvmOptions", Value::Jvm(rows)),
+            ("image.imagePullSecrets", Value::PullSecrets((0..n).map(|_| next()).collect())),
+            ("ixnService.ixnNode.redis", Value::Redis((0..n).map(|i| RedisNode { host: next(), port: Input::new(next()), cluster: [None, Some(true), Some(false)][i % 3] }).collect())),
+            ("ixnService.ixnServer.volumeMounts", Value::Mounts((0..n).map(|i| VolumeMount { name: next(), mount_path: next(), read_only: i % 2 == 0 }).collect())),
+            ("ixnService.ixnNode.consul.host", Value::ConsulHost(ConsulHost::Literal(next()))),
+        ];
+        for (path, v) in &set {
+            cfg.values.set(path, v.clone()).unwrap();
+        }
+        let shared = decode_link(&encode_link(&cfg)).unwrap();
+        for (how, text) in [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())] {
+            let back = load(&text).unwrap();
+            for (path, v) in &set {
+                proptest::prop_assert_eq!(back.values.get(path), Some(v), "{} ({}) in\n{}", path, how, text);
+                proptest::prop_assert_eq!(shared.values.get(path).or(ixn_core::model::chart_default(path)), Some(v), "{} from a link", path);
+            }
+        }
+    }
+}

@@ -1,10 +1,10 @@
 //! The portal's own answers as a versioned profile: for browser storage, for share
 //! links, and as a YAML or JSON file teams keep in git (documented in the README).
 //!
-//! A profile is `{format, version, secrets, values, deploy, texts}`: `values` is a Helm
+//! A profile is `{format, version, secrets, values, deploy, typed}`: `values` is a Helm
 //! values tree of exactly what the user set (unknown keys included), `deploy` the
-//! deployment context, and `texts` the fields whose text as typed the tree does not
-//! give back (a comment in a YAML mapping, `08080` for a port). Loading goes through
+//! deployment context, and `typed` the fields the tree does not give back as typed (a
+//! comment in a YAML mapping, `08080` for a port, two rows with one name). Loading goes through
 //! the importer, so it is validated the same way. Secrets are left out unless asked for.
 
 mod json;
@@ -14,7 +14,7 @@ pub use json::{from_json, to_json};
 pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
 use crate::import::{import, SourceFile};
-use crate::model::{Config, DbTls, Deployment, Input, Value};
+use crate::model::{Config, DbTls, Deployment, Input, RedisNode, Value, VolumeMount};
 use crate::registry::{key, Kind, KEYS};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node};
 use serde::{Deserialize, Serialize};
@@ -41,12 +41,14 @@ pub struct Profile {
     /// The deployment context.
     #[serde(default)]
     pub deploy: Deployment,
-    /// Key path → the field's text as typed (a JSON object of strings), where `values`
-    /// alone would give back another text; loading puts it back in the form.
+    /// Key path → the field as typed, where `values` alone would give back something
+    /// else: the text of a text field, or a row list's rows (`[[name, value], …]`,
+    /// mounts `[[name, path, readOnly], …]`, Redis `[[host, port, cluster], …]`).
+    /// Loading puts it back in the form.
     // A JSON object rather than a typed map: serde_json's own map code is in the wasm
     // already; a `BTreeMap<String, String>` field cost 4 KB brotli more.
     #[serde(default, skip_serializing_if = "Json::is_null")]
-    pub texts: Json,
+    pub typed: Json,
 }
 
 /// Why a profile could not be read.
@@ -88,18 +90,60 @@ fn typed_text(v: &Value) -> Option<&str> {
     }
 }
 
-/// The fields whose typed text the values tree does not give back: what is typed must
-/// come back as typed, even a half-written mapping or a comment in it.
-fn typed_texts(cfg: &Config, with_secrets: bool) -> Json {
-    let mut texts = serde_json::Map::new();
-    for (def, v) in cfg.values.iter().filter(|(def, _)| with_secrets || !def.secret()) {
-        let Some(raw) = typed_text(v) else { continue };
-        let back = Value::from_node(def.kind, &v.to_node()).ok();
-        if back.as_ref().and_then(typed_text) != Some(raw) {
-            texts.insert(def.path.to_string(), Json::String(raw.to_string()));
+/// A row list's rows, as typed: the tree form keys some lists by name (an object
+/// keeps one row of each name) and writes a valid port as a number (`007` → 7).
+fn typed_rows(v: &Value) -> Option<Json> {
+    let s = |t: &String| Json::String(t.clone());
+    Some(Json::Array(match v {
+        Value::Map(rows) | Value::Jvm(rows) => rows.iter().map(|(k, v)| Json::Array(vec![s(k), s(v)])).collect(),
+        Value::Mounts(m) => m.iter().map(|m| Json::Array(vec![s(&m.name), s(&m.mount_path), Json::Bool(m.read_only)])).collect(),
+        Value::Redis(nodes) => {
+            nodes.iter().map(|n| Json::Array(vec![s(&n.host), Json::from(n.port.raw()), n.cluster.map_or(Json::Null, Json::Bool)])).collect()
         }
+        _ => return None,
+    }))
+}
+
+/// Reads [`typed_rows`] back as a value of `kind`.
+fn rows_value(kind: Kind, rows: &[Json]) -> Option<Value> {
+    let cell = |r: &Json, i: usize| r.get(i).and_then(Json::as_str).map(str::to_string);
+    Some(match kind {
+        Kind::Map | Kind::Jvm => {
+            let pairs = rows.iter().map(|r| Some((cell(r, 0)?, cell(r, 1)?))).collect::<Option<Vec<_>>>()?;
+            if kind == Kind::Map { Value::Map(pairs) } else { Value::Jvm(pairs) }
+        }
+        Kind::Mounts => Value::Mounts(
+            rows.iter()
+                .map(|r| Some(VolumeMount { name: cell(r, 0)?, mount_path: cell(r, 1)?, read_only: r.get(2)?.as_bool()? }))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        Kind::RedisNodes => Value::Redis(
+            rows.iter()
+                .map(|r| {
+                    let cluster = r.get(2).and_then(Json::as_bool);
+                    Some(RedisNode { host: cell(r, 0)?, port: Input::new(cell(r, 1)?), cluster })
+                })
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        _ => return None,
+    })
+}
+
+/// The fields the values tree does not give back as typed: what is typed must come
+/// back as typed, even a half-written mapping, a comment in it, or two rows of one name.
+fn typed_fields(cfg: &Config, with_secrets: bool) -> Json {
+    let mut typed = serde_json::Map::new();
+    for (def, v) in cfg.values.iter().filter(|(def, _)| with_secrets || !def.secret()) {
+        // Through JSON, as the profile stores it: an object keeps one row of each name.
+        let back = Value::from_node(def.kind, &from_json(&to_json(&v.to_node()))).ok();
+        let field = match (typed_text(v), typed_rows(v)) {
+            (Some(raw), _) if back.as_ref().and_then(typed_text) != Some(raw) => Json::String(raw.to_string()),
+            (None, Some(rows)) if back.as_ref().and_then(typed_rows).as_ref() != Some(&rows) => rows,
+            _ => continue,
+        };
+        typed.insert(def.path.to_string(), field);
     }
-    if texts.is_empty() { Json::Null } else { Json::Object(texts) }
+    if typed.is_empty() { Json::Null } else { Json::Object(typed) }
 }
 
 impl Profile {
@@ -111,7 +155,7 @@ impl Profile {
             secrets: with_secrets,
             values: to_json(&user_tree(cfg, with_secrets, false)),
             deploy: if with_secrets { cfg.deploy.clone() } else { cfg.deploy.masked("") },
-            texts: typed_texts(cfg, with_secrets),
+            typed: typed_fields(cfg, with_secrets),
         }
     }
 
@@ -139,12 +183,18 @@ impl Profile {
         // JSON is YAML, so the importer reads it with the same rules and limits.
         let (mut cfg, _) = import(&base, &[SourceFile { name: "profile values", text: &text }])
             .map_err(|e| ProfileError(format!("its values do not read: {}", e.message)))?;
-        for (path, raw) in self.texts.as_object().into_iter().flatten() {
-            // Only text, for fields this portal has, and no credential a profile says it lacks.
-            let (Some(def), Some(raw)) = (key(path).filter(|d| self.secrets || !d.secret()), raw.as_str()) else { continue };
-            let _ = match def.kind {
-                Kind::DbTls => cfg.values.set(def.path, Value::DbTls(DbTls::Custom(Input::new(raw)))),
-                _ => cfg.values.set_text(def.path, raw),
+        for (path, field) in self.typed.as_object().into_iter().flatten() {
+            // Only fields this portal has, and no credential a profile says it lacks;
+            // anything else that does not read is left as the values give it.
+            let Some(def) = key(path).filter(|d| self.secrets || !d.secret()) else { continue };
+            let _ = match (def.kind, field) {
+                (Kind::DbTls, Json::String(raw)) => cfg.values.set(def.path, Value::DbTls(DbTls::Custom(Input::new(raw.as_str())))),
+                (_, Json::String(raw)) => cfg.values.set_text(def.path, raw),
+                (kind, Json::Array(rows)) => match rows_value(kind, rows) {
+                    Some(v) => cfg.values.set(def.path, v),
+                    None => continue,
+                },
+                _ => continue,
             };
         }
         Ok(cfg)
