@@ -200,6 +200,17 @@ test('a shared link opens in a fresh browser with the state and no secrets', asy
   assert.match(await preview(other, 'values'), /default: 7120/);
   assert.equal(await other.inputValue('[name="redis.password"]'), '');
   assert.doesNotMatch(other.url(), /#s=/, 'the link state leaves the address bar');
+  // Where this browser has answers of its own, the link says it replaced them, and
+  // one click brings them back.
+  await other.fill('[name="tenant.sid"]', '111');
+  await other.waitForTimeout(50);
+  const again = await otherCtx.newPage();
+  await again.goto(link);
+  await again.waitForSelector('#preview-values');
+  assert.equal(await again.inputValue('[name="tenant.sid"]'), '987');
+  assert.match(await again.textContent('#notice'), /in place of your own answers/);
+  await again.click('#notice >> text=Back to your own answers');
+  assert.equal(await again.inputValue('[name="tenant.sid"]'), '111');
   await otherCtx.close();
   await ctx.close();
 });

@@ -139,10 +139,18 @@ test('reload, back and forward keep the step', async () => {
   await page.close();
 });
 
-test('presets: the guide sample in one click, reset in another', async () => {
-  const { page } = await portal(f);
+test('presets: the guide sample in one click, reset in another, each with an undo', async () => {
+  const { page, problems } = await portal(f);
+  await page.fill('[name="tenant.sid"]', '777');
   await page.click("text=Load the guide's sample");
+  assert.match(await page.textContent('#notice'), /Loaded the guide's sample in place of your answers/);
   assert.equal(await page.inputValue('[name="tenant.sid"]'), '100');
+  // One click must not cost the answers: the notice brings them back.
+  await page.click('#notice >> text=Undo');
+  assert.equal(await page.inputValue('[name="tenant.sid"]'), '777');
+  assert.equal(await page.locator('#notice').count(), 0, 'the notice goes with the undo');
+  await page.click("text=Load the guide's sample");
+  await page.click('#notice >> text=Dismiss');
   assert.match(await preview(page, 'values'), /default: 7120/);
   assert.match(await preview(page, 'commands'), /envsubst '\$\{TENANT_UUID\}/);
   // What is left to fill in, counted in good English above the form and in the steps.
@@ -150,8 +158,12 @@ test('presets: the guide sample in one click, reset in another', async () => {
   assert.equal(await page.textContent('nav.steps a[href="#/redis"] .state'), '1 warning');
   assert.equal(await page.textContent('nav.steps a[href="#/databases"] .state'), '3 errors');
   await page.click('text=Reset to chart defaults');
+  assert.match(await page.textContent('#notice'), /Reset every answer to the chart defaults/);
   assert.equal(await page.inputValue('[name="tenant.sid"]'), '');
   assert.doesNotMatch(await preview(page, 'values'), /7120/);
+  await page.click('#notice >> text=Undo');
+  assert.equal(await page.inputValue('[name="tenant.sid"]'), '100');
+  await assertClean(page, problems);
   await page.close();
 });
 
@@ -188,3 +200,4 @@ test('on a phone (390 px) no step scrolls the page sideways, and the resources t
   assert.equal(table, 0, 'the resources table needs no sideways scrolling');
   await page.close();
 });
+

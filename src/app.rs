@@ -49,8 +49,8 @@ pub fn App(
                 <p class="tagline">"Genesys Interaction Server on Kubernetes, one tenant at a time. Everything is computed in your browser; nothing you type leaves it."</p>
             </div>
             <div class="tools">
-                <button type="button" on:click=move |_| state.config.set(Config::guide_sample())>"Load the guide's sample"</button>
-                <button type="button" class="secondary" on:click=move |_| state.config.set(Config::chart_defaults())>"Reset to chart defaults"</button>
+                <button type="button" on:click=move |_| state.replace(Config::guide_sample(), "Loaded the guide's sample in place of your answers.")>"Load the guide's sample"</button>
+                <button type="button" class="secondary" on:click=move |_| state.replace(Config::chart_defaults(), "Reset every answer to the chart defaults.")>"Reset to chart defaults"</button>
                 <label class="check">
                     <input type="checkbox" name="ui.showSecrets" prop:checked=move || state.show_secrets.get()
                         on:change=move |ev| state.show_secrets.set(event_target_checked(&ev))/>

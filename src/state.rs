@@ -51,6 +51,29 @@ pub struct Notice {
     pub problem: bool,
     /// The message.
     pub text: String,
+    /// The answers the change replaced, if the user may want them back.
+    pub restore: Option<Restore>,
+}
+
+/// Answers a notice can bring back, and what its button says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restore {
+    /// The button's text.
+    pub label: &'static str,
+    /// The answers from before.
+    pub answers: Config,
+}
+
+impl Notice {
+    /// Information.
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice { problem: false, text: text.into(), restore: None }
+    }
+
+    /// A problem.
+    pub fn problem(text: impl Into<String>) -> Notice {
+        Notice { problem: true, text: text.into(), restore: None }
+    }
 }
 
 impl Ui {
@@ -141,10 +164,18 @@ impl Ui {
         if let Some(shared) = shared {
             match shared {
                 Ok(cfg) => {
+                    // The link replaces what this browser saved: keep that at hand.
+                    let own = browser::load(STORAGE_KEY).and_then(|saved| load(&saved).ok()).filter(|own| *own != cfg);
+                    let text = if own.is_some() {
+                        "Loaded the shared configuration in place of your own answers. Links never carry secrets: enter them here."
+                    } else {
+                        "Loaded the shared configuration. Links never carry secrets: enter them here."
+                    };
                     self.config.set(cfg);
-                    self.notice.set(Some(Notice { problem: false, text: "Loaded the shared configuration. Links never carry secrets: enter them here.".into() }));
+                    let restore = own.map(|answers| Restore { label: "Back to your own answers", answers });
+                    self.notice.set(Some(Notice { restore, ..Notice::info(text) }));
                 }
-                Err(e) => self.notice.set(Some(Notice { problem: true, text: format!("{e}") })),
+                Err(e) => self.notice.set(Some(Notice::problem(e.to_string()))),
             }
             browser::replace_hash("/tenant");
             if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.problem)) {
@@ -156,10 +187,9 @@ impl Ui {
                 Ok(cfg) => self.config.set(cfg),
                 Err(e) => {
                     browser::forget(STORAGE_KEY);
-                    self.notice.set(Some(Notice {
-                        problem: true,
-                        text: format!("What this browser had saved could not be read ({e}); starting fresh."),
-                    }));
+                    self.notice.set(Some(Notice::problem(format!(
+                        "What this browser had saved could not be read ({e}); starting fresh."
+                    ))));
                 }
             }
         }
@@ -209,7 +239,7 @@ impl Ui {
         }
         let text = self.config.with_untracked(|c| ixn_core::profile::Profile::of(c, remember).to_json_text());
         if !crate::browser::save(STORAGE_KEY, &text) {
-            self.notice.set(Some(Notice { problem: true, text: "This browser would not save your answers (storage off or full).".into() }));
+            self.notice.set(Some(Notice::problem("This browser would not save your answers (storage off or full).")));
         }
     }
 
@@ -220,7 +250,19 @@ impl Ui {
         self.remember_secrets.set(false);
         self.undo.set(None);
         self.config.set(Config::chart_defaults());
-        self.notice.set(Some(Notice { problem: false, text: "Everything this portal kept in this browser is gone.".into() }));
+        self.notice.set(Some(Notice::info("Everything this portal kept in this browser is gone.")));
+    }
+
+    /// Replaces every answer at once (a preset), saying so with a way back: one click
+    /// must not cost the user their answers.
+    pub fn replace(&self, answers: Config, done: &'static str) {
+        let before = self.config.get_untracked();
+        if before == answers {
+            return;
+        }
+        self.config.set(answers);
+        let restore = Some(Restore { label: "Undo", answers: before });
+        self.notice.set(Some(Notice { restore, ..Notice::info(done) }));
     }
 }
 

@@ -3,7 +3,7 @@
 //! browser remembers.
 
 use crate::browser;
-use crate::state::{ui, Notice, Ui, REMEMBER_KEY};
+use crate::state::{ui, Notice, Restore, Ui, REMEMBER_KEY};
 use ixn_core::import::{import, ImportError, ImportReport, SourceFile};
 use ixn_core::profile::{fragment, link_json, Profile, FORMAT};
 use leptos::prelude::*;
@@ -235,11 +235,23 @@ pub fn IoPanel() -> impl IntoView {
 pub fn NoticeBanner() -> impl IntoView {
     let ui = ui();
     move || {
-        ui.notice.get().map(|Notice { problem, text }| {
+        ui.notice.get().map(|Notice { problem, text, restore }| {
+            let back = restore.map(|Restore { label, answers }| {
+                let answers = StoredValue::new(answers);
+                view! {
+                    <button type="button" on:click=move |_| {
+                        ui.config.set(answers.get_value());
+                        ui.notice.set(None);
+                    }>{label}</button>
+                }
+            });
             view! {
                 <div class=if problem { "notice problem" } else { "notice" } role=if problem { "alert" } else { "status" } id="notice">
                     <span>{text}</span>
-                    <button type="button" class="secondary" on:click=move |_| ui.notice.set(None)>"Dismiss"</button>
+                    <span class="actions">
+                        {back}
+                        <button type="button" class="secondary" on:click=move |_| ui.notice.set(None)>"Dismiss"</button>
+                    </span>
                 </div>
             }
         })
