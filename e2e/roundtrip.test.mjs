@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { fixture, freshContext, portal, step, preview } from './fixture.mjs';
+import { fixture, freshContext, portal, step, preview, assertClean } from './fixture.mjs';
 
 const f = fixture();
 const REAL = ['override_values.yaml', 'release_override_values.yaml', 'override_values_openshift.yaml']
@@ -151,6 +151,23 @@ test('answers survive a reload; secrets do not, unless asked; forget clears all'
   await page.reload();
   await page.waitForSelector('#preview-values');
   assert.equal(await page.inputValue('[name="redis.password"]'), '');
+  await context.close();
+});
+
+test('two tabs: a change in one is offered to the other, which keeps its own until taken', async () => {
+  const { page: a, context, problems } = await portal(f);
+  await a.fill('[name="tenant.sid"]', '101');
+  const b = await context.newPage();
+  await b.goto(f.server.url);
+  await b.waitForSelector('#preview-values');
+  assert.equal(await b.inputValue('[name="tenant.sid"]'), '101');
+  await b.fill('[name="tenant.sid"]', '202');
+  await a.waitForSelector('#notice');
+  assert.match(await a.textContent('#notice'), /changed in another tab/);
+  assert.equal(await a.inputValue('[name="tenant.sid"]'), '101', 'nothing changes unasked');
+  await a.click("#notice >> text=Take the other tab's answers");
+  assert.equal(await a.inputValue('[name="tenant.sid"]'), '202');
+  await assertClean(a, problems);
   await context.close();
 });
 

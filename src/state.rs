@@ -223,9 +223,22 @@ impl Ui {
         });
         let hide = window_event_listener_untyped("pagehide", move |_| save_now());
         let hidden = window_event_listener_untyped("visibilitychange", move |_| save_now());
+        // Another tab of the portal saved its answers: this tab's next change would save
+        // over them unseen, so say so and offer them.
+        let other_tab = window_event_listener_untyped("storage", move |_| {
+            let theirs = crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok());
+            if let Some(answers) = theirs.filter(|theirs| ui.config.with_untracked(|mine| mine != theirs)) {
+                let restore = Some(Restore { label: "Take the other tab's answers", answers });
+                ui.notice.set(Some(Notice {
+                    restore,
+                    ..Notice::info("Your answers were changed in another tab. This tab keeps its own; whichever tab changes last is what a reload shows.")
+                }));
+            }
+        });
         on_cleanup(move || {
             hide.remove();
             hidden.remove();
+            other_tab.remove();
         });
     }
 
