@@ -141,6 +141,10 @@ test('reload, back and forward keep the step', async () => {
 
 test('presets: the guide sample in one click, reset in another, each with an undo', async () => {
   const { page, problems } = await portal(f);
+  // From the chart defaults nothing is lost, and nothing is said.
+  await page.click("text=Load the guide's sample");
+  assert.equal(await page.locator('#notice').count(), 0);
+  await page.click('text=Reset to chart defaults');
   await page.fill('[name="tenant.sid"]', '777');
   await page.click("text=Load the guide's sample");
   assert.match(await page.textContent('#notice'), /Loaded the guide's sample in place of your answers/);

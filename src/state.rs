@@ -274,6 +274,10 @@ impl Ui {
             return;
         }
         self.config.set(answers);
+        if before == Config::chart_defaults() {
+            // Nothing of the user's was replaced: nothing to say.
+            return;
+        }
         let restore = Some(Restore { label: "Undo", answers: before });
         self.notice.set(Some(Notice { restore, ..Notice::info(done) }));
     }
