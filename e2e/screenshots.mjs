@@ -23,6 +23,8 @@ for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     await page.click("text=Load the guide's sample");
+    // The shots are of the steps, not of the notice a reload of saved answers brings.
+    if (await page.locator('#notice').count()) await page.click('#notice >> text=Dismiss');
     for (const step of only.length ? only.filter((s) => STEPS.includes(s)) : STEPS) {
       await page.evaluate((s) => { location.hash = `/${s}`; }, step);
       await page.waitForSelector(`#step-${step}:not([hidden])`);
