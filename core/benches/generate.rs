@@ -97,6 +97,13 @@ fn main() {
     measure("inflated: validation only", 100, || {
         black_box(validate(&inflated, &Effective::of(&inflated)));
     });
+    // What the autosave writes after each change (in the task after the render).
+    measure("autosave (profile JSON), guide sample + 50 labels", 500, || {
+        black_box(ixn_core::profile::Profile::of(black_box(&cfg), false).to_json_text());
+    });
+    measure("autosave (profile JSON), inflated", 50, || {
+        black_box(ixn_core::profile::Profile::of(black_box(&inflated), false).to_json_text());
+    });
     let a = artifacts(&cfg, full);
     println!(
         "output sizes: values {} B, script {} B, secrets {} B, {} connections",

@@ -260,3 +260,19 @@ proptest::proptest! {
         }
     }
 }
+
+/// Rows keep their order through a profile, and the values tree itself keeps it (JSON
+/// objects in insertion order), so only what it cannot hold goes under `typed`.
+#[test]
+fn rows_keep_their_order_in_the_values_tree() {
+    let mut cfg = Config::guide_sample();
+    let labels = Value::Map(vec![("zone".into(), "b".into()), ("app".into(), "ixn".into()), ("team".into(), "cc".into())]);
+    cfg.values.set("podLabels", labels.clone()).unwrap();
+    let p = Profile::of(&cfg, false);
+    assert!(p.typed.is_null(), "{}", p.typed);
+    let text = p.to_json_text();
+    assert!(text.find("\"zone\"") < text.find("\"app\"") && text.find("\"app\"") < text.find("\"team\""), "{text}");
+    for text in [text, p.to_yaml_text()] {
+        assert_eq!(load(&text).unwrap().values.get("podLabels"), Some(&labels));
+    }
+}
