@@ -4,8 +4,9 @@
 //! A profile is `{format, version, secrets, values, deploy, typed}`: `values` is a Helm
 //! values tree of exactly what the user set (unknown keys included), `deploy` the
 //! deployment context, and `typed` the fields the tree does not give back as typed (a
-//! comment in a YAML mapping, `08080` for a port, two rows with one name). Loading goes through
-//! the importer, so it is validated the same way. Secrets are left out unless asked for.
+//! comment in a YAML mapping, `08080` for a port, two rows with one name). Loading goes
+//! through the importer, so it is validated the same way. Secrets are left out unless
+//! asked for.
 
 mod json;
 pub mod link;
@@ -46,7 +47,7 @@ pub struct Profile {
     /// mounts `[[name, path, readOnly], …]`, Redis `[[host, port, cluster], …]`).
     /// Loading puts it back in the form.
     // A JSON object rather than a typed map: serde_json's own map code is in the wasm
-    // already; a `BTreeMap<String, String>` field cost 4 KB brotli more.
+    // already, where a `BTreeMap<String, String>` field added 4 KB brotli of map code.
     #[serde(default, skip_serializing_if = "Json::is_null")]
     pub typed: Json,
 }
@@ -159,8 +160,8 @@ fn typed_fields(cfg: &Config, with_secrets: bool) -> Json {
                 continue;
             }
             Json::String(raw.to_string())
-        } else if rows_lost(v) {
-            typed_rows(v).unwrap_or_default()
+        } else if let Some(rows) = typed_rows(v).filter(|_| rows_lost(v)) {
+            rows
         } else {
             continue;
         };
