@@ -22,7 +22,7 @@ pub fn command(words: &[&str]) -> String {
     let mut line_len = 0;
     for (i, q) in quoted.iter().enumerate() {
         // Keep the command and its first argument together, then one flag per line.
-        if i > 1 && (q.starts_with('-') || q.starts_with("'-")) || i > 1 && line_len + q.len() > 100 {
+        if i > 1 && (q.starts_with('-') || q.starts_with("'-") || line_len + q.len() > 100) {
             out.push_str(" \\\n  ");
             line_len = 2;
         } else if i > 0 {
