@@ -204,4 +204,3 @@ test('on a phone (390 px) no step scrolls the page sideways, and the resources t
   assert.equal(table, 0, 'the resources table needs no sideways scrolling');
   await page.close();
 });
-

@@ -150,6 +150,11 @@ pub async fn shared_link() -> Option<Result<Config, ProfileError>> {
 
 /// Where the answers are kept in this browser.
 pub const STORAGE_KEY: &str = "ixn-portal.profile";
+
+/// The answers this browser has saved, if they read.
+fn saved_answers() -> Option<Config> {
+    crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok())
+}
 /// Whether the user chose to keep secrets there too.
 pub const REMEMBER_KEY: &str = "ixn-portal.rememberSecrets";
 
@@ -165,7 +170,7 @@ impl Ui {
             match shared {
                 Ok(cfg) => {
                     // The link replaces what this browser saved: keep that at hand.
-                    let own = browser::load(STORAGE_KEY).and_then(|saved| load(&saved).ok()).filter(|own| *own != cfg);
+                    let own = saved_answers().filter(|own| *own != cfg);
                     let text = if own.is_some() {
                         "Loaded the shared configuration in place of your own answers. Links never carry secrets: enter them here."
                     } else {
@@ -226,8 +231,7 @@ impl Ui {
         // Another tab of the portal saved its answers: this tab's next change would save
         // over them unseen, so say so and offer them.
         let other_tab = window_event_listener_untyped("storage", move |_| {
-            let theirs = crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok());
-            if let Some(answers) = theirs.filter(|theirs| ui.config.with_untracked(|mine| mine != theirs)) {
+            if let Some(answers) = saved_answers().filter(|theirs| ui.config.with_untracked(|mine| mine != theirs)) {
                 let restore = Some(Restore { label: "Take the other tab's answers", answers });
                 ui.notice.set(Some(Notice {
                     restore,
