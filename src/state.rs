@@ -1,7 +1,8 @@
 //! The app's reactive state: one signal of the core's `Config`, and memos of what the
 //! core computes from it. Components read these; none computes domain logic itself.
 
-use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}, Artifacts};
+use ixn_core::artifacts::{artifacts, Artifacts};
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::{Config, Effective};
 use ixn_core::profile::ProfileError;
 use ixn_core::registry::Step;

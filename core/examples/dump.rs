@@ -1,5 +1,6 @@
 //! Prints every artifact for the guide's sample: `cargo run -p ixn-core --example dump`.
-use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
 
 fn main() {

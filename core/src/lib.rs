@@ -8,6 +8,7 @@
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`wording`]: how messages say counts.
 
+pub mod artifacts;
 pub mod yaml;
 pub mod model;
 pub mod operations;

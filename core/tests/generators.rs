@@ -3,7 +3,8 @@
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::{connections, Class};
 use ixn_core::generate::values_yaml::{values_yaml, Form, ValuesOptions};
-use ixn_core::generate::{artifacts, commands::release_name};
+use ixn_core::artifacts::artifacts;
+use ixn_core::model::release_name;
 use ixn_core::model::{
     Config, ConsulHost, DbTls, Effective, GkeLocationKind, Input, Platform, SecretStyle, Value,
 };
@@ -260,7 +261,7 @@ fn dropping_never_touches_the_admin_or_postgres_role() {
 fn downloads_never_turn_typed_text_into_a_path() {
     let a = artifacts(&Config::guide_sample(), ValuesOptions::default());
     for (release, folder) in [("ixn-100", "ixn-100"), ("..", "ixn"), ("../../etc", "ixn"), ("a/b", "ixn"), ("ixn-<sid>", "ixn"), ("", "ixn"), ("Ixn", "ixn")] {
-        assert_eq!(ixn_core::generate::download_folder(release), folder, "{release:?}");
+        assert_eq!(ixn_core::artifacts::download_folder(release), folder, "{release:?}");
         for f in a.files(release) {
             assert!(f.name.starts_with(&format!("{folder}/")) && !f.name.contains(".."), "{release:?}: {}", f.name);
         }

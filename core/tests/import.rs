@@ -1,7 +1,8 @@
 //! Import: the three real values files, Helm's merge order, unknown keys, YAML 1.1,
 //! round trips, and hostile input.
 
-use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::{Config, Value};
 use ixn_core::yaml::{read_yaml, Limits, Node};

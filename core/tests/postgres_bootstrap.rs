@@ -9,7 +9,8 @@
 mod common;
 
 use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
-use ixn_core::generate::{artifacts, values_yaml::ValuesOptions};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, Effective, SecretStyle, Value};
 use std::io::Write;
 use std::net::TcpListener;

@@ -1,6 +1,7 @@
 //! Profiles and share links: round trips, versions, tampering, and no secrets.
 
-use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::{Config, DbTls, Input, Value};
 use ixn_core::profile::{decode_link, encode_link, fragment, link_json, load, migrate, Profile, FORMAT};

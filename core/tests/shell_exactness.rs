@@ -5,7 +5,8 @@
 
 mod common;
 
-use ixn_core::generate::{artifacts, secrets, values_yaml::ValuesOptions};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
 use ixn_core::model::{Config, Input, Platform, RedisNode, SecretStyle, Value};
 use std::fs;
 use std::path::{Path, PathBuf};

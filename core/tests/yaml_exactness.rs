@@ -3,7 +3,8 @@
 //! plain scalars by YAML 1.1 rules as Helm's go-yaml v2 does).
 
 use ixn_core::model::{Config, Value};
-use ixn_core::generate::{artifacts, values_yaml::{Form, ValuesOptions}};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::yaml::{read_yaml, to_yaml, EmitOptions, Entry, Limits, Node};
 use proptest::prelude::*;
 

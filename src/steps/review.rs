@@ -4,9 +4,9 @@ use super::nav::step_of;
 use crate::browser;
 use crate::components::key_field::field_id;
 use crate::state::ui;
-use ixn_core::generate::commands::release_name;
+use ixn_core::model::release_name;
 use ixn_core::generate::archive::tar;
-use ixn_core::generate::download_folder;
+use ixn_core::artifacts::download_folder;
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
 

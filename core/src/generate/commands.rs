@@ -47,16 +47,8 @@ impl Commands {
     }
 }
 
-/// The release name: `deploy.release`, else `ixn-<sid>`.
-pub fn release_name(cfg: &Config) -> String {
-    if !cfg.deploy.release.trim().is_empty() {
-        return cfg.deploy.release.clone();
-    }
-    match cfg.values.get("tenant.sid") {
-        Some(crate::model::Value::Str(s)) if !s.trim().is_empty() => format!("ixn-{}", s.trim()),
-        _ => "ixn-<sid>".into(),
-    }
-}
+// The release name belongs to the model (validation needs it too); kept here for callers.
+pub use crate::model::release_name;
 
 fn login(cfg: &Config) -> String {
     let d = &cfg.deploy;

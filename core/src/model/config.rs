@@ -32,6 +32,17 @@ impl UnknownKey {
     }
 }
 
+/// The release name: `deploy.release`, else `ixn-<sid>`.
+pub fn release_name(cfg: &Config) -> String {
+    if !cfg.deploy.release.trim().is_empty() {
+        return cfg.deploy.release.clone();
+    }
+    match cfg.values.get("tenant.sid") {
+        Some(crate::model::Value::Str(s)) if !s.trim().is_empty() => format!("ixn-{}", s.trim()),
+        _ => "ixn-<sid>".into(),
+    }
+}
+
 impl Config {
     /// The configuration with every credential (context secrets and `SECRET` keys)
     /// replaced by `mask`, for previews that must not show them.
@@ -45,48 +56,5 @@ impl Config {
             }
         }
         Config { values, deploy: self.deploy.masked(mask), unknown: self.unknown.clone() }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The guide's sample with every secret set to a recognisable `S3cret-…`.
-    fn with_every_secret(placeholders: bool) -> Config {
-        let mut cfg = Config::guide_sample();
-        cfg.deploy.placeholders = placeholders;
-        cfg.deploy.redis_password = "S3cret-redis".into();
-        cfg.deploy.kafka_password = "S3cret-kafka".into();
-        cfg.deploy.kafka_username = "k".into();
-        cfg.deploy.registry_password = "S3cret-registry".into();
-        cfg.deploy.db_admin_password = "S3cret-admin".into();
-        cfg.deploy.db_owner_password = "S3cret-owner".into();
-        cfg.values.set("ixnService.ixnNode.secrets.db.password", super::super::Value::Str("S3cret-node".into())).unwrap();
-        cfg
-    }
-
-    #[test]
-    fn masked_hides_every_secret_in_every_artifact() {
-        let cfg = with_every_secret(false);
-        let a = crate::generate::artifacts(&cfg.masked("••••"), Default::default());
-        let all = format!("{}{}{}", a.values_yaml, a.commands.script(), a.secret_manifests);
-        assert!(!all.contains("S3cret"), "{all}");
-        assert!(all.contains("••••"));
-    }
-
-    // The portal draws the map and the sizing from the masked artifacts, so secrets
-    // must not change them; the operations it shows must be masked too.
-    #[test]
-    fn map_and_sizing_hold_no_secrets_and_shown_operations_are_masked() {
-        for placeholders in [false, true] {
-            let mut cfg = with_every_secret(placeholders);
-            cfg.deploy.drop_databases = true;
-            let real = crate::generate::artifacts(&cfg, Default::default());
-            let masked = crate::generate::artifacts(&cfg.masked("••••"), Default::default());
-            assert_eq!(real.connections, masked.connections);
-            assert_eq!(real.sizing, masked.sizing);
-            assert!(!format!("{:?}", masked.operations).contains("S3cret"));
-        }
     }
 }

@@ -1,9 +1,9 @@
 //! Findings about a configuration, each tied to the field that causes it.
 
-mod names;
 mod rules;
 
-pub use names::{dns1123_label, dns1123_subdomain, is_uuid};
+// The name rules live in the model (generators need them too); kept here for callers.
+pub use crate::model::{dns1123_label, dns1123_subdomain, is_uuid};
 pub use rules::validate;
 
 use crate::wording::count;

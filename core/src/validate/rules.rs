@@ -1,9 +1,7 @@
 //! The validation rules.
 
-use super::names::{dns1123_label, dns1123_subdomain, is_uuid};
 use super::Finding;
-use crate::generate::commands::release_name;
-use crate::model::{Config, DbTls, Effective, Platform, Quantity, Value};
+use crate::model::{dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value};
 use crate::registry::KEYS;
 
 /// Every finding for `cfg`, errors first, then in wizard order.

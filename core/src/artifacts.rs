@@ -1,0 +1,114 @@
+//! Everything the portal shows and the command line writes for one configuration:
+//! the install artifacts (values file, commands, secrets, map, sizing) and the
+//! operations runbook, computed together. It sits above [`crate::generate`] and
+//! [`crate::operations`], so data flows one way: registry → model →
+//! validate / generate / operations → artifacts → the faces.
+
+use crate::generate::{archive, commands, secrets, sizing, topology, values_yaml};
+use crate::model::{dns1123_label, Config, Effective};
+
+/// Every artifact for one configuration, computed together (the effective values and
+/// the YAML are shared by the others).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Artifacts {
+    /// The effective values.
+    pub effective: Effective,
+    /// `override_values.yaml`.
+    pub values_yaml: String,
+    /// The commands.
+    pub commands: commands::Commands,
+    /// The secrets, as one JSON `List` manifest (`kubectl apply -f` creates them all).
+    pub secret_manifests: String,
+    /// The connection map data.
+    pub connections: Vec<topology::Connection>,
+    /// Requests and limits.
+    pub sizing: sizing::Sizing,
+    /// Preflight, verification, troubleshooting, lifecycle and monitoring.
+    pub operations: Vec<crate::operations::Section>,
+}
+
+/// The folder (and `.tar` name) of a download: the release name when it is a valid
+/// release name, else `ixn`, so that typed text never becomes a path (`..`, `a/b`,
+/// `ixn-<sid>`).
+pub fn download_folder(release: &str) -> &str {
+    if dns1123_label(release, 53).is_none() {
+        release
+    } else {
+        "ixn"
+    }
+}
+
+impl Artifacts {
+    /// Every file a user downloads, under a folder named after the release.
+    pub fn files(&self, release: &str) -> Vec<archive::File> {
+        let dir = download_folder(release);
+        let file = |name: &str, data: &str, executable| archive::File {
+            name: format!("{dir}/{name}"),
+            data: data.as_bytes().to_vec(),
+            executable,
+        };
+        vec![
+            file(commands::VALUES_FILE, &self.values_yaml, false),
+            file("deploy.sh", &self.commands.script(), true),
+            file("secrets.json", &self.secret_manifests, false),
+        ]
+    }
+}
+
+/// Computes every artifact for `cfg`.
+pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
+    let effective = Effective::of(cfg);
+    let real = Effective::real_given(cfg, &effective).into_owned();
+    let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
+    let commands = commands::commands(cfg, &effective, &real, &values_yaml);
+    let secret_manifests = secrets::manifest_list(&secrets::secret_specs(cfg, &real), &cfg.deploy.namespace);
+    // The map and the sizing describe the running deployment: real values, not `${VAR}`s.
+    let connections = topology::connections(cfg, &real);
+    let sizing = sizing::sizing(&real);
+    let operations = crate::operations::operations(cfg, &effective, &real);
+    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing, operations }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Config;
+
+    /// The guide's sample with every secret set to a recognisable `S3cret-…`.
+    fn with_every_secret(placeholders: bool) -> Config {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.placeholders = placeholders;
+        cfg.deploy.redis_password = "S3cret-redis".into();
+        cfg.deploy.kafka_password = "S3cret-kafka".into();
+        cfg.deploy.kafka_username = "k".into();
+        cfg.deploy.registry_password = "S3cret-registry".into();
+        cfg.deploy.db_admin_password = "S3cret-admin".into();
+        cfg.deploy.db_owner_password = "S3cret-owner".into();
+        cfg.values.set("ixnService.ixnNode.secrets.db.password", crate::model::Value::Str("S3cret-node".into())).unwrap();
+        cfg
+    }
+
+    #[test]
+    fn masked_hides_every_secret_in_every_artifact() {
+        let cfg = with_every_secret(false);
+        let a = artifacts(&cfg.masked("••••"), Default::default());
+        let all = format!("{}{}{}", a.values_yaml, a.commands.script(), a.secret_manifests);
+        assert!(!all.contains("S3cret"), "{all}");
+        assert!(all.contains("••••"));
+    }
+
+    // The portal draws the map and the sizing from the masked artifacts, so secrets
+    // must not change them; the operations it shows must be masked too.
+    #[test]
+    fn map_and_sizing_hold_no_secrets_and_shown_operations_are_masked() {
+        for placeholders in [false, true] {
+            let mut cfg = with_every_secret(placeholders);
+            cfg.deploy.drop_databases = true;
+            let real = artifacts(&cfg, Default::default());
+            let masked = artifacts(&cfg.masked("••••"), Default::default());
+            assert_eq!(real.connections, masked.connections);
+            assert_eq!(real.sizing, masked.sizing);
+            assert!(!format!("{:?}", masked.operations).contains("S3cret"));
+        }
+    }
+}
