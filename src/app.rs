@@ -160,7 +160,9 @@ fn Previews() -> impl IntoView {
             <section role="tabpanel" id="panel-commands" aria-labelledby="tab-commands" hidden=move || tab.get() != Tab::Commands class="panel">
                 <div class="controls">
                     <label for="ui-style" class="inline-label">"Secrets"</label>
-                    <select id="ui-style" name="ui.secretStyle" on:change=move |ev| {
+                    <select id="ui-style" name="ui.secretStyle"
+                        prop:value=move || ui.config.with(|c| if c.deploy.secret_style == SecretStyle::Stdin { "stdin" } else { "guide" })
+                        on:change=move |ev| {
                         let stdin = event_target_value(&ev) == "stdin";
                         ui.config.update(|c| c.deploy.secret_style = if stdin { SecretStyle::Stdin } else { SecretStyle::Guide });
                     }>

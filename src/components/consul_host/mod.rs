@@ -19,11 +19,12 @@ pub fn ConsulHostField(
         Some(Value::ConsulHost(h)) => Some(h),
         _ => None,
     };
-    // The literal typed before switching to the node IP is kept for switching back.
-    let literal = RwSignal::new(match host() {
+    // The box renders from the model: the fixed host set, else the last one set before
+    // switching to the node IP (the model keeps it), so an import, undo or link shows.
+    let literal = move || match host() {
         Some(ConsulHost::Literal(h)) => h,
-        _ => String::new(),
-    });
+        _ => ui.config.with(|c| c.values.draft(path).unwrap_or_default().to_string()),
+    };
     let set = move |h: ConsulHost| ui.config.update(|c| {
         let _ = c.values.set(path, Value::ConsulHost(h));
     });
@@ -40,13 +41,13 @@ pub fn ConsulHostField(
             </label>
             <label class="check">
                 <input type="radio" name=format!("{path}.mode") value="literal" prop:checked=is_literal
-                    on:change=move |_| set(ConsulHost::Literal(literal.get_untracked()))/>
+                    on:change=move |_| set(ConsulHost::Literal(literal()))/>
                 "A fixed host"
             </label>
             <input type="text" name=path aria-label="Consul host" autocomplete="off" spellcheck="false"
                 hidden=move || !is_literal()
-                prop:value=move || literal.get()
-                on:input=move |ev| { let t = event_target_value(&ev); literal.set(t.clone()); set(ConsulHost::Literal(t)); }/>
+                prop:value=literal
+                on:input=move |ev| set(ConsulHost::Literal(event_target_value(&ev)))/>
         </div>
     }
 }

@@ -29,7 +29,7 @@ pub fn ContextField(
         .into_any(),
         FieldKind::Select(options) => view! {
             <label for=id.clone()>{def.label}</label>
-            <select id=id.clone() name=def.name aria-describedby=described.clone() on:change=move |ev| set(event_target_value(&ev))>
+            <select id=id.clone() name=def.name aria-describedby=described.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev))>
                 {options.iter().map(|(v, l)| view! { <option value=*v selected=move || value() == *v>{*l}</option> }).collect_view()}
             </select>
         }

@@ -6,6 +6,9 @@ use ixn_core::model::{DbTls, Input, Value};
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
 
+/// What the options box starts with when nothing custom was ever set.
+const FIRST_OPTIONS: &str = "rejectUnauthorized: true";
+
 /// A choice and, for custom options, a YAML text area.
 #[component]
 pub fn DbTlsField(
@@ -19,10 +22,12 @@ pub fn DbTlsField(
         Some(Value::DbTls(t)) => t,
         _ => DbTls::Off,
     };
-    let custom = RwSignal::new(match tls() {
+    // The box renders from the model: the custom options set, else the last ones set
+    // before switching mode (the model keeps them), so an import, undo or link shows.
+    let custom = move || match tls() {
         DbTls::Custom(i) => i.raw().to_string(),
-        _ => "rejectUnauthorized: true".to_string(),
-    });
+        _ => ui.config.with(|c| c.values.draft(path).unwrap_or(FIRST_OPTIONS).to_string()),
+    };
     let mode = move || match tls() {
         DbTls::Off => "off",
         DbTls::On => "on",
@@ -35,10 +40,13 @@ pub fn DbTlsField(
     let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
     view! {
         <div class="choice">
+            // prop:value as well as `selected`: once the user picks an option, the
+            // browser no longer follows its `selected` attribute.
             <select id=id.clone() name=format!("{path}.mode") aria-labelledby=labelled aria-describedby=help
+                prop:value=mode
                 on:change=move |ev| match event_target_value(&ev).as_str() {
                     "on" => set(DbTls::On),
-                    "custom" => set(DbTls::Custom(Input::new(custom.get_untracked()))),
+                    "custom" => set(DbTls::Custom(Input::new(custom()))),
                     _ => set(DbTls::Off),
                 }>
                 <option value="off" selected=move || mode() == "off">"Off (ssl: empty)"</option>
@@ -46,8 +54,8 @@ pub fn DbTlsField(
                 <option value="custom" selected=move || mode() == "custom">"Custom TLS options"</option>
             </select>
             <textarea name=path rows="4" aria-label="TLS options (YAML)" spellcheck="false" hidden=move || mode() != "custom"
-                prop:value=move || custom.get()
-                on:input=move |ev| { let t = event_target_value(&ev); custom.set(t.clone()); set(DbTls::Custom(Input::new(t))); }></textarea>
+                prop:value=custom
+                on:input=move |ev| set(DbTls::Custom(Input::new(event_target_value(&ev))))></textarea>
         </div>
     }
 }

@@ -36,6 +36,7 @@ pub fn RedisNodesField(
                             on:input=move |ev| { let t = event_target_value(&ev); nodes.edit(i, |n| n.port = Input::new(t)); }/>
                         <label for=cid.clone()>"Cluster mode (is_redis_cluster)"</label>
                         <select id=cid name=format!("{base}.is_redis_cluster")
+                            prop:value=move || match cluster(i) { Some(true) => "true", Some(false) => "false", None => "" }
                             on:change=move |ev| { let v = event_target_value(&ev); nodes.edit(i, |n| n.cluster = match v.as_str() { "true" => Some(true), "false" => Some(false), _ => None }); }>
                             <option value="" selected=move || cluster(i).is_none()>"not set"</option>
                             <option value="true" selected=move || cluster(i) == Some(true)>"true: a Redis cluster"</option>
