@@ -1,6 +1,7 @@
 //! How long every artifact takes for the full model, natively: what the portal spends
 //! per keystroke. `cargo bench -p ixn-core` prints the figures.
 
+use ixn_core::registry::keys;
 use ixn_core::generate::commands::commands;
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::connections;
@@ -40,9 +41,9 @@ fn main() {
     let mut cfg = Config::guide_sample();
     cfg.deploy.secret_style = SecretStyle::Stdin;
     cfg.deploy.chart_makes_db_secrets = false;
-    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra.svc".into())).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
     let labels: Vec<(String, String)> = (0..50).map(|i| (format!("team.example.com/label-{i}"), format!("value-{i}"))).collect();
-    cfg.values.set("podLabels", Value::Map(labels)).unwrap();
+    cfg.values.set(keys::POD_LABELS, Value::Map(labels));
     let full = ValuesOptions { form: Form::Full, comments: true };
     let minimal = ValuesOptions::default();
 

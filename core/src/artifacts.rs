@@ -73,6 +73,7 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
 mod tests {
     use super::*;
     use crate::model::Config;
+    use crate::registry::keys;
 
     /// The guide's sample with every secret set to a recognisable `S3cret-…`.
     fn with_every_secret(placeholders: bool) -> Config {
@@ -84,7 +85,7 @@ mod tests {
         cfg.deploy.registry_password = "S3cret-registry".into();
         cfg.deploy.db_admin_password = "S3cret-admin".into();
         cfg.deploy.db_owner_password = "S3cret-owner".into();
-        cfg.values.set("ixnService.ixnNode.secrets.db.password", crate::model::Value::Str("S3cret-node".into())).unwrap();
+        cfg.values.set(keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, crate::model::Value::Str("S3cret-node".into()));
         cfg
     }
 

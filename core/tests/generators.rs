@@ -1,5 +1,6 @@
 //! Each generator's output for the cases a user meets, and no panic on any input.
 
+use ixn_core::registry::keys;
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::{connections, Class};
 use ixn_core::generate::values_yaml::{values_yaml, Form, ValuesOptions};
@@ -21,18 +22,18 @@ fn minimal_holds_only_changes_and_required_keys() {
     let mut cfg = Config::chart_defaults();
     cfg.deploy.consul_connect = false;
     cfg.deploy.mount_secrets = false;
-    cfg.values.set("tenant.sid", Value::Str("100".into())).unwrap();
-    cfg.values.set_text("ixnService.ixnServer.ports.default", "13130").unwrap(); // = chart default
-    cfg.values.set_text("ixnVQNode.ports.health", "9102").unwrap();
+    cfg.values.set(keys::TENANT_SID, Value::Str("100".into()));
+    cfg.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, "13130").unwrap(); // = chart default
+    cfg.values.set_text(keys::IXN_VQNODE_PORTS_HEALTH, "9102").unwrap();
     let n = yaml_of(&cfg, ValuesOptions::default());
-    assert_eq!(n.get("ixnVQNode.ports.health"), Some(&Node::Int(9102)));
-    assert_eq!(n.get("ixnService.ixnServer.ports.default"), None, "equal to the chart default");
-    assert_eq!(n.get("tenant.sid").and_then(Node::as_str), Some("100"));
-    assert_eq!(n.get("ixnService.ixnServer.db.name").and_then(Node::as_str), Some("ixn-100"), "derived");
+    assert_eq!(n.get(keys::IXN_VQNODE_PORTS_HEALTH.path), Some(&Node::Int(9102)));
+    assert_eq!(n.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT.path), None, "equal to the chart default");
+    assert_eq!(n.get(keys::TENANT_SID.path).and_then(Node::as_str), Some("100"));
+    assert_eq!(n.get(keys::IXN_SERVICE_IXN_SERVER_DB_NAME.path).and_then(Node::as_str), Some("ixn-100"), "derived");
     // Missing required values are visible, never empty.
-    assert_eq!(n.get("tenant.id").and_then(Node::as_str), Some("<required: tenant.id>"));
-    assert_eq!(n.get("ixnService.annotations"), None, "Consul connect off");
-    assert_eq!(n.get("ixnService.volumes"), None, "secret mounts off");
+    assert_eq!(n.get(keys::TENANT_ID.path).and_then(Node::as_str), Some("<required: tenant.id>"));
+    assert_eq!(n.get(keys::IXN_SERVICE_ANNOTATIONS.path), None, "Consul connect off");
+    assert_eq!(n.get(keys::IXN_SERVICE_VOLUMES.path), None, "secret mounts off");
 }
 
 #[test]
@@ -41,7 +42,7 @@ fn full_holds_every_documented_key() {
     let text = values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions { form: Form::Full, comments: false });
     let n = read_yaml(&text, Limits::default()).unwrap();
     for k in KEYS {
-        if k.default_text().is_some() || cfg.values.get(k.path).is_some() {
+        if k.default_text().is_some() || cfg.values.get(k).is_some() {
             assert!(n.get(k.path).is_some(), "{} missing from the full file", k.path);
         }
     }
@@ -53,17 +54,17 @@ fn full_holds_every_documented_key() {
 #[test]
 fn structured_values_are_written_as_the_chart_expects() {
     let mut cfg = Config::guide_sample();
-    cfg.values.set("ixnService.ixnNode.consul.host", Value::ConsulHost(ConsulHost::Literal("consul.local".into()))).unwrap();
-    cfg.values.set("ixnService.ixnNode.db.options.ssl", Value::DbTls(DbTls::On)).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST, Value::ConsulHost(ConsulHost::Literal("consul.local".into())));
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, Value::DbTls(DbTls::On));
     let n = yaml_of(&cfg, ValuesOptions::default());
-    assert_eq!(n.get("ixnService.ixnNode.consul.host").and_then(Node::as_str), Some("consul.local"));
-    assert_eq!(n.get("ixnService.ixnNode.db.options.ssl"), Some(&Node::Map(vec![])));
-    cfg.values.set("ixnService.ixnNode.db.options.ssl", Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false")))).unwrap();
-    cfg.values.unset("ixnService.ixnNode.consul.host");
+    assert_eq!(n.get(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST.path).and_then(Node::as_str), Some("consul.local"));
+    assert_eq!(n.get(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL.path), Some(&Node::Map(vec![])));
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false"))));
+    cfg.values.unset(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST);
     let n = yaml_of(&cfg, ValuesOptions::default());
     assert_eq!(n.get("ixnService.ixnNode.db.options.ssl.rejectUnauthorized"), Some(&Node::Bool(false)));
     // Unset, the consul host is required and shows as missing.
-    assert!(n.get("ixnService.ixnNode.consul.host").and_then(Node::as_str).unwrap().starts_with("<required"));
+    assert!(n.get(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST.path).and_then(Node::as_str).unwrap().starts_with("<required"));
     let sample = yaml_of(&Config::guide_sample(), ValuesOptions::default());
     assert_eq!(
         sample.get("ixnService.ixnNode.consul.host.valueFrom.fieldRef.fieldPath").and_then(Node::as_str),
@@ -71,13 +72,13 @@ fn structured_values_are_written_as_the_chart_expects() {
     );
     assert_eq!(sample.get("ixnService.ixnServer.volumeMounts.kafka-shared-secret.mountPath").and_then(Node::as_str), Some("/mnt/env-secrets/kafka-secrets"));
     assert_eq!(sample.get("ixnService.ixnNode.volumeMounts.redis-ors-secret.readOnly"), Some(&Node::Bool(true)));
-    assert_eq!(sample.get("image.imagePullSecrets"), Some(&Node::Seq(vec![Node::Map(vec![ixn_core::yaml::Entry { key: "name".into(), value: Node::str("pullsecret"), comment: None }])])));
+    assert_eq!(sample.get(keys::IMAGE_IMAGE_PULL_SECRETS.path), Some(&Node::Seq(vec![Node::Map(vec![ixn_core::yaml::Entry { key: "name".into(), value: Node::str("pullsecret"), comment: None }])])));
 }
 
 #[test]
 fn placeholder_mode_exports_the_real_values() {
     let mut cfg = Config::guide_sample();
-    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra".into())).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra".into()));
     let a = artifacts(&cfg, ValuesOptions::default());
     let values = a.commands.block("values").unwrap().script.clone();
     for line in [
@@ -92,7 +93,7 @@ fn placeholder_mode_exports_the_real_values() {
     assert!(a.values_yaml.contains("host: \"${POSTGRES_ADDR}\""));
     assert!(a.values_yaml.contains("port: ${REDIS_PORT}"), "a port stays a number after envsubst");
     // A second, different DB host gets its own variable.
-    cfg.values.set("ixnService.ixnNode.db.host", Value::Str("pg-node.infra".into())).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_HOST, Value::Str("pg-node.infra".into()));
     let a = artifacts(&cfg, ValuesOptions::default());
     assert!(a.commands.script().contains("export POSTGRES_ADDR_2=pg-node.infra"));
     // Off: no placeholders, no envsubst.
@@ -126,7 +127,7 @@ fn rollout_expectations_follow_the_log_sidecar() {
     assert!(rollout(&cfg).contains("ixn-100-sts-0 READY 5/5"));
     assert!(rollout(&cfg).contains("ixn-100-vqnode-deploy-… READY 3/3"));
     assert!(rollout(&cfg).contains("--timeout=4m"));
-    cfg.values.set("ixnService.image.logSidecar.enabled", Value::Bool(false)).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED, Value::Bool(false));
     assert!(rollout(&cfg).contains("ixn-100-sts-0 READY 4/4"));
     cfg.deploy.release = "tenant-a".into();
     assert_eq!(release_name(&cfg), "tenant-a");
@@ -138,7 +139,7 @@ fn config_server_option_uses_the_health_port() {
     let mut cfg = Config::guide_sample();
     let block = |c: &Config| artifacts(c, ValuesOptions::default()).commands.block("config-server").unwrap().script.clone();
     assert!(block(&cfg).contains("soap-endpoint = http://localhost:9100/health"));
-    cfg.values.unset("ixnService.ixnServer.ports.health");
+    cfg.values.unset(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH);
     assert!(block(&cfg).contains("http://localhost:13131/health"), "chart default");
 }
 
@@ -178,9 +179,9 @@ fn the_map_has_19_connections_with_ports_from_the_values() {
     assert_eq!(by(19).port, "2060");
     assert!(by(12).active, "monitoring service on in the sample");
     // Chart defaults: the map follows.
-    cfg.values.unset("ixnService.ixnServer.ports.default");
-    cfg.values.set("ixnService.prometheus.monitoringService.enabled", Value::Bool(false)).unwrap();
-    cfg.values.set("ixnService.ixnNode.storingSessions.enabled", Value::Bool(false)).unwrap();
+    cfg.values.unset(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT);
+    cfg.values.set(keys::IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED, Value::Bool(false));
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_STORING_SESSIONS_ENABLED, Value::Bool(false));
     let cs = connections(&cfg, &Effective::real(&cfg));
     assert_eq!(cs[1].port, "13130");
     assert!(!cs[11].active, "Prometheus -> IXN off without monitoring");
@@ -202,8 +203,8 @@ fn sizing_adds_exactly() {
     assert_eq!(s.namespace.cpu_request.as_str(), "210m");
     assert_eq!(s.namespace.memory_limit.as_str(), "2848Mi");
     let mut cfg = cfg;
-    cfg.values.set_text("ixnService.ixnServer.resources.limits.cpu", "1.25").unwrap();
-    cfg.values.set_text("replicaCount", "0").unwrap();
+    cfg.values.set_text(keys::IXN_SERVICE_IXN_SERVER_RESOURCES_LIMITS_CPU, "1.25").unwrap();
+    cfg.values.set_text(keys::REPLICA_COUNT, "0").unwrap();
     let s = sizing(&Effective::of(&cfg));
     assert_eq!(s.pods[0].1.cpu_limit.as_str(), "1850m");
     assert_eq!(s.namespace.cpu_limit.as_str(), "0", "replicaCount 0 runs nothing");
@@ -226,7 +227,7 @@ proptest! {
         let mut t = texts.iter().cycle();
         for k in KEYS {
             if let Some(v) = Value::from_text(k.kind, t.next().unwrap()) {
-                cfg.values.set(k.path, v).unwrap();
+                cfg.values.set(k, v);
             }
         }
         let d = &mut cfg.deploy;

@@ -1,6 +1,7 @@
 //! Import: the three real values files, Helm's merge order, unknown keys, YAML 1.1,
 //! round trips, and hostile input.
 
+use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
@@ -38,10 +39,10 @@ fn the_three_real_files_import_together() {
     assert!(report.files[0].known.len() > 40);
     assert_eq!(report.files[2].nulls.len(), 0, "the OpenShift nulls are inside securityContext, a known key");
     // Known keys fill the form.
-    assert_eq!(cfg.values.get("ixnService.ixnServer.ports.default").and_then(Value::text), Some("7120"));
-    assert_eq!(cfg.values.get("tenant.sid"), Some(&Value::Str("$TENANT_SID".into())));
-    assert_eq!(cfg.values.get("ixnService.image.ixnServer.tag"), Some(&Value::Str("100.0.007.0400".into())), "YAML 1.1: not a number, kept as text");
-    assert!(matches!(cfg.values.get("ixnService.ixnNode.redis"), Some(Value::Redis(n)) if n[0].host == "$REDIS_ADDR"));
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT).and_then(Value::text), Some("7120"));
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("$TENANT_SID".into())));
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_IMAGE_IXN_SERVER_TAG), Some(&Value::Str("100.0.007.0400".into())), "YAML 1.1: not a number, kept as text");
+    assert!(matches!(cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(Value::Redis(n)) if n[0].host == "$REDIS_ADDR"));
     // Unknown keys are listed with near-miss suggestions, and kept.
     let unknown: Vec<(&str, Option<&str>)> = report.unknown.iter().map(|u| (u.path.as_str(), u.suggestion.as_deref())).collect();
     eprintln!("unknown: {unknown:?}");
@@ -117,9 +118,9 @@ fn a_second_import_of_the_output_is_a_fixed_point() {
 fn yaml_11_meaning_is_kept() {
     let text = "tenant:\n  sid: 0100\n  id: yes\nixnService:\n  image:\n    ixnServer:\n      tag: 1.10\n  service:\n    enabled: on\n";
     let (cfg, report) = import(&Config::chart_defaults(), &[SourceFile { name: "a.yaml", text }]).unwrap();
-    assert_eq!(cfg.values.get("tenant.sid"), Some(&Value::Str("64".into())), "0100 is octal 64 to Helm");
-    assert_eq!(cfg.values.get("tenant.id"), Some(&Value::Str("true".into())), "yes is true to Helm");
-    assert_eq!(cfg.values.get("ixnService.service.enabled"), Some(&Value::Bool(true)));
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("64".into())), "0100 is octal 64 to Helm");
+    assert_eq!(cfg.values.get(keys::TENANT_ID), Some(&Value::Str("true".into())), "yes is true to Helm");
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_SERVICE_ENABLED), Some(&Value::Bool(true)));
     assert!(report.notes.iter().any(|n| n.contains("ixnService.image.ixnServer.tag") && n.contains("number")));
 }
 
@@ -128,9 +129,9 @@ fn later_files_win_and_lists_replace() {
     let a = "ixnService:\n  ixnNode:\n    redis:\n      - {host: a, port: 1}\n      - {host: b, port: 2}\n  ixnServer:\n    ports: {default: 1000, health: 1001}\n";
     let b = "ixnService:\n  ixnNode:\n    redis:\n      - {host: c, port: 3}\n  ixnServer:\n    ports: {health: 2001}\n";
     let (cfg, _) = import(&Config::chart_defaults(), &[SourceFile { name: "a", text: a }, SourceFile { name: "b", text: b }]).unwrap();
-    assert!(matches!(cfg.values.get("ixnService.ixnNode.redis"), Some(Value::Redis(n)) if n.len() == 1 && n[0].host == "c"));
-    assert_eq!(cfg.values.get("ixnService.ixnServer.ports.default").and_then(Value::text), Some("1000"));
-    assert_eq!(cfg.values.get("ixnService.ixnServer.ports.health").and_then(Value::text), Some("2001"));
+    assert!(matches!(cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(Value::Redis(n)) if n.len() == 1 && n[0].host == "c"));
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT).and_then(Value::text), Some("1000"));
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH).and_then(Value::text), Some("2001"));
 }
 
 fn refused_fast(name: &str, text: &str, words: &str) {
@@ -215,8 +216,8 @@ proptest! {
 fn windows_line_endings_and_a_byte_order_mark_read_as_usual() {
     let text = "\u{feff}tenant:\r\n  sid: \"100\"\r\n  id: 9350e2fc-a1dd-4c65-8d40-1f75a2e080dd\r\npodLabels:\r\n  team: ixn\r\n";
     let (cfg, report) = import(&Config::default(), &[SourceFile { name: "windows.yaml", text }]).unwrap();
-    assert_eq!(cfg.values.get("tenant.sid"), Some(&Value::Str("100".into())));
-    assert_eq!(cfg.values.get("tenant.id").and_then(Value::text), Some("9350e2fc-a1dd-4c65-8d40-1f75a2e080dd"));
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("100".into())));
+    assert_eq!(cfg.values.get(keys::TENANT_ID).and_then(Value::text), Some("9350e2fc-a1dd-4c65-8d40-1f75a2e080dd"));
     assert!(report.unknown.iter().all(|u| !u.path.contains('\r')), "{:?}", report.unknown);
 }
 
@@ -224,8 +225,8 @@ fn windows_line_endings_and_a_byte_order_mark_read_as_usual() {
 fn text_where_a_mapping_belongs_goes_to_the_field_and_is_said() {
     let text = "ixnService:\n  securityContext: runAsUser 500\nixnVQNode:\n  securityContext: \"runAsUser: 500\"\n";
     let (cfg, report) = import(&Config::chart_defaults(), &[SourceFile { name: "a.yaml", text }]).unwrap();
-    assert_eq!(cfg.values.get("ixnService.securityContext").and_then(Value::text), Some("runAsUser 500"));
-    assert_eq!(cfg.values.get("ixnVQNode.securityContext").and_then(Value::text), Some("runAsUser: 500"));
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_SECURITY_CONTEXT).and_then(Value::text), Some("runAsUser 500"));
+    assert_eq!(cfg.values.get(keys::IXN_VQNODE_SECURITY_CONTEXT).and_then(Value::text), Some("runAsUser: 500"));
     assert!(cfg.unknown.is_empty(), "{:?}", cfg.unknown);
     for path in ["ixnService.securityContext", "ixnVQNode.securityContext"] {
         assert!(report.notes.iter().any(|n| n.starts_with(path) && n.contains("text where Helm expects a mapping")), "{:?}", report.notes);

@@ -8,6 +8,7 @@
 
 mod common;
 
+use ixn_core::registry::keys;
 use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::ValuesOptions;
@@ -254,10 +255,10 @@ fn bootstrap_and_drop_as_pasted(style: SecretStyle) {
     d.db_admin_password = admin_password.into();
     d.db_owner_user = "IXN O'Brien $(touch pwned)".into();
     d.db_owner_password = r#"own'er "pw" \ %L ${HOME}"#.into();
-    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("127.0.0.1".into())).unwrap();
-    cfg.values.set_text("ixnService.ixnServer.db.port", &server.port.to_string()).unwrap();
-    cfg.values.set("ixnService.ixnServer.db.name", Value::Str(server_db.into())).unwrap();
-    cfg.values.set("ixnService.ixnNode.db.name", Value::Str(node_db.into())).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("127.0.0.1".into()));
+    cfg.values.set_text(keys::IXN_SERVICE_IXN_SERVER_DB_PORT, &server.port.to_string()).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_NAME, Value::Str(server_db.into()));
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_NAME, Value::Str(node_db.into()));
 
     // The preflight check answers with the server's version.
     let (eff, real) = (Effective::of(&cfg), Effective::real(&cfg));

@@ -1,5 +1,6 @@
 //! Profiles and share links: round trips, versions, tampering, and no secrets.
 
+use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
@@ -15,9 +16,9 @@ fn with_secrets() -> Config {
     c.deploy.kafka_password = SECRETS[2].into();
     c.deploy.db_admin_password = SECRETS[3].into();
     c.deploy.db_owner_password = SECRETS[4].into();
-    c.values.set("ixnService.ixnNode.secrets.db.password", Value::Str(SECRETS[5].into())).unwrap();
-    c.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra".into())).unwrap();
-    c.values.set("podLabels", Value::Map(vec![("team".into(), "cc".into())])).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, Value::Str(SECRETS[5].into()));
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra".into()));
+    c.values.set(keys::POD_LABELS, Value::Map(vec![("team".into(), "cc".into())]));
     c
 }
 
@@ -47,7 +48,7 @@ fn profiles_leave_secrets_out_by_default() {
         let back = load(&text).unwrap();
         assert_eq!(back.deploy.redis_password, "");
         assert_eq!(back.deploy.namespace, cfg.deploy.namespace);
-        assert_eq!(back.values.get("podLabels"), cfg.values.get("podLabels"));
+        assert_eq!(back.values.get(keys::POD_LABELS), cfg.values.get(keys::POD_LABELS));
     }
 }
 
@@ -68,8 +69,8 @@ fn versions_foreign_data_and_migration() {
     // Version 0 kept values flat by dotted path.
     let v0 = serde_json::json!({"format": FORMAT, "values": {"tenant.sid": "42", "ixnVQNode.ports.health": 9102, "nonsense.key": 1}});
     let cfg = migrate(v0).unwrap().to_config().unwrap();
-    assert_eq!(cfg.values.get("tenant.sid"), Some(&Value::Str("42".into())));
-    assert_eq!(cfg.values.get("ixnVQNode.ports.health").and_then(Value::text), Some("9102"));
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("42".into())));
+    assert_eq!(cfg.values.get(keys::IXN_VQNODE_PORTS_HEALTH).and_then(Value::text), Some("9102"));
 }
 
 #[test]
@@ -81,10 +82,10 @@ fn share_links_are_short_and_carry_no_secret() {
     assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_=".contains(&b)), "URL-safe");
     let back = decode_link(&format!("#{link}")).unwrap();
     assert_eq!(back.deploy.redis_password, "");
-    assert_eq!(back.values.get("ixnService.ixnNode.secrets.db.password"), None);
+    assert_eq!(back.values.get(keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD), None);
     let mut expected = cfg.clone();
     expected.deploy = expected.deploy.masked("");
-    expected.values.unset("ixnService.ixnNode.secrets.db.password");
+    expected.values.unset(keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD);
     same_artifacts(&expected, &back);
     // The decoded bytes hold none of the secrets either.
     use base64::Engine;
@@ -140,25 +141,25 @@ fn broken_or_tampered_links_load_nothing_and_say_why() {
 #[test]
 fn fields_come_back_as_typed_not_as_reformatted() {
     let typed = [
-        ("ixnService.securityContext", "runAsUser: 500   # the IXN user\nrunAsGroup: 500"),
-        ("ixnVQNode.securityContext", "runAsUser 500"),
-        ("ixnService.ixnServer.logStorage.volume", "{emptyDir: {}}"),
-        ("ixnService.ixnServer.ports.default", "07120"),
+        (keys::IXN_SERVICE_SECURITY_CONTEXT, "runAsUser: 500   # the IXN user\nrunAsGroup: 500"),
+        (keys::IXN_VQNODE_SECURITY_CONTEXT, "runAsUser 500"),
+        (keys::IXN_SERVICE_IXN_SERVER_LOG_STORAGE_VOLUME, "{emptyDir: {}}"),
+        (keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, "07120"),
     ];
     let mut cfg = Config::guide_sample();
-    for (path, text) in typed {
-        cfg.values.set_text(path, text).unwrap();
+    for (key, text) in typed {
+        cfg.values.set_text(key, text).unwrap();
     }
     let tls = Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false # self-signed CA")));
-    cfg.values.set("ixnService.ixnNode.db.options.ssl", tls.clone()).unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, tls.clone());
     let link = decode_link(&encode_link(&cfg)).unwrap();
     for (how, text) in [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())] {
         let back = load(&text).unwrap();
         for back in [&back, &link] {
-            for (path, typed) in typed {
-                assert_eq!(back.values.get(path).and_then(Value::text), Some(typed), "{how}: {path}");
+            for (key, typed) in typed {
+                assert_eq!(back.values.get(key).and_then(Value::text), Some(typed), "{how}: {}", key.path);
             }
-            assert_eq!(back.values.get("ixnService.ixnNode.db.options.ssl"), Some(&tls), "{how}");
+            assert_eq!(back.values.get(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL), Some(&tls), "{how}");
         }
         // The values tree stays a values file: the mapping as a mapping.
         assert!(text.contains("runAsGroup"), "{text}");
@@ -189,11 +190,11 @@ proptest::proptest! {
         let mut t = texts.iter().cycle();
         // As the form types: set_text (an emptied field is unset); non-text keys refuse.
         for k in KEYS {
-            let _ = cfg.values.set_text(k.path, t.next().unwrap());
+            let _ = cfg.values.set_text(k, t.next().unwrap());
         }
         let tls = t.next().unwrap();
         if !tls.is_empty() {
-            cfg.values.set("ixnService.ixnNode.db.options.ssl", Value::DbTls(DbTls::Custom(Input::new(tls.clone())))).unwrap();
+            cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, Value::DbTls(DbTls::Custom(Input::new(tls.clone()))));
         }
         let d = &mut cfg.deploy;
         for f in [&mut d.namespace, &mut d.release, &mut d.chart, &mut d.chart_version, &mut d.gke_project, &mut d.gke_cluster,
@@ -205,7 +206,7 @@ proptest::proptest! {
         for text in [Profile::of(&cfg, true).to_json_text(), Profile::of(&cfg, true).to_yaml_text()] {
             let back = load(&text).unwrap();
             for k in KEYS {
-                proptest::prop_assert_eq!(back.values.get(k.path), cfg.values.get(k.path), "{} in\n{}", k.path, text);
+                proptest::prop_assert_eq!(back.values.get(k), cfg.values.get(k), "{} in\n{}", k.path, text);
             }
             proptest::prop_assert_eq!(&back.deploy, &cfg.deploy);
         }
@@ -215,7 +216,7 @@ proptest::proptest! {
         let mut expected = cfg.clone();
         expected.deploy = expected.deploy.masked("");
         for k in KEYS.iter().filter(|k| k.secret()) {
-            expected.values.unset(k.path);
+            expected.values.unset(k);
         }
         proptest::prop_assert_eq!(&shared.deploy, &expected.deploy);
         for form in [Form::Minimal, Form::Full] {
@@ -241,22 +242,22 @@ proptest::proptest! {
         let rows: Vec<(String, String)> = (0..n).map(|_| (next(), next())).collect();
         let mut cfg = Config::guide_sample();
         let set = [
-            ("podLabels", Value::Map(rows.clone())),
-            ("ixnService.ixnServer.jvmOptions", Value::Jvm(rows)),
-            ("image.imagePullSecrets", Value::PullSecrets((0..n).map(|_| next()).collect())),
-            ("ixnService.ixnNode.redis", Value::Redis((0..n).map(|i| RedisNode { host: next(), port: Input::new(next()), cluster: [None, Some(true), Some(false)][i % 3] }).collect())),
-            ("ixnService.ixnServer.volumeMounts", Value::Mounts((0..n).map(|i| VolumeMount { name: next(), mount_path: next(), read_only: i % 2 == 0 }).collect())),
-            ("ixnService.ixnNode.consul.host", Value::ConsulHost(ConsulHost::Literal(next()))),
+            (keys::POD_LABELS, Value::Map(rows.clone())),
+            (keys::IXN_SERVICE_IXN_SERVER_JVM_OPTIONS, Value::Jvm(rows)),
+            (keys::IMAGE_IMAGE_PULL_SECRETS, Value::PullSecrets((0..n).map(|_| next()).collect())),
+            (keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis((0..n).map(|i| RedisNode { host: next(), port: Input::new(next()), cluster: [None, Some(true), Some(false)][i % 3] }).collect())),
+            (keys::IXN_SERVICE_IXN_SERVER_VOLUME_MOUNTS, Value::Mounts((0..n).map(|i| VolumeMount { name: next(), mount_path: next(), read_only: i % 2 == 0 }).collect())),
+            (keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST, Value::ConsulHost(ConsulHost::Literal(next()))),
         ];
-        for (path, v) in &set {
-            cfg.values.set(path, v.clone()).unwrap();
+        for (key, v) in &set {
+            cfg.values.set(key, v.clone());
         }
         let shared = decode_link(&encode_link(&cfg)).unwrap();
         for (how, text) in [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())] {
             let back = load(&text).unwrap();
-            for (path, v) in &set {
-                proptest::prop_assert_eq!(back.values.get(path), Some(v), "{} ({}) in\n{}", path, how, text);
-                proptest::prop_assert_eq!(shared.values.get(path).or(ixn_core::model::chart_default(path)), Some(v), "{} from a link", path);
+            for (key, v) in &set {
+                proptest::prop_assert_eq!(back.values.get(key), Some(v), "{} ({}) in\n{}", key.path, how, text);
+                proptest::prop_assert_eq!(shared.values.get(key).or(ixn_core::model::chart_default(key)), Some(v), "{} from a link", key.path);
             }
         }
     }
@@ -268,12 +269,12 @@ proptest::proptest! {
 fn rows_keep_their_order_in_the_values_tree() {
     let mut cfg = Config::guide_sample();
     let labels = Value::Map(vec![("zone".into(), "b".into()), ("app".into(), "ixn".into()), ("team".into(), "cc".into())]);
-    cfg.values.set("podLabels", labels.clone()).unwrap();
+    cfg.values.set(keys::POD_LABELS, labels.clone());
     let p = Profile::of(&cfg, false);
     assert!(p.typed.is_null(), "{}", p.typed);
     let text = p.to_json_text();
     assert!(text.find("\"zone\"") < text.find("\"app\"") && text.find("\"app\"") < text.find("\"team\""), "{text}");
     for text in [text, p.to_yaml_text()] {
-        assert_eq!(load(&text).unwrap().values.get("podLabels"), Some(&labels));
+        assert_eq!(load(&text).unwrap().values.get(keys::POD_LABELS), Some(&labels));
     }
 }

@@ -1,6 +1,7 @@
 //! The registry against `../shared/reference/ixn-chart.md`: every key the reference
 //! lists is present, with the reference's chart default.
 
+use ixn_core::registry::keys;
 use ixn_core::model::{chart_default, Value};
 use ixn_core::registry::{key, Kind, KEYS};
 use std::path::PathBuf;
@@ -94,7 +95,7 @@ fn every_reference_default_matches() {
         let cell = cell.trim_matches('`');
         if cell == "—" || cell.is_empty() {
             // The reference gives none; the registry must not invent one.
-            if chart_default(&path).is_some() && !def.derived() {
+            if chart_default(def).is_some() && !def.derived() {
                 wrong.push(format!("{path}: reference has no default, registry has {:?}", def.default));
             }
             continue;
@@ -105,7 +106,7 @@ fn every_reference_default_matches() {
         }
         let yaml = cell.replace("nil", "~");
         let expected = Value::from_yaml_text(def.kind, &yaml);
-        let actual = chart_default(&path);
+        let actual = chart_default(def);
         match (expected, actual) {
             (Ok(e), Some(a)) if &e == a => {}
             (e, a) => wrong.push(format!("{path}: reference {cell:?} = {e:?}, registry {a:?}")),
@@ -116,7 +117,7 @@ fn every_reference_default_matches() {
 
 #[test]
 fn jvm_default_is_the_guides() {
-    let Some(Value::Jvm(opts)) = chart_default("ixnService.ixnServer.jvmOptions") else { panic!() };
+    let Some(Value::Jvm(opts)) = chart_default(keys::IXN_SERVICE_IXN_SERVER_JVM_OPTIONS) else { panic!() };
     let texts: Vec<&str> = opts.iter().map(|(_, v)| v.as_str()).collect();
     let reference = reference();
     for t in &texts[..6] {

@@ -5,6 +5,7 @@
 
 mod common;
 
+use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
 use ixn_core::model::{Config, Input, Platform, RedisNode, SecretStyle, Value};
@@ -95,15 +96,13 @@ fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
     d.db_owner_password = format!("owner{NASTY}");
     d.db_owner_user = format!("ixn{NASTY}");
     d.chart_makes_db_secrets = false;
-    cfg.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra.svc".into())).unwrap();
-    cfg.values.set("ixnService.ixnServer.confServer.appName", Value::Str(format!("IXN{NASTY}"))).unwrap();
-    cfg.values.set("podAnnotations", Value::Map(vec![(NASTY.into(), NASTY.into())])).unwrap();
-    cfg.values
-        .set(
-            "ixnService.ixnNode.redis",
-            Value::Redis(vec![RedisNode { host: "redis.infra".into(), port: Input::new("6379"), cluster: Some(true) }]),
-        )
-        .unwrap();
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_APP_NAME, Value::Str(format!("IXN{NASTY}")));
+    cfg.values.set(keys::POD_ANNOTATIONS, Value::Map(vec![(NASTY.into(), NASTY.into())]));
+    cfg.values.set(
+        keys::IXN_SERVICE_IXN_NODE_REDIS,
+        Value::Redis(vec![RedisNode { host: "redis.infra".into(), port: Input::new("6379"), cluster: Some(true) }]),
+    );
     cfg
 }
 
@@ -317,7 +316,7 @@ fn operations_scripts_carry_any_text() {
         let mut cfg = nasty_config(style, false);
         cfg.deploy.drop_databases = true;
         cfg.deploy.kafka_bootstrap = "kafka-a.infra:9092,kafka-b.infra:9093".into();
-        cfg.values.set_text("ixnService.ixnServer.ports.health", "9100").unwrap();
+        cfg.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "9100").unwrap();
         let eff = ixn_core::model::Effective::of(&cfg);
         let real = ixn_core::model::Effective::real(&cfg);
         let sections = operations(&cfg, &eff, &real);

@@ -1,5 +1,6 @@
 //! Each validation rule, triggered on its own, with the path and severity a user sees.
 
+use ixn_core::registry::keys;
 use ixn_core::model::{Config, Effective, Input, Platform, RedisNode, Value};
 use ixn_core::validate::{validate, Finding, Severity};
 
@@ -11,7 +12,7 @@ fn valid() -> Config {
     c.deploy.registry_password = "p".into();
     c.deploy.redis_password = "r".into();
     c.deploy.db_admin_password = "a".into();
-    c.values.set("ixnService.ixnServer.db.host", Value::Str("pg.infra.svc".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
     c
 }
 
@@ -36,11 +37,11 @@ fn the_baseline_is_clean() {
 #[test]
 fn required_values_missing() {
     let mut c = valid();
-    c.values.unset("tenant.id");
-    c.values.set("ixnService.ixnServer.db.host", Value::Str("  ".into())).unwrap();
+    c.values.unset(keys::TENANT_ID);
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("  ".into()));
     has(&c, "tenant.id", Severity::Error, "required");
     has(&c, "ixnService.ixnServer.db.host", Severity::Error, "required");
-    c.values.set("ixnService.ixnNode.redis", Value::Redis(vec![RedisNode::default()])).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(vec![RedisNode::default()]));
     has(&c, "ixnService.ixnNode.redis[0].host", Severity::Error, "required");
     c.deploy.kafka_bootstrap.clear();
     has(&c, "kafka.bootstrap", Severity::Error, "required");
@@ -49,44 +50,44 @@ fn required_values_missing() {
 #[test]
 fn tenant_ids() {
     let mut c = valid();
-    c.values.set("tenant.id", Value::Str("gws-tenant-7".into())).unwrap();
+    c.values.set(keys::TENANT_ID, Value::Str("gws-tenant-7".into()));
     has(&c, "tenant.id", Severity::Warning, "not a UUID");
-    c.values.set("tenant.sid", Value::Str("10a".into())).unwrap();
+    c.values.set(keys::TENANT_SID, Value::Str("10a".into()));
     has(&c, "tenant.sid", Severity::Error, "digits only");
 }
 
 #[test]
 fn ports_out_of_range_and_shared_in_a_pod() {
     let mut c = valid();
-    c.values.set_text("ixnService.ixnServer.ports.default", "0").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, "0").unwrap();
     has(&c, "ixnService.ixnServer.ports.default", Severity::Error, "1 to 65535");
-    c.values.set_text("ixnService.ixnServer.ports.default", "65536").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, "65536").unwrap();
     has(&c, "ixnService.ixnServer.ports.default", Severity::Error, "1 to 65535");
-    c.values.set_text("ixnService.ixnServer.ports.default", "7120").unwrap();
-    c.values.set_text("ixnService.ixnNode.ports.default", "7120").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, "7120").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "7120").unwrap();
     has(&c, "ixnService.ixnNode.ports.default", Severity::Error, "already used by ixnService.ixnServer.ports.default");
     // The log sidecar's health port counts only when the sidecar is on (it is, in the sample).
-    c.values.set_text("ixnService.ixnNode.ports.default", "6120").unwrap();
-    c.values.set_text("ixnService.logSidecar.ports.health", "9100").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "6120").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_LOG_SIDECAR_PORTS_HEALTH, "9100").unwrap();
     has(&c, "ixnService.logSidecar.ports.health", Severity::Error, "already used");
-    c.values.set("ixnService.image.logSidecar.enabled", Value::Bool(false)).unwrap();
+    c.values.set(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED, Value::Bool(false));
     assert!(!findings(&c).iter().any(|f| f.path == "ixnService.logSidecar.ports.health"));
     // The VQ Node pod is separate: the same number there is fine.
-    c.values.set_text("ixnVQNode.ports.default", "7120").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_PORTS_DEFAULT, "7120").unwrap();
     assert!(!findings(&c).iter().any(|f| f.path == "ixnVQNode.ports.default"));
-    c.values.set_text("ixnVQNode.ports.health", "7120").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_PORTS_HEALTH, "7120").unwrap();
     has(&c, "ixnVQNode.ports.health", Severity::Error, "VQ Node pod");
 }
 
 #[test]
 fn quantities() {
     let mut c = valid();
-    c.values.set_text("ixnVQNode.resources.limits.memory", "160MB").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_RESOURCES_LIMITS_MEMORY, "160MB").unwrap();
     has(&c, "ixnVQNode.resources.limits.memory", Severity::Error, "not a Kubernetes quantity");
-    c.values.set_text("ixnVQNode.resources.limits.memory", "160Mi").unwrap();
-    c.values.set_text("ixnVQNode.resources.requests.cpu", "1").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_RESOURCES_LIMITS_MEMORY, "160Mi").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_RESOURCES_REQUESTS_CPU, "1").unwrap();
     has(&c, "ixnVQNode.resources.requests.cpu", Severity::Error, "above its limit");
-    c.values.set_text("ixnVQNode.resources.requests.cpu", "300m").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_RESOURCES_REQUESTS_CPU, "300m").unwrap();
     assert!(findings(&c).is_empty(), "a request equal to its limit is fine");
 }
 
@@ -99,11 +100,11 @@ fn dns_names() {
     c.deploy.release = "x".repeat(54);
     has(&c, "deploy.release", Severity::Error, "at most 53");
     c.deploy.release.clear();
-    c.values.set("ixnService.ixnServer.secrets.db.secretName", Value::Str("Bad_Name".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, Value::Str("Bad_Name".into()));
     has(&c, "ixnService.ixnServer.secrets.db.secretName", Severity::Error, "secret name");
-    c.values.set("ixnVQNode.serviceAccount.name", Value::Str("vq..node".into())).unwrap();
+    c.values.set(keys::IXN_VQNODE_SERVICE_ACCOUNT_NAME, Value::Str("vq..node".into()));
     has(&c, "ixnVQNode.serviceAccount.name", Severity::Error, "service account name");
-    c.values.set("ixnService.ixnServer.logStorage.storageClassName", Value::Str("Fast SSD".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME, Value::Str("Fast SSD".into()));
     has(&c, "ixnService.ixnServer.logStorage.storageClassName", Severity::Error, "storage class name");
 }
 
@@ -111,60 +112,60 @@ fn dns_names() {
 fn postgres_names_over_63_bytes_are_flagged() {
     let mut c = valid();
     // 63 bytes is fine, in any script: "ü" is two bytes.
-    c.values.set("ixnService.ixnServer.db.name", Value::Str("ü".repeat(31) + "x")).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_NAME, Value::Str("ü".repeat(31) + "x"));
     assert!(!findings(&c).iter().any(|f| f.path == "ixnService.ixnServer.db.name"), "{:?}", findings(&c));
-    c.values.set("ixnService.ixnServer.db.name", Value::Str("ü".repeat(32))).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_NAME, Value::Str("ü".repeat(32)));
     has(&c, "ixnService.ixnServer.db.name", Severity::Warning, "is 64 bytes; PostgreSQL names hold at most 63");
-    c.values.set("ixnService.ixnNode.db.name", Value::Str("n".repeat(70))).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_NODE_DB_NAME, Value::Str("n".repeat(70)));
     has(&c, "ixnService.ixnNode.db.name", Severity::Warning, "at most 63");
     c.deploy.db_owner_user = "o".repeat(64);
     has(&c, "db.ownerUser", Severity::Warning, "at most 63");
     // A placeholder is only text until envsubst fills it in.
-    c.values.set("ixnService.ixnServer.secrets.db.username", Value::Str(format!("${{{}}}", "V".repeat(70)))).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, Value::Str(format!("${{{}}}", "V".repeat(70))));
     assert!(!findings(&c).iter().any(|f| f.path == "ixnService.ixnServer.secrets.db.username"));
 }
 
 #[test]
 fn replicas_and_probes() {
     let mut c = valid();
-    c.values.set_text("replicaCount", "2").unwrap();
+    c.values.set_text(keys::REPLICA_COUNT, "2").unwrap();
     has(&c, "replicaCount", Severity::Error, "one instance per tenant");
-    c.values.set_text("replicaCount", "0").unwrap();
+    c.values.set_text(keys::REPLICA_COUNT, "0").unwrap();
     assert!(findings(&c).is_empty());
-    c.values.set_text("ixnVQNode.readinessProbe.periodSeconds", "0").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_READINESS_PROBE_PERIOD_SECONDS, "0").unwrap();
     has(&c, "ixnVQNode.readinessProbe.periodSeconds", Severity::Error, "positive");
-    c.values.set_text("ixnVQNode.readinessProbe.periodSeconds", "ten").unwrap();
+    c.values.set_text(keys::IXN_VQNODE_READINESS_PROBE_PERIOD_SECONDS, "ten").unwrap();
     has(&c, "ixnVQNode.readinessProbe.periodSeconds", Severity::Error, "whole number");
 }
 
 #[test]
 fn tls_options_while_tls_is_off() {
     let mut c = valid();
-    c.values.set("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized", Value::Bool(true)).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED, Value::Bool(true));
     has(&c, "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized", Severity::Warning, "TLS is off");
     c.deploy.redis_reject_unauthorized = true;
     has(&c, "redis.rejectUnauthorized", Severity::Warning, "TLS is off");
-    c.values.set("ixnService.ixnNode.redisOptions.tls.enabled", Value::Bool(true)).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED, Value::Bool(true));
     assert!(findings(&c).is_empty());
 }
 
 #[test]
 fn consul_service_account_prefix() {
     let mut c = valid();
-    c.values.set("ixnService.ixnServer.serviceAccount.name", Value::Str("ixn-sa".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME, Value::Str("ixn-sa".into()));
     has(&c, "ixnService.ixnServer.serviceAccount.name", Severity::Error, "ixn-server-");
     c.deploy.consul_connect = false;
     has(&c, "ixnService.ixnServer.serviceAccount.name", Severity::Warning, "ixn-server-");
-    c.values.set("ixnService.ixnServer.serviceAccount.name", Value::Str("ixn-server-100".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME, Value::Str("ixn-server-100".into()));
     assert!(findings(&c).is_empty());
 }
 
 #[test]
 fn log_sidecar_image() {
     let mut c = valid();
-    c.values.set("ixnService.image.logSidecar.tag", Value::Str("2.1.0".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG, Value::Str("2.1.0".into()));
     has(&c, "ixnService.image.logSidecar.tag", Severity::Warning, "fluent-bit 1.8.x");
-    c.values.set("ixnService.image.logSidecar.tag", Value::Str("1.8.15".into())).unwrap();
+    c.values.set(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG, Value::Str("1.8.15".into()));
     assert!(findings(&c).is_empty());
 }
 
@@ -199,23 +200,22 @@ fn placeholder_values_that_would_break_the_yaml() {
 #[test]
 fn bad_structured_input() {
     let mut c = valid();
-    c.values.set("podLabels", Value::Map(vec![("".into(), "x".into())])).unwrap();
+    c.values.set(keys::POD_LABELS, Value::Map(vec![("".into(), "x".into())]));
     has(&c, "podLabels", Severity::Error, "no name");
-    c.values.set("podLabels", Value::Map(vec![("a".into(), "1".into()), ("a".into(), "2".into())])).unwrap();
+    c.values.set(keys::POD_LABELS, Value::Map(vec![("a".into(), "1".into()), ("a".into(), "2".into())]));
     has(&c, "podLabels", Severity::Error, "twice");
-    c.values.set_text("ixnService.securityContext", "runAsUser: [").unwrap();
+    c.values.set_text(keys::IXN_SERVICE_SECURITY_CONTEXT, "runAsUser: [").unwrap();
     has(&c, "ixnService.securityContext", Severity::Error, "not valid YAML");
     c.values
-        .set("ixnService.ixnNode.redis", Value::Redis(vec![RedisNode { host: "r".into(), port: Input::new("99999"), cluster: None }]))
-        .unwrap();
+        .set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(vec![RedisNode { host: "r".into(), port: Input::new("99999"), cluster: None }]));
     has(&c, "ixnService.ixnNode.redis[0].port", Severity::Error, "not a port");
 }
 
 #[test]
 fn errors_come_before_warnings() {
     let mut c = valid();
-    c.values.set("tenant.id", Value::Str("gws".into())).unwrap();
-    c.values.set("tenant.sid", Value::Str("x".into())).unwrap();
+    c.values.set(keys::TENANT_ID, Value::Str("gws".into()));
+    c.values.set(keys::TENANT_SID, Value::Str("x".into()));
     let fs = findings(&c);
     let first_warning = fs.iter().position(|f| f.severity == Severity::Warning).unwrap();
     assert!(fs[..first_warning].iter().all(|f| f.severity == Severity::Error));

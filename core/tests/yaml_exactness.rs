@@ -2,6 +2,7 @@
 //! (libyaml via yaml_serde) and from a YAML 1.1 reader (this crate's, which resolves
 //! plain scalars by YAML 1.1 rules as Helm's go-yaml v2 does).
 
+use ixn_core::registry::keys;
 use ixn_core::model::{Config, Value};
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
@@ -94,14 +95,14 @@ proptest! {
     fn user_values_reach_the_values_file_unchanged(s in "\\PC{1,40}") {
         // Through the real generator: a string key and a map key/value.
         let mut cfg = Config::default();
-        cfg.values.set("ixnService.ixnServer.db.connectionString", Value::Str(s.clone())).unwrap();
-        cfg.values.set("podLabels", Value::Map(vec![(s.clone(), s.clone())])).unwrap();
+        cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_CONNECTION_STRING, Value::Str(s.clone()));
+        cfg.values.set(keys::POD_LABELS, Value::Map(vec![(s.clone(), s.clone())]));
         let a = artifacts(&cfg, ValuesOptions { form: Form::Minimal, comments: true });
         let v: serde_yaml::Value = serde_yaml::from_str(&a.values_yaml).unwrap();
         prop_assert_eq!(v["ixnService"]["ixnServer"]["db"]["connectionString"].as_str(), Some(s.as_str()));
         let n = read_yaml(&a.values_yaml, Limits::default()).unwrap();
-        prop_assert_eq!(n.get("ixnService.ixnServer.db.connectionString").and_then(Node::as_str), Some(s.as_str()));
-        let Some(Node::Map(labels)) = n.get("podLabels") else { panic!() };
+        prop_assert_eq!(n.get(keys::IXN_SERVICE_IXN_SERVER_DB_CONNECTION_STRING.path).and_then(Node::as_str), Some(s.as_str()));
+        let Some(Node::Map(labels)) = n.get(keys::POD_LABELS.path) else { panic!() };
         prop_assert_eq!(&labels[0].key, &s);
         prop_assert_eq!(labels[0].value.as_str(), Some(s.as_str()));
     }
@@ -120,11 +121,11 @@ fn numbers_and_bools_stay_typed() {
     assert_eq!(v["ixnService"]["ixnNode"]["redis"][0]["is_redis_cluster"].as_str(), Some("true"));
     assert_eq!(v["tenant"]["sid"].as_str(), Some("${TENANT_ID}"));
     let n = read_yaml(&a.values_yaml, Limits::default()).unwrap();
-    assert_eq!(n.get("ixnService.ixnServer.ports.health"), Some(&Node::Int(9100)));
-    assert_eq!(n.get("ixnService.ixnNode.consul.sslMode"), Some(&Node::Bool(false)));
+    assert_eq!(n.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH.path), Some(&Node::Int(9100)));
+    assert_eq!(n.get(keys::IXN_SERVICE_IXN_NODE_CONSUL_SSL_MODE.path), Some(&Node::Bool(false)));
     assert_eq!(
-        n.get("ixnService.annotations").and_then(Node::as_str),
-        Some(ixn_core::registry::keys::IXN_SERVICE_ANNOTATIONS),
+        n.get(keys::IXN_SERVICE_ANNOTATIONS.path).and_then(Node::as_str),
+        Some(ixn_core::registry::keys::IXN_SERVICE_ANNOTATIONS_TEXT),
         "the template reaches Helm as the guide's text"
     );
 }

@@ -10,7 +10,7 @@ use crate::components::context_field::ContextField;
 use crate::components::key_field::KeyField;
 use crate::components::resources::ResourcesTable;
 use crate::state::ui;
-use ixn_core::registry::{keys_of, Kind, Step, CONTEXT};
+use ixn_core::registry::{keys_of, Step, CONTEXT};
 use leptos::prelude::*;
 use review::Review;
 
@@ -38,7 +38,7 @@ pub fn StepPanel(
     step: Step,
 ) -> impl IntoView {
     let ui = ui();
-    let resources = |k: &&ixn_core::registry::KeyDef| k.kind == Kind::Quantity && k.path.contains(".resources.");
+    let resources = |k: &&ixn_core::registry::KeyDef| ixn_core::registry::containers::is_container_resource(k);
     let context = CONTEXT.iter().filter(|c| c.step == step).map(|def| view! { <ContextField def/> }).collect_view();
     let keys = keys_of(step).filter(|k| !resources(k)).map(|def| view! { <KeyField def/> }).collect_view();
     view! {

@@ -1,16 +1,11 @@
 //! The step list, with each step's state: complete, warnings or errors.
 
 use crate::state::ui;
-use ixn_core::registry::{context_field, key, Step};
+use ixn_core::registry::Step;
+use ixn_portal::step_of::step_of;
 use ixn_core::validate::Tally;
 use ixn_core::wording::count;
 use leptos::prelude::*;
-
-/// The step a finding's field is on.
-pub fn step_of(path: &str) -> Step {
-    let base = path.split('[').next().unwrap_or(path);
-    key(base).map(|k| k.step).or_else(|| context_field(base).map(|c| c.step)).unwrap_or(Step::Review)
-}
 
 /// The navigation.
 #[component]

@@ -1,8 +1,8 @@
 //! Review: every finding with a link to its field, and the downloads.
 
-use super::nav::step_of;
+use ixn_portal::step_of::step_of;
 use crate::browser;
-use crate::components::key_field::field_id;
+use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::model::release_name;
 use ixn_core::generate::archive::tar;

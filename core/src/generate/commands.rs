@@ -2,6 +2,7 @@
 //! namespace, secrets, database bootstrap, values file, helm, rollout checks, and the
 //! Configuration Server option.
 
+use crate::registry::keys;
 use super::secrets::{secret_specs, SecretSpec, KAFKA_SECRET, REDIS_SECRET};
 use super::shell::{command, comment_text, heredoc, quote};
 use super::sql::{bootstrap_sql, Bootstrap};
@@ -160,8 +161,8 @@ fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -
 pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String {
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
-    let host = real.str("ixnService.ixnServer.db.host").unwrap_or_default();
-    let port = real.port_text("ixnService.ixnServer.db.port").unwrap_or_else(|| "5432".into());
+    let host = real.str(keys::IXN_SERVICE_IXN_SERVER_DB_HOST).unwrap_or_default();
+    let port = real.port_text(keys::IXN_SERVICE_IXN_SERVER_DB_PORT).unwrap_or_else(|| "5432".into());
     let psql_args = [
         "psql".to_string(),
         format!("--host={host}"),
@@ -216,8 +217,8 @@ pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String 
 /// The two database names, as the deployment will use them.
 pub fn database_names(real: &Effective) -> [String; 2] {
     [
-        real.str("ixnService.ixnServer.db.name").unwrap_or_default().to_string(),
-        real.str("ixnService.ixnNode.db.name").unwrap_or_default().to_string(),
+        real.str(keys::IXN_SERVICE_IXN_SERVER_DB_NAME).unwrap_or_default().to_string(),
+        real.str(keys::IXN_SERVICE_IXN_NODE_DB_NAME).unwrap_or_default().to_string(),
     ]
 }
 
@@ -317,7 +318,7 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         ),
     });
     let shown = comment_text(&release);
-    let sidecar = eff.bool("ixnService.image.logSidecar.enabled") == Some(true);
+    let sidecar = eff.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true);
     let ready = if sidecar { "5/5" } else { "4/4" };
     blocks.push(Block {
         id: "rollout",
@@ -330,8 +331,8 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
             if sidecar { " (with the log sidecar)" } else { "" },
         ),
     });
-    let health = comment_text(&eff.port_text("ixnService.ixnServer.ports.health").unwrap_or_else(|| "13131".into()));
-    let app = comment_text(eff.str("ixnService.ixnServer.confServer.appName").unwrap_or("<IXN application>"));
+    let health = comment_text(&eff.port_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH).unwrap_or_else(|| "13131".into()));
+    let app = comment_text(eff.str(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_APP_NAME).unwrap_or("<IXN application>"));
     blocks.push(Block {
         id: "config-server",
         title: "Configuration Server option",

@@ -1,5 +1,6 @@
 //! The Kubernetes secrets IXN needs outside the chart, as data built with serde_json.
 
+use crate::registry::{keys, KeyDef};
 use crate::model::{Config, Effective, Term, Value};
 use base64::Engine;
 use serde::Serialize;
@@ -75,7 +76,7 @@ pub fn manifest_list(specs: &[SecretSpec], namespace: &str) -> String {
 
 /// The first Redis node's host and port as the user typed them.
 fn first_redis(cfg: &Config) -> (String, String) {
-    match cfg.values.get("ixnService.ixnNode.redis") {
+    match cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
         Some(Value::Redis(nodes)) if !nodes.is_empty() => {
             let port = match nodes[0].port.term() {
                 Ok(Term::Lit(p)) => p.to_string(),
@@ -112,7 +113,7 @@ pub fn registry_server(cfg: &Config) -> String {
     if !cfg.deploy.registry_server.is_empty() {
         return cfg.deploy.registry_server.clone();
     }
-    match cfg.values.get("image.registry") {
+    match cfg.values.get(keys::IMAGE_REGISTRY) {
         Some(Value::Str(s)) => s.clone(),
         _ => String::new(),
     }
@@ -137,16 +138,16 @@ pub fn docker_config_json(cfg: &Config) -> String {
 }
 
 /// The real (not placeholder) value a DB secret key holds.
-fn db_secret_text(cfg: &Config, path: &str, fallback: &str) -> String {
-    match cfg.values.get(path) {
+fn db_secret_text(cfg: &Config, key: &KeyDef, fallback: &str) -> String {
+    match cfg.values.get(key) {
         Some(Value::Str(s)) if !s.is_empty() => s.clone(),
         _ => fallback.to_string(),
     }
 }
 
 /// The effective secret name of a DB secret.
-fn db_secret_name(eff: &Effective, path: &str, fallback: &str) -> String {
-    eff.str(path).unwrap_or(fallback).to_string()
+fn db_secret_name(eff: &Effective, key: &KeyDef, fallback: &str) -> String {
+    eff.str(key).unwrap_or(fallback).to_string()
 }
 
 /// Every secret the commands create, in the order they run. Names and data are the
@@ -177,18 +178,26 @@ pub fn secret_specs(cfg: &Config, real: &Effective) -> Vec<SecretSpec> {
         data: vec![(KAFKA_KEY.into(), kafka_json(cfg))],
     });
     if !d.chart_makes_db_secrets {
-        for (node, fallback, purpose) in [
-            ("ixnServer", "ixn-db-secret", "IXN Server database credentials"),
-            ("ixnNode", "ixn-node-db-secret", "IXN Node database credentials"),
+        use keys::*;
+        for ([secret_name, username, password], fallback, purpose) in [
+            (
+                [IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD],
+                "ixn-db-secret",
+                "IXN Server database credentials",
+            ),
+            (
+                [IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME, IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME, IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD],
+                "ixn-node-db-secret",
+                "IXN Node database credentials",
+            ),
         ] {
-            let base = format!("ixnService.{node}.secrets.db");
             out.push(SecretSpec {
-                name: db_secret_name(eff, &format!("{base}.secretName"), fallback),
+                name: db_secret_name(eff, secret_name, fallback),
                 kind: "Opaque",
                 purpose,
                 data: vec![
-                    ("username".into(), db_secret_text(cfg, &format!("{base}.username"), &d.db_owner_user)),
-                    ("password".into(), db_secret_text(cfg, &format!("{base}.password"), &d.db_owner_password)),
+                    ("username".into(), db_secret_text(cfg, username, &d.db_owner_user)),
+                    ("password".into(), db_secret_text(cfg, password, &d.db_owner_password)),
                 ],
             });
         }

@@ -1,6 +1,8 @@
 //! Requests and limits, totalled exactly per container, per pod and for the namespace.
 
 use crate::model::{Effective, Quantity, Value};
+use crate::registry::containers::CONTAINERS;
+use crate::registry::{keys, KeyDef};
 use serde::Serialize;
 
 /// One container's resources; `None` where the value is not a valid quantity.
@@ -48,13 +50,10 @@ pub struct Sizing {
     pub replicas: i64,
 }
 
-/// The ixnService StatefulSet pod.
-pub const IXN_POD: &str = "ixn-<sid>-sts-0";
-/// The VQ Node Deployment pod.
-pub const VQ_POD: &str = "ixn-<sid>-vqnode-deploy";
+pub use crate::registry::containers::{IXN_POD, VQ_POD};
 
-fn qty(eff: &Effective, path: &str) -> Option<Quantity> {
-    match eff.get(path)? {
+fn qty(eff: &Effective, key: &KeyDef) -> Option<Quantity> {
+    match eff.get(key)? {
         Value::Quantity(q) => q.value().cloned(),
         _ => None,
     }
@@ -75,27 +74,21 @@ fn totals<'a>(cs: impl Iterator<Item = &'a ContainerSize> + Clone, times: i64) -
 /// The sizing of the current values. The Consul sidecars Consul injects are not in
 /// the values and are not counted.
 pub fn sizing(eff: &Effective) -> Sizing {
-    let mut specs = vec![
-        (IXN_POD, "ixn-server", "ixnService.ixnServer.resources"),
-        (IXN_POD, "ixn-node", "ixnService.ixnNode.resources"),
-    ];
-    if eff.bool("ixnService.image.logSidecar.enabled") == Some(true) {
-        specs.push((IXN_POD, "log-sidecar", "ixnService.logSidecar.resources"));
-    }
-    specs.push((VQ_POD, "ixn-vq-node", "ixnVQNode.resources"));
-    let containers: Vec<ContainerSize> = specs
-        .into_iter()
-        .map(|(pod, container, key)| ContainerSize {
-            pod,
-            container,
-            key,
-            cpu_request: qty(eff, &format!("{key}.requests.cpu")),
-            memory_request: qty(eff, &format!("{key}.requests.memory")),
-            cpu_limit: qty(eff, &format!("{key}.limits.cpu")),
-            memory_limit: qty(eff, &format!("{key}.limits.memory")),
+    let sidecar = eff.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true);
+    let containers: Vec<ContainerSize> = CONTAINERS
+        .iter()
+        .filter(|c| sidecar || !c.sidecar)
+        .map(|c| ContainerSize {
+            pod: c.pod,
+            container: c.name,
+            key: c.prefix,
+            cpu_request: qty(eff, c.keys[0]),
+            memory_request: qty(eff, c.keys[1]),
+            cpu_limit: qty(eff, c.keys[2]),
+            memory_limit: qty(eff, c.keys[3]),
         })
         .collect();
-    let replicas = match eff.get("replicaCount") {
+    let replicas = match eff.get(keys::REPLICA_COUNT) {
         Some(Value::Int(i)) => i.value().copied().unwrap_or(1).clamp(0, 1),
         _ => 1,
     };

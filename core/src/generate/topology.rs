@@ -1,6 +1,7 @@
 //! The architecture connection map: the reference's 19 connections, with ports
 //! resolved from the current values.
 
+use crate::registry::{keys, KeyDef};
 use crate::model::{Config, Effective};
 use serde::Serialize;
 
@@ -59,13 +60,13 @@ pub const COMPONENTS: [&str; 17] = [
 
 /// The 19 connections for `cfg`.
 pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
-    let port = |key: &str, fallback: &str| eff.port_text(key).unwrap_or_else(|| fallback.to_string());
+    let port = |key: &KeyDef, fallback: &str| eff.port_text(key).unwrap_or_else(|| fallback.to_string());
     let kafka = if cfg.deploy.kafka_bootstrap.is_empty() {
         "from Kafka bootstrap".to_string()
     } else {
         kafka_ports(&cfg.deploy.kafka_bootstrap)
     };
-    let redis = match eff.get("ixnService.ixnNode.redis") {
+    let redis = match eff.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
         Some(crate::model::Value::Redis(nodes)) if !nodes.is_empty() => {
             let mut ports: Vec<String> = nodes.iter().map(|n| n.port.raw().trim().to_string()).collect();
             ports.dedup();
@@ -73,38 +74,39 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         }
         _ => "from Redis config".into(),
     };
-    let db = port("ixnService.ixnServer.db.port", "5432");
-    let node_db = port("ixnService.ixnNode.db.port", "5432");
-    let monitored = |pod: &str| {
-        eff.bool(&format!("{pod}.prometheus.podMonitor.enabled")) == Some(true)
-            || eff.bool(&format!("{pod}.prometheus.monitoringService.enabled")) == Some(true)
+    let db = port(keys::IXN_SERVICE_IXN_SERVER_DB_PORT, "5432");
+    let node_db = port(keys::IXN_SERVICE_IXN_NODE_DB_PORT, "5432");
+    let monitored = |pod_monitor, monitoring_service| {
+        eff.bool(pod_monitor) == Some(true) || eff.bool(monitoring_service) == Some(true)
     };
-    let sessions = eff.bool("ixnService.ixnNode.storingSessions.enabled") != Some(false);
-    let ixn_default = "ixnService.ixnServer.ports.default";
-    let vq_default = "ixnVQNode.ports.default";
+    let monitored_vq = monitored(keys::IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED, keys::IXN_VQNODE_PROMETHEUS_MONITORING_SERVICE_ENABLED);
+    let monitored_ixn = monitored(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED, keys::IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED);
+    let sessions = eff.bool(keys::IXN_SERVICE_IXN_NODE_STORING_SESSIONS_ENABLED) != Some(false);
+    let ixn_default = keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT;
+    let vq_default = keys::IXN_VQNODE_PORTS_DEFAULT;
     use Class::*;
     let c = |n, source, destination, protocol, port: String, key, class, carries, active| Connection {
         n, source, destination, protocol, port, key, class, carries, active,
     };
     vec![
-        c(1, "IXN Node", "Consul DaemonSet", "TCP", port("ixnService.ixnNode.consul.port", "8500"), Some("ixnService.ixnNode.consul.port"), IntraCluster, "service discovery and connect sidecars", true),
-        c(2, "IXN Node", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "IXN protocol", true),
-        c(3, "GWS IXN service", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "all operations via the IXN protocol", true),
-        c(4, "StatServer", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "subscribes for reporting information", true),
-        c(5, "IXN", "Config Server", "TCP", port("ixnService.ixnServer.confServer.port", "8888"), Some("ixnService.ixnServer.confServer.port"), IntraCluster, "configuration", true),
+        c(1, "IXN Node", "Consul DaemonSet", "TCP", port(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT, "8500"), Some("ixnService.ixnNode.consul.port"), IntraCluster, "service discovery and connect sidecars", true),
+        c(2, "IXN Node", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), IntraCluster, "IXN protocol", true),
+        c(3, "GWS IXN service", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), IntraCluster, "all operations via the IXN protocol", true),
+        c(4, "StatServer", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), IntraCluster, "subscribes for reporting information", true),
+        c(5, "IXN", "Config Server", "TCP", port(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT, "8888"), Some("ixnService.ixnServer.confServer.port"), IntraCluster, "configuration", true),
         c(6, "IXN", "Kafka", "TCP", kafka.clone(), None, Egress, "reporting events to GIM", true),
         c(7, "IXN VQ Node", "Kafka", "TCP", kafka, None, Egress, "VQ events streamed to Kafka for GIM", true),
-        c(8, "URS", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default), IntraCluster, "provides VQ events", true),
-        c(9, "StatServer", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default), IntraCluster, "subscribes for VQ events", true),
-        c(10, "Prometheus", "IXN VQ Node", "HTTP", port("ixnVQNode.ports.health", "13139"), Some("ixnVQNode.ports.health"), Ingress, "metrics at /metrics", monitored("ixnVQNode")),
-        c(11, "Prometheus", "IXN Node", "HTTP", port("ixnService.ixnNode.ports.default", "13133"), Some("ixnService.ixnNode.ports.default"), Ingress, "metrics at /metrics", monitored("ixnService")),
-        c(12, "Prometheus", "IXN", "HTTP", port("ixnService.ixnServer.ports.health", "13131"), Some("ixnService.ixnServer.ports.health"), Ingress, "metrics at /health/prometheus/all", monitored("ixnService")),
+        c(8, "URS", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default.path), IntraCluster, "provides VQ events", true),
+        c(9, "StatServer", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default.path), IntraCluster, "subscribes for VQ events", true),
+        c(10, "Prometheus", "IXN VQ Node", "HTTP", port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"), Some("ixnVQNode.ports.health"), Ingress, "metrics at /metrics", monitored_vq),
+        c(11, "Prometheus", "IXN Node", "HTTP", port(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "13133"), Some("ixnService.ixnNode.ports.default"), Ingress, "metrics at /metrics", monitored_ixn),
+        c(12, "Prometheus", "IXN", "HTTP", port(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "13131"), Some("ixnService.ixnServer.ports.health"), Ingress, "metrics at /health/prometheus/all", monitored_ixn),
         c(13, "IXN Node", "Voice RQ", "TCP", "defined in RQ Service".into(), None, IntraCluster, "interaction content streams for ORS", true),
-        c(14, "IXN Node", "Voice config", "HTTP", port("ixnService.ixnNode.configNode.port", "8888"), Some("ixnService.ixnNode.configNode.port"), IntraCluster, "Config Server data via Config Node", true),
+        c(14, "IXN Node", "Voice config", "HTTP", port(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT, "8888"), Some("ixnService.ixnNode.configNode.port"), IntraCluster, "Config Server data via Config Node", true),
         c(15, "IXN Node", "ORS Redis Stream", "TCP", redis, Some("ixnService.ixnNode.redis"), Egress, "interaction IDs to route, routing instructions back", true),
         c(16, "IXN", "IXN DB", "TCP", db, Some("ixnService.ixnServer.db.port"), Egress, "CRUD on the IXN database", true),
         c(17, "IXN Node", "IXN Node DB", "TCP", node_db, Some("ixnService.ixnNode.db.port"), Egress, "CRUD on the IXN Node database (sessions)", sessions),
-        c(18, "Pulse Stat Server(s)", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default), Ingress, "subscribes for reporting", true),
+        c(18, "Pulse Stat Server(s)", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), Ingress, "subscribes for reporting", true),
         c(19, "IXN", "Pulse Stat Server(s)", "TCP", "2060".into(), None, Egress, "streaming statistics; port defined in Config Server", true),
     ]
 }

@@ -1,7 +1,7 @@
 //! `override_values.yaml`: minimal (what differs from the chart, plus what is required,
 //! as the guide recommends) or full.
 
-use crate::model::{chart_default_nodes, Config, Effective, Source, Value};
+use crate::model::{chart_default_nodes, Config, Effective, Source};
 use crate::registry::KEYS;
 use crate::yaml::{to_yaml, EmitOptions, Node};
 use serde::{Deserialize, Serialize};
@@ -32,22 +32,13 @@ pub fn missing_marker(path: &str) -> String {
     format!("<required: {path}>")
 }
 
-fn is_missing(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Str(s) => s.trim().is_empty(),
-        Value::ConsulHost(crate::model::ConsulHost::Literal(h)) => h.trim().is_empty(),
-        _ => false,
-    }
-}
-
 /// The values tree for `cfg`.
 pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
     let mut root = Node::map();
     for ((def, default), resolved) in KEYS.iter().zip(chart_default_nodes()).zip(eff.items()) {
         let resolved = resolved.as_ref();
         let node = match resolved {
-            Some(r) if def.required() && is_missing(&r.value) => Node::Str(missing_marker(def.path)),
+            Some(r) if def.required() && r.value.is_missing() => Node::Str(missing_marker(def.path)),
             None if def.required() => Node::Str(missing_marker(def.path)),
             None => continue,
             Some(r) => {

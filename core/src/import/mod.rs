@@ -168,7 +168,7 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
                         }
                     }
                 }
-                let _ = cfg.values.set(def.path, v);
+                cfg.values.set(def, v);
                 report.known += 1;
             }
             Err(msg) => {

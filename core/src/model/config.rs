@@ -1,5 +1,6 @@
 //! One tenant's whole configuration: its values and its deployment context.
 
+use crate::registry::keys;
 use super::context::Deployment;
 use super::values::Values;
 
@@ -37,7 +38,7 @@ pub fn release_name(cfg: &Config) -> String {
     if !cfg.deploy.release.trim().is_empty() {
         return cfg.deploy.release.clone();
     }
-    match cfg.values.get("tenant.sid") {
+    match cfg.values.get(keys::TENANT_SID) {
         Some(crate::model::Value::Str(s)) if !s.trim().is_empty() => format!("ixn-{}", s.trim()),
         _ => "ixn-<sid>".into(),
     }
@@ -49,9 +50,9 @@ impl Config {
     pub fn masked(&self, mask: &str) -> Config {
         let mut values = self.values.clone();
         for def in crate::registry::KEYS.iter().filter(|k| k.secret()) {
-            if let Some(super::Value::Str(s)) = values.get(def.path) {
+            if let Some(super::Value::Str(s)) = values.get(def) {
                 if !s.is_empty() {
-                    let _ = values.set(def.path, super::Value::Str(mask.to_string()));
+                    values.set(def, super::Value::Str(mask.to_string()));
                 }
             }
         }

@@ -29,8 +29,8 @@ pub fn guide_samples() -> &'static [Option<Value>] {
 }
 
 /// The chart default of one key.
-pub fn chart_default(path: &str) -> Option<&'static Value> {
-    chart_defaults()[crate::registry::index_of(path)?].as_ref()
+pub fn chart_default(key: &crate::registry::KeyDef) -> Option<&'static Value> {
+    chart_defaults()[crate::registry::index_of(key.path)?].as_ref()
 }
 
 /// The chart defaults as YAML nodes, aligned with [`KEYS`], for comparing with

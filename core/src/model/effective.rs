@@ -5,8 +5,9 @@
 use super::config::Config;
 use super::defaults::chart_defaults;
 use super::input::{Input, Term};
-use super::value::{RedisNode, Value, VolumeMount};
-use crate::registry::keys::{IXN_SERVICE_ANNOTATIONS, IXN_SERVICE_VOLUMES, VQ_NODE_ANNOTATIONS, VQ_NODE_VOLUMES};
+use super::derive::derivation;
+use super::value::{RedisNode, Value};
+use crate::registry::keys::IXN_SERVICE_IXN_NODE_REDIS;
 use crate::registry::{KeyDef, KEYS};
 
 /// Where an effective value comes from.
@@ -50,88 +51,6 @@ pub struct Effective {
     pub exports: Vec<Export>,
 }
 
-fn sid_text(cfg: &Config) -> Option<String> {
-    if cfg.deploy.placeholders {
-        return Some("${TENANT_ID}".into());
-    }
-    match cfg.values.get("tenant.sid") {
-        Some(Value::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        _ => None,
-    }
-}
-
-fn mount(name: &str, path: &str) -> Vec<VolumeMount> {
-    vec![VolumeMount { name: name.into(), mount_path: path.into(), read_only: true }]
-}
-
-const KAFKA_PATH: &str = "/mnt/env-secrets/kafka-secrets";
-const REDIS_PATH: &str = "/mnt/env-secrets/redis-secrets";
-
-/// The value the portal derives for an unset `DERIVED` key, if the answers give one.
-fn derive(path: &str, cfg: &Config) -> Option<Value> {
-    let d = &cfg.deploy;
-    let sid = || sid_text(cfg);
-    let nonempty = |s: &str| (!s.is_empty()).then(|| Value::Str(s.to_string()));
-    match path {
-        "image.imagePullSecrets" => (d.pull_secret_create && !d.pull_secret_name.is_empty())
-            .then(|| Value::PullSecrets(vec![d.pull_secret_name.clone()])),
-        "ixnService.ixnServer.db.name" => sid().map(|s| Value::Str(format!("ixn-{s}"))),
-        "ixnService.ixnNode.db.name" => sid().map(|s| Value::Str(format!("ixn-node-{s}"))),
-        "ixnService.ixnServer.secrets.db.secretName" => {
-            sid().map(|s| Value::Str(format!("ixn-db-secret-{s}")))
-        }
-        "ixnService.ixnNode.secrets.db.secretName" => {
-            sid().map(|s| Value::Str(format!("ixn-node-db-secret-{s}")))
-        }
-        "ixnService.ixnServer.secrets.db.enabled" | "ixnService.ixnNode.secrets.db.enabled" => {
-            Some(Value::Bool(d.chart_makes_db_secrets))
-        }
-        "ixnService.ixnServer.secrets.db.username" | "ixnService.ixnNode.secrets.db.username" => {
-            if d.chart_makes_db_secrets { nonempty(&d.db_owner_user) } else { None }
-        }
-        "ixnService.ixnServer.secrets.db.password" | "ixnService.ixnNode.secrets.db.password" => {
-            if d.chart_makes_db_secrets { nonempty(&d.db_owner_password) } else { None }
-        }
-        "ixnService.ixnNode.db.host" => cfg.values.get("ixnService.ixnServer.db.host").cloned(),
-        "ixnService.ixnNode.db.port" => Some(
-            cfg.values
-                .get("ixnService.ixnServer.db.port")
-                .cloned()
-                .unwrap_or_else(|| Value::Port(Input::new("5432"))),
-        ),
-        "ixnService.annotations" => {
-            d.consul_connect.then(|| Value::Template(IXN_SERVICE_ANNOTATIONS.into()))
-        }
-        "ixnVQNode.annotations" => d.consul_connect.then(|| Value::Template(VQ_NODE_ANNOTATIONS.into())),
-        "ixnService.volumes" => d.mount_secrets.then(|| Value::Template(IXN_SERVICE_VOLUMES.into())),
-        "ixnVQNode.volumes" => d.mount_secrets.then(|| Value::Template(VQ_NODE_VOLUMES.into())),
-        "ixnService.ixnServer.volumeMounts" | "ixnVQNode.volumeMounts" => {
-            d.mount_secrets.then(|| Value::Mounts(mount("kafka-shared-secret", KAFKA_PATH)))
-        }
-        "ixnService.ixnNode.volumeMounts" => {
-            d.mount_secrets.then(|| Value::Mounts(mount("redis-ors-secret", REDIS_PATH)))
-        }
-        _ => None,
-    }
-}
-
-/// The placeholder variable for a key in placeholder mode.
-fn placeholder_var(path: &str) -> Option<&'static str> {
-    Some(match path {
-        "tenant.id" => "TENANT_UUID",
-        "tenant.sid" => "TENANT_ID",
-        "image.registry" => "IMAGE_REGISTRY",
-        "ixnService.ixnServer.db.host" | "ixnService.ixnNode.db.host" => "POSTGRES_ADDR",
-        "ixnService.ixnServer.secrets.db.username" | "ixnService.ixnNode.secrets.db.username" => {
-            "POSTGRES_USER"
-        }
-        "ixnService.ixnServer.secrets.db.password" | "ixnService.ixnNode.secrets.db.password" => {
-            "POSTGRES_PASSWORD"
-        }
-        _ => return None,
-    })
-}
-
 impl Effective {
     /// Resolves every key of `cfg`.
     pub fn of(cfg: &Config) -> Effective {
@@ -140,11 +59,11 @@ impl Effective {
             .iter()
             .zip(defaults)
             .map(|(def, default)| {
-                if let Some(v) = cfg.values.get(def.path) {
+                if let Some(v) = cfg.values.get(def) {
                     return Some(Resolved { def, value: v.clone(), source: Source::User });
                 }
                 if def.derived() {
-                    if let Some(v) = derive(def.path, cfg) {
+                    if let Some(v) = derivation(def).and_then(|d| (d.derive)(cfg)) {
                         return Some(Resolved { def, value: v, source: Source::Derived });
                     }
                 }
@@ -158,7 +77,7 @@ impl Effective {
                 if item.source == Source::ChartDefault {
                     continue;
                 }
-                if let Some(var) = placeholder_var(item.def.path) {
+                if let Some(var) = item.def.placeholder {
                     if let Value::Str(s) = &item.value {
                         if !s.is_empty() && !s.starts_with('$') {
                             let name = export_name(&mut exports, var, s, item.def.path);
@@ -197,14 +116,14 @@ impl Effective {
         }
     }
 
-    /// The effective value at `path`; `None` when the key has no value at all.
-    pub fn get(&self, path: &str) -> Option<&Value> {
-        self.resolved(path).map(|r| &r.value)
+    /// The effective value at `key`; `None` when the key has no value at all.
+    pub fn get(&self, key: &KeyDef) -> Option<&Value> {
+        self.resolved(key).map(|r| &r.value)
     }
 
     /// The effective value with its source.
-    pub fn resolved(&self, path: &str) -> Option<&Resolved> {
-        self.items[crate::registry::index_of(path)?].as_ref()
+    pub fn resolved(&self, key: &KeyDef) -> Option<&Resolved> {
+        self.items[crate::registry::index_of(key.path)?].as_ref()
     }
 
     /// Every key's effective value, aligned with [`KEYS`] (`None`: no value at all).
@@ -218,16 +137,16 @@ impl Effective {
     }
 
     /// A port key's number, when it is a valid literal.
-    pub fn port(&self, path: &str) -> Option<u16> {
-        match self.get(path)? {
+    pub fn port(&self, key: &KeyDef) -> Option<u16> {
+        match self.get(key)? {
             Value::Port(p) => p.value().map(|p| p.get()),
             _ => None,
         }
     }
 
     /// A port key's text as the user sees it: the number, or its placeholder.
-    pub fn port_text(&self, path: &str) -> Option<String> {
-        match self.get(path)? {
+    pub fn port_text(&self, key: &KeyDef) -> Option<String> {
+        match self.get(key)? {
             Value::Port(p) => match p.term() {
                 Ok(Term::Lit(v)) => Some(v.to_string()),
                 Ok(Term::Var(v)) => Some(v.clone()),
@@ -238,16 +157,16 @@ impl Effective {
     }
 
     /// A string key's text, when set and non-empty.
-    pub fn str(&self, path: &str) -> Option<&str> {
-        match self.get(path)? {
+    pub fn str(&self, key: &KeyDef) -> Option<&str> {
+        match self.get(key)? {
             Value::Str(s) if !s.is_empty() => Some(s),
             _ => None,
         }
     }
 
     /// A boolean key's value.
-    pub fn bool(&self, path: &str) -> Option<bool> {
-        match self.get(path)? {
+    pub fn bool(&self, key: &KeyDef) -> Option<bool> {
+        match self.get(key)? {
             Value::Bool(b) => Some(*b),
             _ => None,
         }
@@ -274,7 +193,7 @@ fn export_name(exports: &mut Vec<Export>, var: &str, value: &str, path: &str) ->
 }
 
 fn placeholder_redis(node: &mut RedisNode, exports: &mut Vec<Export>) {
-    let path = "ixnService.ixnNode.redis";
+    let path = IXN_SERVICE_IXN_NODE_REDIS.path;
     if !node.host.is_empty() && !node.host.starts_with('$') {
         let name = export_name(exports, "REDIS_ADDR", &node.host, path);
         node.host = format!("${{{name}}}");

@@ -3,6 +3,7 @@
 mod config;
 mod context;
 mod defaults;
+mod derive;
 mod effective;
 mod input;
 mod names;
@@ -16,6 +17,7 @@ mod values;
 pub use config::{release_name, Config, UnknownKey};
 pub use context::{Deployment, GkeLocationKind, Platform, SecretStyle, SECRET_FIELDS};
 pub use defaults::{chart_default, chart_default_nodes, chart_defaults, guide_samples};
+pub use derive::{derivation, Derivation, DERIVATIONS};
 pub use effective::{Effective, Export, Resolved, Source};
 pub use input::{Count, Input, ScalarParse, Term};
 pub use names::{dns1123_label, dns1123_subdomain, is_uuid};

@@ -39,7 +39,7 @@ impl Config {
                 continue;
             }
             let Some(value) = substitute(sample) else { continue };
-            values.set(k.path, value).expect("samples fit their keys");
+            values.set(k, value);
         }
         let deploy = Deployment {
             placeholders: true,

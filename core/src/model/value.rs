@@ -336,6 +336,18 @@ impl Value {
         }
     }
 
+    /// Whether a `REQUIRED` key with this value lacks one: nil, blank text, a blank
+    /// fixed Consul host. Validation reports it and the values file marks it, from
+    /// this one rule.
+    pub fn is_missing(&self) -> bool {
+        match self {
+            Value::Null => true,
+            Value::Str(s) => s.trim().is_empty(),
+            Value::ConsulHost(ConsulHost::Literal(h)) => h.trim().is_empty(),
+            _ => false,
+        }
+    }
+
     /// Whether the value fits the registry kind.
     pub fn fits(&self, kind: Kind) -> bool {
         matches!(

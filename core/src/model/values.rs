@@ -31,9 +31,32 @@ impl PartialEq for Values {
     }
 }
 
-/// A path that is not a registry key, or a value of the wrong kind.
+/// Why a text cannot be set at a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetError(pub String);
+pub enum SetError {
+    /// The key's widget is not a one-line text (a list, a map, a choice).
+    NotText {
+        /// The key's path.
+        path: &'static str,
+    },
+}
+
+impl std::fmt::Display for SetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SetError::NotText { path } => write!(f, "{path} is not a text field"),
+        }
+    }
+}
+
+impl std::error::Error for SetError {}
+
+// The key's slot. Every `KeyDef` of the registry has one; a hand-made one does not.
+fn slot(key: &KeyDef) -> Option<usize> {
+    let i = registry::index_of(key.path);
+    debug_assert!(i.is_some(), "{} is not a registry key", key.path);
+    i
+}
 
 impl Values {
     /// Nothing set: the chart defaults apply everywhere.
@@ -41,20 +64,22 @@ impl Values {
         Self::default()
     }
 
-    /// The value set at `path`, if any.
-    pub fn get(&self, path: &str) -> Option<&Value> {
-        self.set[registry::index_of(path)?].as_ref()
+    /// The value set at `key`, if any.
+    pub fn get(&self, key: &KeyDef) -> Option<&Value> {
+        self.set[slot(key)?].as_ref()
     }
 
-    /// Sets `path` to `value`.
-    pub fn set(&mut self, path: &str, value: Value) -> Result<(), SetError> {
-        let i = registry::index_of(path).ok_or_else(|| SetError(format!("{path} is not a known key")))?;
+    /// Sets `key` to `value`, which must be of the key's kind ([`Value::fits`]; the
+    /// parsers of every face make only such values). A value of another kind is a bug:
+    /// debug builds stop on it, release builds leave the key as it was.
+    pub fn set(&mut self, key: &KeyDef, value: Value) {
+        let Some(i) = slot(key) else { return };
         if !value.fits(KEYS[i].kind) {
-            return Err(SetError(format!("{path} does not take that kind of value")));
+            debug_assert!(false, "{} does not take {value:?}", key.path);
+            return;
         }
         self.remember(i, &value);
         self.set[i] = Some(value);
-        Ok(())
     }
 
     fn remember(&mut self, i: usize, value: &Value) {
@@ -69,31 +94,30 @@ impl Values {
         }
     }
 
-    /// The last text set at `path` in its text mode (a fixed Consul host, custom DB TLS
+    /// The last text set at `key` in its text mode (a fixed Consul host, custom DB TLS
     /// options), even while another mode is set: what the text box shows when the
     /// user switches back.
-    pub fn draft(&self, path: &str) -> Option<&str> {
-        let i = registry::index_of(path)?;
+    pub fn draft(&self, key: &KeyDef) -> Option<&str> {
+        let i = slot(key)?;
         self.drafts.iter().find(|(k, _)| *k == i).map(|(_, t)| t.as_str())
     }
 
     /// Sets a single-line field from its text; empty text unsets it, so the default
     /// applies again.
-    pub fn set_text(&mut self, path: &str, text: &str) -> Result<(), SetError> {
-        let i = registry::index_of(path).ok_or_else(|| SetError(format!("{path} is not a known key")))?;
+    pub fn set_text(&mut self, key: &KeyDef, text: &str) -> Result<(), SetError> {
+        let Some(i) = slot(key) else { return Err(SetError::NotText { path: key.path }) };
         if text.is_empty() {
             self.set[i] = None;
             return Ok(());
         }
-        let value = Value::from_text(KEYS[i].kind, text)
-            .ok_or_else(|| SetError(format!("{path} is not a text field")))?;
+        let value = Value::from_text(KEYS[i].kind, text).ok_or(SetError::NotText { path: KEYS[i].path })?;
         self.set[i] = Some(value);
         Ok(())
     }
 
-    /// Unsets `path`.
-    pub fn unset(&mut self, path: &str) {
-        if let Some(i) = registry::index_of(path) {
+    /// Unsets `key`.
+    pub fn unset(&mut self, key: &KeyDef) {
+        if let Some(i) = slot(key) {
             self.set[i] = None;
         }
     }
@@ -119,23 +143,22 @@ mod tests {
     use super::*;
     use crate::model::Input;
 
-    const HOST: &str = "ixnService.ixnNode.consul.host";
-    const TLS: &str = "ixnService.ixnNode.db.options.ssl";
+    use crate::registry::keys::{IXN_SERVICE_IXN_NODE_CONSUL_HOST as HOST, IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL as TLS};
 
     #[test]
     fn a_text_mode_keeps_its_last_text_across_a_mode_switch_without_changing_the_answers() {
         let mut v = Values::new();
         assert_eq!(v.draft(HOST), None);
-        v.set(HOST, Value::ConsulHost(ConsulHost::Literal("consul.infra".into()))).unwrap();
-        v.set(HOST, Value::ConsulHost(ConsulHost::NodeIp)).unwrap();
+        v.set(HOST, Value::ConsulHost(ConsulHost::Literal("consul.infra".into())));
+        v.set(HOST, Value::ConsulHost(ConsulHost::NodeIp));
         assert_eq!(v.draft(HOST), Some("consul.infra"));
-        v.set(TLS, Value::DbTls(DbTls::Custom(Input::new("ca: x")))).unwrap();
-        v.set(TLS, Value::DbTls(DbTls::On)).unwrap();
+        v.set(TLS, Value::DbTls(DbTls::Custom(Input::new("ca: x"))));
+        v.set(TLS, Value::DbTls(DbTls::On));
         assert_eq!(v.draft(TLS), Some("ca: x"));
         assert_eq!(v.draft(HOST), Some("consul.infra"));
         let mut same = Values::new();
-        same.set(HOST, Value::ConsulHost(ConsulHost::NodeIp)).unwrap();
-        same.set(TLS, Value::DbTls(DbTls::On)).unwrap();
+        same.set(HOST, Value::ConsulHost(ConsulHost::NodeIp));
+        same.set(TLS, Value::DbTls(DbTls::On));
         assert_eq!(v, same, "drafts are not answers");
     }
 }

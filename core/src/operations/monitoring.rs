@@ -2,6 +2,7 @@
 //! small set of suggested alerts (the guide defines none).
 
 use super::{Item, Section};
+use crate::registry::keys;
 use crate::generate::commands::release_name;
 use crate::generate::shell::{command, heredoc};
 use crate::model::{Config, Effective};
@@ -81,8 +82,8 @@ fn regex_escape(s: &str) -> String {
 
 pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
     let ns = cfg.deploy.namespace.as_str();
-    let on = |pod: &str| real.bool(&format!("{pod}.prometheus.podMonitor.enabled")) == Some(true);
-    let both = on("ixnService") && on("ixnVQNode");
+    let on = |key| real.bool(key) == Some(true);
+    let both = on(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED) && on(keys::IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED);
     let mut items = vec![Item::manual(
         "monitoring-enable",
         "Turn on the PodMonitors",

@@ -1,5 +1,6 @@
 //! Preflight: the guide's prerequisites, with a command for each check that has one.
 
+use crate::registry::keys;
 use super::{Item, Section};
 use crate::generate::commands::psql_pod;
 use crate::generate::shell::{command, quote};
@@ -18,13 +19,13 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             psql_pod(cfg, real, "ixn-preflight-postgres", "select version();\n"),
         ),
     ];
-    let nodes = match real.get("ixnService.ixnNode.redis") {
+    let nodes = match real.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
         Some(Value::Redis(n)) => n.clone(),
         _ => Vec::new(),
     };
     if let Some(first) = nodes.first() {
         let port = first.port.value().map(|p| p.to_string()).unwrap_or_else(|| "6379".into());
-        let tls = real.bool("ixnService.ixnNode.redisOptions.tls.enabled") == Some(true);
+        let tls = real.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED) == Some(true);
         let cluster = first.cluster == Some(true);
         let mut w: Vec<String> = vec![
             "kubectl".into(), "run".into(), "ixn-preflight-redis".into(), "--namespace".into(), ns.into(), "--rm".into(),
@@ -62,7 +63,7 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             ]),
         ));
     }
-    let consul_port = real.port_text("ixnService.ixnNode.consul.port").unwrap_or_else(|| "8500".into());
+    let consul_port = real.port_text(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT).unwrap_or_else(|| "8500".into());
     items.push(Item::manual(
         "preflight-consul",
         "Consul 1.8 agents as a DaemonSet",
@@ -73,14 +74,14 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             command(&["kubectl", "get", "mutatingwebhookconfigurations"])
         )),
     ));
-    let tenant = real.str("tenant.id").unwrap_or("<tenant.id>");
+    let tenant = real.str(keys::TENANT_ID).unwrap_or("<tenant.id>");
     items.push(Item::manual(
         "preflight-tenant",
         "The Tenant service is deployed",
         format!("The Tenant service for tenant {tenant} must be running: IXN reaches Configuration Server through it."),
         None,
     ));
-    let sa = real.str("ixnService.ixnServer.serviceAccount.name");
+    let sa = real.str(keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME);
     items.push(Item::check(
         "preflight-namespace",
         "The namespace, and the service account name rule",
@@ -94,8 +95,8 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             command(&["kubectl", "get", "serviceaccounts", "--namespace", ns])
         ),
     ));
-    let logs_to_files = real.str("ixnService.ixnServer.logStorage.storageClassName").is_some()
-        || matches!(real.get("ixnService.ixnServer.logStorage.volume"), Some(Value::Object(o)) if !o.raw().contains("emptyDir") && o.raw().trim() != "{}");
+    let logs_to_files = real.str(keys::IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME).is_some()
+        || matches!(real.get(keys::IXN_SERVICE_IXN_SERVER_LOG_STORAGE_VOLUME), Some(Value::Object(o)) if !o.raw().contains("emptyDir") && o.raw().trim() != "{}");
     items.push(Item::manual(
         "preflight-log-volume",
         "Log volume throughput",

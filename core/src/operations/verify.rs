@@ -1,5 +1,6 @@
 //! Verifying the install: pods, rollouts, and the health and metrics endpoints.
 
+use crate::registry::{keys, KeyDef};
 use super::{Item, Section};
 use crate::generate::commands::release_name;
 use crate::generate::shell::{command, quote};
@@ -21,10 +22,10 @@ fn probe(ns: &str, target: &str, port: &str, path: &str) -> String {
 pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
     let ns = cfg.deploy.namespace.as_str();
     let release = release_name(cfg);
-    let sidecar = real.bool("ixnService.image.logSidecar.enabled") == Some(true);
+    let sidecar = real.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true);
     let sts = format!("{release}-sts");
     let vq = format!("{release}-vqnode-deploy");
-    let port = |key: &str, d: &str| real.port_text(key).unwrap_or_else(|| d.to_string());
+    let port = |key: &KeyDef, d: &str| real.port_text(key).unwrap_or_else(|| d.to_string());
     let items = vec![
         Item::check(
             "verify-pods",
@@ -49,19 +50,19 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             "verify-ixn-health",
             "IXN Server health and metrics",
             "Prometheus text with ixn_health_info_… lines.",
-            probe(ns, &format!("pod/{sts}-0"), &port("ixnService.ixnServer.ports.health", "13131"), "/health/prometheus/all"),
+            probe(ns, &format!("pod/{sts}-0"), &port(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "13131"), "/health/prometheus/all"),
         ),
         Item::check(
             "verify-ixn-node-metrics",
             "IXN Node metrics",
             "Prometheus text with ixnnode_… lines.",
-            probe(ns, &format!("pod/{sts}-0"), &port("ixnService.ixnNode.ports.default", "13133"), "/metrics"),
+            probe(ns, &format!("pod/{sts}-0"), &port(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "13133"), "/metrics"),
         ),
         Item::check(
             "verify-vq-node-metrics",
             "VQ Node metrics",
             "Prometheus text from the VQ Node.",
-            probe(ns, &format!("deployment/{vq}"), &port("ixnVQNode.ports.health", "13139"), "/metrics"),
+            probe(ns, &format!("deployment/{vq}"), &port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"), "/metrics"),
         ),
     ];
     Section { id: "verify", title: "Verify the install", intro: "After helm upgrade --install: are both pods up and answering?", items }

@@ -70,7 +70,7 @@ fn user_tree(cfg: &Config, with_secrets: bool, skip_defaults: bool) -> Node {
         if def.secret() && !with_secrets {
             continue;
         }
-        if skip_defaults && crate::model::chart_default(def.path).map(|d| d.to_node()) == Some(v.to_node()) {
+        if skip_defaults && crate::model::chart_default(def).map(|d| d.to_node()) == Some(v.to_node()) {
             continue;
         }
         let path: Vec<&str> = def.path.split('.').collect();
@@ -211,11 +211,12 @@ impl Profile {
             // Only fields this portal has, and no credential a profile says it lacks;
             // anything else that does not read is left as the values give it.
             let Some(def) = key(path).filter(|d| self.secrets || !d.secret()) else { continue };
-            let _ = match (def.kind, field) {
-                (Kind::DbTls, Json::String(raw)) => cfg.values.set(def.path, Value::DbTls(DbTls::Custom(Input::new(raw.as_str())))),
-                (_, Json::String(raw)) => cfg.values.set_text(def.path, raw),
+            match (def.kind, field) {
+                (Kind::DbTls, Json::String(raw)) => cfg.values.set(def, Value::DbTls(DbTls::Custom(Input::new(raw.as_str())))),
+                // A text a field of this kind does not take is left as the values give it.
+                (_, Json::String(raw)) => cfg.values.set_text(def, raw).unwrap_or(()),
                 (kind, Json::Array(rows)) => match rows_value(kind, rows) {
-                    Some(v) => cfg.values.set(def.path, v),
+                    Some(v) => cfg.values.set(def, v),
                     None => continue,
                 },
                 _ => continue,

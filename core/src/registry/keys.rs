@@ -15,11 +15,11 @@ const fn k(
     flags: u8,
     help: &'static str,
 ) -> KeyDef {
-    KeyDef { path, kind, default, sample, help, step, flags }
+    KeyDef { path, kind, default, sample, help, step, flags, placeholder: None }
 }
 
 /// The guide's Consul connect annotations for the ixnService pod.
-pub const IXN_SERVICE_ANNOTATIONS: &str = r#""consul.hashicorp.com/connect-inject": "true"
+pub const IXN_SERVICE_ANNOTATIONS_TEXT: &str = r#""consul.hashicorp.com/connect-inject": "true"
 "consul.hashicorp.com/connect-service": {{ include "ixn.consulIxnServerName" . | quote }}
 "consul.hashicorp.com/connect-service-port": server-default
 "consul.hashicorp.com/connect-service-upstreams": |-
@@ -30,12 +30,12 @@ consul.hashicorp.com/service-meta-tenant-id: {{ .Values.tenant.id }}
 consul.hashicorp.com/service-meta-tenant-sid: {{ .Values.tenant.sid | quote }}"#;
 
 /// The guide's Consul connect annotations for the VQ Node pod.
-pub const VQ_NODE_ANNOTATIONS: &str = r#""consul.hashicorp.com/connect-inject": "true"
+pub const VQ_NODE_ANNOTATIONS_TEXT: &str = r#""consul.hashicorp.com/connect-inject": "true"
 "consul.hashicorp.com/connect-service": {{ include "ixn.consulIxnVQNodeName" . | quote }}
 "consul.hashicorp.com/connect-service-port": vqnode-default"#;
 
 /// The guide's secret volumes for the ixnService pod.
-pub const IXN_SERVICE_VOLUMES: &str = "- name: redis-ors-secret
+pub const IXN_SERVICE_VOLUMES_TEXT: &str = "- name: redis-ors-secret
   secret:
     secretName: redis-ors-secret
 - name: kafka-shared-secret
@@ -43,7 +43,7 @@ pub const IXN_SERVICE_VOLUMES: &str = "- name: redis-ors-secret
     secretName: kafka-shared-secret";
 
 /// The guide's secret volume for the VQ Node pod.
-pub const VQ_NODE_VOLUMES: &str = "- name: kafka-shared-secret
+pub const VQ_NODE_VOLUMES_TEXT: &str = "- name: kafka-shared-secret
   secret:
     secretName: kafka-shared-secret";
 
@@ -61,11 +61,11 @@ pub static KEYS: &[KeyDef] = TABLE;
 /// The table itself, as a constant so that the path index can be built at compile time.
 pub(super) const TABLE: &[KeyDef] = &[
     // ---- Tenant & release
-    k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID."),
-    k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods."),
+    k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID.").var("TENANT_UUID"),
+    k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods.").var("TENANT_ID"),
     k(Tenant, "replicaCount", Int, "1", "1", 0, "Replicas of both pods. IXN does not scale: 1 runs the tenant, 0 stops it."),
     // ---- Cluster & images
-    k(Cluster, "image.registry", Str, r#""""#, "pureengage-docker-staging.jfrog.io", REQUIRED, "Images registry."),
+    k(Cluster, "image.registry", Str, r#""""#, "pureengage-docker-staging.jfrog.io", REQUIRED, "Images registry.").var("IMAGE_REGISTRY"),
     k(Cluster, "image.pullPolicy", Str, "IfNotPresent", "Always", 0, "Images pull policy: Always, IfNotPresent or Never."),
     k(Cluster, "image.imagePullSecrets", PullSecrets, "[]", "[{name: pullsecret}]", DERIVED, "Names of docker-registry secrets used to pull the images. Filled from the pull secret when you create one here."),
     k(Cluster, "ixnService.image.ixnServer.repository", Str, "~", "", 0, "Interaction Server image repository (the guide takes it from versions.yaml: ixn/interaction_server)."),
@@ -76,7 +76,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Cluster, "ixnVQNode.image.ixnVQNode.tag", Str, "~", "", 0, "Interaction Server VQ Node image tag."),
     // ---- Databases: IXN Server
     k(Databases, "ixnService.ixnServer.db.engine", Str, "postgre", "postgre", 0, "Interaction Server database engine. Only PostgreSQL (postgre) is supported."),
-    k(Databases, "ixnService.ixnServer.db.host", Str, "~", "${POSTGRES_ADDR}", REQUIRED, "Interaction Server database host."),
+    k(Databases, "ixnService.ixnServer.db.host", Str, "~", "${POSTGRES_ADDR}", REQUIRED, "Interaction Server database host.").var("POSTGRES_ADDR"),
     k(Databases, "ixnService.ixnServer.db.port", Port, "5432", "5432", 0, "Interaction Server database port."),
     k(Databases, "ixnService.ixnServer.db.name", Str, r#""""#, "ixn-${TENANT_ID}", DERIVED, "Interaction Server database name. Defaults here to ixn-<sid>."),
     k(Databases, "ixnService.ixnServer.db.connectionString", Str, "KeepaliveInterval=1;KeepaliveTime=60;", "KeepaliveInterval=1;KeepaliveTime=60;", 0, "Interaction Server database connection string suffix."),
@@ -86,10 +86,10 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Databases, "ixnService.ixnServer.dbinit.enabled", Bool, "", "true", 0, "Create the Interaction Server database on pod init."),
     k(Databases, "ixnService.ixnServer.secrets.db.enabled", Bool, "~", "true", DERIVED, "Enable the Interaction Server database secret made by the chart. Off means you create it yourself."),
     k(Databases, "ixnService.ixnServer.secrets.db.secretName", Str, "~", "ixn-db-secret-${TENANT_ID}", DERIVED, "Interaction Server database secret name. Defaults here to ixn-db-secret-<sid>."),
-    k(Databases, "ixnService.ixnServer.secrets.db.username", Str, "~", "${POSTGRES_USER}", DERIVED, "Interaction Server database username to put in the secret. Defaults to the database owner role."),
-    k(Databases, "ixnService.ixnServer.secrets.db.password", Str, "~", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server database password to put in the secret. Defaults to the owner role's password."),
+    k(Databases, "ixnService.ixnServer.secrets.db.username", Str, "~", "${POSTGRES_USER}", DERIVED, "Interaction Server database username to put in the secret. Defaults to the database owner role.").var("POSTGRES_USER"),
+    k(Databases, "ixnService.ixnServer.secrets.db.password", Str, "~", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server database password to put in the secret. Defaults to the owner role's password.").var("POSTGRES_PASSWORD"),
     // ---- Databases: IXN Node
-    k(Databases, "ixnService.ixnNode.db.host", Str, "", "${POSTGRES_ADDR}", REQUIRED | DERIVED, "Interaction Server Node DB host. Defaults to the Interaction Server DB host. (The guide's lost indentation leaves unclear whether db sits under ixnNode or ixnNode.storingSessions; its Database snippet puts it under ixnNode, and so does this portal.)"),
+    k(Databases, "ixnService.ixnNode.db.host", Str, "", "${POSTGRES_ADDR}", REQUIRED | DERIVED, "Interaction Server Node DB host. Defaults to the Interaction Server DB host. (The guide's lost indentation leaves unclear whether db sits under ixnNode or ixnNode.storingSessions; its Database snippet puts it under ixnNode, and so does this portal.)").var("POSTGRES_ADDR"),
     k(Databases, "ixnService.ixnNode.db.port", Port, "", "5432", DERIVED, "Interaction Server Node DB port. Defaults to the Interaction Server DB port."),
     k(Databases, "ixnService.ixnNode.db.name", Str, "", "ixn-node-${TENANT_ID}", DERIVED, "Interaction Server Node DB name. Defaults here to ixn-node-<sid>."),
     k(Databases, "ixnService.ixnNode.db.options.keepAlive", Bool, "", "true", 0, "Keep the Interaction Server Node DB connection alive."),
@@ -99,8 +99,8 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Databases, "ixnService.ixnNode.dbinit.enabled", Bool, "", "true", 0, "Create the Interaction Server Node database on pod init."),
     k(Databases, "ixnService.ixnNode.secrets.db.enabled", Bool, "", "true", DERIVED, "Enable the Interaction Server Node database secret made by the chart."),
     k(Databases, "ixnService.ixnNode.secrets.db.secretName", Str, "", "ixn-node-db-secret-${TENANT_ID}", DERIVED, "Interaction Server Node database secret name. Defaults here to ixn-node-db-secret-<sid>."),
-    k(Databases, "ixnService.ixnNode.secrets.db.username", Str, "", "${POSTGRES_USER}", DERIVED, "Interaction Server Node database username to put in the secret. Defaults to the database owner role."),
-    k(Databases, "ixnService.ixnNode.secrets.db.password", Str, "", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server Node database password to put in the secret."),
+    k(Databases, "ixnService.ixnNode.secrets.db.username", Str, "", "${POSTGRES_USER}", DERIVED, "Interaction Server Node database username to put in the secret. Defaults to the database owner role.").var("POSTGRES_USER"),
+    k(Databases, "ixnService.ixnNode.secrets.db.password", Str, "", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server Node database password to put in the secret.").var("POSTGRES_PASSWORD"),
     // ---- Redis
     k(Redis, "ixnService.ixnNode.redis", RedisNodes, "[{host: ~, port: 6379, is_redis_cluster: ~}]", r#"[{host: "${REDIS_ADDR}", port: "${REDIS_PORT}", is_redis_cluster: "true"}]"#, REQUIRED, "Redis nodes Interaction Server Node connects to, and whether the Redis instance is a cluster."),
     k(Redis, "ixnService.ixnNode.redisOptions.tls.enabled", Bool, "~", "false", 0, "Enable TLS for the Interaction Server Node to Redis connection."),
@@ -114,8 +114,8 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Consul, "ixnService.ixnNode.consul.host", ConsulHost, "~", "{valueFrom: {fieldRef: {fieldPath: status.hostIP}}}", REQUIRED, "A Consul host is either a string literal or a valueFrom definition inserted into the pod definition (the node IP, for a Consul DaemonSet)."),
     k(Consul, "ixnService.ixnNode.consul.port", Port, "8500", "8500", 0, "Consul HTTP port."),
     k(Consul, "ixnService.ixnNode.consul.sslMode", Bool, "~", "false", 0, "Connect to Consul using SSL mode."),
-    k(Consul, "ixnService.annotations", Template, "~", IXN_SERVICE_ANNOTATIONS, DERIVED, "Extra annotations for the Interaction Service pod, parsed as a template. The portal writes the guide's Consul connect annotations when Consul connect is on."),
-    k(Consul, "ixnVQNode.annotations", Template, "~", VQ_NODE_ANNOTATIONS, DERIVED, "Extra annotations for the VQ Node pod, parsed as a template. The portal writes the guide's Consul connect annotations when Consul connect is on."),
+    k(Consul, "ixnService.annotations", Template, "~", IXN_SERVICE_ANNOTATIONS_TEXT, DERIVED, "Extra annotations for the Interaction Service pod, parsed as a template. The portal writes the guide's Consul connect annotations when Consul connect is on."),
+    k(Consul, "ixnVQNode.annotations", Template, "~", VQ_NODE_ANNOTATIONS_TEXT, DERIVED, "Extra annotations for the VQ Node pod, parsed as a template. The portal writes the guide's Consul connect annotations when Consul connect is on."),
     // ---- Ports & probes
     k(Ports, "ixnService.service.enabled", Bool, "true", "true", 0, "Enable the Kubernetes Service for the Interaction Service pod."),
     k(Ports, "ixnService.ixnServer.ports.default", Port, "13130", "7120", 0, "Interaction Server default port (IXN protocol)."),
@@ -201,9 +201,311 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Scheduling, "ixnVQNode.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server VQ Node."),
     k(Scheduling, "ixnVQNode.serviceAccount.name", Str, "~", "", 0, "The VQ Node service account to use. If not set and create is true, a name is generated."),
     // ---- Volumes (derived from the secret settings; shown on the Kafka and Redis steps)
-    k(Kafka, "ixnService.volumes", Template, "~", IXN_SERVICE_VOLUMES, DERIVED, "Volumes of the Interaction Service pod, parsed as a template. The portal mounts redis-ors-secret and kafka-shared-secret here when secret mounts are on."),
+    k(Kafka, "ixnService.volumes", Template, "~", IXN_SERVICE_VOLUMES_TEXT, DERIVED, "Volumes of the Interaction Service pod, parsed as a template. The portal mounts redis-ors-secret and kafka-shared-secret here when secret mounts are on."),
     k(Kafka, "ixnService.ixnServer.volumeMounts", Mounts, "{}", KAFKA_MOUNT, DERIVED, "Volumes mounted into the Interaction Server container."),
     k(Redis, "ixnService.ixnNode.volumeMounts", Mounts, "{}", REDIS_MOUNT, DERIVED, "Volumes mounted into the Interaction Server Node container."),
-    k(Kafka, "ixnVQNode.volumes", Template, "", VQ_NODE_VOLUMES, DERIVED, "Volumes of the VQ Node pod, parsed as a template."),
+    k(Kafka, "ixnVQNode.volumes", Template, "", VQ_NODE_VOLUMES_TEXT, DERIVED, "Volumes of the VQ Node pod, parsed as a template."),
     k(Kafka, "ixnVQNode.volumeMounts", Mounts, "{}", KAFKA_MOUNT, DERIVED, "Volumes mounted into the VQ Node container."),
 ];
+
+/// The row of `path`, found at compile time: the constant of a path that is not in the
+/// table does not compile.
+const fn key_at(path: &str) -> &'static KeyDef {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut i = 0;
+    while i < TABLE.len() {
+        if same(TABLE[i].path, path) {
+            return &TABLE[i];
+        }
+        i += 1;
+    }
+    panic!("not a key of the registry");
+}
+
+// One typed constant per row, named after its path (`tenant.sid` → `TENANT_SID`: each
+// segment in SCREAMING_SNAKE_CASE, joined by `_`; `scripts/key-consts.py` writes these
+// lines and rewrites call sites). Code names keys through these, so that a wrong path
+// fails to compile instead of reading `None`.
+/// `tenant.id`.
+pub const TENANT_ID: &KeyDef = key_at("tenant.id");
+/// `tenant.sid`.
+pub const TENANT_SID: &KeyDef = key_at("tenant.sid");
+/// `replicaCount`.
+pub const REPLICA_COUNT: &KeyDef = key_at("replicaCount");
+/// `image.registry`.
+pub const IMAGE_REGISTRY: &KeyDef = key_at("image.registry");
+/// `image.pullPolicy`.
+pub const IMAGE_PULL_POLICY: &KeyDef = key_at("image.pullPolicy");
+/// `image.imagePullSecrets`.
+pub const IMAGE_IMAGE_PULL_SECRETS: &KeyDef = key_at("image.imagePullSecrets");
+/// `ixnService.image.ixnServer.repository`.
+pub const IXN_SERVICE_IMAGE_IXN_SERVER_REPOSITORY: &KeyDef = key_at("ixnService.image.ixnServer.repository");
+/// `ixnService.image.ixnServer.tag`.
+pub const IXN_SERVICE_IMAGE_IXN_SERVER_TAG: &KeyDef = key_at("ixnService.image.ixnServer.tag");
+/// `ixnService.image.ixnNode.repository`.
+pub const IXN_SERVICE_IMAGE_IXN_NODE_REPOSITORY: &KeyDef = key_at("ixnService.image.ixnNode.repository");
+/// `ixnService.image.ixnNode.tag`.
+pub const IXN_SERVICE_IMAGE_IXN_NODE_TAG: &KeyDef = key_at("ixnService.image.ixnNode.tag");
+/// `ixnVQNode.image.ixnVQNode.repository`.
+pub const IXN_VQNODE_IMAGE_IXN_VQNODE_REPOSITORY: &KeyDef = key_at("ixnVQNode.image.ixnVQNode.repository");
+/// `ixnVQNode.image.ixnVQNode.tag`.
+pub const IXN_VQNODE_IMAGE_IXN_VQNODE_TAG: &KeyDef = key_at("ixnVQNode.image.ixnVQNode.tag");
+/// `ixnService.ixnServer.db.engine`.
+pub const IXN_SERVICE_IXN_SERVER_DB_ENGINE: &KeyDef = key_at("ixnService.ixnServer.db.engine");
+/// `ixnService.ixnServer.db.host`.
+pub const IXN_SERVICE_IXN_SERVER_DB_HOST: &KeyDef = key_at("ixnService.ixnServer.db.host");
+/// `ixnService.ixnServer.db.port`.
+pub const IXN_SERVICE_IXN_SERVER_DB_PORT: &KeyDef = key_at("ixnService.ixnServer.db.port");
+/// `ixnService.ixnServer.db.name`.
+pub const IXN_SERVICE_IXN_SERVER_DB_NAME: &KeyDef = key_at("ixnService.ixnServer.db.name");
+/// `ixnService.ixnServer.db.connectionString`.
+pub const IXN_SERVICE_IXN_SERVER_DB_CONNECTION_STRING: &KeyDef = key_at("ixnService.ixnServer.db.connectionString");
+/// `ixnService.ixnServer.db.optionBlobChunkSize`.
+pub const IXN_SERVICE_IXN_SERVER_DB_OPTION_BLOB_CHUNK_SIZE: &KeyDef = key_at("ixnService.ixnServer.db.optionBlobChunkSize");
+/// `ixnService.ixnServer.db.optionReconnectPause`.
+pub const IXN_SERVICE_IXN_SERVER_DB_OPTION_RECONNECT_PAUSE: &KeyDef = key_at("ixnService.ixnServer.db.optionReconnectPause");
+/// `ixnService.ixnServer.db.schemaName`.
+pub const IXN_SERVICE_IXN_SERVER_DB_SCHEMA_NAME: &KeyDef = key_at("ixnService.ixnServer.db.schemaName");
+/// `ixnService.ixnServer.dbinit.enabled`.
+pub const IXN_SERVICE_IXN_SERVER_DBINIT_ENABLED: &KeyDef = key_at("ixnService.ixnServer.dbinit.enabled");
+/// `ixnService.ixnServer.secrets.db.enabled`.
+pub const IXN_SERVICE_IXN_SERVER_SECRETS_DB_ENABLED: &KeyDef = key_at("ixnService.ixnServer.secrets.db.enabled");
+/// `ixnService.ixnServer.secrets.db.secretName`.
+pub const IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME: &KeyDef = key_at("ixnService.ixnServer.secrets.db.secretName");
+/// `ixnService.ixnServer.secrets.db.username`.
+pub const IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME: &KeyDef = key_at("ixnService.ixnServer.secrets.db.username");
+/// `ixnService.ixnServer.secrets.db.password`.
+pub const IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD: &KeyDef = key_at("ixnService.ixnServer.secrets.db.password");
+/// `ixnService.ixnNode.db.host`.
+pub const IXN_SERVICE_IXN_NODE_DB_HOST: &KeyDef = key_at("ixnService.ixnNode.db.host");
+/// `ixnService.ixnNode.db.port`.
+pub const IXN_SERVICE_IXN_NODE_DB_PORT: &KeyDef = key_at("ixnService.ixnNode.db.port");
+/// `ixnService.ixnNode.db.name`.
+pub const IXN_SERVICE_IXN_NODE_DB_NAME: &KeyDef = key_at("ixnService.ixnNode.db.name");
+/// `ixnService.ixnNode.db.options.keepAlive`.
+pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_KEEP_ALIVE: &KeyDef = key_at("ixnService.ixnNode.db.options.keepAlive");
+/// `ixnService.ixnNode.db.options.keepAliveInitialDelayMillis`.
+pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_KEEP_ALIVE_INITIAL_DELAY_MILLIS: &KeyDef = key_at("ixnService.ixnNode.db.options.keepAliveInitialDelayMillis");
+/// `ixnService.ixnNode.db.options.ssl`.
+pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL: &KeyDef = key_at("ixnService.ixnNode.db.options.ssl");
+/// `ixnService.ixnNode.storingSessions.enabled`.
+pub const IXN_SERVICE_IXN_NODE_STORING_SESSIONS_ENABLED: &KeyDef = key_at("ixnService.ixnNode.storingSessions.enabled");
+/// `ixnService.ixnNode.dbinit.enabled`.
+pub const IXN_SERVICE_IXN_NODE_DBINIT_ENABLED: &KeyDef = key_at("ixnService.ixnNode.dbinit.enabled");
+/// `ixnService.ixnNode.secrets.db.enabled`.
+pub const IXN_SERVICE_IXN_NODE_SECRETS_DB_ENABLED: &KeyDef = key_at("ixnService.ixnNode.secrets.db.enabled");
+/// `ixnService.ixnNode.secrets.db.secretName`.
+pub const IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME: &KeyDef = key_at("ixnService.ixnNode.secrets.db.secretName");
+/// `ixnService.ixnNode.secrets.db.username`.
+pub const IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME: &KeyDef = key_at("ixnService.ixnNode.secrets.db.username");
+/// `ixnService.ixnNode.secrets.db.password`.
+pub const IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD: &KeyDef = key_at("ixnService.ixnNode.secrets.db.password");
+/// `ixnService.ixnNode.redis`.
+pub const IXN_SERVICE_IXN_NODE_REDIS: &KeyDef = key_at("ixnService.ixnNode.redis");
+/// `ixnService.ixnNode.redisOptions.tls.enabled`.
+pub const IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED: &KeyDef = key_at("ixnService.ixnNode.redisOptions.tls.enabled");
+/// `ixnService.ixnNode.redisOptions.tls.rejectUnauthorized`.
+pub const IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED: &KeyDef = key_at("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized");
+/// `ixnService.ixnServer.confServer.host`.
+pub const IXN_SERVICE_IXN_SERVER_CONF_SERVER_HOST: &KeyDef = key_at("ixnService.ixnServer.confServer.host");
+/// `ixnService.ixnServer.confServer.port`.
+pub const IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT: &KeyDef = key_at("ixnService.ixnServer.confServer.port");
+/// `ixnService.ixnServer.confServer.appName`.
+pub const IXN_SERVICE_IXN_SERVER_CONF_SERVER_APP_NAME: &KeyDef = key_at("ixnService.ixnServer.confServer.appName");
+/// `ixnService.ixnNode.configNode.host`.
+pub const IXN_SERVICE_IXN_NODE_CONFIG_NODE_HOST: &KeyDef = key_at("ixnService.ixnNode.configNode.host");
+/// `ixnService.ixnNode.configNode.port`.
+pub const IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT: &KeyDef = key_at("ixnService.ixnNode.configNode.port");
+/// `ixnService.ixnNode.consul.host`.
+pub const IXN_SERVICE_IXN_NODE_CONSUL_HOST: &KeyDef = key_at("ixnService.ixnNode.consul.host");
+/// `ixnService.ixnNode.consul.port`.
+pub const IXN_SERVICE_IXN_NODE_CONSUL_PORT: &KeyDef = key_at("ixnService.ixnNode.consul.port");
+/// `ixnService.ixnNode.consul.sslMode`.
+pub const IXN_SERVICE_IXN_NODE_CONSUL_SSL_MODE: &KeyDef = key_at("ixnService.ixnNode.consul.sslMode");
+/// `ixnService.annotations`.
+pub const IXN_SERVICE_ANNOTATIONS: &KeyDef = key_at("ixnService.annotations");
+/// `ixnVQNode.annotations`.
+pub const IXN_VQNODE_ANNOTATIONS: &KeyDef = key_at("ixnVQNode.annotations");
+/// `ixnService.service.enabled`.
+pub const IXN_SERVICE_SERVICE_ENABLED: &KeyDef = key_at("ixnService.service.enabled");
+/// `ixnService.ixnServer.ports.default`.
+pub const IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT: &KeyDef = key_at("ixnService.ixnServer.ports.default");
+/// `ixnService.ixnServer.ports.health`.
+pub const IXN_SERVICE_IXN_SERVER_PORTS_HEALTH: &KeyDef = key_at("ixnService.ixnServer.ports.health");
+/// `ixnService.ixnNode.ports.default`.
+pub const IXN_SERVICE_IXN_NODE_PORTS_DEFAULT: &KeyDef = key_at("ixnService.ixnNode.ports.default");
+/// `ixnVQNode.ports.default`.
+pub const IXN_VQNODE_PORTS_DEFAULT: &KeyDef = key_at("ixnVQNode.ports.default");
+/// `ixnVQNode.ports.health`.
+pub const IXN_VQNODE_PORTS_HEALTH: &KeyDef = key_at("ixnVQNode.ports.health");
+/// `ixnService.ixnServer.livenessProbe.initialDelaySeconds`.
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.initialDelaySeconds");
+/// `ixnService.ixnServer.livenessProbe.periodSeconds`.
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.periodSeconds");
+/// `ixnService.ixnServer.livenessProbe.timeoutSeconds`.
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.timeoutSeconds");
+/// `ixnService.ixnServer.livenessProbe.failureThreshold`.
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.failureThreshold");
+/// `ixnService.ixnServer.readinessProbe.initialDelaySeconds`.
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.initialDelaySeconds");
+/// `ixnService.ixnServer.readinessProbe.periodSeconds`.
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.periodSeconds");
+/// `ixnService.ixnServer.readinessProbe.timeoutSeconds`.
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.timeoutSeconds");
+/// `ixnService.ixnServer.readinessProbe.failureThreshold`.
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.failureThreshold");
+/// `ixnService.ixnServer.startupProbe.periodSeconds`.
+pub const IXN_SERVICE_IXN_SERVER_STARTUP_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnServer.startupProbe.periodSeconds");
+/// `ixnService.ixnServer.startupProbe.failureThreshold`.
+pub const IXN_SERVICE_IXN_SERVER_STARTUP_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnServer.startupProbe.failureThreshold");
+/// `ixnService.ixnNode.livenessProbe.initialDelaySeconds`.
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.initialDelaySeconds");
+/// `ixnService.ixnNode.livenessProbe.periodSeconds`.
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.periodSeconds");
+/// `ixnService.ixnNode.livenessProbe.timeoutSeconds`.
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.timeoutSeconds");
+/// `ixnService.ixnNode.livenessProbe.failureThreshold`.
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.failureThreshold");
+/// `ixnService.ixnNode.readinessProbe.initialDelaySeconds`.
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.initialDelaySeconds");
+/// `ixnService.ixnNode.readinessProbe.periodSeconds`.
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.periodSeconds");
+/// `ixnService.ixnNode.readinessProbe.timeoutSeconds`.
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.timeoutSeconds");
+/// `ixnService.ixnNode.readinessProbe.failureThreshold`.
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.failureThreshold");
+/// `ixnVQNode.livenessProbe.initialDelaySeconds`.
+pub const IXN_VQNODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnVQNode.livenessProbe.initialDelaySeconds");
+/// `ixnVQNode.livenessProbe.periodSeconds`.
+pub const IXN_VQNODE_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnVQNode.livenessProbe.periodSeconds");
+/// `ixnVQNode.livenessProbe.timeoutSeconds`.
+pub const IXN_VQNODE_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnVQNode.livenessProbe.timeoutSeconds");
+/// `ixnVQNode.livenessProbe.failureThreshold`.
+pub const IXN_VQNODE_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnVQNode.livenessProbe.failureThreshold");
+/// `ixnVQNode.readinessProbe.initialDelaySeconds`.
+pub const IXN_VQNODE_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnVQNode.readinessProbe.initialDelaySeconds");
+/// `ixnVQNode.readinessProbe.periodSeconds`.
+pub const IXN_VQNODE_READINESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnVQNode.readinessProbe.periodSeconds");
+/// `ixnVQNode.readinessProbe.timeoutSeconds`.
+pub const IXN_VQNODE_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnVQNode.readinessProbe.timeoutSeconds");
+/// `ixnVQNode.readinessProbe.failureThreshold`.
+pub const IXN_VQNODE_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnVQNode.readinessProbe.failureThreshold");
+/// `ixnService.ixnServer.resources.requests.cpu`.
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnService.ixnServer.resources.requests.cpu");
+/// `ixnService.ixnServer.resources.requests.memory`.
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnService.ixnServer.resources.requests.memory");
+/// `ixnService.ixnServer.resources.limits.cpu`.
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnService.ixnServer.resources.limits.cpu");
+/// `ixnService.ixnServer.resources.limits.memory`.
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnService.ixnServer.resources.limits.memory");
+/// `ixnService.ixnNode.resources.requests.cpu`.
+pub const IXN_SERVICE_IXN_NODE_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnService.ixnNode.resources.requests.cpu");
+/// `ixnService.ixnNode.resources.requests.memory`.
+pub const IXN_SERVICE_IXN_NODE_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnService.ixnNode.resources.requests.memory");
+/// `ixnService.ixnNode.resources.limits.cpu`.
+pub const IXN_SERVICE_IXN_NODE_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnService.ixnNode.resources.limits.cpu");
+/// `ixnService.ixnNode.resources.limits.memory`.
+pub const IXN_SERVICE_IXN_NODE_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnService.ixnNode.resources.limits.memory");
+/// `ixnService.logSidecar.resources.requests.cpu`.
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnService.logSidecar.resources.requests.cpu");
+/// `ixnService.logSidecar.resources.requests.memory`.
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnService.logSidecar.resources.requests.memory");
+/// `ixnService.logSidecar.resources.limits.cpu`.
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnService.logSidecar.resources.limits.cpu");
+/// `ixnService.logSidecar.resources.limits.memory`.
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnService.logSidecar.resources.limits.memory");
+/// `ixnVQNode.resources.requests.cpu`.
+pub const IXN_VQNODE_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnVQNode.resources.requests.cpu");
+/// `ixnVQNode.resources.requests.memory`.
+pub const IXN_VQNODE_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnVQNode.resources.requests.memory");
+/// `ixnVQNode.resources.limits.cpu`.
+pub const IXN_VQNODE_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnVQNode.resources.limits.cpu");
+/// `ixnVQNode.resources.limits.memory`.
+pub const IXN_VQNODE_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnVQNode.resources.limits.memory");
+/// `ixnService.ixnServer.jvmOptions`.
+pub const IXN_SERVICE_IXN_SERVER_JVM_OPTIONS: &KeyDef = key_at("ixnService.ixnServer.jvmOptions");
+/// `ixnService.prometheus.podMonitor.enabled`.
+pub const IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED: &KeyDef = key_at("ixnService.prometheus.podMonitor.enabled");
+/// `ixnService.prometheus.podMonitor.targetLabels`.
+pub const IXN_SERVICE_PROMETHEUS_POD_MONITOR_TARGET_LABELS: &KeyDef = key_at("ixnService.prometheus.podMonitor.targetLabels");
+/// `ixnService.prometheus.monitoringService.enabled`.
+pub const IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED: &KeyDef = key_at("ixnService.prometheus.monitoringService.enabled");
+/// `ixnVQNode.prometheus.podMonitor.enabled`.
+pub const IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED: &KeyDef = key_at("ixnVQNode.prometheus.podMonitor.enabled");
+/// `ixnVQNode.prometheus.podMonitor.targetLabels`.
+pub const IXN_VQNODE_PROMETHEUS_POD_MONITOR_TARGET_LABELS: &KeyDef = key_at("ixnVQNode.prometheus.podMonitor.targetLabels");
+/// `ixnVQNode.prometheus.monitoringService.enabled`.
+pub const IXN_VQNODE_PROMETHEUS_MONITORING_SERVICE_ENABLED: &KeyDef = key_at("ixnVQNode.prometheus.monitoringService.enabled");
+/// `ixnService.image.logSidecar.enabled`.
+pub const IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED: &KeyDef = key_at("ixnService.image.logSidecar.enabled");
+/// `ixnService.image.logSidecar.repository`.
+pub const IXN_SERVICE_IMAGE_LOG_SIDECAR_REPOSITORY: &KeyDef = key_at("ixnService.image.logSidecar.repository");
+/// `ixnService.image.logSidecar.tag`.
+pub const IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG: &KeyDef = key_at("ixnService.image.logSidecar.tag");
+/// `ixnService.logSidecar.ports.health`.
+pub const IXN_SERVICE_LOG_SIDECAR_PORTS_HEALTH: &KeyDef = key_at("ixnService.logSidecar.ports.health");
+/// `ixnService.logSidecar.settings.enableHealthPort`.
+pub const IXN_SERVICE_LOG_SIDECAR_SETTINGS_ENABLE_HEALTH_PORT: &KeyDef = key_at("ixnService.logSidecar.settings.enableHealthPort");
+/// `ixnService.ixnServer.logStorage.mountPath`.
+pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_MOUNT_PATH: &KeyDef = key_at("ixnService.ixnServer.logStorage.mountPath");
+/// `ixnService.ixnServer.logStorage.storageSize`.
+pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_SIZE: &KeyDef = key_at("ixnService.ixnServer.logStorage.storageSize");
+/// `ixnService.ixnServer.logStorage.storageClassName`.
+pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME: &KeyDef = key_at("ixnService.ixnServer.logStorage.storageClassName");
+/// `ixnService.ixnServer.logStorage.volume`.
+pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_VOLUME: &KeyDef = key_at("ixnService.ixnServer.logStorage.volume");
+/// `ixnService.ixnNode.settings.mountPath`.
+pub const IXN_SERVICE_IXN_NODE_SETTINGS_MOUNT_PATH: &KeyDef = key_at("ixnService.ixnNode.settings.mountPath");
+/// `ixnService.ixnNode.settings.file`.
+pub const IXN_SERVICE_IXN_NODE_SETTINGS_FILE: &KeyDef = key_at("ixnService.ixnNode.settings.file");
+/// `podLabels`.
+pub const POD_LABELS: &KeyDef = key_at("podLabels");
+/// `podAnnotations`.
+pub const POD_ANNOTATIONS: &KeyDef = key_at("podAnnotations");
+/// `ixnService.labels`.
+pub const IXN_SERVICE_LABELS: &KeyDef = key_at("ixnService.labels");
+/// `ixnService.nodeSelector`.
+pub const IXN_SERVICE_NODE_SELECTOR: &KeyDef = key_at("ixnService.nodeSelector");
+/// `ixnService.priorityClassName`.
+pub const IXN_SERVICE_PRIORITY_CLASS_NAME: &KeyDef = key_at("ixnService.priorityClassName");
+/// `ixnService.securityContext`.
+pub const IXN_SERVICE_SECURITY_CONTEXT: &KeyDef = key_at("ixnService.securityContext");
+/// `ixnService.ixnServer.serviceAccount.create`.
+pub const IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_CREATE: &KeyDef = key_at("ixnService.ixnServer.serviceAccount.create");
+/// `ixnService.ixnServer.serviceAccount.name`.
+pub const IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME: &KeyDef = key_at("ixnService.ixnServer.serviceAccount.name");
+/// `ixnVQNode.labels`.
+pub const IXN_VQNODE_LABELS: &KeyDef = key_at("ixnVQNode.labels");
+/// `ixnVQNode.nodeSelector`.
+pub const IXN_VQNODE_NODE_SELECTOR: &KeyDef = key_at("ixnVQNode.nodeSelector");
+/// `ixnVQNode.priorityClassName`.
+pub const IXN_VQNODE_PRIORITY_CLASS_NAME: &KeyDef = key_at("ixnVQNode.priorityClassName");
+/// `ixnVQNode.securityContext`.
+pub const IXN_VQNODE_SECURITY_CONTEXT: &KeyDef = key_at("ixnVQNode.securityContext");
+/// `ixnVQNode.serviceAccount.create`.
+pub const IXN_VQNODE_SERVICE_ACCOUNT_CREATE: &KeyDef = key_at("ixnVQNode.serviceAccount.create");
+/// `ixnVQNode.serviceAccount.name`.
+pub const IXN_VQNODE_SERVICE_ACCOUNT_NAME: &KeyDef = key_at("ixnVQNode.serviceAccount.name");
+/// `ixnService.volumes`.
+pub const IXN_SERVICE_VOLUMES: &KeyDef = key_at("ixnService.volumes");
+/// `ixnService.ixnServer.volumeMounts`.
+pub const IXN_SERVICE_IXN_SERVER_VOLUME_MOUNTS: &KeyDef = key_at("ixnService.ixnServer.volumeMounts");
+/// `ixnService.ixnNode.volumeMounts`.
+pub const IXN_SERVICE_IXN_NODE_VOLUME_MOUNTS: &KeyDef = key_at("ixnService.ixnNode.volumeMounts");
+/// `ixnVQNode.volumes`.
+pub const IXN_VQNODE_VOLUMES: &KeyDef = key_at("ixnVQNode.volumes");
+/// `ixnVQNode.volumeMounts`.
+pub const IXN_VQNODE_VOLUME_MOUNTS: &KeyDef = key_at("ixnVQNode.volumeMounts");

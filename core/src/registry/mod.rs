@@ -4,6 +4,7 @@
 //! wizard step. The form, validation, YAML writer, importer and docs all read this one
 //! table, so adding a key here is the whole job.
 
+pub mod containers;
 mod context;
 pub mod keys;
 mod step;
@@ -64,6 +65,9 @@ pub struct KeyDef {
     pub step: Step,
     /// `REQUIRED`, `SECRET`, `DERIVED` bits.
     pub flags: u8,
+    /// The envsubst variable placeholder mode writes in place of the value
+    /// (`TENANT_ID` for `tenant.sid`), if the guide's flow has one.
+    pub placeholder: Option<&'static str>,
 }
 
 /// The deployment does not work without a value.
@@ -87,6 +91,11 @@ impl KeyDef {
     /// Whether the portal fills it from other answers when it is unset.
     pub fn derived(&self) -> bool {
         self.flags & DERIVED != 0
+    }
+
+    /// The same row with the envsubst variable placeholder mode writes for it.
+    pub const fn var(self, name: &'static str) -> KeyDef {
+        KeyDef { placeholder: Some(name), ..self }
     }
 
     /// The chart default's YAML text, if the reference gives one.
@@ -268,6 +277,36 @@ mod tests {
         assert_eq!(key("ixnVQNode.livenessProbe.initialDelaySeconds").unwrap().label(), "VQ Node: liveness probe initial delay seconds");
         assert_eq!(key("ixnService.image.logSidecar.tag").unwrap().label(), "Log sidecar image: tag");
         assert_eq!(key("ixnService.nodeSelector").unwrap().label(), "IXN pod: node selector");
+    }
+
+    #[test]
+    fn every_row_has_its_typed_constant() {
+        let src = include_str!("keys.rs");
+        for k in KEYS {
+            let line = format!("pub const {}: &KeyDef = key_at(\"{}\");", constant_name(k.path), k.path);
+            assert!(src.contains(&line), "keys.rs lacks `{line}` (scripts/key-consts.py consts writes it)");
+        }
+        assert_eq!(keys::TENANT_SID.path, "tenant.sid");
+        assert_eq!(keys::IXN_VQNODE_PORTS_HEALTH.path, "ixnVQNode.ports.health");
+    }
+
+    // The naming rule of scripts/key-consts.py.
+    fn constant_name(path: &str) -> String {
+        let mut out = String::new();
+        for (n, seg) in path.split('.').enumerate() {
+            if n > 0 {
+                out.push('_');
+            }
+            let mut prev_lower = false;
+            for c in seg.chars() {
+                if c.is_ascii_uppercase() && prev_lower {
+                    out.push('_');
+                }
+                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                out.push(c.to_ascii_uppercase());
+            }
+        }
+        out
     }
 
     #[test]

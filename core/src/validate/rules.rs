@@ -2,7 +2,8 @@
 
 use super::Finding;
 use crate::model::{dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value};
-use crate::registry::KEYS;
+use crate::registry::containers::CONTAINERS;
+use crate::registry::{keys, KeyDef, KEYS};
 
 /// Every finding for `cfg`, errors first, then in wizard order.
 pub fn validate(cfg: &Config, eff: &Effective) -> Vec<Finding> {
@@ -78,19 +79,14 @@ fn typed_inputs(cfg: &Config, out: &mut Vec<Finding>) {
 
 fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     for def in KEYS.iter().filter(|k| k.required()) {
-        let missing = match eff.get(def.path) {
-            None | Some(Value::Null) => true,
-            Some(Value::Str(s)) => s.trim().is_empty(),
-            Some(Value::ConsulHost(crate::model::ConsulHost::Literal(h))) => h.trim().is_empty(),
-            _ => false,
-        };
+        let missing = eff.get(def).is_none_or(Value::is_missing);
         if missing {
             // The first sentence of the help says what is missing; the field shows the rest.
             let what = def.help.split_once(". ").map_or(def.help, |(first, _)| first).trim_end_matches('.');
             out.push(Finding::error(def.path, format!("required: {what}")));
         }
     }
-    match cfg.values.get("ixnService.ixnNode.redis") {
+    match cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
         Some(Value::Redis(nodes)) if !nodes.is_empty() => {
             for (i, n) in nodes.iter().enumerate() {
                 if n.host.trim().is_empty() {
@@ -103,7 +99,7 @@ fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 }
 
 fn tenant(cfg: &Config, out: &mut Vec<Finding>) {
-    if let Some(Value::Str(id)) = cfg.values.get("tenant.id") {
+    if let Some(Value::Str(id)) = cfg.values.get(keys::TENANT_ID) {
         let id = id.trim();
         if !id.is_empty() && !id.starts_with('$') && !is_uuid(id) {
             out.push(Finding::warning(
@@ -112,7 +108,7 @@ fn tenant(cfg: &Config, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if let Some(Value::Str(sid)) = cfg.values.get("tenant.sid") {
+    if let Some(Value::Str(sid)) = cfg.values.get(keys::TENANT_SID) {
         let sid = sid.trim();
         if !sid.is_empty() && !sid.starts_with('$') && !sid.bytes().all(|b| b.is_ascii_digit()) {
             out.push(Finding::error("tenant.sid", "the tenant short ID must be digits only, e.g. 100"));
@@ -121,48 +117,49 @@ fn tenant(cfg: &Config, out: &mut Vec<Finding>) {
 }
 
 fn ports(eff: &Effective, out: &mut Vec<Finding>) {
-    let sidecar = eff.bool("ixnService.image.logSidecar.enabled") == Some(true);
-    let mut pods: Vec<(&str, Vec<&str>)> = vec![
+    let sidecar = eff.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true);
+    let mut pods: Vec<(&str, Vec<&KeyDef>)> = vec![
         (
             "the ixnService pod",
-            vec!["ixnService.ixnServer.ports.default", "ixnService.ixnServer.ports.health", "ixnService.ixnNode.ports.default"],
+            vec![keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT],
         ),
-        ("the VQ Node pod", vec!["ixnVQNode.ports.default", "ixnVQNode.ports.health"]),
+        ("the VQ Node pod", vec![keys::IXN_VQNODE_PORTS_DEFAULT, keys::IXN_VQNODE_PORTS_HEALTH]),
     ];
     if sidecar {
-        pods[0].1.push("ixnService.logSidecar.ports.health");
+        pods[0].1.push(keys::IXN_SERVICE_LOG_SIDECAR_PORTS_HEALTH);
     }
-    for (pod, keys) in pods {
-        for (i, a) in keys.iter().enumerate() {
+    for (pod, used) in pods {
+        for (i, a) in used.iter().enumerate() {
             let Some(pa) = eff.port(a) else { continue };
-            if let Some(b) = keys[..i].iter().find(|b| eff.port(b) == Some(pa)) {
-                out.push(Finding::error(*a, format!("port {pa} is already used by {b} in {pod}")));
+            if let Some(b) = used[..i].iter().find(|b| eff.port(b) == Some(pa)) {
+                out.push(Finding::error(a.path, format!("port {pa} is already used by {} in {pod}", b.path)));
             }
         }
     }
 }
 
 fn resources(eff: &Effective, out: &mut Vec<Finding>) {
-    for prefix in ["ixnService.ixnServer", "ixnService.ixnNode", "ixnService.logSidecar", "ixnVQNode"] {
-        for res in ["cpu", "memory"] {
-            let get = |kind: &str| -> Option<Quantity> {
-                match eff.get(&format!("{prefix}.resources.{kind}.{res}"))? {
+    for c in &CONTAINERS {
+        // requests.cpu and limits.cpu, then requests.memory and limits.memory.
+        for (res, (request, limit)) in [("cpu", (c.keys[0], c.keys[2])), ("memory", (c.keys[1], c.keys[3]))] {
+            let get = |key: &KeyDef| -> Option<Quantity> {
+                match eff.get(key)? {
                     Value::Quantity(q) => q.value().cloned(),
                     _ => None,
                 }
             };
-            let (req, lim) = (get("requests"), get("limits"));
-            for (kind, q) in [("requests", &req), ("limits", &lim)] {
+            let (req, lim) = (get(request), get(limit));
+            for (key, q) in [(request, &req), (limit, &lim)] {
                 if let Some(q) = q {
                     if q.nanos() < 0 {
-                        out.push(Finding::error(format!("{prefix}.resources.{kind}.{res}"), "must not be negative"));
+                        out.push(Finding::error(key.path, "must not be negative"));
                     }
                 }
             }
             if let (Some(r), Some(l)) = (req, lim) {
                 if r.nanos() > l.nanos() {
                     out.push(Finding::error(
-                        format!("{prefix}.resources.requests.{res}"),
+                        request.path,
                         format!("the {res} request {r} is above its limit {l}; Kubernetes rejects the pod"),
                     ));
                 }
@@ -209,23 +206,23 @@ fn names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
             out.push(Finding::error(path, format!("a {what} {e}")));
         }
     };
-    for path in ["ixnService.ixnServer.secrets.db.secretName", "ixnService.ixnNode.secrets.db.secretName"] {
-        if let Some(v) = eff.str(path) {
-            subdomain(path, v, "secret name");
+    for key in [keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME] {
+        if let Some(v) = eff.str(key) {
+            subdomain(key.path, v, "secret name");
         }
     }
-    for path in ["ixnService.ixnServer.serviceAccount.name", "ixnVQNode.serviceAccount.name"] {
-        if let Some(v) = eff.str(path) {
-            subdomain(path, v, "service account name");
+    for key in [keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME, keys::IXN_VQNODE_SERVICE_ACCOUNT_NAME] {
+        if let Some(v) = eff.str(key) {
+            subdomain(key.path, v, "service account name");
         }
     }
-    if let Some(v) = eff.str("ixnService.ixnServer.logStorage.storageClassName") {
+    if let Some(v) = eff.str(keys::IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME) {
         subdomain("ixnService.ixnServer.logStorage.storageClassName", v, "storage class name");
     }
     if d.pull_secret_create {
         subdomain("registry.secretName", &d.pull_secret_name, "secret name");
     }
-    if let Some(Value::PullSecrets(names)) = eff.get("image.imagePullSecrets") {
+    if let Some(Value::PullSecrets(names)) = eff.get(keys::IMAGE_IMAGE_PULL_SECRETS) {
         for n in names {
             subdomain("image.imagePullSecrets", n, "secret name");
         }
@@ -233,8 +230,8 @@ fn names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 }
 
 fn tls(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
-    let redis_tls = eff.bool("ixnService.ixnNode.redisOptions.tls.enabled") == Some(true);
-    if !redis_tls && eff.bool("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized") == Some(true) {
+    let redis_tls = eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED) == Some(true);
+    if !redis_tls && eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED) == Some(true) {
         out.push(Finding::warning(
             "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized",
             "has no effect while Redis TLS is off",
@@ -246,16 +243,16 @@ fn tls(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 }
 
 fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
-    let sa = "ixnService.ixnServer.serviceAccount.name";
-    if let Some(name) = eff.str(sa) {
+    let sa = keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME.path;
+    if let Some(name) = eff.str(keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME) {
         if !name.starts_with("ixn-server-") {
             let msg = "the service account must be named ixn-server-… for Consul sidecar injection to work";
             out.push(if cfg.deploy.consul_connect { Finding::error(sa, msg) } else { Finding::warning(sa, msg) });
         }
     }
-    if eff.bool("ixnService.image.logSidecar.enabled") == Some(true) {
-        let repo = eff.str("ixnService.image.logSidecar.repository").unwrap_or("");
-        let tag = eff.str("ixnService.image.logSidecar.tag").unwrap_or("");
+    if eff.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true) {
+        let repo = eff.str(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_REPOSITORY).unwrap_or("");
+        let tag = eff.str(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG).unwrap_or("");
         if !repo.contains("fluent-bit") || !(tag == "1.8" || tag.starts_with("1.8.")) {
             out.push(Finding::warning(
                 "ixnService.image.logSidecar.tag",
@@ -282,9 +279,9 @@ const POSTGRES_NAME_MAX: usize = 63;
 /// included, are reported with the field's other text checks.)
 fn postgres_names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
-    let values = ["ixnService.ixnServer.db.name", "ixnService.ixnNode.db.name",
-                  "ixnService.ixnServer.secrets.db.username", "ixnService.ixnNode.secrets.db.username"];
-    let typed = values.iter().map(|p| (*p, eff.str(p).unwrap_or("")));
+    let values = [keys::IXN_SERVICE_IXN_SERVER_DB_NAME, keys::IXN_SERVICE_IXN_NODE_DB_NAME,
+                  keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME];
+    let typed = values.iter().map(|k| (k.path, eff.str(k).unwrap_or("")));
     let context = [("db.ownerUser", d.db_owner_user.as_str()), ("db.adminUser", d.db_admin_user.as_str())];
     for (path, name) in typed.chain(context) {
         // A placeholder is checked once envsubst has filled it in, not here.
@@ -313,7 +310,7 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
     if d.pull_secret_create {
         need(out, "registry.username", &d.registry_username, "the registry user for the pull secret");
         need(out, "registry.password", &d.registry_password, "the registry password for the pull secret");
-        if d.registry_server.is_empty() && !matches!(cfg.values.get("image.registry"), Some(Value::Str(s)) if !s.is_empty()) {
+        if d.registry_server.is_empty() && !matches!(cfg.values.get(keys::IMAGE_REGISTRY), Some(Value::Str(s)) if !s.is_empty()) {
             out.push(Finding::error("registry.server", "required: the registry server (or set image.registry)"));
         }
     }
@@ -359,7 +356,7 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     // kubectl and psql get no envsubst: what they use must be real text.
     let real = Effective::real_given(cfg, eff);
     let d = &cfg.deploy;
-    let first_host = match cfg.values.get("ixnService.ixnNode.redis") {
+    let first_host = match cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
         Some(Value::Redis(n)) => n.first().map(|n| n.host.clone()).unwrap_or_default(),
         _ => String::new(),
     };
@@ -370,17 +367,17 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         ));
     }
     if d.db_bootstrap {
-        for path in ["ixnService.ixnServer.db.host", "ixnService.ixnServer.db.name", "ixnService.ixnNode.db.name"] {
-            if real.str(path).is_some_and(|s| s.contains('$')) {
-                out.push(Finding::error(path, "the database bootstrap needs the real value, not a placeholder (or turn the bootstrap off)"));
+        for key in [keys::IXN_SERVICE_IXN_SERVER_DB_HOST, keys::IXN_SERVICE_IXN_SERVER_DB_NAME, keys::IXN_SERVICE_IXN_NODE_DB_NAME] {
+            if real.str(key).is_some_and(|s| s.contains('$')) {
+                out.push(Finding::error(key.path, "the database bootstrap needs the real value, not a placeholder (or turn the bootstrap off)"));
             }
         }
     }
     if !d.chart_makes_db_secrets {
-        for path in ["ixnService.ixnServer.secrets.db.secretName", "ixnService.ixnNode.secrets.db.secretName",
-                     "ixnService.ixnServer.secrets.db.username", "ixnService.ixnServer.secrets.db.password"] {
-            if real.str(path).is_some_and(|s| s.contains('$')) {
-                out.push(Finding::error(path, "the commands create this secret with kubectl, which does not substitute placeholders"));
+        for key in [keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME,
+                     keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD] {
+            if real.str(key).is_some_and(|s| s.contains('$')) {
+                out.push(Finding::error(key.path, "the commands create this secret with kubectl, which does not substitute placeholders"));
             }
         }
     }

@@ -3,14 +3,12 @@
 //! focusing shows what it carries and which key sets its port, and clicking goes to
 //! that field.
 
-mod layout;
-
 use crate::browser;
-use crate::components::key_field::field_id;
+use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::generate::topology::{Class, Connection};
 use ixn_core::registry::{self, Step};
-use layout::{container, externals, Rect, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
+use ixn_portal::layout::{container, externals, Rect, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
 use leptos::prelude::*;
 
 fn colour(class: Class) -> &'static str {

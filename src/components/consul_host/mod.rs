@@ -1,6 +1,6 @@
 //! Consul host: the node's IP (a Consul DaemonSet) or a fixed host.
 
-use crate::components::key_field::{effective_value, field_id};
+use crate::components::form::{effective_value, FieldIds};
 use crate::state::ui;
 use ixn_core::model::{ConsulHost, Value};
 use ixn_core::registry::KeyDef;
@@ -14,7 +14,7 @@ pub fn ConsulHostField(
 ) -> impl IntoView {
     let ui = ui();
     let path = def.path;
-    let current = effective_value(path);
+    let current = effective_value(def);
     let host = move || match current() {
         Some(Value::ConsulHost(h)) => Some(h),
         _ => None,
@@ -23,13 +23,12 @@ pub fn ConsulHostField(
     // switching to the node IP (the model keeps it), so an import, undo or link shows.
     let literal = move || match host() {
         Some(ConsulHost::Literal(h)) => h,
-        _ => ui.config.with(|c| c.values.draft(path).unwrap_or_default().to_string()),
+        _ => ui.config.with(|c| c.values.draft(def).unwrap_or_default().to_string()),
     };
     let set = move |h: ConsulHost| ui.config.update(|c| {
-        let _ = c.values.set(path, Value::ConsulHost(h));
+        c.values.set(def, Value::ConsulHost(h));
     });
-    let id = field_id(path);
-    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     let is_node_ip = move || matches!(host(), Some(ConsulHost::NodeIp));
     let is_literal = move || matches!(host(), Some(ConsulHost::Literal(_)));
     view! {

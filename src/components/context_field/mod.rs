@@ -1,6 +1,6 @@
 //! One deployment-context field, rendered from its row in the context table.
 
-use crate::components::key_field::{field_id, Findings};
+use crate::components::form::{FieldIds, Findings};
 use crate::state::ui;
 use ixn_core::registry::{ContextDef, FieldKind};
 use leptos::prelude::*;
@@ -12,8 +12,9 @@ pub fn ContextField(
     def: &'static ContextDef,
 ) -> impl IntoView {
     let ui = ui();
-    let id = field_id(def.name);
-    let described = format!("{id}-help {id}-msg");
+    let ids = FieldIds::of(def.name);
+    let id = ids.input.clone();
+    let described = ids.described();
     let value = move || ui.config.with(|c| (def.get)(&c.deploy));
     let set = move |v: String| ui.config.update(|c| (def.set)(&mut c.deploy, &v));
     let hidden = move || ui.config.with(|c| !(def.applies)(&c.deploy));
@@ -59,7 +60,7 @@ pub fn ContextField(
     view! {
         <div class="field" hidden=hidden>
             {widget}
-            <p class="help" id=format!("{id}-help")>{def.help}" "<code class="key">{def.name}</code></p>
+            <p class="help" id=ids.help.clone()>{def.help}" "<code class="key">{def.name}</code></p>
             <Findings name=def.name.to_string()/>
         </div>
     }

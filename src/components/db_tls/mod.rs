@@ -1,6 +1,6 @@
 //! PostgreSQL TLS for IXN Node: off, on with defaults, or custom Node.js TLS options.
 
-use crate::components::key_field::{effective_value, field_id};
+use crate::components::form::{effective_value, FieldIds};
 use crate::state::ui;
 use ixn_core::model::{DbTls, Input, Value};
 use ixn_core::registry::KeyDef;
@@ -17,7 +17,7 @@ pub fn DbTlsField(
 ) -> impl IntoView {
     let ui = ui();
     let path = def.path;
-    let current = effective_value(path);
+    let current = effective_value(def);
     let tls = move || match current() {
         Some(Value::DbTls(t)) => t,
         _ => DbTls::Off,
@@ -26,7 +26,7 @@ pub fn DbTlsField(
     // before switching mode (the model keeps them), so an import, undo or link shows.
     let custom = move || match tls() {
         DbTls::Custom(i) => i.raw().to_string(),
-        _ => ui.config.with(|c| c.values.draft(path).unwrap_or(FIRST_OPTIONS).to_string()),
+        _ => ui.config.with(|c| c.values.draft(def).unwrap_or(FIRST_OPTIONS).to_string()),
     };
     let mode = move || match tls() {
         DbTls::Off => "off",
@@ -34,10 +34,9 @@ pub fn DbTlsField(
         DbTls::Custom(_) => "custom",
     };
     let set = move |t: DbTls| ui.config.update(|c| {
-        let _ = c.values.set(path, Value::DbTls(t));
+        c.values.set(def, Value::DbTls(t));
     });
-    let id = field_id(path);
-    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="choice">
             // prop:value as well as `selected`: once the user picks an option, the

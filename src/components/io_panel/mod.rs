@@ -3,6 +3,7 @@
 //! browser remembers.
 
 use crate::browser;
+use ixn_portal::documents::documents;
 use crate::state::{ui, Notice, Restore, Ui, REMEMBER_KEY};
 use ixn_core::import::{import, ImportError, ImportReport, SourceFile};
 use ixn_core::profile::{fragment, link_json, Profile, FORMAT};
@@ -15,22 +16,6 @@ enum Outcome {
     Values(ImportReport),
     Profile(String),
     Failed(ImportError),
-}
-
-/// Splits pasted text into documents at `---` lines, so several files can be pasted.
-fn documents(text: &str) -> Vec<(String, String)> {
-    let mut docs = vec![String::new()];
-    for line in text.split_inclusive('\n') {
-        let bare = line.trim_end();
-        if bare == "---" || bare.starts_with("--- ") {
-            docs.push(String::new());
-        } else {
-            docs.last_mut().unwrap().push_str(line);
-        }
-    }
-    docs.retain(|d| !d.trim().is_empty());
-    let n = docs.len();
-    docs.into_iter().enumerate().map(|(i, d)| (if n == 1 { "pasted text".into() } else { format!("pasted document {}", i + 1) }, d)).collect()
 }
 
 /// Imports files (or loads one profile) onto the current answers, keeping undo.

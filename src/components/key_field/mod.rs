@@ -2,10 +2,7 @@
 //! the guide's help, the chart default (or derived value) as a hint, the key path, and
 //! its findings as you type.
 
-mod binding;
-
-pub use binding::ListBinding;
-
+use crate::components::form::{FieldIds, Findings};
 use crate::components::{
     consul_host::ConsulHostField, db_tls::DbTlsField, kv_editor::KvEditor, mounts::MountsField,
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,
@@ -16,48 +13,16 @@ use ixn_core::registry::{KeyDef, Kind};
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
 
-/// The element id for a field name (`tenant.sid` → `f-tenant-sid`).
-pub fn field_id(name: &str) -> String {
-    format!("f-{}", name.replace(['.', '[', ']'], "-"))
-}
-
-/// The findings under a field.
-#[component]
-pub fn Findings(
-    /// The field name.
-    name: String,
-) -> impl IntoView {
-    let ui = ui();
-    let id = format!("{}-msg", field_id(&name));
-    view! {
-        <div class="findings" id=id aria-live="polite">
-            {move || {
-                ui.findings_at(&name)
-                    .into_iter()
-                    .map(|f| {
-                        let (class, label) = match f.severity {
-                            Severity::Error => ("finding error", "Error: "),
-                            Severity::Warning => ("finding warning", "Warning: "),
-                        };
-                        let at = if f.path == name { String::new() } else { format!("{}: ", f.path) };
-                        view! { <p class=class><strong>{label}</strong>{at}{f.message}</p> }
-                    })
-                    .collect_view()
-            }}
-        </div>
-    }
-}
-
 /// The hint for an unset key: what it will be (derived or chart default).
 fn hint(def: &'static KeyDef) -> impl Fn() -> String {
     let ui = ui();
     move || {
-        ui.effective.with(|e| match e.resolved(def.path) {
+        ui.effective.with(|e| match e.resolved(def) {
             Some(r) if r.source == Source::Derived => match r.value.text() {
                 Some(t) => format!("derived: {t}"),
                 None => "derived from your other answers".into(),
             },
-            _ => match chart_default(def.path).and_then(Value::text) {
+            _ => match chart_default(def).and_then(Value::text) {
                 Some(t) if !t.is_empty() => format!("chart default: {t}"),
                 _ => String::new(),
             },
@@ -73,12 +38,13 @@ pub fn KeyField(
 ) -> impl IntoView {
     let ui = ui();
     let path = def.path;
-    let id = field_id(path);
-    let described = format!("{id}-help {id}-msg");
+    let ids = FieldIds::of(path);
+    let id = ids.input.clone();
+    let described = ids.described();
     let invalid = move || ui.findings_at(path).iter().any(|f| f.severity == Severity::Error).to_string();
-    let text = move || ui.config.with(|c| c.values.get(path).and_then(|v| v.text()).unwrap_or("").to_string());
+    let text = move || ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string());
     let set_text = move |t: String| ui.config.update(|c| {
-        let _ = c.values.set_text(path, &t);
+        let _ = c.values.set_text(def, &t);
     });
     let widget = match def.kind {
         Kind::Str | Kind::Port | Kind::Int | Kind::Quantity => view! {
@@ -105,19 +71,19 @@ pub fn KeyField(
     let grouped = matches!(def.kind, Kind::Map | Kind::Jvm | Kind::PullSecrets | Kind::RedisNodes | Kind::ConsulHost | Kind::DbTls | Kind::Mounts);
     let label = def.label();
     let heading = if grouped {
-        view! { <span class="label" id=format!("{id}-label")>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</span> }.into_any()
+        view! { <span class="label" id=ids.label.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</span> }.into_any()
     } else if def.kind == Kind::Bool {
         ().into_any()
     } else {
         view! { <label for=id.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label> }.into_any()
     };
-    let reset = move |_| ui.config.update(|c| c.values.unset(path));
-    let is_set = move || ui.config.with(|c| c.values.get(path).is_some());
+    let reset = move |_| ui.config.update(|c| c.values.unset(def));
+    let is_set = move || ui.config.with(|c| c.values.get(def).is_some());
     view! {
         <div class="field" class:set=is_set data-key=path>
             {heading}
             {widget}
-            <p class="help" id=format!("{id}-help")>
+            <p class="help" id=ids.help.clone()>
                 {def.help}" "<code class="key">{path}</code>
                 <button type="button" class="link" hidden=move || !is_set() on:click=reset
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
@@ -133,29 +99,29 @@ fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl Into
     let ui = ui();
     let path = def.path;
     let label = def.label();
-    let has_bool_default = matches!(chart_default(path), Some(Value::Bool(_))) && !def.derived();
+    let has_bool_default = matches!(chart_default(def), Some(Value::Bool(_))) && !def.derived();
     if has_bool_default {
-        let checked = move || ui.effective.with(|e| e.bool(path) == Some(true));
+        let checked = move || ui.effective.with(|e| e.bool(def) == Some(true));
         view! {
             <label class="check" for=id.clone()>
                 <input id=id.clone() name=path type="checkbox" aria-describedby=described prop:checked=checked
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        ui.config.update(|c| { let _ = c.values.set(path, Value::Bool(on)); });
+                        ui.config.update(|c| { c.values.set(def, Value::Bool(on)); });
                     }/>
                 {label}
             </label>
         }
         .into_any()
     } else {
-        let current = move || ui.config.with(|c| match c.values.get(path) {
+        let current = move || ui.config.with(|c| match c.values.get(def) {
             Some(Value::Bool(true)) => "true",
             Some(Value::Bool(false)) => "false",
             _ => "",
         });
-        let unset_label = move || ui.effective.with(|e| match (e.resolved(path), def.derived()) {
-            (Some(r), true) if r.source == Source::Derived => format!("derived ({})", e.bool(path).map(|b| b.to_string()).unwrap_or_default()),
-            _ => match chart_default(path) {
+        let unset_label = move || ui.effective.with(|e| match (e.resolved(def), def.derived()) {
+            (Some(r), true) if r.source == Source::Derived => format!("derived ({})", e.bool(def).map(|b| b.to_string()).unwrap_or_default()),
+            _ => match chart_default(def) {
                 Some(Value::Bool(b)) => format!("chart default ({b})"),
                 _ => "not set".to_string(),
             },
@@ -166,9 +132,9 @@ fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl Into
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     ui.config.update(|c| match v.as_str() {
-                        "true" => { let _ = c.values.set(path, Value::Bool(true)); }
-                        "false" => { let _ = c.values.set(path, Value::Bool(false)); }
-                        _ => c.values.unset(path),
+                        "true" => { c.values.set(def, Value::Bool(true)); }
+                        "false" => { c.values.set(def, Value::Bool(false)); }
+                        _ => c.values.unset(def),
                     });
                 }>
                 <option value="" selected=move || current().is_empty()>{unset_label}</option>
@@ -178,11 +144,4 @@ fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl Into
         }
         .into_any()
     }
-}
-
-/// The effective value of a structured key for display: the user's, else derived or
-/// default. Widgets edit a copy and set it whole.
-pub fn effective_value(path: &'static str) -> impl Fn() -> Option<Value> + Copy {
-    let ui = ui();
-    move || ui.effective.with(|e| e.get(path).cloned())
 }

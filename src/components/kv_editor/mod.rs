@@ -3,7 +3,7 @@
 //! hold thousands of entries: past the first rows the editor says how many there
 //! are and shows them on request (they are in the values all along).
 
-use crate::components::key_field::{field_id, ListBinding};
+use crate::components::form::{FieldIds, ListBinding};
 use ixn_core::model::{StringMap, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use leptos::prelude::*;
@@ -25,14 +25,13 @@ pub fn KvEditor(
         }
     }
     let rows = if def.kind == Kind::Jvm {
-        ListBinding::new(path, extract, Value::Jvm)
+        ListBinding::new(def, extract, Value::Jvm)
     } else {
-        ListBinding::new(path, extract, Value::Map)
+        ListBinding::new(def, extract, Value::Map)
     };
     let edit = move |i: usize, key: bool, text: String| rows.edit(i, |row| if key { row.0 = text } else { row.1 = text });
     let (kname, vname) = if def.kind == Kind::Jvm { ("Order", "JVM option") } else { ("Name", "Value") };
-    let id = field_id(path);
-    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     // Building thousands of rows is most of what a large import costs.
     let show_all = RwSignal::new(false);
     let shown = move || if show_all.get() { rows.len() } else { rows.len().min(FIRST_ROWS) };

@@ -1,6 +1,6 @@
 //! volumeMounts: volume name, mount path and read-only per row.
 
-use crate::components::key_field::{field_id, ListBinding};
+use crate::components::form::{FieldIds, ListBinding};
 use ixn_core::model::{Value, VolumeMount};
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
@@ -12,9 +12,8 @@ pub fn MountsField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let mounts = ListBinding::new(path, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
-    let id = field_id(path);
-    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    let mounts = ListBinding::new(def, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
+    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..mounts.len() key=|i| *i children=move |i| view! {

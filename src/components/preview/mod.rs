@@ -1,6 +1,6 @@
 //! A read-only preview of one artifact, with copy and download.
 
-mod highlight;
+use ixn_portal::highlight;
 
 use crate::browser;
 use crate::state::ui;

@@ -1,6 +1,6 @@
 //! image.imagePullSecrets as a list of secret names.
 
-use crate::components::key_field::{field_id, ListBinding};
+use crate::components::form::{FieldIds, ListBinding};
 use ixn_core::model::Value;
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
@@ -12,9 +12,8 @@ pub fn PullSecretsField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let names = ListBinding::new(path, |v: &Value| if let Value::PullSecrets(n) = v { Some(n) } else { None }, Value::PullSecrets);
-    let id = field_id(path);
-    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    let names = ListBinding::new(def, |v: &Value| if let Value::PullSecrets(n) = v { Some(n) } else { None }, Value::PullSecrets);
+    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..names.len() key=|i| *i children=move |i| view! {

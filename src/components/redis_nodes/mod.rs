@@ -1,6 +1,6 @@
 //! The Redis node list: host, port and cluster mode per node, with add and remove.
 
-use crate::components::key_field::{field_id, ListBinding};
+use crate::components::form::{field_id, FieldIds, ListBinding};
 use ixn_core::model::{Input, RedisNode, Value};
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
@@ -12,10 +12,9 @@ pub fn RedisNodesField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let nodes = ListBinding::new(path, |v: &Value| if let Value::Redis(n) = v { Some(n) } else { None }, Value::Redis);
+    let nodes = ListBinding::new(def, |v: &Value| if let Value::Redis(n) = v { Some(n) } else { None }, Value::Redis);
     let cluster = move |i: usize| nodes.item(i).and_then(|n| n.cluster);
-    let id = field_id(path);
-    let (labelled, help) = (format!("{id}-label"), format!("{id}-help"));
+    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="nodes" role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..nodes.len() key=|i| *i children=move |i| {

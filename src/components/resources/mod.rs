@@ -1,38 +1,26 @@
 //! Requests and limits as a table per container, with per-pod and namespace totals
 //! added exactly by the core.
 
-use crate::components::key_field::{field_id, Findings};
+use crate::components::form::{FieldIds, Findings};
 use crate::state::ui;
 use ixn_core::generate::sizing::Totals;
 use ixn_core::model::{chart_default, Value};
+use ixn_core::registry::containers::{CONTAINERS, RESOURCES};
+use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
 
-const CONTAINERS: [(&str, &str); 4] = [
-    ("ixnService.ixnServer.resources", "IXN Server"),
-    ("ixnService.ixnNode.resources", "IXN Node"),
-    ("ixnService.logSidecar.resources", "Log sidecar"),
-    ("ixnVQNode.resources", "VQ Node"),
-];
-const COLUMNS: [(&str, &str); 4] = [
-    ("requests.cpu", "CPU request"),
-    ("requests.memory", "Memory request"),
-    ("limits.cpu", "CPU limit"),
-    ("limits.memory", "Memory limit"),
-];
-
-fn cell(path: String) -> impl IntoView {
+fn cell(def: &'static KeyDef) -> impl IntoView {
     let ui = ui();
-    let id = field_id(&path);
-    let placeholder = chart_default(&path).and_then(Value::text).unwrap_or("").to_string();
-    let p2 = path.clone();
-    let p3 = path.clone();
+    let path = def.path;
+    let FieldIds { input: id, msg, .. } = FieldIds::of(path);
+    let placeholder = chart_default(def).and_then(Value::text).unwrap_or("").to_string();
     view! {
         <td>
-            <input id=id.clone() type="text" name=path.clone() autocomplete="off" spellcheck="false" placeholder=placeholder
-                aria-label=path.clone() aria-describedby=format!("{id}-msg")
-                prop:value=move || ui.config.with(|c| c.values.get(&p2).and_then(|v| v.text()).unwrap_or("").to_string())
-                on:input=move |ev| { let t = event_target_value(&ev); ui.config.update(|c| { let _ = c.values.set_text(&p3, &t); }); }/>
-            <Findings name=path/>
+            <input id=id.clone() type="text" name=path autocomplete="off" spellcheck="false" placeholder=placeholder
+                aria-label=path aria-describedby=msg
+                prop:value=move || ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string())
+                on:input=move |ev| { let t = event_target_value(&ev); ui.config.update(|c| { let _ = c.values.set_text(def, &t); }); }/>
+            <Findings name=path.to_string()/>
         </td>
     }
 }
@@ -61,13 +49,13 @@ pub fn ResourcesTable() -> impl IntoView {
             <table class="resources">
                 <caption>"Requests and limits (empty cells use the chart default shown)"</caption>
                 <thead>
-                    <tr><th scope="col">"Container"</th>{COLUMNS.iter().map(|(_, l)| view! { <th scope="col">{*l}</th> }).collect_view()}</tr>
+                    <tr><th scope="col">"Container"</th>{RESOURCES.iter().map(|(_, l)| view! { <th scope="col">{*l}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    {CONTAINERS.iter().map(|(prefix, name)| view! {
+                    {CONTAINERS.iter().map(|c| view! {
                         <tr>
-                            <th scope="row">{*name}</th>
-                            {COLUMNS.iter().map(|(col, _)| cell(format!("{prefix}.{col}"))).collect_view()}
+                            <th scope="row">{c.label}</th>
+                            {c.keys.iter().map(|k| cell(k)).collect_view()}
                         </tr>
                     }).collect_view()}
                 </tbody>

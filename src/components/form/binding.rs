@@ -4,11 +4,12 @@
 use crate::state::{ui, Ui};
 use leptos::prelude::*;
 use ixn_core::model::Value;
+use ixn_core::registry::KeyDef;
 
 /// A list-valued key, read and written through its `Value` variant.
 pub struct ListBinding<T: Send + Sync + 'static> {
     ui: Ui,
-    path: &'static str,
+    def: &'static KeyDef,
     // The list as its own memo: rows subscribe to it, not to the whole model, so a
     // keystroke elsewhere re-runs none of them (with thousands of rows, thousands of
     // subscribers on one signal made every keystroke slow).
@@ -25,11 +26,11 @@ impl<T: Send + Sync> Clone for ListBinding<T> {
 impl<T: Send + Sync> Copy for ListBinding<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> ListBinding<T> {
-    /// Binds `path`, whose values are `wrap(list)` and are seen through `view`.
-    pub fn new(path: &'static str, view: fn(&Value) -> Option<&Vec<T>>, wrap: fn(Vec<T>) -> Value) -> Self {
+    /// Binds `def`, whose values are `wrap(list)` and are seen through `view`.
+    pub fn new(def: &'static KeyDef, view: fn(&Value) -> Option<&Vec<T>>, wrap: fn(Vec<T>) -> Value) -> Self {
         let ui = ui();
-        let list = Memo::new(move |_| ui.effective.with(|e| e.get(path).and_then(view).cloned().unwrap_or_default()));
-        ListBinding { ui, path, list, wrap }
+        let list = Memo::new(move |_| ui.effective.with(|e| e.get(def).and_then(view).cloned().unwrap_or_default()));
+        ListBinding { ui, def, list, wrap }
     }
 
     /// Reads the list in place: each row reads only its own item, so a long list
@@ -57,7 +58,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListBinding<T> {
     pub fn write(&self, items: Vec<T>) {
         let v = (self.wrap)(items);
         self.ui.config.update(|c| {
-            let _ = c.values.set(self.path, v);
+            c.values.set(self.def, v);
         });
     }
 

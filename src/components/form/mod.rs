@@ -1,0 +1,79 @@
+//! The form primitives every widget shares: the ids of a field, its findings, the
+//! binding of a list-valued key, and a key's effective value. Widgets depend on this
+//! module only; `key_field` picks the widget for a key and depends on them.
+
+mod binding;
+
+pub use binding::ListBinding;
+
+use crate::state::ui;
+use ixn_core::model::Value;
+use ixn_core::registry::KeyDef;
+use ixn_core::validate::Severity;
+use leptos::prelude::*;
+
+/// The element id for a field name (`tenant.sid` → `f-tenant-sid`).
+pub fn field_id(name: &str) -> String {
+    format!("f-{}", name.replace(['.', '[', ']'], "-"))
+}
+
+/// The element ids of one field, made from its name in one place: the input, its
+/// label (for groups), its help and its findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIds {
+    /// The input (or the group's first control): `f-tenant-sid`.
+    pub input: String,
+    /// The group's label: `…-label`.
+    pub label: String,
+    /// The help paragraph: `…-help`.
+    pub help: String,
+    /// The findings: `…-msg`.
+    pub msg: String,
+}
+
+impl FieldIds {
+    /// The ids of the field named `name` (a key path, a list item, a context field).
+    pub fn of(name: &str) -> FieldIds {
+        let input = field_id(name);
+        FieldIds { label: format!("{input}-label"), help: format!("{input}-help"), msg: format!("{input}-msg"), input }
+    }
+
+    /// What an input is described by: its help, then its findings.
+    pub fn described(&self) -> String {
+        format!("{} {}", self.help, self.msg)
+    }
+}
+
+/// The findings under a field.
+#[component]
+pub fn Findings(
+    /// The field name.
+    name: String,
+) -> impl IntoView {
+    let ui = ui();
+    let id = FieldIds::of(&name).msg;
+    view! {
+        <div class="findings" id=id aria-live="polite">
+            {move || {
+                ui.findings_at(&name)
+                    .into_iter()
+                    .map(|f| {
+                        let (class, label) = match f.severity {
+                            Severity::Error => ("finding error", "Error: "),
+                            Severity::Warning => ("finding warning", "Warning: "),
+                        };
+                        let at = if f.path == name { String::new() } else { format!("{}: ", f.path) };
+                        view! { <p class=class><strong>{label}</strong>{at}{f.message}</p> }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+/// The effective value of a structured key for display: the user's, else derived or
+/// default. Widgets edit a copy and set it whole.
+pub fn effective_value(def: &'static KeyDef) -> impl Fn() -> Option<Value> + Copy {
+    let ui = ui();
+    move || ui.effective.with(|e| e.get(def).cloned())
+}

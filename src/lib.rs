@@ -1,0 +1,12 @@
+//! The portal's pure functions: no browser, no signals. They live beside the components
+//! that use them (`#[path]`), the app takes them from this library, and `tests/` tests
+//! them natively.
+
+#[path = "components/io_panel/documents.rs"]
+pub mod documents;
+#[path = "components/preview/highlight.rs"]
+pub mod highlight;
+#[path = "components/arch_map/layout.rs"]
+pub mod layout;
+#[path = "steps/step_of.rs"]
+pub mod step_of;
