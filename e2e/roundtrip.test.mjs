@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { fixture, freshContext, portal, step, preview, assertClean } from './fixture.mjs';
@@ -10,12 +11,17 @@ import { fixture, freshContext, portal, step, preview, assertClean } from './fix
 const f = fixture();
 const REAL = ['override_values.yaml', 'release_override_values.yaml', 'override_values_openshift.yaml']
   .map((n) => fileURLToPath(new URL(`../../shared/reference/genesys-multicloud-services/${n}`, import.meta.url)));
+// The real files are reference material beside a full checkout (../shared). A plain
+// clone lacks them: those tests say so and skip. CI has them, so there they must run.
+const MISSING = REAL.filter((p) => !existsSync(p));
+if (MISSING.length && process.env.CI === 'true') throw new Error(`CI must have ${MISSING.join(', ')}`);
+const REAL_SKIP = MISSING.length ? `${MISSING.join(', ')} missing (reference material beside a full checkout)` : false;
 
 async function openIo(page) {
   if (!(await page.getAttribute('#io', 'open') !== null)) await page.click('#io summary');
 }
 
-test('the three real files import together, in order, by upload', async () => {
+test('the three real files import together, in order, by upload', { skip: REAL_SKIP }, async () => {
   const { page } = await portal(f);
   await openIo(page);
   await page.setInputFiles('input[name="import.files"]', REAL);
@@ -42,7 +48,7 @@ test('the three real files import together, in order, by upload', async () => {
   await page.close();
 });
 
-test('pasting several files separated by --- merges them like helm -f a -f b', async () => {
+test('pasting several files separated by --- merges them like helm -f a -f b', { skip: REAL_SKIP }, async () => {
   const { page } = await portal(f);
   await openIo(page);
   const texts = await Promise.all(REAL.map((p) => readFile(p, 'utf8')));

@@ -1,5 +1,7 @@
 //! Each generator's output for the cases a user meets, and no panic on any input.
 
+mod common;
+
 use ixn_core::registry::keys;
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::{connections, Class};
@@ -210,16 +212,13 @@ fn sizing_adds_exactly() {
     assert_eq!(s.namespace.cpu_limit.as_str(), "0", "replicaCount 0 runs nothing");
 }
 
-fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof!["\\PC{0,30}", "[\\x00-\\x7f]{0,12}", Just(String::new()), Just("${X}".to_string())]
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     /// Whatever is typed into any field, the core answers with artifacts and findings.
     #[test]
-    fn no_panic_on_any_input(texts in prop::collection::vec(any_text(), 40), placeholders: bool, stdin: bool) {
+    fn no_panic_on_any_input(texts in prop::collection::vec(common::any_text(), 40), placeholders: bool, stdin: bool) {
         let mut cfg = Config::guide_sample();
         cfg.deploy.placeholders = placeholders;
         cfg.deploy.secret_style = if stdin { SecretStyle::Stdin } else { SecretStyle::Guide };

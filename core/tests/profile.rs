@@ -1,5 +1,7 @@
 //! Profiles and share links: round trips, versions, tampering, and no secrets.
 
+mod common;
+
 use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
@@ -167,16 +169,6 @@ fn fields_come_back_as_typed_not_as_reformatted() {
     }
 }
 
-fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
-    use proptest::prelude::*;
-    prop_oneof![
-        "\\PC{0,24}",
-        "[\\x00-\\x7f]{0,12}",
-        // What YAML 1.1 or JSON would read as something else, if written bare.
-        prop::sample::select(vec!["yes", "on", "n", "~", "null", "1_000", "12:30", "0x1F", "007", "1e3", " x", "x ", "-", "#", "'", "\"", "${X}", ""])
-            .prop_map(String::from),
-    ]
-}
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
@@ -184,7 +176,7 @@ proptest::proptest! {
     /// Whatever was typed, in any field, comes back exactly from the saved answers
     /// (autosave and profile files, JSON and YAML), and, secrets aside, from a share link.
     #[test]
-    fn anything_typed_survives_save_and_share(texts in proptest::collection::vec(any_text(), 48)) {
+    fn anything_typed_survives_save_and_share(texts in proptest::collection::vec(common::any_text(), 48)) {
         use ixn_core::registry::KEYS;
         let mut cfg = Config::guide_sample();
         let mut t = texts.iter().cycle();
@@ -235,7 +227,7 @@ proptest::proptest! {
     /// The row editors keep rows as typed, even incomplete or repeated: so do saved
     /// answers and links.
     #[test]
-    fn rows_as_typed_survive_save_and_share(texts in proptest::collection::vec(any_text(), 16), n in 0usize..4) {
+    fn rows_as_typed_survive_save_and_share(texts in proptest::collection::vec(common::any_text(), 16), n in 0usize..4) {
         use ixn_core::model::{ConsulHost, RedisNode, VolumeMount};
         let mut t = texts.iter().cycle().cloned();
         let mut next = move || t.next().unwrap();
