@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --browser, testing) the portal needs, skipping
-# whatever is already there: the wasm target, Trunk, wasm-bindgen-cli at the version in
-# Cargo.lock, the npm tools (binaryen's wasm-opt, terser, playwright-core, axe-core), and
-# for tests Chromium, PostgreSQL's server programs and shellcheck.
+# whatever is already there: the wasm target, rustfmt and clippy, Trunk,
+# wasm-bindgen-cli at the version in Cargo.lock, the npm tools (binaryen's wasm-opt,
+# terser, playwright-core, axe-core), and for tests Chromium, PostgreSQL's server
+# programs and shellcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -17,6 +18,14 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+# rustfmt and clippy: scripts/test.sh checks the format and the lints.
+for c in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+    say "adding the $c component"
+    rustup component add "$c"
+  fi
+done
 
 if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
   say "installing trunk 0.21.14 (a few minutes)"

@@ -7,8 +7,16 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PATH"
 
+echo "==> format and lints"
+cargo fmt --all --check
+cargo clippy -p ixn-core --all-targets --release -- -D warnings
+cargo clippy -p ixn-portal --target wasm32-unknown-unknown --release -- -D warnings
+
 echo "==> native tests of the core"
 cargo test -p ixn-core --release
+
+echo "==> native tests of the portal's pure functions"
+cargo test -p ixn-portal --test pure
 
 echo "==> release build"
 scripts/build.sh

@@ -53,6 +53,12 @@ pub fn heredoc(prefix: &str, body: &str, delimiter: &str) -> String {
     out
 }
 
+/// Text made safe inside a `#` comment: a newline there would end the comment and run
+/// the rest, so line breaks and other control characters become `?`.
+pub fn comment_text(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,10 +73,4 @@ mod tests {
         let c = command(&["kubectl", "create", "secret", "generic", "x", "--namespace", "ns", &"--from-literal=a=".repeat(10)]);
         assert!(c.contains(" \\\n  "));
     }
-}
-
-/// Text made safe inside a `#` comment: a newline there would end the comment and run
-/// the rest, so line breaks and other control characters become `?`.
-pub fn comment_text(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
 }
