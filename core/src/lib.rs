@@ -1,20 +1,29 @@
 //! The IXN deployment model, its validation and every artifact the portal generates.
 //!
 //! Pure Rust with no browser imports, so that it is exact, fast and tested natively.
-//! - [`registry`]: the declarative table of every Helm values key; everything reads it.
-//! - [`model`]: typed values ([`model::Values`]) and the deployment context.
+//! Data flows one way: registry → model → validate / generate / operations →
+//! artifacts → the faces (the portal, the command line).
+//! - [`registry`]: the declarative table of every Helm values key, with a typed
+//!   constant per key ([`registry::keys`]), the deployment-context fields and the
+//!   containers' resource keys; everything reads it.
+//! - [`model`]: typed values ([`model::Values`]), the deployment context, presets, the
+//!   derivations of `DERIVED` keys, the effective values, name rules.
 //! - [`validate`]: findings a person can act on.
-//! - [`generate`]: `override_values.yaml`, commands, secrets, topology and sizing.
+//! - [`generate`]: `override_values.yaml`, commands, secrets, SQL, topology, sizing, tar.
+//! - [`operations`]: preflight, verification, troubleshooting, lifecycle, monitoring.
+//! - [`artifacts`]: everything the portal shows for one configuration, computed together.
+//! - [`import`]: values files onto the model, in Helm's merge order.
+//! - [`profile`]: the portal's own answers: storage, share links, profile files.
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`wording`]: how messages say counts.
 
 pub mod artifacts;
-pub mod yaml;
+pub mod generate;
+pub mod import;
 pub mod model;
 pub mod operations;
 pub mod profile;
 pub mod registry;
-pub mod generate;
-pub mod import;
 pub mod validate;
 pub mod wording;
+pub mod yaml;

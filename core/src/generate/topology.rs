@@ -43,6 +43,10 @@ pub struct Connection {
     pub port: String,
     /// The values key that sets the port, if one does.
     pub key: Option<&'static str>,
+    /// The form field that sets or defines the port, where the map links to: the key,
+    /// a list item of it (`ixnService.ixnNode.redis[0].port`) or a context field
+    /// (`kafka.bootstrap`).
+    pub field: Option<&'static str>,
     /// Ingress, egress or intra-cluster.
     pub class: Class,
     /// What it carries.
@@ -85,8 +89,13 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
     let ixn_default = keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT;
     let vq_default = keys::IXN_VQNODE_PORTS_DEFAULT;
     use Class::*;
-    let c = |n, source, destination, protocol, port: String, key, class, carries, active| Connection {
-        n, source, destination, protocol, port, key, class, carries, active,
+    let c = |n, source, destination: &'static str, protocol, port: String, key: Option<&'static str>, class, carries, active| {
+        let field = match (destination, key) {
+            ("Kafka", _) => Some("kafka.bootstrap"),
+            (_, Some(k)) if k == keys::IXN_SERVICE_IXN_NODE_REDIS.path => Some("ixnService.ixnNode.redis[0].port"),
+            (_, k) => k,
+        };
+        Connection { n, source, destination, protocol, port, key, field, class, carries, active }
     };
     vec![
         c(1, "IXN Node", "Consul DaemonSet", "TCP", port(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT, "8500"), Some("ixnService.ixnNode.consul.port"), IntraCluster, "service discovery and connect sidecars", true),

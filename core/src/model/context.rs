@@ -39,6 +39,34 @@ pub enum SecretStyle {
     Stdin,
 }
 
+/// The text form of a choice, written once: the same names serde uses in profiles
+/// (kebab-case), the form's option values and the links' fields.
+macro_rules! choice_text {
+    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The choice as text (`gke`, `zone`, `stdin`…), as serde writes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+
+            /// The choice a text names; other text is the default choice, as a form
+            /// with a fixed option list never sends it.
+            pub fn parse(text: &str) -> $ty {
+                match text {
+                    $($text => $ty::$variant,)+
+                    _ => $ty::default(),
+                }
+            }
+        }
+    };
+}
+
+choice_text!(Platform { Gke => "gke", Aks => "aks", Other => "other" });
+choice_text!(GkeLocationKind { Zone => "zone", Region => "region" });
+choice_text!(SecretStyle { Guide => "guide", Stdin => "stdin" });
+
 /// The deployment context. Every field is text as typed; empty means "not given".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -165,22 +193,35 @@ impl Default for Deployment {
     }
 }
 
-/// The names of the context's secret fields, as the form names them.
-pub const SECRET_FIELDS: [&str; 5] =
-    ["registry.password", "redis.password", "kafka.password", "db.adminPassword", "db.ownerPassword"];
-
 impl Deployment {
-    /// The context with every credential replaced by `mask` (non-empty ones only), for
-    /// previews that must not show secrets.
+    /// The context with every credential (the context table's secret fields) replaced
+    /// by `mask`, non-empty ones only, for previews that must not show secrets.
     pub fn masked(&self, mask: &str) -> Deployment {
-        let m = |s: &String| if s.is_empty() { String::new() } else { mask.to_string() };
-        Deployment {
-            registry_password: m(&self.registry_password),
-            redis_password: m(&self.redis_password),
-            kafka_password: m(&self.kafka_password),
-            db_admin_password: m(&self.db_admin_password),
-            db_owner_password: m(&self.db_owner_password),
-            ..self.clone()
+        let mut d = self.clone();
+        for f in crate::registry::secret_fields() {
+            if !(f.get)(&d).is_empty() {
+                (f.set)(&mut d, mask);
+            }
         }
+        d
+    }
+}
+
+#[cfg(test)]
+mod choice_tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_reads_back_from_its_text_which_is_its_serde_name() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(all: &[T], text: fn(T) -> &'static str, parse: fn(&str) -> T) {
+            for &c in all {
+                assert_eq!(parse(text(c)), c);
+                assert_eq!(serde_json::to_value(c).unwrap(), serde_json::Value::String(text(c).into()));
+            }
+        }
+        check(&[Platform::Gke, Platform::Aks, Platform::Other], Platform::as_str, Platform::parse);
+        check(&[GkeLocationKind::Zone, GkeLocationKind::Region], GkeLocationKind::as_str, GkeLocationKind::parse);
+        check(&[SecretStyle::Guide, SecretStyle::Stdin], SecretStyle::as_str, SecretStyle::parse);
+        assert_eq!(Platform::parse("nonsense"), Platform::Gke);
     }
 }

@@ -17,7 +17,7 @@ fn parse_all(pick: fn(&crate::registry::KeyDef) -> Option<&'static str>) -> Vec<
 
 /// The chart default of every key, aligned with [`KEYS`]; `None` where the reference
 /// gives none. `Some(Value::Null)` is a nil default.
-pub fn chart_defaults() -> &'static [Option<Value>] {
+pub fn chart_default_values() -> &'static [Option<Value>] {
     static CELL: OnceLock<Vec<Option<Value>>> = OnceLock::new();
     CELL.get_or_init(|| parse_all(|k| k.default_text()))
 }
@@ -30,12 +30,12 @@ pub fn guide_samples() -> &'static [Option<Value>] {
 
 /// The chart default of one key.
 pub fn chart_default(key: &crate::registry::KeyDef) -> Option<&'static Value> {
-    chart_defaults()[crate::registry::index_of(key.path)?].as_ref()
+    chart_default_values()[crate::registry::index_of(key.path)?].as_ref()
 }
 
 /// The chart defaults as YAML nodes, aligned with [`KEYS`], for comparing with
 /// what the values file would write.
 pub fn chart_default_nodes() -> &'static [Option<crate::yaml::Node>] {
     static CELL: OnceLock<Vec<Option<crate::yaml::Node>>> = OnceLock::new();
-    CELL.get_or_init(|| chart_defaults().iter().map(|d| d.as_ref().map(Value::to_node)).collect())
+    CELL.get_or_init(|| chart_default_values().iter().map(|d| d.as_ref().map(Value::to_node)).collect())
 }

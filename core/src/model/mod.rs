@@ -15,8 +15,8 @@ mod value;
 mod values;
 
 pub use config::{release_name, Config, UnknownKey};
-pub use context::{Deployment, GkeLocationKind, Platform, SecretStyle, SECRET_FIELDS};
-pub use defaults::{chart_default, chart_default_nodes, chart_defaults, guide_samples};
+pub use context::{Deployment, GkeLocationKind, Platform, SecretStyle};
+pub use defaults::{chart_default, chart_default_nodes, chart_default_values, guide_samples};
 pub use derive::{derivation, Derivation, DERIVATIONS};
 pub use effective::{Effective, Export, Resolved, Source};
 pub use input::{Count, Input, ScalarParse, Term};

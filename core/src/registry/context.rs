@@ -89,6 +89,12 @@ const PLATFORMS: &[(&str, &str)] = &[("gke", "GKE (gcloud)"), ("aks", "AKS (az)"
 const LOCATIONS: &[(&str, &str)] = &[("zone", "Zone"), ("region", "Region")];
 const STYLES: &[(&str, &str)] = &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
 
+/// The context fields that hold credentials: masked in previews, left out of links
+/// and, unless asked, of profiles and storage.
+pub fn secret_fields() -> impl Iterator<Item = &'static ContextDef> {
+    CONTEXT.iter().filter(|f| f.kind == FieldKind::Secret)
+}
+
 /// Every context field, in wizard order.
 pub static CONTEXT: &[ContextDef] = &[
     text!("deploy.namespace", "Namespace", "Kubernetes namespace for the tenant; the guide uses ixn.", Tenant, namespace),
@@ -99,8 +105,8 @@ pub static CONTEXT: &[ContextDef] = &[
     ContextDef {
         name: "deploy.platform", label: "Platform", help: "Where the cluster runs; decides the login command.",
         step: Step::Cluster, kind: FieldKind::Select(PLATFORMS),
-        get: |d| match d.platform { Platform::Gke => "gke", Platform::Aks => "aks", Platform::Other => "other" }.into(),
-        set: |d, v| d.platform = match v { "aks" => Platform::Aks, "other" => Platform::Other, _ => Platform::Gke },
+        get: |d| d.platform.as_str().into(),
+        set: |d, v| d.platform = Platform::parse(v),
         applies: always,
     },
     text!("gke.project", "GKE project", "Google Cloud project; empty uses gcloud's configured project.", Cluster, gke_project, FieldKind::Text, |d| d.platform == Platform::Gke),
@@ -108,8 +114,8 @@ pub static CONTEXT: &[ContextDef] = &[
     ContextDef {
         name: "gke.locationKind", label: "Zonal or regional", help: "Whether the cluster is zonal or regional.",
         step: Step::Cluster, kind: FieldKind::Select(LOCATIONS),
-        get: |d| match d.gke_location_kind { GkeLocationKind::Zone => "zone", GkeLocationKind::Region => "region" }.into(),
-        set: |d, v| d.gke_location_kind = if v == "region" { GkeLocationKind::Region } else { GkeLocationKind::Zone },
+        get: |d| d.gke_location_kind.as_str().into(),
+        set: |d, v| d.gke_location_kind = GkeLocationKind::parse(v),
         applies: |d| d.platform == Platform::Gke,
     },
     text!("gke.location", "Zone or region", "e.g. europe-west1-b or europe-west1; empty uses gcloud's default.", Cluster, gke_location, FieldKind::Text, |d| d.platform == Platform::Gke),
@@ -140,8 +146,8 @@ pub static CONTEXT: &[ContextDef] = &[
     ContextDef {
         name: "secrets.style", label: "How commands create secrets", help: "As the guide (values on the command line) or as manifests from stdin (out of shell history and process lists).",
         step: Step::Review, kind: FieldKind::Select(STYLES),
-        get: |d| match d.secret_style { SecretStyle::Guide => "guide", SecretStyle::Stdin => "stdin" }.into(),
-        set: |d, v| d.secret_style = if v == "stdin" { SecretStyle::Stdin } else { SecretStyle::Guide },
+        get: |d| d.secret_style.as_str().into(),
+        set: |d, v| d.secret_style = SecretStyle::parse(v),
         applies: always,
     },
 ];
@@ -171,8 +177,28 @@ mod tests {
 
     #[test]
     fn secret_fields_are_the_secret_kind() {
-        for name in crate::model::SECRET_FIELDS {
+        let names: Vec<&str> = secret_fields().map(|f| f.name).collect();
+        assert_eq!(names, ["registry.password", "db.ownerPassword", "db.adminPassword", "redis.password", "kafka.password"]);
+        for name in names {
             assert_eq!(context_field(name).unwrap().kind, FieldKind::Secret, "{name}");
+        }
+    }
+
+    #[test]
+    fn masking_replaces_exactly_the_secret_fields_that_are_set() {
+        let mut d = Deployment::default();
+        for f in CONTEXT.iter().filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::Secret)) {
+            (f.set)(&mut d, "S3cret");
+        }
+        d.kafka_password.clear();
+        let m = d.masked("••");
+        for f in CONTEXT.iter().filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::Secret)) {
+            let expected = match (f.kind, f.name) {
+                (FieldKind::Secret, "kafka.password") => "",
+                (FieldKind::Secret, _) => "••",
+                _ => "S3cret",
+            };
+            assert_eq!((f.get)(&m), expected, "{}", f.name);
         }
     }
 }

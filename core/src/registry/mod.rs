@@ -9,7 +9,7 @@ mod context;
 pub mod keys;
 mod step;
 
-pub use context::{context_field, ContextDef, FieldKind, CONTEXT};
+pub use context::{context_field, secret_fields, ContextDef, FieldKind, CONTEXT};
 pub use keys::KEYS;
 pub use step::Step;
 
