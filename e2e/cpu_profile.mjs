@@ -2,7 +2,7 @@
 // cold load, or of the portal on the model inflated by the benchmark's 5,060-key import, then the
 // functions by self and by inclusive time. Run it through scripts/profile.sh, which
 // builds the wasm with its function names kept.
-// `node e2e/profile.mjs DIST [keystrokes|import|load] [N]`
+// `node e2e/cpu_profile.mjs DIST [keystrokes|import|load] [N]`
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 import { inflatedFile } from './inflated.mjs';

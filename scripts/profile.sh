@@ -10,4 +10,4 @@ export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 sed 's|data-wasm-opt="z"|data-wasm-opt="0" data-keep-debug|' index.html > index.profile.html
 trap 'rm -f index.profile.html' EXIT
 trunk build --release --offline --dist target/profile-dist index.profile.html
-node e2e/profile.mjs target/profile-dist "$@"
+node e2e/cpu_profile.mjs target/profile-dist "$@"

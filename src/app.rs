@@ -3,7 +3,8 @@
 
 use crate::browser;
 use crate::components::arch_map::ArchMap;
-use crate::components::io_panel::{IoPanel, NoticeBanner};
+use crate::components::io_panel::IoPanel;
+use crate::components::notice::NoticeBanner;
 use crate::components::operations::Operations;
 use crate::components::preview::{Code, CopyButtons, Lang};
 use crate::state::{ui, Ui};
@@ -28,7 +29,7 @@ pub fn App(
 ) -> impl IntoView {
     let state = Ui::new();
     provide_context(state);
-    state.restore(shared);
+    state.load_start(shared);
     state.step.set(step_from_hash());
     state.keep_saved();
     let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
@@ -103,9 +104,9 @@ fn Previews() -> impl IntoView {
     let commands = Memo::new(move |_| ui.shown.with(|a| a.commands.script()));
     let secrets = Memo::new(move |_| ui.shown.with(|a| a.secret_manifests.clone()));
     let blocks = Memo::new(move |_| ui.shown.with(|a| a.commands.blocks.iter().map(|b| (b.id, b.title)).collect::<Vec<_>>()));
-    let real_values = Signal::derive(move || ui.real.with(|a| a.values_yaml.clone()));
-    let real_commands = Signal::derive(move || ui.real.with(|a| a.commands.script()));
-    let real_secrets = Signal::derive(move || ui.real.with(|a| a.secret_manifests.clone()));
+    let unmasked_values = Signal::derive(move || ui.unmasked.with(|a| a.values_yaml.clone()));
+    let unmasked_commands = Signal::derive(move || ui.unmasked.with(|a| a.commands.script()));
+    let unmasked_secrets = Signal::derive(move || ui.unmasked.with(|a| a.secret_manifests.clone()));
     let tab_button = move |t: Tab, id: &'static str, label: &'static str| view! {
         <button type="button" role="tab" id=format!("tab-{id}") aria-controls=format!("panel-{id}")
             aria-selected=move || (tab.get() == t).to_string() tabindex=move || if tab.get() == t { "0" } else { "-1" }
@@ -113,7 +114,7 @@ fn Previews() -> impl IntoView {
     };
     let block_status = RwSignal::new(String::new());
     let block_copy = move |id: &'static str, title: &'static str| {
-        let text = ui.real.with_untracked(|a| a.commands.block(id).map(|b| b.script.clone()).unwrap_or_default());
+        let text = ui.unmasked.with_untracked(|a| a.commands.block(id).map(|b| b.script.clone()).unwrap_or_default());
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
             block_status.set(if ok { format!("Copied: {title}") } else { "Copy failed: select the text and copy it".into() });
@@ -152,7 +153,7 @@ fn Previews() -> impl IntoView {
                     </select>
                     <label class="check"><input type="checkbox" name="ui.comments" prop:checked=move || ui.comments.get()
                         on:change=move |ev| ui.comments.set(event_target_checked(&ev))/>"Comments"</label>
-                    <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" real=real_values/>
+                    <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" unmasked=unmasked_values/>
                 </div>
                 <Code id="preview-values" lang=Lang::Yaml text=values.into()/>
                 <p class="help">"Comments in imported files are not carried over; the guide's help can be written as comments instead."</p>
@@ -161,15 +162,15 @@ fn Previews() -> impl IntoView {
                 <div class="controls">
                     <label for="ui-style" class="inline-label">"Secrets"</label>
                     <select id="ui-style" name="ui.secretStyle"
-                        prop:value=move || ui.config.with(|c| if c.deploy.secret_style == SecretStyle::Stdin { "stdin" } else { "guide" })
+                        prop:value=move || ui.config.with(|c| c.deploy.secret_style.as_str())
                         on:change=move |ev| {
-                        let stdin = event_target_value(&ev) == "stdin";
-                        ui.config.update(|c| c.deploy.secret_style = if stdin { SecretStyle::Stdin } else { SecretStyle::Guide });
+                        let style = SecretStyle::parse(&event_target_value(&ev));
+                        ui.config.update(|c| c.deploy.secret_style = style);
                     }>
                         <option value="guide" selected=move || ui.config.with(|c| c.deploy.secret_style == SecretStyle::Guide)>"kubectl create secret (guide)"</option>
                         <option value="stdin" selected=move || ui.config.with(|c| c.deploy.secret_style == SecretStyle::Stdin)>"manifests from stdin"</option>
                     </select>
-                    <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" real=real_commands/>
+                    <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" unmasked=unmasked_commands/>
                 </div>
                 <div class="blocks" role="group" aria-label="Copy one block">
                     {move || blocks.get().into_iter().map(|(id, title)| {
@@ -182,7 +183,7 @@ fn Previews() -> impl IntoView {
             <section role="tabpanel" id="panel-secrets" aria-labelledby="tab-secrets" hidden=move || tab.get() != Tab::Secrets class="panel">
                 <div class="controls">
                     <p class="help">"Every secret in one List manifest: kubectl apply -f secrets.json creates them all."</p>
-                    <CopyButtons what="secrets" file="secrets.json" mime="application/json" real=real_secrets/>
+                    <CopyButtons what="secrets" file="secrets.json" mime="application/json" unmasked=unmasked_secrets/>
                 </div>
                 <Code id="preview-secrets" lang=Lang::Json text=secrets.into()/>
             </section>

@@ -9,6 +9,7 @@ pub mod io_panel;
 pub mod key_field;
 pub mod kv_editor;
 pub mod mounts;
+pub mod notice;
 pub mod operations;
 pub mod preview;
 pub mod pull_secrets;

@@ -16,7 +16,7 @@ pub fn Review() -> impl IntoView {
     let ui = ui();
     let download_all = move |_| {
         let release = ui.config.with_untracked(release_name);
-        let bytes = ui.real.with_untracked(|a| tar(&a.files(&release)));
+        let bytes = ui.unmasked.with_untracked(|a| tar(&a.files(&release)));
         let name = format!("{}.tar", download_folder(&release));
         browser::download(&name, "application/x-tar", &bytes);
     };

@@ -25,14 +25,16 @@ pub const IXN_POD: Rect = Rect { x: 268, y: 14, w: 244, h: 372 };
 /// The VQ Node pod.
 pub const VQ_POD: Rect = Rect { x: 268, y: 410, w: 244, h: 118 };
 
+/// IXN's containers, by the names the core's connections give them, and their boxes.
+pub const CONTAINERS: [(&str, Rect); 3] = [
+    ("IXN", Rect { x: 290, y: 46, w: 200, h: 130 }),
+    ("IXN Node", Rect { x: 290, y: 236, w: 200, h: 136 }),
+    ("IXN VQ Node", Rect { x: 290, y: 442, w: 200, h: 72 }),
+];
+
 /// The container a component name is drawn as, if it is one of IXN's.
 pub fn container(name: &str) -> Option<Rect> {
-    Some(match name {
-        "IXN" => Rect { x: 290, y: 46, w: 200, h: 130 },
-        "IXN Node" => Rect { x: 290, y: 236, w: 200, h: 136 },
-        "IXN VQ Node" => Rect { x: 290, y: 442, w: 200, h: 72 },
-        _ => return None,
-    })
+    CONTAINERS.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
 }
 
 /// Callers, top to bottom (ordered to keep lines from crossing labels).

@@ -7,8 +7,9 @@ use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::generate::topology::{Class, Connection};
-use ixn_core::registry::{self, Step};
-use ixn_portal::layout::{container, externals, Rect, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
+use ixn_core::registry::Step;
+use ixn_portal::step_of::step_of;
+use ixn_portal::layout::{container, externals, Rect, CONTAINERS, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
 use leptos::prelude::*;
 
 fn colour(class: Class) -> &'static str {
@@ -21,12 +22,7 @@ fn colour(class: Class) -> &'static str {
 
 /// The field a connection's port is set by: (step, element id).
 fn target(c: &Connection) -> Option<(Step, String)> {
-    match (c.n, c.key) {
-        (6 | 7, _) => Some((Step::Kafka, field_id("kafka.bootstrap"))),
-        (15, _) => Some((Step::Redis, field_id("ixnService.ixnNode.redis[0].port"))),
-        (_, Some(key)) => registry::key(key).map(|d| (d.step, field_id(key))),
-        _ => None,
-    }
+    c.field.map(|f| (step_of(f), field_id(f)))
 }
 
 /// One drawn connection.
@@ -44,6 +40,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     struct End {
         c: Connection,
         inner: &'static str,
+        box_: Rect,
         outward: bool,
         left: bool,
         ext: (i32, i32),
@@ -52,17 +49,16 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     let mut drawn = Vec::new();
     let mut per_box: Vec<&str> = Vec::new();
     for c in conns {
-        let inner_of = |n: &'static str| container(n).map(|_| n);
+        let inner_of = |n: &'static str| container(n).map(|r| (n, r));
         match (inner_of(c.source), inner_of(c.destination)) {
-            (Some(_), Some(_)) => {
+            (Some((_, src)), Some((_, dst))) => {
                 // Inside the pod: IXN Node -> IXN, straight up.
-                let (src, dst) = (container(c.source).unwrap(), container(c.destination).unwrap());
                 let x = src.x + src.w / 2;
                 let mid = (src.y + dst.y + dst.h) / 2 + 4;
                 drawn.push(Drawn { c: c.clone(), from: (x, src.y), to: (x, dst.y + dst.h), label: (x + 8, mid, "start") });
             }
             (inner_src, inner_dst) => {
-                let (inner, outer, outward) = match (inner_src, inner_dst) {
+                let ((inner, box_), outer, outward) = match (inner_src, inner_dst) {
                     (Some(i), _) => (i, c.destination, true),
                     (_, Some(i)) => (i, c.source, false),
                     _ => continue,
@@ -72,7 +68,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
                 per_box.push(outer);
                 let ey = r.y + 14 + LANE * k as i32 + LANE / 2;
                 let ex = if left { r.x + r.w } else { r.x };
-                ends.push(End { c: c.clone(), inner, outward, left, ext: (ex, ey) });
+                ends.push(End { c: c.clone(), inner, box_, outward, left, ext: (ex, ey) });
             }
         }
     }
@@ -84,7 +80,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
         let same_side = || ends.iter().filter(|o| o.inner == e.inner && o.left == e.left);
         let slot = same_side().filter(|o| o.ext.1 < e.ext.1).count();
         let group = same_side().count();
-        let r = container(e.inner).unwrap();
+        let r = e.box_;
         let iy = r.y + r.h * (slot as i32 + 1) / (group as i32 + 1);
         let ix = if e.left { r.x } else { r.x + r.w };
         let (ex, ey) = e.ext;
@@ -162,8 +158,7 @@ pub fn ArchMap() -> impl IntoView {
                             <text x=r.x + 6 y=r.y + 14 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
                         </g>
                     }).collect_view();
-                    let containers = ["IXN", "IXN Node", "IXN VQ Node"].into_iter().map(|name| {
-                        let r = container(name).unwrap();
+                    let containers = CONTAINERS.into_iter().map(|(name, r)| {
                         view! {
                             <g class="node">
                                 <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>

@@ -2,59 +2,15 @@
 //! each one set, undo; copy a share link; download a profile; choose what this
 //! browser remembers.
 
+mod import;
+
 use crate::browser;
+use crate::state::{ui, Ui, REMEMBER_KEY};
+use import::{import_list, run_import, Outcome};
+use ixn_core::profile::{fragment, link_json, Profile};
 use ixn_portal::documents::documents;
-use crate::state::{ui, Notice, Restore, Ui, REMEMBER_KEY};
-use ixn_core::import::{import, ImportError, ImportReport, SourceFile};
-use ixn_core::profile::{fragment, link_json, Profile, FORMAT};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// What the last import did.
-#[derive(Debug, Clone, PartialEq)]
-enum Outcome {
-    Values(ImportReport),
-    Profile(String),
-    Failed(ImportError),
-}
-
-/// Imports files (or loads one profile) onto the current answers, keeping undo.
-fn run_import(ui: Ui, outcome: RwSignal<Option<Outcome>>, files: Vec<(String, String)>) {
-    if let [(name, text)] = files.as_slice() {
-        if text.contains(FORMAT) {
-            match Profile::parse(text).and_then(|p| p.to_config()) {
-                Ok(cfg) => {
-                    ui.undo.set(Some(ui.config.get_untracked()));
-                    ui.config.set(cfg);
-                    outcome.set(Some(Outcome::Profile(name.clone())));
-                }
-                Err(e) => outcome.set(Some(Outcome::Failed(ImportError { file: name.clone(), message: e.0 }))),
-            }
-            return;
-        }
-    }
-    let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile { name: n, text: t }).collect();
-    let current = ui.config.get_untracked();
-    match import(&current, &sources) {
-        Ok((cfg, report)) => {
-            ui.undo.set(Some(current));
-            ui.config.set(cfg);
-            outcome.set(Some(Outcome::Values(report)));
-        }
-        Err(e) => outcome.set(Some(Outcome::Failed(e))),
-    }
-}
-
-fn import_list(files: Vec<web_sys::File>, ui: Ui, outcome: RwSignal<Option<Outcome>>) {
-    leptos::task::spawn_local(async move {
-        let read = browser::read_files(files).await;
-        if let Some((name, Err(message))) = read.iter().find(|(_, r)| r.is_err()).cloned() {
-            outcome.set(Some(Outcome::Failed(ImportError { file: name, message })));
-            return;
-        }
-        run_import(ui, outcome, read.into_iter().map(|(n, r)| (n, r.unwrap_or_default())).collect());
-    });
-}
 
 fn report_view(o: Outcome, ui: Ui) -> AnyView {
     match o {
@@ -212,33 +168,5 @@ pub fn IoPanel() -> impl IntoView {
                 </section>
             </div>
         </details>
-    }
-}
-
-/// The notice banner.
-#[component]
-pub fn NoticeBanner() -> impl IntoView {
-    let ui = ui();
-    move || {
-        ui.notice.get().map(|Notice { problem, text, restore }| {
-            let back = restore.map(|Restore { label, answers }| {
-                let answers = StoredValue::new(answers);
-                view! {
-                    <button type="button" on:click=move |_| {
-                        ui.config.set(answers.get_value());
-                        ui.notice.set(None);
-                    }>{label}</button>
-                }
-            });
-            view! {
-                <div class=if problem { "notice problem" } else { "notice" } role=if problem { "alert" } else { "status" } id="notice">
-                    <span>{text}</span>
-                    <span class="actions">
-                        {back}
-                        <button type="button" class="secondary" on:click=move |_| ui.notice.set(None)>"Dismiss"</button>
-                    </span>
-                </div>
-            }
-        })
     }
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 /// The real (unmasked) section `id`, read when a button is pressed.
 fn real_section<R>(id: &str, f: impl FnOnce(&Section) -> R) -> Option<R> {
-    ui().real.with_untracked(|a| a.operations.iter().find(|s| s.id == id).map(f))
+    ui().unmasked.with_untracked(|a| a.operations.iter().find(|s| s.id == id).map(f))
 }
 
 /// "(with the real secrets)" when the preview masks them.

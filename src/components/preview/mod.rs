@@ -17,7 +17,7 @@ pub enum Lang {
     Json,
 }
 
-/// Copy and download buttons for a text. `real` gives what they carry: always the real
+/// Copy and download buttons for a text. `unmasked` gives what they carry: always the real
 /// values, whatever the preview shows.
 #[component]
 pub fn CopyButtons(
@@ -27,21 +27,21 @@ pub fn CopyButtons(
     file: &'static str,
     /// MIME type.
     mime: &'static str,
-    /// The real text.
-    real: Signal<String>,
+    /// The text with real secrets, as copied and downloaded.
+    unmasked: Signal<String>,
 ) -> impl IntoView {
     let ui = ui();
     let status = RwSignal::new(String::new());
     let note = move || if ui.show_secrets.get() { "" } else { " (with the real secrets)" };
     let copy = move |_| {
-        let text = real.get_untracked();
+        let text = unmasked.get_untracked();
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
             status.set(if ok { format!("Copied{}", note()) } else { "Copy failed: select the text and copy it".into() });
         });
     };
     let download = move |_| {
-        browser::download(file, mime, real.get_untracked().as_bytes());
+        browser::download(file, mime, unmasked.get_untracked().as_bytes());
         status.set(format!("Downloaded {file}{}", note()));
     };
     view! {

@@ -1,0 +1,149 @@
+//! Keeping the answers: this browser's localStorage (saved after each change, offered
+//! back when another tab changes them) and the share link read at start.
+
+use super::{Notice, WayBack, Ui};
+use ixn_core::model::Config;
+use ixn_core::profile::ProfileError;
+use leptos::prelude::*;
+
+/// The share link in the URL, if any, read: the configuration it carries, or why it
+/// cannot be read. Asynchronous, as the browser inflates it; `main` awaits it before
+/// the first render.
+pub async fn shared_link() -> Option<Result<Config, ProfileError>> {
+    use ixn_core::profile::{broken_link, link::PREFIX, link_config, link_deflated, MAX_INFLATED};
+    let hash = crate::browser::hash();
+    if !hash.starts_with(PREFIX) {
+        return None;
+    }
+    let deflated = match link_deflated(&hash) {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(match crate::browser::inflate_raw(&deflated, MAX_INFLATED).await {
+        Some(json) => link_config(&json),
+        None => Err(broken_link("does not inflate")),
+    })
+}
+
+/// Where the answers are kept in this browser.
+pub const STORAGE_KEY: &str = "ixn-portal.profile";
+
+/// The answers this browser has saved, if they read.
+fn saved_answers() -> Option<Config> {
+    crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok())
+}
+/// Whether the user chose to keep secrets there too.
+pub const REMEMBER_KEY: &str = "ixn-portal.rememberSecrets";
+
+impl Ui {
+    /// Loads the starting state: a share link in the URL wins (`shared`, read by
+    /// [`shared_link`]), else what this browser saved, else the chart defaults. Anything
+    /// unreadable gives a fresh start and a notice, never a blank page.
+    pub fn load_start(&self, shared: Option<Result<Config, ProfileError>>) {
+        use crate::browser;
+        use ixn_core::profile::load;
+        self.remember_secrets.set(browser::load(REMEMBER_KEY).as_deref() == Some("true"));
+        if let Some(shared) = shared {
+            match shared {
+                Ok(cfg) => {
+                    // The link replaces what this browser saved: keep that at hand.
+                    let own = saved_answers().filter(|own| *own != cfg);
+                    let text = if own.is_some() {
+                        "Loaded the shared configuration in place of your own answers. Links never carry secrets: enter them here."
+                    } else {
+                        "Loaded the shared configuration. Links never carry secrets: enter them here."
+                    };
+                    self.config.set(cfg);
+                    let way_back = own.map(|answers| WayBack { label: "Back to your own answers", answers });
+                    self.notice.set(Some(Notice { way_back, ..Notice::info(text) }));
+                }
+                Err(e) => self.notice.set(Some(Notice::problem(e.to_string()))),
+            }
+            browser::replace_hash("/tenant");
+            if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.problem)) {
+                return;
+            }
+        }
+        if let Some(saved) = browser::load(STORAGE_KEY) {
+            match load(&saved) {
+                Ok(cfg) => self.config.set(cfg),
+                Err(e) => {
+                    browser::forget(STORAGE_KEY);
+                    self.notice.set(Some(Notice::problem(format!(
+                        "What this browser had saved could not be read ({e}); starting fresh."
+                    ))));
+                }
+            }
+        }
+    }
+
+    /// Keeps the answers saved in this browser from now on: after every change, in the
+    /// task after the previews update rather than inside the keystroke (on a large
+    /// configuration a save costs milliseconds). Changes made before it runs share one
+    /// save; a save still pending when the page is hidden or left runs at once.
+    pub fn keep_saved(&self) {
+        let ui = *self;
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let save_now = move || {
+            if let Some(h) = pending.get_value() {
+                h.clear();
+                pending.set_value(None);
+                ui.autosave();
+            }
+        };
+        Effect::new(move |_| {
+            ui.config.track();
+            ui.remember_secrets.track();
+            if pending.get_value().is_some() {
+                return;
+            }
+            let save = move || {
+                pending.set_value(None);
+                ui.autosave();
+            };
+            pending.set_value(set_timeout_with_handle(save, std::time::Duration::ZERO).ok());
+        });
+        let hide = window_event_listener_untyped("pagehide", move |_| save_now());
+        let hidden = window_event_listener_untyped("visibilitychange", move |_| save_now());
+        // Another tab of the portal saved its answers: this tab's next change would save
+        // over them unseen, so say so and offer them.
+        let other_tab = window_event_listener_untyped("storage", move |_| {
+            if let Some(answers) = saved_answers().filter(|theirs| ui.config.with_untracked(|mine| mine != theirs)) {
+                let way_back = Some(WayBack { label: "Take the other tab's answers", answers });
+                ui.notice.set(Some(Notice {
+                    way_back,
+                    ..Notice::info("Your answers were changed in another tab. This tab keeps its own; whichever tab changes last is what a reload shows.")
+                }));
+            }
+        });
+        on_cleanup(move || {
+            hide.remove();
+            hidden.remove();
+            other_tab.remove();
+        });
+    }
+
+    /// Saves the answers in this browser (secrets only if the user opted in).
+    pub fn autosave(&self) {
+        let remember = self.remember_secrets.get_untracked();
+        if self.config.with_untracked(|c| *c == Config::chart_defaults()) {
+            // Nothing to remember (and "forget everything" stays forgotten).
+            crate::browser::forget(STORAGE_KEY);
+            return;
+        }
+        let text = self.config.with_untracked(|c| ixn_core::profile::Profile::of(c, remember).to_json_text());
+        if !crate::browser::save(STORAGE_KEY, &text) {
+            self.notice.set(Some(Notice::problem("This browser would not save your answers (storage off or full).")));
+        }
+    }
+
+    /// Forgets everything kept in this browser and starts again from the chart defaults.
+    pub fn forget_everything(&self) {
+        crate::browser::forget(STORAGE_KEY);
+        crate::browser::forget(REMEMBER_KEY);
+        self.remember_secrets.set(false);
+        self.undo.set(None);
+        self.config.set(Config::chart_defaults());
+        self.notice.set(Some(Notice::info("Everything this portal kept in this browser is gone.")));
+    }
+}
