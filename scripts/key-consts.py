@@ -10,8 +10,11 @@ SCREAMING_SNAKE_CASE (camelCase split at each capital), joined by `_`.
 
 `rewrite` only touches calls of the lookup methods that take a `&KeyDef`
 (Values::get/set/set_text/unset/draft, Effective::get/resolved/port/port_text/str/bool,
-chart_default) whose first argument is the literal path of a registry key, so it can be
-run again on any branch; anything else the compiler points out.
+chart_default) whose first argument is the literal path of a registry key (and turns
+`.get(def.path` into `.get(def`, drops the `.unwrap()` of `values.set`), so it can be
+run again on any branch; anything else the compiler points out. It cannot tell a YAML
+`Node::get`, which still takes a dotted path: the compiler points those out too (add
+`.path`).
 """
 import re
 import sys
