@@ -43,6 +43,7 @@ if $browser; then
   [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || missing+=(chromium chromium-driver)
   command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   command -v shellcheck >/dev/null || missing+=(shellcheck)
+  command -v envsubst >/dev/null || missing+=(gettext-base)
   if (( ${#missing[@]} )); then
     say "installing ${missing[*]}"
     as_root apt-get update -qq

@@ -668,3 +668,37 @@ fn a_batch_is_one_application_set_with_an_element_per_tenant() {
     assert_eq!(err.to_string(), "tenants 1 and 2 would both write the folder ixn/ixn-100");
     assert!(argocd::application_set(&[]).is_err());
 }
+
+#[test]
+fn profiles_keep_the_delivery_settings_under_their_contract_names() {
+    let mut cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
+    cfg.deploy.git_path = "clusters/prod/ixn-100".into();
+    let p = ixn_core::profile::Profile::of(&cfg, false);
+    let yaml = p.to_yaml_text();
+    for line in ["  delivery: flux\n", "  secretsFrom: external-secrets\n", "  secretStore: azure-key-vault\n", "  gitPath: clusters/prod/ixn-100\n"] {
+        assert!(yaml.contains(line), "{line:?} in\n{yaml}");
+    }
+    let back = ixn_core::profile::load(&yaml).unwrap();
+    assert_eq!(back.deploy, cfg.deploy.masked(""));
+    // The form's fields carry the same names and values.
+    for (name, v) in [("deploy.delivery", "flux"), ("deploy.secretsFrom", "external-secrets"), ("deploy.secretStore", "azure-key-vault")] {
+        assert_eq!((ixn_core::registry::context_field(name).unwrap().get)(&back.deploy), v);
+    }
+}
+
+#[test]
+fn bad_delivery_settings_are_reported_at_their_field() {
+    let mut cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
+    cfg.deploy.chart_repo_url = "charts.example.com".into();
+    cfg.deploy.git_repo_url.clear();
+    cfg.deploy.git_path = "../etc".into();
+    cfg.deploy.store_key_vault = "kv_with_underscore".into();
+    cfg.deploy.psql_image = "postgres:13".into();
+    let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
+    for path in ["gitops.chartRepo", "gitops.repoUrl", "gitops.path", "store.keyVault", "db.psqlImage", "db.chartSecrets"] {
+        assert!(findings.iter().any(|f| f.path == path), "{path}: {findings:?}");
+    }
+    // An unsafe folder never reaches a path.
+    let tree = tree_of(&cfg);
+    assert!(tree.files.iter().all(|f| f.path.starts_with("ixn/ixn-100/")), "{:?}", tree.files.iter().map(|f| &f.path).collect::<Vec<_>>());
+}

@@ -1,5 +1,6 @@
 //! Findings about a configuration, each tied to the field that causes it.
 
+mod gitops;
 mod names;
 mod rules;
 
