@@ -4,6 +4,7 @@ pub mod arch_map;
 pub mod consul_host;
 pub mod context_field;
 pub mod db_tls;
+pub mod gitops;
 pub mod io_panel;
 pub mod key_field;
 pub mod kv_editor;

@@ -200,6 +200,9 @@ pub fn json_doc(what: &str, json: &Json) -> String {
 
 /// The delivery mode's files for `cfg`, or `None` in Script mode.
 pub fn tree(cfg: &Config, opts: ValuesOptions) -> Option<Tree> {
+    if cfg.deploy.delivery == Delivery::Script {
+        return None;
+    }
     let t = Tenant::of(cfg, opts);
     Some(match cfg.deploy.delivery {
         Delivery::Script => return None,
