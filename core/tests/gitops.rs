@@ -663,6 +663,9 @@ fn a_batch_is_one_application_set_with_an_element_per_tenant() {
         assert!(tree.file(&format!("ixn/ixn-{sid}/override_values.yaml")).is_some());
         assert!(tree.seed.contains(&format!("# ---- ixn-{sid}")));
     }
+    // The same from configurations, as the command line calls it.
+    let cfgs: Vec<Config> = tenants.iter().map(|t| t.cfg.clone()).collect();
+    assert_eq!(gitops::argocd_batch(&cfgs, ValuesOptions::default()).unwrap(), tree);
     // Two tenants in one folder are refused, saying which.
     let err = argocd::application_set(&[tenants[0].clone(), tenants[0].clone()]).unwrap_err();
     assert_eq!(err.to_string(), "tenants 1 and 2 would both write the folder ixn/ixn-100");

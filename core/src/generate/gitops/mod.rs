@@ -287,3 +287,10 @@ pub fn manifests(t: &Tenant) -> Vec<Manifest> {
     out.extend(bootstrap_job::manifests(t));
     out
 }
+
+/// A batch of tenants for Argo CD: one `ApplicationSet` and each tenant's folder (what
+/// the command line's batch writes). Each configuration keeps its own settings.
+pub fn argocd_batch(cfgs: &[Config], opts: ValuesOptions) -> Result<Tree, BatchError> {
+    let tenants: Vec<Tenant> = cfgs.iter().map(|c| Tenant::of(c, opts)).collect();
+    argocd::application_set(&tenants)
+}
