@@ -60,9 +60,7 @@ fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Con
     d.gke_location = "europe-west1".into();
     d.store_key_vault = "ixn-kv".into();
     d.store_vault_server = "https://vault.example.com:8200".into();
-    for p in ["tenant.sid"] {
-        cfg.values.set(p, Value::Str("100".into())).unwrap();
-    }
+    cfg.values.set("tenant.sid", Value::Str("100".into())).unwrap();
     for (node, name) in [("ixnServer", "server-db"), ("ixnNode", "node-db")] {
         cfg.values.set(&format!("ixnService.{node}.secrets.db.password"), Value::Str(secret(name).into())).unwrap();
     }
