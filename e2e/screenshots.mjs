@@ -9,7 +9,7 @@ import { launch, open } from './browser.mjs';
 export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
   'observability', 'scheduling', 'review'];
 /** Preview tabs besides the map (which has its own shot, with a connection focused). */
-export const TABS = ['values', 'commands', 'secrets', 'ops'];
+export const TABS = ['values', 'commands', 'secrets', 'gitops', 'ops'];
 
 const out = process.argv[2] ?? fileURLToPath(new URL('../target/screenshots/', import.meta.url));
 const only = process.argv.slice(3);
@@ -44,6 +44,8 @@ for (const scheme of ['light', 'dark']) {
     // The other preview tabs, each scrolled into view.
     for (const tab of TABS.filter((t) => !only.length || only.includes(t))) {
       await page.click(`#tab-${tab}`);
+      // The GitOps tab with a delivery chosen (Script mode shows only a hint).
+      if (tab === 'gitops') await page.selectOption('[name="ui.delivery"]', 'argocd');
       await page.evaluate((t) => { document.activeElement?.blur(); document.querySelector(`#panel-${t}`).scrollIntoView(); }, tab);
       const file = `${out}/tab-${tab}-${scheme}-${name}.png`;
       await page.screenshot({ path: file });

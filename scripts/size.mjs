@@ -9,8 +9,10 @@ import { join } from 'node:path';
 const KB = 1024;
 const BUDGET = 200 * KB;
 // The current size plus ~1% headroom: a change that grows the page past it fails CI
-// and has to say why (and lower or raise this on purpose).
-const CEILING = 258_500;
+// and has to say why (and lower or raise this on purpose). Raised from 258,500 by the
+// GitOps delivery (issue 14), measured +32,572 bytes (255,801 before): its generators
+// 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB.
+const CEILING = 291_200;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(join(dir, f)).isFile());

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::components::arch_map::ArchMap;
 use crate::components::io_panel::IoPanel;
 use crate::components::notice::NoticeBanner;
+use crate::components::gitops::GitopsFiles;
 use crate::components::operations::Operations;
 use crate::components::preview::{Code, CopyButtons, Lang};
 use crate::state::{ui, Ui};
@@ -92,6 +93,7 @@ enum Tab {
     Secrets,
     Map,
     Ops,
+    Gitops,
 }
 
 /// The previews, in tabs.
@@ -121,8 +123,14 @@ fn Previews() -> impl IntoView {
         });
     };
     // Arrow keys move between tabs (only the selected tab is in the Tab order).
-    const ORDER: [(Tab, &str); 5] =
-        [(Tab::Values, "values"), (Tab::Commands, "commands"), (Tab::Secrets, "secrets"), (Tab::Map, "map"), (Tab::Ops, "ops")];
+    const ORDER: [(Tab, &str); 6] = [
+        (Tab::Values, "values"),
+        (Tab::Commands, "commands"),
+        (Tab::Secrets, "secrets"),
+        (Tab::Gitops, "gitops"),
+        (Tab::Map, "map"),
+        (Tab::Ops, "ops"),
+    ];
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
         let delta: isize = match ev.key().as_str() {
             "ArrowRight" => 1,
@@ -141,6 +149,7 @@ fn Previews() -> impl IntoView {
                 {tab_button(Tab::Values, "values", "override_values.yaml")}
                 {tab_button(Tab::Commands, "commands", "Commands")}
                 {tab_button(Tab::Secrets, "secrets", "Secrets")}
+                {tab_button(Tab::Gitops, "gitops", "GitOps")}
                 {tab_button(Tab::Map, "map", "Architecture")}
                 {tab_button(Tab::Ops, "ops", "Operations")}
             </div>
@@ -186,6 +195,9 @@ fn Previews() -> impl IntoView {
                     <CopyButtons what="secrets" file="secrets.json" mime="application/json" unmasked=unmasked_secrets/>
                 </div>
                 <Code id="preview-secrets" lang=Lang::Json text=secrets.into()/>
+            </section>
+            <section role="tabpanel" id="panel-gitops" aria-labelledby="tab-gitops" hidden=move || tab.get() != Tab::Gitops class="panel">
+                <GitopsFiles/>
             </section>
             <section role="tabpanel" id="panel-map" aria-labelledby="tab-map" hidden=move || tab.get() != Tab::Map class="panel">
                 <ArchMap/>

@@ -4,7 +4,7 @@
 //! [`crate::operations`], so data flows one way: registry → model →
 //! validate / generate / operations → artifacts → the faces.
 
-use crate::generate::{archive, commands, secrets, sizing, topology, values_yaml};
+use crate::generate::{archive, commands, gitops, secrets, sizing, topology, values_yaml};
 use crate::model::{dns1123_label, Config, Effective};
 
 /// Every artifact for one configuration, computed together (the effective values and
@@ -25,6 +25,10 @@ pub struct Artifacts {
     pub sizing: sizing::Sizing,
     /// Preflight, verification, troubleshooting, lifecycle and monitoring.
     pub operations: Vec<crate::operations::Section>,
+    /// The Git delivery's files (Argo CD, Flux, Genesys pipeline); `None` in Script mode.
+    pub gitops: Option<gitops::Tree>,
+    /// Whether the values file holds a credential (chart-made DB secrets, a password key).
+    pub values_hold_secrets: bool,
 }
 
 /// The folder (and `.tar` name) of a download: the release name when it is a valid
@@ -39,18 +43,29 @@ pub fn download_folder(release: &str) -> &str {
 }
 
 impl Artifacts {
-    /// Every file a user downloads, under a folder named after the release.
+    /// Every file a user downloads, under a folder named after the release: in Script
+    /// mode the values, `deploy.sh` and `secrets.json`; in a Git delivery mode the Git
+    /// tree under `git/` (as it sits in the repository) and `seed-secret-store.sh`
+    /// beside it, out of the tree. Files that hold secrets are readable by their owner
+    /// only (0600, scripts 0700).
     pub fn files(&self, release: &str) -> Vec<archive::File> {
         let dir = download_folder(release);
-        let file = |name: &str, data: &str, executable| archive::File {
+        let file = |name: &str, data: &str, executable, secret| archive::File {
             name: format!("{dir}/{name}"),
             data: data.as_bytes().to_vec(),
             executable,
+            secret,
         };
+        if let Some(tree) = &self.gitops {
+            let mut out: Vec<archive::File> =
+                tree.files.iter().map(|f| file(&format!("git/{}", f.path), &f.text, f.executable, false)).collect();
+            out.push(file(gitops::SEED_FILE, &tree.seed, true, true));
+            return out;
+        }
         vec![
-            file(commands::VALUES_FILE, &self.values_yaml, false),
-            file("deploy.sh", &self.commands.script(), true),
-            file("secrets.json", &self.secret_manifests, false),
+            file(commands::VALUES_FILE, &self.values_yaml, false, self.values_hold_secrets),
+            file("deploy.sh", &self.commands.script(), true, true),
+            file("secrets.json", &self.secret_manifests, false, true),
         ]
     }
 }
@@ -66,7 +81,14 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let connections = topology::connections(cfg, &real);
     let sizing = sizing::sizing(&real);
     let operations = crate::operations::operations(cfg, &effective, &real);
-    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing, operations }
+    let gitops = gitops::tree(cfg, opts);
+    // The file holds a credential when one of its keys is a secret one that is set.
+    let values_hold_secrets = crate::registry::KEYS.iter().filter(|k| k.secret()).any(|k| {
+        effective
+            .get(k)
+            .is_some_and(|v| !matches!(v, crate::model::Value::Null) && v.to_node() != crate::yaml::Node::Str(String::new()))
+    });
+    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing, operations, gitops, values_hold_secrets }
 }
 
 #[cfg(test)]

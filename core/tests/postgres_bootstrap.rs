@@ -298,3 +298,41 @@ fn bootstrap_and_drop_as_pasted(style: SecretStyle) {
     ));
     assert_eq!(String::from_utf8_lossy(&left.stdout).trim(), "0 0 1", "databases and owner gone, postgres kept");
 }
+
+/// The Git delivery's bootstrap Job runs this SQL with the owner's password in its
+/// environment (from a Secret): the SQL holds no secret, and the owner logs in with
+/// exactly the password the variable held. Without the variable it stops with a message.
+#[test]
+fn the_jobs_sql_reads_the_owners_password_from_the_environment() {
+    use ixn_core::generate::sql::bootstrap_sql_from_env;
+    let Some(server) = Server::start("getenv") else {
+        eprintln!("PostgreSQL's server programs (initdb, pg_ctl) are not installed: skipped");
+        return;
+    };
+    let (owner, password, dbs) = ("IXN 'job' \"q\"", "p'w\"\\ %L $1 :x ; -- ü {{ .x }}", ["job-db 'a'", "job-node-db"]);
+    let sql = bootstrap_sql_from_env(&dbs, owner, "IXN_OWNER_PASSWORD");
+    assert!(!sql.contains(password));
+    let run = |env: Option<&str>| {
+        let mut cmd = Command::new(&server.psql);
+        cmd.args(["-X", "-q", "-At", "-h"]).arg(&server.dir).args(["-p", &server.port.to_string(), "-U", "postgres", "-d", "postgres"]);
+        cmd.env_remove("IXN_OWNER_PASSWORD");
+        if let Some(p) = env {
+            cmd.env("IXN_OWNER_PASSWORD", p);
+        }
+        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(sql.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let missing = run(None);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("IXN_OWNER_PASSWORD is not set"), "{}", String::from_utf8_lossy(&missing.stderr));
+    for _ in 0..2 {
+        let out = run(Some(password));
+        assert!(out.status.success(), "{}\n{sql}", String::from_utf8_lossy(&out.stderr));
+    }
+    for db in dbs {
+        let out = server.login(owner, password, db);
+        assert!(out.status.success(), "{db}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), format!("{owner}|{db}"));
+    }
+}

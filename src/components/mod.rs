@@ -5,6 +5,7 @@ pub mod consul_host;
 pub mod context_field;
 pub mod db_tls;
 pub mod form;
+pub mod gitops;
 pub mod io_panel;
 pub mod key_field;
 pub mod kv_editor;

@@ -24,7 +24,11 @@ pub fn Review() -> impl IntoView {
         <div class="review">
             <p>
                 <button type="button" on:click=download_all>"Download everything (.tar)"</button>
-                " override_values.yaml, deploy.sh and secrets.json, with the real secrets."
+                {move || if ui.config.with(|c| c.deploy.delivery == ixn_core::model::Delivery::Script) {
+                    " override_values.yaml, deploy.sh and secrets.json, with the real secrets."
+                } else {
+                    " The Git tree under git/, as it sits in the repository, and seed-secret-store.sh beside it (holds the secrets: keep it out of Git)."
+                }}
             </p>
             {move || {
                 let fs = ui.findings.get();

@@ -8,8 +8,23 @@ pub struct File {
     pub name: String,
     /// Content.
     pub data: Vec<u8>,
-    /// `true` for scripts (mode 755), otherwise 644.
+    /// `true` for scripts.
     pub executable: bool,
+    /// `true` when it holds a secret: only its owner may read it.
+    pub secret: bool,
+}
+
+impl File {
+    /// Its mode in the archive: scripts 0755 and other files 0644, or 0700 and 0600
+    /// when they hold secrets (tar keeps these modes on extraction, under the umask).
+    pub fn mode(&self) -> u64 {
+        match (self.executable, self.secret) {
+            (true, false) => 0o755,
+            (false, false) => 0o644,
+            (true, true) => 0o700,
+            (false, true) => 0o600,
+        }
+    }
 }
 
 fn octal(field: &mut [u8], value: u64) {
@@ -27,7 +42,7 @@ pub fn tar(files: &[File]) -> Vec<u8> {
         let mut h = [0u8; 512];
         let name = f.name.as_bytes();
         h[..name.len().min(100)].copy_from_slice(&name[..name.len().min(100)]);
-        octal(&mut h[100..108], if f.executable { 0o755 } else { 0o644 });
+        octal(&mut h[100..108], f.mode());
         octal(&mut h[108..116], 0);
         octal(&mut h[116..124], 0);
         octal(&mut h[124..136], f.data.len() as u64);
@@ -54,8 +69,11 @@ mod tests {
     #[test]
     fn the_real_tar_reads_it() {
         let files = vec![
-            File { name: "ixn-100/override_values.yaml".into(), data: b"tenant:\n  sid: \"100\"\n".to_vec(), executable: false },
-            File { name: "ixn-100/deploy.sh".into(), data: "echo ü\n".repeat(200).into_bytes(), executable: true },
+            File { name: "ixn-100/override_values.yaml".into(), data: b"tenant:\n  sid: \"100\"\n".to_vec(), executable: false, secret: false },
+            File { name: "ixn-100/deploy.sh".into(), data: "echo ü\n".repeat(200).into_bytes(), executable: true, secret: true },
+            File { name: "ixn-100/secrets.json".into(), data: b"{}".to_vec(), executable: false, secret: true },
+            File { name: "ixn-100/git/a/b.yaml".into(), data: b"a: 1\n".to_vec(), executable: false, secret: false },
+            File { name: "ixn-100/git/a/run.sh".into(), data: b"true\n".to_vec(), executable: true, secret: false },
         ];
         let bytes = tar(&files);
         assert_eq!(bytes.len() % 512, 0);
@@ -69,8 +87,17 @@ mod tests {
             assert_eq!(std::fs::read(dir.join(&f.name)).unwrap(), f.data);
         }
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir.join("ixn-100/deploy.sh")).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o755);
+        for (f, want) in files.iter().zip([0o644, 0o700, 0o600, 0o644, 0o755]) {
+            // Listed by the real tar as stored, whatever this process's umask.
+            assert_eq!(f.mode(), want, "{}", f.name);
+            let mode = std::fs::metadata(dir.join(&f.name)).unwrap().permissions().mode();
+            assert_eq!(u64::from(mode) & 0o777 & !0o022, want & !0o022, "{}", f.name);
+        }
+        let listing = std::process::Command::new("tar").arg("-tvf").arg(&path).output().unwrap();
+        let listing = String::from_utf8(listing.stdout).unwrap();
+        for (perm, name) in [("-rw-r--r--", "override_values.yaml"), ("-rwx------", "deploy.sh"), ("-rw-------", "secrets.json"), ("-rwxr-xr-x", "run.sh")] {
+            assert!(listing.lines().any(|l| l.starts_with(perm) && l.ends_with(name)), "{perm} {name}: {listing}");
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

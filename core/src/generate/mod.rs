@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod commands;
+pub mod gitops;
 pub mod secrets;
 pub mod shell;
 pub mod sizing;

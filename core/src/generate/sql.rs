@@ -34,13 +34,31 @@ pub struct Bootstrap<'a> {
 /// the generated statement only when the `WHERE NOT EXISTS` row is there, because
 /// `CREATE DATABASE` cannot run inside a `DO` block.
 pub fn bootstrap_sql(b: &Bootstrap<'_>) -> String {
-    let owner_lit = quote_literal(b.owner);
+    sql_with_password(&b.databases, b.owner, &quote_literal(b.password), "")
+}
+
+/// The psql variable that holds the owner's password in [`bootstrap_sql_from_env`].
+const PASSWORD_VAR: &str = "ixn_owner_password";
+
+/// The same SQL with the owner's password read by psql from the environment variable
+/// `env` (`\getenv`, psql 15 or later), so that the SQL itself holds no secret: the
+/// Job's pod gets the variable from a Secret.
+pub fn bootstrap_sql_from_env(databases: &[&str], owner: &str, env: &str) -> String {
+    let head = format!(
+        "\\getenv {PASSWORD_VAR} {env}\n\\if :{{?{PASSWORD_VAR}}}\n\\else\nDO $$BEGIN RAISE EXCEPTION 'the environment variable {env} is not set'; END$$;\n\\endif\n"
+    );
+    sql_with_password(databases, owner, &format!(":'{PASSWORD_VAR}'"), &head)
+}
+
+/// The bootstrap SQL with `password` an SQL expression for the owner's password.
+fn sql_with_password(databases: &[&str], owner: &str, password: &str, head: &str) -> String {
+    let owner_lit = quote_literal(owner);
     let mut sql = String::from("\\set ON_ERROR_STOP on\n");
+    sql.push_str(head);
     sql.push_str(&format!(
-        "SELECT format('CREATE ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION CONNECTION LIMIT -1 PASSWORD %L', {owner_lit}, {pw})\n  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {owner_lit})\\gexec\n",
-        pw = quote_literal(b.password),
+        "SELECT format('CREATE ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION CONNECTION LIMIT -1 PASSWORD %L', {owner_lit}, {password})\n  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {owner_lit})\\gexec\n",
     ));
-    for db in &b.databases {
+    for db in databases {
         let db_lit = quote_literal(db);
         sql.push_str(&format!(
             "SELECT format('CREATE DATABASE %I OWNER %I', {db_lit}, {owner_lit})\n  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = {db_lit})\\gexec\n"
@@ -48,7 +66,7 @@ pub fn bootstrap_sql(b: &Bootstrap<'_>) -> String {
         sql.push_str(&format!(
             "GRANT ALL PRIVILEGES ON DATABASE {} TO {};\n",
             quote_ident(db),
-            quote_ident(b.owner)
+            quote_ident(owner)
         ));
     }
     sql

@@ -67,6 +67,74 @@ choice_text!(Platform { Gke => "gke", Aks => "aks", Other => "other" });
 choice_text!(GkeLocationKind { Zone => "zone", Region => "region" });
 choice_text!(SecretStyle { Guide => "guide", Stdin => "stdin" });
 
+/// How the tenant reaches the cluster (`deploy.delivery`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delivery {
+    /// The commands, run from a terminal (`deploy.sh`).
+    #[default]
+    Script,
+    /// An Argo CD `Application` (and, for a batch, an `ApplicationSet`).
+    Argocd,
+    /// A Flux `HelmRepository` and `HelmRelease`, ordered by Flux `Kustomization`s.
+    Flux,
+    /// The folder layout genesys/multicloud-services' workflow deploys.
+    Genesys,
+}
+
+/// Where the Kubernetes Secrets come from (`deploy.secretsFrom`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecretsFrom {
+    /// Made with kubectl (the commands, or `seed-secret-store.sh` in GitOps modes).
+    #[default]
+    Kubectl,
+    /// Made in the cluster by the External Secrets Operator from a secret store.
+    ExternalSecrets,
+}
+
+/// The store External Secrets reads (`deploy.secretStore`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecretStoreKind {
+    /// Google Secret Manager, through GKE workload identity.
+    #[default]
+    GcpSecretManager,
+    /// Azure Key Vault, through AKS workload identity.
+    AzureKeyVault,
+    /// HashiCorp Vault (KV version 2), through its Kubernetes auth method.
+    Vault,
+}
+
+/// Where an Argo CD Application takes the values from (`gitops.valuesIn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValuesIn {
+    /// Inline, as `valuesObject`.
+    #[default]
+    Inline,
+    /// A values file in the Git repository (`valueFiles` with a `ref` source).
+    File,
+}
+
+/// Whether the GitOps controller applies changes by itself (`gitops.sync`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SyncMode {
+    /// Applied as soon as Git changes (Argo CD `automated` with prune and self-heal;
+    /// Flux reconciles on its interval).
+    #[default]
+    Automated,
+    /// Applied when someone syncs (Argo CD); Flux resources start suspended.
+    Manual,
+}
+
+choice_text!(Delivery { Script => "script", Argocd => "argocd", Flux => "flux", Genesys => "genesys" });
+choice_text!(SecretsFrom { Kubectl => "kubectl", ExternalSecrets => "external-secrets" });
+choice_text!(SecretStoreKind { GcpSecretManager => "gcp-secret-manager", AzureKeyVault => "azure-key-vault", Vault => "vault" });
+choice_text!(ValuesIn { Inline => "inline", File => "file" });
+choice_text!(SyncMode { Automated => "automated", Manual => "manual" });
+
 /// The deployment context. Every field is text as typed; empty means "not given".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -139,6 +207,50 @@ pub struct Deployment {
     pub mount_secrets: bool,
     /// How the commands create secrets (`secrets.style`).
     pub secret_style: SecretStyle,
+    /// How the tenant reaches the cluster (`deploy.delivery`).
+    pub delivery: Delivery,
+    /// Where the Secrets come from (`deploy.secretsFrom`).
+    pub secrets_from: SecretsFrom,
+    /// The store External Secrets reads (`deploy.secretStore`).
+    pub secret_store: SecretStoreKind,
+    /// The Git repository the GitOps controller reads (`gitops.repoUrl`).
+    pub git_repo_url: String,
+    /// Its branch, tag or commit (`gitops.revision`).
+    pub git_revision: String,
+    /// The folder of this tenant in that repository (`gitops.path`); empty means
+    /// `ixn/<release>`.
+    pub git_path: String,
+    /// Argo CD: values inline or as a file in Git (`gitops.valuesIn`).
+    pub values_in: ValuesIn,
+    /// Automated or manual sync (`gitops.sync`).
+    pub sync: SyncMode,
+    /// The chart repository, `https://…` or `oci://…` (`gitops.chartRepo`).
+    pub chart_repo_url: String,
+    /// Argo CD's namespace (`argocd.namespace`).
+    pub argocd_namespace: String,
+    /// The Argo CD project (`argocd.project`).
+    pub argocd_project: String,
+    /// The Flux GitRepository that holds this repository (`flux.source`), in
+    /// `flux-system`.
+    pub flux_source: String,
+    /// The prefix of every store key (`store.prefix`); empty means the release name.
+    pub store_prefix: String,
+    /// The Kubernetes service account External Secrets authenticates as, bound to a
+    /// cloud identity by workload identity or to a Vault role (`store.serviceAccount`).
+    pub store_service_account: String,
+    /// Google Cloud project of the Secret Manager (`store.gcpProject`); empty means
+    /// the GKE project.
+    pub store_gcp_project: String,
+    /// Azure Key Vault name (`store.keyVault`).
+    pub store_key_vault: String,
+    /// Vault server URL (`store.vaultServer`).
+    pub store_vault_server: String,
+    /// Vault KV v2 mount (`store.vaultMount`).
+    pub store_vault_mount: String,
+    /// Vault Kubernetes auth mount (`store.vaultAuthMount`).
+    pub store_vault_auth_mount: String,
+    /// Vault role for that auth (`store.vaultRole`).
+    pub store_vault_role: String,
     /// Write addresses and secrets as `${VAR}` for envsubst (`deploy.placeholders`).
     pub placeholders: bool,
     /// Placeholders found in imported values that the user chose to fill in with
@@ -186,6 +298,26 @@ impl Default for Deployment {
             consul_connect: true,
             mount_secrets: true,
             secret_style: SecretStyle::Guide,
+            delivery: Delivery::Script,
+            secrets_from: SecretsFrom::Kubectl,
+            secret_store: SecretStoreKind::GcpSecretManager,
+            git_repo_url: String::new(),
+            git_revision: "HEAD".into(),
+            git_path: String::new(),
+            values_in: ValuesIn::Inline,
+            sync: SyncMode::Automated,
+            chart_repo_url: String::new(),
+            argocd_namespace: "argocd".into(),
+            argocd_project: "default".into(),
+            flux_source: "flux-system".into(),
+            store_prefix: String::new(),
+            store_service_account: "ixn-external-secrets".into(),
+            store_gcp_project: String::new(),
+            store_key_vault: String::new(),
+            store_vault_server: String::new(),
+            store_vault_mount: "secret".into(),
+            store_vault_auth_mount: "kubernetes".into(),
+            store_vault_role: "ixn".into(),
             placeholders: false,
             envsubst_vars: Vec::new(),
             drop_databases: false,

@@ -15,7 +15,9 @@ mod value;
 mod values;
 
 pub use config::{release_name, Config, UnknownKey};
-pub use context::{Deployment, GkeLocationKind, Platform, SecretStyle};
+pub use context::{
+    Delivery, Deployment, GkeLocationKind, Platform, SecretStoreKind, SecretStyle, SecretsFrom, SyncMode, ValuesIn,
+};
 pub use defaults::{chart_default, chart_default_nodes, chart_default_values, guide_samples};
 pub use derive::{derivation, Derivation, DERIVATIONS};
 pub use effective::{Effective, Export, Resolved, Source};

@@ -2,7 +2,7 @@
 //! table like the values registry, so the form renders both the same way.
 
 use super::Step;
-use crate::model::{Deployment, GkeLocationKind, Platform, SecretStyle};
+use crate::model::{Delivery, Deployment, GkeLocationKind, Platform, SecretStoreKind, SecretStyle, SecretsFrom, SyncMode, ValuesIn};
 
 /// What widget a context field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,26 @@ macro_rules! flag {
 
 const PLATFORMS: &[(&str, &str)] = &[("gke", "GKE (gcloud)"), ("aks", "AKS (az)"), ("other", "Other (kubectl already set up)")];
 const LOCATIONS: &[(&str, &str)] = &[("zone", "Zone"), ("region", "Region")];
+const DELIVERIES: &[(&str, &str)] = &[
+    ("script", "Script (commands from a terminal)"),
+    ("argocd", "Argo CD Application"),
+    ("flux", "Flux HelmRelease"),
+    ("genesys", "Genesys pipeline (multicloud-services layout)"),
+];
+const SECRETS_FROM: &[(&str, &str)] = &[("kubectl", "kubectl (Secrets made once, by hand)"), ("external-secrets", "External Secrets Operator")];
+const STORES: &[(&str, &str)] =
+    &[("gcp-secret-manager", "Google Secret Manager (GKE)"), ("azure-key-vault", "Azure Key Vault (AKS)"), ("vault", "HashiCorp Vault")];
+const VALUES_IN: &[(&str, &str)] = &[("inline", "Inline (valuesObject)"), ("file", "A values file in the Git repository")];
+const SYNCS: &[(&str, &str)] = &[("automated", "Automated"), ("manual", "Manual")];
+
+fn gitops(d: &Deployment) -> bool {
+    d.delivery != Delivery::Script
+}
+
+fn eso(d: &Deployment) -> bool {
+    gitops(d) && d.secrets_from == SecretsFrom::ExternalSecrets
+}
+
 const STYLES: &[(&str, &str)] = &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
 
 /// The context fields that hold credentials: masked in previews, left out of links
@@ -143,6 +163,56 @@ pub static CONTEXT: &[ContextDef] = &[
     text!("kafka.username", "Kafka user", "Only when Kafka needs authentication.", Kafka, kafka_username),
     text!("kafka.password", "Kafka password", "Only when Kafka needs authentication.", Kafka, kafka_password, FieldKind::Secret, always),
     flag!("consul.connect", "Consul connect injection", "Write the guide's Consul connect annotations for both pods, so Configuration Server and Voice Config are reached through localhost upstreams.", Consul, consul_connect),
+    ContextDef {
+        name: "deploy.delivery", label: "Delivery", help: "How the tenant reaches the cluster: the commands from a terminal, or files for Git that Argo CD, Flux or the Genesys pipeline apply. In Git no secret is written: the database secrets are made outside the chart.",
+        step: Step::Review, kind: FieldKind::Select(DELIVERIES),
+        get: |d| match d.delivery { Delivery::Script => "script", Delivery::Argocd => "argocd", Delivery::Flux => "flux", Delivery::Genesys => "genesys" }.into(),
+        set: |d, v| d.delivery = match v { "argocd" => Delivery::Argocd, "flux" => Delivery::Flux, "genesys" => Delivery::Genesys, _ => Delivery::Script },
+        applies: always,
+    },
+    ContextDef {
+        name: "deploy.secretsFrom", label: "Secrets from", help: "kubectl: seed-secret-store.sh (kept out of Git) creates the Secrets once. External Secrets: the operator makes them in the cluster from a secret store; seed-secret-store.sh fills the store.",
+        step: Step::Review, kind: FieldKind::Select(SECRETS_FROM),
+        get: |d| match d.secrets_from { SecretsFrom::Kubectl => "kubectl", SecretsFrom::ExternalSecrets => "external-secrets" }.into(),
+        set: |d, v| d.secrets_from = if v == "external-secrets" { SecretsFrom::ExternalSecrets } else { SecretsFrom::Kubectl },
+        applies: gitops,
+    },
+    ContextDef {
+        name: "deploy.secretStore", label: "Secret store", help: "Google Secret Manager on GKE and Azure Key Vault on AKS (both through workload identity), or HashiCorp Vault (Kubernetes auth).",
+        step: Step::Review, kind: FieldKind::Select(STORES),
+        get: |d| match d.secret_store { SecretStoreKind::GcpSecretManager => "gcp-secret-manager", SecretStoreKind::AzureKeyVault => "azure-key-vault", SecretStoreKind::Vault => "vault" }.into(),
+        set: |d, v| d.secret_store = match v { "azure-key-vault" => SecretStoreKind::AzureKeyVault, "vault" => SecretStoreKind::Vault, _ => SecretStoreKind::GcpSecretManager },
+        applies: eso,
+    },
+    text!("gitops.chartRepo", "Chart repository URL", "Where the controller pulls the chart: https://… (a Helm repository) or oci://… (an OCI registry).", Review, chart_repo_url, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
+    text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, git_repo_url, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("gitops.revision", "Git revision", "Branch, tag or commit Argo CD follows.", Review, git_revision, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("gitops.path", "Folder in the repository", "Where this tenant's files sit in the repository; empty means ixn/<release>.", Review, git_path, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
+    ContextDef {
+        name: "gitops.valuesIn", label: "Values", help: "Inline in the Application (valuesObject), or a values file beside it in Git (a second source with ref: values).",
+        step: Step::Review, kind: FieldKind::Select(VALUES_IN),
+        get: |d| match d.values_in { ValuesIn::Inline => "inline", ValuesIn::File => "file" }.into(),
+        set: |d, v| d.values_in = if v == "file" { ValuesIn::File } else { ValuesIn::Inline },
+        applies: |d| d.delivery == Delivery::Argocd,
+    },
+    ContextDef {
+        name: "gitops.sync", label: "Sync", help: "Automated: applied when Git changes (Argo CD prunes and self-heals). Manual: Argo CD waits for a sync; Flux resources start suspended (flux resume).",
+        step: Step::Review, kind: FieldKind::Select(SYNCS),
+        get: |d| match d.sync { SyncMode::Automated => "automated", SyncMode::Manual => "manual" }.into(),
+        set: |d, v| d.sync = if v == "manual" { SyncMode::Manual } else { SyncMode::Automated },
+        applies: |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux),
+    },
+    text!("argocd.namespace", "Argo CD namespace", "Where Argo CD runs and reads Applications.", Review, argocd_namespace, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("argocd.project", "Argo CD project", "The AppProject of the Application.", Review, argocd_project, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("flux.source", "Flux GitRepository", "The GitRepository in flux-system that holds this repository (flux bootstrap names it flux-system).", Review, flux_source, FieldKind::Text, |d| d.delivery == Delivery::Flux),
+    text!("store.prefix", "Store key prefix", "Every store key starts with it; empty means the release name.", Review, store_prefix, FieldKind::Text, eso),
+    text!("store.serviceAccount", "Service account", "The Kubernetes service account the SecretStore authenticates as: bound to a Google service account or an Azure managed identity by workload identity, or to the Vault role.", Review, store_service_account, FieldKind::Text, eso),
+    text!("store.gcpProject", "Secret Manager project", "Google Cloud project of the secrets; empty means the GKE project.", Review, store_gcp_project, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::GcpSecretManager),
+    text!("store.keyVault", "Key Vault name", "The Azure Key Vault (https://<name>.vault.azure.net).", Review, store_key_vault, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::AzureKeyVault),
+    text!("store.vaultServer", "Vault server", "e.g. https://vault.example.com:8200.", Review, store_vault_server, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
+    text!("store.vaultMount", "Vault KV mount", "The KV version 2 secrets engine's mount.", Review, store_vault_mount, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
+    text!("store.vaultAuthMount", "Vault Kubernetes auth mount", "Where Vault's Kubernetes auth method is enabled.", Review, store_vault_auth_mount, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
+    text!("store.vaultRole", "Vault role", "The role of that auth method bound to the service account.", Review, store_vault_role, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
     ContextDef {
         name: "secrets.style", label: "How commands create secrets", help: "As the guide (values on the command line) or as manifests from stdin (out of shell history and process lists).",
         step: Step::Review, kind: FieldKind::Select(STYLES),

@@ -1,5 +1,6 @@
 //! Findings about a configuration, each tied to the field that causes it.
 
+mod gitops;
 mod rules;
 
 // The name rules live in the model (generators need them too); kept here for callers.

@@ -1,0 +1,98 @@
+//! The checks of the Git delivery settings: what Argo CD, Flux, the Genesys pipeline
+//! and the secret store need, said at the field that needs it.
+
+use super::Finding;
+use crate::model::{Config, Delivery, SecretStoreKind, SecretsFrom};
+
+fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
+    if v.trim().is_empty() {
+        out.push(Finding::error(path, format!("required: {what}")));
+    }
+}
+
+/// Store key names: Azure Key Vault allows letters, digits and `-`; Google Secret
+/// Manager also `_`; Vault paths take them all.
+fn store_name_ok(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 100 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// The findings for the Git delivery settings (none in Script mode).
+pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
+    let d = &cfg.deploy;
+    if d.delivery == Delivery::Script {
+        return;
+    }
+    if matches!(d.delivery, Delivery::Argocd | Delivery::Flux) {
+        let url = d.chart_repo_url.trim();
+        need(out, "gitops.chartRepo", url, "the chart repository's URL, https://… or oci://…");
+        if !url.is_empty() && !["https://", "http://", "oci://"].iter().any(|p| url.starts_with(p)) {
+            out.push(Finding::error("gitops.chartRepo", format!("\"{url}\" is not an https:// or oci:// URL")));
+        }
+        let path = d.git_path.trim().trim_matches('/');
+        let bad_segment = path.split('/').any(|s| s.is_empty() || s == "." || s == ".." || !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
+        if !path.is_empty() && bad_segment {
+            out.push(Finding::error(
+                "gitops.path",
+                "a folder path is names of letters, digits, -, _ and . separated by /; ixn/<release> is used instead",
+            ));
+        }
+    }
+    if d.delivery == Delivery::Argocd {
+        need(out, "gitops.repoUrl", &d.git_repo_url, "the Git repository Argo CD reads these files from");
+        need(out, "argocd.namespace", &d.argocd_namespace, "Argo CD's namespace");
+        need(out, "argocd.project", &d.argocd_project, "the Argo CD project");
+        need(out, "gitops.revision", &d.git_revision, "the branch, tag or commit Argo CD follows");
+    }
+    if d.delivery == Delivery::Flux {
+        need(out, "flux.source", &d.flux_source, "the Flux GitRepository of this repository");
+    }
+    if d.chart_version.trim().is_empty() {
+        let what = if d.delivery == Delivery::Genesys { "chart.ver is empty, so the latest chart is installed" } else { "no chart version: the latest is installed, and changes with it" };
+        out.push(Finding::warning("deploy.chartVersion", format!("{what}; pin one in Git")));
+    }
+    if d.placeholders {
+        out.push(Finding::warning("deploy.placeholders", "Git delivery writes the real values: no controller runs envsubst, so placeholders are not used"));
+    }
+    if d.chart_makes_db_secrets {
+        out.push(Finding::warning(
+            "db.chartSecrets",
+            "in Git delivery the chart does not make the DB secrets (secrets.db.enabled: false), so no password sits in Git; they are made outside it",
+        ));
+    }
+    if d.db_bootstrap {
+        // `\getenv` (the bootstrap SQL reads the owner's password with it) came in psql 15.
+        let old = d.psql_image.rsplit_once(':').and_then(|(_, tag)| tag.split(['.', '-']).next()?.parse::<u32>().ok()).is_some_and(|v| v < 15);
+        if old {
+            out.push(Finding::error("db.psqlImage", "the bootstrap Job needs psql 15 or later (it reads the password with \\getenv)"));
+        }
+    }
+    if d.secrets_from != SecretsFrom::ExternalSecrets {
+        return;
+    }
+    let prefix = d.store_prefix.trim();
+    if !prefix.is_empty() && !store_name_ok(prefix) {
+        out.push(Finding::error("store.prefix", "store key names take letters, digits and - only (Azure Key Vault's rule)"));
+    }
+    need(out, "store.serviceAccount", &d.store_service_account, "the service account the SecretStore authenticates as");
+    match d.secret_store {
+        SecretStoreKind::GcpSecretManager => {
+            if d.store_gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
+                out.push(Finding::error("store.gcpProject", "required: the Google Cloud project of the secrets (or the GKE project)"));
+            }
+        }
+        SecretStoreKind::AzureKeyVault => {
+            let kv = d.store_key_vault.trim();
+            need(out, "store.keyVault", kv, "the Key Vault's name");
+            let ok = (3..=24).contains(&kv.len()) && kv.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            if !kv.is_empty() && !ok {
+                out.push(Finding::error("store.keyVault", "a Key Vault name is 3 to 24 letters, digits and -"));
+            }
+        }
+        SecretStoreKind::Vault => {
+            need(out, "store.vaultServer", &d.store_vault_server, "Vault's URL, e.g. https://vault.example.com:8200");
+            need(out, "store.vaultMount", &d.store_vault_mount, "the KV version 2 mount");
+            need(out, "store.vaultAuthMount", &d.store_vault_auth_mount, "the Kubernetes auth mount");
+            need(out, "store.vaultRole", &d.store_vault_role, "the Vault role");
+        }
+    }
+}

@@ -1,0 +1,710 @@
+//! GitOps delivery, judged by the real clients: every manifest against its kind's
+//! published schema (the CRDs' openAPIV3Schema in ../shared/reference/crds through
+//! Python's jsonschema, the core kinds through kubernetes-validate's 1.37 schemas,
+//! kustomize files through `kubectl kustomize`), the ExternalSecret templates rendered
+//! by the real Helm's `tpl`, the inline values read back by the real Helm, the scripts
+//! through bash -n and shellcheck, and no secret anywhere in the Git tree.
+
+mod common;
+
+use ixn_core::registry::keys;
+use base64::Engine;
+use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
+use ixn_core::artifacts::artifacts;
+use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
+use ixn_core::model::{Config, Delivery, SecretStoreKind, SecretsFrom, Value, ValuesIn};
+use serde_json::Value as Json;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Distinct, hostile secrets: quotes, `$`, backticks, template braces, backslashes,
+/// `%`, HTML, newlines and non-ASCII, each long enough to be found only where it is.
+const SECRETS: [(&str, &str); 7] = [
+    ("registry", "Reg1stry-\"pw'$HOME`id`{{ .x }}\\%s<&>ü"),
+    ("redis", "R3dis-pa$$word\"}}{{ end }}'\\n\nline2 é"),
+    ("kafka", "K4fka-'\"${KAFKA}%%\\\\ \t</script>"),
+    ("admin", "Adm1n-PG\"';DROP ROLE x;--$1 ☃"),
+    ("owner", "0wner-pg'\"\\{{- toJson . -}}ü$((1+1))"),
+    ("server-db", "S3rverDB-\"only in values' $X"),
+    ("node-db", "N0deDB-'only in values\" `x`"),
+];
+
+fn secret(name: &str) -> &'static str {
+    SECRETS.iter().find(|(n, _)| *n == name).unwrap().1
+}
+
+/// The guide's sample, real values, every secret field set, pull secret on.
+fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Config {
+    let mut cfg = Config::guide_sample();
+    let d = &mut cfg.deploy;
+    d.placeholders = false;
+    d.delivery = delivery;
+    d.secrets_from = from;
+    d.secret_store = store;
+    d.pull_secret_create = true;
+    d.registry_server = "registry.example.com".into();
+    d.registry_username = "robot$ixn\"{{".into();
+    d.registry_email = "ops@example.com".into();
+    d.registry_password = secret("registry").into();
+    d.redis_password = secret("redis").into();
+    d.redis_servername = "redis{{ .x }}\"\\.svc".into();
+    d.kafka_bootstrap = "kafka-0.kafka:19092,kafka-1.kafka:19092".into();
+    d.kafka_username = "ixn-user\"'".into();
+    d.kafka_password = secret("kafka").into();
+    d.db_admin_password = secret("admin").into();
+    d.db_owner_password = secret("owner").into();
+    d.chart_makes_db_secrets = true; // Git delivery must turn this off
+    d.chart_repo_url = "https://charts.example.com/genesys".into();
+    d.git_repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
+    d.chart_version = "100.0.008+02".into();
+    d.gke_project = "my-project".into();
+    d.gke_location = "europe-west1".into();
+    d.store_key_vault = "ixn-kv".into();
+    d.store_vault_server = "https://vault.example.com:8200".into();
+    cfg.values.set(keys::TENANT_SID, Value::Str("100".into()));
+    for (def, name) in [
+        (keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD, "server-db"),
+        (keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, "node-db"),
+    ] {
+        cfg.values.set(def, Value::Str(secret(name).into()));
+    }
+    cfg
+}
+
+/// Every combination of delivery, secrets and store (the store only with ESO), and
+/// Argo CD with values inline and in a file.
+fn every_mode() -> Vec<(String, Config)> {
+    let mut out = Vec::new();
+    for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        for (from, stores) in [
+            (SecretsFrom::Kubectl, &[SecretStoreKind::GcpSecretManager][..]),
+            (SecretsFrom::ExternalSecrets, &[SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault][..]),
+        ] {
+            for &store in stores {
+                let mut cfg = hostile(delivery, from, store);
+                out.push((format!("{delivery:?}-{from:?}-{store:?}"), cfg.clone()));
+                if delivery == Delivery::Argocd {
+                    cfg.deploy.values_in = ValuesIn::File;
+                    out.push((format!("{delivery:?}-file-{from:?}-{store:?}"), cfg.clone()));
+                }
+                if from == SecretsFrom::Kubectl {
+                    cfg.deploy.db_bootstrap = false;
+                    cfg.deploy.pull_secret_create = false;
+                    out.push((format!("{delivery:?}-{from:?}-plain"), cfg));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn tree_of(cfg: &Config) -> Tree {
+    gitops::tree(cfg, ValuesOptions::default()).expect("a Git delivery mode")
+}
+
+/// The reference data, or a skip (a plain clone has no ../shared); in CI a failure.
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{} is missing, and CI=true: the GitOps schema tests must run", p.display());
+    }
+    eprintln!("skipped: {} is missing (a plain clone has no ../shared)", p.display());
+    None
+}
+
+/// A client binary at the contract path; missing is a failure that says how to install.
+fn tool(rel: &str) -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools").join(rel);
+    assert!(p.exists(), "{} is missing: run scripts/setup.sh --browser (it installs Helm 3, Helm 4 and kubectl under .tools/)", p.display());
+    p
+}
+
+fn program(name: &str, install: &str) -> PathBuf {
+    common::on_path(name).unwrap_or_else(|| panic!("{name} is not installed: {install}"))
+}
+
+fn python_ok() {
+    let ok = Command::new("python3").args(["-c", "import jsonschema, yaml, kubernetes_validate"]).status().is_ok_and(|s| s.success());
+    assert!(ok, "Python jsonschema, PyYAML and kubernetes-validate are needed: python3 -m pip install jsonschema pyyaml kubernetes-validate (scripts/setup.sh --browser does it)");
+}
+
+fn temp(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ixn-gitops-{tag}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes the tree under `dir/git` and the seed beside it.
+fn write_tree(tree: &Tree, dir: &Path) {
+    for f in &tree.files {
+        let p = dir.join("git").join(&f.path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, &f.text).unwrap();
+    }
+    fs::write(dir.join(gitops::SEED_FILE), &tree.seed).unwrap();
+}
+
+/// Every form a secret could take in a file.
+fn forms(s: &str) -> Vec<String> {
+    let json = serde_json::to_string(s).unwrap();
+    let mut out = vec![s.to_string(), base64::engine::general_purpose::STANDARD.encode(s), json[1..json.len() - 1].to_string()];
+    // The YAML writer's double-quoted form of it, and shell single-quoting.
+    out.push(ixn_core::yaml::double_quoted(s));
+    out.push(shell_words::quote(s).into_owned());
+    // Inside a JSON blob inside a JSON document (voice-redis-ors-stream in a manifest).
+    let twice = serde_json::to_string(&json[1..json.len() - 1]).unwrap();
+    out.push(twice[1..twice.len() - 1].to_string());
+    out
+}
+
+/// Every string scalar of a YAML text, read as Helm reads it.
+fn strings_of(text: &str, out: &mut Vec<String>) {
+    fn walk(n: &ixn_core::yaml::Node, out: &mut Vec<String>) {
+        use ixn_core::yaml::Node;
+        match n {
+            Node::Str(s) | Node::Block(s) | Node::Placeholder(s) | Node::Float(s) => out.push(s.clone()),
+            Node::Seq(items) => items.iter().for_each(|i| walk(i, out)),
+            Node::Map(entries) => entries.iter().for_each(|e| {
+                out.push(e.key.clone());
+                walk(&e.value, out)
+            }),
+            _ => {}
+        }
+    }
+    let node = ixn_core::yaml::read_yaml(text, ixn_core::import::LIMITS).unwrap_or_else(|e| panic!("not YAML: {e}\n{text}"));
+    walk(&node, out);
+}
+
+#[test]
+fn no_secret_is_written_into_git() {
+    for (tag, cfg) in every_mode() {
+        let tree = tree_of(&cfg);
+        assert!(!tree.files.is_empty());
+        for f in &tree.files {
+            let mut scalars = Vec::new();
+            if f.path.ends_with(".yaml") {
+                strings_of(&f.text, &mut scalars);
+            }
+            for (name, s) in SECRETS {
+                for form in forms(s) {
+                    assert!(!f.text.contains(&form), "{tag}: {} holds the {name} secret as {form:?}", f.path);
+                }
+                // Decoded: a YAML escape the raw scan could miss.
+                assert!(!scalars.iter().any(|x| x.contains(s)), "{tag}: {} holds the {name} secret in a YAML string", f.path);
+            }
+        }
+        // The one place they pass: the seed script, outside the tree.
+        // Shell-quoted for a store command, JSON-escaped in a Secret manifest on stdin.
+        let seed_has = |s: &str| forms(s).iter().skip(1).any(|f| tree.seed.contains(f.as_str()));
+        let d = &cfg.deploy;
+        for (name, needed) in [
+            ("redis", true),
+            ("kafka", true),
+            ("server-db", true),
+            ("node-db", true),
+            ("registry", d.pull_secret_create),
+            ("admin", d.db_bootstrap),
+            ("owner", d.db_bootstrap),
+        ] {
+            assert_eq!(seed_has(secret(name)), needed, "{tag}: the seed has the {name} secret");
+        }
+        assert!(!tree.files.iter().any(|f| f.path.ends_with(gitops::SEED_FILE)), "{tag}: the seed is out of the tree");
+    }
+}
+
+#[test]
+fn the_download_holds_the_tree_and_marks_the_seed_secret() {
+    let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::Vault);
+    let a = artifacts(&cfg, ValuesOptions::default());
+    let files = a.files("ixn-100");
+    let tree = a.gitops.as_ref().unwrap();
+    assert_eq!(files.len(), tree.files.len() + 1);
+    for f in &files {
+        if f.name == format!("ixn-100/{}", gitops::SEED_FILE) {
+            assert_eq!(f.mode(), 0o700);
+        } else {
+            assert!(f.name.starts_with("ixn-100/git/"), "{}", f.name);
+            assert_eq!(f.mode(), 0o644, "{}", f.name);
+        }
+    }
+    // Script mode: unchanged files, the secret-bearing ones private.
+    let mut script = cfg.clone();
+    script.deploy.delivery = Delivery::Script;
+    let a = artifacts(&script, ValuesOptions::default());
+    assert!(a.gitops.is_none());
+    let modes: Vec<(String, u64)> = a.files("ixn-100").iter().map(|f| (f.name.clone(), f.mode())).collect();
+    assert_eq!(
+        modes,
+        [("ixn-100/override_values.yaml".into(), 0o600), ("ixn-100/deploy.sh".into(), 0o700), ("ixn-100/secrets.json".into(), 0o600)]
+    );
+}
+
+/// The Python validator: CRD kinds against their openAPIV3Schema, core kinds through
+/// kubernetes-validate (1.37, strict), kustomize files listed for `kubectl kustomize`.
+const VALIDATE: &str = r#"
+import json, os, sys, yaml, jsonschema, kubernetes_validate
+
+crd_dir, files = sys.argv[1], sys.argv[2:]
+
+def to_json_schema(s):
+    if isinstance(s, dict):
+        out = {}
+        for k, v in s.items():
+            if k.startswith("x-kubernetes-") or k == "nullable":
+                continue
+            out[k] = to_json_schema(v)
+        if s.get("nullable") and "type" in out:
+            out["type"] = [out["type"], "null"]
+        if s.get("x-kubernetes-int-or-string"):
+            out.pop("type", None)
+            out["anyOf"] = [{"type": "integer"}, {"type": "string"}]
+        return out
+    if isinstance(s, list):
+        return [to_json_schema(v) for v in s]
+    return s
+
+schemas = {}
+for name in os.listdir(crd_dir):
+    if not name.endswith(".yaml"):
+        continue
+    crd = yaml.safe_load(open(os.path.join(crd_dir, name)))
+    group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
+    for v in crd["spec"]["versions"]:
+        if v.get("served"):
+            schemas[(group + "/" + v["name"], kind)] = to_json_schema(v["schema"]["openAPIV3Schema"])
+
+seen = []
+for f in files:
+    print(f, file=sys.stderr)
+    for doc in yaml.safe_load_all(open(f)):
+        key = (doc["apiVersion"], doc["kind"])
+        if key in schemas:
+            jsonschema.Draft7Validator(schemas[key]).validate(doc)
+            seen.append("crd %s/%s" % key)
+        elif "/" not in doc["apiVersion"] or doc["apiVersion"].startswith(("batch/", "apps/")):
+            kubernetes_validate.validate(doc, "1.37.0", strict=True)
+            seen.append("core %s/%s" % key)
+        elif key == ("kustomize.config.k8s.io/v1beta1", "Kustomization"):
+            seen.append("kustomize")
+        else:
+            seen.append("none %s/%s" % key)
+print(json.dumps(seen))
+"#;
+
+fn validate_files(crds: &Path, files: &[PathBuf]) -> Vec<String> {
+    let out = Command::new("python3").arg("-c").arg(VALIDATE).arg(crds).args(files).output().unwrap();
+    assert!(out.status.success(), "schema validation failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    // Each error names its file: the validator prints it before raising.
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn every_manifest_validates_against_its_schema() {
+    let Some(crds) = shared("crds") else { return };
+    python_ok();
+    let kubectl = tool("kubectl/kubectl");
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut modes: Vec<(String, Tree)> = every_mode().into_iter().map(|(t, c)| (t, tree_of(&c))).collect();
+    // A batch too, and OCI charts.
+    let batch: Vec<Tenant> = ["100", "200"]
+        .iter()
+        .map(|sid| {
+            let mut c = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::GcpSecretManager);
+            c.values.set(keys::TENANT_SID, Value::Str((*sid).into()));
+            c.deploy.chart_repo_url = "oci://europe-docker.pkg.dev/p/charts".into();
+            Tenant::of(&c, ValuesOptions::default())
+        })
+        .collect();
+    modes.push(("batch".into(), argocd::application_set(&batch).unwrap()));
+    let mut oci = hostile(Delivery::Flux, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager);
+    oci.deploy.chart_repo_url = "oci://europe-docker.pkg.dev/p/charts".into();
+    modes.push(("flux-oci".into(), tree_of(&oci)));
+    // One validator run for every file of every mode (loading the CRDs is the slow part).
+    let root = temp("schema");
+    let mut files = Vec::new();
+    for (i, (tag, tree)) in modes.iter().enumerate() {
+        let dir = root.join(i.to_string());
+        write_tree(tree, &dir);
+        files.extend(tree.files.iter().filter(|f| f.path.ends_with(".yaml") && !f.path.ends_with("override_values.yaml")).map(|f| dir.join("git").join(&f.path)));
+        // kubectl's own kustomize builds each kustomization folder.
+        for f in tree.files.iter().filter(|f| f.path.ends_with("kustomization.yaml")) {
+            let folder = dir.join("git").join(&f.path).parent().unwrap().to_path_buf();
+            let out = Command::new(&kubectl).arg("kustomize").arg(&folder).output().unwrap();
+            assert!(out.status.success(), "{tag}: kubectl kustomize {}: {}", f.path, String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    for s in validate_files(&crds, &files) {
+        // The Flux Kustomization's CRD is not in the reference set: its fields are
+        // checked by `flux_kustomizations_chain_the_folders` below.
+        assert!(!s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization", "no schema for {s}");
+        kinds.insert(s);
+    }
+    let _ = fs::remove_dir_all(&root);
+    for kind in [
+        "crd argoproj.io/v1alpha1/Application",
+        "crd argoproj.io/v1alpha1/ApplicationSet",
+        "crd helm.toolkit.fluxcd.io/v2/HelmRelease",
+        "crd source.toolkit.fluxcd.io/v1/HelmRepository",
+        "crd external-secrets.io/v1/ExternalSecret",
+        "crd external-secrets.io/v1/SecretStore",
+        "core batch/v1/Job",
+        "core v1/ConfigMap",
+        "core v1/Namespace",
+        "kustomize",
+    ] {
+        assert!(kinds.contains(kind), "{kind} was never validated: {kinds:?}");
+    }
+}
+
+#[test]
+fn flux_kustomizations_chain_the_folders() {
+    let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
+    let tree = tree_of(&cfg);
+    let read = |p: &str| {
+        let f = tree.file(p).unwrap_or_else(|| panic!("{p} missing: {:?}", tree.files.iter().map(|f| &f.path).collect::<Vec<_>>()));
+        ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&f.text, ixn_core::import::LIMITS).unwrap())
+    };
+    let secrets = read("ixn/ixn-100/flux/secrets.yaml");
+    let boot = read("ixn/ixn-100/flux/db-bootstrap.yaml");
+    let release = read("ixn/ixn-100/flux/release.yaml");
+    assert_eq!(secrets["spec"]["path"], "./ixn/ixn-100/secrets");
+    assert_eq!(boot["spec"]["dependsOn"][0]["name"], "ixn-100-secrets");
+    assert_eq!(boot["spec"]["wait"], true);
+    assert_eq!(boot["spec"]["force"], true);
+    assert_eq!(release["spec"]["dependsOn"][0]["name"], "ixn-100-db-bootstrap");
+    for k in [&secrets, &boot, &release] {
+        assert_eq!(k["apiVersion"], "kustomize.toolkit.fluxcd.io/v1");
+        assert_eq!(k["spec"]["sourceRef"]["kind"], "GitRepository");
+        assert_eq!(k["spec"]["sourceRef"]["name"], "flux-system");
+        assert_eq!(k["spec"]["prune"], true);
+    }
+    let root = read("ixn/ixn-100/kustomization.yaml");
+    assert_eq!(root["resources"], serde_json::json!(["flux/secrets.yaml", "flux/db-bootstrap.yaml", "flux/release.yaml"]));
+}
+
+/// A throwaway chart whose one template prints `.Values` as base64 JSON, or each
+/// template of `.Values.es` rendered by `tpl` with its data.
+fn probe_chart(dir: &Path) -> PathBuf {
+    let chart = dir.join("probe");
+    fs::create_dir_all(chart.join("templates")).unwrap();
+    fs::write(chart.join("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n").unwrap();
+    fs::write(
+        chart.join("templates/out.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: probe\ndata:\n  values: {{ toJson .Values | b64enc | quote }}\n{{- range $i, $es := .Values.es }}\n{{- range $k, $t := $es.templates }}\n  {{ printf \"%d-%s\" $i $k | b64enc | quote }}: {{ tpl $t $es.data | b64enc | quote }}\n{{- end }}\n{{- end }}\n",
+    )
+    .unwrap();
+    chart
+}
+
+fn helm_template(helm: &Path, chart: &Path, values: &[&Path]) -> serde_json::Map<String, Json> {
+    let mut cmd = Command::new(helm);
+    cmd.args(["template", "probe"]).arg(chart);
+    for v in values {
+        cmd.arg("-f").arg(v);
+    }
+    let out = cmd.env("HELM_CACHE_HOME", chart.join(".cache")).env("HELM_CONFIG_HOME", chart.join(".config")).output().unwrap();
+    assert!(out.status.success(), "{} template: {}", helm.display(), String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let doc = ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&text, ixn_core::import::LIMITS).unwrap());
+    let mut decoded = serde_json::Map::new();
+    for (k, v) in doc["data"].as_object().unwrap() {
+        let b = |s: &str| String::from_utf8(base64::engine::general_purpose::STANDARD.decode(s).unwrap()).unwrap();
+        let key = if k == "values" { k.clone() } else { b(k) };
+        decoded.insert(key, Json::String(b(v.as_str().unwrap())));
+    }
+    decoded
+}
+
+/// Helm's values: what `toJson .Values` gives, minus the probe's own key.
+fn helm_values(helm: &Path, chart: &Path, file: &Path) -> Json {
+    let m = helm_template(helm, chart, &[file]);
+    serde_json::from_str(m["values"].as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn values_in_git_read_back_in_helm_as_the_script_values_file() {
+    let helms = [tool("helm3/helm"), tool("helm4/helm")];
+    let dir = temp("values");
+    let chart = probe_chart(&dir);
+    for (tag, cfg) in every_mode() {
+        let tree = tree_of(&cfg);
+        let t = Tenant::of(&cfg, ValuesOptions::default());
+        // The Script mode's values file for the same answers as Git delivery takes them.
+        let mut script = gitops::values_config(&gitops::for_git(&cfg));
+        script.deploy.delivery = Delivery::Script;
+        let script_yaml = artifacts(&script, ValuesOptions::default()).values_yaml;
+        assert_eq!(t.values_yaml, script_yaml, "{tag}");
+        fs::write(dir.join("script.yaml"), &script_yaml).unwrap();
+        let inline: Option<Json> = tree.files.iter().find_map(|f| {
+            let doc = ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&f.text, ixn_core::import::LIMITS).ok()?);
+            match doc["kind"].as_str()? {
+                "Application" => {
+                    let src = if doc["spec"]["source"].is_object() { &doc["spec"]["source"] } else { &doc["spec"]["sources"][0] };
+                    src["helm"].get("valuesObject").cloned()
+                }
+                "HelmRelease" => Some(doc["spec"]["values"].clone()),
+                _ => None,
+            }
+        });
+        let git_values = tree.files.iter().find(|f| f.path.ends_with("override_values.yaml"));
+        match (inline, git_values) {
+            (Some(values), None) => {
+                fs::write(dir.join("git.yaml"), serde_json::to_string(&values).unwrap()).unwrap();
+                for helm in &helms {
+                    assert_eq!(
+                        helm_values(helm, &chart, &dir.join("git.yaml")),
+                        helm_values(helm, &chart, &dir.join("script.yaml")),
+                        "{tag}: {}",
+                        helm.display()
+                    );
+                }
+            }
+            (None, Some(f)) if cfg.deploy.delivery == Delivery::Genesys => {
+                // The workflow's envsubst, with the script's export, gives the file back.
+                let out = Command::new(program("envsubst", "apt-get install gettext-base"))
+                    .env(genesys::DOLLAR_VAR, "$")
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .and_then(|mut c| {
+                        use std::io::Write;
+                        c.stdin.take().unwrap().write_all(f.text.as_bytes())?;
+                        c.wait_with_output()
+                    })
+                    .unwrap();
+                assert_eq!(String::from_utf8(out.stdout).unwrap(), script_yaml, "{tag}");
+            }
+            (None, Some(f)) => assert_eq!(f.text, script_yaml, "{tag}"),
+            other => panic!("{tag}: values in neither or both places: {other:?}"),
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn external_secret_templates_render_the_guides_json() {
+    // ESO renders target.template with Go's text/template and Sprig. The real Helm's
+    // `tpl` is the same engine (text/template, Sprig's functions, toJson and b64enc
+    // as ESO's), so it stands in for ESO here, with the hostile store values.
+    let helms = [tool("helm3/helm"), tool("helm4/helm")];
+    let dir = temp("tpl");
+    let chart = probe_chart(&dir);
+    for store in [SecretStoreKind::GcpSecretManager, SecretStoreKind::Vault] {
+        let cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, store);
+        let t = Tenant::of(&cfg, ValuesOptions::default());
+        let plan = external_secrets::plan(&t);
+        let mut es_values = Vec::new();
+        let mut expected = Vec::new();
+        for (i, (_, es)) in plan.externals.iter().enumerate() {
+            let spec = &es.body.spec;
+            let mut data = serde_json::Map::new();
+            for item in &spec.data {
+                let entry = plan.entries.iter().find(|e| e.key == item.remote_ref.key).unwrap();
+                data.insert(item.secret_key.clone(), Json::String(entry.value.clone()));
+            }
+            let Some(tpl) = &spec.target.template else { continue };
+            es_values.push(serde_json::json!({"templates": tpl.data, "data": data}));
+            let real = t.specs.iter().find(|s| s.name == es.metadata.name).unwrap();
+            for (k, v) in &real.data {
+                expected.push((format!("{}-{k}", es_values.len() - 1), v.clone(), i));
+            }
+        }
+        assert!(expected.len() >= 5, "pull, Redis, Kafka and two DB secrets: {expected:?}");
+        fs::write(dir.join("es.yaml"), serde_json::to_string(&serde_json::json!({"es": es_values})).unwrap()).unwrap();
+        for helm in &helms {
+            let rendered = helm_template(helm, &chart, &[&dir.join("es.yaml")]);
+            for (key, want, _) in &expected {
+                let got = rendered[key].as_str().unwrap();
+                if want.starts_with('{') {
+                    // The same JSON, key for key and in order, every value a string.
+                    let parse = |s: &str| serde_json::from_str::<Json>(s).unwrap_or_else(|e| panic!("{key}: {e}: {s}"));
+                    let (g, w) = (parse(got), parse(want));
+                    assert_eq!(g, w, "{key} ({})", helm.display());
+                    assert_eq!(serde_json::to_string(&g).unwrap(), serde_json::to_string(&w).unwrap(), "{key}: key order");
+                } else {
+                    assert_eq!(got, want, "{key} ({})", helm.display());
+                }
+            }
+            // The guide's blobs are exactly these.
+            let redis = expected.iter().find(|(k, ..)| k.ends_with(secrets::REDIS_KEY)).unwrap();
+            assert_eq!(redis.1, secrets::redis_json(&t.cfg));
+            assert!(serde_json::from_str::<Json>(&redis.1).unwrap().as_object().unwrap().values().all(Json::is_string));
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generated_scripts_pass_bash_and_shellcheck() {
+    let shellcheck = program("shellcheck", "apt-get install shellcheck (scripts/setup.sh --browser)");
+    let dir = temp("sh");
+    for (tag, cfg) in every_mode() {
+        let tree = tree_of(&cfg);
+        let mut scripts: Vec<(String, &str)> = tree.files.iter().filter(|f| f.path.ends_with(".sh")).map(|f| (f.path.replace('/', "_"), f.text.as_str())).collect();
+        scripts.push((gitops::SEED_FILE.into(), &tree.seed));
+        for (name, text) in scripts {
+            let p = dir.join(&name);
+            fs::write(&p, text).unwrap();
+            let n = Command::new("bash").arg("-n").arg(&p).output().unwrap();
+            assert!(n.status.success(), "{tag} {name}: bash -n: {}", String::from_utf8_lossy(&n.stderr));
+            // SC2016 is the point: `$` in single quotes stays literal, as it must.
+            let sc = Command::new(&shellcheck).args(["--shell=bash", "--exclude=SC2016"]).arg(&p).output().unwrap();
+            assert!(sc.status.success(), "{tag} {name}: shellcheck:\n{}\n{text}", String::from_utf8_lossy(&sc.stdout));
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+const STUB: &str = r#"#!/usr/bin/env bash
+n=$(ls "$STUB_LOG" | wc -l)
+f="$STUB_LOG/$(printf %04d "$n")-$(basename "$0")"
+printf '%s\0' "$@" > "$f.args"
+cat > "$f.stdin"
+# gcloud secrets describe: the secret does not exist yet.
+[[ "$(basename "$0") $1 $2" == "gcloud secrets describe" ]] && exit 1
+exit 0
+"#;
+
+/// Runs `script` with recording stubs; every call's program, arguments and stdin.
+fn run_stubbed(script: &str, dir: &Path) -> Vec<(String, Vec<String>, String)> {
+    let (bin, log) = (dir.join("bin"), dir.join("log"));
+    for d in [&bin, &log] {
+        let _ = fs::remove_dir_all(d);
+        fs::create_dir_all(d).unwrap();
+    }
+    for p in ["kubectl", "gcloud", "az", "vault"] {
+        fs::write(bin.join(p), STUB).unwrap();
+        Command::new("chmod").arg("+x").arg(bin.join(p)).status().unwrap();
+    }
+    fs::write(dir.join("seed.sh"), script).unwrap();
+    let out = Command::new("bash")
+        .arg(dir.join("seed.sh"))
+        .env("PATH", format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()))
+        .env("STUB_LOG", &log)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "seed failed: {}\n{script}", String::from_utf8_lossy(&out.stderr));
+    let mut names: Vec<String> = fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".args")).collect();
+    names.sort();
+    names
+        .iter()
+        .map(|n| {
+            let stem = n.trim_end_matches(".args");
+            let raw = fs::read(log.join(n)).unwrap();
+            let mut args: Vec<String> = raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
+            args.pop();
+            let program = stem.split_once('-').unwrap().1.to_string();
+            (program, args, fs::read_to_string(log.join(format!("{stem}.stdin"))).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_passes_every_secret_on_stdin_only() {
+    let dir = temp("seed");
+    for store in [SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault] {
+        let cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, store);
+        let t = Tenant::of(&cfg, ValuesOptions::default());
+        let calls = run_stubbed(&tree_of(&cfg).seed, &dir);
+        let plan = external_secrets::plan(&t);
+        for e in &plan.entries {
+            let call = calls
+                .iter()
+                .find(|(_, args, stdin)| args.iter().any(|a| a == &e.key) && !stdin.is_empty() || (args.iter().any(|a| a == &e.key) && e.value.is_empty()))
+                .unwrap_or_else(|| panic!("{store:?}: no call put {}: {calls:?}", e.key));
+            assert_eq!(call.2, e.value, "{store:?} {}: the value exactly, on stdin", e.key);
+        }
+        for (_, args, _) in &calls {
+            for (name, s) in SECRETS {
+                assert!(!args.iter().any(|a| a.contains(s)), "{store:?}: the {name} secret in an argument: {args:?}");
+            }
+        }
+        let stored: Vec<&str> = plan.entries.iter().map(|e| e.value.as_str()).collect();
+        for name in ["registry", "redis", "kafka", "admin", "owner", "server-db", "node-db"] {
+            assert!(stored.contains(&secret(name)), "{store:?}: {name} is not stored");
+        }
+    }
+    // kubectl mode: Secret manifests on stdin, read back as the Secrets the chart needs.
+    let cfg = hostile(Delivery::Flux, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager);
+    let t = Tenant::of(&cfg, ValuesOptions::default());
+    let calls = run_stubbed(&tree_of(&cfg).seed, &dir);
+    for spec in &t.specs {
+        let call = calls.iter().find(|(p, _, stdin)| p == "kubectl" && stdin.contains(&format!("\"name\": {}", serde_json::to_string(&spec.name).unwrap()))).unwrap();
+        let m: Json = serde_json::from_str(&call.2).unwrap();
+        for (k, v) in &spec.data {
+            assert_eq!(m["stringData"][k].as_str(), Some(v.as_str()), "{} {k}", spec.name);
+        }
+        for (_, s) in SECRETS {
+            assert!(!call.1.iter().any(|a| a.contains(s)));
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_batch_is_one_application_set_with_an_element_per_tenant() {
+    let tenants: Vec<Tenant> = ["100", "200", "300"]
+        .iter()
+        .map(|sid| {
+            let mut c = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
+            c.values.set(keys::TENANT_SID, Value::Str((*sid).into()));
+            Tenant::of(&c, ValuesOptions::default())
+        })
+        .collect();
+    let tree = argocd::application_set(&tenants).unwrap();
+    let set = tree.file(argocd::APPLICATION_SET_FILE).unwrap();
+    let doc = ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&set.text, ixn_core::import::LIMITS).unwrap());
+    let elements = doc["spec"]["generators"][0]["list"]["elements"].as_array().unwrap();
+    assert_eq!(elements.iter().map(|e| e["release"].as_str().unwrap()).collect::<Vec<_>>(), ["ixn-100", "ixn-200", "ixn-300"]);
+    for sid in ["100", "200", "300"] {
+        assert!(tree.file(&format!("ixn/ixn-{sid}/override_values.yaml")).is_some());
+        assert!(tree.seed.contains(&format!("# ---- ixn-{sid}")));
+    }
+    // The same from configurations, as the command line calls it.
+    let cfgs: Vec<Config> = tenants.iter().map(|t| t.cfg.clone()).collect();
+    assert_eq!(gitops::argocd_batch(&cfgs, ValuesOptions::default()).unwrap(), tree);
+    // Two tenants in one folder are refused, saying which.
+    let err = argocd::application_set(&[tenants[0].clone(), tenants[0].clone()]).unwrap_err();
+    assert_eq!(err.to_string(), "tenants 1 and 2 would both write the folder ixn/ixn-100");
+    assert!(argocd::application_set(&[]).is_err());
+}
+
+#[test]
+fn profiles_keep_the_delivery_settings_under_their_contract_names() {
+    let mut cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
+    cfg.deploy.git_path = "clusters/prod/ixn-100".into();
+    let p = ixn_core::profile::Profile::of(&cfg, false);
+    let yaml = p.to_yaml_text();
+    for line in ["  delivery: flux\n", "  secretsFrom: external-secrets\n", "  secretStore: azure-key-vault\n", "  gitPath: clusters/prod/ixn-100\n"] {
+        assert!(yaml.contains(line), "{line:?} in\n{yaml}");
+    }
+    let back = ixn_core::profile::load(&yaml).unwrap();
+    assert_eq!(back.deploy, cfg.deploy.masked(""));
+    // The form's fields carry the same names and values.
+    for (name, v) in [("deploy.delivery", "flux"), ("deploy.secretsFrom", "external-secrets"), ("deploy.secretStore", "azure-key-vault")] {
+        assert_eq!((ixn_core::registry::context_field(name).unwrap().get)(&back.deploy), v);
+    }
+}
+
+#[test]
+fn bad_delivery_settings_are_reported_at_their_field() {
+    let mut cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
+    cfg.deploy.chart_repo_url = "charts.example.com".into();
+    cfg.deploy.git_repo_url.clear();
+    cfg.deploy.git_path = "../etc".into();
+    cfg.deploy.store_key_vault = "kv_with_underscore".into();
+    cfg.deploy.psql_image = "postgres:13".into();
+    let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
+    for path in ["gitops.chartRepo", "gitops.repoUrl", "gitops.path", "store.keyVault", "db.psqlImage", "db.chartSecrets"] {
+        assert!(findings.iter().any(|f| f.path == path), "{path}: {findings:?}");
+    }
+    // An unsafe folder never reaches a path.
+    let tree = tree_of(&cfg);
+    assert!(tree.files.iter().all(|f| f.path.starts_with("ixn/ixn-100/")), "{:?}", tree.files.iter().map(|f| &f.path).collect::<Vec<_>>());
+}

@@ -1,0 +1,71 @@
+// The GitOps tab: the delivery settings on the Review step, the files one by one with
+// the secrets masked, the file list following the mode, and Download everything as
+// the Git tree plus seed-secret-store.sh (secret files private in the .tar).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fixture, portal, step, tab, assertClean } from './fixture.mjs';
+
+const f = fixture();
+
+/** Names, modes and contents of a ustar archive. */
+function untar(buf) {
+  const out = new Map();
+  for (let off = 0; off + 512 <= buf.length && buf[off] !== 0;) {
+    const field = (a, b) => buf.subarray(off + a, off + b).toString().replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 136), 8);
+    out.set(field(0, 100), { mode: parseInt(field(100, 108), 8), text: buf.subarray(off + 512, off + 512 + size).toString() });
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
+
+test('GitOps: Argo CD with External Secrets, previewed file by file and downloaded as the Git tree', async () => {
+  const { page, problems, context } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await step(page, 'redis');
+  await page.fill('[name="redis.password"]', 'Git-S3cret-"$x');
+  await step(page, 'review');
+  assert.equal(await page.isVisible('[name="deploy.secretsFrom"]'), false, 'hidden in Script mode');
+  await page.selectOption('[name="deploy.delivery"]', 'argocd');
+  await page.selectOption('[name="deploy.secretsFrom"]', 'external-secrets');
+  await page.selectOption('[name="deploy.secretStore"]', 'vault');
+  await page.fill('[name="gitops.chartRepo"]', 'https://charts.example.com/genesys');
+  await page.fill('[name="gitops.repoUrl"]', 'https://git.example.com/ixn.git');
+  await page.fill('[name="store.vaultServer"]', 'https://vault.example.com:8200');
+  await tab(page, 'gitops');
+  const chips = await page.locator('#panel-gitops [aria-label="Files"] button').allTextContents();
+  assert.ok(chips.includes('ixn/ixn-100/application.yaml'), chips.join(' '));
+  assert.ok(chips.includes('ixn/ixn-100/manifests/external-secret-redis-ors-secret.yaml'), chips.join(' '));
+  assert.equal(chips.at(-1), 'seed-secret-store.sh');
+  assert.match(await page.textContent('#preview-gitops'), /kind: Application[\s\S]*valuesObject:/);
+  await page.click('#panel-gitops button:text-is("ixn/ixn-100/manifests/external-secret-redis-ors-secret.yaml")');
+  assert.match(await page.textContent('#preview-gitops'), /toJson/);
+  await page.click('#panel-gitops button:text-is("seed-secret-store.sh")');
+  const seed = await page.textContent('#preview-gitops');
+  assert.match(seed, /vault kv put/);
+  assert.ok(!seed.includes('Git-S3cret'), 'the preview masks the secret');
+  // Download everything: the tree as in the repository, the seed beside it, private.
+  const [download] = await Promise.all([page.waitForEvent('download'), (async () => { await step(page, 'review'); await page.click('text=Download everything (.tar)'); })()]);
+  assert.equal(download.suggestedFilename(), 'ixn-100.tar');
+  const files = untar(await readFile(await download.path()));
+  const app = files.get('ixn-100/git/ixn/ixn-100/application.yaml');
+  assert.ok(app, [...files.keys()].join(' '));
+  assert.equal(app.mode, 0o644);
+  const seedFile = files.get('ixn-100/seed-secret-store.sh');
+  assert.equal(seedFile.mode, 0o700);
+  assert.ok(seedFile.text.includes(`'Git-S3cret-"$x'`), 'the seed carries the real secret, quoted');
+  for (const [name, { text }] of files) {
+    if (name.startsWith('ixn-100/git/')) assert.ok(!text.includes('Git-S3cret'), `${name} holds no secret`);
+  }
+  // The tab's own switch: Flux files.
+  await tab(page, 'gitops');
+  await page.selectOption('[name="ui.delivery"]', 'flux');
+  const flux = await page.locator('#panel-gitops [aria-label="Files"] button').allTextContents();
+  assert.ok(flux.includes('ixn/ixn-100/release/helm-release.yaml'), flux.join(' '));
+  assert.ok(flux.includes('ixn/ixn-100/flux/db-bootstrap.yaml'), flux.join(' '));
+  await page.selectOption('[name="ui.delivery"]', 'script');
+  assert.match(await page.textContent('#panel-gitops'), /Choose a delivery/);
+  await assertClean(page, problems);
+  await context.close();
+});

@@ -1,0 +1,101 @@
+//! The GitOps tab: the delivery mode's files one by one, as they sit in the Git
+//! repository, and `seed-secret-store.sh`, which is kept out of it.
+
+use crate::browser;
+use crate::components::preview::{Code, Lang};
+use crate::state::ui;
+use ixn_core::generate::gitops::SEED_FILE;
+use ixn_core::model::Delivery;
+use leptos::prelude::*;
+
+/// The language a file is highlighted as.
+fn lang_of(path: &str) -> Lang {
+    if path.ends_with(".sh") { Lang::Bash } else { Lang::Yaml }
+}
+
+/// The file list and the selected file.
+#[component]
+pub fn GitopsFiles() -> impl IntoView {
+    let ui = ui();
+    let delivery = Memo::new(move |_| ui.config.with(|c| c.deploy.delivery));
+    // Paths only: the list re-renders when a file comes or goes, not on each keystroke.
+    let paths = Memo::new(move |_| {
+        ui.shown.with(|a| {
+            a.gitops.as_ref().map(|t| t.files.iter().map(|f| f.path.clone()).chain([SEED_FILE.to_string()]).collect::<Vec<_>>()).unwrap_or_default()
+        })
+    });
+    let selected = RwSignal::new(String::new());
+    let current = Memo::new(move |_| {
+        let list = paths.get();
+        let s = selected.get();
+        if list.contains(&s) { s } else { list.first().cloned().unwrap_or_default() }
+    });
+    let text_of = move |a: &ixn_core::artifacts::Artifacts, path: &str| -> String {
+        let Some(t) = &a.gitops else { return String::new() };
+        if path == SEED_FILE {
+            return t.seed.clone();
+        }
+        t.file(path).map(|f| f.text.clone()).unwrap_or_default()
+    };
+    let shown = Memo::new(move |_| {
+        let p = current.get();
+        ui.shown.with(|a| text_of(a, &p))
+    });
+    let lang = Signal::derive(move || lang_of(&current.get()));
+    let status = RwSignal::new(String::new());
+    let real = move || {
+        let p = current.get_untracked();
+        (p.clone(), ui.unmasked.with_untracked(|a| text_of(a, &p)))
+    };
+    let copy = move |_| {
+        let (_, text) = real();
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy(text).await;
+            status.set(if ok { "Copied (with the real secrets)".into() } else { "Copy failed: select the text and copy it".into() });
+        });
+    };
+    let download = move |_| {
+        let (path, text) = real();
+        let name = path.rsplit('/').next().unwrap_or("file").to_string();
+        browser::download(&name, if path.ends_with(".sh") { "text/x-shellscript" } else { "application/yaml" }, text.as_bytes());
+        status.set(format!("Downloaded {name}"));
+    };
+    let set_delivery = move |ev| {
+        let v = event_target_value(&ev);
+        if let Some(f) = ixn_core::registry::context_field("deploy.delivery") {
+            ui.config.update(|c| (f.set)(&mut c.deploy, &v));
+        }
+    };
+    view! {
+        <div class="controls">
+            <label for="ui-delivery" class="inline-label">"Delivery"</label>
+            <select id="ui-delivery" name="ui.delivery" on:change=set_delivery>
+                <option value="script" selected=move || delivery.get() == Delivery::Script>"Script (see Commands)"</option>
+                <option value="argocd" selected=move || delivery.get() == Delivery::Argocd>"Argo CD"</option>
+                <option value="flux" selected=move || delivery.get() == Delivery::Flux>"Flux"</option>
+                <option value="genesys" selected=move || delivery.get() == Delivery::Genesys>"Genesys pipeline"</option>
+            </select>
+        </div>
+        <Show when=move || delivery.get() != Delivery::Script
+            fallback=|| view! { <p class="help">"Choose a delivery for files to commit to Git: no secret goes into them. Its settings are on the Review step."</p> }>
+            <p class="help">"Files as they sit in the Git repository; " <code>{SEED_FILE}</code> " holds the secrets and stays out of Git. Download everything on the Review step."</p>
+            <div class="blocks" role="group" aria-label="Files">
+                {move || paths.get().into_iter().map(|p| {
+                    let label = p.clone();
+                    let pressed = { let p = p.clone(); move || (current.get() == p).to_string() };
+                    let class = if p == SEED_FILE { "chip secret-file" } else { "chip" };
+                    view! { <button type="button" class=class aria-pressed=pressed on:click=move |_| selected.set(p.clone())>{label}</button> }
+                }).collect_view()}
+            </div>
+            <div class="controls">
+                <span class="inline-label">{move || current.get()}</span>
+                <div class="buttons">
+                    <button type="button" class="secondary" on:click=copy aria-label="Copy this file">"Copy"</button>
+                    <button type="button" class="secondary" on:click=download aria-label="Download this file">"Download"</button>
+                    <span class="copied" role="status">{move || status.get()}</span>
+                </div>
+            </div>
+            {move || view! { <Code id="preview-gitops" lang=lang.get() text=shown.into()/> }}
+        </Show>
+    }
+}
