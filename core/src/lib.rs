@@ -6,6 +6,7 @@
 //! - [`validate`]: findings a person can act on.
 //! - [`generate`]: `override_values.yaml`, commands, secrets, topology and sizing.
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
+//! - [`batch`]: many tenants from one base profile and a tenants file.
 //! - [`wording`]: how messages say counts.
 
 pub mod yaml;
@@ -16,4 +17,5 @@ pub mod registry;
 pub mod generate;
 pub mod import;
 pub mod validate;
+pub mod batch;
 pub mod wording;
