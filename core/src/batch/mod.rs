@@ -269,7 +269,11 @@ impl Batch {
                                 path
                             };
                             let message = format!("{what} {value:?} is also row {}'s; two tenants cannot share it", reports[first].row);
-                            let f = self.finding(row, path, Severity::Error, message);
+                            let mut f = self.finding(row, path, Severity::Error, message);
+                            if !f.in_row {
+                                // A derived name (ixn-<sid>, ixn-node-<sid>) comes from the sid.
+                                (f.at, f.in_row) = self.place(row, "tenant.sid");
+                            }
                             reports[i].findings.push(f);
                         }
                         None => {
