@@ -177,9 +177,11 @@ impl Batch {
     }
 
     /// Checks one row on its own (no collisions): what [`Batch::check`] does per row.
-    pub fn check_row(&self, i: usize) -> RowReport {
+    /// `prepare` runs on the row's configuration after its cells (the command line sets
+    /// the tenant's credentials there).
+    pub fn check_row(&self, i: usize, prepare: &dyn Fn(&mut Config)) -> RowReport {
         let row = &self.tenants.rows[i];
-        let (cfg, mut findings) = match self.config(i) {
+        let (mut cfg, mut findings) = match self.config(i) {
             Ok(cfg) => (cfg, Vec::new()),
             // The cells that read still say who the tenant is.
             Err(bad) => {
@@ -205,6 +207,7 @@ impl Batch {
                 (cfg, bad)
             }
         };
+        prepare(&mut cfg);
         let real = Effective::real(&cfg);
         for f in findings_given(&cfg, &real) {
             findings.push(self.finding(row, &f.path, f.severity, f.message));
@@ -229,7 +232,12 @@ impl Batch {
     /// Checks every row: its own findings, then collisions between rows. Reports are in
     /// row order, each with errors first.
     pub fn check(&self) -> Vec<RowReport> {
-        let mut reports: Vec<RowReport> = (0..self.len()).map(|i| self.check_row(i)).collect();
+        self.check_with(&|_| {})
+    }
+
+    /// [`Batch::check`], with `prepare` run on each row's configuration after its cells.
+    pub fn check_with(&self, prepare: &dyn Fn(&mut Config)) -> Vec<RowReport> {
+        let mut reports: Vec<RowReport> = (0..self.len()).map(|i| self.check_row(i, prepare)).collect();
         self.collisions(&mut reports);
         for r in &mut reports {
             // Stable: errors first, each kind in the order found.
