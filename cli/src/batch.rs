@@ -3,7 +3,7 @@
 //! `--keep-going`).
 
 use crate::failure::Failure;
-use crate::output::{write, Target};
+use crate::output::{folder, write, Target};
 use crate::secrets::{sid_suffix, Source};
 use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -47,6 +47,26 @@ fn progress(len: usize, quiet: bool, what: &'static str) -> ProgressBar {
     bar
 }
 
+/// `work(i)` for every `i` below `n`, on as many threads as there are cores, the
+/// results in order; the first failure is returned.
+fn parallel<T: Send>(n: usize, work: impl Fn(usize) -> Result<T, Failure> + Sync) -> Result<Vec<T>, Failure> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.max(1));
+    let mut slots: Vec<Option<Result<T, Failure>>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let work = &work;
+        // Rows are dealt round-robin, so each thread gets a share of every part of the file.
+        let chunks: Vec<_> = (0..threads)
+            .map(|t| s.spawn(move || (t..n).step_by(threads).map(|i| (i, work(i))).collect::<Vec<_>>()))
+            .collect();
+        for c in chunks {
+            for (i, r) in c.join().expect("a worker panicked") {
+                slots[i] = Some(r);
+            }
+        }
+    });
+    slots.into_iter().map(|r| r.expect("every row done")).collect()
+}
+
 /// Runs a batch.
 pub fn run(o: Options) -> Result<ExitCode, Failure> {
     let target = Target::new(&o.out, o.force)?;
@@ -62,10 +82,12 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     };
 
     let bar = progress(batch.len(), o.quiet, "checking");
-    let reports = batch.check_with(&|cfg| {
-        prepare(cfg);
+    let mut reports = parallel(batch.len(), |i| {
+        let r = batch.check_row(i, &prepare);
         bar.inc(1);
-    });
+        Ok(r)
+    })?;
+    batch.finish(&mut reports);
     bar.finish_and_clear();
 
     // Credentials meant for one tenant must find it: a typo would leave it without.
@@ -102,16 +124,22 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
     let bar = progress(rendered.iter().filter(|&&r| r).count(), o.quiet, "rendering");
     target.write_dir(|stage| {
-        for (i, _) in rendered.iter().enumerate().filter(|(_, &r)| r) {
+        // Each tenant is rendered and written, then dropped: memory stays that of the index.
+        parallel(batch.len(), |i| {
+            if !rendered[i] {
+                return Ok(());
+            }
             let mut cfg = batch.config(i).expect("a row without errors reads");
             prepare(&mut cfg);
             // The one core function the portal's "Download everything" calls.
             let d = download(&cfg, o.values_opts);
+            folder(stage, &d.folder)?;
             for (name, f) in d.relative() {
                 write(stage, &format!("{}/{name}", d.folder), &f.data, f.executable)?;
             }
             bar.inc(1);
-        }
+            Ok(())
+        })?;
         write(stage, index::INDEX_FILE, index::index_csv(&reports, &rendered).as_bytes(), false)?;
         write(stage, index::SCRIPT_FILE, index::deploy_all(&reports, &rendered).as_bytes(), true)
     })?;
@@ -122,7 +150,7 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
             "rendered {} of {} into {}{}",
             done,
             count(reports.len(), "tenant"),
-            target.path().display(),
+            target.shown().display(),
             if failed > 0 { format!("; {failed} failed (see {})", index::INDEX_FILE) } else { String::new() }
         );
     }

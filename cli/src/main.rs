@@ -258,7 +258,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
         })?;
     }
     if !a.quiet {
-        eprintln!("wrote {} to {} ({})", if a.tar.is_some() { d.tar_name() } else { format!("{} files", d.files.len()) }, target.path().display(), tally.summary());
+        eprintln!("wrote {} to {} ({})", if a.tar.is_some() { d.tar_name() } else { format!("{} files", d.files.len()) }, target.shown().display(), tally.summary());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -238,12 +238,19 @@ impl Batch {
     /// [`Batch::check`], with `prepare` run on each row's configuration after its cells.
     pub fn check_with(&self, prepare: &dyn Fn(&mut Config)) -> Vec<RowReport> {
         let mut reports: Vec<RowReport> = (0..self.len()).map(|i| self.check_row(i, prepare)).collect();
-        self.collisions(&mut reports);
-        for r in &mut reports {
+        self.finish(&mut reports);
+        reports
+    }
+
+    /// Completes the reports of every row, in row order, however they were made (the
+    /// command line checks rows on several threads): adds the collisions between rows
+    /// and puts each row's errors first.
+    pub fn finish(&self, reports: &mut [RowReport]) {
+        self.collisions(reports);
+        for r in reports {
             // Stable: errors first, each kind in the order found.
             r.findings.sort_by_key(|f| f.severity);
         }
-        reports
     }
 
     /// Adds an error to every row that shares a sid, release name, database name or

@@ -225,7 +225,7 @@ impl Tenants {
         // Records are found here (csv's own positions skip comments and blank lines
         // wrongly), then each is read by csv.
         for (byte, end, line) in records(text) {
-            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text[byte..end].as_bytes());
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(&text.as_bytes()[byte..end]);
             let mut record = csv::StringRecord::new();
             match reader.read_record(&mut record) {
                 Ok(_) => {}
