@@ -108,3 +108,26 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let operations = crate::operations::operations(cfg, &effective, &real);
     Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing, operations }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_download_is_the_artifacts_files_under_the_release_folder() {
+        let mut cfg = Config::guide_sample();
+        let d = download(&cfg, Default::default());
+        assert_eq!(d.folder, "ixn-100");
+        assert_eq!(d.tar_name(), "ixn-100.tar");
+        assert_eq!(d.files, artifacts(&cfg, Default::default()).files("ixn-100"));
+        let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
+        assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json"]);
+        assert_eq!(d.tar(), archive::tar(&d.files));
+        // Typed text never becomes a path.
+        for release in ["../etc", "a/b", "", "UPPER"] {
+            cfg.deploy.release = release.into();
+            cfg.values.set("tenant.sid", crate::model::Value::Str(String::new())).unwrap();
+            assert_eq!(download(&cfg, Default::default()).folder, "ixn", "{release:?}");
+        }
+    }
+}
