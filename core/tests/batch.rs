@@ -179,3 +179,61 @@ fn the_index_lists_every_row_and_the_script_deploys_the_rendered_ones_in_order()
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+mod csv_positions {
+    use super::*;
+    use ixn_core::batch::CellValue;
+    use proptest::prelude::*;
+
+    /// The 1-based line and character column of byte `at` in `text`.
+    fn pos_of(text: &str, at: usize) -> Pos {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos { line, column: before[start..].chars().count() + 1 }
+    }
+
+    proptest! {
+        // Any cell text (commas, quotes, line breaks, Unicode), written by the csv crate
+        // and read back: the same text, and the place each cell starts at.
+        #[test]
+        fn any_cells_read_back_with_their_places(rows in prop::collection::vec(prop::collection::vec("[a-z,\"\n\r ü🎉#-]{0,6}", 2), 1..5)) {
+            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+            w.write_record(["tenant.id", "deploy.namespace"]).unwrap();
+            w.flush().unwrap();
+            // A row of empty cells or a comment-like first cell would be skipped; make
+            // every row start with a letter.
+            let rows: Vec<Vec<String>> = rows.into_iter().map(|r| vec![format!("x{}", r[0]), r[1].clone()]).collect();
+            let mut starts = Vec::new();
+            for r in &rows {
+                let before = w.get_ref().len();
+                w.write_record(r).unwrap();
+                w.flush().unwrap();
+                starts.push(before);
+            }
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let t = Tenants::parse_csv("t.csv", &text).unwrap();
+            prop_assert_eq!(t.rows.len(), rows.len());
+            for ((row, want), start) in t.rows.iter().zip(&rows).zip(&starts) {
+                prop_assert_eq!(row.at, pos_of(&text, *start));
+                let first = &row.cells[0];
+                prop_assert_eq!(&first.value, &CellValue::Text(want[0].clone()));
+                let second: Vec<_> = row.cells.iter().filter(|c| c.column == 1).collect();
+                if want[1].is_empty() {
+                    prop_assert!(second.is_empty());
+                } else {
+                    prop_assert_eq!(&second[0].value, &CellValue::Text(want[1].clone()));
+                    // The second cell starts after the first and its comma.
+                    let raw_first = if want[0].contains([',', '"', '\n', '\r']) || want[0].starts_with(' ') || want[0].ends_with(' ') {
+                        None
+                    } else {
+                        Some(want[0].len())
+                    };
+                    if let Some(len) = raw_first {
+                        prop_assert_eq!(second[0].at, pos_of(&text, start + len + 1));
+                    }
+                }
+            }
+        }
+    }
+}
