@@ -9,7 +9,7 @@ use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ixn_core::batch::{index, Batch, Tenants};
 use ixn_core::generate::{download, values_yaml::ValuesOptions};
-use ixn_core::model::{Config, Value};
+use ixn_core::model::Config;
 use ixn_core::validate::Severity;
 use ixn_core::wording::count;
 use std::io::IsTerminal;
@@ -27,13 +27,6 @@ pub struct Options {
     pub values_opts: ValuesOptions,
     pub secrets: SecretArgs,
     pub quiet: bool,
-}
-
-fn sid_of(cfg: &Config) -> Option<String> {
-    match cfg.values.get("tenant.sid") {
-        Some(Value::Str(s)) => Some(s.trim().to_string()),
-        _ => None,
-    }
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and not `quiet`.
@@ -77,8 +70,7 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     let tenants = Tenants::parse(&file, &input::read(&o.tenants)?).map_err(|e| Failure::Input(e.to_string()))?;
     let batch = Batch::new(base, tenants);
     let prepare = |cfg: &mut Config| {
-        let sid = sid_of(cfg);
-        let _ = secrets.apply(cfg, sid.as_deref());
+        let _ = secrets.apply_to_tenant(cfg);
     };
 
     let bar = progress(batch.len(), o.quiet, "checking");

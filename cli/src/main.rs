@@ -232,7 +232,7 @@ fn finding_line(f: &ixn_core::validate::Finding) -> String {
 fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.force)?;
     let mut cfg = input::config(&a.profile, &a.values)?;
-    secrets::Source::read(&a.secrets)?.apply(&mut cfg, None)?;
+    secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
     if tally.errors > 0 && !a.allow_errors {
@@ -265,7 +265,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
 
 fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
     let mut cfg = input::config(&a.profile, &a.values)?;
-    secrets::Source::read(&a.secrets)?.apply(&mut cfg, None)?;
+    secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
     match a.format {

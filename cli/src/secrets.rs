@@ -180,6 +180,15 @@ impl Source {
         }
     }
 
+    /// Sets the credentials for everyone, then those for the configuration's own sid.
+    pub fn apply_to_tenant(&self, cfg: &mut Config) -> Result<(), Failure> {
+        let sid = match cfg.values.get("tenant.sid") {
+            Some(Value::Str(s)) => Some(s.trim().to_string()),
+            _ => None,
+        };
+        self.apply(cfg, sid.as_deref())
+    }
+
     /// The sids the file and the environment give credentials for, one tenant at a time.
     pub fn tenant_keys(&self) -> (Vec<&str>, Vec<&str>) {
         (self.tenants.keys().map(String::as_str).collect(), self.env_tenants.keys().map(String::as_str).collect())

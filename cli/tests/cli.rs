@@ -255,11 +255,16 @@ fn secrets_come_from_the_environment_or_a_file_never_from_the_command_line() {
         .args(["render", "p.yaml", "--out", "env", "--secrets-env", "IXN_"])
         .env("IXN_REDIS_PASSWORD", "Env-S3cret")
         .env("IXN_REDIS_PASWORD", "typo")
+        // For the profile's own tenant (sid 100) only.
+        .env("IXN_DB_ADMIN_PASSWORD__100", "Env-Admin-100")
+        .env("IXN_DB_OWNER_PASSWORD__999", "Env-Owner-999")
         .current_dir(tmp.path())
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read_to_string(tmp.path().join("env/secrets.json")).unwrap().contains("Env-S3cret"));
+    let script = std::fs::read_to_string(tmp.path().join("env/deploy.sh")).unwrap();
+    assert!(script.contains("Env-Admin-100") && !script.contains("Env-Owner-999"));
     assert!(stderr(&o).contains("IXN_REDIS_PASWORD (from --secrets-env IXN_) names no credential field"), "{}", stderr(&o));
     // From a file; the environment wins over it.
     std::fs::write(tmp.path().join("s.yaml"), "redis.password: File-S3cret\ndb.adminPassword: File-Admin\n").unwrap();
