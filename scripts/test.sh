@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: the core's native tests (unit,
-# property and exactness tests), the release build, and the end-to-end tests in
-# headless Chromium against it.
+# property and exactness tests), the command line's tests, the release build, and the
+# end-to-end tests in headless Chromium against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -17,6 +17,10 @@ cargo test -p ixn-core --release
 
 echo "==> native tests of the portal's pure functions"
 cargo test -p ixn-portal --test pure
+
+echo "==> the command line: its tests, and the binary the end-to-end tests compare with the portal"
+cargo test -p ixn-portal-cli --release
+cargo build -p ixn-portal-cli --release --bin ixn-portal
 
 echo "==> release build"
 scripts/build.sh

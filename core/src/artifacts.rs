@@ -70,6 +70,42 @@ impl Artifacts {
     }
 }
 
+/// What "Download everything" gives: the folder (and `.tar`) name and every file under
+/// it. The portal's button and the command line's `render` and `batch` all get their
+/// files from [`download`], so they cannot drift apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    /// The folder the files sit in ([`download_folder`] of the release name).
+    pub folder: String,
+    /// Every file, its name starting with `folder/`.
+    pub files: Vec<archive::File>,
+}
+
+impl Download {
+    /// The archive's file name, e.g. `ixn-100.tar`.
+    pub fn tar_name(&self) -> String {
+        format!("{}.tar", self.folder)
+    }
+
+    /// The files as the `.tar` the portal downloads.
+    pub fn tar(&self) -> Vec<u8> {
+        archive::tar(&self.files)
+    }
+
+    /// Each file's name inside the folder (without `folder/`), with the file.
+    pub fn relative(&self) -> impl Iterator<Item = (&str, &archive::File)> {
+        let prefix = self.folder.len() + 1;
+        self.files.iter().map(move |f| (&f.name[prefix..], f))
+    }
+}
+
+/// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
+pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
+    let release = crate::model::release_name(cfg);
+    let files = artifacts(cfg, opts).files(&release);
+    Download { folder: download_folder(&release).to_string(), files }
+}
+
 /// Computes every artifact for `cfg`.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let effective = Effective::of(cfg);
@@ -132,6 +168,24 @@ mod tests {
             assert_eq!(real.connections, masked.connections);
             assert_eq!(real.sizing, masked.sizing);
             assert!(!format!("{:?}", masked.operations).contains("S3cret"));
+        }
+    }
+
+    #[test]
+    fn the_download_is_the_artifacts_files_under_the_release_folder() {
+        let mut cfg = Config::guide_sample();
+        let d = download(&cfg, Default::default());
+        assert_eq!(d.folder, "ixn-100");
+        assert_eq!(d.tar_name(), "ixn-100.tar");
+        assert_eq!(d.files, artifacts(&cfg, Default::default()).files("ixn-100"));
+        let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
+        assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json"]);
+        assert_eq!(d.tar(), archive::tar(&d.files));
+        // Typed text never becomes a path.
+        for release in ["../etc", "a/b", "", "UPPER"] {
+            cfg.deploy.release = release.into();
+            cfg.values.set(keys::TENANT_SID, crate::model::Value::Str(String::new()));
+            assert_eq!(download(&cfg, Default::default()).folder, "ixn", "{release:?}");
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - [`import`]: values files onto the model, in Helm's merge order.
 //! - [`profile`]: the portal's own answers: storage, share links, profile files.
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
+//! - [`batch`]: many tenants from one base profile and a tenants file.
 //! - [`wording`]: how messages say counts.
 
 pub mod artifacts;
@@ -25,5 +26,6 @@ pub mod operations;
 pub mod profile;
 pub mod registry;
 pub mod validate;
+pub mod batch;
 pub mod wording;
 pub mod yaml;

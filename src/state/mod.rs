@@ -5,7 +5,7 @@ use ixn_core::artifacts::{artifacts, Artifacts};
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::{Config, Effective};
 use ixn_core::registry::Step;
-use ixn_core::validate::{validate, Finding};
+use ixn_core::validate::{findings_given, Finding};
 use leptos::prelude::*;
 
 mod persist;
@@ -93,11 +93,8 @@ impl Ui {
             let o = opts();
             config.with(|c| artifacts(c, o))
         });
-        // Validation reads the effective values as the artifacts see them: in placeholder
-        // mode they carry the exports it checks; otherwise they are the real ones.
-        let findings = Memo::new(move |_| {
-            config.with(|c| if c.deploy.placeholders { validate(c, &Effective::of(c)) } else { effective.with(|e| validate(c, e)) })
-        });
+        // The same findings as `ixn-portal check`, from the effective values at hand.
+        let findings = Memo::new(move |_| config.with(|c| effective.with(|e| findings_given(c, e))));
         let shown = Memo::new(move |_| {
             if show_secrets.get() {
                 unmasked.get()

@@ -4,9 +4,8 @@ use ixn_portal::step_of::step_of;
 use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
-use ixn_core::model::release_name;
-use ixn_core::generate::archive::tar;
-use ixn_core::artifacts::download_folder;
+use ixn_core::artifacts::download;
+use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
 
@@ -15,10 +14,10 @@ use leptos::prelude::*;
 pub fn Review() -> impl IntoView {
     let ui = ui();
     let download_all = move |_| {
-        let release = ui.config.with_untracked(release_name);
-        let bytes = ui.unmasked.with_untracked(|a| tar(&a.files(&release)));
-        let name = format!("{}.tar", download_folder(&release));
-        browser::download(&name, "application/x-tar", &bytes);
+        // The one core function `ixn-portal render` calls too: the same bytes.
+        let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked() };
+        let d = ui.config.with_untracked(|c| download(c, opts));
+        browser::download(&d.tar_name(), "application/x-tar", &d.tar());
     };
     view! {
         <div class="review">

@@ -7,6 +7,7 @@ mod rules;
 pub use crate::model::{dns1123_label, dns1123_subdomain, is_uuid};
 pub use rules::validate;
 
+use crate::model::{Config, Effective};
 use crate::wording::count;
 use serde::Serialize;
 
@@ -42,6 +43,19 @@ impl Finding {
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Finding {
         Finding { path: path.into(), severity: Severity::Warning, message: message.into() }
     }
+}
+
+/// Every finding the portal shows for `cfg`: what `check` prints and a batch row holds.
+pub fn findings(cfg: &Config) -> Vec<Finding> {
+    findings_given(cfg, &Effective::real(cfg))
+}
+
+/// [`findings`], given `real`, the effective values with real text in place of
+/// placeholders (`Effective::real(cfg)`, which the portal has already).
+pub fn findings_given(cfg: &Config, real: &Effective) -> Vec<Finding> {
+    // In placeholder mode the check reads the values as the artifacts see them: they
+    // carry the exports it checks. Otherwise they are the real ones.
+    if cfg.deploy.placeholders { validate(cfg, &Effective::of(cfg)) } else { validate(cfg, real) }
 }
 
 /// How many errors and warnings some findings hold.

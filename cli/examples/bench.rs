@@ -1,0 +1,136 @@
+//! The command line's benchmark: `ixn-portal batch` over 1, 100 and 1,000 tenants of
+//! the guide's sample (native, release), with the wall time and the peak memory (max
+//! resident set) of each run, against the target of 1,000 tenants in under 1 s.
+//!
+//! `cargo run --release -p ixn-portal-cli --example bench [-- N…]` (after building the
+//! binary: `cargo build --release -p ixn-portal-cli`); `scripts/bench.sh` runs it.
+
+use ixn_core::registry::keys;
+use ixn_core::model::{Config, Value};
+use ixn_core::profile::Profile;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The binary beside this example: `target/release/ixn-portal`.
+fn binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("exe");
+    let dir = exe.parent().and_then(Path::parent).expect("target/release");
+    let bin = dir.join("ixn-portal");
+    assert!(bin.exists(), "build it first: cargo build --release -p ixn-portal-cli ({} is missing)", bin.display());
+    bin
+}
+
+fn base() -> Config {
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.placeholders = false;
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
+    cfg.deploy.registry_username = "robot".into();
+    cfg
+}
+
+/// The children waited for: peak resident set of the largest, in KiB, and their CPU
+/// time (user + system), in seconds.
+fn children_usage() -> (i64, f64) {
+    // SAFETY: getrusage writes into the struct we hand it, nothing else.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (usage.ru_maxrss, secs(usage.ru_utime) + secs(usage.ru_stime))
+}
+
+fn tenants_csv(n: usize) -> String {
+    let mut csv = String::from("tenant.sid,tenant.id,deploy.namespace\n");
+    for i in 0..n {
+        csv.push_str(&format!("{},{:08x}-a1dd-4c65-8d40-1f75a2e080dd,tenant-{}\n", 1000 + i, i, 1000 + i));
+    }
+    csv
+}
+
+/// The core's share, in this process on one thread: checking every row, and computing
+/// every tenant's download (no files written), in seconds.
+fn in_process(n: usize) -> (f64, f64) {
+    use ixn_core::batch::{Batch, Tenants};
+    let mut cfg = base();
+    cfg.deploy.registry_password = "r".into();
+    cfg.deploy.db_admin_password = "a".into();
+    cfg.deploy.db_owner_password = "o".into();
+    cfg.deploy.redis_password = "p".into();
+    let batch = Batch::new(cfg, Tenants::parse("tenants.csv", &tenants_csv(n)).unwrap());
+    let start = Instant::now();
+    let reports = batch.check();
+    let check = start.elapsed().as_secs_f64();
+    assert!(reports.iter().all(|r| !r.failed()));
+    let start = Instant::now();
+    let mut bytes = 0;
+    for (_, c) in batch.configs() {
+        bytes += ixn_core::artifacts::download(&c, Default::default()).files.iter().map(|f| f.data.len()).sum::<usize>();
+    }
+    assert!(bytes > 0);
+    (check, start.elapsed().as_secs_f64())
+}
+
+/// One measured run for `n` tenants, in this process's only child: (wall seconds,
+/// peak KiB, CPU seconds).
+fn one(n: usize) -> (f64, i64, f64) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("base.yaml"), Profile::of(&base(), false).to_yaml_text()).unwrap();
+    std::fs::write(dir.path().join("tenants.csv"), tenants_csv(n)).unwrap();
+    let start = Instant::now();
+    let out = Command::new(binary())
+        .args(["batch", "--base", "base.yaml", "--tenants", "tenants.csv", "--out", "out", "--secrets-env", "BENCH_", "-q"])
+        .env("BENCH_REGISTRY_PASSWORD", "r")
+        .env("BENCH_DB_ADMIN_PASSWORD", "a")
+        .env("BENCH_DB_OWNER_PASSWORD", "o")
+        .env("BENCH_REDIS_PASSWORD", "p")
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let folders = std::fs::read_dir(dir.path().join("out")).unwrap().count();
+    assert_eq!(folders, n + 2, "a folder per tenant, the index and the script");
+    let (kib, cpu) = children_usage();
+    (secs, kib, cpu)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, n] = args.as_slice() {
+        if flag == "--one" {
+            // A fresh process per measurement, so the peak is this run's alone.
+            let (secs, kib, cpu) = one(n.parse().expect("a count"));
+            println!("{secs} {kib} {cpu}");
+            return;
+        }
+    }
+    let counts: Vec<usize> = if args.is_empty() { vec![1, 100, 1000] } else { args.iter().map(|a| a.parse().expect("a count")).collect() };
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    println!("ixn-portal batch (native, release, {cores} cores; best of 3 runs: wall time, CPU time, peak memory):");
+    for &n in &counts {
+        let mut best = (f64::MAX, 0, 0.0);
+        for _ in 0..3 {
+            let out = Command::new(std::env::current_exe().unwrap()).args(["--one", &n.to_string()]).output().expect("run");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut it = text.split_whitespace();
+            let secs: f64 = it.next().unwrap().parse().unwrap();
+            let kib: i64 = it.next().unwrap().parse().unwrap();
+            let cpu: f64 = it.next().unwrap().parse().unwrap();
+            if secs < best.0 {
+                best = (secs, kib, cpu);
+            }
+        }
+        let budget = if n == 1000 { if best.0 < 1.0 { "  (target < 1 s: met)" } else { "  (target < 1 s: NOT met)" } } else { "" };
+        println!(
+            "  {n:>5} tenants: {:>7.1} ms wall, {:>7.1} ms CPU, peak {:>5.1} MiB{budget}",
+            best.0 * 1000.0,
+            best.2 * 1000.0,
+            best.1 as f64 / 1024.0
+        );
+    }
+    if let Some(&n) = counts.iter().max() {
+        let (check, render) = in_process(n);
+        println!("  of which the core alone, in process on one thread, {n} tenants: check {:.1} ms, render {:.1} ms wall (no files)", check * 1000.0, render * 1000.0);
+    }
+}

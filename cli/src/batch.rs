@@ -1,0 +1,151 @@
+//! `ixn-portal batch`: one folder per tenant from a base profile and a tenants file,
+//! with the index and the deploy-all script, all or nothing (or the good rows with
+//! `--keep-going`).
+
+use crate::failure::Failure;
+use crate::output::{folder, write, Target};
+use crate::secrets::{sid_suffix, Source};
+use crate::{input, SecretArgs};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use ixn_core::batch::{index, Batch, Tenants};
+use ixn_core::artifacts::download;
+use ixn_core::generate::values_yaml::ValuesOptions;
+use ixn_core::model::Config;
+use ixn_core::validate::Severity;
+use ixn_core::wording::count;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What `batch` was asked.
+pub struct Options {
+    pub base: PathBuf,
+    pub values: Vec<PathBuf>,
+    pub tenants: PathBuf,
+    pub out: PathBuf,
+    pub keep_going: bool,
+    pub force: bool,
+    pub values_opts: ValuesOptions,
+    pub secrets: SecretArgs,
+    pub quiet: bool,
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and not `quiet`.
+fn progress(len: usize, quiet: bool, what: &'static str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    bar.set_style(ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}").expect("template").progress_chars("=> "));
+    bar.set_message(what);
+    bar
+}
+
+/// `work(i)` for every `i` below `n`, on as many threads as there are cores, the
+/// results in order; the first failure is returned.
+fn parallel<T: Send>(n: usize, work: impl Fn(usize) -> Result<T, Failure> + Sync) -> Result<Vec<T>, Failure> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.max(1));
+    let mut slots: Vec<Option<Result<T, Failure>>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let work = &work;
+        // Rows are dealt round-robin, so each thread gets a share of every part of the file.
+        let chunks: Vec<_> = (0..threads)
+            .map(|t| s.spawn(move || (t..n).step_by(threads).map(|i| (i, work(i))).collect::<Vec<_>>()))
+            .collect();
+        for c in chunks {
+            for (i, r) in c.join().expect("a worker panicked") {
+                slots[i] = Some(r);
+            }
+        }
+    });
+    slots.into_iter().map(|r| r.expect("every row done")).collect()
+}
+
+/// Runs a batch.
+pub fn run(o: Options) -> Result<ExitCode, Failure> {
+    let target = Target::new(&o.out, o.force)?;
+    let secrets = Source::read(&o.secrets)?;
+    let mut base = input::config(&o.base, &o.values)?;
+    secrets.apply(&mut base, None)?;
+    let file = o.tenants.display().to_string();
+    let tenants = Tenants::parse(&file, &input::read(&o.tenants)?).map_err(|e| Failure::Input(e.to_string()))?;
+    let batch = Batch::new(base, tenants);
+    let prepare = |cfg: &mut Config| {
+        let _ = secrets.apply_to_tenant(cfg);
+    };
+
+    let bar = progress(batch.len(), o.quiet, "checking");
+    let mut reports = parallel(batch.len(), |i| {
+        let r = batch.check_row(i, &prepare);
+        bar.inc(1);
+        Ok(r)
+    })?;
+    batch.finish(&mut reports);
+    bar.finish_and_clear();
+
+    // Credentials meant for one tenant must find it: a typo would leave it without.
+    let (file_sids, env_sids) = secrets.tenant_keys();
+    for sid in file_sids {
+        if !reports.iter().any(|r| r.sid == sid) {
+            return Err(Failure::Input(format!("--secrets-file: tenants.{sid} matches no row's tenant.sid")));
+        }
+    }
+    for suffix in env_sids {
+        if !reports.iter().any(|r| sid_suffix(&r.sid) == suffix) {
+            return Err(Failure::Input(format!("--secrets-env: the variables ending in __{suffix} match no row's tenant.sid")));
+        }
+    }
+
+    let mut failed = 0;
+    for r in &reports {
+        if r.failed() {
+            failed += 1;
+        }
+        for f in r.findings.iter().filter(|f| !o.quiet || f.severity == Severity::Error) {
+            eprintln!("{}", r.line(&file, f));
+        }
+    }
+    if failed > 0 && !o.keep_going {
+        return Err(Failure::Findings(format!(
+            "nothing written: {} of {} {} errors (--keep-going writes the others)",
+            failed,
+            count(reports.len(), "row"),
+            if failed == 1 { "has" } else { "have" }
+        )));
+    }
+
+    let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
+    let bar = progress(rendered.iter().filter(|&&r| r).count(), o.quiet, "rendering");
+    target.write_dir(|stage| {
+        // Each tenant is rendered and written, then dropped: memory stays that of the index.
+        parallel(batch.len(), |i| {
+            if !rendered[i] {
+                return Ok(());
+            }
+            let mut cfg = batch.config(i).expect("a row without errors reads");
+            prepare(&mut cfg);
+            // The one core function the portal's "Download everything" calls.
+            let d = download(&cfg, o.values_opts);
+            folder(stage, &d.folder)?;
+            for (name, f) in d.relative() {
+                write(stage, &format!("{}/{name}", d.folder), &f.data, f.executable)?;
+            }
+            bar.inc(1);
+            Ok(())
+        })?;
+        write(stage, index::INDEX_FILE, index::index_csv(&reports, &rendered).as_bytes(), false)?;
+        write(stage, index::SCRIPT_FILE, index::deploy_all(&reports, &rendered).as_bytes(), true)
+    })?;
+    bar.finish_and_clear();
+    let done = reports.len() - failed;
+    if !o.quiet || failed > 0 {
+        eprintln!(
+            "rendered {} of {} into {}{}",
+            done,
+            count(reports.len(), "tenant"),
+            target.shown().display(),
+            if failed > 0 { format!("; {failed} failed (see {})", index::INDEX_FILE) } else { String::new() }
+        );
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

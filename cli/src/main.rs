@@ -1,0 +1,317 @@
+//! `ixn-portal`: the IXN configuration portal's generators as a command. It renders
+//! exactly the files of the portal's "Download everything", checks a profile as the
+//! portal does (the CI gate), imports values files into a profile, and renders batches
+//! of tenants from one base profile. Everything it makes comes from `ixn-core`, the
+//! same functions the portal calls.
+
+mod batch;
+mod failure;
+mod input;
+mod output;
+mod secrets;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use failure::Failure;
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
+use ixn_core::validate::{Severity, Tally};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The IXN configuration portal as a command: render, check, import, batch.
+///
+/// Exit codes: 0 done; 1 the configuration has errors (or warnings with --strict, or
+/// a batch row failed); 2 bad input or usage (the message says file, line and column);
+/// 3 the output could not be written. Output is all or nothing: a failed run leaves
+/// the output as it was.
+#[derive(Debug, Parser)]
+#[command(name = "ixn-portal", version, propagate_version = true, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Writes exactly the files of the portal's "Download everything" for a profile.
+    ///
+    /// The files (override_values.yaml, deploy.sh, secrets.json) go into DIR, or into
+    /// one .tar byte for byte as the portal downloads it. Refuses a configuration with
+    /// errors unless --allow-errors.
+    #[command(after_help = "Example:\n  IXN_REDIS_PASSWORD=… ixn-portal render tenant-100.yaml --secrets-env IXN_ --out build/ixn-100")]
+    Render(RenderArgs),
+    /// Prints the findings the portal shows: key path, severity and sentence.
+    ///
+    /// Exits 1 on any error, and on warnings with --strict; 0 otherwise. The CI gate.
+    #[command(after_help = "Example:\n  ixn-portal check tenant-100.yaml --strict --format json")]
+    Check(CheckArgs),
+    /// Reads values files in Helm's merge order (later wins) and writes a profile.
+    ///
+    /// Reports, as the portal does, what each file set: known keys, unknown keys (kept,
+    /// with "did you mean"), explicit nulls.
+    #[command(after_help = "Example:\n  ixn-portal import values.yaml override_values.yaml -o tenant-100.yaml")]
+    Import(ImportArgs),
+    /// Renders one folder per tenant from a base profile and a tenants file.
+    ///
+    /// Writes DIR/<release>/ (the files of `render`) for every row, DIR/tenants.csv
+    /// (every row's status and findings) and DIR/deploy-all.sh (deploys them in row
+    /// order, stopping at the first failure). Any row with an error writes nothing,
+    /// unless --keep-going, which writes the good rows; either way it exits 1.
+    #[command(after_help = "Example:\n  ixn-portal batch --base base.yaml --tenants tenants.csv --secrets-file secrets.yaml --out build/tenants")]
+    Batch(BatchArgs),
+}
+
+/// Where credentials come from (never from the command line).
+#[derive(Debug, Clone, Args)]
+pub struct SecretArgs {
+    /// Read credentials from environment variables named PREFIX + the field's name in
+    /// capitals (IXN_REDIS_PASSWORD for redis.password); in a batch, PREFIX + NAME +
+    /// `__` + SID for one tenant (IXN_REDIS_PASSWORD__101). Names: see --help.
+    #[arg(long, value_name = "PREFIX", long_help = secrets::env_help())]
+    pub secrets_env: Option<String>,
+    /// Read credentials from a YAML or JSON file of field name → value (and, for a
+    /// batch, `tenants: {SID: {name: value}}`).
+    #[arg(long, value_name = "FILE")]
+    pub secrets_file: Option<PathBuf>,
+}
+
+/// How the values file is written, as the portal's toggles.
+#[derive(Debug, Clone, Args)]
+pub struct ValuesArgs {
+    /// Write every key the chart documents (the portal's "Full"), not only what differs.
+    #[arg(long)]
+    pub full: bool,
+    /// Write the guide's helm-docs comments in the values file.
+    #[arg(long)]
+    pub comments: bool,
+}
+
+impl ValuesArgs {
+    fn options(&self) -> ValuesOptions {
+        ValuesOptions { form: if self.full { Form::Full } else { Form::Minimal }, comments: self.comments }
+    }
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// The profile (YAML or JSON, as the portal writes it).
+    profile: PathBuf,
+    /// Values files imported over the profile, in Helm's order (later wins).
+    #[arg(short = 'f', long = "values", value_name = "VALUES")]
+    values: Vec<PathBuf>,
+    /// The folder to write the files into (created; replaced only with --force).
+    #[arg(long, value_name = "DIR", required_unless_present = "tar", conflicts_with = "tar")]
+    out: Option<PathBuf>,
+    /// Write the portal's .tar instead, byte for byte.
+    #[arg(long, value_name = "FILE")]
+    tar: Option<PathBuf>,
+    /// Replace DIR (or FILE) when it exists and is not empty.
+    #[arg(long)]
+    force: bool,
+    /// Write the files even when the configuration has errors (the portal allows it).
+    #[arg(long)]
+    allow_errors: bool,
+    #[command(flatten)]
+    values_opts: ValuesArgs,
+    #[command(flatten)]
+    secrets: SecretArgs,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// How `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// One line per finding: `path: severity: sentence`.
+    Text,
+    /// `{"findings": [{"path", "severity", "message"}], "errors": N, "warnings": N}`.
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The profile (YAML or JSON, as the portal writes it).
+    profile: PathBuf,
+    /// Values files imported over the profile, in Helm's order (later wins).
+    #[arg(short = 'f', long = "values", value_name = "VALUES")]
+    values: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    secrets: SecretArgs,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// Values files, in Helm's merge order (later wins, maps merge, lists replace).
+    #[arg(required = true)]
+    values: Vec<PathBuf>,
+    /// The profile to write (.json for JSON, otherwise YAML).
+    #[arg(short, long, value_name = "PROFILE")]
+    output: PathBuf,
+    /// Keep credentials found in the values files in the profile (left out otherwise).
+    #[arg(long)]
+    with_secrets: bool,
+    /// Replace PROFILE when it exists.
+    #[arg(long)]
+    force: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// The base profile every row starts from.
+    #[arg(long, value_name = "PROFILE")]
+    base: PathBuf,
+    /// Values files imported over the base, in Helm's order.
+    #[arg(short = 'f', long = "values", value_name = "VALUES")]
+    values: Vec<PathBuf>,
+    /// The tenants file: CSV with a header of field names, or YAML (a list of mappings).
+    #[arg(long, value_name = "FILE")]
+    tenants: PathBuf,
+    /// The folder to write (created; replaced only with --force).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Write the good rows when some fail (the exit code is still 1).
+    #[arg(long)]
+    keep_going: bool,
+    /// Replace DIR when it exists and is not empty.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    values_opts: ValuesArgs,
+    #[command(flatten)]
+    secrets: SecretArgs,
+    /// Print nothing but errors (no progress, no warnings).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Render(a) => render(a),
+        Command::Check(a) => check(a),
+        Command::Import(a) => import(a),
+        Command::Batch(a) => batch::run(batch::Options {
+            base: a.base,
+            values: a.values,
+            tenants: a.tenants,
+            out: a.out,
+            keep_going: a.keep_going,
+            force: a.force,
+            values_opts: a.values_opts.options(),
+            secrets: a.secrets,
+            quiet: a.quiet,
+        }),
+    };
+    match result {
+        Ok(code) => code,
+        Err(f) => f.report(),
+    }
+}
+
+/// Prints findings on stderr, one per line.
+fn print_findings(findings: &[ixn_core::validate::Finding], warnings: bool) {
+    for f in findings.iter().filter(|f| warnings || f.severity == Severity::Error) {
+        eprintln!("{}", finding_line(f));
+    }
+}
+
+fn finding_line(f: &ixn_core::validate::Finding) -> String {
+    let severity = if f.severity == Severity::Error { "error" } else { "warning" };
+    format!("{}: {severity}: {}", f.path, f.message)
+}
+
+fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
+    let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.force)?;
+    let mut cfg = input::config(&a.profile, &a.values)?;
+    secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
+    let findings = ixn_core::validate::findings(&cfg);
+    let tally = Tally::of(&findings);
+    if tally.errors > 0 && !a.allow_errors {
+        print_findings(&findings, false);
+        return Err(Failure::Findings(format!(
+            "nothing written: the configuration has {} (--allow-errors writes the files anyway)",
+            ixn_core::wording::count(tally.errors, "error")
+        )));
+    }
+    if !a.quiet {
+        print_findings(&findings, true);
+    }
+    // The one core function the portal's "Download everything" calls.
+    let d = ixn_core::artifacts::download(&cfg, a.values_opts.options());
+    if a.tar.is_some() {
+        target.write_file(&d.tar())?;
+    } else {
+        target.write_dir(|stage| {
+            for (name, f) in d.relative() {
+                output::write(stage, name, &f.data, f.executable)?;
+            }
+            Ok(())
+        })?;
+    }
+    if !a.quiet {
+        eprintln!("wrote {} to {} ({})", if a.tar.is_some() { d.tar_name() } else { format!("{} files", d.files.len()) }, target.shown().display(), tally.summary());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
+    let mut cfg = input::config(&a.profile, &a.values)?;
+    secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
+    let findings = ixn_core::validate::findings(&cfg);
+    let tally = Tally::of(&findings);
+    match a.format {
+        CheckFormat::Json => {
+            let json = serde_json::json!({ "findings": findings, "errors": tally.errors, "warnings": tally.warnings });
+            println!("{}", serde_json::to_string_pretty(&json).expect("json"));
+        }
+        CheckFormat::Text => {
+            for f in &findings {
+                println!("{}", finding_line(f));
+            }
+            eprintln!("{}: {}", a.profile.display(), tally.summary());
+        }
+    }
+    Ok(if tally.errors > 0 || (a.strict && tally.warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn import(a: ImportArgs) -> Result<ExitCode, Failure> {
+    let target = output::Target::new(&a.output, a.force)?;
+    let (cfg, report) = input::import_values(&ixn_core::model::Config::chart_defaults(), &a.values)?;
+    let profile = ixn_core::profile::Profile::of(&cfg, a.with_secrets);
+    let json = a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let text = if json { profile.to_json_text() + "\n" } else { profile.to_yaml_text() };
+    target.write_file(text.as_bytes())?;
+    if !a.quiet {
+        eprintln!("{}", report.summary());
+        for f in &report.files {
+            eprintln!("  {}", f.summary());
+            for n in &f.nulls {
+                eprintln!("    null: {n}");
+            }
+        }
+        for u in &report.unknown {
+            match &u.suggestion {
+                Some(s) => eprintln!("unknown key, kept: {}: did you mean {s}?", u.path),
+                None => eprintln!("unknown key, kept: {}", u.path),
+            }
+        }
+        for n in &report.notes {
+            eprintln!("note: {n}");
+        }
+        let dropped = secrets::set_in(&cfg);
+        if !a.with_secrets && !dropped.is_empty() {
+            eprintln!("left out of the profile (credentials; --with-secrets keeps them): {}", dropped.join(", "));
+        }
+        eprintln!("wrote {}", a.output.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

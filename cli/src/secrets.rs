@@ -1,0 +1,239 @@
+//! Credentials, from the profile, environment variables (`--secrets-env PREFIX`) or a
+//! file (`--secrets-file`), never from the command line, where process lists and shell
+//! history show them.
+
+use ixn_core::registry::keys;
+use crate::failure::Failure;
+use crate::SecretArgs;
+use ixn_core::model::{Config, Value};
+use ixn_core::registry::{FieldKind, CONTEXT, KEYS};
+use ixn_core::yaml::{read_yaml, Node};
+use std::collections::HashMap;
+
+/// One credential field: a context field (`redis.password`) or a values key marked
+/// secret (`ixnService.ixnNode.secrets.db.password`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecretField {
+    /// Its name, as the form and the profile name it.
+    pub name: &'static str,
+    context: bool,
+}
+
+/// Every credential field.
+pub fn fields() -> Vec<SecretField> {
+    let context = CONTEXT.iter().filter(|c| c.kind == FieldKind::Secret).map(|c| SecretField { name: c.name, context: true });
+    let keys = KEYS.iter().filter(|k| k.secret()).map(|k| SecretField { name: k.path, context: false });
+    context.chain(keys).collect()
+}
+
+/// `db.adminPassword` → `DB_ADMIN_PASSWORD`: the environment name after the prefix.
+pub fn env_name(name: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' });
+    }
+    out
+}
+
+/// What --secrets-env's long help lists: every field with its variable.
+pub fn env_help() -> String {
+    let mut s = String::from(
+        "Read credentials from environment variables: PREFIX followed by the field's name in \
+         capitals, `.` and camelCase as `_`. In a batch, a variable ending in `__SID` (the \
+         tenant's sid, in capitals, other characters as `_`) is for that tenant only and wins \
+         over the one for all. Environment variables win over --secrets-file.\n\nThe fields \
+         and their variables (with PREFIX=IXN_):\n",
+    );
+    for f in fields() {
+        s.push_str(&format!("  {}: IXN_{}\n", f.name, env_name(f.name)));
+    }
+    s
+}
+
+/// Which credentials a configuration holds (non-empty).
+pub fn set_in(cfg: &Config) -> Vec<&'static str> {
+    fields().into_iter().filter(|f| !get(cfg, *f).is_empty()).map(|f| f.name).collect()
+}
+
+fn get(cfg: &Config, f: SecretField) -> String {
+    if f.context {
+        ixn_core::registry::context_field(f.name).map(|c| (c.get)(&cfg.deploy)).unwrap_or_default()
+    } else {
+        match ixn_core::registry::key(f.name).and_then(|def| cfg.values.get(def)) {
+            Some(Value::Str(s)) => s.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+fn set(cfg: &mut Config, f: SecretField, value: &str) {
+    if f.context {
+        if let Some(c) = ixn_core::registry::context_field(f.name) {
+            (c.set)(&mut cfg.deploy, value);
+        }
+    } else {
+        if let Some(def) = ixn_core::registry::key(f.name) {
+            cfg.values.set(def, Value::Str(value.to_string()));
+        }
+    }
+}
+
+/// A tenant's sid as an environment name suffix.
+pub fn sid_suffix(sid: &str) -> String {
+    sid.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect()
+}
+
+/// Credentials read from the environment and a file.
+#[derive(Debug, Default)]
+pub struct Source {
+    all: Vec<(SecretField, String)>,
+    /// By sid (file) or by sid suffix (environment).
+    tenants: HashMap<String, Vec<(SecretField, String)>>,
+    env_tenants: HashMap<String, Vec<(SecretField, String)>>,
+}
+
+fn field_named(name: &str) -> Option<SecretField> {
+    fields().into_iter().find(|f| f.name == name)
+}
+
+fn scalar_text(node: &Node) -> Option<String> {
+    match node {
+        Node::Str(s) | Node::Block(s) | Node::Placeholder(s) | Node::Float(s) => Some(s.clone()),
+        Node::Int(i) => Some(i.to_string()),
+        Node::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+impl Source {
+    /// Reads the secrets file (if any), then the environment (if a prefix is given).
+    pub fn read(args: &SecretArgs) -> Result<Source, Failure> {
+        let mut s = Source::default();
+        if let Some(path) = &args.secrets_file {
+            s.read_file(path)?;
+        }
+        if let Some(prefix) = &args.secrets_env {
+            s.read_env(prefix, std::env::vars_os());
+        }
+        Ok(s)
+    }
+
+    fn read_file(&mut self, path: &std::path::Path) -> Result<(), Failure> {
+        let text = crate::input::read(path)?;
+        let shown = path.display();
+        let node = read_yaml(&text, ixn_core::import::LIMITS).map_err(|e| match (e.line, e.column) {
+            (Some(l), Some(c)) => Failure::Input(format!("{shown}:{l}:{c}: {}", e.message)),
+            _ => Failure::Input(format!("{shown}: {}", e.message)),
+        })?;
+        let bad = |m: String| Failure::Input(format!("{shown}: {m}"));
+        let pairs = |node: &Node, under: &str| -> Result<Vec<(SecretField, String)>, Failure> {
+            let Node::Map(entries) = node else { return Err(bad(format!("{under}must be a mapping of field name to value"))) };
+            entries
+                .iter()
+                .map(|e| {
+                    let f = field_named(&e.key).ok_or_else(|| {
+                        bad(format!("{under}{} is not a credential field; they are: {}", e.key, fields().iter().map(|f| f.name).collect::<Vec<_>>().join(", ")))
+                    })?;
+                    let v = scalar_text(&e.value).ok_or_else(|| bad(format!("{under}{}: a credential is one line of text", e.key)))?;
+                    Ok((f, v))
+                })
+                .collect()
+        };
+        match &node {
+            Node::Null => {}
+            Node::Map(entries) => {
+                for e in entries {
+                    if e.key == "tenants" {
+                        let Node::Map(tenants) = &e.value else { return Err(bad("tenants: must map each sid to its credentials".into())) };
+                        for t in tenants {
+                            let list = pairs(&t.value, &format!("tenants.{}.", t.key))?;
+                            self.tenants.entry(t.key.clone()).or_default().extend(list);
+                        }
+                    } else {
+                        self.all.extend(pairs(&Node::Map(vec![e.clone()]), "")?);
+                    }
+                }
+            }
+            _ => return Err(bad("must be a mapping of field name to value".into())),
+        }
+        Ok(())
+    }
+
+    fn read_env(&mut self, prefix: &str, vars: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>) {
+        let by_env: Vec<(String, SecretField)> = fields().into_iter().map(|f| (env_name(f.name), f)).collect();
+        for (k, v) in vars {
+            let (Some(k), Some(v)) = (k.to_str(), v.to_str()) else { continue };
+            let Some(rest) = k.strip_prefix(prefix) else { continue };
+            let (name, sid) = match rest.split_once("__") {
+                Some((n, s)) => (n, Some(s)),
+                None => (rest, None),
+            };
+            match by_env.iter().find(|(e, _)| e == name) {
+                Some((_, f)) => match sid {
+                    Some(sid) => self.env_tenants.entry(sid.to_string()).or_default().push((*f, v.to_string())),
+                    None => self.all.push((*f, v.to_string())),
+                },
+                None => eprintln!("ixn-portal: warning: {k} (from --secrets-env {prefix}) names no credential field; see ixn-portal render --help"),
+            }
+        }
+    }
+
+    /// Sets the credentials for everyone, then those for the configuration's own sid.
+    pub fn apply_to_tenant(&self, cfg: &mut Config) -> Result<(), Failure> {
+        let sid = match cfg.values.get(keys::TENANT_SID) {
+            Some(Value::Str(s)) => Some(s.trim().to_string()),
+            _ => None,
+        };
+        self.apply(cfg, sid.as_deref())
+    }
+
+    /// The sids the file and the environment give credentials for, one tenant at a time.
+    pub fn tenant_keys(&self) -> (Vec<&str>, Vec<&str>) {
+        (self.tenants.keys().map(String::as_str).collect(), self.env_tenants.keys().map(String::as_str).collect())
+    }
+
+    /// Sets the credentials in `cfg`: those for everyone, then those for the tenant
+    /// `sid` (file, then environment).
+    pub fn apply(&self, cfg: &mut Config, sid: Option<&str>) -> Result<(), Failure> {
+        for (f, v) in &self.all {
+            set(cfg, *f, v);
+        }
+        if let Some(sid) = sid {
+            for (f, v) in self.tenants.get(sid).into_iter().flatten() {
+                set(cfg, *f, v);
+            }
+            for (f, v) in self.env_tenants.get(&sid_suffix(sid)).into_iter().flatten() {
+                set(cfg, *f, v);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_names_read_as_the_fields() {
+        assert_eq!(env_name("db.adminPassword"), "DB_ADMIN_PASSWORD");
+        assert_eq!(env_name("redis.password"), "REDIS_PASSWORD");
+        assert_eq!(env_name("ixnService.ixnNode.secrets.db.password"), "IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD");
+        assert_eq!(sid_suffix("1a-2"), "1A_2");
+    }
+
+    #[test]
+    fn every_credential_field_has_a_distinct_variable() {
+        let names: Vec<String> = fields().iter().map(|f| env_name(f.name)).collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len());
+        assert!(names.len() >= 7, "{names:?}");
+    }
+}

@@ -1,0 +1,406 @@
+//! The `ixn-portal` binary end to end: what it writes is byte for byte what the
+//! portal's "Download everything" gives (the same core function, `download`), its exit
+//! codes say what happened, bad input is named by file, line and column, output is all
+//! or nothing, and secrets never come from the command line.
+
+use ixn_core::registry::keys;
+use ixn_core::artifacts::download;
+use ixn_core::generate::values_yaml::ValuesOptions;
+use ixn_core::model::{Config, SecretStyle, Value};
+use ixn_core::profile::Profile;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ixn-portal"));
+    // The tests decide which variables it sees.
+    c.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    c
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    bin().args(args).current_dir(dir).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A complete tenant: the guide's sample with real values and every secret set.
+fn sample() -> Config {
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.placeholders = false;
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
+    cfg.deploy.registry_username = "robot".into();
+    cfg.deploy.registry_password = "S3cret-registry".into();
+    cfg.deploy.db_admin_password = "S3cret-admin".into();
+    cfg.deploy.redis_password = "S3cret-redis".into();
+    cfg
+}
+
+/// Text that breaks naive YAML, shell, JSON and SQL writers, in every kind of field.
+fn hostile() -> Config {
+    let mut cfg = sample();
+    let nasty = "it's \"quoted\" $(rm -rf /) `x` \\ ü 🎉 #: - yes";
+    cfg.values.set(keys::TENANT_ID, Value::Str(nasty.into()));
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_APP_NAME, Value::Str("on".into()));
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("0100".into()));
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_NAME, Value::Str("db'; DROP TABLE x; --".into()));
+    cfg.values.set(keys::POD_LABELS, Value::Map(vec![("team".into(), "a: b".into()), ("team".into(), "12:30".into())]));
+    cfg.deploy.db_owner_password = "p'w\"d $HOME !x".into();
+    cfg.deploy.redis_password = "r\\n'\"".into();
+    cfg.deploy.secret_style = SecretStyle::Stdin;
+    cfg.deploy.namespace = "tenant-ü".into();
+    cfg
+}
+
+fn write_profile(dir: &Path, name: &str, cfg: &Config) -> PathBuf {
+    let path = dir.join(name);
+    let p = Profile::of(cfg, true);
+    std::fs::write(&path, if name.ends_with(".json") { p.to_json_text() } else { p.to_yaml_text() }).unwrap();
+    path
+}
+
+/// The files under `dir`, by relative path, with their bytes and whether executable.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>, bool)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.push((rel, std::fs::read(&p).unwrap(), mode & 0o111 != 0));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// What the portal downloads for the profile text: it loads a profile the same way.
+fn portal_download(profile: &Path) -> ixn_core::artifacts::Download {
+    let cfg = Profile::parse(&std::fs::read_to_string(profile).unwrap()).unwrap().to_config().unwrap();
+    download(&cfg, ValuesOptions::default())
+}
+
+#[test]
+fn render_writes_the_portals_download_byte_for_byte() {
+    for (name, cfg) in [("sample.yaml", sample()), ("hostile.json", hostile())] {
+        let tmp = tempfile::tempdir().unwrap();
+        let profile = write_profile(tmp.path(), name, &cfg);
+        let o = run(&["render", profile.to_str().unwrap(), "--out", "out", "--allow-errors"], tmp.path());
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let expected = portal_download(&profile);
+        let want: Vec<(String, Vec<u8>, bool)> = {
+            let mut v: Vec<_> = expected.relative().map(|(n, f)| (n.to_string(), f.data.clone(), f.executable)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(tree(&tmp.path().join("out")), want, "{name}");
+        // --tar writes the very archive the portal's button gives.
+        let o = run(&["render", profile.to_str().unwrap(), "--tar", "all.tar", "--allow-errors", "-q"], tmp.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(std::fs::read(tmp.path().join("all.tar")).unwrap(), expected.tar(), "{name}");
+        assert_eq!(stderr(&o), "", "--quiet prints nothing");
+    }
+}
+
+#[test]
+fn render_with_full_and_comments_matches_the_portals_toggles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let profile = write_profile(tmp.path(), "p.yaml", &sample());
+    let o = run(&["render", profile.to_str().unwrap(), "--out", "out", "--full", "--comments"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cfg = Profile::parse(&std::fs::read_to_string(&profile).unwrap()).unwrap().to_config().unwrap();
+    let opts = ValuesOptions { form: ixn_core::generate::values_yaml::Form::Full, comments: true };
+    let d = download(&cfg, opts);
+    let (_, values) = d.relative().next().unwrap();
+    assert_eq!(std::fs::read(tmp.path().join("out/override_values.yaml")).unwrap(), values.data);
+}
+
+#[test]
+fn render_refuses_errors_and_leaves_the_folder_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.values.set(keys::TENANT_SID, Value::Str("1x".into()));
+    let profile = write_profile(tmp.path(), "p.yaml", &cfg);
+    let o = run(&["render", profile.to_str().unwrap(), "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("tenant.sid: error: the tenant short ID must be digits only"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing written"));
+    assert!(!tmp.path().join("out").exists());
+    // A folder with something in it is replaced only with --force, and a refused run
+    // leaves it exactly as it was.
+    std::fs::create_dir(tmp.path().join("out")).unwrap();
+    std::fs::write(tmp.path().join("out/keep.txt"), "mine").unwrap();
+    let good = write_profile(tmp.path(), "good.yaml", &sample());
+    let o = run(&["render", good.to_str().unwrap(), "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("out: exists and is not empty; --force replaces it"), "{}", stderr(&o));
+    let o = run(&["render", profile.to_str().unwrap(), "--out", "out", "--force"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(tree(&tmp.path().join("out")), [("keep.txt".to_string(), b"mine".to_vec(), false)]);
+    let o = run(&["render", good.to_str().unwrap(), "--out", "out", "--force"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!tmp.path().join("out/keep.txt").exists());
+    assert!(tmp.path().join("out/deploy.sh").exists());
+    // Nothing is left beside it.
+    let names: Vec<String> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.starts_with(".ixn-portal")), "{names:?}");
+}
+
+#[test]
+fn check_exits_by_severity_and_prints_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = write_profile(tmp.path(), "clean.yaml", &sample());
+    let o = run(&["check", clean.to_str().unwrap()], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    // A warning only: 0, or 1 with --strict.
+    let mut warn = sample();
+    warn.deploy.redis_password.clear();
+    let warn = write_profile(tmp.path(), "warn.yaml", &warn);
+    let o = run(&["check", warn.to_str().unwrap()], tmp.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "redis.password: warning: no Redis password: fine only if Redis has no authentication\n");
+    let o = run(&["check", warn.to_str().unwrap(), "--strict"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&["check", warn.to_str().unwrap(), "--format", "json"], tmp.path());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(json["errors"], 0);
+    assert_eq!(json["findings"][0]["path"], "redis.password");
+    assert_eq!(json["findings"][0]["severity"], "warning");
+    // An error: 1, and the findings are exactly the portal's.
+    let mut bad = sample();
+    bad.deploy.namespace = "Bad_NS".into();
+    let path = write_profile(tmp.path(), "bad.yaml", &bad);
+    let o = run(&["check", path.to_str().unwrap(), "--format", "json"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let cfg = Profile::parse(&std::fs::read_to_string(&path).unwrap()).unwrap().to_config().unwrap();
+    assert_eq!(json["findings"], serde_json::to_value(ixn_core::validate::findings(&cfg)).unwrap());
+}
+
+#[test]
+fn bad_input_is_named_by_file_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("broken.yaml"), "format: ixn-portal-profile\nvalues:\n  tenant: [1,\n").unwrap();
+    let o = run(&["check", "broken.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("ixn-portal: broken.yaml:"), "{}", stderr(&o));
+    assert!(regex_like_position(&stderr(&o), "broken.yaml"), "{}", stderr(&o));
+    std::fs::write(tmp.path().join("values.yaml"), "tenant:\n  sid: \"1\"\n   bad: x\n").unwrap();
+    let o = run(&["import", "values.yaml", "-o", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(regex_like_position(&stderr(&o), "values.yaml"), "{}", stderr(&o));
+    assert!(!tmp.path().join("p.yaml").exists());
+    std::fs::write(tmp.path().join("plain.yaml"), "tenant:\n  sid: \"1\"\n").unwrap();
+    let o = run(&["render", "plain.yaml", "--out", "o"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("plain.yaml: not a portal profile"), "{}", stderr(&o));
+    let o = run(&["render", "missing.yaml", "--out", "o"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.yaml: cannot read it"), "{}", stderr(&o));
+}
+
+/// Whether `text` holds `file:LINE:COLUMN: `.
+fn regex_like_position(text: &str, file: &str) -> bool {
+    text.split(&format!("{file}:")).skip(1).any(|rest| {
+        let mut parts = rest.splitn(3, ':');
+        let (l, c) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        !l.is_empty() && l.chars().all(|c| c.is_ascii_digit()) && !c.is_empty() && c.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+#[test]
+fn import_writes_a_profile_with_the_portals_report_and_renders_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.yaml"), "tenant:\n  sid: \"100\"\n  id: x\nimage:\n  pullPolicey: Always\n").unwrap();
+    std::fs::write(tmp.path().join("b.yaml"), "tenant:\n  sid: \"101\"\nixnVQNode:\n  serviceAccount:\n    name: null\nixnService:\n  ixnServer:\n    secrets:\n      db:\n        password: S3cret-values\n").unwrap();
+    let o = run(&["import", "a.yaml", "b.yaml", "-o", "p.yaml"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Imported 2 files: "), "{err}");
+    assert!(err.contains("unknown key, kept: image.pullPolicey: did you mean pullPolicy?"), "{err}");
+    assert!(err.contains("null: ixnVQNode.serviceAccount.name"), "{err}");
+    assert!(err.contains("left out of the profile (credentials; --with-secrets keeps them): ixnService.ixnServer.secrets.db.password"), "{err}");
+    let text = std::fs::read_to_string(tmp.path().join("p.yaml")).unwrap();
+    assert!(!text.contains("S3cret-values"));
+    let cfg = Profile::parse(&text).unwrap().to_config().unwrap();
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("101".into())), "later files win");
+    // Refuses to overwrite unless asked; --with-secrets keeps them; .json writes JSON.
+    let o = run(&["import", "a.yaml", "-o", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["import", "a.yaml", "b.yaml", "-o", "p.json", "--with-secrets", "-q"], tmp.path());
+    assert!(o.status.success());
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(tmp.path().join("p.json")).unwrap()).unwrap();
+    assert_eq!(json["values"]["ixnService"]["ixnServer"]["secrets"]["db"]["password"], "S3cret-values");
+}
+
+#[test]
+fn secrets_come_from_the_environment_or_a_file_never_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.deploy.redis_password.clear();
+    let profile = write_profile(tmp.path(), "p.yaml", &cfg);
+    // From the environment.
+    let o = bin()
+        .args(["render", "p.yaml", "--out", "env", "--secrets-env", "IXN_"])
+        .env("IXN_REDIS_PASSWORD", "Env-S3cret")
+        .env("IXN_REDIS_PASWORD", "typo")
+        // For the profile's own tenant (sid 100) only.
+        .env("IXN_DB_ADMIN_PASSWORD__100", "Env-Admin-100")
+        .env("IXN_DB_OWNER_PASSWORD__999", "Env-Owner-999")
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(tmp.path().join("env/secrets.json")).unwrap().contains("Env-S3cret"));
+    let script = std::fs::read_to_string(tmp.path().join("env/deploy.sh")).unwrap();
+    assert!(script.contains("Env-Admin-100") && !script.contains("Env-Owner-999"));
+    assert!(stderr(&o).contains("IXN_REDIS_PASWORD (from --secrets-env IXN_) names no credential field"), "{}", stderr(&o));
+    // From a file; the environment wins over it.
+    std::fs::write(tmp.path().join("s.yaml"), "redis.password: File-S3cret\ndb.adminPassword: File-Admin\n").unwrap();
+    let o = run(&["render", "p.yaml", "--out", "file", "--secrets-file", "s.yaml"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let secrets = std::fs::read_to_string(tmp.path().join("file/secrets.json")).unwrap();
+    assert!(secrets.contains("File-S3cret"));
+    assert!(std::fs::read_to_string(tmp.path().join("file/deploy.sh")).unwrap().contains("File-Admin"));
+    std::fs::write(tmp.path().join("bad.yaml"), "redis.pasword: x\n").unwrap();
+    let o = run(&["render", "p.yaml", "--out", "bad", "--secrets-file", "bad.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.yaml: redis.pasword is not a credential field"), "{}", stderr(&o));
+    // No option takes a secret: the only options any subcommand has are these.
+    let allowed = [
+        "--values", "--out", "--tar", "--force", "--allow-errors", "--full", "--comments", "--secrets-env",
+        "--secrets-file", "--quiet", "--help", "--version", "--format", "--strict", "--output", "--with-secrets",
+        "--base", "--tenants", "--keep-going",
+    ];
+    for sub in ["render", "check", "import", "batch"] {
+        let help = stdout(&run(&[sub, "--help"], tmp.path()));
+        for word in help.split_whitespace().filter(|w| w.starts_with("--")) {
+            let flag = word.trim_end_matches([',', '.', ')', ';', ':']).split(['=', '[', '<']).next().unwrap();
+            assert!(allowed.contains(&flag), "{sub} has {flag}");
+        }
+    }
+    let o = run(&["render", "p.yaml", "--out", "x", "--redis-password", "x"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!profile.with_file_name("x").exists());
+}
+
+fn tenants_base(dir: &Path) -> PathBuf {
+    let mut cfg = sample();
+    cfg.deploy.redis_password.clear();
+    cfg.deploy.db_admin_password.clear();
+    write_profile(dir, "base.yaml", &cfg)
+}
+
+#[test]
+fn batch_renders_a_folder_per_tenant_an_index_and_a_deploy_all_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    tenants_base(tmp.path());
+    std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace\n101,t-101\n102,t-102\n").unwrap();
+    std::fs::write(tmp.path().join("s.yaml"), "db.adminPassword: Admin-S3cret\ntenants:\n  \"102\":\n    redis.password: Only-102\n").unwrap();
+    let o = bin()
+        .args(["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml", "--secrets-env", "IXN_"])
+        .env("IXN_REDIS_PASSWORD", "All-S3cret")
+        .env("IXN_DB_OWNER_PASSWORD__101", "Owner-101")
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Not a terminal: no progress bar, only the summary.
+    assert_eq!(stderr(&o), "rendered 2 of 2 tenants into out\n");
+    let files: Vec<String> = tree(&tmp.path().join("out")).into_iter().map(|(n, _, x)| format!("{n}{}", if x { "*" } else { "" })).collect();
+    assert_eq!(
+        files,
+        [
+            "deploy-all.sh*", "ixn-101/deploy.sh*", "ixn-101/override_values.yaml", "ixn-101/secrets.json",
+            "ixn-102/deploy.sh*", "ixn-102/override_values.yaml", "ixn-102/secrets.json", "tenants.csv",
+        ]
+    );
+    let read = |p: &str| std::fs::read_to_string(tmp.path().join("out").join(p)).unwrap();
+    // Each folder is exactly what render (and the portal) gives for that tenant.
+    let mut one = sample();
+    one.values.set(keys::TENANT_SID, Value::Str("101".into()));
+    one.deploy.namespace = "t-101".into();
+    one.deploy.redis_password = "All-S3cret".into();
+    one.deploy.db_admin_password = "Admin-S3cret".into();
+    one.deploy.db_owner_password = "Owner-101".into();
+    let profile = Profile::of(&one, true).to_yaml_text();
+    let cfg = Profile::parse(&profile).unwrap().to_config().unwrap();
+    for (name, f) in download(&cfg, ValuesOptions::default()).relative() {
+        assert_eq!(read(&format!("ixn-101/{name}")).as_bytes(), f.data.as_slice(), "{name}");
+    }
+    assert!(read("ixn-102/secrets.json").contains("Only-102"));
+    assert!(!read("ixn-102/deploy.sh").contains("Owner-101"), "one tenant's secret stays with it");
+    let index = read("tenants.csv");
+    assert!(index.starts_with("row,status,folder,sid,release,namespace,databases,errors,warnings,findings\n1,rendered,ixn-101,101,ixn-101,t-101,"), "{index}");
+    for secret in ["All-S3cret", "Admin-S3cret", "Only-102", "Owner-101"] {
+        assert!(!index.contains(secret) && !read("deploy-all.sh").contains(secret), "{secret} is in the index or the script");
+    }
+}
+
+#[test]
+fn batch_is_all_or_nothing_and_keep_going_writes_the_good_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    tenants_base(tmp.path());
+    std::fs::write(tmp.path().join("s.yaml"), "db.adminPassword: a\nredis.password: r\n").unwrap();
+    // Row 2 repeats row 1's sid; row 3 has a bad cell.
+    std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace,consul.connect\n101,a,true\n101,b,true\n103,c,perhaps\n104,d,false\n").unwrap();
+    std::fs::create_dir(tmp.path().join("out")).unwrap();
+    std::fs::write(tmp.path().join("out/previous.txt"), "old").unwrap();
+    let args = ["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml", "--force"];
+    let o = run(&args, tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("t.csv:3:1: row 2, tenant.sid: error: the tenant sid \"101\" is also row 1's; two tenants cannot share it"), "{err}");
+    assert!(err.contains("t.csv:4:7: row 3, consul.connect: error: \"perhaps\" is not true or false"), "{err}");
+    assert!(err.contains("ixn-portal: nothing written: 2 of 4 rows have errors (--keep-going writes the others)"), "{err}");
+    assert_eq!(tree(&tmp.path().join("out")), [("previous.txt".to_string(), b"old".to_vec(), false)], "the folder is as it was");
+
+    let mut keep = args.to_vec();
+    keep.push("--keep-going");
+    let o = run(&keep, tmp.path());
+    assert_eq!(o.status.code(), Some(1), "a failed row fails the run even with --keep-going");
+    assert!(stderr(&o).contains("rendered 2 of 4 tenants into out; 2 failed (see tenants.csv)"), "{}", stderr(&o));
+    let out = tmp.path().join("out");
+    assert!(out.join("ixn-101/deploy.sh").exists() && out.join("ixn-104/deploy.sh").exists());
+    assert!(!out.join("ixn-103").exists() && !out.join("previous.txt").exists());
+    let index = std::fs::read_to_string(out.join("tenants.csv")).unwrap();
+    let status: Vec<&str> = index.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+    assert_eq!(status, ["rendered", "failed", "failed", "rendered"]);
+    let script = std::fs::read_to_string(out.join("deploy-all.sh")).unwrap();
+    assert!(script.contains("deploy ixn-101 1\ndeploy ixn-104 4\n"), "{script}");
+}
+
+#[test]
+fn batch_refuses_secrets_in_the_tenants_file_and_names_bad_files_by_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    tenants_base(tmp.path());
+    std::fs::write(tmp.path().join("t.csv"), "tenant.sid,db.ownerPassword\n101,hunter2\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("t.csv:1:12: db.ownerPassword is a credential; secrets never go in the tenants file"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("hunter2"));
+    std::fs::write(tmp.path().join("t.yaml"), "- tenant.sid: \"101\"\n  deploy.namespace: [a\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.yaml", "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(regex_like_position(&stderr(&o), "t.yaml"), "{}", stderr(&o));
+    // Credentials for a tenant that is not in the file are a mistake worth stopping for.
+    std::fs::write(tmp.path().join("t.csv"), "tenant.sid\n101\n").unwrap();
+    std::fs::write(tmp.path().join("s.yaml"), "tenants:\n  \"1O1\":\n    redis.password: x\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--secrets-file: tenants.1O1 matches no row's tenant.sid"), "{}", stderr(&o));
+    assert!(!tmp.path().join("out").exists());
+}

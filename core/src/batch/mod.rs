@@ -1,0 +1,303 @@
+//! Batches: many tenants from one base profile. A tenants file (see [`tenants`]) holds
+//! one row per tenant; each row overrides the base by key path, is validated on its
+//! own, and must not collide with another row (sid, release, database, namespace and
+//! release). Each good row renders exactly the files of the portal's "Download
+//! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
+//! `tenants.csv` and the script that deploys them all.
+//!
+//! The batch yields per-row configurations ([`Batch::config`], [`Batch::configs`]) so
+//! that other outputs (GitOps manifests) can be made from the same rows.
+
+pub mod index;
+pub mod tenants;
+
+pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, TenantsError};
+
+use crate::registry::keys;
+use crate::generate::commands::{database_names, release_name};
+use crate::artifacts::download_folder;
+use crate::model::{Config, Effective, Value};
+use crate::registry::{FieldKind, Kind};
+use crate::validate::{findings_given, Severity};
+use crate::yaml::Node;
+
+/// A finding about one row, placed in the tenants file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowFinding {
+    /// Where: the cell that causes it, or the row's start when the base profile does.
+    pub at: Pos,
+    /// The field (a key path, a context field, or a list item under one).
+    pub path: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A sentence.
+    pub message: String,
+    /// Whether the row's own cell causes it (otherwise the base profile does).
+    pub in_row: bool,
+}
+
+/// What checking one row found: who the tenant is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowReport {
+    /// The row's number (1-based, counting tenants).
+    pub row: usize,
+    /// Where it starts.
+    pub at: Pos,
+    /// The tenant's folder in the output (the release name when it is valid).
+    pub folder: String,
+    /// `tenant.sid`.
+    pub sid: String,
+    /// The Helm release name.
+    pub release: String,
+    /// The namespace.
+    pub namespace: String,
+    /// The two database names (Interaction Server, IXN Node).
+    pub databases: [String; 2],
+    /// Findings, errors first.
+    pub findings: Vec<RowFinding>,
+}
+
+impl RowReport {
+    /// Whether the row has an error (it is not rendered).
+    pub fn failed(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The finding as one line: `tenants.csv:4:5: row 3, tenant.sid: error: …`.
+    pub fn line(&self, file: &str, f: &RowFinding) -> String {
+        let severity = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let from = if f.in_row { "" } else { " (from the base profile)" };
+        format!("{file}:{}:{}: row {}, {}: {severity}: {}{from}", f.at.line, f.at.column, self.row, f.path, f.message)
+    }
+}
+
+/// A base profile and the tenants that override it.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// The base configuration every row starts from.
+    pub base: Config,
+    /// The rows.
+    pub tenants: Tenants,
+}
+
+/// The value of a cell for a values key.
+fn key_value(kind: Kind, cell: &CellValue) -> Result<Value, String> {
+    match cell {
+        CellValue::Node(node) => Value::from_node(kind, node),
+        CellValue::Text(text) => match kind {
+            Kind::Bool => match text.trim() {
+                "true" => Ok(Value::Bool(true)),
+                "false" => Ok(Value::Bool(false)),
+                _ => Err(format!("{text:?} is not true or false")),
+            },
+            kind => Value::from_text(kind, text).map(Ok).unwrap_or_else(|| {
+                // Lists and mappings are written as YAML flow text: `{team: a}`.
+                Value::from_yaml_text(kind, text).map_err(|e| format!("does not read as YAML ({e})"))
+            }),
+        },
+    }
+}
+
+/// The text of a cell for a context field.
+fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, String> {
+    let text = match cell {
+        CellValue::Text(t) => t.clone(),
+        CellValue::Node(Node::Str(s) | Node::Block(s) | Node::Placeholder(s) | Node::Float(s)) => s.clone(),
+        CellValue::Node(Node::Int(i)) => i.to_string(),
+        CellValue::Node(Node::Bool(b)) => b.to_string(),
+        CellValue::Node(Node::Null) => String::new(),
+        CellValue::Node(_) => return Err("takes one line of text, not a list or mapping".into()),
+    };
+    match kind {
+        FieldKind::Bool if text != "true" && text != "false" => Err(format!("{text:?} is not true or false")),
+        FieldKind::Select(options) if !options.iter().any(|(v, _)| *v == text) => Err(format!(
+            "{text:?} is not one of {}",
+            options.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", ")
+        )),
+        _ => Ok(text),
+    }
+}
+
+impl Batch {
+    /// A batch of `tenants` over `base`.
+    pub fn new(base: Config, tenants: Tenants) -> Batch {
+        Batch { base, tenants }
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.tenants.rows.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.tenants.rows.is_empty()
+    }
+
+    /// Row `i`'s configuration (0-based): the base with the row's cells over it, or the
+    /// cells that do not read.
+    pub fn config(&self, i: usize) -> Result<Config, Vec<RowFinding>> {
+        let row = &self.tenants.rows[i];
+        let mut cfg = self.base.clone();
+        let mut bad = Vec::new();
+        for cell in &row.cells {
+            let field = self.tenants.columns[cell.column].field;
+            let result = match field {
+                Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
+                Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
+            };
+            if let Err(message) = result {
+                bad.push(RowFinding { at: cell.at, path: field.name().to_string(), severity: Severity::Error, message, in_row: true });
+            }
+        }
+        if bad.is_empty() { Ok(cfg) } else { Err(bad) }
+    }
+
+    /// Every row's configuration, in order, with its index: the seam for outputs made
+    /// from the same rows (GitOps). Rows that do not read are skipped; see [`Batch::check`].
+    pub fn configs(&self) -> impl Iterator<Item = (usize, Config)> + '_ {
+        (0..self.len()).filter_map(|i| self.config(i).ok().map(|c| (i, c)))
+    }
+
+    /// Where a finding at `path` points in row `row`: the cell of its field (or of the
+    /// field a list item sits under), else the row's start.
+    fn place(&self, row: &Row, path: &str) -> (Pos, bool) {
+        let field = path.split('[').next().unwrap_or(path);
+        row.cells
+            .iter()
+            .find(|c| self.tenants.columns[c.column].field.name() == field)
+            .map_or((row.at, false), |c| (c.at, true))
+    }
+
+    fn finding(&self, row: &Row, path: &str, severity: Severity, message: String) -> RowFinding {
+        let (at, in_row) = self.place(row, path);
+        RowFinding { at, path: path.to_string(), severity, message, in_row }
+    }
+
+    /// Checks one row on its own (no collisions): what [`Batch::check`] does per row.
+    /// `prepare` runs on the row's configuration after its cells (the command line sets
+    /// the tenant's credentials there).
+    pub fn check_row(&self, i: usize, prepare: &dyn Fn(&mut Config)) -> RowReport {
+        let row = &self.tenants.rows[i];
+        let (mut cfg, mut findings) = match self.config(i) {
+            Ok(cfg) => (cfg, Vec::new()),
+            // The cells that read still say who the tenant is.
+            Err(bad) => {
+                let mut cfg = self.base.clone();
+                for cell in &row.cells {
+                    if bad.iter().any(|b| b.at == cell.at) {
+                        continue;
+                    }
+                    let field = self.tenants.columns[cell.column].field;
+                    match field {
+                        Field::Key(def) => {
+                            if let Ok(v) = key_value(def.kind, &cell.value) {
+                                cfg.values.set(def, v);
+                            }
+                        }
+                        Field::Context(c) => {
+                            if let Ok(t) = context_text(c.kind, &cell.value) {
+                                (c.set)(&mut cfg.deploy, &t);
+                            }
+                        }
+                    }
+                }
+                (cfg, bad)
+            }
+        };
+        prepare(&mut cfg);
+        let real = Effective::real(&cfg);
+        for f in findings_given(&cfg, &real) {
+            findings.push(self.finding(row, &f.path, f.severity, f.message));
+        }
+        let release = release_name(&cfg);
+        let sid = match cfg.values.get(keys::TENANT_SID) {
+            Some(Value::Str(s)) => s.trim().to_string(),
+            _ => String::new(),
+        };
+        RowReport {
+            row: row.number,
+            at: row.at,
+            folder: download_folder(&release).to_string(),
+            sid,
+            release,
+            namespace: cfg.deploy.namespace.clone(),
+            databases: database_names(&real),
+            findings,
+        }
+    }
+
+    /// Checks every row: its own findings, then collisions between rows. Reports are in
+    /// row order, each with errors first.
+    pub fn check(&self) -> Vec<RowReport> {
+        self.check_with(&|_| {})
+    }
+
+    /// [`Batch::check`], with `prepare` run on each row's configuration after its cells.
+    pub fn check_with(&self, prepare: &dyn Fn(&mut Config)) -> Vec<RowReport> {
+        let mut reports: Vec<RowReport> = (0..self.len()).map(|i| self.check_row(i, prepare)).collect();
+        self.finish(&mut reports);
+        reports
+    }
+
+    /// Completes the reports of every row, in row order, however they were made (the
+    /// command line checks rows on several threads): adds the collisions between rows
+    /// and puts each row's errors first.
+    pub fn finish(&self, reports: &mut [RowReport]) {
+        self.collisions(reports);
+        for r in reports {
+            // Stable: errors first, each kind in the order found.
+            r.findings.sort_by_key(|f| f.severity);
+        }
+    }
+
+    /// Adds an error to every row that shares a sid, release name, database name or
+    /// namespace/release pair with an earlier row.
+    fn collisions(&self, reports: &mut [RowReport]) {
+        type Key = fn(&RowReport) -> Vec<String>;
+        let kinds: [(&str, &str, Key); 4] = [
+            ("tenant.sid", "the tenant sid", |r| vec![r.sid.clone()]),
+            ("deploy.release", "the release name", |r| vec![r.release.clone()]),
+            ("ixnService.ixnServer.db.name", "the database name", |r| {
+                let mut names = r.databases.to_vec();
+                names.dedup();
+                names
+            }),
+            ("deploy.namespace", "the namespace and release", |r| vec![format!("{}/{}", r.namespace, r.release)]),
+        ];
+        for (path, what, key) in kinds {
+            let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+            for i in 0..reports.len() {
+                for value in key(&reports[i]) {
+                    if value.is_empty() || value.contains('<') {
+                        continue;
+                    }
+                    match seen.get(&value) {
+                        Some(&first) => {
+                            let row = &self.tenants.rows[i];
+                            // The database collision points at whichever name collides.
+                            let path = if path.ends_with("db.name") && reports[i].databases[1] == value && reports[i].databases[0] != value {
+                                "ixnService.ixnNode.db.name"
+                            } else {
+                                path
+                            };
+                            let message = format!("{what} {value:?} is also row {}'s; two tenants cannot share it", reports[first].row);
+                            let mut f = self.finding(row, path, Severity::Error, message);
+                            if !f.in_row {
+                                // A derived name (ixn-<sid>, ixn-node-<sid>) comes from the sid.
+                                (f.at, f.in_row) = self.place(row, "tenant.sid");
+                            }
+                            reports[i].findings.push(f);
+                        }
+                        None => {
+                            seen.insert(value, i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

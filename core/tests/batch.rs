@@ -1,0 +1,241 @@
+//! Batches: rows override the base by key path, each row is checked on its own with
+//! findings placed at its cells, rows that would collide are errors, and the index and
+//! the deploy-all script say what was rendered.
+
+mod common;
+
+use ixn_core::registry::keys;
+use ixn_core::batch::{index, Batch, Pos, Tenants};
+use ixn_core::artifacts::download;
+use ixn_core::generate::values_yaml::ValuesOptions;
+use ixn_core::model::{Config, Value};
+use ixn_core::validate::Severity;
+
+/// A base every row completes: the guide's sample, real values instead of placeholders.
+fn base() -> Config {
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.placeholders = false;
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
+    cfg.deploy.registry_username = "robot".into();
+    cfg.deploy.registry_password = "S3cret-registry".into();
+    cfg.deploy.db_admin_password = "S3cret-admin".into();
+    cfg.deploy.redis_password = "S3cret-redis".into();
+    cfg
+}
+
+fn batch(file: &str, text: &str) -> Batch {
+    Batch::new(base(), Tenants::parse(file, text).unwrap())
+}
+
+#[test]
+fn each_row_overrides_the_base_by_key_path() {
+    let b = batch("t.csv", "tenant.sid,deploy.namespace,ixnService.ixnServer.db.name,ixnService.ixnServer.ports.default\n101,t-101,,7001\n102,t-102,custom_db,\n");
+    let one = b.config(0).unwrap();
+    assert_eq!(one.values.get(keys::TENANT_SID), Some(&Value::Str("101".into())));
+    assert_eq!(one.deploy.namespace, "t-101");
+    let two = b.config(1).unwrap();
+    assert_eq!(two.values.get(keys::IXN_SERVICE_IXN_SERVER_DB_NAME), Some(&Value::Str("custom_db".into())));
+    // An empty cell keeps the base's value; the base itself is untouched.
+    assert_eq!(two.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT), base().values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT));
+    assert_eq!(b.base, base());
+    let reports = b.check();
+    for r in &reports {
+        assert!(!r.failed(), "{:?}", r.findings);
+    }
+    assert_eq!(reports[0].folder, "ixn-101");
+    assert_eq!(reports[0].databases, ["ixn-101".to_string(), "ixn-node-101".to_string()]);
+    assert_eq!(reports[1].databases[0], "custom_db");
+    // The seam for other outputs: every row's configuration.
+    assert_eq!(b.configs().map(|(i, _)| i).collect::<Vec<_>>(), [0, 1]);
+    // A row renders what the portal downloads for that configuration.
+    let d = download(&one, ValuesOptions::default());
+    assert_eq!(d.folder, "ixn-101");
+    assert!(String::from_utf8_lossy(&d.files[0].data).contains("7001"));
+}
+
+#[test]
+fn yaml_rows_read_as_helm_reads_values() {
+    let b = batch(
+        "t.yaml",
+        "# one tenant per item\n- tenant.sid: \"201\"\n  deploy.namespace: t-201\n  podLabels: {team: blue}\n  consul.connect: false\n- tenant.sid: 202\n  deploy.namespace: t-202\n",
+    );
+    let one = b.config(0).unwrap();
+    assert_eq!(one.values.get(keys::POD_LABELS), Some(&Value::Map(vec![("team".into(), "blue".into())])));
+    assert!(!one.deploy.consul_connect);
+    // An unquoted 202 is a number to Helm; the sid is text, as a values file gives it.
+    assert_eq!(b.config(1).unwrap().values.get(keys::TENANT_SID), Some(&Value::Str("202".into())));
+    assert!(b.check().iter().all(|r| !r.failed()));
+}
+
+#[test]
+fn a_bad_cell_is_an_error_at_its_row_and_column() {
+    let b = batch("t.csv", "tenant.sid,deploy.namespace,consul.connect,deploy.platform\n101,t-101,maybe,gke\n1x2,Bad_NS,true,mars\n");
+    let reports = b.check();
+    let one = &reports[0];
+    assert!(one.failed());
+    assert_eq!(one.findings[0].at, Pos { line: 2, column: 11 });
+    assert_eq!(one.line("t.csv", &one.findings[0]), "t.csv:2:11: row 1, consul.connect: error: \"maybe\" is not true or false");
+    let two: Vec<String> = reports[1].findings.iter().filter(|f| f.severity == Severity::Error).map(|f| reports[1].line("t.csv", f)).collect();
+    assert!(two.contains(&"t.csv:3:17: row 2, deploy.platform: error: \"mars\" is not one of gke, aks, other".to_string()), "{two:#?}");
+    assert!(two.contains(&"t.csv:3:1: row 2, tenant.sid: error: the tenant short ID must be digits only, e.g. 100".to_string()), "{two:#?}");
+    assert!(two.iter().any(|l| l.starts_with("t.csv:3:5: row 2, deploy.namespace: error: a namespace")), "{two:#?}");
+}
+
+#[test]
+fn a_finding_the_base_causes_points_at_the_row_and_says_so() {
+    let mut b = batch("t.csv", "tenant.sid\n101\n");
+    b.base.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str(String::new()));
+    let r = &b.check()[0];
+    let f = r.findings.iter().find(|f| f.path == "ixnService.ixnServer.db.host").unwrap();
+    assert!(!f.in_row);
+    assert!(r.line("t.csv", f).starts_with("t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: required"), "{}", r.line("t.csv", f));
+    assert!(r.line("t.csv", f).ends_with("(from the base profile)"));
+}
+
+#[test]
+fn rows_that_would_collide_are_errors() {
+    // Row 2 repeats row 1's sid; row 3 takes row 1's release; row 4 names its database
+    // like row 1's; row 5 is fine.
+    let b = batch(
+        "t.csv",
+        "tenant.sid,deploy.release,ixnService.ixnServer.db.name,deploy.namespace\n\
+         101,,,a\n\
+         101,other-release,other_db,b\n\
+         103,ixn-101,db_103,c\n\
+         104,,ixn-101,d\n\
+         105,,,e\n",
+    );
+    let reports = b.check();
+    let errors = |i: usize| -> Vec<String> {
+        reports[i].findings.iter().filter(|f| f.severity == Severity::Error).map(|f| reports[i].line("t.csv", f)).collect()
+    };
+    assert!(errors(0).is_empty(), "{:?}", errors(0));
+    assert_eq!(
+        errors(1),
+        [
+            "t.csv:3:1: row 2, tenant.sid: error: the tenant sid \"101\" is also row 1's; two tenants cannot share it",
+            // Named after the sid: ixn-node-101.
+            "t.csv:3:1: row 2, ixnService.ixnNode.db.name: error: the database name \"ixn-node-101\" is also row 1's; two tenants cannot share it",
+        ]
+    );
+    assert_eq!(
+        errors(2),
+        [
+            "t.csv:4:5: row 3, deploy.release: error: the release name \"ixn-101\" is also row 1's; two tenants cannot share it",
+        ]
+    );
+    assert_eq!(errors(3), ["t.csv:5:6: row 4, ixnService.ixnServer.db.name: error: the database name \"ixn-101\" is also row 1's; two tenants cannot share it"]);
+    assert!(errors(4).is_empty());
+}
+
+#[test]
+fn the_same_namespace_and_release_collide_even_when_the_sids_differ() {
+    let b = batch("t.csv", "tenant.sid,deploy.release,deploy.namespace,ixnService.ixnServer.db.name,ixnService.ixnNode.db.name\n1,shared,ns,d1,n1\n2,shared,ns,d2,n2\n");
+    let r = &b.check()[1];
+    let lines: Vec<String> = r.findings.iter().map(|f| r.line("t.csv", f)).collect();
+    assert!(lines.iter().any(|l| l.contains("deploy.release: error: the release name \"shared\" is also row 1's")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("deploy.namespace: error: the namespace and release \"ns/shared\" is also row 1's")), "{lines:#?}");
+}
+
+#[test]
+fn the_index_lists_every_row_and_the_script_deploys_the_rendered_ones_in_order() {
+    let b = batch("t.csv", "tenant.sid,deploy.namespace\n101,a\n10x,b\n103,c\n");
+    let reports = b.check();
+    let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
+    assert_eq!(rendered, [true, false, true]);
+    let csv = index::index_csv(&reports, &rendered);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "row,status,folder,sid,release,namespace,databases,errors,warnings,findings");
+    assert!(lines[1].starts_with("1,rendered,ixn-101,101,ixn-101,a,ixn-101 ixn-node-101,0,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("2,failed,,10x,ixn-10x,b,"), "{}", lines[2]);
+    assert!(lines[2].contains("tenant.sid (error): the tenant short ID must be digits only"), "{}", lines[2]);
+    assert_eq!(lines.len(), 4);
+
+    let script = index::deploy_all(&reports, &rendered);
+    assert!(script.contains("deploy ixn-101 1\ndeploy ixn-103 3\n"), "{script}");
+    // Run it: each tenant's deploy.sh runs in its folder, in order, and the first
+    // failure stops the rest.
+    let dir = std::env::temp_dir().join(format!("ixn-deploy-all-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (folder, code) in [("ixn-101", 0), ("ixn-103", 0)] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        std::fs::write(dir.join(folder).join("deploy.sh"), format!("echo \"$(basename \"$PWD\")\" >> ../ran\nexit {code}\n")).unwrap();
+    }
+    std::fs::write(dir.join(index::SCRIPT_FILE), &script).unwrap();
+    let out = std::process::Command::new("bash").arg(dir.join(index::SCRIPT_FILE)).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(dir.join("ran")).unwrap(), "ixn-101\nixn-103\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("==> all 2 tenants deployed"));
+    std::fs::remove_file(dir.join("ran")).unwrap();
+    std::fs::write(dir.join("ixn-101/deploy.sh"), "echo ixn-101 >> ../ran\nexit 3\n").unwrap();
+    let out = std::process::Command::new("bash").arg(dir.join(index::SCRIPT_FILE)).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read_to_string(dir.join("ran")).unwrap(), "ixn-101\n", "the tenants after a failure do not run");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("==> row 1: ixn-101 failed; the tenants after it were not deployed"));
+    if let Some(sc) = common::on_path("shellcheck") {
+        let out = std::process::Command::new(sc).arg(dir.join(index::SCRIPT_FILE)).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    } else {
+        assert!(std::env::var("CI").is_err(), "CI must run shellcheck on deploy-all.sh");
+        eprintln!("shellcheck is not on PATH: deploy-all.sh not checked by it");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+mod csv_positions {
+    use super::*;
+    use ixn_core::batch::CellValue;
+    use proptest::prelude::*;
+
+    /// The 1-based line and character column of byte `at` in `text`.
+    fn pos_of(text: &str, at: usize) -> Pos {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos { line, column: before[start..].chars().count() + 1 }
+    }
+
+    proptest! {
+        // Any cell text (commas, quotes, line breaks, Unicode), written by the csv crate
+        // and read back: the same text, and the place each cell starts at.
+        #[test]
+        fn any_cells_read_back_with_their_places(rows in prop::collection::vec(prop::collection::vec("[a-z,\"\n\r ü🎉#-]{0,6}", 2), 1..5)) {
+            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+            w.write_record(["tenant.id", "deploy.namespace"]).unwrap();
+            w.flush().unwrap();
+            // A row of empty cells or a comment-like first cell would be skipped; make
+            // every row start with a letter.
+            let rows: Vec<Vec<String>> = rows.into_iter().map(|r| vec![format!("x{}", r[0]), r[1].clone()]).collect();
+            let mut starts = Vec::new();
+            for r in &rows {
+                let before = w.get_ref().len();
+                w.write_record(r).unwrap();
+                w.flush().unwrap();
+                starts.push(before);
+            }
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let t = Tenants::parse_csv("t.csv", &text).unwrap();
+            prop_assert_eq!(t.rows.len(), rows.len());
+            for ((row, want), start) in t.rows.iter().zip(&rows).zip(&starts) {
+                prop_assert_eq!(row.at, pos_of(&text, *start));
+                let first = &row.cells[0];
+                prop_assert_eq!(&first.value, &CellValue::Text(want[0].clone()));
+                let second: Vec<_> = row.cells.iter().filter(|c| c.column == 1).collect();
+                if want[1].is_empty() {
+                    prop_assert!(second.is_empty());
+                } else {
+                    prop_assert_eq!(&second[0].value, &CellValue::Text(want[1].clone()));
+                    // The second cell starts after the first and its comma.
+                    let raw_first = if want[0].contains([',', '"', '\n', '\r']) || want[0].starts_with(' ') || want[0].ends_with(' ') {
+                        None
+                    } else {
+                        Some(want[0].len())
+                    };
+                    if let Some(len) = raw_first {
+                        prop_assert_eq!(second[0].at, pos_of(&text, start + len + 1));
+                    }
+                }
+            }
+        }
+    }
+}
