@@ -213,7 +213,11 @@ fn profiles() -> Vec<(&'static str, Config)> {
     external.deploy.consul_connect = false;
     external.deploy.mount_secrets = false;
 
-    vec![("guide sample", Config::guide_sample()), ("hostile text", hostile), ("monitoring on", monitored), ("log PVC", pvc), ("external DB secrets", external)]
+    // A GWS tenant ID can be all digits.
+    let mut numeric = Config::guide_sample();
+    numeric.values.set("tenant.id", Value::Str("4242".into())).unwrap();
+
+    vec![("guide sample", Config::guide_sample()), ("numeric tenant ID", numeric), ("hostile text", hostile), ("monitoring on", monitored), ("log PVC", pvc), ("external DB secrets", external)]
 }
 
 #[test]
