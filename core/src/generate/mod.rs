@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod commands;
+pub mod helm;
 pub mod secrets;
 pub mod shell;
 pub mod sizing;

@@ -39,6 +39,43 @@ pub enum SecretStyle {
     Stdin,
 }
 
+/// Which Helm major the commands are written for: their flags differ (Helm 4 renamed
+/// `--atomic` to `--rollback-on-failure`, and `--wait` takes a strategy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum HelmMajor {
+    /// Helm 3 (tested with v3.17).
+    #[serde(rename = "3")]
+    V3,
+    /// Helm 4, what new users install (tested with v4.3).
+    #[default]
+    #[serde(rename = "4")]
+    V4,
+}
+
+impl HelmMajor {
+    /// `3` or `4`.
+    pub fn number(self) -> u8 {
+        match self {
+            HelmMajor::V3 => 3,
+            HelmMajor::V4 => 4,
+        }
+    }
+}
+
+/// Where helm gets the chart from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartSource {
+    /// A chart repository: `helm repo add NAME URL`, then `NAME/CHART`.
+    #[default]
+    Repo,
+    /// An OCI registry: `oci://host/path/chart`, after `helm registry login` when it
+    /// needs credentials.
+    Oci,
+    /// A chart folder or `.tgz` already on disk.
+    Local,
+}
+
 /// The deployment context. Every field is text as typed; empty means "not given".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -47,10 +84,21 @@ pub struct Deployment {
     pub namespace: String,
     /// Helm release name (`deploy.release`); empty means `ixn-<sid>`.
     pub release: String,
-    /// Chart reference, e.g. `genesys/ixn` or a path (`deploy.chart`).
+    /// Chart reference (`deploy.chart`): `REPO/CHART` for a repository (REPO is the
+    /// name `helm repo add` gives it), `oci://…` for a registry, or a path.
     pub chart: String,
-    /// Chart version (`deploy.chartVersion`); empty means the latest.
+    /// Chart version (`deploy.chartVersion`); empty means the latest (warned about).
     pub chart_version: String,
+    /// Where the chart comes from (`deploy.chartSource`).
+    pub chart_source: ChartSource,
+    /// The chart repository URL for `helm repo add` (`deploy.chartRepoUrl`).
+    pub chart_repo_url: String,
+    /// User for the chart repository or OCI registry (`deploy.chartUser`); empty: none.
+    pub chart_username: String,
+    /// Its password or token (`deploy.chartPassword`), passed on stdin, never as an argument.
+    pub chart_password: String,
+    /// The Helm major the commands are for (`deploy.helmMajor`).
+    pub helm_major: HelmMajor,
     /// Platform (`deploy.platform`).
     pub platform: Platform,
     /// GKE project (`gke.project`); empty means gcloud's configured project.
@@ -128,6 +176,11 @@ impl Default for Deployment {
             release: String::new(),
             chart: "ixn/ixn".into(),
             chart_version: String::new(),
+            chart_source: ChartSource::Repo,
+            chart_repo_url: String::new(),
+            chart_username: String::new(),
+            chart_password: String::new(),
+            helm_major: HelmMajor::V4,
             platform: Platform::Gke,
             gke_project: String::new(),
             gke_cluster: String::new(),
@@ -166,8 +219,8 @@ impl Default for Deployment {
 }
 
 /// The names of the context's secret fields, as the form names them.
-pub const SECRET_FIELDS: [&str; 5] =
-    ["registry.password", "redis.password", "kafka.password", "db.adminPassword", "db.ownerPassword"];
+pub const SECRET_FIELDS: [&str; 6] =
+    ["registry.password", "redis.password", "kafka.password", "db.adminPassword", "db.ownerPassword", "deploy.chartPassword"];
 
 impl Deployment {
     /// The context with every credential replaced by `mask` (non-empty ones only), for
@@ -176,6 +229,7 @@ impl Deployment {
         let m = |s: &String| if s.is_empty() { String::new() } else { mask.to_string() };
         Deployment {
             registry_password: m(&self.registry_password),
+            chart_password: m(&self.chart_password),
             redis_password: m(&self.redis_password),
             kafka_password: m(&self.kafka_password),
             db_admin_password: m(&self.db_admin_password),

@@ -13,7 +13,7 @@ mod value;
 mod values;
 
 pub use config::{Config, UnknownKey};
-pub use context::{Deployment, GkeLocationKind, Platform, SecretStyle, SECRET_FIELDS};
+pub use context::{ChartSource, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStyle, SECRET_FIELDS};
 pub use defaults::{chart_default, chart_default_nodes, chart_defaults, guide_samples};
 pub use effective::{Effective, Export, Resolved, Source};
 pub use input::{Count, Input, ScalarParse, Term};

@@ -2,7 +2,7 @@
 //! table like the values registry, so the form renders both the same way.
 
 use super::Step;
-use crate::model::{Deployment, GkeLocationKind, Platform, SecretStyle};
+use crate::model::{ChartSource, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStyle};
 
 /// What widget a context field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,14 +87,34 @@ macro_rules! flag {
 
 const PLATFORMS: &[(&str, &str)] = &[("gke", "GKE (gcloud)"), ("aks", "AKS (az)"), ("other", "Other (kubectl already set up)")];
 const LOCATIONS: &[(&str, &str)] = &[("zone", "Zone"), ("region", "Region")];
+const HELM_MAJORS: &[(&str, &str)] = &[("4", "Helm 4"), ("3", "Helm 3")];
+const CHART_SOURCES: &[(&str, &str)] =
+    &[("repo", "Chart repository (helm repo add)"), ("oci", "OCI registry (oci://…)"), ("local", "A chart folder or .tgz on disk")];
 const STYLES: &[(&str, &str)] = &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
 
 /// Every context field, in wizard order.
 pub static CONTEXT: &[ContextDef] = &[
     text!("deploy.namespace", "Namespace", "Kubernetes namespace for the tenant; the guide uses ixn.", Tenant, namespace),
     text!("deploy.release", "Release name", "Helm release name. Empty means ixn-<sid>, as the guide names it.", Tenant, release),
-    text!("deploy.chart", "Chart", "Chart reference: repo/ixn after helm repo add, or a path to the downloaded chart.", Tenant, chart),
-    text!("deploy.chartVersion", "Chart version", "Chart version for --version; empty installs the latest.", Tenant, chart_version),
+    ContextDef {
+        name: "deploy.helmMajor", label: "Helm version", help: "The Helm major you run: the commands use its flags (Helm 4 renamed --atomic and takes a --wait strategy), and the preflight checks it.",
+        step: Step::Tenant, kind: FieldKind::Select(HELM_MAJORS),
+        get: |d| d.helm_major.number().to_string(),
+        set: |d, v| d.helm_major = if v == "3" { HelmMajor::V3 } else { HelmMajor::V4 },
+        applies: always,
+    },
+    ContextDef {
+        name: "deploy.chartSource", label: "Chart source", help: "Where helm gets the IXN chart: a chart repository, an OCI registry, or a chart already downloaded.",
+        step: Step::Tenant, kind: FieldKind::Select(CHART_SOURCES),
+        get: |d| match d.chart_source { ChartSource::Repo => "repo", ChartSource::Oci => "oci", ChartSource::Local => "local" }.into(),
+        set: |d, v| d.chart_source = match v { "oci" => ChartSource::Oci, "local" => ChartSource::Local, _ => ChartSource::Repo },
+        applies: always,
+    },
+    text!("deploy.chartRepoUrl", "Chart repository URL", "The URL helm repo add registers under the repository name of the chart reference (ixn in ixn/ixn).", Tenant, chart_repo_url, FieldKind::Text, |d| d.chart_source == ChartSource::Repo),
+    text!("deploy.chart", "Chart", "Chart reference: REPO/ixn for a repository (REPO is the name given to helm repo add), oci://host/path/ixn for a registry, or a path to the downloaded chart.", Tenant, chart),
+    text!("deploy.chartVersion", "Chart version", "Chart version for --version. Pin it: empty installs whatever is latest on the day.", Tenant, chart_version),
+    text!("deploy.chartUser", "Chart repository user", "Only when the repository or registry needs a login; empty: none.", Tenant, chart_username, FieldKind::Text, |d| d.chart_source != ChartSource::Local),
+    text!("deploy.chartPassword", "Chart repository password", "Its password or token: the commands pass it on stdin (--password-stdin), never as an argument.", Tenant, chart_password, FieldKind::Secret, |d| d.chart_source != ChartSource::Local),
     flag!("deploy.placeholders", "Placeholders for envsubst", "Write addresses and secrets as ${VAR} in the values file and export them in the commands, as the guide's envsubst flow does.", Tenant, placeholders),
     ContextDef {
         name: "deploy.platform", label: "Platform", help: "Where the cluster runs; decides the login command.",
