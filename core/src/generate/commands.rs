@@ -303,10 +303,12 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     if d.db_bootstrap {
         blocks.push(Block { id: "db-bootstrap", title: "Bootstrap the databases", script: db_bootstrap(cfg, real) });
     }
+    blocks.push(Block { id: "chart", title: "Add the chart source", script: super::helm::chart_source_block(cfg) });
     let (values, values_file) = values_block(yaml, cfg, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
     let template = helm_words(cfg, &["helm", "template"], values_file);
-    let upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
+    let mut upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
+    upgrade.extend(super::helm::install_flags(d.helm_major).iter().map(|s| s.to_string()));
     blocks.push(Block {
         id: "helm",
         title: "Validate and install the chart",

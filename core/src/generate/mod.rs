@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod commands;
 pub mod gitops;
+pub mod helm;
 pub mod secrets;
 pub mod shell;
 pub mod sizing;

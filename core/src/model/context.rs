@@ -135,6 +135,46 @@ choice_text!(SecretStoreKind { GcpSecretManager => "gcp-secret-manager", AzureKe
 choice_text!(ValuesIn { Inline => "inline", File => "file" });
 choice_text!(SyncMode { Automated => "automated", Manual => "manual" });
 
+/// Which Helm major the commands are written for: their flags differ (Helm 4 renamed
+/// `--atomic` to `--rollback-on-failure`, and `--wait` takes a strategy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum HelmMajor {
+    /// Helm 3 (tested with v3.17).
+    #[serde(rename = "3")]
+    V3,
+    /// Helm 4, what new users install (tested with v4.3).
+    #[default]
+    #[serde(rename = "4")]
+    V4,
+}
+
+impl HelmMajor {
+    /// `3` or `4`.
+    pub fn number(self) -> u8 {
+        match self {
+            HelmMajor::V3 => 3,
+            HelmMajor::V4 => 4,
+        }
+    }
+}
+
+/// Where helm gets the chart from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartSource {
+    /// A chart repository: `helm repo add NAME URL`, then `NAME/CHART`.
+    #[default]
+    Repo,
+    /// An OCI registry: `oci://host/path/chart`, after `helm registry login` when it
+    /// needs credentials.
+    Oci,
+    /// A chart folder or `.tgz` already on disk.
+    Local,
+}
+
+choice_text!(HelmMajor { V3 => "3", V4 => "4" });
+choice_text!(ChartSource { Repo => "repo", Oci => "oci", Local => "local" });
+
 /// The deployment context. Every field is text as typed; empty means "not given".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -143,10 +183,21 @@ pub struct Deployment {
     pub namespace: String,
     /// Helm release name (`deploy.release`); empty means `ixn-<sid>`.
     pub release: String,
-    /// Chart reference, e.g. `genesys/ixn` or a path (`deploy.chart`).
+    /// Chart reference (`deploy.chart`): `REPO/CHART` for a repository (REPO is the
+    /// name `helm repo add` gives it), `oci://…` for a registry, or a path.
     pub chart: String,
-    /// Chart version (`deploy.chartVersion`); empty means the latest.
+    /// Chart version (`deploy.chartVersion`); empty means the latest (warned about).
     pub chart_version: String,
+    /// Where the chart comes from (`deploy.chartSource`).
+    pub chart_source: ChartSource,
+    /// The chart repository URL for `helm repo add` (`deploy.chartRepoUrl`).
+    pub chart_repo_url: String,
+    /// User for the chart repository or OCI registry (`deploy.chartUser`); empty: none.
+    pub chart_username: String,
+    /// Its password or token (`deploy.chartPassword`), passed on stdin, never as an argument.
+    pub chart_password: String,
+    /// The Helm major the commands are for (`deploy.helmMajor`).
+    pub helm_major: HelmMajor,
     /// Platform (`deploy.platform`).
     pub platform: Platform,
     /// GKE project (`gke.project`); empty means gcloud's configured project.
@@ -225,7 +276,7 @@ pub struct Deployment {
     /// Automated or manual sync (`gitops.sync`).
     pub sync: SyncMode,
     /// The chart repository, `https://…` or `oci://…` (`gitops.chartRepo`).
-    pub chart_repo_url: String,
+    pub gitops_chart_repo: String,
     /// Argo CD's namespace (`argocd.namespace`).
     pub argocd_namespace: String,
     /// The Argo CD project (`argocd.project`).
@@ -268,6 +319,11 @@ impl Default for Deployment {
             release: String::new(),
             chart: "ixn/ixn".into(),
             chart_version: String::new(),
+            chart_source: ChartSource::Repo,
+            chart_repo_url: String::new(),
+            chart_username: String::new(),
+            chart_password: String::new(),
+            helm_major: HelmMajor::V4,
             platform: Platform::Gke,
             gke_project: String::new(),
             gke_cluster: String::new(),
@@ -306,7 +362,7 @@ impl Default for Deployment {
             git_path: String::new(),
             values_in: ValuesIn::Inline,
             sync: SyncMode::Automated,
-            chart_repo_url: String::new(),
+            gitops_chart_repo: String::new(),
             argocd_namespace: "argocd".into(),
             argocd_project: "default".into(),
             flux_source: "flux-system".into(),

@@ -1,6 +1,7 @@
 //! Upgrade, rollback and uninstall.
 
 use super::{Item, Section};
+use crate::generate::helm;
 use crate::generate::commands::{database_names, helm_words, psql_pod, release_name, values_file_for};
 use crate::generate::secrets::{secret_specs, KAFKA_SECRET, REDIS_SECRET};
 use crate::generate::shell::{command, quote};
@@ -11,7 +12,9 @@ pub(super) fn section(cfg: &Config, eff: &Effective, real: &Effective) -> Sectio
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
     let release = release_name(cfg);
-    let upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file_for(cfg, eff));
+    let mut upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file_for(cfg, eff));
+    upgrade.extend(helm::install_flags(d.helm_major).iter().map(|s| s.to_string()));
+
     let mut items = vec![
         Item::check(
             "upgrade",
@@ -24,10 +27,11 @@ pub(super) fn section(cfg: &Config, eff: &Effective, real: &Effective) -> Sectio
             "Roll back",
             "helm history lists the revisions; set REVISION to the one to return to. Or set the previous image tags and upgrade again, as the guide says.",
             format!(
-                "{}\nREVISION=1  # the revision to return to, from helm history\n{} \"$REVISION\" --namespace {}",
+                "{}\nREVISION=1  # the revision to return to, from helm history\n{} \"$REVISION\" --namespace {}{}",
                 command(&["helm", "history", &release, "--namespace", ns]),
                 command(&["helm", "rollback", &release]),
-                quote(ns)
+                quote(ns),
+                helm::rollback_flags(d.helm_major).iter().map(|f| format!(" {}", quote(f))).collect::<String>(),
             ),
         ),
     ];

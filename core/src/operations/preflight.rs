@@ -11,7 +11,15 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
     let ns = d.namespace.as_str();
     let mut items = vec![
         Item::check("preflight-kubernetes", "Kubernetes 1.17 or later", "Server Version must be 1.17 or later.", command(&["kubectl", "version"])),
-        Item::check("preflight-helm", "Helm 3", "The version must start with v3.", command(&["helm", "version", "--short"])),
+        {
+            let major = d.helm_major.number();
+            Item::check(
+                "preflight-helm",
+                format!("Helm {major}"),
+                format!("The version must start with v{major}: these commands use Helm {major}'s flags (change it on the Tenant step)."),
+                command(&["helm", "version", "--short"]),
+            )
+        },
         Item::check(
             "preflight-postgres",
             "PostgreSQL 11 or later, reachable from the namespace",

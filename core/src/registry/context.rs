@@ -2,7 +2,7 @@
 //! table like the values registry, so the form renders both the same way.
 
 use super::Step;
-use crate::model::{Delivery, Deployment, GkeLocationKind, Platform, SecretStoreKind, SecretStyle, SecretsFrom, SyncMode, ValuesIn};
+use crate::model::{ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom, SyncMode, ValuesIn};
 
 /// What widget a context field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +107,9 @@ fn eso(d: &Deployment) -> bool {
     gitops(d) && d.secrets_from == SecretsFrom::ExternalSecrets
 }
 
+const HELM_MAJORS: &[(&str, &str)] = &[("4", "Helm 4"), ("3", "Helm 3")];
+const CHART_SOURCES: &[(&str, &str)] =
+    &[("repo", "Chart repository (helm repo add)"), ("oci", "OCI registry (oci://…)"), ("local", "A chart folder or .tgz on disk")];
 const STYLES: &[(&str, &str)] = &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
 
 /// The context fields that hold credentials: masked in previews, left out of links
@@ -119,8 +122,25 @@ pub fn secret_fields() -> impl Iterator<Item = &'static ContextDef> {
 pub static CONTEXT: &[ContextDef] = &[
     text!("deploy.namespace", "Namespace", "Kubernetes namespace for the tenant; the guide uses ixn.", Tenant, namespace),
     text!("deploy.release", "Release name", "Helm release name. Empty means ixn-<sid>, as the guide names it.", Tenant, release),
-    text!("deploy.chart", "Chart", "Chart reference: repo/ixn after helm repo add, or a path to the downloaded chart.", Tenant, chart),
-    text!("deploy.chartVersion", "Chart version", "Chart version for --version; empty installs the latest.", Tenant, chart_version),
+    ContextDef {
+        name: "deploy.helmMajor", label: "Helm version", help: "The Helm major you run: the commands use its flags (Helm 4 renamed --atomic and takes a --wait strategy), and the preflight checks it.",
+        step: Step::Tenant, kind: FieldKind::Select(HELM_MAJORS),
+        get: |d| d.helm_major.number().to_string(),
+        set: |d, v| d.helm_major = if v == "3" { HelmMajor::V3 } else { HelmMajor::V4 },
+        applies: always,
+    },
+    ContextDef {
+        name: "deploy.chartSource", label: "Chart source", help: "Where helm gets the IXN chart: a chart repository, an OCI registry, or a chart already downloaded.",
+        step: Step::Tenant, kind: FieldKind::Select(CHART_SOURCES),
+        get: |d| match d.chart_source { ChartSource::Repo => "repo", ChartSource::Oci => "oci", ChartSource::Local => "local" }.into(),
+        set: |d, v| d.chart_source = match v { "oci" => ChartSource::Oci, "local" => ChartSource::Local, _ => ChartSource::Repo },
+        applies: always,
+    },
+    text!("deploy.chartRepoUrl", "Chart repository URL", "The URL helm repo add registers under the repository name of the chart reference (ixn in ixn/ixn).", Tenant, chart_repo_url, FieldKind::Text, |d| d.chart_source == ChartSource::Repo),
+    text!("deploy.chart", "Chart", "Chart reference: REPO/ixn for a repository (REPO is the name given to helm repo add), oci://host/path/ixn for a registry, or a path to the downloaded chart.", Tenant, chart),
+    text!("deploy.chartVersion", "Chart version", "Chart version for --version. Pin it: empty installs whatever is latest on the day.", Tenant, chart_version),
+    text!("deploy.chartUser", "Chart repository user", "Only when the repository or registry needs a login; empty: none.", Tenant, chart_username, FieldKind::Text, |d| d.chart_source != ChartSource::Local),
+    text!("deploy.chartPassword", "Chart repository password", "Its password or token: the commands pass it on stdin (--password-stdin), never as an argument.", Tenant, chart_password, FieldKind::Secret, |d| d.chart_source != ChartSource::Local),
     flag!("deploy.placeholders", "Placeholders for envsubst", "Write addresses and secrets as ${VAR} in the values file and export them in the commands, as the guide's envsubst flow does.", Tenant, placeholders),
     ContextDef {
         name: "deploy.platform", label: "Platform", help: "Where the cluster runs; decides the login command.",
@@ -184,7 +204,7 @@ pub static CONTEXT: &[ContextDef] = &[
         set: |d, v| d.secret_store = match v { "azure-key-vault" => SecretStoreKind::AzureKeyVault, "vault" => SecretStoreKind::Vault, _ => SecretStoreKind::GcpSecretManager },
         applies: eso,
     },
-    text!("gitops.chartRepo", "Chart repository URL", "Where the controller pulls the chart: https://… (a Helm repository) or oci://… (an OCI registry).", Review, chart_repo_url, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
+    text!("gitops.chartRepo", "Chart repository URL", "Where the controller pulls the chart: https://… (a Helm repository) or oci://… (an OCI registry).", Review, gitops_chart_repo, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
     text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, git_repo_url, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
     text!("gitops.revision", "Git revision", "Branch, tag or commit Argo CD follows.", Review, git_revision, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
     text!("gitops.path", "Folder in the repository", "Where this tenant's files sit in the repository; empty means ixn/<release>.", Review, git_path, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),

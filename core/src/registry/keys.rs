@@ -18,7 +18,10 @@ const fn k(
     KeyDef { path, kind, default, sample, help, step, flags, placeholder: None }
 }
 
-/// The guide's Consul connect annotations for the ixnService pod.
+/// The guide's Consul connect annotations for the ixnService pod. One change from the
+/// guide: the tenant ID is quoted (`| quote`), as the sid is: the guide's bare
+/// `{{ .Values.tenant.id }}` renders a numeric GWS tenant ID as a number, which is not
+/// a valid annotation value (found by the stand-in chart's schema check).
 pub const IXN_SERVICE_ANNOTATIONS_TEXT: &str = r#""consul.hashicorp.com/connect-inject": "true"
 "consul.hashicorp.com/connect-service": {{ include "ixn.consulIxnServerName" . | quote }}
 "consul.hashicorp.com/connect-service-port": server-default
@@ -26,7 +29,7 @@ pub const IXN_SERVICE_ANNOTATIONS_TEXT: &str = r#""consul.hashicorp.com/connect-
   voice-config:{{ .Values.ixnService.ixnNode.configNode.port }},
   {{ printf "tenant-%s:%d" .Values.tenant.id (int .Values.ixnService.ixnServer.confServer.port) }}
 consul.hashicorp.com/service-tags: 'service-ixn'
-consul.hashicorp.com/service-meta-tenant-id: {{ .Values.tenant.id }}
+consul.hashicorp.com/service-meta-tenant-id: {{ .Values.tenant.id | quote }}
 consul.hashicorp.com/service-meta-tenant-sid: {{ .Values.tenant.sid | quote }}"#;
 
 /// The guide's Consul connect annotations for the VQ Node pod.

@@ -23,7 +23,7 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
         return;
     }
     if matches!(d.delivery, Delivery::Argocd | Delivery::Flux) {
-        let url = d.chart_repo_url.trim();
+        let url = d.gitops_chart_repo.trim();
         need(out, "gitops.chartRepo", url, "the chart repository's URL, https://… or oci://…");
         if !url.is_empty() && !["https://", "http://", "oci://"].iter().any(|p| url.starts_with(p)) {
             out.push(Finding::error("gitops.chartRepo", format!("\"{url}\" is not an https:// or oci:// URL")));

@@ -300,6 +300,7 @@ fn postgres_names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 fn context(cfg: &Config, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
     need(out, "deploy.chart", &d.chart, "the chart reference, e.g. a repo/ixn or a path to the chart");
+    chart_source(d, out);
     match d.platform {
         Platform::Gke => need(out, "gke.cluster", &d.gke_cluster, "the GKE cluster name"),
         Platform::Aks => {
@@ -346,10 +347,44 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
         ("kafka.password", &d.kafka_password),
         ("db.adminPassword", &d.db_admin_password),
         ("db.ownerPassword", &d.db_owner_password),
+        ("deploy.chartPassword", &d.chart_password),
     ] {
         if v.contains('\0') {
             out.push(Finding::error(path, "contains a NUL character, which no command line or database can carry"));
         }
+    }
+}
+
+/// The chart source: what `helm repo add`, `helm registry login` and `--version` need.
+fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
+    use crate::generate::helm::{oci_host, repo_name};
+    use crate::model::ChartSource;
+    if d.chart_version.trim().is_empty() {
+        out.push(Finding::warning(
+            "deploy.chartVersion",
+            "not pinned: helm installs whatever chart version is latest on the day, and the next upgrade may take another",
+        ));
+    }
+    match d.chart_source {
+        ChartSource::Repo => {
+            need(out, "deploy.chartRepoUrl", &d.chart_repo_url, "the chart repository URL for helm repo add");
+            let url = d.chart_repo_url.trim();
+            if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+                out.push(Finding::error("deploy.chartRepoUrl", "a chart repository URL starts with https:// (or http://); for oci:// choose the OCI registry source"));
+            }
+            if !d.chart.is_empty() && repo_name(&d.chart).is_none() {
+                out.push(Finding::error("deploy.chart", "from a repository the chart is REPO/CHART, e.g. ixn/ixn: REPO is the name helm repo add gives the URL"));
+            }
+        }
+        ChartSource::Oci => {
+            if !d.chart.is_empty() && oci_host(&d.chart).is_none() {
+                out.push(Finding::error("deploy.chart", "an OCI chart is oci://host/path/chart, e.g. oci://registry.example.com/charts/ixn"));
+            }
+        }
+        ChartSource::Local => {}
+    }
+    if d.chart_source != ChartSource::Local && !d.chart_password.is_empty() && d.chart_username.is_empty() {
+        out.push(Finding::error("deploy.chartUser", "required: the user that goes with the chart repository password"));
     }
 }
 

@@ -1,8 +1,9 @@
-//! Helpers the integration tests share. Each test crate uses some of them.
-#![allow(dead_code)]
+//! Helpers the integration tests share: the real clients in `.tools/` (installed by
+//! `scripts/setup.sh --browser`), a private Helm home, and an unreachable cluster.
+#![allow(dead_code)] // each test file uses some of these
 
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 /// A program on PATH, if this machine has it.
 pub fn on_path(program: &str) -> Option<PathBuf> {
@@ -41,4 +42,111 @@ pub fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
         ])
         .prop_map(String::from),
     ]
+}
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The command that installs the real clients.
+pub const INSTALL: &str = "scripts/setup.sh --browser";
+
+/// A real client from `.tools/` (`rel`, e.g. `helm4/helm`). Fails the test, naming the
+/// install command, when it is missing: the tests never fall back to stubs.
+pub fn tool(rel: &str) -> PathBuf {
+    let p = repo_root().join(".tools").join(rel);
+    assert!(
+        p.is_file(),
+        "{} is missing: run `{INSTALL}` at the repository root (it installs Helm 3, Helm 4, kubectl and kubernetes-validate into .tools/)",
+        p.display()
+    );
+    p
+}
+
+/// The Helm majors the portal writes commands for.
+pub const HELM_MAJORS: [u8; 2] = [3, 4];
+
+/// The real `helm` of a major (3: v3.17.2, 4: v4.3.1).
+pub fn helm(major: u8) -> PathBuf {
+    tool(&format!("helm{major}/helm"))
+}
+
+/// The real kubectl (v1.37.1).
+pub fn kubectl() -> PathBuf {
+    tool("kubectl/kubectl")
+}
+
+/// `kubernetes-validate` (the Kubernetes 1.37 schemas, offline).
+pub fn kubernetes_validate() -> PathBuf {
+    tool("pyvenv/bin/kubernetes-validate")
+}
+
+/// A fresh, empty temporary folder for one test.
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ixn-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A port on 127.0.0.1 where nothing listens (bound, then released).
+pub fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A private Helm: its config, cache and data under `dir`, and a kubeconfig naming a
+/// cluster on a closed loopback port, so nothing of this machine's is read or written
+/// and whatever needs a cluster says "cluster unreachable".
+pub struct HelmHome {
+    /// The folder holding it all.
+    pub dir: PathBuf,
+}
+
+impl HelmHome {
+    /// Makes one under a fresh temporary folder.
+    pub fn new(tag: &str) -> HelmHome {
+        let dir = temp_dir(tag);
+        for d in ["config", "cache", "data"] {
+            std::fs::create_dir_all(dir.join(d)).unwrap();
+        }
+        let kubeconfig = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: nowhere\n  cluster:\n    server: https://127.0.0.1:{}\ncontexts:\n- name: nowhere\n  context:\n    cluster: nowhere\n    user: nobody\n    namespace: default\ncurrent-context: nowhere\nusers:\n- name: nobody\n  user:\n    token: none\n",
+            closed_port()
+        );
+        std::fs::write(dir.join("kubeconfig"), kubeconfig).unwrap();
+        // kubectl and helm refuse a world-readable kubeconfig only with a warning; keep it private.
+        Command::new("chmod").arg("600").arg(dir.join("kubeconfig")).status().unwrap();
+        HelmHome { dir }
+    }
+
+    /// The environment a helm or kubectl run gets.
+    pub fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HELM_CONFIG_HOME", self.dir.join("config")),
+            ("HELM_CACHE_HOME", self.dir.join("cache")),
+            ("HELM_DATA_HOME", self.dir.join("data")),
+            ("KUBECONFIG", self.dir.join("kubeconfig")),
+        ]
+    }
+
+    /// `program args…` in `cwd` with this home and `stdin`.
+    pub fn run<S: AsRef<std::ffi::OsStr>>(&self, program: &Path, args: &[S], stdin: &str, cwd: &Path) -> Output {
+        use std::io::Write;
+        let mut cmd = Command::new(program);
+        cmd.args(args).current_dir(cwd).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        for (k, v) in self.env() {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e}", program.display()));
+        // It may exit before reading all of it.
+        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+        child.wait_with_output().unwrap()
+    }
+}
+
+impl Drop for HelmHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

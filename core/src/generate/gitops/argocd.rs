@@ -184,7 +184,7 @@ pub fn application(t: &Tenant, has_manifests: bool) -> Object<Spec<ApplicationSp
     let d = &t.cfg.deploy;
     let file = d.values_in == ValuesIn::File;
     let chart = Source {
-        repo_url: chart_repo(&d.chart_repo_url),
+        repo_url: chart_repo(&d.gitops_chart_repo),
         chart: Some(chart_name(&d.chart)),
         target_revision: chart_version(t),
         helm: Some(HelmSource {
@@ -289,7 +289,7 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
             release: t.release.clone(),
             namespace: t.namespace.clone(),
             project: d.argocd_project.clone(),
-            chart_repo: chart_repo(&d.chart_repo_url),
+            chart_repo: chart_repo(&d.gitops_chart_repo),
             chart: chart_name(&d.chart),
             chart_version: chart_version(t),
             git_repo: d.git_repo_url.clone(),
