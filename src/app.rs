@@ -3,9 +3,9 @@
 
 use crate::browser;
 use crate::components::arch_map::ArchMap;
+use crate::components::gitops::GitopsFiles;
 use crate::components::io_panel::IoPanel;
 use crate::components::notice::NoticeBanner;
-use crate::components::gitops::GitopsFiles;
 use crate::components::operations::Operations;
 use crate::components::preview::{Code, CopyButtons, Lang};
 use crate::state::{ui, Ui};
@@ -105,21 +105,28 @@ fn Previews() -> impl IntoView {
     let values = Memo::new(move |_| ui.shown.with(|a| a.values_yaml.clone()));
     let commands = Memo::new(move |_| ui.shown.with(|a| a.commands.script()));
     let secrets = Memo::new(move |_| ui.shown.with(|a| a.secret_manifests.clone()));
-    let blocks = Memo::new(move |_| ui.shown.with(|a| a.commands.blocks.iter().map(|b| (b.id, b.title)).collect::<Vec<_>>()));
+    let blocks =
+        Memo::new(move |_| ui.shown.with(|a| a.commands.blocks.iter().map(|b| (b.id, b.title)).collect::<Vec<_>>()));
     let unmasked_values = Signal::derive(move || ui.unmasked.with(|a| a.values_yaml.clone()));
     let unmasked_commands = Signal::derive(move || ui.unmasked.with(|a| a.commands.script()));
     let unmasked_secrets = Signal::derive(move || ui.unmasked.with(|a| a.secret_manifests.clone()));
-    let tab_button = move |t: Tab, id: &'static str, label: &'static str| view! {
-        <button type="button" role="tab" id=format!("tab-{id}") aria-controls=format!("panel-{id}")
-            aria-selected=move || (tab.get() == t).to_string() tabindex=move || if tab.get() == t { "0" } else { "-1" }
-            on:click=move |_| tab.set(t)>{label}</button>
+    let tab_button = move |t: Tab, id: &'static str, label: &'static str| {
+        view! {
+            <button type="button" role="tab" id=format!("tab-{id}") aria-controls=format!("panel-{id}")
+                aria-selected=move || (tab.get() == t).to_string() tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                on:click=move |_| tab.set(t)>{label}</button>
+        }
     };
     let block_status = RwSignal::new(String::new());
     let block_copy = move |id: &'static str, title: &'static str| {
         let text = ui.unmasked.with_untracked(|a| a.commands.block(id).map(|b| b.script.clone()).unwrap_or_default());
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
-            block_status.set(if ok { format!("Copied: {title}") } else { "Copy failed: select the text and copy it".into() });
+            block_status.set(if ok {
+                format!("Copied: {title}")
+            } else {
+                "Copy failed: select the text and copy it".into()
+            });
         });
     };
     // Arrow keys move between tabs (only the selected tab is in the Tab order).

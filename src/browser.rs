@@ -116,7 +116,8 @@ pub fn outer_html(id: &str) -> Option<String> {
 /// Sets `data-theme` on the root element (`auto` removes it: the OS decides).
 pub fn set_theme(theme: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = if theme == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
+        let _ =
+            if theme == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
     }
 }
 

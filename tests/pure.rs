@@ -15,7 +15,10 @@ fn pasted_text_splits_at_document_markers_and_drops_empty_documents() {
     let docs = documents("---\na: 1\n---\n\n--- # second\nb: 2\n---   \n");
     assert_eq!(
         docs,
-        vec![("pasted document 1".to_string(), "a: 1\n".to_string()), ("pasted document 2".to_string(), "b: 2\n".to_string())]
+        vec![
+            ("pasted document 1".to_string(), "a: 1\n".to_string()),
+            ("pasted document 2".to_string(), "b: 2\n".to_string())
+        ]
     );
     // A `---` inside a line, or `----`, is text, not a marker.
     assert_eq!(documents("a: ---\n----\n").len(), 1);
@@ -45,7 +48,10 @@ fn highlighting_keeps_every_byte_and_tones_keys_comments_and_strings() {
     ] {
         assert_eq!(join(&line(text, yaml)), text, "{text:?}");
     }
-    assert_eq!(line("  host: \"db\"", true), vec![(Tone::Plain, "  "), (Tone::Key, "host"), (Tone::Plain, ": "), (Tone::Str, "\"db\"")]);
+    assert_eq!(
+        line("  host: \"db\"", true),
+        vec![(Tone::Plain, "  "), (Tone::Key, "host"), (Tone::Plain, ": "), (Tone::Str, "\"db\"")]
+    );
     assert_eq!(line("  # note", true), vec![(Tone::Comment, "  # note")]);
     assert_eq!(line("- name: a", true)[1], (Tone::Key, "name"));
     assert_eq!(line("a: b", false), vec![(Tone::Plain, "a: b")], "keys are toned in YAML only");

@@ -5,9 +5,9 @@
 //! `cargo run --release -p ixn-portal-cli --example bench [-- N…]` (after building the
 //! binary: `cargo build --release -p ixn-portal-cli`); `scripts/bench.sh` runs it.
 
-use ixn_core::registry::keys;
 use ixn_core::model::{Config, Value};
 use ixn_core::profile::Profile;
+use ixn_core::registry::keys;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -64,7 +64,8 @@ fn in_process(n: usize) -> (f64, f64) {
     let start = Instant::now();
     let mut bytes = 0;
     for (_, c) in batch.configs() {
-        bytes += ixn_core::artifacts::download(&c, Default::default()).files.iter().map(|f| f.data.len()).sum::<usize>();
+        bytes +=
+            ixn_core::artifacts::download(&c, Default::default()).files.iter().map(|f| f.data.len()).sum::<usize>();
     }
     assert!(bytes > 0);
     (check, start.elapsed().as_secs_f64())
@@ -78,7 +79,18 @@ fn one(n: usize) -> (f64, i64, f64) {
     std::fs::write(dir.path().join("tenants.csv"), tenants_csv(n)).unwrap();
     let start = Instant::now();
     let out = Command::new(binary())
-        .args(["batch", "--base", "base.yaml", "--tenants", "tenants.csv", "--out", "out", "--secrets-env", "BENCH_", "-q"])
+        .args([
+            "batch",
+            "--base",
+            "base.yaml",
+            "--tenants",
+            "tenants.csv",
+            "--out",
+            "out",
+            "--secrets-env",
+            "BENCH_",
+            "-q",
+        ])
         .env("BENCH_REGISTRY_PASSWORD", "r")
         .env("BENCH_DB_ADMIN_PASSWORD", "a")
         .env("BENCH_DB_OWNER_PASSWORD", "o")
@@ -104,13 +116,15 @@ fn main() {
             return;
         }
     }
-    let counts: Vec<usize> = if args.is_empty() { vec![1, 100, 1000] } else { args.iter().map(|a| a.parse().expect("a count")).collect() };
+    let counts: Vec<usize> =
+        if args.is_empty() { vec![1, 100, 1000] } else { args.iter().map(|a| a.parse().expect("a count")).collect() };
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
     println!("ixn-portal batch (native, release, {cores} cores; best of 3 runs: wall time, CPU time, peak memory):");
     for &n in &counts {
         let mut best = (f64::MAX, 0, 0.0);
         for _ in 0..3 {
-            let out = Command::new(std::env::current_exe().unwrap()).args(["--one", &n.to_string()]).output().expect("run");
+            let out =
+                Command::new(std::env::current_exe().unwrap()).args(["--one", &n.to_string()]).output().expect("run");
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
             let text = String::from_utf8_lossy(&out.stdout);
             let mut it = text.split_whitespace();
@@ -121,7 +135,15 @@ fn main() {
                 best = (secs, kib, cpu);
             }
         }
-        let budget = if n == 1000 { if best.0 < 1.0 { "  (target < 1 s: met)" } else { "  (target < 1 s: NOT met)" } } else { "" };
+        let budget = if n == 1000 {
+            if best.0 < 1.0 {
+                "  (target < 1 s: met)"
+            } else {
+                "  (target < 1 s: NOT met)"
+            }
+        } else {
+            ""
+        };
         println!(
             "  {n:>5} tenants: {:>7.1} ms wall, {:>7.1} ms CPU, peak {:>5.1} MiB{budget}",
             best.0 * 1000.0,

@@ -7,8 +7,8 @@ use crate::output::{folder, write, Target};
 use crate::secrets::{sid_suffix, Source};
 use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ixn_core::batch::{index, Batch, Tenants};
 use ixn_core::artifacts::download;
+use ixn_core::batch::{index, Batch, Tenants};
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Config;
 use ixn_core::validate::Severity;
@@ -36,7 +36,9 @@ fn progress(len: usize, quiet: bool, what: &'static str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    bar.set_style(ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}").expect("template").progress_chars("=> "));
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}").expect("template").progress_chars("=> "),
+    );
     bar.set_message(what);
     bar
 }
@@ -92,7 +94,9 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     }
     for suffix in env_sids {
         if !reports.iter().any(|r| sid_suffix(&r.sid) == suffix) {
-            return Err(Failure::Input(format!("--secrets-env: the variables ending in __{suffix} match no row's tenant.sid")));
+            return Err(Failure::Input(format!(
+                "--secrets-env: the variables ending in __{suffix} match no row's tenant.sid"
+            )));
         }
     }
 

@@ -13,7 +13,10 @@ pub fn read(path: &Path) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = String::from_utf8_lossy(&upto[upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&upto[upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
+            .chars()
+            .count()
+            + 1;
         Failure::Input(format!("{}:{line}:{column}: not UTF-8 text", path.display()))
     })
 }

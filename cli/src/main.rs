@@ -37,7 +37,9 @@ enum Command {
     /// The files (override_values.yaml, deploy.sh, secrets.json) go into DIR, or into
     /// one .tar byte for byte as the portal downloads it. Refuses a configuration with
     /// errors unless --allow-errors.
-    #[command(after_help = "Example:\n  IXN_REDIS_PASSWORD=… ixn-portal render tenant-100.yaml --secrets-env IXN_ --out build/ixn-100")]
+    #[command(
+        after_help = "Example:\n  IXN_REDIS_PASSWORD=… ixn-portal render tenant-100.yaml --secrets-env IXN_ --out build/ixn-100"
+    )]
     Render(RenderArgs),
     /// Prints the findings the portal shows: key path, severity and sentence.
     ///
@@ -56,7 +58,9 @@ enum Command {
     /// (every row's status and findings) and DIR/deploy-all.sh (deploys them in row
     /// order, stopping at the first failure). Any row with an error writes nothing,
     /// unless --keep-going, which writes the good rows; either way it exits 1.
-    #[command(after_help = "Example:\n  ixn-portal batch --base base.yaml --tenants tenants.csv --secrets-file secrets.yaml --out build/tenants")]
+    #[command(
+        after_help = "Example:\n  ixn-portal batch --base base.yaml --tenants tenants.csv --secrets-file secrets.yaml --out build/tenants"
+    )]
     Batch(BatchArgs),
 }
 
@@ -258,7 +262,12 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
         })?;
     }
     if !a.quiet {
-        eprintln!("wrote {} to {} ({})", if a.tar.is_some() { d.tar_name() } else { format!("{} files", d.files.len()) }, target.shown().display(), tally.summary());
+        eprintln!(
+            "wrote {} to {} ({})",
+            if a.tar.is_some() { d.tar_name() } else { format!("{} files", d.files.len()) },
+            target.shown().display(),
+            tally.summary()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,8 @@ fn out_err(path: &Path, e: impl std::fmt::Display) -> Failure {
 impl Target {
     /// The target `path`: refused when it exists and is not empty, unless `force`.
     pub fn new(path: &Path, force: bool) -> Result<Target, Failure> {
-        let name = path.file_name().ok_or_else(|| Failure::Input(format!("{}: not a file or folder name", path.display())))?;
+        let name =
+            path.file_name().ok_or_else(|| Failure::Input(format!("{}: not a file or folder name", path.display())))?;
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
         let taken = match std::fs::symlink_metadata(path) {
             Err(_) => false,
@@ -60,7 +61,10 @@ impl Target {
             return Ok(());
         }
         // Replace: move the old one aside, the new one in, then remove the old one.
-        let old = tempfile::Builder::new().prefix(".ixn-portal-old-").tempdir_in(&self.parent).map_err(|e| out_err(&self.parent, e))?;
+        let old = tempfile::Builder::new()
+            .prefix(".ixn-portal-old-")
+            .tempdir_in(&self.parent)
+            .map_err(|e| out_err(&self.parent, e))?;
         let aside = old.path().join("previous");
         std::fs::rename(&self.path, &aside).map_err(|e| out_err(&self.path, e))?;
         if let Err(e) = std::fs::rename(stage.path(), &self.path) {
@@ -94,7 +98,12 @@ pub fn write(dir: &Path, name: &str, data: &[u8], executable: bool) -> Result<()
     let path = dir.join(name);
     // One open and one write per file: a batch writes thousands.
     let mode = if executable { 0o755 } else { 0o644 };
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(mode).open(&path).map_err(|e| out_err(&path, e))?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(&path)
+        .map_err(|e| out_err(&path, e))?;
     f.write_all(data).map_err(|e| out_err(&path, e))
 }
 

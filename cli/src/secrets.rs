@@ -2,10 +2,10 @@
 //! file (`--secrets-file`), never from the command line, where process lists and shell
 //! history show them.
 
-use ixn_core::registry::keys;
 use crate::failure::Failure;
 use crate::SecretArgs;
 use ixn_core::model::{Config, Value};
+use ixn_core::registry::keys;
 use ixn_core::registry::{FieldKind, CONTEXT, KEYS};
 use ixn_core::yaml::{read_yaml, Node};
 use std::collections::HashMap;
@@ -21,7 +21,8 @@ pub struct SecretField {
 
 /// Every credential field.
 pub fn fields() -> Vec<SecretField> {
-    let context = CONTEXT.iter().filter(|c| c.kind == FieldKind::Secret).map(|c| SecretField { name: c.name, context: true });
+    let context =
+        CONTEXT.iter().filter(|c| c.kind == FieldKind::Secret).map(|c| SecretField { name: c.name, context: true });
     let keys = KEYS.iter().filter(|k| k.secret()).map(|k| SecretField { name: k.path, context: false });
     context.chain(keys).collect()
 }
@@ -132,14 +133,21 @@ impl Source {
         })?;
         let bad = |m: String| Failure::Input(format!("{shown}: {m}"));
         let pairs = |node: &Node, under: &str| -> Result<Vec<(SecretField, String)>, Failure> {
-            let Node::Map(entries) = node else { return Err(bad(format!("{under}must be a mapping of field name to value"))) };
+            let Node::Map(entries) = node else {
+                return Err(bad(format!("{under}must be a mapping of field name to value")));
+            };
             entries
                 .iter()
                 .map(|e| {
                     let f = field_named(&e.key).ok_or_else(|| {
-                        bad(format!("{under}{} is not a credential field; they are: {}", e.key, fields().iter().map(|f| f.name).collect::<Vec<_>>().join(", ")))
+                        bad(format!(
+                            "{under}{} is not a credential field; they are: {}",
+                            e.key,
+                            fields().iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
+                        ))
                     })?;
-                    let v = scalar_text(&e.value).ok_or_else(|| bad(format!("{under}{}: a credential is one line of text", e.key)))?;
+                    let v = scalar_text(&e.value)
+                        .ok_or_else(|| bad(format!("{under}{}: a credential is one line of text", e.key)))?;
                     Ok((f, v))
                 })
                 .collect()
@@ -149,7 +157,9 @@ impl Source {
             Node::Map(entries) => {
                 for e in entries {
                     if e.key == "tenants" {
-                        let Node::Map(tenants) = &e.value else { return Err(bad("tenants: must map each sid to its credentials".into())) };
+                        let Node::Map(tenants) = &e.value else {
+                            return Err(bad("tenants: must map each sid to its credentials".into()));
+                        };
                         for t in tenants {
                             let list = pairs(&t.value, &format!("tenants.{}.", t.key))?;
                             self.tenants.entry(t.key.clone()).or_default().extend(list);

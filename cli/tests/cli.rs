@@ -3,11 +3,11 @@
 //! codes say what happened, bad input is named by file, line and column, output is all
 //! or nothing, and secrets never come from the command line.
 
-use ixn_core::registry::keys;
 use ixn_core::artifacts::download;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, SecretStyle, Value};
 use ixn_core::profile::Profile;
+use ixn_core::registry::keys;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -101,7 +101,8 @@ fn render_writes_the_portals_download_byte_for_byte() {
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         let expected = portal_download(&profile);
         let want: Vec<(String, Vec<u8>, bool)> = {
-            let mut v: Vec<_> = expected.relative().map(|(n, f)| (n.to_string(), f.data.clone(), f.executable)).collect();
+            let mut v: Vec<_> =
+                expected.relative().map(|(n, f)| (n.to_string(), f.data.clone(), f.executable)).collect();
             v.sort();
             v
         };
@@ -154,7 +155,8 @@ fn render_refuses_errors_and_leaves_the_folder_as_it_was() {
     assert!(!tmp.path().join("out/keep.txt").exists());
     assert!(tmp.path().join("out/deploy.sh").exists());
     // Nothing is left beside it.
-    let names: Vec<String> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().all(|n| !n.starts_with(".ixn-portal")), "{names:?}");
 }
 
@@ -224,7 +226,8 @@ fn regex_like_position(text: &str, file: &str) -> bool {
 #[test]
 fn import_writes_a_profile_with_the_portals_report_and_renders_the_same() {
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("a.yaml"), "tenant:\n  sid: \"100\"\n  id: x\nimage:\n  pullPolicey: Always\n").unwrap();
+    std::fs::write(tmp.path().join("a.yaml"), "tenant:\n  sid: \"100\"\n  id: x\nimage:\n  pullPolicey: Always\n")
+        .unwrap();
     std::fs::write(tmp.path().join("b.yaml"), "tenant:\n  sid: \"101\"\nixnVQNode:\n  serviceAccount:\n    name: null\nixnService:\n  ixnServer:\n    secrets:\n      db:\n        password: S3cret-values\n").unwrap();
     let o = run(&["import", "a.yaml", "b.yaml", "-o", "p.yaml"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
@@ -242,7 +245,8 @@ fn import_writes_a_profile_with_the_portals_report_and_renders_the_same() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["import", "a.yaml", "b.yaml", "-o", "p.json", "--with-secrets", "-q"], tmp.path());
     assert!(o.status.success());
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(tmp.path().join("p.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("p.json")).unwrap()).unwrap();
     assert_eq!(json["values"]["ixnService"]["ixnServer"]["secrets"]["db"]["password"], "S3cret-values");
 }
 
@@ -267,7 +271,11 @@ fn secrets_come_from_the_environment_or_a_file_never_from_the_command_line() {
     assert!(std::fs::read_to_string(tmp.path().join("env/secrets.json")).unwrap().contains("Env-S3cret"));
     let script = std::fs::read_to_string(tmp.path().join("env/deploy.sh")).unwrap();
     assert!(script.contains("Env-Admin-100") && !script.contains("Env-Owner-999"));
-    assert!(stderr(&o).contains("IXN_REDIS_PASWORD (from --secrets-env IXN_) names no credential field"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("IXN_REDIS_PASWORD (from --secrets-env IXN_) names no credential field"),
+        "{}",
+        stderr(&o)
+    );
     // From a file; the environment wins over it.
     std::fs::write(tmp.path().join("s.yaml"), "redis.password: File-S3cret\ndb.adminPassword: File-Admin\n").unwrap();
     let o = run(&["render", "p.yaml", "--out", "file", "--secrets-file", "s.yaml"], tmp.path());
@@ -281,9 +289,25 @@ fn secrets_come_from_the_environment_or_a_file_never_from_the_command_line() {
     assert!(stderr(&o).contains("bad.yaml: redis.pasword is not a credential field"), "{}", stderr(&o));
     // No option takes a secret: the only options any subcommand has are these.
     let allowed = [
-        "--values", "--out", "--tar", "--force", "--allow-errors", "--full", "--comments", "--secrets-env",
-        "--secrets-file", "--quiet", "--help", "--version", "--format", "--strict", "--output", "--with-secrets",
-        "--base", "--tenants", "--keep-going",
+        "--values",
+        "--out",
+        "--tar",
+        "--force",
+        "--allow-errors",
+        "--full",
+        "--comments",
+        "--secrets-env",
+        "--secrets-file",
+        "--quiet",
+        "--help",
+        "--version",
+        "--format",
+        "--strict",
+        "--output",
+        "--with-secrets",
+        "--base",
+        "--tenants",
+        "--keep-going",
     ];
     for sub in ["render", "check", "import", "batch"] {
         let help = stdout(&run(&[sub, "--help"], tmp.path()));
@@ -309,9 +333,25 @@ fn batch_renders_a_folder_per_tenant_an_index_and_a_deploy_all_script() {
     let tmp = tempfile::tempdir().unwrap();
     tenants_base(tmp.path());
     std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace\n101,t-101\n102,t-102\n").unwrap();
-    std::fs::write(tmp.path().join("s.yaml"), "db.adminPassword: Admin-S3cret\ntenants:\n  \"102\":\n    redis.password: Only-102\n").unwrap();
+    std::fs::write(
+        tmp.path().join("s.yaml"),
+        "db.adminPassword: Admin-S3cret\ntenants:\n  \"102\":\n    redis.password: Only-102\n",
+    )
+    .unwrap();
     let o = bin()
-        .args(["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml", "--secrets-env", "IXN_"])
+        .args([
+            "batch",
+            "--base",
+            "base.yaml",
+            "--tenants",
+            "t.csv",
+            "--out",
+            "out",
+            "--secrets-file",
+            "s.yaml",
+            "--secrets-env",
+            "IXN_",
+        ])
         .env("IXN_REDIS_PASSWORD", "All-S3cret")
         .env("IXN_DB_OWNER_PASSWORD__101", "Owner-101")
         .current_dir(tmp.path())
@@ -320,12 +360,19 @@ fn batch_renders_a_folder_per_tenant_an_index_and_a_deploy_all_script() {
     assert!(o.status.success(), "{}", stderr(&o));
     // Not a terminal: no progress bar, only the summary.
     assert_eq!(stderr(&o), "rendered 2 of 2 tenants into out\n");
-    let files: Vec<String> = tree(&tmp.path().join("out")).into_iter().map(|(n, _, x)| format!("{n}{}", if x { "*" } else { "" })).collect();
+    let files: Vec<String> =
+        tree(&tmp.path().join("out")).into_iter().map(|(n, _, x)| format!("{n}{}", if x { "*" } else { "" })).collect();
     assert_eq!(
         files,
         [
-            "deploy-all.sh*", "ixn-101/deploy.sh*", "ixn-101/override_values.yaml", "ixn-101/secrets.json",
-            "ixn-102/deploy.sh*", "ixn-102/override_values.yaml", "ixn-102/secrets.json", "tenants.csv",
+            "deploy-all.sh*",
+            "ixn-101/deploy.sh*",
+            "ixn-101/override_values.yaml",
+            "ixn-101/secrets.json",
+            "ixn-102/deploy.sh*",
+            "ixn-102/override_values.yaml",
+            "ixn-102/secrets.json",
+            "tenants.csv",
         ]
     );
     let read = |p: &str| std::fs::read_to_string(tmp.path().join("out").join(p)).unwrap();
@@ -346,7 +393,10 @@ fn batch_renders_a_folder_per_tenant_an_index_and_a_deploy_all_script() {
     let index = read("tenants.csv");
     assert!(index.starts_with("row,status,folder,sid,release,namespace,databases,errors,warnings,findings\n1,rendered,ixn-101,101,ixn-101,t-101,"), "{index}");
     for secret in ["All-S3cret", "Admin-S3cret", "Only-102", "Owner-101"] {
-        assert!(!index.contains(secret) && !read("deploy-all.sh").contains(secret), "{secret} is in the index or the script");
+        assert!(
+            !index.contains(secret) && !read("deploy-all.sh").contains(secret),
+            "{secret} is in the index or the script"
+        );
     }
 }
 
@@ -356,17 +406,34 @@ fn batch_is_all_or_nothing_and_keep_going_writes_the_good_rows() {
     tenants_base(tmp.path());
     std::fs::write(tmp.path().join("s.yaml"), "db.adminPassword: a\nredis.password: r\n").unwrap();
     // Row 2 repeats row 1's sid; row 3 has a bad cell.
-    std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace,consul.connect\n101,a,true\n101,b,true\n103,c,perhaps\n104,d,false\n").unwrap();
+    std::fs::write(
+        tmp.path().join("t.csv"),
+        "tenant.sid,deploy.namespace,consul.connect\n101,a,true\n101,b,true\n103,c,perhaps\n104,d,false\n",
+    )
+    .unwrap();
     std::fs::create_dir(tmp.path().join("out")).unwrap();
     std::fs::write(tmp.path().join("out/previous.txt"), "old").unwrap();
-    let args = ["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml", "--force"];
+    let args =
+        ["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml", "--force"];
     let o = run(&args, tmp.path());
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("t.csv:3:1: row 2, tenant.sid: error: the tenant sid \"101\" is also row 1's; two tenants cannot share it"), "{err}");
+    assert!(
+        err.contains(
+            "t.csv:3:1: row 2, tenant.sid: error: the tenant sid \"101\" is also row 1's; two tenants cannot share it"
+        ),
+        "{err}"
+    );
     assert!(err.contains("t.csv:4:7: row 3, consul.connect: error: \"perhaps\" is not true or false"), "{err}");
-    assert!(err.contains("ixn-portal: nothing written: 2 of 4 rows have errors (--keep-going writes the others)"), "{err}");
-    assert_eq!(tree(&tmp.path().join("out")), [("previous.txt".to_string(), b"old".to_vec(), false)], "the folder is as it was");
+    assert!(
+        err.contains("ixn-portal: nothing written: 2 of 4 rows have errors (--keep-going writes the others)"),
+        "{err}"
+    );
+    assert_eq!(
+        tree(&tmp.path().join("out")),
+        [("previous.txt".to_string(), b"old".to_vec(), false)],
+        "the folder is as it was"
+    );
 
     let mut keep = args.to_vec();
     keep.push("--keep-going");
@@ -390,7 +457,11 @@ fn batch_refuses_secrets_in_the_tenants_file_and_names_bad_files_by_line() {
     std::fs::write(tmp.path().join("t.csv"), "tenant.sid,db.ownerPassword\n101,hunter2\n").unwrap();
     let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out"], tmp.path());
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("t.csv:1:12: db.ownerPassword is a credential; secrets never go in the tenants file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("t.csv:1:12: db.ownerPassword is a credential; secrets never go in the tenants file"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!stderr(&o).contains("hunter2"));
     std::fs::write(tmp.path().join("t.yaml"), "- tenant.sid: \"101\"\n  deploy.namespace: [a\n").unwrap();
     let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.yaml", "--out", "out"], tmp.path());
@@ -399,7 +470,10 @@ fn batch_refuses_secrets_in_the_tenants_file_and_names_bad_files_by_line() {
     // Credentials for a tenant that is not in the file are a mistake worth stopping for.
     std::fs::write(tmp.path().join("t.csv"), "tenant.sid\n101\n").unwrap();
     std::fs::write(tmp.path().join("s.yaml"), "tenants:\n  \"1O1\":\n    redis.password: x\n").unwrap();
-    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml"], tmp.path());
+    let o = run(
+        &["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-file", "s.yaml"],
+        tmp.path(),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--secrets-file: tenants.1O1 matches no row's tenant.sid"), "{}", stderr(&o));
     assert!(!tmp.path().join("out").exists());

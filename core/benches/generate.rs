@@ -1,14 +1,14 @@
 //! How long every artifact takes for the full model, natively: what the portal spends
 //! per keystroke. `cargo bench -p ixn-core` prints the figures.
 
-use ixn_core::registry::keys;
+use ixn_core::artifacts::artifacts;
 use ixn_core::generate::commands::commands;
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::connections;
 use ixn_core::generate::values_yaml::values_yaml;
-use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::{Config, Effective, SecretStyle, Value};
+use ixn_core::registry::keys;
 use ixn_core::validate::validate;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -42,7 +42,8 @@ fn main() {
     cfg.deploy.secret_style = SecretStyle::Stdin;
     cfg.deploy.chart_makes_db_secrets = false;
     cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
-    let labels: Vec<(String, String)> = (0..50).map(|i| (format!("team.example.com/label-{i}"), format!("value-{i}"))).collect();
+    let labels: Vec<(String, String)> =
+        (0..50).map(|i| (format!("team.example.com/label-{i}"), format!("value-{i}"))).collect();
     cfg.values.set(keys::POD_LABELS, Value::Map(labels));
     let full = ValuesOptions { form: Form::Full, comments: true };
     let minimal = ValuesOptions::default();

@@ -120,11 +120,21 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let gitops = gitops::tree(cfg, opts);
     // The file holds a credential when one of its keys is a secret one that is set.
     let values_hold_secrets = crate::registry::KEYS.iter().filter(|k| k.secret()).any(|k| {
-        effective
-            .get(k)
-            .is_some_and(|v| !matches!(v, crate::model::Value::Null) && v.to_node() != crate::yaml::Node::Str(String::new()))
+        effective.get(k).is_some_and(|v| {
+            !matches!(v, crate::model::Value::Null) && v.to_node() != crate::yaml::Node::Str(String::new())
+        })
     });
-    Artifacts { effective, values_yaml, commands, secret_manifests, connections, sizing, operations, gitops, values_hold_secrets }
+    Artifacts {
+        effective,
+        values_yaml,
+        commands,
+        secret_manifests,
+        connections,
+        sizing,
+        operations,
+        gitops,
+        values_hold_secrets,
+    }
 }
 
 #[cfg(test)]

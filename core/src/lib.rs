@@ -19,6 +19,7 @@
 //! - [`wording`]: how messages say counts.
 
 pub mod artifacts;
+pub mod batch;
 pub mod generate;
 pub mod import;
 pub mod model;
@@ -26,6 +27,5 @@ pub mod operations;
 pub mod profile;
 pub mod registry;
 pub mod validate;
-pub mod batch;
 pub mod wording;
 pub mod yaml;

@@ -4,11 +4,11 @@
 
 mod common;
 
-use ixn_core::registry::keys;
-use ixn_core::batch::{index, Batch, Pos, Tenants};
 use ixn_core::artifacts::download;
+use ixn_core::batch::{index, Batch, Pos, Tenants};
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, Value};
+use ixn_core::registry::keys;
 use ixn_core::validate::Severity;
 
 /// A base every row completes: the guide's sample, real values instead of placeholders.
@@ -36,7 +36,10 @@ fn each_row_overrides_the_base_by_key_path() {
     let two = b.config(1).unwrap();
     assert_eq!(two.values.get(keys::IXN_SERVICE_IXN_SERVER_DB_NAME), Some(&Value::Str("custom_db".into())));
     // An empty cell keeps the base's value; the base itself is untouched.
-    assert_eq!(two.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT), base().values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT));
+    assert_eq!(
+        two.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT),
+        base().values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT)
+    );
     assert_eq!(b.base, base());
     let reports = b.check();
     for r in &reports {
@@ -69,15 +72,34 @@ fn yaml_rows_read_as_helm_reads_values() {
 
 #[test]
 fn a_bad_cell_is_an_error_at_its_row_and_column() {
-    let b = batch("t.csv", "tenant.sid,deploy.namespace,consul.connect,deploy.platform\n101,t-101,maybe,gke\n1x2,Bad_NS,true,mars\n");
+    let b = batch(
+        "t.csv",
+        "tenant.sid,deploy.namespace,consul.connect,deploy.platform\n101,t-101,maybe,gke\n1x2,Bad_NS,true,mars\n",
+    );
     let reports = b.check();
     let one = &reports[0];
     assert!(one.failed());
     assert_eq!(one.findings[0].at, Pos { line: 2, column: 11 });
-    assert_eq!(one.line("t.csv", &one.findings[0]), "t.csv:2:11: row 1, consul.connect: error: \"maybe\" is not true or false");
-    let two: Vec<String> = reports[1].findings.iter().filter(|f| f.severity == Severity::Error).map(|f| reports[1].line("t.csv", f)).collect();
-    assert!(two.contains(&"t.csv:3:17: row 2, deploy.platform: error: \"mars\" is not one of gke, aks, other".to_string()), "{two:#?}");
-    assert!(two.contains(&"t.csv:3:1: row 2, tenant.sid: error: the tenant short ID must be digits only, e.g. 100".to_string()), "{two:#?}");
+    assert_eq!(
+        one.line("t.csv", &one.findings[0]),
+        "t.csv:2:11: row 1, consul.connect: error: \"maybe\" is not true or false"
+    );
+    let two: Vec<String> = reports[1]
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| reports[1].line("t.csv", f))
+        .collect();
+    assert!(
+        two.contains(&"t.csv:3:17: row 2, deploy.platform: error: \"mars\" is not one of gke, aks, other".to_string()),
+        "{two:#?}"
+    );
+    assert!(
+        two.contains(
+            &"t.csv:3:1: row 2, tenant.sid: error: the tenant short ID must be digits only, e.g. 100".to_string()
+        ),
+        "{two:#?}"
+    );
     assert!(two.iter().any(|l| l.starts_with("t.csv:3:5: row 2, deploy.namespace: error: a namespace")), "{two:#?}");
 }
 
@@ -88,7 +110,11 @@ fn a_finding_the_base_causes_points_at_the_row_and_says_so() {
     let r = &b.check()[0];
     let f = r.findings.iter().find(|f| f.path == "ixnService.ixnServer.db.host").unwrap();
     assert!(!f.in_row);
-    assert!(r.line("t.csv", f).starts_with("t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: required"), "{}", r.line("t.csv", f));
+    assert!(
+        r.line("t.csv", f).starts_with("t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: required"),
+        "{}",
+        r.line("t.csv", f)
+    );
     assert!(r.line("t.csv", f).ends_with("(from the base profile)"));
 }
 
@@ -107,7 +133,12 @@ fn rows_that_would_collide_are_errors() {
     );
     let reports = b.check();
     let errors = |i: usize| -> Vec<String> {
-        reports[i].findings.iter().filter(|f| f.severity == Severity::Error).map(|f| reports[i].line("t.csv", f)).collect()
+        reports[i]
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| reports[i].line("t.csv", f))
+            .collect()
     };
     assert!(errors(0).is_empty(), "{:?}", errors(0));
     assert_eq!(
@@ -133,8 +164,16 @@ fn the_same_namespace_and_release_collide_even_when_the_sids_differ() {
     let b = batch("t.csv", "tenant.sid,deploy.release,deploy.namespace,ixnService.ixnServer.db.name,ixnService.ixnNode.db.name\n1,shared,ns,d1,n1\n2,shared,ns,d2,n2\n");
     let r = &b.check()[1];
     let lines: Vec<String> = r.findings.iter().map(|f| r.line("t.csv", f)).collect();
-    assert!(lines.iter().any(|l| l.contains("deploy.release: error: the release name \"shared\" is also row 1's")), "{lines:#?}");
-    assert!(lines.iter().any(|l| l.contains("deploy.namespace: error: the namespace and release \"ns/shared\" is also row 1's")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.contains("deploy.release: error: the release name \"shared\" is also row 1's")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("deploy.namespace: error: the namespace and release \"ns/shared\" is also row 1's")),
+        "{lines:#?}"
+    );
 }
 
 #[test]
@@ -159,7 +198,11 @@ fn the_index_lists_every_row_and_the_script_deploys_the_rendered_ones_in_order()
     let _ = std::fs::remove_dir_all(&dir);
     for (folder, code) in [("ixn-101", 0), ("ixn-103", 0)] {
         std::fs::create_dir_all(dir.join(folder)).unwrap();
-        std::fs::write(dir.join(folder).join("deploy.sh"), format!("echo \"$(basename \"$PWD\")\" >> ../ran\nexit {code}\n")).unwrap();
+        std::fs::write(
+            dir.join(folder).join("deploy.sh"),
+            format!("echo \"$(basename \"$PWD\")\" >> ../ran\nexit {code}\n"),
+        )
+        .unwrap();
     }
     std::fs::write(dir.join(index::SCRIPT_FILE), &script).unwrap();
     let out = std::process::Command::new("bash").arg(dir.join(index::SCRIPT_FILE)).output().unwrap();
@@ -170,8 +213,13 @@ fn the_index_lists_every_row_and_the_script_deploys_the_rendered_ones_in_order()
     std::fs::write(dir.join("ixn-101/deploy.sh"), "echo ixn-101 >> ../ran\nexit 3\n").unwrap();
     let out = std::process::Command::new("bash").arg(dir.join(index::SCRIPT_FILE)).output().unwrap();
     assert!(!out.status.success());
-    assert_eq!(std::fs::read_to_string(dir.join("ran")).unwrap(), "ixn-101\n", "the tenants after a failure do not run");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("==> row 1: ixn-101 failed; the tenants after it were not deployed"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("ran")).unwrap(),
+        "ixn-101\n",
+        "the tenants after a failure do not run"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("==> row 1: ixn-101 failed; the tenants after it were not deployed"));
     if let Some(sc) = common::on_path("shellcheck") {
         let out = std::process::Command::new(sc).arg(dir.join(index::SCRIPT_FILE)).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));

@@ -11,11 +11,11 @@ fn def(path: &str) -> &'static ixn_core::registry::KeyDef {
     ixn_core::registry::key(path).unwrap_or_else(|| panic!("no key {path}"))
 }
 
-use ixn_core::registry::keys;
 use common::{helm, kubectl, kubernetes_validate, HelmHome, HELM_MAJORS};
 use ixn_core::artifacts::artifacts;
-use ixn_core::generate::{values_yaml::{Form, ValuesOptions}};
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::{Config, ConsulHost, DbTls, Input, Value, VolumeMount};
+use ixn_core::registry::keys;
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,7 +31,8 @@ fn values_file(home: &HelmHome, cfg: &Config, opts: ValuesOptions, tag: &str) ->
     let dir = home.dir.join(tag);
     std::fs::create_dir_all(&dir).unwrap();
     let block = a.commands.block("values").unwrap();
-    let out = Command::new("bash").args(["-euo", "pipefail", "-c"]).arg(&block.script).current_dir(&dir).output().unwrap();
+    let out =
+        Command::new("bash").args(["-euo", "pipefail", "-c"]).arg(&block.script).current_dir(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let file = ixn_core::generate::commands::values_file_for(cfg, &a.effective);
     dir.join(file)
@@ -43,11 +44,39 @@ fn lint_and_render(home: &HelmHome, values: &Path, release: &str, what: &str) ->
     let mut rendered = Vec::new();
     for major in HELM_MAJORS {
         let h = helm(major);
-        let lint = home.run(&h, &[std::ffi::OsStr::new("lint"), "--strict".as_ref(), chart().as_os_str(), "-f".as_ref(), values.as_os_str()], "", &home.dir);
+        let lint = home.run(
+            &h,
+            &[
+                std::ffi::OsStr::new("lint"),
+                "--strict".as_ref(),
+                chart().as_os_str(),
+                "-f".as_ref(),
+                values.as_os_str(),
+            ],
+            "",
+            &home.dir,
+        );
         let text = String::from_utf8_lossy(&lint.stdout).into_owned() + &String::from_utf8_lossy(&lint.stderr);
-        assert!(lint.status.success(), "{what}: helm {major} lint --strict failed:\n{text}\n{}", std::fs::read_to_string(values).unwrap());
+        assert!(
+            lint.status.success(),
+            "{what}: helm {major} lint --strict failed:\n{text}\n{}",
+            std::fs::read_to_string(values).unwrap()
+        );
         assert!(!text.contains("[WARNING]") && !text.contains("[ERROR]"), "{what}: helm {major} lint:\n{text}");
-        let t = home.run(&h, &[std::ffi::OsStr::new("template"), release.as_ref(), chart().as_os_str(), "--namespace".as_ref(), "ixn".as_ref(), "-f".as_ref(), values.as_os_str()], "", &home.dir);
+        let t = home.run(
+            &h,
+            &[
+                std::ffi::OsStr::new("template"),
+                release.as_ref(),
+                chart().as_os_str(),
+                "--namespace".as_ref(),
+                "ixn".as_ref(),
+                "-f".as_ref(),
+                values.as_os_str(),
+            ],
+            "",
+            &home.dir,
+        );
         assert!(t.status.success(), "{what}: helm {major} template: {}", String::from_utf8_lossy(&t.stderr));
         let stderr = String::from_utf8_lossy(&t.stderr);
         assert!(stderr.trim().is_empty(), "{what}: helm {major} template warned: {stderr}");
@@ -59,9 +88,19 @@ fn lint_and_render(home: &HelmHome, values: &Path, release: &str, what: &str) ->
 /// Every rendered object as kubectl's decoder reads it (`label --local`, as `apply -f`
 /// decodes, no server), and kubernetes-validate --strict on the built-in kinds.
 fn decode_and_validate(home: &HelmHome, manifests: &str, what: &str) -> Vec<Json> {
-    let out = home.run(&kubectl(), &["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"], manifests, &home.dir);
-    assert!(out.status.success(), "{what}: kubectl could not read the manifests: {}\n{manifests}", String::from_utf8_lossy(&out.stderr));
-    let objects: Vec<Json> = serde_json::Deserializer::from_slice(&out.stdout).into_iter().collect::<Result<_, _>>().unwrap();
+    let out = home.run(
+        &kubectl(),
+        &["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"],
+        manifests,
+        &home.dir,
+    );
+    assert!(
+        out.status.success(),
+        "{what}: kubectl could not read the manifests: {}\n{manifests}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let objects: Vec<Json> =
+        serde_json::Deserializer::from_slice(&out.stdout).into_iter().collect::<Result<_, _>>().unwrap();
     let file = home.dir.join("rendered.yaml");
     std::fs::write(&file, manifests).unwrap();
     let v = Command::new(kubernetes_validate()).args(["--strict", "-k", "1.37.0"]).arg(&file).output().unwrap();
@@ -69,7 +108,10 @@ fn decode_and_validate(home: &HelmHome, manifests: &str, what: &str) -> Vec<Json
     assert!(v.status.success(), "{what}: kubernetes-validate:\n{text}\n{manifests}");
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         // Only the Prometheus operator's PodMonitor has no schema there; checked by hand below.
-        assert!(line.contains(" passed for resource ") || line.contains("Couldn't find schema for kind PodMonitor"), "{what}: {line}");
+        assert!(
+            line.contains(" passed for resource ") || line.contains("Couldn't find schema for kind PodMonitor"),
+            "{what}: {line}"
+        );
     }
     objects
 }
@@ -82,7 +124,12 @@ fn object<'a>(objects: &'a [Json], kind: &str, name: &str) -> &'a Json {
 }
 
 fn container<'a>(pod: &'a Json, name: &str) -> &'a Json {
-    pod["spec"]["template"]["spec"]["containers"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no container {name}"))
+    pod["spec"]["template"]["spec"]["containers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no container {name}"))
 }
 
 fn env<'a>(c: &'a Json, name: &str) -> Option<&'a str> {
@@ -102,7 +149,11 @@ fn check_objects(cfg: &Config, objects: &[Json], release: &str, what: &str) {
     let node = container(sts, "ixn-node");
     let sidecar = real.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true);
     let containers = sts["spec"]["template"]["spec"]["containers"].as_array().unwrap().len();
-    assert_eq!(containers, if sidecar { 3 } else { 2 }, "{what}: + 2 Consul sidecars injected = the 4/4 or 5/5 the portal tells");
+    assert_eq!(
+        containers,
+        if sidecar { 3 } else { 2 },
+        "{what}: + 2 Consul sidecars injected = the 4/4 or 5/5 the portal tells"
+    );
     // Ports: the model's.
     let p = |k: &str| real.port(def(k)).map(i64::from);
     assert_eq!(port(server, "server-default"), p("ixnService.ixnServer.ports.default"), "{what}");
@@ -110,7 +161,11 @@ fn check_objects(cfg: &Config, objects: &[Json], release: &str, what: &str) {
     assert_eq!(port(node, "node-default"), p("ixnService.ixnNode.ports.default"), "{what}");
     assert_eq!(port(container(vq, "ixn-vq-node"), "vqnode-health"), p("ixnVQNode.ports.health"), "{what}");
     // Env: the user's text.
-    for (var, key) in [("DB_HOST", "ixnService.ixnServer.db.host"), ("CONF_SERVER_APP", "ixnService.ixnServer.confServer.appName"), ("DB_CONNECTION_STRING", "ixnService.ixnServer.db.connectionString")] {
+    for (var, key) in [
+        ("DB_HOST", "ixnService.ixnServer.db.host"),
+        ("CONF_SERVER_APP", "ixnService.ixnServer.confServer.appName"),
+        ("DB_CONNECTION_STRING", "ixnService.ixnServer.db.connectionString"),
+    ] {
         if let Some(v) = real.str(def(key)) {
             assert_eq!(env(server, var), Some(v), "{what}: {var} from {key}");
         }
@@ -127,25 +182,57 @@ fn check_objects(cfg: &Config, objects: &[Json], release: &str, what: &str) {
         let sid = real.str(keys::TENANT_SID).unwrap();
         let a = annotations(sts);
         assert_eq!(a["consul.hashicorp.com/connect-inject"], "true", "{what}");
-        assert_eq!(a["consul.hashicorp.com/connect-service"].as_str(), Some(format!("ixn-server-{sid}").as_str()), "{what}");
+        assert_eq!(
+            a["consul.hashicorp.com/connect-service"].as_str(),
+            Some(format!("ixn-server-{sid}").as_str()),
+            "{what}"
+        );
         assert_eq!(a["consul.hashicorp.com/service-meta-tenant-sid"].as_str(), Some(sid), "{what}");
         let upstreams = a["consul.hashicorp.com/connect-service-upstreams"].as_str().unwrap();
-        assert!(upstreams.starts_with(&format!("voice-config:{},", real.port_text(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT).unwrap())), "{what}: {upstreams}");
-        assert_eq!(annotations(vq)["consul.hashicorp.com/connect-service"].as_str(), Some(format!("ixn-vqnode-{sid}").as_str()));
+        assert!(
+            upstreams.starts_with(&format!(
+                "voice-config:{},",
+                real.port_text(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT).unwrap()
+            )),
+            "{what}: {upstreams}"
+        );
+        assert_eq!(
+            annotations(vq)["consul.hashicorp.com/connect-service"].as_str(),
+            Some(format!("ixn-vqnode-{sid}").as_str())
+        );
         // The guide: the service account must start with ixn-server-.
-        assert!(sts["spec"]["template"]["spec"]["serviceAccountName"].as_str().unwrap().starts_with("ixn-server-"), "{what}");
+        assert!(
+            sts["spec"]["template"]["spec"]["serviceAccountName"].as_str().unwrap().starts_with("ixn-server-"),
+            "{what}"
+        );
     }
     // Volumes and mounts: every mount names a volume of the pod, at the typed path.
-    let volumes: Vec<String> = sts["spec"]["template"]["spec"]["volumes"].as_array().unwrap().iter().map(|v| v["name"].as_str().unwrap().to_string()).collect();
-    let claims: Vec<String> = sts["spec"]["volumeClaimTemplates"].as_array().map(|a| a.iter().map(|v| v["metadata"]["name"].as_str().unwrap().to_string()).collect()).unwrap_or_default();
+    let volumes: Vec<String> = sts["spec"]["template"]["spec"]["volumes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap().to_string())
+        .collect();
+    let claims: Vec<String> = sts["spec"]["volumeClaimTemplates"]
+        .as_array()
+        .map(|a| a.iter().map(|v| v["metadata"]["name"].as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
     for (c, key) in [(server, "ixnService.ixnServer.volumeMounts"), (node, "ixnService.ixnNode.volumeMounts")] {
         for m in c["volumeMounts"].as_array().unwrap() {
             let name = m["name"].as_str().unwrap();
-            assert!(volumes.iter().chain(&claims).any(|v| v == name), "{what}: mount {name} has no volume in {volumes:?} {claims:?}");
+            assert!(
+                volumes.iter().chain(&claims).any(|v| v == name),
+                "{what}: mount {name} has no volume in {volumes:?} {claims:?}"
+            );
         }
         if let Some(Value::Mounts(ms)) = real.get(def(key)) {
             for want in ms {
-                let got = c["volumeMounts"].as_array().unwrap().iter().find(|m| m["name"] == want.name.as_str()).unwrap_or_else(|| panic!("{what}: {key} {}", want.name));
+                let got = c["volumeMounts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|m| m["name"] == want.name.as_str())
+                    .unwrap_or_else(|| panic!("{what}: {key} {}", want.name));
                 assert_eq!(got["mountPath"].as_str(), Some(want.mount_path.as_str()), "{what}");
                 assert_eq!(got["readOnly"].as_bool(), Some(want.read_only), "{what}");
             }
@@ -159,20 +246,35 @@ fn check_objects(cfg: &Config, objects: &[Json], release: &str, what: &str) {
         assert_eq!(s["redis"].as_array().unwrap().len(), nodes.len(), "{what}");
         assert_eq!(s["redis"][0]["host"].as_str(), Some(nodes[0].host.as_str()), "{what}");
     }
-    assert_eq!(s["db"]["name"].as_str(), real.str(keys::IXN_SERVICE_IXN_NODE_DB_NAME), "{what}: the db block under ixnNode");
+    assert_eq!(
+        s["db"]["name"].as_str(),
+        real.str(keys::IXN_SERVICE_IXN_NODE_DB_NAME),
+        "{what}: the db block under ixnNode"
+    );
     // The chart-made DB secrets carry the typed credentials.
     if real.bool(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_ENABLED) == Some(true) {
         let name = real.str(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME).unwrap();
         let secret = object(objects, "Secret", name);
-        assert_eq!(secret["stringData"]["password"].as_str(), real.str(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD), "{what}");
+        assert_eq!(
+            secret["stringData"]["password"].as_str(),
+            real.str(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD),
+            "{what}"
+        );
     }
     // PodMonitors: select the pods and scrape named ports that exist.
     for pm in objects.iter().filter(|o| o["kind"] == "PodMonitor") {
         let sel = &pm["spec"]["selector"]["matchLabels"];
-        let target = [sts, vq].into_iter().find(|w| w["spec"]["selector"]["matchLabels"] == *sel).unwrap_or_else(|| panic!("{what}: PodMonitor selects nothing"));
+        let target = [sts, vq]
+            .into_iter()
+            .find(|w| w["spec"]["selector"]["matchLabels"] == *sel)
+            .unwrap_or_else(|| panic!("{what}: PodMonitor selects nothing"));
         for ep in pm["spec"]["podMetricsEndpoints"].as_array().unwrap() {
             let name = ep["port"].as_str().unwrap();
-            let found = target["spec"]["template"]["spec"]["containers"].as_array().unwrap().iter().any(|c| port(c, name).is_some());
+            let found = target["spec"]["template"]["spec"]["containers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| port(c, name).is_some());
             assert!(found, "{what}: PodMonitor port {name} is not a container port");
         }
     }
@@ -197,17 +299,42 @@ fn profiles() -> Vec<(&'static str, Config)> {
     ] {
         hostile.values.set(def(k), Value::Str(v.into()));
     }
-    hostile.values.set(keys::POD_ANNOTATIONS, Value::Map(vec![(HOSTILE.into(), HOSTILE.into()), ("yes".into(), "on".into()), ("n".into(), "0x1F".into())]));
-    hostile.values.set(keys::IXN_SERVICE_IXN_SERVER_VOLUME_MOUNTS, Value::Mounts(vec![VolumeMount { name: "kafka-shared-secret".into(), mount_path: format!("/mnt/{HOSTILE}"), read_only: true }]));
-    hostile.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(vec![ixn_core::model::RedisNode { host: HOSTILE.into(), port: Input::new("7000"), cluster: Some(false) }]));
+    hostile.values.set(
+        keys::POD_ANNOTATIONS,
+        Value::Map(vec![(HOSTILE.into(), HOSTILE.into()), ("yes".into(), "on".into()), ("n".into(), "0x1F".into())]),
+    );
+    hostile.values.set(
+        keys::IXN_SERVICE_IXN_SERVER_VOLUME_MOUNTS,
+        Value::Mounts(vec![VolumeMount {
+            name: "kafka-shared-secret".into(),
+            mount_path: format!("/mnt/{HOSTILE}"),
+            read_only: true,
+        }]),
+    );
+    hostile.values.set(
+        keys::IXN_SERVICE_IXN_NODE_REDIS,
+        Value::Redis(vec![ixn_core::model::RedisNode {
+            host: HOSTILE.into(),
+            port: Input::new("7000"),
+            cluster: Some(false),
+        }]),
+    );
     hostile.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "9200").unwrap();
 
     let mut monitored = Config::guide_sample();
-    for k in ["ixnService.prometheus.podMonitor.enabled", "ixnVQNode.prometheus.podMonitor.enabled", "ixnService.logSidecar.settings.enableHealthPort"] {
+    for k in [
+        "ixnService.prometheus.podMonitor.enabled",
+        "ixnVQNode.prometheus.podMonitor.enabled",
+        "ixnService.logSidecar.settings.enableHealthPort",
+    ] {
         monitored.values.set(def(k), Value::Bool(true));
     }
-    monitored.values.set(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_TARGET_LABELS, Value::Map(vec![("team".into(), "".into())]));
-    monitored.values.set(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST, Value::ConsulHost(ConsulHost::Literal("consul.infra".into())));
+    monitored
+        .values
+        .set(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_TARGET_LABELS, Value::Map(vec![("team".into(), "".into())]));
+    monitored
+        .values
+        .set(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST, Value::ConsulHost(ConsulHost::Literal("consul.infra".into())));
     monitored.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, Value::DbTls(DbTls::On));
 
     let mut pvc = Config::guide_sample();
@@ -224,7 +351,14 @@ fn profiles() -> Vec<(&'static str, Config)> {
     let mut numeric = Config::guide_sample();
     numeric.values.set(keys::TENANT_ID, Value::Str("4242".into()));
 
-    vec![("guide sample", Config::guide_sample()), ("numeric tenant ID", numeric), ("hostile text", hostile), ("monitoring on", monitored), ("log PVC", pvc), ("external DB secrets", external)]
+    vec![
+        ("guide sample", Config::guide_sample()),
+        ("numeric tenant ID", numeric),
+        ("hostile text", hostile),
+        ("monitoring on", monitored),
+        ("log PVC", pvc),
+        ("external DB secrets", external),
+    ]
 }
 
 #[test]
@@ -232,7 +366,9 @@ fn the_stand_in_chart_lints_and_renders_what_the_portal_writes() {
     let home = HelmHome::new("chart-render");
     let mut n = 0;
     for (what, cfg) in profiles() {
-        for opts in [ValuesOptions { form: Form::Minimal, comments: true }, ValuesOptions { form: Form::Full, comments: false }] {
+        for opts in
+            [ValuesOptions { form: Form::Minimal, comments: true }, ValuesOptions { form: Form::Full, comments: false }]
+        {
             let what = format!("{what} {:?}", opts.form);
             let values = values_file(&home, &cfg, opts, &format!("case{n}"));
             n += 1;
@@ -253,7 +389,12 @@ fn the_chart_defaults_render_with_the_required_values_given() {
     let home = HelmHome::new("chart-defaults");
     let mut cfg = Config::chart_defaults();
     cfg.deploy.db_owner_password = "pw".into();
-    for (k, v) in [("tenant.sid", "100"), ("tenant.id", "t-1"), ("ixnService.ixnServer.db.host", "pg"), ("ixnService.ixnNode.db.host", "pg")] {
+    for (k, v) in [
+        ("tenant.sid", "100"),
+        ("tenant.id", "t-1"),
+        ("ixnService.ixnServer.db.host", "pg"),
+        ("ixnService.ixnNode.db.host", "pg"),
+    ] {
         cfg.values.set(def(k), Value::Str(v.into()));
     }
     let values = values_file(&home, &cfg, ValuesOptions::default(), "defaults");

@@ -2,15 +2,13 @@
 
 mod common;
 
-use ixn_core::registry::keys;
+use ixn_core::artifacts::artifacts;
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::{connections, Class};
 use ixn_core::generate::values_yaml::{values_yaml, Form, ValuesOptions};
-use ixn_core::artifacts::artifacts;
 use ixn_core::model::release_name;
-use ixn_core::model::{
-    Config, ConsulHost, DbTls, Effective, GkeLocationKind, Input, Platform, SecretStyle, Value,
-};
+use ixn_core::model::{Config, ConsulHost, DbTls, Effective, GkeLocationKind, Input, Platform, SecretStyle, Value};
+use ixn_core::registry::keys;
 use ixn_core::registry::KEYS;
 use ixn_core::yaml::{read_yaml, Limits, Node};
 use proptest::prelude::*;
@@ -56,25 +54,43 @@ fn full_holds_every_documented_key() {
 #[test]
 fn structured_values_are_written_as_the_chart_expects() {
     let mut cfg = Config::guide_sample();
-    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST, Value::ConsulHost(ConsulHost::Literal("consul.local".into())));
+    cfg.values
+        .set(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST, Value::ConsulHost(ConsulHost::Literal("consul.local".into())));
     cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, Value::DbTls(DbTls::On));
     let n = yaml_of(&cfg, ValuesOptions::default());
     assert_eq!(n.get(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST.path).and_then(Node::as_str), Some("consul.local"));
     assert_eq!(n.get(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL.path), Some(&Node::Map(vec![])));
-    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false"))));
+    cfg.values.set(
+        keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL,
+        Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false"))),
+    );
     cfg.values.unset(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST);
     let n = yaml_of(&cfg, ValuesOptions::default());
     assert_eq!(n.get("ixnService.ixnNode.db.options.ssl.rejectUnauthorized"), Some(&Node::Bool(false)));
     // Unset, the consul host is required and shows as missing.
-    assert!(n.get(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST.path).and_then(Node::as_str).unwrap().starts_with("<required"));
+    assert!(n
+        .get(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST.path)
+        .and_then(Node::as_str)
+        .unwrap()
+        .starts_with("<required"));
     let sample = yaml_of(&Config::guide_sample(), ValuesOptions::default());
     assert_eq!(
         sample.get("ixnService.ixnNode.consul.host.valueFrom.fieldRef.fieldPath").and_then(Node::as_str),
         Some("status.hostIP")
     );
-    assert_eq!(sample.get("ixnService.ixnServer.volumeMounts.kafka-shared-secret.mountPath").and_then(Node::as_str), Some("/mnt/env-secrets/kafka-secrets"));
+    assert_eq!(
+        sample.get("ixnService.ixnServer.volumeMounts.kafka-shared-secret.mountPath").and_then(Node::as_str),
+        Some("/mnt/env-secrets/kafka-secrets")
+    );
     assert_eq!(sample.get("ixnService.ixnNode.volumeMounts.redis-ors-secret.readOnly"), Some(&Node::Bool(true)));
-    assert_eq!(sample.get(keys::IMAGE_IMAGE_PULL_SECRETS.path), Some(&Node::Seq(vec![Node::Map(vec![ixn_core::yaml::Entry { key: "name".into(), value: Node::str("pullsecret"), comment: None }])])));
+    assert_eq!(
+        sample.get(keys::IMAGE_IMAGE_PULL_SECRETS.path),
+        Some(&Node::Seq(vec![Node::Map(vec![ixn_core::yaml::Entry {
+            key: "name".into(),
+            value: Node::str("pullsecret"),
+            comment: None
+        }])]))
+    );
 }
 
 #[test]
@@ -113,9 +129,14 @@ fn commands_follow_the_chosen_helm_major_and_chart_source() {
     cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
     let ops = |cfg: &Config| {
         let a = artifacts(cfg, ValuesOptions::default());
-        let ops: String = a.operations.iter().flat_map(|s| &s.items).filter_map(|i| i.script.clone()).collect::<Vec<_>>().join("\n");
+        let ops: String =
+            a.operations.iter().flat_map(|s| &s.items).filter_map(|i| i.script.clone()).collect::<Vec<_>>().join("\n");
         // Long lines are wrapped; `=` is quoted.
-        let flat = |s: String| s.replace(" \\\n  ", " ").replace("'--wait=watcher'", "--wait=watcher").replace("'--dry-run=client'", "--dry-run=client");
+        let flat = |s: String| {
+            s.replace(" \\\n  ", " ")
+                .replace("'--wait=watcher'", "--wait=watcher")
+                .replace("'--dry-run=client'", "--dry-run=client")
+        };
         (flat(a.commands.script()), flat(ops), a.operations)
     };
     // Helm 4 by default.
@@ -131,7 +152,10 @@ fn commands_follow_the_chosen_helm_major_and_chart_source() {
     let (script, ops3, sections) = ops(&cfg);
     assert!(script.contains("--atomic --timeout 10m0s") && !script.contains("rollback-on-failure"));
     assert!(ops3.contains("helm rollback ixn-100 \"$REVISION\" --namespace ixn --wait --timeout 10m0s"));
-    assert!(sections.iter().flat_map(|s| &s.items).any(|i| i.id == "preflight-helm" && i.note.contains("must start with v3")));
+    assert!(sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .any(|i| i.id == "preflight-helm" && i.note.contains("must start with v3")));
     // Credentials on stdin, never as arguments.
     cfg.deploy.chart_username = "me".into();
     cfg.deploy.chart_password = "s3cret".into();
@@ -141,7 +165,9 @@ fn commands_follow_the_chosen_helm_major_and_chart_source() {
     cfg.deploy.chart_source = ChartSource::Oci;
     cfg.deploy.chart = "oci://registry.example.com/charts/ixn".into();
     let (script, _, _) = ops(&cfg);
-    assert!(script.contains("printf '%s' s3cret | helm registry login registry.example.com --username me --password-stdin"));
+    assert!(
+        script.contains("printf '%s' s3cret | helm registry login registry.example.com --username me --password-stdin")
+    );
     assert!(script.contains("helm upgrade --install ixn-100 oci://registry.example.com/charts/ixn"));
     assert!(!script.contains("helm repo add"));
     // Masked previews hide the chart password too.
@@ -153,7 +179,11 @@ fn the_chart_source_is_checked_where_it_is_typed() {
     use ixn_core::model::ChartSource;
     use ixn_core::validate::validate;
     let at = |cfg: &Config, path: &str| -> Vec<String> {
-        validate(cfg, &ixn_core::model::Effective::of(cfg)).into_iter().filter(|f| f.path == path).map(|f| f.message).collect()
+        validate(cfg, &ixn_core::model::Effective::of(cfg))
+            .into_iter()
+            .filter(|f| f.path == path)
+            .map(|f| f.message)
+            .collect()
     };
     let mut cfg = Config::guide_sample();
     assert!(at(&cfg, "deploy.chartVersion")[0].contains("not pinned"), "a warning while the version is empty");
@@ -206,7 +236,8 @@ fn rollout_expectations_follow_the_log_sidecar() {
 #[test]
 fn config_server_option_uses_the_health_port() {
     let mut cfg = Config::guide_sample();
-    let block = |c: &Config| artifacts(c, ValuesOptions::default()).commands.block("config-server").unwrap().script.clone();
+    let block =
+        |c: &Config| artifacts(c, ValuesOptions::default()).commands.block("config-server").unwrap().script.clone();
     assert!(block(&cfg).contains("soap-endpoint = http://localhost:9100/health"));
     cfg.values.unset(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH);
     assert!(block(&cfg).contains("http://localhost:13131/health"), "chart default");
@@ -279,7 +310,6 @@ fn sizing_adds_exactly() {
     assert_eq!(s.namespace.cpu_limit.as_str(), "0", "replicaCount 0 runs nothing");
 }
 
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -327,7 +357,15 @@ fn dropping_never_touches_the_admin_or_postgres_role() {
 #[test]
 fn downloads_never_turn_typed_text_into_a_path() {
     let a = artifacts(&Config::guide_sample(), ValuesOptions::default());
-    for (release, folder) in [("ixn-100", "ixn-100"), ("..", "ixn"), ("../../etc", "ixn"), ("a/b", "ixn"), ("ixn-<sid>", "ixn"), ("", "ixn"), ("Ixn", "ixn")] {
+    for (release, folder) in [
+        ("ixn-100", "ixn-100"),
+        ("..", "ixn"),
+        ("../../etc", "ixn"),
+        ("a/b", "ixn"),
+        ("ixn-<sid>", "ixn"),
+        ("", "ixn"),
+        ("Ixn", "ixn"),
+    ] {
         assert_eq!(ixn_core::artifacts::download_folder(release), folder, "{release:?}");
         for f in a.files(release) {
             assert!(f.name.starts_with(&format!("{folder}/")) && !f.name.contains(".."), "{release:?}: {}", f.name);

@@ -7,12 +7,12 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use base64::Engine;
-use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
 use ixn_core::artifacts::artifacts;
+use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
 use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
 use ixn_core::model::{Config, Delivery, SecretStoreKind, SecretsFrom, Value, ValuesIn};
+use ixn_core::registry::keys;
 use serde_json::Value as Json;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -79,7 +79,10 @@ fn every_mode() -> Vec<(String, Config)> {
     for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
         for (from, stores) in [
             (SecretsFrom::Kubectl, &[SecretStoreKind::GcpSecretManager][..]),
-            (SecretsFrom::ExternalSecrets, &[SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault][..]),
+            (
+                SecretsFrom::ExternalSecrets,
+                &[SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault][..],
+            ),
         ] {
             for &store in stores {
                 let mut cfg = hostile(delivery, from, store);
@@ -119,7 +122,11 @@ fn shared(rel: &str) -> Option<PathBuf> {
 /// A client binary at the contract path; missing is a failure that says how to install.
 fn tool(rel: &str) -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools").join(rel);
-    assert!(p.exists(), "{} is missing: run scripts/setup.sh --browser (it installs Helm 3, Helm 4 and kubectl under .tools/)", p.display());
+    assert!(
+        p.exists(),
+        "{} is missing: run scripts/setup.sh --browser (it installs Helm 3, Helm 4 and kubectl under .tools/)",
+        p.display()
+    );
     p
 }
 
@@ -128,7 +135,10 @@ fn program(name: &str, install: &str) -> PathBuf {
 }
 
 fn python_ok() {
-    let ok = Command::new("python3").args(["-c", "import jsonschema, yaml, kubernetes_validate"]).status().is_ok_and(|s| s.success());
+    let ok = Command::new("python3")
+        .args(["-c", "import jsonschema, yaml, kubernetes_validate"])
+        .status()
+        .is_ok_and(|s| s.success());
     assert!(ok, "Python jsonschema, PyYAML and kubernetes-validate are needed: python3 -m pip install jsonschema pyyaml kubernetes-validate (scripts/setup.sh --browser does it)");
 }
 
@@ -152,7 +162,8 @@ fn write_tree(tree: &Tree, dir: &Path) {
 /// Every form a secret could take in a file.
 fn forms(s: &str) -> Vec<String> {
     let json = serde_json::to_string(s).unwrap();
-    let mut out = vec![s.to_string(), base64::engine::general_purpose::STANDARD.encode(s), json[1..json.len() - 1].to_string()];
+    let mut out =
+        vec![s.to_string(), base64::engine::general_purpose::STANDARD.encode(s), json[1..json.len() - 1].to_string()];
     // The YAML writer's double-quoted form of it, and shell single-quoting.
     out.push(ixn_core::yaml::double_quoted(s));
     out.push(shell_words::quote(s).into_owned());
@@ -176,7 +187,8 @@ fn strings_of(text: &str, out: &mut Vec<String>) {
             _ => {}
         }
     }
-    let node = ixn_core::yaml::read_yaml(text, ixn_core::import::LIMITS).unwrap_or_else(|e| panic!("not YAML: {e}\n{text}"));
+    let node =
+        ixn_core::yaml::read_yaml(text, ixn_core::import::LIMITS).unwrap_or_else(|e| panic!("not YAML: {e}\n{text}"));
     walk(&node, out);
 }
 
@@ -195,7 +207,11 @@ fn no_secret_is_written_into_git() {
                     assert!(!f.text.contains(&form), "{tag}: {} holds the {name} secret as {form:?}", f.path);
                 }
                 // Decoded: a YAML escape the raw scan could miss.
-                assert!(!scalars.iter().any(|x| x.contains(s)), "{tag}: {} holds the {name} secret in a YAML string", f.path);
+                assert!(
+                    !scalars.iter().any(|x| x.contains(s)),
+                    "{tag}: {} holds the {name} secret in a YAML string",
+                    f.path
+                );
             }
         }
         // The one place they pass: the seed script, outside the tree.
@@ -240,7 +256,11 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     let modes: Vec<(String, u64)> = a.files("ixn-100").iter().map(|f| (f.name.clone(), f.mode())).collect();
     assert_eq!(
         modes,
-        [("ixn-100/override_values.yaml".into(), 0o600), ("ixn-100/deploy.sh".into(), 0o700), ("ixn-100/secrets.json".into(), 0o600)]
+        [
+            ("ixn-100/override_values.yaml".into(), 0o600),
+            ("ixn-100/deploy.sh".into(), 0o700),
+            ("ixn-100/secrets.json".into(), 0o600)
+        ]
     );
 }
 
@@ -330,18 +350,31 @@ fn every_manifest_validates_against_its_schema() {
     for (i, (tag, tree)) in modes.iter().enumerate() {
         let dir = root.join(i.to_string());
         write_tree(tree, &dir);
-        files.extend(tree.files.iter().filter(|f| f.path.ends_with(".yaml") && !f.path.ends_with("override_values.yaml")).map(|f| dir.join("git").join(&f.path)));
+        files.extend(
+            tree.files
+                .iter()
+                .filter(|f| f.path.ends_with(".yaml") && !f.path.ends_with("override_values.yaml"))
+                .map(|f| dir.join("git").join(&f.path)),
+        );
         // kubectl's own kustomize builds each kustomization folder.
         for f in tree.files.iter().filter(|f| f.path.ends_with("kustomization.yaml")) {
             let folder = dir.join("git").join(&f.path).parent().unwrap().to_path_buf();
             let out = Command::new(&kubectl).arg("kustomize").arg(&folder).output().unwrap();
-            assert!(out.status.success(), "{tag}: kubectl kustomize {}: {}", f.path, String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{tag}: kubectl kustomize {}: {}",
+                f.path,
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
     }
     for s in validate_files(&crds, &files) {
         // The Flux Kustomization's CRD is not in the reference set: its fields are
         // checked by `flux_kustomizations_chain_the_folders` below.
-        assert!(!s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization", "no schema for {s}");
+        assert!(
+            !s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization",
+            "no schema for {s}"
+        );
         kinds.insert(s);
     }
     let _ = fs::remove_dir_all(&root);
@@ -366,7 +399,9 @@ fn flux_kustomizations_chain_the_folders() {
     let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
     let tree = tree_of(&cfg);
     let read = |p: &str| {
-        let f = tree.file(p).unwrap_or_else(|| panic!("{p} missing: {:?}", tree.files.iter().map(|f| &f.path).collect::<Vec<_>>()));
+        let f = tree
+            .file(p)
+            .unwrap_or_else(|| panic!("{p} missing: {:?}", tree.files.iter().map(|f| &f.path).collect::<Vec<_>>()));
         ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&f.text, ixn_core::import::LIMITS).unwrap())
     };
     let secrets = read("ixn/ixn-100/flux/secrets.yaml");
@@ -384,7 +419,10 @@ fn flux_kustomizations_chain_the_folders() {
         assert_eq!(k["spec"]["prune"], true);
     }
     let root = read("ixn/ixn-100/kustomization.yaml");
-    assert_eq!(root["resources"], serde_json::json!(["flux/secrets.yaml", "flux/db-bootstrap.yaml", "flux/release.yaml"]));
+    assert_eq!(
+        root["resources"],
+        serde_json::json!(["flux/secrets.yaml", "flux/db-bootstrap.yaml", "flux/release.yaml"])
+    );
 }
 
 /// A throwaway chart whose one template prints `.Values` as base64 JSON, or each
@@ -407,7 +445,11 @@ fn helm_template(helm: &Path, chart: &Path, values: &[&Path]) -> serde_json::Map
     for v in values {
         cmd.arg("-f").arg(v);
     }
-    let out = cmd.env("HELM_CACHE_HOME", chart.join(".cache")).env("HELM_CONFIG_HOME", chart.join(".config")).output().unwrap();
+    let out = cmd
+        .env("HELM_CACHE_HOME", chart.join(".cache"))
+        .env("HELM_CONFIG_HOME", chart.join(".config"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{} template: {}", helm.display(), String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
     let doc = ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&text, ixn_core::import::LIMITS).unwrap());
@@ -444,7 +486,11 @@ fn values_in_git_read_back_in_helm_as_the_script_values_file() {
             let doc = ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&f.text, ixn_core::import::LIMITS).ok()?);
             match doc["kind"].as_str()? {
                 "Application" => {
-                    let src = if doc["spec"]["source"].is_object() { &doc["spec"]["source"] } else { &doc["spec"]["sources"][0] };
+                    let src = if doc["spec"]["source"].is_object() {
+                        &doc["spec"]["source"]
+                    } else {
+                        &doc["spec"]["sources"][0]
+                    };
                     src["helm"].get("valuesObject").cloned()
                 }
                 "HelmRelease" => Some(doc["spec"]["values"].clone()),
@@ -525,7 +571,11 @@ fn external_secret_templates_render_the_guides_json() {
                     let parse = |s: &str| serde_json::from_str::<Json>(s).unwrap_or_else(|e| panic!("{key}: {e}: {s}"));
                     let (g, w) = (parse(got), parse(want));
                     assert_eq!(g, w, "{key} ({})", helm.display());
-                    assert_eq!(serde_json::to_string(&g).unwrap(), serde_json::to_string(&w).unwrap(), "{key}: key order");
+                    assert_eq!(
+                        serde_json::to_string(&g).unwrap(),
+                        serde_json::to_string(&w).unwrap(),
+                        "{key}: key order"
+                    );
                 } else {
                     assert_eq!(got, want, "{key} ({})", helm.display());
                 }
@@ -545,7 +595,12 @@ fn generated_scripts_pass_bash_and_shellcheck() {
     let dir = temp("sh");
     for (tag, cfg) in every_mode() {
         let tree = tree_of(&cfg);
-        let mut scripts: Vec<(String, &str)> = tree.files.iter().filter(|f| f.path.ends_with(".sh")).map(|f| (f.path.replace('/', "_"), f.text.as_str())).collect();
+        let mut scripts: Vec<(String, &str)> = tree
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".sh"))
+            .map(|f| (f.path.replace('/', "_"), f.text.as_str()))
+            .collect();
         scripts.push((gitops::SEED_FILE.into(), &tree.seed));
         for (name, text) in scripts {
             let p = dir.join(&name);
@@ -590,14 +645,19 @@ fn run_stubbed(script: &str, dir: &Path) -> Vec<(String, Vec<String>, String)> {
         .output()
         .unwrap();
     assert!(out.status.success(), "seed failed: {}\n{script}", String::from_utf8_lossy(&out.stderr));
-    let mut names: Vec<String> = fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".args")).collect();
+    let mut names: Vec<String> = fs::read_dir(&log)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".args"))
+        .collect();
     names.sort();
     names
         .iter()
         .map(|n| {
             let stem = n.trim_end_matches(".args");
             let raw = fs::read(log.join(n)).unwrap();
-            let mut args: Vec<String> = raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
+            let mut args: Vec<String> =
+                raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
             args.pop();
             let program = stem.split_once('-').unwrap().1.to_string();
             (program, args, fs::read_to_string(log.join(format!("{stem}.stdin"))).unwrap())
@@ -616,7 +676,10 @@ fn the_seed_passes_every_secret_on_stdin_only() {
         for e in &plan.entries {
             let call = calls
                 .iter()
-                .find(|(_, args, stdin)| args.iter().any(|a| a == &e.key) && !stdin.is_empty() || (args.iter().any(|a| a == &e.key) && e.value.is_empty()))
+                .find(|(_, args, stdin)| {
+                    args.iter().any(|a| a == &e.key) && !stdin.is_empty()
+                        || (args.iter().any(|a| a == &e.key) && e.value.is_empty())
+                })
                 .unwrap_or_else(|| panic!("{store:?}: no call put {}: {calls:?}", e.key));
             assert_eq!(call.2, e.value, "{store:?} {}: the value exactly, on stdin", e.key);
         }
@@ -635,7 +698,12 @@ fn the_seed_passes_every_secret_on_stdin_only() {
     let t = Tenant::of(&cfg, ValuesOptions::default());
     let calls = run_stubbed(&tree_of(&cfg).seed, &dir);
     for spec in &t.specs {
-        let call = calls.iter().find(|(p, _, stdin)| p == "kubectl" && stdin.contains(&format!("\"name\": {}", serde_json::to_string(&spec.name).unwrap()))).unwrap();
+        let call = calls
+            .iter()
+            .find(|(p, _, stdin)| {
+                p == "kubectl" && stdin.contains(&format!("\"name\": {}", serde_json::to_string(&spec.name).unwrap()))
+            })
+            .unwrap();
         let m: Json = serde_json::from_str(&call.2).unwrap();
         for (k, v) in &spec.data {
             assert_eq!(m["stringData"][k].as_str(), Some(v.as_str()), "{} {k}", spec.name);
@@ -661,7 +729,10 @@ fn a_batch_is_one_application_set_with_an_element_per_tenant() {
     let set = tree.file(argocd::APPLICATION_SET_FILE).unwrap();
     let doc = ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&set.text, ixn_core::import::LIMITS).unwrap());
     let elements = doc["spec"]["generators"][0]["list"]["elements"].as_array().unwrap();
-    assert_eq!(elements.iter().map(|e| e["release"].as_str().unwrap()).collect::<Vec<_>>(), ["ixn-100", "ixn-200", "ixn-300"]);
+    assert_eq!(
+        elements.iter().map(|e| e["release"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["ixn-100", "ixn-200", "ixn-300"]
+    );
     for sid in ["100", "200", "300"] {
         assert!(tree.file(&format!("ixn/ixn-{sid}/override_values.yaml")).is_some());
         assert!(tree.seed.contains(&format!("# ---- ixn-{sid}")));
@@ -681,13 +752,22 @@ fn profiles_keep_the_delivery_settings_under_their_contract_names() {
     cfg.deploy.git_path = "clusters/prod/ixn-100".into();
     let p = ixn_core::profile::Profile::of(&cfg, false);
     let yaml = p.to_yaml_text();
-    for line in ["  delivery: flux\n", "  secretsFrom: external-secrets\n", "  secretStore: azure-key-vault\n", "  gitPath: clusters/prod/ixn-100\n"] {
+    for line in [
+        "  delivery: flux\n",
+        "  secretsFrom: external-secrets\n",
+        "  secretStore: azure-key-vault\n",
+        "  gitPath: clusters/prod/ixn-100\n",
+    ] {
         assert!(yaml.contains(line), "{line:?} in\n{yaml}");
     }
     let back = ixn_core::profile::load(&yaml).unwrap();
     assert_eq!(back.deploy, cfg.deploy.masked(""));
     // The form's fields carry the same names and values.
-    for (name, v) in [("deploy.delivery", "flux"), ("deploy.secretsFrom", "external-secrets"), ("deploy.secretStore", "azure-key-vault")] {
+    for (name, v) in [
+        ("deploy.delivery", "flux"),
+        ("deploy.secretsFrom", "external-secrets"),
+        ("deploy.secretStore", "azure-key-vault"),
+    ] {
         assert_eq!((ixn_core::registry::context_field(name).unwrap().get)(&back.deploy), v);
     }
 }
@@ -701,10 +781,16 @@ fn bad_delivery_settings_are_reported_at_their_field() {
     cfg.deploy.store_key_vault = "kv_with_underscore".into();
     cfg.deploy.psql_image = "postgres:13".into();
     let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
-    for path in ["gitops.chartRepo", "gitops.repoUrl", "gitops.path", "store.keyVault", "db.psqlImage", "db.chartSecrets"] {
+    for path in
+        ["gitops.chartRepo", "gitops.repoUrl", "gitops.path", "store.keyVault", "db.psqlImage", "db.chartSecrets"]
+    {
         assert!(findings.iter().any(|f| f.path == path), "{path}: {findings:?}");
     }
     // An unsafe folder never reaches a path.
     let tree = tree_of(&cfg);
-    assert!(tree.files.iter().all(|f| f.path.starts_with("ixn/ixn-100/")), "{:?}", tree.files.iter().map(|f| &f.path).collect::<Vec<_>>());
+    assert!(
+        tree.files.iter().all(|f| f.path.starts_with("ixn/ixn-100/")),
+        "{:?}",
+        tree.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
 }

@@ -8,11 +8,11 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use common::{helm, HelmHome};
 use ixn_core::artifacts::artifacts;
-use ixn_core::generate::{values_yaml::ValuesOptions};
+use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{ChartSource, Config, HelmMajor, Platform, SecretStyle};
+use ixn_core::registry::keys;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -55,7 +55,12 @@ fn chart() -> PathBuf {
 }
 
 fn ok(out: std::process::Output, what: &str) -> String {
-    assert!(out.status.success(), "{what}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -67,10 +72,26 @@ fn the_deploy_script_adds_the_repository_and_renders_the_chart_with_real_helm() 
     let repo = home.dir.join("repo");
     fs::create_dir_all(&repo).unwrap();
     let h4 = helm(4);
-    ok(home.run(&h4, &[std::ffi::OsStr::new("package"), chart().as_os_str(), "--destination".as_ref(), repo.as_os_str()], "", &home.dir), "helm package");
+    ok(
+        home.run(
+            &h4,
+            &[std::ffi::OsStr::new("package"), chart().as_os_str(), "--destination".as_ref(), repo.as_os_str()],
+            "",
+            &home.dir,
+        ),
+        "helm package",
+    );
     let server = Server::serve(&repo);
     let url = format!("http://127.0.0.1:{}", server.port);
-    ok(home.run(&h4, &[std::ffi::OsStr::new("repo"), "index".as_ref(), repo.as_os_str(), "--url".as_ref(), url.as_ref()], "", &home.dir), "helm repo index");
+    ok(
+        home.run(
+            &h4,
+            &[std::ffi::OsStr::new("repo"), "index".as_ref(), repo.as_os_str(), "--url".as_ref(), url.as_ref()],
+            "",
+            &home.dir,
+        ),
+        "helm repo index",
+    );
 
     for major in [HelmMajor::V3, HelmMajor::V4] {
         for placeholders in [true, false] {
@@ -123,12 +144,18 @@ fn the_deploy_script_adds_the_repository_and_renders_the_chart_with_real_helm() 
             assert_eq!(repos[0]["name"], "ixn-test", "{what}");
             assert_eq!(repos[0]["url"].as_str(), Some(url.as_str()), "{what}");
             // helm template rendered the served chart, at the pinned version.
-            let rendered = fs::read_to_string(work.join("ixn-100-rendered.yaml")).unwrap_or_else(|e| panic!("{what}: {e}"));
+            let rendered =
+                fs::read_to_string(work.join("ixn-100-rendered.yaml")).unwrap_or_else(|e| panic!("{what}: {e}"));
             assert!(rendered.contains("kind: StatefulSet") && rendered.contains("name: \"ixn-100-sts\""), "{what}");
             assert!(rendered.contains("helm.sh/chart: \"ixn-100.0.0\""), "{what}");
             assert!(rendered.contains("\"pg.infra.svc\""), "{what}: the values reached the chart");
             let upgrade = fs::read_to_string(work.join("upgrade.log")).unwrap();
-            assert!(upgrade.starts_with("upgrade --install ixn-100 ixn-test/ixn --version 100.0.0 --namespace ixn -f override_values.yaml"), "{what}: {upgrade}");
+            assert!(
+                upgrade.starts_with(
+                    "upgrade --install ixn-100 ixn-test/ixn --version 100.0.0 --namespace ixn -f override_values.yaml"
+                ),
+                "{what}: {upgrade}"
+            );
         }
     }
     drop(server);

@@ -5,12 +5,12 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use common::{helm, HelmHome, HELM_MAJORS};
 use ixn_core::artifacts::artifacts;
-use ixn_core::generate::{values_yaml::{values_tree, Form, ValuesOptions}};
+use ixn_core::generate::values_yaml::{values_tree, Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::{Config, Effective, Value};
+use ixn_core::registry::keys;
 use ixn_core::yaml::Node;
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
@@ -36,7 +36,10 @@ fn helm_reads(home: &HelmHome, major: u8, files: &[&Path]) -> Result<Json, Strin
     if !stderr.trim().is_empty() {
         return Err(format!("helm {major} warned: {stderr}"));
     }
-    let json = stdout.split_once("# Source: probe/templates/values.yaml\n").map(|(_, j)| j).ok_or_else(|| format!("no output: {stdout}"))?;
+    let json = stdout
+        .split_once("# Source: probe/templates/values.yaml\n")
+        .map(|(_, j)| j)
+        .ok_or_else(|| format!("no output: {stdout}"))?;
     use base64::Engine;
     let json = json.trim().strip_prefix("values: ").ok_or_else(|| format!("no values: {json}"))?;
     let json = base64::engine::general_purpose::STANDARD.decode(json).map_err(|e| format!("{e}: {json}"))?;
@@ -70,7 +73,11 @@ fn tree_json(node: &Node) -> Json {
         Node::Map(entries) => {
             let mut m = serde_json::Map::new();
             for e in entries {
-                assert!(m.insert(e.key.clone(), tree_json(&e.value)).is_none(), "the portal wrote the key {:?} twice", e.key);
+                assert!(
+                    m.insert(e.key.clone(), tree_json(&e.value)).is_none(),
+                    "the portal wrote the key {:?} twice",
+                    e.key
+                );
             }
             Json::Object(m)
         }
@@ -133,7 +140,11 @@ const FORMS: [ValuesOptions; 4] = [
 #[test]
 fn helm_reads_the_sample_and_the_defaults_as_the_model() {
     let home = HelmHome::new("helm-values-presets");
-    for (name, cfg) in [("guide sample", Config::guide_sample()), ("chart defaults", Config::chart_defaults()), ("empty", Config::default())] {
+    for (name, cfg) in [
+        ("guide sample", Config::guide_sample()),
+        ("chart defaults", Config::chart_defaults()),
+        ("empty", Config::default()),
+    ] {
         for opts in FORMS {
             helm_reads_the_model(&home, &cfg, opts, &format!("{name} {opts:?}"));
         }
@@ -141,7 +152,8 @@ fn helm_reads_the_sample_and_the_defaults_as_the_model() {
 }
 
 fn reference(name: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/genesys-multicloud-services").join(name);
+    let p =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/genesys-multicloud-services").join(name);
     if p.is_file() {
         return Some(p);
     }
@@ -161,11 +173,16 @@ fn the_real_files_mean_the_same_to_helm_after_the_portal_writes_them_back() {
     // The chart's defaults go first, as the chart's own values.yaml would: a minimal
     // file leaves out what equals them.
     let defaults = home.dir.join("chart-defaults.yaml");
-    std::fs::write(&defaults, artifacts(&Config::chart_defaults(), ValuesOptions { form: Form::Full, comments: false }).values_yaml).unwrap();
+    std::fs::write(
+        &defaults,
+        artifacts(&Config::chart_defaults(), ValuesOptions { form: Form::Full, comments: false }).values_yaml,
+    )
+    .unwrap();
     let ours_file = home.dir.join("portal.yaml");
     for major in HELM_MAJORS {
         // What Helm makes of the three files together, and of the portal's one file.
-        let theirs_files: Vec<&Path> = std::iter::once(defaults.as_path()).chain(paths.iter().map(PathBuf::as_path)).collect();
+        let theirs_files: Vec<&Path> =
+            std::iter::once(defaults.as_path()).chain(paths.iter().map(PathBuf::as_path)).collect();
         let theirs = normalized(helm_reads(&home, major, &theirs_files).unwrap());
         for opts in FORMS {
             let yaml = artifacts(&cfg, opts).values_yaml;
@@ -202,7 +219,14 @@ fn placeholder_mode_after_a_real_envsubst_is_the_model() {
             std::fs::create_dir_all(&dir).unwrap();
             // The script's own values block: the heredoc, the exports and envsubst.
             let block = a.commands.block("values").unwrap();
-            let out = std::process::Command::new("bash").arg("-euo").arg("pipefail").arg("-c").arg(&block.script).current_dir(&dir).output().unwrap();
+            let out = std::process::Command::new("bash")
+                .arg("-euo")
+                .arg("pipefail")
+                .arg("-c")
+                .arg(&block.script)
+                .current_dir(&dir)
+                .output()
+                .unwrap();
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
             let file = dir.join("override_values.yaml_");
             let mut seen = Vec::new();
@@ -225,8 +249,36 @@ fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
         "\\PC{0,16}",
         "[\\x01-\\x7f]{0,10}",
         // What YAML 1.1 reads as something else when bare.
-        prop::sample::select(vec!["yes", "on", "n", "N", "~", "null", "1_000", "12:30", "0x1F", "0o17", "0100", "1e3", ".inf", "2001-12-14", " x", "x ", "-", "#", "'", "\"", "${X}", "{{ .x }}", "<<", "", "a: b", "\u{FEFF}x", "\u{85}"])
-            .prop_map(String::from),
+        prop::sample::select(vec![
+            "yes",
+            "on",
+            "n",
+            "N",
+            "~",
+            "null",
+            "1_000",
+            "12:30",
+            "0x1F",
+            "0o17",
+            "0100",
+            "1e3",
+            ".inf",
+            "2001-12-14",
+            " x",
+            "x ",
+            "-",
+            "#",
+            "'",
+            "\"",
+            "${X}",
+            "{{ .x }}",
+            "<<",
+            "",
+            "a: b",
+            "\u{FEFF}x",
+            "\u{85}"
+        ])
+        .prop_map(String::from),
     ]
 }
 

@@ -3,11 +3,11 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::{Config, Value};
+use ixn_core::registry::keys;
 use ixn_core::yaml::{read_yaml, Limits, Node};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -30,7 +30,8 @@ fn import_real() -> Option<(Config, ixn_core::import::ImportReport)> {
 #[test]
 fn the_three_real_files_import_together() {
     let Some((cfg, report)) = import_real() else { return };
-    let counts: Vec<(usize, usize, usize)> = report.files.iter().map(|f| (f.known.len(), f.unknown.len(), f.nulls.len())).collect();
+    let counts: Vec<(usize, usize, usize)> =
+        report.files.iter().map(|f| (f.known.len(), f.unknown.len(), f.nulls.len())).collect();
     eprintln!("per file (known, unknown, nulls): {counts:?}; merged known {}", report.known);
     assert_eq!(report.files.len(), 3);
     assert!(report.files[0].known.len() > 40);
@@ -38,16 +39,25 @@ fn the_three_real_files_import_together() {
     // Known keys fill the form.
     assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT).and_then(Value::text), Some("7120"));
     assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("$TENANT_SID".into())));
-    assert_eq!(cfg.values.get(keys::IXN_SERVICE_IMAGE_IXN_SERVER_TAG), Some(&Value::Str("100.0.007.0400".into())), "YAML 1.1: not a number, kept as text");
-    assert!(matches!(cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(Value::Redis(n)) if n[0].host == "$REDIS_ADDR"));
+    assert_eq!(
+        cfg.values.get(keys::IXN_SERVICE_IMAGE_IXN_SERVER_TAG),
+        Some(&Value::Str("100.0.007.0400".into())),
+        "YAML 1.1: not a number, kept as text"
+    );
+    assert!(
+        matches!(cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(Value::Redis(n)) if n[0].host == "$REDIS_ADDR")
+    );
     // Unknown keys are listed with near-miss suggestions, and kept.
-    let unknown: Vec<(&str, Option<&str>)> = report.unknown.iter().map(|u| (u.path.as_str(), u.suggestion.as_deref())).collect();
+    let unknown: Vec<(&str, Option<&str>)> =
+        report.unknown.iter().map(|u| (u.path.as_str(), u.suggestion.as_deref())).collect();
     eprintln!("unknown: {unknown:?}");
     assert!(unknown.contains(&("ixnService.ixnServer.serviceq", Some("serviceAccount"))));
     assert!(unknown.iter().any(|(p, _)| *p == "ixnService.image.logSidecar.registry"));
     assert_eq!(cfg.unknown.len(), report.unknown.len());
     // Placeholders are found and offered.
-    for v in ["IMAGE_REGISTRY", "TENANT_UUID", "TENANT_SID", "ixn_db_user", "ixn_db_password", "POSTGRES_ADDR", "REDIS_ADDR"] {
+    for v in
+        ["IMAGE_REGISTRY", "TENANT_UUID", "TENANT_SID", "ixn_db_user", "ixn_db_password", "POSTGRES_ADDR", "REDIS_ADDR"]
+    {
         assert!(report.placeholders.iter().any(|p| p == v), "{v} not offered: {:?}", report.placeholders);
     }
     // What the user reads first.
@@ -123,9 +133,14 @@ fn yaml_11_meaning_is_kept() {
 #[test]
 fn later_files_win_and_lists_replace() {
     let a = "ixnService:\n  ixnNode:\n    redis:\n      - {host: a, port: 1}\n      - {host: b, port: 2}\n  ixnServer:\n    ports: {default: 1000, health: 1001}\n";
-    let b = "ixnService:\n  ixnNode:\n    redis:\n      - {host: c, port: 3}\n  ixnServer:\n    ports: {health: 2001}\n";
-    let (cfg, _) = import(&Config::chart_defaults(), &[SourceFile { name: "a", text: a }, SourceFile { name: "b", text: b }]).unwrap();
-    assert!(matches!(cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(Value::Redis(n)) if n.len() == 1 && n[0].host == "c"));
+    let b =
+        "ixnService:\n  ixnNode:\n    redis:\n      - {host: c, port: 3}\n  ixnServer:\n    ports: {health: 2001}\n";
+    let (cfg, _) =
+        import(&Config::chart_defaults(), &[SourceFile { name: "a", text: a }, SourceFile { name: "b", text: b }])
+            .unwrap();
+    assert!(
+        matches!(cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(Value::Redis(n)) if n.len() == 1 && n[0].host == "c")
+    );
     assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT).and_then(Value::text), Some("1000"));
     assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH).and_then(Value::text), Some("2001"));
 }
@@ -225,8 +240,15 @@ fn text_where_a_mapping_belongs_goes_to_the_field_and_is_said() {
     assert_eq!(cfg.values.get(keys::IXN_VQNODE_SECURITY_CONTEXT).and_then(Value::text), Some("runAsUser: 500"));
     assert!(cfg.unknown.is_empty(), "{:?}", cfg.unknown);
     for path in ["ixnService.securityContext", "ixnVQNode.securityContext"] {
-        assert!(report.notes.iter().any(|n| n.starts_with(path) && n.contains("text where Helm expects a mapping")), "{:?}", report.notes);
+        assert!(
+            report.notes.iter().any(|n| n.starts_with(path) && n.contains("text where Helm expects a mapping")),
+            "{:?}",
+            report.notes
+        );
     }
     let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
-    assert!(findings.iter().any(|f| f.path == "ixnService.securityContext" && f.message.contains("mapping")), "{findings:?}");
+    assert!(
+        findings.iter().any(|f| f.path == "ixnService.securityContext" && f.message.contains("mapping")),
+        "{findings:?}"
+    );
 }

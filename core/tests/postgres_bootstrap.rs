@@ -8,11 +8,11 @@
 
 mod common;
 
-use ixn_core::registry::keys;
-use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
 use ixn_core::artifacts::artifacts;
+use ixn_core::generate::sql::{bootstrap_sql, quote_literal, Bootstrap};
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, Effective, SecretStyle, Value};
+use ixn_core::registry::keys;
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,12 @@ fn program(name: &str) -> Option<PathBuf> {
     if let Some(p) = common::on_path(name) {
         return Some(p);
     }
-    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql").ok()?.flatten().map(|d| d.path().join("bin").join(name)).filter(|p| p.exists()).collect();
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .map(|d| d.path().join("bin").join(name))
+        .filter(|p| p.exists())
+        .collect();
     found.sort();
     found.pop()
 }
@@ -76,7 +81,8 @@ impl Server {
             .output()
             .unwrap();
         assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
-        let opts = format!("-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={}", server.dir.display());
+        let opts =
+            format!("-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={}", server.dir.display());
         let out = server
             .server_cmd(&server.pg_ctl)
             .arg("-D")
@@ -86,7 +92,12 @@ impl Server {
             .args(["-w", "start"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "pg_ctl start: {}{}", String::from_utf8_lossy(&out.stderr), std::fs::read_to_string(server.dir.join("log")).unwrap_or_default());
+        assert!(
+            out.status.success(),
+            "pg_ctl start: {}{}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(server.dir.join("log")).unwrap_or_default()
+        );
         Some(server)
     }
 
@@ -120,7 +131,12 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.server_cmd(&self.pg_ctl.clone()).arg("-D").arg(self.dir.join("data")).args(["-m", "immediate", "-w", "stop"]).output();
+        let _ = self
+            .server_cmd(&self.pg_ctl.clone())
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["-m", "immediate", "-w", "stop"])
+            .output();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -146,7 +162,11 @@ fn the_bootstrap_creates_what_was_typed_and_the_owner_logs_in() {
         // Twice: the bootstrap only creates what is missing.
         for run in 1..=2 {
             let out = server.admin(&sql);
-            assert!(out.status.success(), "run {run} for owner {owner:?}: {}\n{sql}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "run {run} for owner {owner:?}: {}\n{sql}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         for db in databases {
             let out = server.login(owner, password, db);
@@ -282,7 +302,12 @@ fn bootstrap_and_drop_as_pasted(style: SecretStyle) {
     let d = &cfg.deploy;
     for db in [server_db, node_db] {
         let out = server.login(&d.db_owner_user, &d.db_owner_password, db);
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), format!("{}|{db}", d.db_owner_user), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim_end(),
+            format!("{}|{db}", d.db_owner_user),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     assert!(!server.dir.join("pwned").exists(), "nothing in a name ran");
 
@@ -314,7 +339,14 @@ fn the_jobs_sql_reads_the_owners_password_from_the_environment() {
     assert!(!sql.contains(password));
     let run = |env: Option<&str>| {
         let mut cmd = Command::new(&server.psql);
-        cmd.args(["-X", "-q", "-At", "-h"]).arg(&server.dir).args(["-p", &server.port.to_string(), "-U", "postgres", "-d", "postgres"]);
+        cmd.args(["-X", "-q", "-At", "-h"]).arg(&server.dir).args([
+            "-p",
+            &server.port.to_string(),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+        ]);
         cmd.env_remove("IXN_OWNER_PASSWORD");
         if let Some(p) = env {
             cmd.env("IXN_OWNER_PASSWORD", p);
@@ -325,7 +357,11 @@ fn the_jobs_sql_reads_the_owners_password_from_the_environment() {
     };
     let missing = run(None);
     assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("IXN_OWNER_PASSWORD is not set"), "{}", String::from_utf8_lossy(&missing.stderr));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("IXN_OWNER_PASSWORD is not set"),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
     for _ in 0..2 {
         let out = run(Some(password));
         assert!(out.status.success(), "{}\n{sql}", String::from_utf8_lossy(&out.stderr));

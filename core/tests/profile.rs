@@ -2,14 +2,15 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::{Config, DbTls, Input, Value};
 use ixn_core::profile::{decode_link, encode_link, fragment, link_json, load, migrate, Profile, FORMAT};
+use ixn_core::registry::keys;
 
-const SECRETS: [&str; 6] = ["Reg-S3cret", "Redis-S3cret", "Kafka-S3cret", "Admin-S3cret", "Owner-S3cret", "Node-S3cret"];
+const SECRETS: [&str; 6] =
+    ["Reg-S3cret", "Redis-S3cret", "Kafka-S3cret", "Admin-S3cret", "Owner-S3cret", "Node-S3cret"];
 
 fn with_secrets() -> Config {
     let mut c = Config::guide_sample();
@@ -56,7 +57,11 @@ fn profiles_leave_secrets_out_by_default() {
 
 #[test]
 fn imported_unknown_keys_survive_a_profile() {
-    let (cfg, _) = import(&Config::chart_defaults(), &[SourceFile { name: "a", text: "ixnService:\n  ixnServer:\n    serviceq: {create: true}\n" }]).unwrap();
+    let (cfg, _) = import(
+        &Config::chart_defaults(),
+        &[SourceFile { name: "a", text: "ixnService:\n  ixnServer:\n    serviceq: {create: true}\n" }],
+    )
+    .unwrap();
     let back = load(&Profile::of(&cfg, false).to_json_text()).unwrap();
     assert_eq!(back.unknown, cfg.unknown);
 }
@@ -155,7 +160,9 @@ fn fields_come_back_as_typed_not_as_reformatted() {
     let tls = Value::DbTls(DbTls::Custom(Input::new("rejectUnauthorized: false # self-signed CA")));
     cfg.values.set(keys::IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL, tls.clone());
     let link = decode_link(&encode_link(&cfg)).unwrap();
-    for (how, text) in [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())] {
+    for (how, text) in
+        [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())]
+    {
         let back = load(&text).unwrap();
         for back in [&back, &link] {
             for (key, typed) in typed {
@@ -168,7 +175,6 @@ fn fields_come_back_as_typed_not_as_reformatted() {
         same_artifacts(&cfg, &back);
     }
 }
-
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
@@ -260,7 +266,8 @@ proptest::proptest! {
 #[test]
 fn rows_keep_their_order_in_the_values_tree() {
     let mut cfg = Config::guide_sample();
-    let labels = Value::Map(vec![("zone".into(), "b".into()), ("app".into(), "ixn".into()), ("team".into(), "cc".into())]);
+    let labels =
+        Value::Map(vec![("zone".into(), "b".into()), ("app".into(), "ixn".into()), ("team".into(), "cc".into())]);
     cfg.values.set(keys::POD_LABELS, labels.clone());
     let p = Profile::of(&cfg, false);
     assert!(p.typed.is_null(), "{}", p.typed);

@@ -3,8 +3,8 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use ixn_core::model::{chart_default, Value};
+use ixn_core::registry::keys;
 use ixn_core::registry::{key, Kind, KEYS};
 
 /// The guide; `None` (the test skips) in a clone without `../shared`.
@@ -22,7 +22,11 @@ fn expand(cell: &str) -> Vec<String> {
         let path = if part.starts_with('.') || !part.contains('.') {
             let stem = base.rsplit_once('.').map(|(s, _)| s).unwrap_or("");
             let leaf = part.trim_start_matches('.');
-            if stem.is_empty() { leaf.to_string() } else { format!("{stem}.{leaf}") }
+            if stem.is_empty() {
+                leaf.to_string()
+            } else {
+                format!("{stem}.{leaf}")
+            }
         } else {
             base = part.to_string();
             part.to_string()

@@ -5,10 +5,10 @@
 
 mod common;
 
-use ixn_core::registry::keys;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
 use ixn_core::model::{ChartSource, Config, HelmMajor, Input, Platform, RedisNode, SecretStyle, Value};
+use ixn_core::registry::keys;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -51,7 +51,8 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
         .output()
         .unwrap();
     assert!(out.status.success(), "script failed: {}\n{script}", String::from_utf8_lossy(&out.stderr));
-    let mut names: Vec<_> = fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<_> =
+        fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
     let calls = names
         .iter()
@@ -59,7 +60,8 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
         .map(|n| {
             let stem = n.trim_end_matches(".args");
             let raw = fs::read(log.join(n)).unwrap();
-            let mut args: Vec<String> = raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
+            let mut args: Vec<String> =
+                raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
             args.pop(); // after the last NUL
             Call {
                 program: stem.split_once('-').unwrap().1.to_string(),
@@ -132,7 +134,11 @@ fn find<'a>(calls: &'a [Call], program: &str, first: &[&str]) -> Vec<&'a Call> {
 }
 
 fn secret_data(cfg: &Config, name: &str) -> Vec<(String, String)> {
-    secrets::secret_specs(cfg, &ixn_core::model::Effective::real(cfg)).into_iter().find(|s| s.name == name).unwrap().data
+    secrets::secret_specs(cfg, &ixn_core::model::Effective::real(cfg))
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap()
+        .data
 }
 
 fn check(style: SecretStyle, placeholders: bool, tag: &str) {
@@ -146,7 +152,16 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     let gcloud = find(&calls, "gcloud", &["container"]);
     assert_eq!(
         gcloud[0].args,
-        ["container", "clusters", "get-credentials", &cfg.deploy.gke_cluster, "--project", &cfg.deploy.gke_project, "--zone", "europe-west1-b"]
+        [
+            "container",
+            "clusters",
+            "get-credentials",
+            &cfg.deploy.gke_cluster,
+            "--project",
+            &cfg.deploy.gke_project,
+            "--zone",
+            "europe-west1-b"
+        ]
     );
 
     // The values file on disk is the generated YAML, byte for byte.
@@ -167,7 +182,22 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     let file = if placeholders { "override_values.yaml_" } else { "override_values.yaml" };
     assert_eq!(
         helm[0].args,
-        ["upgrade", "--install", "ixn-100", &cfg.deploy.chart, "--version", "100.0.008+02", "--namespace", "ixn", "-f", file, "--rollback-on-failure", "--wait=watcher", "--timeout", "10m0s"]
+        [
+            "upgrade",
+            "--install",
+            "ixn-100",
+            &cfg.deploy.chart,
+            "--version",
+            "100.0.008+02",
+            "--namespace",
+            "ixn",
+            "-f",
+            file,
+            "--rollback-on-failure",
+            "--wait=watcher",
+            "--timeout",
+            "10m0s"
+        ]
     );
     assert_eq!(find(&calls, "helm", &["template"]).len(), 1);
     // The chart source: credentials on stdin only, exactly as typed.
@@ -176,20 +206,39 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     match cfg.deploy.chart_source {
         ChartSource::Repo => {
             let add = find(&calls, "helm", &["repo", "add"])[0];
-            assert_eq!(add.args, ["repo", "add", "--force-update", "nasty-repo", &cfg.deploy.chart_repo_url, "--username", user, "--password-stdin"]);
+            assert_eq!(
+                add.args,
+                [
+                    "repo",
+                    "add",
+                    "--force-update",
+                    "nasty-repo",
+                    &cfg.deploy.chart_repo_url,
+                    "--username",
+                    user,
+                    "--password-stdin"
+                ]
+            );
             assert_eq!(&add.stdin, pw);
             assert_eq!(find(&calls, "helm", &["repo", "update"])[0].args, ["repo", "update", "nasty-repo"]);
         }
         ChartSource::Oci => {
             let login = find(&calls, "helm", &["registry", "login"])[0];
-            assert_eq!(login.args, ["registry", "login", &format!("127.0.0.1:{}", nowhere()), "--username", user, "--password-stdin"]);
+            assert_eq!(
+                login.args,
+                ["registry", "login", &format!("127.0.0.1:{}", nowhere()), "--username", user, "--password-stdin"]
+            );
             assert_eq!(&login.stdin, pw);
         }
-        ChartSource::Local => assert!(find(&calls, "helm", &["repo"]).is_empty() && find(&calls, "helm", &["registry"]).is_empty()),
+        ChartSource::Local => {
+            assert!(find(&calls, "helm", &["repo"]).is_empty() && find(&calls, "helm", &["registry"]).is_empty())
+        }
     }
 
     // Secrets: whatever the style, the data that reaches kubectl is the model's.
-    for name in [secrets::REDIS_SECRET, secrets::KAFKA_SECRET, "ixn-db-secret-100", "ixn-node-db-secret-100", "pullsecret"] {
+    for name in
+        [secrets::REDIS_SECRET, secrets::KAFKA_SECRET, "ixn-db-secret-100", "ixn-node-db-secret-100", "pullsecret"]
+    {
         let expected = secret_data(&cfg, name);
         let got: Vec<(String, String)> = match style {
             SecretStyle::Guide if name == "pullsecret" => {
@@ -212,10 +261,19 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
             SecretStyle::Stdin => {
                 let c = calls
                     .iter()
-                    .find(|c| c.program == "kubectl" && c.args[0] == "apply" && c.stdin.contains(&format!("\"name\": {}", serde_json::to_string(name).unwrap())))
+                    .find(|c| {
+                        c.program == "kubectl"
+                            && c.args[0] == "apply"
+                            && c.stdin.contains(&format!("\"name\": {}", serde_json::to_string(name).unwrap()))
+                    })
                     .unwrap_or_else(|| panic!("no apply for {name}"));
                 let m: serde_json::Value = serde_json::from_str(&c.stdin).unwrap();
-                m["stringData"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect()
+                m["stringData"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+                    .collect()
             }
         };
         let (mut got, mut expected) = (got, expected);
@@ -237,7 +295,9 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     assert!(run.stdin.contains("CREATE DATABASE %I OWNER %I', 'ixn-100'"));
     match style {
         SecretStyle::Guide => assert!(run.args.contains(&format!("--env=PGPASSWORD={}", cfg.deploy.db_admin_password))),
-        SecretStyle::Stdin => assert!(!run.args.iter().any(|a| a.contains(&cfg.deploy.db_admin_password)), "password on a command line"),
+        SecretStyle::Stdin => {
+            assert!(!run.args.iter().any(|a| a.contains(&cfg.deploy.db_admin_password)), "password on a command line")
+        }
     }
 
     // Rollout checks.
@@ -280,7 +340,15 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
         if spec.kind != "Opaque" {
             continue;
         }
-        let mut args = vec!["create".to_string(), "secret".into(), "generic".into(), spec.name.clone(), "--dry-run=client".into(), "-o".into(), "json".into()];
+        let mut args = vec![
+            "create".to_string(),
+            "secret".into(),
+            "generic".into(),
+            spec.name.clone(),
+            "--dry-run=client".into(),
+            "-o".into(),
+            "json".into(),
+        ];
         args.extend(spec.data.iter().map(|(k, v)| format!("--from-literal={k}={v}")));
         let out = kubectl_offline(&kubectl, &args, "", Path::new("."));
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -302,7 +370,12 @@ fn real_kubectl_dry_run_decodes_to_the_model() {
 
 /// kubectl with `args`, no cluster configured (it falls back to an address where
 /// nothing listens), `stdin` on its standard input, in `dir`.
-fn kubectl_offline<S: AsRef<std::ffi::OsStr>>(kubectl: &Path, args: &[S], stdin: &str, dir: &Path) -> std::process::Output {
+fn kubectl_offline<S: AsRef<std::ffi::OsStr>>(
+    kubectl: &Path,
+    args: &[S],
+    stdin: &str,
+    dir: &Path,
+) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new(kubectl)
         .args(args)
@@ -321,7 +394,12 @@ fn kubectl_offline<S: AsRef<std::ffi::OsStr>>(kubectl: &Path, args: &[S], stdin:
 /// What kubectl makes of `manifests`, offline: `kubectl label --local` decodes the file
 /// as `apply -f` does (same builder, no server), and prints every object it read.
 fn kubectl_reads(kubectl: &Path, manifests: &str) -> Vec<serde_json::Value> {
-    let out = kubectl_offline(kubectl, &["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"], manifests, Path::new("."));
+    let out = kubectl_offline(
+        kubectl,
+        &["label", "--local", "-f", "-", "ixn-portal-check=ok", "-o", "json"],
+        manifests,
+        Path::new("."),
+    );
     assert!(out.status.success(), "kubectl could not read the manifests: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::Deserializer::from_slice(&out.stdout).into_iter().collect::<Result<_, _>>().unwrap()
 }
@@ -377,19 +455,29 @@ fn operations_scripts_carry_any_text() {
         assert_eq!(kafka.args.last().unwrap(), "nc -zv -w 5 kafka-a.infra 9092 && nc -zv -w 5 kafka-b.infra 9093");
         // Verify: port-forward and curl on the configured health port.
         let pf = find(&all, "kubectl", &["port-forward"]);
-        assert!(pf.iter().any(|c| c.args.contains(&"pod/ixn-100-sts-0".to_string()) && c.args.contains(&"9100:9100".to_string())));
+        assert!(pf
+            .iter()
+            .any(|c| c.args.contains(&"pod/ixn-100-sts-0".to_string()) && c.args.contains(&"9100:9100".to_string())));
         let curls = find(&all, "curl", &[]);
         assert!(curls.iter().any(|c| c.args.last().unwrap() == "http://127.0.0.1:9100/health/prometheus/all"));
         assert!(curls.iter().any(|c| c.args.last().unwrap() == "http://127.0.0.1:9102/metrics"));
         // Lifecycle: rollback to the chosen revision; uninstall removes the external secrets.
-        assert_eq!(find(&all, "helm", &["rollback"])[0].args, ["rollback", "ixn-100", "1", "--namespace", "ixn", "--wait=watcher", "--timeout", "10m0s"]);
+        assert_eq!(
+            find(&all, "helm", &["rollback"])[0].args,
+            ["rollback", "ixn-100", "1", "--namespace", "ixn", "--wait=watcher", "--timeout", "10m0s"]
+        );
         assert_eq!(find(&all, "helm", &["uninstall"])[0].args, ["uninstall", "ixn-100", "--namespace", "ixn"]);
-        for secret in ["redis-ors-secret", "kafka-shared-secret", "pullsecret", "ixn-db-secret-100", "ixn-node-db-secret-100"] {
+        for secret in
+            ["redis-ors-secret", "kafka-shared-secret", "pullsecret", "ixn-db-secret-100", "ixn-node-db-secret-100"]
+        {
             assert_eq!(find(&all, "kubectl", &["delete", "secret", secret]).len(), 1, "{secret}");
         }
         let drop = find(&all, "kubectl", &["run", "ixn-db-drop"])[0];
         assert!(drop.stdin.contains("DROP DATABASE IF EXISTS \"ixn-100\";"));
-        assert!(drop.stdin.contains(&format!("DROP ROLE IF EXISTS {};", ixn_core::generate::sql::quote_ident(&cfg.deploy.db_owner_user))));
+        assert!(drop.stdin.contains(&format!(
+            "DROP ROLE IF EXISTS {};",
+            ixn_core::generate::sql::quote_ident(&cfg.deploy.db_owner_user)
+        )));
         // Troubleshooting: a dry run of the same helm command.
         let dry = find(&all, "helm", &["upgrade", "--install"]);
         assert!(dry.iter().any(|c| c.args.ends_with(&["--dry-run=client".to_string(), "--debug".to_string()])));
@@ -398,7 +486,10 @@ fn operations_scripts_carry_any_text() {
         let doc: serde_yaml::Value = serde_yaml::from_str(&rules.stdin).unwrap();
         assert_eq!(doc["metadata"]["name"].as_str(), Some("ixn-100-suggested-alerts"));
         assert_eq!(doc["spec"]["groups"][0]["rules"].as_sequence().unwrap().len(), 5);
-        assert!(doc["spec"]["groups"][0]["rules"][0]["expr"].as_str().unwrap().contains("namespace=\"ixn\", pod=~\"ixn-100-.*\""));
+        assert!(doc["spec"]["groups"][0]["rules"][0]["expr"]
+            .as_str()
+            .unwrap()
+            .contains("namespace=\"ixn\", pod=~\"ixn-100-.*\""));
     }
     // Off by default: no destructive step.
     let cfg = Config::guide_sample();
@@ -434,7 +525,13 @@ fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
     let d = &cfg.deploy;
     let server = secrets::registry_server(&cfg);
     let args = [
-        "create".to_string(), "secret".into(), "docker-registry".into(), "pull".into(), "--dry-run=client".into(), "-o".into(), "json".into(),
+        "create".to_string(),
+        "secret".into(),
+        "docker-registry".into(),
+        "pull".into(),
+        "--dry-run=client".into(),
+        "-o".into(),
+        "json".into(),
         format!("--docker-server={server}"),
         format!("--docker-username={}", d.registry_username),
         format!("--docker-password={}", d.registry_password),
@@ -443,7 +540,8 @@ fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
     let out = kubectl_offline(&kubectl, &args, "", Path::new("."));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let theirs = base64::engine::general_purpose::STANDARD.decode(m["data"][".dockerconfigjson"].as_str().unwrap()).unwrap();
+    let theirs =
+        base64::engine::general_purpose::STANDARD.decode(m["data"][".dockerconfigjson"].as_str().unwrap()).unwrap();
     let theirs: serde_json::Value = serde_json::from_slice(&theirs).unwrap();
     let ours: serde_json::Value = serde_json::from_str(&secrets::docker_config_json(&cfg)).unwrap();
     assert_eq!(ours, theirs, "the same registry credentials as kubectl writes them");
@@ -453,35 +551,57 @@ fn the_pull_secret_matches_kubectl_create_secret_docker_registry() {
 fn shellcheck_finds_nothing_in_any_script() {
     use ixn_core::operations::{operations, section_script};
     let Some(shellcheck) = installed("shellcheck") else { return };
-    for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
+    for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)]
+    {
         for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
             cfg.deploy.secret_style = style;
             cfg.deploy.placeholders = placeholders;
             cfg.deploy.drop_databases = true;
-            let mut scripts = vec![("deploy.sh".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+            let mut scripts =
+                vec![("deploy.sh".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
             let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
-            scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (format!("ixn-{}.sh", s.id), section_script(s))));
+            scripts
+                .extend(operations(&cfg, &eff, &real).iter().map(|s| (format!("ixn-{}.sh", s.id), section_script(s))));
             for (name, script) in scripts {
                 let file = std::env::temp_dir().join(format!("ixn-shellcheck-{}-{name}", std::process::id()));
                 fs::write(&file, &script).unwrap();
                 // SC2016: envsubst's list of variables is single-quoted on purpose.
-                let out = Command::new(&shellcheck).args(["--shell=bash", "--exclude=SC2016", "--format=gcc"]).arg(&file).output().unwrap();
+                let out = Command::new(&shellcheck)
+                    .args(["--shell=bash", "--exclude=SC2016", "--format=gcc"])
+                    .arg(&file)
+                    .output()
+                    .unwrap();
                 let _ = fs::remove_file(&file);
-                assert!(out.status.success(), "{name} ({style:?}, placeholders {placeholders}):\n{}", String::from_utf8_lossy(&out.stdout));
+                assert!(
+                    out.status.success(),
+                    "{name} ({style:?}, placeholders {placeholders}):\n{}",
+                    String::from_utf8_lossy(&out.stdout)
+                );
             }
         }
     }
 }
 
 /// kubectl's words for a command line it refuses before reaching any server.
-const USAGE_ERRORS: &[&str] = &["unknown flag", "unknown shorthand", "unknown command", "Usage:", "required flag", "accepts ", "invalid argument", "flag needs an argument", "error: unknown"];
+const USAGE_ERRORS: &[&str] = &[
+    "unknown flag",
+    "unknown shorthand",
+    "unknown command",
+    "Usage:",
+    "required flag",
+    "accepts ",
+    "invalid argument",
+    "flag needs an argument",
+    "error: unknown",
+];
 
 #[test]
 fn kubectl_accepts_every_command_line_the_scripts_run() {
     use ixn_core::operations::{operations, section_script};
     let kubectl = common::kubectl();
     let mut checked = 0;
-    for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
+    for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)]
+    {
         let mut cfg = nasty_config(style, placeholders);
         cfg.deploy.drop_databases = true;
         cfg.deploy.pull_secret_create = true;
@@ -493,7 +613,8 @@ fn kubectl_accepts_every_command_line_the_scripts_run() {
             for call in calls.iter().filter(|c| c.program == "kubectl") {
                 // The same words, with no cluster to reach: kubectl parses them first and
                 // fails only on the connection.
-                let args: Vec<&str> = std::iter::once("--request-timeout=2s").chain(call.args.iter().map(String::as_str)).collect();
+                let args: Vec<&str> =
+                    std::iter::once("--request-timeout=2s").chain(call.args.iter().map(String::as_str)).collect();
                 let out = kubectl_offline(&kubectl, &args, &call.stdin, &work);
                 let err = String::from_utf8_lossy(&out.stderr);
                 assert!(
@@ -562,8 +683,19 @@ fn verify_succeeds_on_long_metrics_and_always_stops_the_port_forward() {
 
 /// What a real helm says when it refuses a command line, or warns about one.
 const HELM_REFUSALS: &[&str] = &[
-    "unknown flag", "unknown shorthand", "unknown command", "Usage:", "required flag", "accepts ", "requires at least",
-    "requires exactly", "invalid argument", "flag needs an argument", "deprecated", "Deprecated", "DEPRECATED",
+    "unknown flag",
+    "unknown shorthand",
+    "unknown command",
+    "Usage:",
+    "required flag",
+    "accepts ",
+    "requires at least",
+    "requires exactly",
+    "invalid argument",
+    "flag needs an argument",
+    "deprecated",
+    "Deprecated",
+    "DEPRECATED",
 ];
 
 /// Every helm line of every script (deploy and operations), for the sample and for
@@ -577,15 +709,19 @@ fn the_real_helm_of_each_major_accepts_every_helm_line() {
     for major in [HelmMajor::V3, HelmMajor::V4] {
         let helm = common::helm(major.number());
         let home = common::HelmHome::new(&format!("helm-replay-{}", major.number()));
-        for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)] {
+        for (style, placeholders) in
+            [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)]
+        {
             for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
                 cfg.deploy.helm_major = major;
                 cfg.deploy.drop_databases = true;
                 let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
-                let mut scripts = vec![("deploy".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+                let mut scripts =
+                    vec![("deploy".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
                 scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (s.id.to_string(), section_script(s))));
                 for (name, script) in scripts {
-                    let (calls, work) = run_script(&script, &format!("helm-replay-{}-{name}-{style:?}-{placeholders}", major.number()));
+                    let (calls, work) =
+                        run_script(&script, &format!("helm-replay-{}-{name}-{style:?}-{placeholders}", major.number()));
                     for call in calls.iter().filter(|c| c.program == "helm") {
                         // `helm template` needs the chart itself: the loopback repository test runs it.
                         if call.args[0] == "template" {
@@ -595,15 +731,30 @@ fn the_real_helm_of_each_major_accepts_every_helm_line() {
                         args.extend(call.args.iter().cloned());
                         let out = home.run(std::path::Path::new("timeout"), &args, &call.stdin, &work);
                         let err = String::from_utf8_lossy(&out.stderr);
-                        assert_ne!(out.status.code(), Some(124), "helm {} timed out on {:?}", major.number(), call.args);
+                        assert_ne!(
+                            out.status.code(),
+                            Some(124),
+                            "helm {} timed out on {:?}",
+                            major.number(),
+                            call.args
+                        );
                         assert!(
                             !HELM_REFUSALS.iter().any(|u| err.contains(u)),
                             "{name} ({style:?}): Helm {} refused {:?}:\n{err}",
                             major.number(),
                             call.args
                         );
-                        if call.args[0] == "upgrade" || call.args[0] == "rollback" || call.args[0] == "history" || call.args[0] == "uninstall" {
-                            assert!(err.contains("cluster unreachable") || err.contains("connection refused"), "Helm {} {:?}: {err}", major.number(), call.args);
+                        if call.args[0] == "upgrade"
+                            || call.args[0] == "rollback"
+                            || call.args[0] == "history"
+                            || call.args[0] == "uninstall"
+                        {
+                            assert!(
+                                err.contains("cluster unreachable") || err.contains("connection refused"),
+                                "Helm {} {:?}: {err}",
+                                major.number(),
+                                call.args
+                            );
                         }
                         checked += 1;
                     }

@@ -1,7 +1,7 @@
 //! Each validation rule, triggered on its own, with the path and severity a user sees.
 
-use ixn_core::registry::keys;
 use ixn_core::model::{Config, Effective, Input, Platform, RedisNode, Value};
+use ixn_core::registry::keys;
 use ixn_core::validate::{validate, Finding, Severity};
 
 /// A configuration with no errors at all, to break one thing at a time.
@@ -208,8 +208,10 @@ fn bad_structured_input() {
     has(&c, "podLabels", Severity::Error, "twice");
     c.values.set_text(keys::IXN_SERVICE_SECURITY_CONTEXT, "runAsUser: [").unwrap();
     has(&c, "ixnService.securityContext", Severity::Error, "not valid YAML");
-    c.values
-        .set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(vec![RedisNode { host: "r".into(), port: Input::new("99999"), cluster: None }]));
+    c.values.set(
+        keys::IXN_SERVICE_IXN_NODE_REDIS,
+        Value::Redis(vec![RedisNode { host: "r".into(), port: Input::new("99999"), cluster: None }]),
+    );
     has(&c, "ixnService.ixnNode.redis[0].port", Severity::Error, "not a port");
 }
 

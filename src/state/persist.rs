@@ -1,7 +1,7 @@
 //! Keeping the answers: this browser's localStorage (saved after each change, offered
 //! back when another tab changes them) and the share link read at start.
 
-use super::{Notice, WayBack, Ui};
+use super::{Notice, Ui, WayBack};
 use ixn_core::model::Config;
 use ixn_core::profile::ProfileError;
 use leptos::prelude::*;

@@ -17,16 +17,24 @@ use review::Review;
 /// What each step is about, in a sentence.
 fn intro(step: Step) -> &'static str {
     match step {
-        Step::Tenant => "Who this deployment is for and where it goes. The short ID names the release, the databases and the pods.",
+        Step::Tenant => {
+            "Who this deployment is for and where it goes. The short ID names the release, the databases and the pods."
+        }
         Step::Cluster => "How to reach the cluster, and where the images come from.",
         Step::Databases => "IXN uses two PostgreSQL 11+ databases per tenant: the IXN Server DB and the IXN Node DB.",
         Step::Redis => "IXN Node reaches ORS through a Redis 6 stream; the connection goes in redis-ors-secret.",
-        Step::Kafka => "IXN Server and VQ Node stream reporting events to Kafka 2.x; the connection goes in kafka-shared-secret.",
+        Step::Kafka => {
+            "IXN Server and VQ Node stream reporting events to Kafka 2.x; the connection goes in kafka-shared-secret."
+        }
         Step::Consul => "IXN reaches Configuration Server and Voice Config through Consul 1.8 connect upstreams.",
         Step::Ports => "Ports of each container, and the probes that watch them. Ports must differ within a pod.",
         Step::Resources => "Requests and limits per container, with totals per pod and for the namespace.",
-        Step::Observability => "Prometheus monitoring (off by default) and logging, to files or through a fluent-bit sidecar.",
-        Step::Scheduling => "Where the pods run and as whom. The security context should not change unless Genesys says so.",
+        Step::Observability => {
+            "Prometheus monitoring (off by default) and logging, to files or through a fluent-bit sidecar."
+        }
+        Step::Scheduling => {
+            "Where the pods run and as whom. The security context should not change unless Genesys says so."
+        }
         Step::Review => "Every finding, linked to its field, and everything to download.",
     }
 }

@@ -1,12 +1,12 @@
 //! Review: every finding with a link to its field, and the downloads.
 
-use ixn_portal::step_of::step_of;
 use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::artifacts::download;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::validate::Severity;
+use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
 /// The review list.

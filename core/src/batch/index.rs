@@ -15,7 +15,8 @@ pub const SCRIPT_FILE: &str = "deploy-all.sh";
 /// `rendered` says which rows have a folder.
 pub fn index_csv(reports: &[RowReport], rendered: &[bool]) -> String {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let header = ["row", "status", "folder", "sid", "release", "namespace", "databases", "errors", "warnings", "findings"];
+    let header =
+        ["row", "status", "folder", "sid", "release", "namespace", "databases", "errors", "warnings", "findings"];
     w.write_record(header).expect("in memory");
     for (r, &done) in reports.iter().zip(rendered) {
         let errors = r.findings.iter().filter(|f| f.severity == Severity::Error).count();
@@ -23,7 +24,14 @@ pub fn index_csv(reports: &[RowReport], rendered: &[bool]) -> String {
         let findings = r
             .findings
             .iter()
-            .map(|f| format!("{} ({}): {}", f.path, if f.severity == Severity::Error { "error" } else { "warning" }, f.message))
+            .map(|f| {
+                format!(
+                    "{} ({}): {}",
+                    f.path,
+                    if f.severity == Severity::Error { "error" } else { "warning" },
+                    f.message
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         let row = r.row.to_string();
@@ -31,7 +39,8 @@ pub fn index_csv(reports: &[RowReport], rendered: &[bool]) -> String {
         let databases = r.databases.join(" ");
         let status = if done { "rendered" } else { "failed" };
         let folder = if done { r.folder.as_str() } else { "" };
-        w.write_record([&row, status, folder, &r.sid, &r.release, &r.namespace, &databases, &e, &wn, &findings]).expect("in memory");
+        w.write_record([&row, status, folder, &r.sid, &r.release, &r.namespace, &databases, &e, &wn, &findings])
+            .expect("in memory");
     }
     String::from_utf8(w.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out")
 }

@@ -13,10 +13,10 @@ pub mod tenants;
 
 pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, TenantsError};
 
-use crate::registry::keys;
-use crate::generate::commands::{database_names, release_name};
 use crate::artifacts::download_folder;
+use crate::generate::commands::{database_names, release_name};
 use crate::model::{Config, Effective, Value};
+use crate::registry::keys;
 use crate::registry::{FieldKind, Kind};
 use crate::validate::{findings_given, Severity};
 use crate::yaml::Node;
@@ -113,10 +113,9 @@ fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, String> {
     };
     match kind {
         FieldKind::Bool if text != "true" && text != "false" => Err(format!("{text:?} is not true or false")),
-        FieldKind::Select(options) if !options.iter().any(|(v, _)| *v == text) => Err(format!(
-            "{text:?} is not one of {}",
-            options.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", ")
-        )),
+        FieldKind::Select(options) if !options.iter().any(|(v, _)| *v == text) => {
+            Err(format!("{text:?} is not one of {}", options.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", ")))
+        }
         _ => Ok(text),
     }
 }
@@ -150,10 +149,20 @@ impl Batch {
                 Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
             };
             if let Err(message) = result {
-                bad.push(RowFinding { at: cell.at, path: field.name().to_string(), severity: Severity::Error, message, in_row: true });
+                bad.push(RowFinding {
+                    at: cell.at,
+                    path: field.name().to_string(),
+                    severity: Severity::Error,
+                    message,
+                    in_row: true,
+                });
             }
         }
-        if bad.is_empty() { Ok(cfg) } else { Err(bad) }
+        if bad.is_empty() {
+            Ok(cfg)
+        } else {
+            Err(bad)
+        }
     }
 
     /// Every row's configuration, in order, with its index: the seam for outputs made
@@ -279,12 +288,18 @@ impl Batch {
                         Some(&first) => {
                             let row = &self.tenants.rows[i];
                             // The database collision points at whichever name collides.
-                            let path = if path.ends_with("db.name") && reports[i].databases[1] == value && reports[i].databases[0] != value {
+                            let path = if path.ends_with("db.name")
+                                && reports[i].databases[1] == value
+                                && reports[i].databases[0] != value
+                            {
                                 "ixnService.ixnNode.db.name"
                             } else {
                                 path
                             };
-                            let message = format!("{what} {value:?} is also row {}'s; two tenants cannot share it", reports[first].row);
+                            let message = format!(
+                                "{what} {value:?} is also row {}'s; two tenants cannot share it",
+                                reports[first].row
+                            );
                             let mut f = self.finding(row, path, Severity::Error, message);
                             if !f.in_row {
                                 // A derived name (ixn-<sid>, ixn-node-<sid>) comes from the sid.

@@ -273,7 +273,11 @@ impl Tenants {
             }
         }
         if header.is_none() {
-            return Err(Tenants::error(file, None, "empty: a header row of field names comes first (e.g. tenant.sid,tenant.id,deploy.namespace)"));
+            return Err(Tenants::error(
+                file,
+                None,
+                "empty: a header row of field names comes first (e.g. tenant.sid,tenant.id,deploy.namespace)",
+            ));
         }
         out.check_rows()
     }
@@ -290,16 +294,32 @@ impl Tenants {
             Node::Seq(items) => items,
             Node::Map(_) => match node.get("tenants") {
                 Some(Node::Seq(items)) => items,
-                _ => return Err(Tenants::error(file, None, "a YAML tenants file is a list of tenants, or a mapping whose tenants: key holds that list")),
+                _ => {
+                    return Err(Tenants::error(
+                        file,
+                        None,
+                        "a YAML tenants file is a list of tenants, or a mapping whose tenants: key holds that list",
+                    ))
+                }
             },
-            _ => return Err(Tenants::error(file, None, "a YAML tenants file is a list of tenants (mappings of field name to value)")),
+            _ => {
+                return Err(Tenants::error(
+                    file,
+                    None,
+                    "a YAML tenants file is a list of tenants (mappings of field name to value)",
+                ))
+            }
         };
         let mut out = Tenants { file: file.to_string(), columns: Vec::new(), rows: Vec::new() };
         for (i, item) in items.iter().enumerate() {
             let mark = marks.get(i);
             let row_at = mark.map_or(Pos::default(), |m| m.0);
             let Node::Map(entries) = item else {
-                return Err(Tenants::error(file, Some(row_at), format!("row {} is not a mapping of field name to value", i + 1)));
+                return Err(Tenants::error(
+                    file,
+                    Some(row_at),
+                    format!("row {} is not a mapping of field name to value", i + 1),
+                ));
             };
             let mut cells = Vec::new();
             for (j, e) in entries.iter().enumerate() {

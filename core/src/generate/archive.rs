@@ -69,8 +69,18 @@ mod tests {
     #[test]
     fn the_real_tar_reads_it() {
         let files = vec![
-            File { name: "ixn-100/override_values.yaml".into(), data: b"tenant:\n  sid: \"100\"\n".to_vec(), executable: false, secret: false },
-            File { name: "ixn-100/deploy.sh".into(), data: "echo ü\n".repeat(200).into_bytes(), executable: true, secret: true },
+            File {
+                name: "ixn-100/override_values.yaml".into(),
+                data: b"tenant:\n  sid: \"100\"\n".to_vec(),
+                executable: false,
+                secret: false,
+            },
+            File {
+                name: "ixn-100/deploy.sh".into(),
+                data: "echo ü\n".repeat(200).into_bytes(),
+                executable: true,
+                secret: true,
+            },
             File { name: "ixn-100/secrets.json".into(), data: b"{}".to_vec(), executable: false, secret: true },
             File { name: "ixn-100/git/a/b.yaml".into(), data: b"a: 1\n".to_vec(), executable: false, secret: false },
             File { name: "ixn-100/git/a/run.sh".into(), data: b"true\n".to_vec(), executable: true, secret: false },
@@ -95,7 +105,12 @@ mod tests {
         }
         let listing = std::process::Command::new("tar").arg("-tvf").arg(&path).output().unwrap();
         let listing = String::from_utf8(listing.stdout).unwrap();
-        for (perm, name) in [("-rw-r--r--", "override_values.yaml"), ("-rwx------", "deploy.sh"), ("-rw-------", "secrets.json"), ("-rwxr-xr-x", "run.sh")] {
+        for (perm, name) in [
+            ("-rw-r--r--", "override_values.yaml"),
+            ("-rwx------", "deploy.sh"),
+            ("-rw-------", "secrets.json"),
+            ("-rwxr-xr-x", "run.sh"),
+        ] {
             assert!(listing.lines().any(|l| l.starts_with(perm) && l.ends_with(name)), "{perm} {name}: {listing}");
         }
         let _ = std::fs::remove_dir_all(&dir);

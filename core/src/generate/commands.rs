@@ -2,11 +2,11 @@
 //! namespace, secrets, database bootstrap, values file, helm, rollout checks, and the
 //! Configuration Server option.
 
-use crate::registry::keys;
 use super::secrets::{secret_specs, SecretSpec, KAFKA_SECRET, REDIS_SECRET};
 use super::shell::{command, comment_text, heredoc, quote};
 use super::sql::{bootstrap_sql, Bootstrap};
 use crate::model::{Config, Effective, GkeLocationKind, Platform, SecretStyle};
+use crate::registry::keys;
 use serde_json::json;
 
 /// One block of commands with a title, to copy on its own.
@@ -69,7 +69,13 @@ fn login(cfg: &Config) -> String {
             command(&w)
         }
         Platform::Aks => command(&[
-            "az", "aks", "get-credentials", "--resource-group", &d.aks_resource_group, "--name", &d.aks_cluster,
+            "az",
+            "aks",
+            "get-credentials",
+            "--resource-group",
+            &d.aks_resource_group,
+            "--name",
+            &d.aks_cluster,
         ]),
         Platform::Other => format!(
             "# kubectl must already point at the target cluster; check which one:\n{}",
@@ -174,9 +180,17 @@ pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String 
     match d.secret_style {
         SecretStyle::Guide => {
             let mut w: Vec<String> = vec![
-                "kubectl".into(), "run".into(), pod.into(), "--namespace".into(), ns.into(), "--rm".into(),
-                "--stdin".into(), "--restart=Never".into(), format!("--image={}", d.psql_image),
-                format!("--env=PGPASSWORD={}", d.db_admin_password), "--".into(),
+                "kubectl".into(),
+                "run".into(),
+                pod.into(),
+                "--namespace".into(),
+                ns.into(),
+                "--rm".into(),
+                "--stdin".into(),
+                "--restart=Never".into(),
+                format!("--image={}", d.psql_image),
+                format!("--env=PGPASSWORD={}", d.db_admin_password),
+                "--".into(),
             ];
             w.extend(psql_args);
             heredoc(&command(&w.iter().map(String::as_str).collect::<Vec<_>>()), sql, "SQL")
@@ -200,7 +214,14 @@ pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String 
                 }]},
             });
             let run = command(&[
-                "kubectl", "run", pod, "--namespace", ns, "--rm", "--stdin", "--restart=Never",
+                "kubectl",
+                "run",
+                pod,
+                "--namespace",
+                ns,
+                "--rm",
+                "--stdin",
+                "--restart=Never",
                 &format!("--image={}", d.psql_image),
                 &format!("--overrides={}", serde_json::to_string(&overrides).expect("json")),
             ]);
@@ -245,17 +266,19 @@ fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static 
     // Placeholders the user typed or imported: their values are not known here.
     let user = &cfg.deploy.envsubst_vars;
     let theirs: Vec<&String> = user.iter().filter(|n| !eff.exports.iter().any(|e| &e.name == *n)).collect();
-    let mut exports: Vec<String> = eff
-        .exports
-        .iter()
-        .map(|e| format!("export {}={}", e.name, quote(&e.value)))
-        .collect();
+    let mut exports: Vec<String> =
+        eff.exports.iter().map(|e| format!("export {}={}", e.name, quote(&e.value))).collect();
     if !theirs.is_empty() {
         exports.push("# Export these yourself first; the script stops here if one is missing:".into());
         exports.extend(theirs.iter().map(|n| format!(": \"${{{n}:?export {n} before running this}}\"")));
     }
-    let names: Vec<String> =
-        eff.exports.iter().map(|e| e.name.as_str()).chain(theirs.iter().map(|n| n.as_str())).map(|n| format!("${{{n}}}")).collect();
+    let names: Vec<String> = eff
+        .exports
+        .iter()
+        .map(|e| e.name.as_str())
+        .chain(theirs.iter().map(|n| n.as_str()))
+        .map(|n| format!("${{{n}}}"))
+        .collect();
     let subst = format!(
         "# Only these variables are substituted, so any other $ in the file is kept.\nenvsubst {} < {} > {}_",
         quote(&names.join(" ")),
@@ -290,7 +313,8 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         script: secrets_block(&specs, cfg, ns, &[REDIS_SECRET, KAFKA_SECRET]),
     });
     if !d.chart_makes_db_secrets {
-        let names: Vec<&str> = specs.iter().skip_while(|s| s.name != KAFKA_SECRET).skip(1).map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> =
+            specs.iter().skip_while(|s| s.name != KAFKA_SECRET).skip(1).map(|s| s.name.as_str()).collect();
         blocks.push(Block {
             id: "db-secrets",
             title: "Create the database secrets",
@@ -333,7 +357,8 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
             if sidecar { " (with the log sidecar)" } else { "" },
         ),
     });
-    let health = comment_text(&eff.port_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH).unwrap_or_else(|| "13131".into()));
+    let health =
+        comment_text(&eff.port_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH).unwrap_or_else(|| "13131".into()));
     let app = comment_text(eff.str(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_APP_NAME).unwrap_or("<IXN application>"));
     blocks.push(Block {
         id: "config-server",
@@ -360,6 +385,9 @@ pub fn helm_words(cfg: &Config, verb: &[&str], values_file: &str) -> Vec<String>
 
 /// The file helm reads: the envsubst output when there are placeholders.
 pub fn values_file_for(cfg: &Config, eff: &Effective) -> &'static str {
-    if eff.exports.is_empty() && cfg.deploy.envsubst_vars.is_empty() { VALUES_FILE } else { "override_values.yaml_" }
+    if eff.exports.is_empty() && cfg.deploy.envsubst_vars.is_empty() {
+        VALUES_FILE
+    } else {
+        "override_values.yaml_"
+    }
 }
-

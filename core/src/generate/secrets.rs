@@ -1,7 +1,7 @@
 //! The Kubernetes secrets IXN needs outside the chart, as data built with serde_json.
 
-use crate::registry::{keys, KeyDef};
 use crate::model::{Config, Effective, Term, Value};
+use crate::registry::{keys, KeyDef};
 use base64::Engine;
 use serde::Serialize;
 use serde_json::{json, Value as Json};
@@ -123,8 +123,8 @@ pub fn registry_server(cfg: &Config) -> String {
 /// writes it.
 pub fn docker_config_json(cfg: &Config) -> String {
     let d = &cfg.deploy;
-    let auth = base64::engine::general_purpose::STANDARD
-        .encode(format!("{}:{}", d.registry_username, d.registry_password));
+    let auth =
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", d.registry_username, d.registry_password));
     let mut entry = serde_json::Map::new();
     entry.insert("username".into(), json!(d.registry_username));
     entry.insert("password".into(), json!(d.registry_password));
@@ -181,12 +181,20 @@ pub fn secret_specs(cfg: &Config, real: &Effective) -> Vec<SecretSpec> {
         use keys::*;
         for ([secret_name, username, password], fallback, purpose) in [
             (
-                [IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD],
+                [
+                    IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME,
+                    IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME,
+                    IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD,
+                ],
                 "ixn-db-secret",
                 "IXN Server database credentials",
             ),
             (
-                [IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME, IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME, IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD],
+                [
+                    IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME,
+                    IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME,
+                    IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD,
+                ],
                 "ixn-node-db-secret",
                 "IXN Node database credentials",
             ),

@@ -70,7 +70,16 @@ mod tests {
 
     #[test]
     fn long_commands_wrap_at_flags() {
-        let c = command(&["kubectl", "create", "secret", "generic", "x", "--namespace", "ns", &"--from-literal=a=".repeat(10)]);
+        let c = command(&[
+            "kubectl",
+            "create",
+            "secret",
+            "generic",
+            "x",
+            "--namespace",
+            "ns",
+            &"--from-literal=a=".repeat(10),
+        ]);
         assert!(c.contains(" \\\n  "));
     }
 }

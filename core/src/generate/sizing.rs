@@ -92,10 +92,8 @@ pub fn sizing(eff: &Effective) -> Sizing {
         Some(Value::Int(i)) => i.value().copied().unwrap_or(1).clamp(0, 1),
         _ => 1,
     };
-    let pods = [IXN_POD, VQ_POD]
-        .into_iter()
-        .map(|p| (p, totals(containers.iter().filter(move |c| c.pod == p), 1)))
-        .collect();
+    let pods =
+        [IXN_POD, VQ_POD].into_iter().map(|p| (p, totals(containers.iter().filter(move |c| c.pod == p), 1))).collect();
     let namespace = totals(containers.iter(), replicas);
     Sizing { containers, pods, namespace, replicas }
 }

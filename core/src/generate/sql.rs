@@ -63,11 +63,7 @@ fn sql_with_password(databases: &[&str], owner: &str, password: &str, head: &str
         sql.push_str(&format!(
             "SELECT format('CREATE DATABASE %I OWNER %I', {db_lit}, {owner_lit})\n  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = {db_lit})\\gexec\n"
         ));
-        sql.push_str(&format!(
-            "GRANT ALL PRIVILEGES ON DATABASE {} TO {};\n",
-            quote_ident(db),
-            quote_ident(owner)
-        ));
+        sql.push_str(&format!("GRANT ALL PRIVILEGES ON DATABASE {} TO {};\n", quote_ident(db), quote_ident(owner)));
     }
     sql
 }
@@ -86,7 +82,8 @@ mod tests {
 
     #[test]
     fn bootstrap_creates_if_missing_then_grants() {
-        let sql = bootstrap_sql(&Bootstrap { databases: vec!["ixn-100", "ixn-node-100"], owner: "ixn", password: "p'w" });
+        let sql =
+            bootstrap_sql(&Bootstrap { databases: vec!["ixn-100", "ixn-node-100"], owner: "ixn", password: "p'w" });
         assert!(sql.contains("CREATE DATABASE %I OWNER %I', 'ixn-100', 'ixn'"));
         assert!(sql.contains("GRANT ALL PRIVILEGES ON DATABASE \"ixn-node-100\" TO \"ixn\";"));
         assert!(sql.contains("'p''w'"));

@@ -1,8 +1,8 @@
 //! The architecture connection map: the reference's 19 connections, with ports
 //! resolved from the current values.
 
-use crate::registry::{keys, KeyDef};
 use crate::model::{Config, Effective};
+use crate::registry::{keys, KeyDef};
 use serde::Serialize;
 
 /// Who a connection crosses, from the IXN service's point of view.
@@ -57,9 +57,23 @@ pub struct Connection {
 
 /// The components on the map, for layout: IXN's own containers first.
 pub const COMPONENTS: [&str; 17] = [
-    "IXN", "IXN Node", "IXN VQ Node", "GWS IXN service", "StatServer", "URS", "Prometheus",
-    "Pulse Stat Server(s)", "Consul DaemonSet", "Config Server", "Voice config", "Kafka",
-    "Voice RQ", "ORS Redis Stream", "IXN DB", "IXN Node DB", "Redis",
+    "IXN",
+    "IXN Node",
+    "IXN VQ Node",
+    "GWS IXN service",
+    "StatServer",
+    "URS",
+    "Prometheus",
+    "Pulse Stat Server(s)",
+    "Consul DaemonSet",
+    "Config Server",
+    "Voice config",
+    "Kafka",
+    "Voice RQ",
+    "ORS Redis Stream",
+    "IXN DB",
+    "IXN Node DB",
+    "Redis",
 ];
 
 /// The 19 connections for `cfg`.
@@ -83,13 +97,27 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
     let monitored = |pod_monitor, monitoring_service| {
         eff.bool(pod_monitor) == Some(true) || eff.bool(monitoring_service) == Some(true)
     };
-    let monitored_vq = monitored(keys::IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED, keys::IXN_VQNODE_PROMETHEUS_MONITORING_SERVICE_ENABLED);
-    let monitored_ixn = monitored(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED, keys::IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED);
+    let monitored_vq = monitored(
+        keys::IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED,
+        keys::IXN_VQNODE_PROMETHEUS_MONITORING_SERVICE_ENABLED,
+    );
+    let monitored_ixn = monitored(
+        keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED,
+        keys::IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED,
+    );
     let sessions = eff.bool(keys::IXN_SERVICE_IXN_NODE_STORING_SESSIONS_ENABLED) != Some(false);
     let ixn_default = keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT;
     let vq_default = keys::IXN_VQNODE_PORTS_DEFAULT;
     use Class::*;
-    let c = |n, source, destination: &'static str, protocol, port: String, key: Option<&'static str>, class, carries, active| {
+    let c = |n,
+             source,
+             destination: &'static str,
+             protocol,
+             port: String,
+             key: Option<&'static str>,
+             class,
+             carries,
+             active| {
         let field = match (destination, key) {
             ("Kafka", _) => Some("kafka.bootstrap"),
             (_, Some(k)) if k == keys::IXN_SERVICE_IXN_NODE_REDIS.path => Some("ixnService.ixnNode.redis[0].port"),
@@ -98,25 +126,195 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         Connection { n, source, destination, protocol, port, key, field, class, carries, active }
     };
     vec![
-        c(1, "IXN Node", "Consul DaemonSet", "TCP", port(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT, "8500"), Some("ixnService.ixnNode.consul.port"), IntraCluster, "service discovery and connect sidecars", true),
-        c(2, "IXN Node", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), IntraCluster, "IXN protocol", true),
-        c(3, "GWS IXN service", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), IntraCluster, "all operations via the IXN protocol", true),
-        c(4, "StatServer", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), IntraCluster, "subscribes for reporting information", true),
-        c(5, "IXN", "Config Server", "TCP", port(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT, "8888"), Some("ixnService.ixnServer.confServer.port"), IntraCluster, "configuration", true),
+        c(
+            1,
+            "IXN Node",
+            "Consul DaemonSet",
+            "TCP",
+            port(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT, "8500"),
+            Some("ixnService.ixnNode.consul.port"),
+            IntraCluster,
+            "service discovery and connect sidecars",
+            true,
+        ),
+        c(
+            2,
+            "IXN Node",
+            "IXN",
+            "TCP",
+            port(ixn_default, "13130"),
+            Some(ixn_default.path),
+            IntraCluster,
+            "IXN protocol",
+            true,
+        ),
+        c(
+            3,
+            "GWS IXN service",
+            "IXN",
+            "TCP",
+            port(ixn_default, "13130"),
+            Some(ixn_default.path),
+            IntraCluster,
+            "all operations via the IXN protocol",
+            true,
+        ),
+        c(
+            4,
+            "StatServer",
+            "IXN",
+            "TCP",
+            port(ixn_default, "13130"),
+            Some(ixn_default.path),
+            IntraCluster,
+            "subscribes for reporting information",
+            true,
+        ),
+        c(
+            5,
+            "IXN",
+            "Config Server",
+            "TCP",
+            port(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT, "8888"),
+            Some("ixnService.ixnServer.confServer.port"),
+            IntraCluster,
+            "configuration",
+            true,
+        ),
         c(6, "IXN", "Kafka", "TCP", kafka.clone(), None, Egress, "reporting events to GIM", true),
         c(7, "IXN VQ Node", "Kafka", "TCP", kafka, None, Egress, "VQ events streamed to Kafka for GIM", true),
-        c(8, "URS", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default.path), IntraCluster, "provides VQ events", true),
-        c(9, "StatServer", "IXN VQ Node", "TCP", port(vq_default, "13138"), Some(vq_default.path), IntraCluster, "subscribes for VQ events", true),
-        c(10, "Prometheus", "IXN VQ Node", "HTTP", port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"), Some("ixnVQNode.ports.health"), Ingress, "metrics at /metrics", monitored_vq),
-        c(11, "Prometheus", "IXN Node", "HTTP", port(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "13133"), Some("ixnService.ixnNode.ports.default"), Ingress, "metrics at /metrics", monitored_ixn),
-        c(12, "Prometheus", "IXN", "HTTP", port(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "13131"), Some("ixnService.ixnServer.ports.health"), Ingress, "metrics at /health/prometheus/all", monitored_ixn),
-        c(13, "IXN Node", "Voice RQ", "TCP", "defined in RQ Service".into(), None, IntraCluster, "interaction content streams for ORS", true),
-        c(14, "IXN Node", "Voice config", "HTTP", port(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT, "8888"), Some("ixnService.ixnNode.configNode.port"), IntraCluster, "Config Server data via Config Node", true),
-        c(15, "IXN Node", "ORS Redis Stream", "TCP", redis, Some("ixnService.ixnNode.redis"), Egress, "interaction IDs to route, routing instructions back", true),
-        c(16, "IXN", "IXN DB", "TCP", db, Some("ixnService.ixnServer.db.port"), Egress, "CRUD on the IXN database", true),
-        c(17, "IXN Node", "IXN Node DB", "TCP", node_db, Some("ixnService.ixnNode.db.port"), Egress, "CRUD on the IXN Node database (sessions)", sessions),
-        c(18, "Pulse Stat Server(s)", "IXN", "TCP", port(ixn_default, "13130"), Some(ixn_default.path), Ingress, "subscribes for reporting", true),
-        c(19, "IXN", "Pulse Stat Server(s)", "TCP", "2060".into(), None, Egress, "streaming statistics; port defined in Config Server", true),
+        c(
+            8,
+            "URS",
+            "IXN VQ Node",
+            "TCP",
+            port(vq_default, "13138"),
+            Some(vq_default.path),
+            IntraCluster,
+            "provides VQ events",
+            true,
+        ),
+        c(
+            9,
+            "StatServer",
+            "IXN VQ Node",
+            "TCP",
+            port(vq_default, "13138"),
+            Some(vq_default.path),
+            IntraCluster,
+            "subscribes for VQ events",
+            true,
+        ),
+        c(
+            10,
+            "Prometheus",
+            "IXN VQ Node",
+            "HTTP",
+            port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"),
+            Some("ixnVQNode.ports.health"),
+            Ingress,
+            "metrics at /metrics",
+            monitored_vq,
+        ),
+        c(
+            11,
+            "Prometheus",
+            "IXN Node",
+            "HTTP",
+            port(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "13133"),
+            Some("ixnService.ixnNode.ports.default"),
+            Ingress,
+            "metrics at /metrics",
+            monitored_ixn,
+        ),
+        c(
+            12,
+            "Prometheus",
+            "IXN",
+            "HTTP",
+            port(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "13131"),
+            Some("ixnService.ixnServer.ports.health"),
+            Ingress,
+            "metrics at /health/prometheus/all",
+            monitored_ixn,
+        ),
+        c(
+            13,
+            "IXN Node",
+            "Voice RQ",
+            "TCP",
+            "defined in RQ Service".into(),
+            None,
+            IntraCluster,
+            "interaction content streams for ORS",
+            true,
+        ),
+        c(
+            14,
+            "IXN Node",
+            "Voice config",
+            "HTTP",
+            port(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT, "8888"),
+            Some("ixnService.ixnNode.configNode.port"),
+            IntraCluster,
+            "Config Server data via Config Node",
+            true,
+        ),
+        c(
+            15,
+            "IXN Node",
+            "ORS Redis Stream",
+            "TCP",
+            redis,
+            Some("ixnService.ixnNode.redis"),
+            Egress,
+            "interaction IDs to route, routing instructions back",
+            true,
+        ),
+        c(
+            16,
+            "IXN",
+            "IXN DB",
+            "TCP",
+            db,
+            Some("ixnService.ixnServer.db.port"),
+            Egress,
+            "CRUD on the IXN database",
+            true,
+        ),
+        c(
+            17,
+            "IXN Node",
+            "IXN Node DB",
+            "TCP",
+            node_db,
+            Some("ixnService.ixnNode.db.port"),
+            Egress,
+            "CRUD on the IXN Node database (sessions)",
+            sessions,
+        ),
+        c(
+            18,
+            "Pulse Stat Server(s)",
+            "IXN",
+            "TCP",
+            port(ixn_default, "13130"),
+            Some(ixn_default.path),
+            Ingress,
+            "subscribes for reporting",
+            true,
+        ),
+        c(
+            19,
+            "IXN",
+            "Pulse Stat Server(s)",
+            "TCP",
+            "2060".into(),
+            None,
+            Egress,
+            "streaming statistics; port defined in Config Server",
+            true,
+        ),
     ]
 }
 
@@ -128,5 +326,9 @@ fn kafka_ports(bootstrap: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect();
     ports.dedup();
-    if ports.is_empty() { "from Kafka bootstrap".into() } else { ports.join(", ") }
+    if ports.is_empty() {
+        "from Kafka bootstrap".into()
+    } else {
+        ports.join(", ")
+    }
 }

@@ -157,7 +157,9 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
                 if matches!(def.kind, Kind::Object | Kind::DbTls) && matches!(value, Node::Str(_) | Node::Block(_)) {
                     // The field keeps such text as typed (a profile stores a half-written
                     // mapping so); from a values file it is worth saying.
-                    report.notes.push(format!("{dotted}: is text where Helm expects a mapping; it is in the field to fix or confirm"));
+                    report.notes.push(format!(
+                        "{dotted}: is text where Helm expects a mapping; it is in the field to fix or confirm"
+                    ));
                 }
                 if def.kind == Kind::Str {
                     if let Node::Float(f) = value {
@@ -214,7 +216,8 @@ pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, Import
     report.placeholders = user_placeholders(&cfg);
     if !report.placeholders.is_empty() {
         report.notes.push(
-            "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values".into(),
+            "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values"
+                .into(),
         );
     }
     Ok((cfg, report))

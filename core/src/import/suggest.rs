@@ -5,7 +5,8 @@ use crate::registry::KEYS;
 /// Edit distance (insertions, deletions, substitutions, adjacent swaps), ignoring
 /// ASCII case (the registry's keys are ASCII).
 fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.to_ascii_lowercase().chars().collect(), b.to_ascii_lowercase().chars().collect());
+    let (a, b): (Vec<char>, Vec<char>) =
+        (a.to_ascii_lowercase().chars().collect(), b.to_ascii_lowercase().chars().collect());
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;

@@ -1,8 +1,8 @@
 //! One tenant's whole configuration: its values and its deployment context.
 
-use crate::registry::keys;
 use super::context::Deployment;
 use super::values::Values;
+use crate::registry::keys;
 
 /// Everything the user answered for one IXN tenant. Every artifact is a pure function
 /// of this.

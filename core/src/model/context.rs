@@ -401,7 +401,11 @@ mod choice_tests {
 
     #[test]
     fn a_choice_reads_back_from_its_text_which_is_its_serde_name() {
-        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(all: &[T], text: fn(T) -> &'static str, parse: fn(&str) -> T) {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(
+            all: &[T],
+            text: fn(T) -> &'static str,
+            parse: fn(&str) -> T,
+        ) {
             for &c in all {
                 assert_eq!(parse(text(c)), c);
                 assert_eq!(serde_json::to_value(c).unwrap(), serde_json::Value::String(text(c).into()));

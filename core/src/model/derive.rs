@@ -28,7 +28,8 @@ const REDIS_PATH: &str = "/mnt/env-secrets/redis-secrets";
 pub static DERIVATIONS: &[Derivation] = &[
     d(IMAGE_IMAGE_PULL_SECRETS, |c| {
         let d = &c.deploy;
-        (d.pull_secret_create && !d.pull_secret_name.is_empty()).then(|| Value::PullSecrets(vec![d.pull_secret_name.clone()]))
+        (d.pull_secret_create && !d.pull_secret_name.is_empty())
+            .then(|| Value::PullSecrets(vec![d.pull_secret_name.clone()]))
     }),
     d(IXN_SERVICE_IXN_SERVER_DB_NAME, |c| named(c, "ixn-")),
     d(IXN_SERVICE_IXN_SERVER_SECRETS_DB_ENABLED, chart_makes_db_secrets),
@@ -44,7 +45,9 @@ pub static DERIVATIONS: &[Derivation] = &[
     d(IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME, |c| named(c, "ixn-node-db-secret-")),
     d(IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME, owner_user),
     d(IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, owner_password),
-    d(IXN_SERVICE_ANNOTATIONS, |c| c.deploy.consul_connect.then(|| Value::Template(IXN_SERVICE_ANNOTATIONS_TEXT.into()))),
+    d(IXN_SERVICE_ANNOTATIONS, |c| {
+        c.deploy.consul_connect.then(|| Value::Template(IXN_SERVICE_ANNOTATIONS_TEXT.into()))
+    }),
     d(IXN_VQNODE_ANNOTATIONS, |c| c.deploy.consul_connect.then(|| Value::Template(VQ_NODE_ANNOTATIONS_TEXT.into()))),
     d(IXN_SERVICE_VOLUMES, |c| c.deploy.mount_secrets.then(|| Value::Template(IXN_SERVICE_VOLUMES_TEXT.into()))),
     d(IXN_SERVICE_IXN_SERVER_VOLUME_MOUNTS, |c| mount(c, "kafka-shared-secret", KAFKA_PATH)),

@@ -4,8 +4,8 @@
 
 use super::config::Config;
 use super::defaults::chart_default_values;
-use super::input::{Input, Term};
 use super::derive::derivation;
+use super::input::{Input, Term};
 use super::value::{RedisNode, Value};
 use crate::registry::keys::IXN_SERVICE_IXN_NODE_REDIS;
 use crate::registry::{KeyDef, KEYS};

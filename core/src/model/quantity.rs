@@ -90,9 +90,7 @@ impl FromStr for Quantity {
     /// Parses the Kubernetes quantity grammar: a signed decimal number, then one of
     /// `Ki Mi Gi Ti Pi Ei`, `n u m k M G T P E`, or an exponent `e3` / `E-2`.
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || {
-            format!("\"{s}\" is not a Kubernetes quantity; write e.g. 500m, 1.5, 512Mi or 2Gi")
-        };
+        let bad = || format!("\"{s}\" is not a Kubernetes quantity; write e.g. 500m, 1.5, 512Mi or 2Gi");
         let t = s.trim();
         if t.is_empty() || t != s {
             return Err(bad());

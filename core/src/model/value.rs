@@ -169,7 +169,11 @@ impl Value {
                     };
                     out.push((e.key.clone(), v));
                 }
-                if kind == Kind::Map { Value::Map(out) } else { Value::Jvm(out) }
+                if kind == Kind::Map {
+                    Value::Map(out)
+                } else {
+                    Value::Jvm(out)
+                }
             }
             Kind::PullSecrets => {
                 let Node::Seq(items) = node else { return Err("expected a list of {name: …}".into()) };
@@ -203,9 +207,7 @@ impl Value {
                 Node::Map(_) => {
                     if let Some(v) = node.get("value").and_then(scalar_text) {
                         Value::ConsulHost(ConsulHost::Literal(v))
-                    } else if node.get("valueFrom.fieldRef.fieldPath").and_then(Node::as_str)
-                        == Some("status.hostIP")
-                    {
+                    } else if node.get("valueFrom.fieldRef.fieldPath").and_then(Node::as_str) == Some("status.hostIP") {
                         Value::ConsulHost(ConsulHost::NodeIp)
                     } else {
                         return Err("only a host name or valueFrom status.hostIP is supported".into());
@@ -273,9 +275,7 @@ impl Value {
             Value::Int(i) => int_node(i),
             Value::Quantity(q) => typed_node(q, |q| Node::Str(q.as_str().to_string())),
             Value::Map(m) | Value::Jvm(m) => Node::Map(
-                m.iter()
-                    .map(|(k, v)| Entry { key: k.clone(), value: Node::Str(v.clone()), comment: None })
-                    .collect(),
+                m.iter().map(|(k, v)| Entry { key: k.clone(), value: Node::Str(v.clone()), comment: None }).collect(),
             ),
             Value::PullSecrets(names) => Node::Seq(
                 names
@@ -289,10 +289,18 @@ impl Value {
                     .map(|r| {
                         let mut m = vec![
                             Entry { key: "host".into(), value: Node::str(&r.host), comment: None },
-                            Entry { key: "port".into(), value: typed_node(&r.port, |p| Node::Int(p.get().into())), comment: None },
+                            Entry {
+                                key: "port".into(),
+                                value: typed_node(&r.port, |p| Node::Int(p.get().into())),
+                                comment: None,
+                            },
                         ];
                         if let Some(c) = r.cluster {
-                            m.push(Entry { key: "is_redis_cluster".into(), value: Node::str(c.to_string()), comment: None });
+                            m.push(Entry {
+                                key: "is_redis_cluster".into(),
+                                value: Node::str(c.to_string()),
+                                comment: None,
+                            });
                         }
                         Node::Map(m)
                     })

@@ -1,8 +1,8 @@
 //! Upgrade, rollback and uninstall.
 
 use super::{Item, Section};
-use crate::generate::helm;
 use crate::generate::commands::{database_names, helm_words, psql_pod, release_name, values_file_for};
+use crate::generate::helm;
 use crate::generate::secrets::{secret_specs, KAFKA_SECRET, REDIS_SECRET};
 use crate::generate::shell::{command, quote};
 use crate::generate::sql::quote_ident;
@@ -54,7 +54,8 @@ pub(super) fn section(cfg: &Config, eff: &Effective, real: &Effective) -> Sectio
     if d.drop_databases {
         let [a, b] = database_names(real);
         // Never drop the admin role, or PostgreSQL's own superuser, even if IXN used it.
-        let keep_role = d.db_owner_user == d.db_admin_user || d.db_owner_user == "postgres" || d.db_owner_user.is_empty();
+        let keep_role =
+            d.db_owner_user == d.db_admin_user || d.db_owner_user == "postgres" || d.db_owner_user.is_empty();
         let mut sql = format!(
             "\\set ON_ERROR_STOP on\nDROP DATABASE IF EXISTS {};\nDROP DATABASE IF EXISTS {};\n",
             quote_ident(&a),

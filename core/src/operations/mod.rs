@@ -35,7 +35,15 @@ pub struct Item {
 
 impl Item {
     fn check(id: &'static str, title: impl Into<String>, note: impl Into<String>, script: String) -> Item {
-        Item { id, title: title.into(), note: note.into(), script: Some(script), query: None, manual: false, destructive: false }
+        Item {
+            id,
+            title: title.into(),
+            note: note.into(),
+            script: Some(script),
+            query: None,
+            manual: false,
+            destructive: false,
+        }
     }
 
     fn manual(id: &'static str, title: impl Into<String>, note: impl Into<String>, script: Option<String>) -> Item {

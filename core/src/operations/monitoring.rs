@@ -2,10 +2,10 @@
 //! small set of suggested alerts (the guide defines none).
 
 use super::{Item, Section};
-use crate::registry::keys;
 use crate::generate::commands::release_name;
 use crate::generate::shell::{command, heredoc};
 use crate::model::{Config, Effective};
+use crate::registry::keys;
 use crate::yaml::{to_yaml, EmitOptions, Node};
 
 /// A PromQL label matcher value: `"` and `\` escaped.
@@ -17,10 +17,21 @@ fn promql_str(s: &str) -> String {
 pub fn queries(cfg: &Config) -> Vec<(&'static str, String)> {
     let sel = format!("namespace={}", promql_str(&cfg.deploy.namespace));
     vec![
-        ("Router capacity in use (0 to 1)", format!("ixn_health_info_router_currently_submitted{{{sel}}} / ixn_health_info_router_max_submitted{{{sel}}}")),
-        ("Interactions waiting, per queue", format!("sum by (queue_name, media_name) (ixn_health_info_queue_media_waiting_processing{{{sel}}})")),
+        (
+            "Router capacity in use (0 to 1)",
+            format!(
+                "ixn_health_info_router_currently_submitted{{{sel}}} / ixn_health_info_router_max_submitted{{{sel}}}"
+            ),
+        ),
+        (
+            "Interactions waiting, per queue",
+            format!("sum by (queue_name, media_name) (ixn_health_info_queue_media_waiting_processing{{{sel}}})"),
+        ),
         ("Redis clients not ready (should be empty)", format!("ixnnode_redis_client_status{{{sel}}} == 0")),
-        ("RQ Service request failures per second", format!("sum by (type) (rate(ixnnode_rq_requests_failed_total{{{sel}}}[5m]))")),
+        (
+            "RQ Service request failures per second",
+            format!("sum by (type) (rate(ixnnode_rq_requests_failed_total{{{sel}}}[5m]))"),
+        ),
         ("Database request queue", format!("ixn_health_info_current_database_requests{{{sel}}}")),
     ]
 }
@@ -83,7 +94,8 @@ fn regex_escape(s: &str) -> String {
 pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
     let ns = cfg.deploy.namespace.as_str();
     let on = |key| real.bool(key) == Some(true);
-    let both = on(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED) && on(keys::IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED);
+    let both =
+        on(keys::IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED) && on(keys::IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED);
     let mut items = vec![Item::manual(
         "monitoring-enable",
         "Turn on the PodMonitors",

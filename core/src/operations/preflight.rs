@@ -1,16 +1,21 @@
 //! Preflight: the guide's prerequisites, with a command for each check that has one.
 
-use crate::registry::keys;
 use super::{Item, Section};
 use crate::generate::commands::psql_pod;
 use crate::generate::shell::{command, quote};
 use crate::model::{Config, Effective, Value};
+use crate::registry::keys;
 
 pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
     let d = &cfg.deploy;
     let ns = d.namespace.as_str();
     let mut items = vec![
-        Item::check("preflight-kubernetes", "Kubernetes 1.17 or later", "Server Version must be 1.17 or later.", command(&["kubectl", "version"])),
+        Item::check(
+            "preflight-kubernetes",
+            "Kubernetes 1.17 or later",
+            "Server Version must be 1.17 or later.",
+            command(&["kubectl", "version"]),
+        ),
         {
             let major = d.helm_major.number();
             Item::check(
@@ -36,8 +41,15 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
         let tls = real.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED) == Some(true);
         let cluster = first.cluster == Some(true);
         let mut w: Vec<String> = vec![
-            "kubectl".into(), "run".into(), "ixn-preflight-redis".into(), "--namespace".into(), ns.into(), "--rm".into(),
-            "--stdin".into(), "--restart=Never".into(), "--image=redis:6".into(),
+            "kubectl".into(),
+            "run".into(),
+            "ixn-preflight-redis".into(),
+            "--namespace".into(),
+            ns.into(),
+            "--rm".into(),
+            "--stdin".into(),
+            "--restart=Never".into(),
+            "--image=redis:6".into(),
         ];
         if !d.redis_password.is_empty() {
             // redis-cli reads the password from REDISCLI_AUTH, keeping it out of its own arguments.
@@ -47,7 +59,11 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
         if tls {
             w.push("--tls".into());
         }
-        w.extend(if cluster { vec!["CLUSTER".to_string(), "INFO".into()] } else { vec!["INFO".to_string(), "server".into()] });
+        w.extend(if cluster {
+            vec!["CLUSTER".to_string(), "INFO".into()]
+        } else {
+            vec!["INFO".to_string(), "server".into()]
+        });
         items.push(Item::check(
             "preflight-redis",
             format!("Redis 6{}", if cluster { " in cluster mode" } else { "" }),
@@ -55,7 +71,8 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             command(&w.iter().map(String::as_str).collect::<Vec<_>>()),
         ));
     }
-    let bootstrap: Vec<String> = d.kafka_bootstrap.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let bootstrap: Vec<String> =
+        d.kafka_bootstrap.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     if !bootstrap.is_empty() {
         let checks: Vec<String> = bootstrap
             .iter()
@@ -66,8 +83,19 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             "Kafka 2.x reachable at the bootstrap servers",
             "Each server must answer \"open\". The Kafka version (2.x) is for the Kafka owner to confirm.",
             command(&[
-                "kubectl", "run", "ixn-preflight-kafka", "--namespace", ns, "--rm", "--stdin", "--restart=Never",
-                "--image=busybox:1.36", "--", "sh", "-c", &checks.join(" && "),
+                "kubectl",
+                "run",
+                "ixn-preflight-kafka",
+                "--namespace",
+                ns,
+                "--rm",
+                "--stdin",
+                "--restart=Never",
+                "--image=busybox:1.36",
+                "--",
+                "sh",
+                "-c",
+                &checks.join(" && "),
             ]),
         ));
     }

@@ -1,10 +1,10 @@
 //! The guide's known failure modes, each with what to do.
 
-use crate::registry::keys;
 use super::{Item, Section};
 use crate::generate::commands::{helm_words, release_name, values_file_for};
 use crate::generate::shell::command;
 use crate::model::{Config, Effective};
+use crate::registry::keys;
 
 pub(super) fn section(cfg: &Config, eff: &Effective) -> Section {
     let ns = cfg.deploy.namespace.as_str();
@@ -42,5 +42,10 @@ pub(super) fn section(cfg: &Config, eff: &Effective) -> Section {
             command(&dry.iter().map(String::as_str).collect::<Vec<_>>()),
         ),
     ];
-    Section { id: "troubleshoot", title: "Troubleshooting", intro: "The failure modes the guide names, and what to do.", items }
+    Section {
+        id: "troubleshoot",
+        title: "Troubleshooting",
+        intro: "The failure modes the guide names, and what to do.",
+        items,
+    }
 }

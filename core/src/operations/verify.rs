@@ -1,10 +1,10 @@
 //! Verifying the install: pods, rollouts, and the health and metrics endpoints.
 
-use crate::registry::{keys, KeyDef};
 use super::{Item, Section};
 use crate::generate::commands::release_name;
 use crate::generate::shell::{command, quote};
 use crate::model::{Config, Effective};
+use crate::registry::{keys, KeyDef};
 
 /// A port-forward to `target`, a curl of `path`, and the forward stopped again, also
 /// when curl fails (`set -e` would otherwise leave it holding the port). `sed` shows the
@@ -65,5 +65,10 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
             probe(ns, &format!("deployment/{vq}"), &port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"), "/metrics"),
         ),
     ];
-    Section { id: "verify", title: "Verify the install", intro: "After helm upgrade --install: are both pods up and answering?", items }
+    Section {
+        id: "verify",
+        title: "Verify the install",
+        intro: "After helm upgrade --install: are both pods up and answering?",
+        items,
+    }
 }

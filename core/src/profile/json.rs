@@ -54,7 +54,9 @@ pub fn from_json(json: &Json) -> Node {
         Json::String(s) if s.contains('\n') => Node::Block(s.clone()),
         Json::String(s) => Node::Str(s.clone()),
         Json::Array(items) => Node::Seq(items.iter().map(from_json).collect()),
-        Json::Object(m) => Node::Map(m.iter().map(|(k, v)| Entry { key: k.clone(), value: from_json(v), comment: None }).collect()),
+        Json::Object(m) => {
+            Node::Map(m.iter().map(|(k, v)| Entry { key: k.clone(), value: from_json(v), comment: None }).collect())
+        }
     }
 }
 

@@ -45,7 +45,8 @@ pub fn broken_link(why: &str) -> ProfileError {
 
 /// The raw DEFLATE bytes a share fragment (`#s=…` or `s=…`) carries.
 pub fn link_deflated(fragment: &str) -> Result<Vec<u8>, ProfileError> {
-    let data = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or_else(|| broken_link("no shared state in it"))?;
+    let data =
+        fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or_else(|| broken_link("no shared state in it"))?;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| broken_link("not base64url"))
 }
 

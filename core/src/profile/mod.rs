@@ -97,10 +97,13 @@ fn typed_rows(v: &Value) -> Option<Json> {
     let s = |t: &String| Json::String(t.clone());
     Some(Json::Array(match v {
         Value::Map(rows) | Value::Jvm(rows) => rows.iter().map(|(k, v)| Json::Array(vec![s(k), s(v)])).collect(),
-        Value::Mounts(m) => m.iter().map(|m| Json::Array(vec![s(&m.name), s(&m.mount_path), Json::Bool(m.read_only)])).collect(),
-        Value::Redis(nodes) => {
-            nodes.iter().map(|n| Json::Array(vec![s(&n.host), Json::from(n.port.raw()), n.cluster.map_or(Json::Null, Json::Bool)])).collect()
+        Value::Mounts(m) => {
+            m.iter().map(|m| Json::Array(vec![s(&m.name), s(&m.mount_path), Json::Bool(m.read_only)])).collect()
         }
+        Value::Redis(nodes) => nodes
+            .iter()
+            .map(|n| Json::Array(vec![s(&n.host), Json::from(n.port.raw()), n.cluster.map_or(Json::Null, Json::Bool)]))
+            .collect(),
         _ => return None,
     }))
 }
@@ -130,11 +133,17 @@ fn rows_value(kind: Kind, rows: &[Json]) -> Option<Value> {
     Some(match kind {
         Kind::Map | Kind::Jvm => {
             let pairs = rows.iter().map(|r| Some((cell(r, 0)?, cell(r, 1)?))).collect::<Option<Vec<_>>>()?;
-            if kind == Kind::Map { Value::Map(pairs) } else { Value::Jvm(pairs) }
+            if kind == Kind::Map {
+                Value::Map(pairs)
+            } else {
+                Value::Jvm(pairs)
+            }
         }
         Kind::Mounts => Value::Mounts(
             rows.iter()
-                .map(|r| Some(VolumeMount { name: cell(r, 0)?, mount_path: cell(r, 1)?, read_only: r.get(2)?.as_bool()? }))
+                .map(|r| {
+                    Some(VolumeMount { name: cell(r, 0)?, mount_path: cell(r, 1)?, read_only: r.get(2)?.as_bool()? })
+                })
                 .collect::<Option<Vec<_>>>()?,
         ),
         Kind::RedisNodes => Value::Redis(
@@ -167,7 +176,11 @@ fn typed_fields(cfg: &Config, with_secrets: bool) -> Json {
         };
         typed.insert(def.path.to_string(), field);
     }
-    if typed.is_empty() { Json::Null } else { Json::Object(typed) }
+    if typed.is_empty() {
+        Json::Null
+    } else {
+        Json::Object(typed)
+    }
 }
 
 impl Profile {
@@ -212,7 +225,9 @@ impl Profile {
             // anything else that does not read is left as the values give it.
             let Some(def) = key(path).filter(|d| self.secrets || !d.secret()) else { continue };
             match (def.kind, field) {
-                (Kind::DbTls, Json::String(raw)) => cfg.values.set(def, Value::DbTls(DbTls::Custom(Input::new(raw.as_str())))),
+                (Kind::DbTls, Json::String(raw)) => {
+                    cfg.values.set(def, Value::DbTls(DbTls::Custom(Input::new(raw.as_str()))))
+                }
                 // A text a field of this kind does not take is left as the values give it.
                 (_, Json::String(raw)) => cfg.values.set_text(def, raw).unwrap_or(()),
                 (kind, Json::Array(rows)) => match rows_value(kind, rows) {
@@ -233,7 +248,8 @@ impl Profile {
     /// As YAML.
     pub fn to_yaml_text(&self) -> String {
         let json = serde_json::to_value(self).expect("json");
-        let mut out = String::from("# IXN configuration portal profile: load it in the portal, or read it with any YAML tool.\n");
+        let mut out =
+            String::from("# IXN configuration portal profile: load it in the portal, or read it with any YAML tool.\n");
         out.push_str(&to_yaml(&from_json(&json), EmitOptions::default()));
         out
     }
@@ -282,4 +298,3 @@ pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
 pub fn load(text: &str) -> Result<Config, ProfileError> {
     Profile::parse(text)?.to_config()
 }
-

@@ -2,7 +2,10 @@
 //! table like the values registry, so the form renders both the same way.
 
 use super::Step;
-use crate::model::{ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom, SyncMode, ValuesIn};
+use crate::model::{
+    ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom,
+    SyncMode, ValuesIn,
+};
 
 /// What widget a context field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +88,8 @@ macro_rules! flag {
     };
 }
 
-const PLATFORMS: &[(&str, &str)] = &[("gke", "GKE (gcloud)"), ("aks", "AKS (az)"), ("other", "Other (kubectl already set up)")];
+const PLATFORMS: &[(&str, &str)] =
+    &[("gke", "GKE (gcloud)"), ("aks", "AKS (az)"), ("other", "Other (kubectl already set up)")];
 const LOCATIONS: &[(&str, &str)] = &[("zone", "Zone"), ("region", "Region")];
 const DELIVERIES: &[(&str, &str)] = &[
     ("script", "Script (commands from a terminal)"),
@@ -93,10 +97,15 @@ const DELIVERIES: &[(&str, &str)] = &[
     ("flux", "Flux HelmRelease"),
     ("genesys", "Genesys pipeline (multicloud-services layout)"),
 ];
-const SECRETS_FROM: &[(&str, &str)] = &[("kubectl", "kubectl (Secrets made once, by hand)"), ("external-secrets", "External Secrets Operator")];
-const STORES: &[(&str, &str)] =
-    &[("gcp-secret-manager", "Google Secret Manager (GKE)"), ("azure-key-vault", "Azure Key Vault (AKS)"), ("vault", "HashiCorp Vault")];
-const VALUES_IN: &[(&str, &str)] = &[("inline", "Inline (valuesObject)"), ("file", "A values file in the Git repository")];
+const SECRETS_FROM: &[(&str, &str)] =
+    &[("kubectl", "kubectl (Secrets made once, by hand)"), ("external-secrets", "External Secrets Operator")];
+const STORES: &[(&str, &str)] = &[
+    ("gcp-secret-manager", "Google Secret Manager (GKE)"),
+    ("azure-key-vault", "Azure Key Vault (AKS)"),
+    ("vault", "HashiCorp Vault"),
+];
+const VALUES_IN: &[(&str, &str)] =
+    &[("inline", "Inline (valuesObject)"), ("file", "A values file in the Git repository")];
 const SYNCS: &[(&str, &str)] = &[("automated", "Automated"), ("manual", "Manual")];
 
 fn gitops(d: &Deployment) -> bool {
@@ -108,9 +117,13 @@ fn eso(d: &Deployment) -> bool {
 }
 
 const HELM_MAJORS: &[(&str, &str)] = &[("4", "Helm 4"), ("3", "Helm 3")];
-const CHART_SOURCES: &[(&str, &str)] =
-    &[("repo", "Chart repository (helm repo add)"), ("oci", "OCI registry (oci://…)"), ("local", "A chart folder or .tgz on disk")];
-const STYLES: &[(&str, &str)] = &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
+const CHART_SOURCES: &[(&str, &str)] = &[
+    ("repo", "Chart repository (helm repo add)"),
+    ("oci", "OCI registry (oci://…)"),
+    ("local", "A chart folder or .tgz on disk"),
+];
+const STYLES: &[(&str, &str)] =
+    &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
 
 /// The context fields that hold credentials: masked in previews, left out of links
 /// and, unless asked, of profiles and storage.
@@ -268,7 +281,10 @@ mod tests {
     #[test]
     fn secret_fields_are_the_secret_kind() {
         let names: Vec<&str> = secret_fields().map(|f| f.name).collect();
-        assert_eq!(names, ["registry.password", "db.ownerPassword", "db.adminPassword", "redis.password", "kafka.password"]);
+        assert_eq!(
+            names,
+            ["registry.password", "db.ownerPassword", "db.adminPassword", "redis.password", "kafka.password"]
+        );
         for name in names {
             assert_eq!(context_field(name).unwrap().kind, FieldKind::Secret, "{name}");
         }

@@ -277,9 +277,11 @@ pub const IXN_SERVICE_IXN_SERVER_DB_NAME: &KeyDef = key_at("ixnService.ixnServer
 /// `ixnService.ixnServer.db.connectionString`.
 pub const IXN_SERVICE_IXN_SERVER_DB_CONNECTION_STRING: &KeyDef = key_at("ixnService.ixnServer.db.connectionString");
 /// `ixnService.ixnServer.db.optionBlobChunkSize`.
-pub const IXN_SERVICE_IXN_SERVER_DB_OPTION_BLOB_CHUNK_SIZE: &KeyDef = key_at("ixnService.ixnServer.db.optionBlobChunkSize");
+pub const IXN_SERVICE_IXN_SERVER_DB_OPTION_BLOB_CHUNK_SIZE: &KeyDef =
+    key_at("ixnService.ixnServer.db.optionBlobChunkSize");
 /// `ixnService.ixnServer.db.optionReconnectPause`.
-pub const IXN_SERVICE_IXN_SERVER_DB_OPTION_RECONNECT_PAUSE: &KeyDef = key_at("ixnService.ixnServer.db.optionReconnectPause");
+pub const IXN_SERVICE_IXN_SERVER_DB_OPTION_RECONNECT_PAUSE: &KeyDef =
+    key_at("ixnService.ixnServer.db.optionReconnectPause");
 /// `ixnService.ixnServer.db.schemaName`.
 pub const IXN_SERVICE_IXN_SERVER_DB_SCHEMA_NAME: &KeyDef = key_at("ixnService.ixnServer.db.schemaName");
 /// `ixnService.ixnServer.dbinit.enabled`.
@@ -301,7 +303,8 @@ pub const IXN_SERVICE_IXN_NODE_DB_NAME: &KeyDef = key_at("ixnService.ixnNode.db.
 /// `ixnService.ixnNode.db.options.keepAlive`.
 pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_KEEP_ALIVE: &KeyDef = key_at("ixnService.ixnNode.db.options.keepAlive");
 /// `ixnService.ixnNode.db.options.keepAliveInitialDelayMillis`.
-pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_KEEP_ALIVE_INITIAL_DELAY_MILLIS: &KeyDef = key_at("ixnService.ixnNode.db.options.keepAliveInitialDelayMillis");
+pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_KEEP_ALIVE_INITIAL_DELAY_MILLIS: &KeyDef =
+    key_at("ixnService.ixnNode.db.options.keepAliveInitialDelayMillis");
 /// `ixnService.ixnNode.db.options.ssl`.
 pub const IXN_SERVICE_IXN_NODE_DB_OPTIONS_SSL: &KeyDef = key_at("ixnService.ixnNode.db.options.ssl");
 /// `ixnService.ixnNode.storingSessions.enabled`.
@@ -319,9 +322,11 @@ pub const IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD: &KeyDef = key_at("ixnService
 /// `ixnService.ixnNode.redis`.
 pub const IXN_SERVICE_IXN_NODE_REDIS: &KeyDef = key_at("ixnService.ixnNode.redis");
 /// `ixnService.ixnNode.redisOptions.tls.enabled`.
-pub const IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED: &KeyDef = key_at("ixnService.ixnNode.redisOptions.tls.enabled");
+pub const IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED: &KeyDef =
+    key_at("ixnService.ixnNode.redisOptions.tls.enabled");
 /// `ixnService.ixnNode.redisOptions.tls.rejectUnauthorized`.
-pub const IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED: &KeyDef = key_at("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized");
+pub const IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED: &KeyDef =
+    key_at("ixnService.ixnNode.redisOptions.tls.rejectUnauthorized");
 /// `ixnService.ixnServer.confServer.host`.
 pub const IXN_SERVICE_IXN_SERVER_CONF_SERVER_HOST: &KeyDef = key_at("ixnService.ixnServer.confServer.host");
 /// `ixnService.ixnServer.confServer.port`.
@@ -355,43 +360,62 @@ pub const IXN_VQNODE_PORTS_DEFAULT: &KeyDef = key_at("ixnVQNode.ports.default");
 /// `ixnVQNode.ports.health`.
 pub const IXN_VQNODE_PORTS_HEALTH: &KeyDef = key_at("ixnVQNode.ports.health");
 /// `ixnService.ixnServer.livenessProbe.initialDelaySeconds`.
-pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.initialDelaySeconds");
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.livenessProbe.initialDelaySeconds");
 /// `ixnService.ixnServer.livenessProbe.periodSeconds`.
-pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.periodSeconds");
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.livenessProbe.periodSeconds");
 /// `ixnService.ixnServer.livenessProbe.timeoutSeconds`.
-pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.timeoutSeconds");
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.livenessProbe.timeoutSeconds");
 /// `ixnService.ixnServer.livenessProbe.failureThreshold`.
-pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnServer.livenessProbe.failureThreshold");
+pub const IXN_SERVICE_IXN_SERVER_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef =
+    key_at("ixnService.ixnServer.livenessProbe.failureThreshold");
 /// `ixnService.ixnServer.readinessProbe.initialDelaySeconds`.
-pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.initialDelaySeconds");
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.readinessProbe.initialDelaySeconds");
 /// `ixnService.ixnServer.readinessProbe.periodSeconds`.
-pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.periodSeconds");
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_PERIOD_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.readinessProbe.periodSeconds");
 /// `ixnService.ixnServer.readinessProbe.timeoutSeconds`.
-pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.timeoutSeconds");
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.readinessProbe.timeoutSeconds");
 /// `ixnService.ixnServer.readinessProbe.failureThreshold`.
-pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnServer.readinessProbe.failureThreshold");
+pub const IXN_SERVICE_IXN_SERVER_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef =
+    key_at("ixnService.ixnServer.readinessProbe.failureThreshold");
 /// `ixnService.ixnServer.startupProbe.periodSeconds`.
-pub const IXN_SERVICE_IXN_SERVER_STARTUP_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnServer.startupProbe.periodSeconds");
+pub const IXN_SERVICE_IXN_SERVER_STARTUP_PROBE_PERIOD_SECONDS: &KeyDef =
+    key_at("ixnService.ixnServer.startupProbe.periodSeconds");
 /// `ixnService.ixnServer.startupProbe.failureThreshold`.
-pub const IXN_SERVICE_IXN_SERVER_STARTUP_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnServer.startupProbe.failureThreshold");
+pub const IXN_SERVICE_IXN_SERVER_STARTUP_PROBE_FAILURE_THRESHOLD: &KeyDef =
+    key_at("ixnService.ixnServer.startupProbe.failureThreshold");
 /// `ixnService.ixnNode.livenessProbe.initialDelaySeconds`.
-pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.initialDelaySeconds");
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef =
+    key_at("ixnService.ixnNode.livenessProbe.initialDelaySeconds");
 /// `ixnService.ixnNode.livenessProbe.periodSeconds`.
-pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.periodSeconds");
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef =
+    key_at("ixnService.ixnNode.livenessProbe.periodSeconds");
 /// `ixnService.ixnNode.livenessProbe.timeoutSeconds`.
-pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.timeoutSeconds");
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef =
+    key_at("ixnService.ixnNode.livenessProbe.timeoutSeconds");
 /// `ixnService.ixnNode.livenessProbe.failureThreshold`.
-pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnNode.livenessProbe.failureThreshold");
+pub const IXN_SERVICE_IXN_NODE_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef =
+    key_at("ixnService.ixnNode.livenessProbe.failureThreshold");
 /// `ixnService.ixnNode.readinessProbe.initialDelaySeconds`.
-pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.initialDelaySeconds");
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef =
+    key_at("ixnService.ixnNode.readinessProbe.initialDelaySeconds");
 /// `ixnService.ixnNode.readinessProbe.periodSeconds`.
-pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.periodSeconds");
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_PERIOD_SECONDS: &KeyDef =
+    key_at("ixnService.ixnNode.readinessProbe.periodSeconds");
 /// `ixnService.ixnNode.readinessProbe.timeoutSeconds`.
-pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.timeoutSeconds");
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef =
+    key_at("ixnService.ixnNode.readinessProbe.timeoutSeconds");
 /// `ixnService.ixnNode.readinessProbe.failureThreshold`.
-pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnService.ixnNode.readinessProbe.failureThreshold");
+pub const IXN_SERVICE_IXN_NODE_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef =
+    key_at("ixnService.ixnNode.readinessProbe.failureThreshold");
 /// `ixnVQNode.livenessProbe.initialDelaySeconds`.
-pub const IXN_VQNODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnVQNode.livenessProbe.initialDelaySeconds");
+pub const IXN_VQNODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef =
+    key_at("ixnVQNode.livenessProbe.initialDelaySeconds");
 /// `ixnVQNode.livenessProbe.periodSeconds`.
 pub const IXN_VQNODE_LIVENESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnVQNode.livenessProbe.periodSeconds");
 /// `ixnVQNode.livenessProbe.timeoutSeconds`.
@@ -399,7 +423,8 @@ pub const IXN_VQNODE_LIVENESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnVQNode
 /// `ixnVQNode.livenessProbe.failureThreshold`.
 pub const IXN_VQNODE_LIVENESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnVQNode.livenessProbe.failureThreshold");
 /// `ixnVQNode.readinessProbe.initialDelaySeconds`.
-pub const IXN_VQNODE_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef = key_at("ixnVQNode.readinessProbe.initialDelaySeconds");
+pub const IXN_VQNODE_READINESS_PROBE_INITIAL_DELAY_SECONDS: &KeyDef =
+    key_at("ixnVQNode.readinessProbe.initialDelaySeconds");
 /// `ixnVQNode.readinessProbe.periodSeconds`.
 pub const IXN_VQNODE_READINESS_PROBE_PERIOD_SECONDS: &KeyDef = key_at("ixnVQNode.readinessProbe.periodSeconds");
 /// `ixnVQNode.readinessProbe.timeoutSeconds`.
@@ -407,29 +432,36 @@ pub const IXN_VQNODE_READINESS_PROBE_TIMEOUT_SECONDS: &KeyDef = key_at("ixnVQNod
 /// `ixnVQNode.readinessProbe.failureThreshold`.
 pub const IXN_VQNODE_READINESS_PROBE_FAILURE_THRESHOLD: &KeyDef = key_at("ixnVQNode.readinessProbe.failureThreshold");
 /// `ixnService.ixnServer.resources.requests.cpu`.
-pub const IXN_SERVICE_IXN_SERVER_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnService.ixnServer.resources.requests.cpu");
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_REQUESTS_CPU: &KeyDef =
+    key_at("ixnService.ixnServer.resources.requests.cpu");
 /// `ixnService.ixnServer.resources.requests.memory`.
-pub const IXN_SERVICE_IXN_SERVER_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnService.ixnServer.resources.requests.memory");
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_REQUESTS_MEMORY: &KeyDef =
+    key_at("ixnService.ixnServer.resources.requests.memory");
 /// `ixnService.ixnServer.resources.limits.cpu`.
 pub const IXN_SERVICE_IXN_SERVER_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnService.ixnServer.resources.limits.cpu");
 /// `ixnService.ixnServer.resources.limits.memory`.
-pub const IXN_SERVICE_IXN_SERVER_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnService.ixnServer.resources.limits.memory");
+pub const IXN_SERVICE_IXN_SERVER_RESOURCES_LIMITS_MEMORY: &KeyDef =
+    key_at("ixnService.ixnServer.resources.limits.memory");
 /// `ixnService.ixnNode.resources.requests.cpu`.
 pub const IXN_SERVICE_IXN_NODE_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnService.ixnNode.resources.requests.cpu");
 /// `ixnService.ixnNode.resources.requests.memory`.
-pub const IXN_SERVICE_IXN_NODE_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnService.ixnNode.resources.requests.memory");
+pub const IXN_SERVICE_IXN_NODE_RESOURCES_REQUESTS_MEMORY: &KeyDef =
+    key_at("ixnService.ixnNode.resources.requests.memory");
 /// `ixnService.ixnNode.resources.limits.cpu`.
 pub const IXN_SERVICE_IXN_NODE_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnService.ixnNode.resources.limits.cpu");
 /// `ixnService.ixnNode.resources.limits.memory`.
 pub const IXN_SERVICE_IXN_NODE_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnService.ixnNode.resources.limits.memory");
 /// `ixnService.logSidecar.resources.requests.cpu`.
-pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnService.logSidecar.resources.requests.cpu");
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_REQUESTS_CPU: &KeyDef =
+    key_at("ixnService.logSidecar.resources.requests.cpu");
 /// `ixnService.logSidecar.resources.requests.memory`.
-pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_REQUESTS_MEMORY: &KeyDef = key_at("ixnService.logSidecar.resources.requests.memory");
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_REQUESTS_MEMORY: &KeyDef =
+    key_at("ixnService.logSidecar.resources.requests.memory");
 /// `ixnService.logSidecar.resources.limits.cpu`.
 pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_LIMITS_CPU: &KeyDef = key_at("ixnService.logSidecar.resources.limits.cpu");
 /// `ixnService.logSidecar.resources.limits.memory`.
-pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_LIMITS_MEMORY: &KeyDef = key_at("ixnService.logSidecar.resources.limits.memory");
+pub const IXN_SERVICE_LOG_SIDECAR_RESOURCES_LIMITS_MEMORY: &KeyDef =
+    key_at("ixnService.logSidecar.resources.limits.memory");
 /// `ixnVQNode.resources.requests.cpu`.
 pub const IXN_VQNODE_RESOURCES_REQUESTS_CPU: &KeyDef = key_at("ixnVQNode.resources.requests.cpu");
 /// `ixnVQNode.resources.requests.memory`.
@@ -443,15 +475,19 @@ pub const IXN_SERVICE_IXN_SERVER_JVM_OPTIONS: &KeyDef = key_at("ixnService.ixnSe
 /// `ixnService.prometheus.podMonitor.enabled`.
 pub const IXN_SERVICE_PROMETHEUS_POD_MONITOR_ENABLED: &KeyDef = key_at("ixnService.prometheus.podMonitor.enabled");
 /// `ixnService.prometheus.podMonitor.targetLabels`.
-pub const IXN_SERVICE_PROMETHEUS_POD_MONITOR_TARGET_LABELS: &KeyDef = key_at("ixnService.prometheus.podMonitor.targetLabels");
+pub const IXN_SERVICE_PROMETHEUS_POD_MONITOR_TARGET_LABELS: &KeyDef =
+    key_at("ixnService.prometheus.podMonitor.targetLabels");
 /// `ixnService.prometheus.monitoringService.enabled`.
-pub const IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED: &KeyDef = key_at("ixnService.prometheus.monitoringService.enabled");
+pub const IXN_SERVICE_PROMETHEUS_MONITORING_SERVICE_ENABLED: &KeyDef =
+    key_at("ixnService.prometheus.monitoringService.enabled");
 /// `ixnVQNode.prometheus.podMonitor.enabled`.
 pub const IXN_VQNODE_PROMETHEUS_POD_MONITOR_ENABLED: &KeyDef = key_at("ixnVQNode.prometheus.podMonitor.enabled");
 /// `ixnVQNode.prometheus.podMonitor.targetLabels`.
-pub const IXN_VQNODE_PROMETHEUS_POD_MONITOR_TARGET_LABELS: &KeyDef = key_at("ixnVQNode.prometheus.podMonitor.targetLabels");
+pub const IXN_VQNODE_PROMETHEUS_POD_MONITOR_TARGET_LABELS: &KeyDef =
+    key_at("ixnVQNode.prometheus.podMonitor.targetLabels");
 /// `ixnVQNode.prometheus.monitoringService.enabled`.
-pub const IXN_VQNODE_PROMETHEUS_MONITORING_SERVICE_ENABLED: &KeyDef = key_at("ixnVQNode.prometheus.monitoringService.enabled");
+pub const IXN_VQNODE_PROMETHEUS_MONITORING_SERVICE_ENABLED: &KeyDef =
+    key_at("ixnVQNode.prometheus.monitoringService.enabled");
 /// `ixnService.image.logSidecar.enabled`.
 pub const IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED: &KeyDef = key_at("ixnService.image.logSidecar.enabled");
 /// `ixnService.image.logSidecar.repository`.
@@ -461,13 +497,16 @@ pub const IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG: &KeyDef = key_at("ixnService.image.
 /// `ixnService.logSidecar.ports.health`.
 pub const IXN_SERVICE_LOG_SIDECAR_PORTS_HEALTH: &KeyDef = key_at("ixnService.logSidecar.ports.health");
 /// `ixnService.logSidecar.settings.enableHealthPort`.
-pub const IXN_SERVICE_LOG_SIDECAR_SETTINGS_ENABLE_HEALTH_PORT: &KeyDef = key_at("ixnService.logSidecar.settings.enableHealthPort");
+pub const IXN_SERVICE_LOG_SIDECAR_SETTINGS_ENABLE_HEALTH_PORT: &KeyDef =
+    key_at("ixnService.logSidecar.settings.enableHealthPort");
 /// `ixnService.ixnServer.logStorage.mountPath`.
 pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_MOUNT_PATH: &KeyDef = key_at("ixnService.ixnServer.logStorage.mountPath");
 /// `ixnService.ixnServer.logStorage.storageSize`.
-pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_SIZE: &KeyDef = key_at("ixnService.ixnServer.logStorage.storageSize");
+pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_SIZE: &KeyDef =
+    key_at("ixnService.ixnServer.logStorage.storageSize");
 /// `ixnService.ixnServer.logStorage.storageClassName`.
-pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME: &KeyDef = key_at("ixnService.ixnServer.logStorage.storageClassName");
+pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME: &KeyDef =
+    key_at("ixnService.ixnServer.logStorage.storageClassName");
 /// `ixnService.ixnServer.logStorage.volume`.
 pub const IXN_SERVICE_IXN_SERVER_LOG_STORAGE_VOLUME: &KeyDef = key_at("ixnService.ixnServer.logStorage.volume");
 /// `ixnService.ixnNode.settings.mountPath`.

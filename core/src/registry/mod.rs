@@ -274,7 +274,10 @@ mod tests {
     fn labels_read_as_words() {
         assert_eq!(key("ixnService.ixnServer.ports.health").unwrap().label(), "IXN Server: ports health");
         assert_eq!(key("tenant.sid").unwrap().label(), "Tenant sid");
-        assert_eq!(key("ixnVQNode.livenessProbe.initialDelaySeconds").unwrap().label(), "VQ Node: liveness probe initial delay seconds");
+        assert_eq!(
+            key("ixnVQNode.livenessProbe.initialDelaySeconds").unwrap().label(),
+            "VQ Node: liveness probe initial delay seconds"
+        );
         assert_eq!(key("ixnService.image.logSidecar.tag").unwrap().label(), "Log sidecar image: tag");
         assert_eq!(key("ixnService.nodeSelector").unwrap().label(), "IXN pod: node selector");
     }

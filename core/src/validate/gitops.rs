@@ -29,7 +29,12 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             out.push(Finding::error("gitops.chartRepo", format!("\"{url}\" is not an https:// or oci:// URL")));
         }
         let path = d.git_path.trim().trim_matches('/');
-        let bad_segment = path.split('/').any(|s| s.is_empty() || s == "." || s == ".." || !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
+        let bad_segment = path.split('/').any(|s| {
+            s.is_empty()
+                || s == "."
+                || s == ".."
+                || !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        });
         if !path.is_empty() && bad_segment {
             out.push(Finding::error(
                 "gitops.path",
@@ -47,11 +52,18 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
         need(out, "flux.source", &d.flux_source, "the Flux GitRepository of this repository");
     }
     if d.chart_version.trim().is_empty() {
-        let what = if d.delivery == Delivery::Genesys { "chart.ver is empty, so the latest chart is installed" } else { "no chart version: the latest is installed, and changes with it" };
+        let what = if d.delivery == Delivery::Genesys {
+            "chart.ver is empty, so the latest chart is installed"
+        } else {
+            "no chart version: the latest is installed, and changes with it"
+        };
         out.push(Finding::warning("deploy.chartVersion", format!("{what}; pin one in Git")));
     }
     if d.placeholders {
-        out.push(Finding::warning("deploy.placeholders", "Git delivery writes the real values: no controller runs envsubst, so placeholders are not used"));
+        out.push(Finding::warning(
+            "deploy.placeholders",
+            "Git delivery writes the real values: no controller runs envsubst, so placeholders are not used",
+        ));
     }
     if d.chart_makes_db_secrets {
         out.push(Finding::warning(
@@ -61,9 +73,16 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
     }
     if d.db_bootstrap {
         // `\getenv` (the bootstrap SQL reads the owner's password with it) came in psql 15.
-        let old = d.psql_image.rsplit_once(':').and_then(|(_, tag)| tag.split(['.', '-']).next()?.parse::<u32>().ok()).is_some_and(|v| v < 15);
+        let old = d
+            .psql_image
+            .rsplit_once(':')
+            .and_then(|(_, tag)| tag.split(['.', '-']).next()?.parse::<u32>().ok())
+            .is_some_and(|v| v < 15);
         if old {
-            out.push(Finding::error("db.psqlImage", "the bootstrap Job needs psql 15 or later (it reads the password with \\getenv)"));
+            out.push(Finding::error(
+                "db.psqlImage",
+                "the bootstrap Job needs psql 15 or later (it reads the password with \\getenv)",
+            ));
         }
     }
     if d.secrets_from != SecretsFrom::ExternalSecrets {
@@ -71,13 +90,19 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
     }
     let prefix = d.store_prefix.trim();
     if !prefix.is_empty() && !store_name_ok(prefix) {
-        out.push(Finding::error("store.prefix", "store key names take letters, digits and - only (Azure Key Vault's rule)"));
+        out.push(Finding::error(
+            "store.prefix",
+            "store key names take letters, digits and - only (Azure Key Vault's rule)",
+        ));
     }
     need(out, "store.serviceAccount", &d.store_service_account, "the service account the SecretStore authenticates as");
     match d.secret_store {
         SecretStoreKind::GcpSecretManager => {
             if d.store_gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
-                out.push(Finding::error("store.gcpProject", "required: the Google Cloud project of the secrets (or the GKE project)"));
+                out.push(Finding::error(
+                    "store.gcpProject",
+                    "required: the Google Cloud project of the secrets (or the GKE project)",
+                ));
             }
         }
         SecretStoreKind::AzureKeyVault => {

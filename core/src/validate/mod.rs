@@ -55,7 +55,11 @@ pub fn findings(cfg: &Config) -> Vec<Finding> {
 pub fn findings_given(cfg: &Config, real: &Effective) -> Vec<Finding> {
     // In placeholder mode the check reads the values as the artifacts see them: they
     // carry the exports it checks. Otherwise they are the real ones.
-    if cfg.deploy.placeholders { validate(cfg, &Effective::of(cfg)) } else { validate(cfg, real) }
+    if cfg.deploy.placeholders {
+        validate(cfg, &Effective::of(cfg))
+    } else {
+        validate(cfg, real)
+    }
 }
 
 /// How many errors and warnings some findings hold.

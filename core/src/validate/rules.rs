@@ -1,7 +1,9 @@
 //! The validation rules.
 
 use super::Finding;
-use crate::model::{dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value};
+use crate::model::{
+    dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
+};
 use crate::registry::containers::CONTAINERS;
 use crate::registry::{keys, KeyDef, KEYS};
 
@@ -122,7 +124,11 @@ fn ports(eff: &Effective, out: &mut Vec<Finding>) {
     let mut pods: Vec<(&str, Vec<&KeyDef>)> = vec![
         (
             "the ixnService pod",
-            vec![keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT],
+            vec![
+                keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT,
+                keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH,
+                keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT,
+            ],
         ),
         ("the VQ Node pod", vec![keys::IXN_VQNODE_PORTS_DEFAULT, keys::IXN_VQNODE_PORTS_HEALTH]),
     ];
@@ -207,7 +213,8 @@ fn names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
             out.push(Finding::error(path, format!("a {what} {e}")));
         }
     };
-    for key in [keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME] {
+    for key in [keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME]
+    {
         if let Some(v) = eff.str(key) {
             subdomain(key.path, v, "secret name");
         }
@@ -280,8 +287,12 @@ const POSTGRES_NAME_MAX: usize = 63;
 /// included, are reported with the field's other text checks.)
 fn postgres_names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
-    let values = [keys::IXN_SERVICE_IXN_SERVER_DB_NAME, keys::IXN_SERVICE_IXN_NODE_DB_NAME,
-                  keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME];
+    let values = [
+        keys::IXN_SERVICE_IXN_SERVER_DB_NAME,
+        keys::IXN_SERVICE_IXN_NODE_DB_NAME,
+        keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME,
+        keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME,
+    ];
     let typed = values.iter().map(|k| (k.path, eff.str(k).unwrap_or("")));
     let context = [("db.ownerUser", d.db_owner_user.as_str()), ("db.adminUser", d.db_admin_user.as_str())];
     for (path, name) in typed.chain(context) {
@@ -312,7 +323,9 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
     if d.pull_secret_create {
         need(out, "registry.username", &d.registry_username, "the registry user for the pull secret");
         need(out, "registry.password", &d.registry_password, "the registry password for the pull secret");
-        if d.registry_server.is_empty() && !matches!(cfg.values.get(keys::IMAGE_REGISTRY), Some(Value::Str(s)) if !s.is_empty()) {
+        if d.registry_server.is_empty()
+            && !matches!(cfg.values.get(keys::IMAGE_REGISTRY), Some(Value::Str(s)) if !s.is_empty())
+        {
             out.push(Finding::error("registry.server", "required: the registry server (or set image.registry)"));
         }
     }
@@ -378,7 +391,10 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
         }
         ChartSource::Oci => {
             if !d.chart.is_empty() && oci_host(&d.chart).is_none() {
-                out.push(Finding::error("deploy.chart", "an OCI chart is oci://host/path/chart, e.g. oci://registry.example.com/charts/ixn"));
+                out.push(Finding::error(
+                    "deploy.chart",
+                    "an OCI chart is oci://host/path/chart, e.g. oci://registry.example.com/charts/ixn",
+                ));
             }
         }
         ChartSource::Local => {}
@@ -403,17 +419,31 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         ));
     }
     if d.db_bootstrap {
-        for key in [keys::IXN_SERVICE_IXN_SERVER_DB_HOST, keys::IXN_SERVICE_IXN_SERVER_DB_NAME, keys::IXN_SERVICE_IXN_NODE_DB_NAME] {
+        for key in [
+            keys::IXN_SERVICE_IXN_SERVER_DB_HOST,
+            keys::IXN_SERVICE_IXN_SERVER_DB_NAME,
+            keys::IXN_SERVICE_IXN_NODE_DB_NAME,
+        ] {
             if real.str(key).is_some_and(|s| s.contains('$')) {
-                out.push(Finding::error(key.path, "the database bootstrap needs the real value, not a placeholder (or turn the bootstrap off)"));
+                out.push(Finding::error(
+                    key.path,
+                    "the database bootstrap needs the real value, not a placeholder (or turn the bootstrap off)",
+                ));
             }
         }
     }
     if !d.chart_makes_db_secrets {
-        for key in [keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME,
-                     keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME, keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD] {
+        for key in [
+            keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME,
+            keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME,
+            keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME,
+            keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD,
+        ] {
             if real.str(key).is_some_and(|s| s.contains('$')) {
-                out.push(Finding::error(key.path, "the commands create this secret with kubectl, which does not substitute placeholders"));
+                out.push(Finding::error(
+                    key.path,
+                    "the commands create this secret with kubectl, which does not substitute placeholders",
+                ));
             }
         }
     }

@@ -116,11 +116,7 @@ fn write_inline(v: &Node, out: &mut String) {
 
 /// `$NAME` or `${NAME}`: the only text written unquoted without a type check.
 pub fn is_placeholder(s: &str) -> bool {
-    let name = s
-        .strip_prefix("${")
-        .and_then(|r| r.strip_suffix('}'))
-        .or_else(|| s.strip_prefix('$'))
-        .unwrap_or("");
+    let name = s.strip_prefix("${").and_then(|r| r.strip_suffix('}')).or_else(|| s.strip_prefix('$')).unwrap_or("");
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -170,12 +166,7 @@ mod tests {
     use super::*;
 
     fn m(entries: Vec<(&str, Node)>) -> Node {
-        Node::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| Entry { key: k.into(), value: v, comment: None })
-                .collect(),
-        )
+        Node::Map(entries.into_iter().map(|(k, v)| Entry { key: k.into(), value: v, comment: None }).collect())
     }
 
     #[test]
@@ -201,11 +192,8 @@ mod tests {
 
     #[test]
     fn comments() {
-        let doc = Node::Map(vec![Entry {
-            key: "a".into(),
-            value: Node::Bool(true),
-            comment: Some("Enable it".into()),
-        }]);
+        let doc =
+            Node::Map(vec![Entry { key: "a".into(), value: Node::Bool(true), comment: Some("Enable it".into()) }]);
         assert_eq!(to_yaml(&doc, EmitOptions { comments: true }), "# -- Enable it\na: true\n");
     }
 }

@@ -60,11 +60,7 @@ enum Frame {
 /// rules. An empty document is `Null`.
 pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
     if text.len() > limits.max_bytes {
-        return Err(err(format!(
-            "the file is {} KB; the limit is {} KB",
-            text.len() / 1024,
-            limits.max_bytes / 1024
-        )));
+        return Err(err(format!("the file is {} KB; the limit is {} KB", text.len() / 1024, limits.max_bytes / 1024)));
     }
     // A byte order mark may open a YAML stream (Windows editors write one); the parser
     // would take it for the first key's first character.
@@ -129,10 +125,7 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
             _ => None,
         };
         if nodes > limits.max_nodes {
-            return Err(at(format!(
-                "more than {} values after expanding aliases (an alias bomb?)",
-                limits.max_nodes
-            )));
+            return Err(at(format!("more than {} values after expanding aliases (an alias bomb?)", limits.max_nodes)));
         }
         let Some((node, anchor)) = finished else { continue };
         if anchor != 0 {
@@ -174,10 +167,9 @@ fn merge_keys(explicit: Vec<Entry>, merges: Vec<Node>) -> Node {
     for value in merges {
         let sources = match value {
             Node::Map(m) => vec![m],
-            Node::Seq(items) => items
-                .into_iter()
-                .filter_map(|n| if let Node::Map(m) = n { Some(m) } else { None })
-                .collect(),
+            Node::Seq(items) => {
+                items.into_iter().filter_map(|n| if let Node::Map(m) = n { Some(m) } else { None }).collect()
+            }
             _ => vec![],
         };
         for m in sources {

@@ -35,8 +35,9 @@ pub fn resolve_yaml11(s: &str) -> Resolved {
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
             return Resolved::Bool(true)
         }
-        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off"
-        | "OFF" => return Resolved::Bool(false),
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            return Resolved::Bool(false)
+        }
         "<<" => return Resolved::Merge,
         "=" => return Resolved::ValueKey,
         _ => {}
@@ -59,8 +60,8 @@ pub fn resolve_yaml12(s: &str) -> Resolved {
         "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
         "true" | "True" | "TRUE" => return Resolved::Bool(true),
         "false" | "False" | "FALSE" => return Resolved::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
-        | ".nan" | ".NaN" | ".NAN" => return Resolved::Float,
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN"
+        | ".NAN" => return Resolved::Float,
         _ => {}
     }
     let (_, body) = split_sign(s);
@@ -244,9 +245,7 @@ fn is_timestamp11(s: &str) -> bool {
     let month = it.next().unwrap_or("");
     let Some(tail) = it.next() else { return false };
     let day: String = tail.chars().take_while(char::is_ascii_digit).collect();
-    (1..=2).contains(&month.len())
-        && month.bytes().all(|c| c.is_ascii_digit())
-        && (1..=2).contains(&day.len())
+    (1..=2).contains(&month.len()) && month.bytes().all(|c| c.is_ascii_digit()) && (1..=2).contains(&day.len())
 }
 
 #[cfg(test)]
@@ -256,7 +255,27 @@ mod tests {
 
     #[test]
     fn decimal_numbers_are_what_rust_parses() {
-        for s in ["1", "-1", "+1.", ".5", "1e5", "1E-5", "+inf", "-Infinity", "NaN", "1_0", ".", "e5", "1e", "--1", "", "+", "0x1", "1.2.3", "infinit"] {
+        for s in [
+            "1",
+            "-1",
+            "+1.",
+            ".5",
+            "1e5",
+            "1E-5",
+            "+inf",
+            "-Infinity",
+            "NaN",
+            "1_0",
+            ".",
+            "e5",
+            "1e",
+            "--1",
+            "",
+            "+",
+            "0x1",
+            "1.2.3",
+            "infinit",
+        ] {
             assert_eq!(is_decimal_number(s), s.parse::<f64>().is_ok(), "{s:?}");
         }
     }

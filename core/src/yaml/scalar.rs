@@ -104,7 +104,9 @@ mod tests {
 
     #[test]
     fn plain_when_boring() {
-        for s in ["ixn-100", "100m", "1Gi", "/mnt/logs", "status.hostIP", "a b", "KeepaliveInterval=1;KeepaliveTime=60;"] {
+        for s in
+            ["ixn-100", "100m", "1Gi", "/mnt/logs", "status.hostIP", "a b", "KeepaliveInterval=1;KeepaliveTime=60;"]
+        {
             assert_eq!(scalar(s), s, "{s}");
         }
     }
@@ -112,10 +114,50 @@ mod tests {
     #[test]
     fn quoted_when_ambiguous() {
         for s in [
-            "on", "off", "yes", "no", "y", "n", "~", "null", "0100", "0x1F", "1e3", "1_000",
-            "12:30", "2001-12-14", "<<", "- a", "a: b", "a #b", " lead", "trail ", "", "=",
-            "100", "1.25", "100.0.007.0400", "true", "-", "?", "*a", "&a", "!t", "%d", "@x",
-            "`x", "'", "\"", "\\", "a\tb", "a\nb", "\u{1F600}", "..", "...", "${TENANT_ID}", "ixn-${SID}",
+            "on",
+            "off",
+            "yes",
+            "no",
+            "y",
+            "n",
+            "~",
+            "null",
+            "0100",
+            "0x1F",
+            "1e3",
+            "1_000",
+            "12:30",
+            "2001-12-14",
+            "<<",
+            "- a",
+            "a: b",
+            "a #b",
+            " lead",
+            "trail ",
+            "",
+            "=",
+            "100",
+            "1.25",
+            "100.0.007.0400",
+            "true",
+            "-",
+            "?",
+            "*a",
+            "&a",
+            "!t",
+            "%d",
+            "@x",
+            "`x",
+            "'",
+            "\"",
+            "\\",
+            "a\tb",
+            "a\nb",
+            "\u{1F600}",
+            "..",
+            "...",
+            "${TENANT_ID}",
+            "ixn-${SID}",
         ] {
             assert!(scalar(s).starts_with('"'), "{s:?} should be quoted");
         }

@@ -55,7 +55,9 @@ pub(super) fn web_space(text: &str) -> Option<ReadError> {
                     });
                 }
                 None if c == '#' && (prev == ' ' || prev == '\t') => break,
-                None if (c == '"' || c == '\'') && matches!(prev, ' ' | '\t' | ':' | '-' | '[' | '{' | ',') => quote = Some(c),
+                None if (c == '"' || c == '\'') && matches!(prev, ' ' | '\t' | ':' | '-' | '[' | '{' | ',') => {
+                    quote = Some(c)
+                }
                 None => {}
             }
             if leading && !matches!(c, ' ' | '\t') && !is_web_space(c) {

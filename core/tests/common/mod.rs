@@ -24,7 +24,10 @@ pub fn shared(rel: &str) -> Option<String> {
             panic!("{}: {e}; CI must have ../shared, so this test may not skip there", p.display())
         }
         Err(e) => {
-            eprintln!("skipped: {} is not readable ({e}); it is the reference material beside a full checkout", p.display());
+            eprintln!(
+                "skipped: {} is not readable ({e}); it is the reference material beside a full checkout",
+                p.display()
+            );
             None
         }
     }
@@ -38,7 +41,8 @@ pub fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
         "\\PC{0,30}",
         "[\\x00-\\x7f]{0,12}",
         prop::sample::select(vec![
-            "yes", "on", "n", "~", "null", "1_000", "12:30", "0x1F", "007", "1e3", " x", "x ", "-", "#", "'", "\"", "${X}", ""
+            "yes", "on", "n", "~", "null", "1_000", "12:30", "0x1F", "007", "1e3", " x", "x ", "-", "#", "'", "\"",
+            "${X}", ""
         ])
         .prop_map(String::from),
     ]

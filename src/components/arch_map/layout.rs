@@ -41,7 +41,14 @@ pub fn container(name: &str) -> Option<Rect> {
 pub const LEFT: [&str; 5] = ["GWS IXN service", "Pulse Stat Server(s)", "Prometheus", "StatServer", "URS"];
 /// Dependencies, top to bottom.
 pub const RIGHT: [&str; 8] = [
-    "Config Server", "IXN DB", "Consul DaemonSet", "Voice config", "Voice RQ", "ORS Redis Stream", "IXN Node DB", "Kafka",
+    "Config Server",
+    "IXN DB",
+    "Consul DaemonSet",
+    "Voice config",
+    "Voice RQ",
+    "ORS Redis Stream",
+    "IXN Node DB",
+    "Kafka",
 ];
 
 /// Vertical space per connection at an external box.

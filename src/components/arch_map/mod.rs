@@ -8,8 +8,8 @@ use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::generate::topology::{Class, Connection};
 use ixn_core::registry::Step;
-use ixn_portal::step_of::step_of;
 use ixn_portal::layout::{container, externals, Rect, CONTAINERS, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
+use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
 fn colour(class: Class) -> &'static str {
@@ -55,7 +55,12 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
                 // Inside the pod: IXN Node -> IXN, straight up.
                 let x = src.x + src.w / 2;
                 let mid = (src.y + dst.y + dst.h) / 2 + 4;
-                drawn.push(Drawn { c: c.clone(), from: (x, src.y), to: (x, dst.y + dst.h), label: (x + 8, mid, "start") });
+                drawn.push(Drawn {
+                    c: c.clone(),
+                    from: (x, src.y),
+                    to: (x, dst.y + dst.h),
+                    label: (x + 8, mid, "start"),
+                });
             }
             (inner_src, inner_dst) => {
                 let ((inner, box_), outer, outward) = match (inner_src, inner_dst) {
@@ -126,7 +131,14 @@ pub fn ArchMap() -> impl IntoView {
             };
             format!(
                 "#{}: {} → {}, {} {}, {}. Carries {}. {}{}",
-                c.n, c.source, c.destination, c.protocol, c.port, c.class.label(), c.carries, key,
+                c.n,
+                c.source,
+                c.destination,
+                c.protocol,
+                c.port,
+                c.class.label(),
+                c.carries,
+                key,
                 if c.active { "" } else { " Inactive under the current settings." }
             )
         })

@@ -25,9 +25,11 @@ pub fn ConsulHostField(
         Some(ConsulHost::Literal(h)) => h,
         _ => ui.config.with(|c| c.values.draft(def).unwrap_or_default().to_string()),
     };
-    let set = move |h: ConsulHost| ui.config.update(|c| {
-        c.values.set(def, Value::ConsulHost(h));
-    });
+    let set = move |h: ConsulHost| {
+        ui.config.update(|c| {
+            c.values.set(def, Value::ConsulHost(h));
+        })
+    };
     let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     let is_node_ip = move || matches!(host(), Some(ConsulHost::NodeIp));
     let is_literal = move || matches!(host(), Some(ConsulHost::Literal(_)));

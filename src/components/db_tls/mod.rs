@@ -33,9 +33,11 @@ pub fn DbTlsField(
         DbTls::On => "on",
         DbTls::Custom(_) => "custom",
     };
-    let set = move |t: DbTls| ui.config.update(|c| {
-        c.values.set(def, Value::DbTls(t));
-    });
+    let set = move |t: DbTls| {
+        ui.config.update(|c| {
+            c.values.set(def, Value::DbTls(t));
+        })
+    };
     let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="choice">

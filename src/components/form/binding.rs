@@ -2,9 +2,9 @@
 //! widget: read the effective list, and write it back whole after each edit.
 
 use crate::state::{ui, Ui};
-use leptos::prelude::*;
 use ixn_core::model::Value;
 use ixn_core::registry::KeyDef;
+use leptos::prelude::*;
 
 /// A list-valued key, read and written through its `Value` variant.
 pub struct ListBinding<T: Send + Sync + 'static> {

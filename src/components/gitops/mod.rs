@@ -10,7 +10,11 @@ use leptos::prelude::*;
 
 /// The language a file is highlighted as.
 fn lang_of(path: &str) -> Lang {
-    if path.ends_with(".sh") { Lang::Bash } else { Lang::Yaml }
+    if path.ends_with(".sh") {
+        Lang::Bash
+    } else {
+        Lang::Yaml
+    }
 }
 
 /// The file list and the selected file.
@@ -21,14 +25,21 @@ pub fn GitopsFiles() -> impl IntoView {
     // Paths only: the list re-renders when a file comes or goes, not on each keystroke.
     let paths = Memo::new(move |_| {
         ui.shown.with(|a| {
-            a.gitops.as_ref().map(|t| t.files.iter().map(|f| f.path.clone()).chain([SEED_FILE.to_string()]).collect::<Vec<_>>()).unwrap_or_default()
+            a.gitops
+                .as_ref()
+                .map(|t| t.files.iter().map(|f| f.path.clone()).chain([SEED_FILE.to_string()]).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     });
     let selected = RwSignal::new(String::new());
     let current = Memo::new(move |_| {
         let list = paths.get();
         let s = selected.get();
-        if list.contains(&s) { s } else { list.first().cloned().unwrap_or_default() }
+        if list.contains(&s) {
+            s
+        } else {
+            list.first().cloned().unwrap_or_default()
+        }
     });
     let text_of = move |a: &ixn_core::artifacts::Artifacts, path: &str| -> String {
         let Some(t) = &a.gitops else { return String::new() };
@@ -51,13 +62,21 @@ pub fn GitopsFiles() -> impl IntoView {
         let (_, text) = real();
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
-            status.set(if ok { "Copied (with the real secrets)".into() } else { "Copy failed: select the text and copy it".into() });
+            status.set(if ok {
+                "Copied (with the real secrets)".into()
+            } else {
+                "Copy failed: select the text and copy it".into()
+            });
         });
     };
     let download = move |_| {
         let (path, text) = real();
         let name = path.rsplit('/').next().unwrap_or("file").to_string();
-        browser::download(&name, if path.ends_with(".sh") { "text/x-shellscript" } else { "application/yaml" }, text.as_bytes());
+        browser::download(
+            &name,
+            if path.ends_with(".sh") { "text/x-shellscript" } else { "application/yaml" },
+            text.as_bytes(),
+        );
         status.set(format!("Downloaded {name}"));
     };
     let set_delivery = move |ev| {

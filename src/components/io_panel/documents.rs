@@ -13,5 +13,8 @@ pub fn documents(text: &str) -> Vec<(String, String)> {
     }
     docs.retain(|d| !d.trim().is_empty());
     let n = docs.len();
-    docs.into_iter().enumerate().map(|(i, d)| (if n == 1 { "pasted text".into() } else { format!("pasted document {}", i + 1) }, d)).collect()
+    docs.into_iter()
+        .enumerate()
+        .map(|(i, d)| (if n == 1 { "pasted text".into() } else { format!("pasted document {}", i + 1) }, d))
+        .collect()
 }

@@ -88,13 +88,19 @@ pub fn IoPanel() -> impl IntoView {
         let json = ui.config.with_untracked(link_json);
         leptos::task::spawn_local(async move {
             let Some(deflated) = browser::deflate_raw(&json).await else {
-                link_status.set("This browser cannot compress the link (no CompressionStream): download a profile instead.".into());
+                link_status.set(
+                    "This browser cannot compress the link (no CompressionStream): download a profile instead.".into(),
+                );
                 return;
             };
             let url = format!("{}#{}", browser::page_url(), fragment(&deflated));
             link.set(url.clone());
             let ok = browser::copy(url).await;
-            link_status.set(if ok { "Link copied. It carries no secrets.".into() } else { "Copy the link below.".into() });
+            link_status.set(if ok {
+                "Link copied. It carries no secrets.".into()
+            } else {
+                "Copy the link below.".into()
+            });
         });
     };
     let download_profile = move |yaml: bool| {

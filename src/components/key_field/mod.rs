@@ -43,9 +43,11 @@ pub fn KeyField(
     let described = ids.described();
     let invalid = move || ui.findings_at(path).iter().any(|f| f.severity == Severity::Error).to_string();
     let text = move || ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string());
-    let set_text = move |t: String| ui.config.update(|c| {
-        let _ = c.values.set_text(def, &t);
-    });
+    let set_text = move |t: String| {
+        ui.config.update(|c| {
+            let _ = c.values.set_text(def, &t);
+        })
+    };
     let widget = match def.kind {
         Kind::Str | Kind::Port | Kind::Int | Kind::Quantity => view! {
             <input id=id.clone() name=path type="text" autocomplete="off" spellcheck="false"
@@ -68,7 +70,10 @@ pub fn KeyField(
         Kind::DbTls => view! { <DbTlsField def/> }.into_any(),
         Kind::Mounts => view! { <MountsField def/> }.into_any(),
     };
-    let grouped = matches!(def.kind, Kind::Map | Kind::Jvm | Kind::PullSecrets | Kind::RedisNodes | Kind::ConsulHost | Kind::DbTls | Kind::Mounts);
+    let grouped = matches!(
+        def.kind,
+        Kind::Map | Kind::Jvm | Kind::PullSecrets | Kind::RedisNodes | Kind::ConsulHost | Kind::DbTls | Kind::Mounts
+    );
     let label = def.label();
     let heading = if grouped {
         view! { <span class="label" id=ids.label.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</span> }.into_any()
@@ -114,18 +119,24 @@ fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl Into
         }
         .into_any()
     } else {
-        let current = move || ui.config.with(|c| match c.values.get(def) {
-            Some(Value::Bool(true)) => "true",
-            Some(Value::Bool(false)) => "false",
-            _ => "",
-        });
-        let unset_label = move || ui.effective.with(|e| match (e.resolved(def), def.derived()) {
-            (Some(r), true) if r.source == Source::Derived => format!("derived ({})", e.bool(def).map(|b| b.to_string()).unwrap_or_default()),
-            _ => match chart_default(def) {
-                Some(Value::Bool(b)) => format!("chart default ({b})"),
-                _ => "not set".to_string(),
-            },
-        });
+        let current = move || {
+            ui.config.with(|c| match c.values.get(def) {
+                Some(Value::Bool(true)) => "true",
+                Some(Value::Bool(false)) => "false",
+                _ => "",
+            })
+        };
+        let unset_label = move || {
+            ui.effective.with(|e| match (e.resolved(def), def.derived()) {
+                (Some(r), true) if r.source == Source::Derived => {
+                    format!("derived ({})", e.bool(def).map(|b| b.to_string()).unwrap_or_default())
+                }
+                _ => match chart_default(def) {
+                    Some(Value::Bool(b)) => format!("chart default ({b})"),
+                    _ => "not set".to_string(),
+                },
+            })
+        };
         view! {
             <label for=id.clone()>{label}</label>
             <select id=id.clone() name=path aria-describedby=described prop:value=current

@@ -29,7 +29,8 @@ pub fn KvEditor(
     } else {
         ListBinding::new(def, extract, Value::Map)
     };
-    let edit = move |i: usize, key: bool, text: String| rows.edit(i, |row| if key { row.0 = text } else { row.1 = text });
+    let edit =
+        move |i: usize, key: bool, text: String| rows.edit(i, |row| if key { row.0 = text } else { row.1 = text });
     let (kname, vname) = if def.kind == Kind::Jvm { ("Order", "JVM option") } else { ("Name", "Value") };
     let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     // Building thousands of rows is most of what a large import costs.

@@ -12,7 +12,8 @@ pub fn MountsField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let mounts = ListBinding::new(def, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
+    let mounts =
+        ListBinding::new(def, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
     let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>

@@ -17,7 +17,11 @@ fn real_section<R>(id: &str, f: impl FnOnce(&Section) -> R) -> Option<R> {
 
 /// "(with the real secrets)" when the preview masks them.
 fn real_note() -> &'static str {
-    if ui().show_secrets.get_untracked() { "" } else { " (with the real secrets)" }
+    if ui().show_secrets.get_untracked() {
+        ""
+    } else {
+        " (with the real secrets)"
+    }
 }
 
 fn copy_button(label: String, section: &'static str, item: usize) -> impl IntoView {

@@ -40,7 +40,8 @@ pub fn line(text: &str, yaml: bool) -> Vec<(Tone, &str)> {
         if let Some(colon) = body.1.find(": ").or_else(|| body.1.strip_suffix(':').map(|k| k.len())) {
             let key_end = body.0 + colon;
             let key = &text[body.0..key_end];
-            if !key.is_empty() && !key.starts_with(['"', '\'', '{', '[']) || key.starts_with('"') && key.ends_with('"') {
+            if !key.is_empty() && !key.starts_with(['"', '\'', '{', '[']) || key.starts_with('"') && key.ends_with('"')
+            {
                 out.push((Tone::Plain, &text[..body.0]));
                 out.push((Tone::Key, key));
                 rest = &text[key_end..];

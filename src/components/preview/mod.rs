@@ -37,7 +37,11 @@ pub fn CopyButtons(
         let text = unmasked.get_untracked();
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
-            status.set(if ok { format!("Copied{}", note()) } else { "Copy failed: select the text and copy it".into() });
+            status.set(if ok {
+                format!("Copied{}", note())
+            } else {
+                "Copy failed: select the text and copy it".into()
+            });
         });
     };
     let download = move |_| {

@@ -12,7 +12,11 @@ pub fn PullSecretsField(
     def: &'static KeyDef,
 ) -> impl IntoView {
     let path = def.path;
-    let names = ListBinding::new(def, |v: &Value| if let Value::PullSecrets(n) = v { Some(n) } else { None }, Value::PullSecrets);
+    let names = ListBinding::new(
+        def,
+        |v: &Value| if let Value::PullSecrets(n) = v { Some(n) } else { None },
+        Value::PullSecrets,
+    );
     let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>

@@ -10,8 +10,8 @@
 //! creates the tenant's one on the first sync.
 
 use super::external_secrets::{self, store_name};
-use super::{json_doc, manifests, seed, yaml_doc, BatchError, GitFile, Manifest, Stage, Tenant, Tree};
 use super::kube::{Meta, Object, Spec};
+use super::{json_doc, manifests, seed, yaml_doc, BatchError, GitFile, Manifest, Stage, Tenant, Tree};
 use crate::generate::commands::VALUES_FILE;
 use crate::model::{SyncMode, ValuesIn};
 use serde::Serialize;
@@ -135,7 +135,11 @@ pub fn chart_name(chart: &str) -> String {
 /// The chart version, `*` (the latest) when none is given.
 fn chart_version(t: &Tenant) -> String {
     let v = t.cfg.deploy.chart_version.trim();
-    if v.is_empty() { "*".into() } else { v.into() }
+    if v.is_empty() {
+        "*".into()
+    } else {
+        v.into()
+    }
 }
 
 fn sync_policy(t: &Tenant) -> SyncPolicy {
@@ -227,7 +231,11 @@ pub fn application(t: &Tenant, has_manifests: bool) -> Object<Spec<ApplicationSp
 fn folder_files(t: &Tenant, values_file: bool) -> (Vec<GitFile>, bool) {
     let mut files = Vec::new();
     if values_file {
-        files.push(GitFile { path: format!("{}/{VALUES_FILE}", t.folder), text: t.values_yaml.clone(), executable: false });
+        files.push(GitFile {
+            path: format!("{}/{VALUES_FILE}", t.folder),
+            text: t.values_yaml.clone(),
+            executable: false,
+        });
     }
     let ms = annotated(t);
     for m in &ms {
@@ -241,7 +249,14 @@ fn folder_files(t: &Tenant, values_file: bool) -> (Vec<GitFile>, bool) {
 pub fn tree(t: &Tenant) -> Tree {
     let (mut files, has_manifests) = folder_files(t, t.cfg.deploy.values_in == ValuesIn::File);
     let app = application(t, has_manifests);
-    files.insert(0, GitFile { path: format!("{}/application.yaml", t.folder), text: yaml_doc("Argo CD Application", &app), executable: false });
+    files.insert(
+        0,
+        GitFile {
+            path: format!("{}/application.yaml", t.folder),
+            text: yaml_doc("Argo CD Application", &app),
+            executable: false,
+        },
+    );
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }
 
@@ -275,7 +290,12 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
                 return Err(BatchError::SameFolder { folder: a.folder.clone(), first: i, second: j });
             }
             if a.release == b.release && a.namespace == b.namespace {
-                return Err(BatchError::SameRelease { release: a.release.clone(), namespace: a.namespace.clone(), first: i, second: j });
+                return Err(BatchError::SameRelease {
+                    release: a.release.clone(),
+                    namespace: a.namespace.clone(),
+                    first: i,
+                    second: j,
+                });
             }
         }
     }
@@ -285,17 +305,20 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
         let (f, _) = folder_files(t, true);
         files.extend(f);
         let d = &t.cfg.deploy;
-        elements.push(serde_json::to_value(Element {
-            release: t.release.clone(),
-            namespace: t.namespace.clone(),
-            project: d.argocd_project.clone(),
-            chart_repo: chart_repo(&d.gitops_chart_repo),
-            chart: chart_name(&d.chart),
-            chart_version: chart_version(t),
-            git_repo: d.git_repo_url.clone(),
-            git_revision: d.git_revision.clone(),
-            path: t.folder.clone(),
-        }).expect("json"));
+        elements.push(
+            serde_json::to_value(Element {
+                release: t.release.clone(),
+                namespace: t.namespace.clone(),
+                project: d.argocd_project.clone(),
+                chart_repo: chart_repo(&d.gitops_chart_repo),
+                chart: chart_name(&d.chart),
+                chart_version: chart_version(t),
+                git_repo: d.git_repo_url.clone(),
+                git_revision: d.git_revision.clone(),
+                path: t.folder.clone(),
+            })
+            .expect("json"),
+        );
     }
     // Go templates (goTemplate: true): element values are data, never parsed as
     // templates, so any text in them arrives as typed.
@@ -339,6 +362,13 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
             "template": template,
         },
     });
-    files.insert(0, GitFile { path: APPLICATION_SET_FILE.into(), text: json_doc("Argo CD ApplicationSet: one Application per IXN tenant", &set), executable: false });
+    files.insert(
+        0,
+        GitFile {
+            path: APPLICATION_SET_FILE.into(),
+            text: json_doc("Argo CD ApplicationSet: one Application per IXN tenant", &set),
+            executable: false,
+        },
+    );
     Ok(Tree { files, seed: seed::script(tenants) })
 }

@@ -2,12 +2,14 @@
 //! secret) and a Job that runs psql with the admin and owner passwords from a Secret,
 //! instead of `kubectl run` from a terminal.
 
-use crate::registry::keys;
 use super::external_secrets::bootstrap_secret;
-use super::kube::{ConfigMapBody, Container, EnvVar, JobSpec, Meta, NameRef, Object, PodSpec, PodTemplate, Spec, Volume, VolumeMount};
+use super::kube::{
+    ConfigMapBody, Container, EnvVar, JobSpec, Meta, NameRef, Object, PodSpec, PodTemplate, Spec, Volume, VolumeMount,
+};
 use super::{Manifest, Stage, Tenant};
 use crate::generate::commands::database_names;
 use crate::generate::sql::bootstrap_sql_from_env;
+use crate::registry::keys;
 use serde_json::{Map, Value as Json};
 
 /// The Secret key holding the PostgreSQL admin password (psql reads `PGPASSWORD`).
@@ -32,7 +34,12 @@ pub fn sql(t: &Tenant) -> String {
 pub fn config_map(t: &Tenant) -> Object<ConfigMapBody> {
     let mut data = Map::new();
     data.insert(SQL_FILE.into(), Json::String(sql(t)));
-    Object { api_version: "v1", kind: "ConfigMap", metadata: Meta::named(&job_name(t), &t.namespace), body: ConfigMapBody { data } }
+    Object {
+        api_version: "v1",
+        kind: "ConfigMap",
+        metadata: Meta::named(&job_name(t), &t.namespace),
+        body: ConfigMapBody { data },
+    }
 }
 
 /// The Job: psql as the admin, against the IXN Server database's host, with the SQL
@@ -68,7 +75,11 @@ pub fn job(t: &Tenant) -> Object<Spec<JobSpec>> {
                                 EnvVar::secret(ADMIN_KEY, &secret, ADMIN_KEY),
                                 EnvVar::secret(OWNER_KEY, &secret, OWNER_KEY),
                             ],
-                            volume_mounts: vec![VolumeMount { name: "sql".into(), mount_path: "/sql".into(), read_only: true }],
+                            volume_mounts: vec![VolumeMount {
+                                name: "sql".into(),
+                                mount_path: "/sql".into(),
+                                read_only: true,
+                            }],
                         }],
                         volumes: vec![Volume { name: "sql".into(), config_map: NameRef { name: name.clone() } }],
                     },
@@ -84,7 +95,17 @@ pub fn manifests(t: &Tenant) -> Vec<Manifest> {
         return Vec::new();
     }
     vec![
-        Manifest::of(Stage::BootstrapSql, "db-bootstrap-sql.yaml".into(), "the database bootstrap SQL (no secret: psql reads the password from the environment)".into(), &config_map(t)),
-        Manifest::of(Stage::BootstrapJob, "db-bootstrap-job.yaml".into(), "the database bootstrap Job: psql with the credentials from a Secret".into(), &job(t)),
+        Manifest::of(
+            Stage::BootstrapSql,
+            "db-bootstrap-sql.yaml".into(),
+            "the database bootstrap SQL (no secret: psql reads the password from the environment)".into(),
+            &config_map(t),
+        ),
+        Manifest::of(
+            Stage::BootstrapJob,
+            "db-bootstrap-job.yaml".into(),
+            "the database bootstrap Job: psql with the credentials from a Secret".into(),
+            &job(t),
+        ),
     ]
 }

@@ -277,10 +277,18 @@ impl Builder<'_> {
         if !self.entries.iter().any(|e| e.key == key) {
             self.entries.push(StoreEntry { key: key.clone(), value: value.into(), what: what.into() });
         }
-        EsData { secret_key: secret_key.into(), remote_ref: RemoteRef { key, property: vault.then(|| "value".to_string()) } }
+        EsData {
+            secret_key: secret_key.into(),
+            remote_ref: RemoteRef { key, property: vault.then(|| "value".to_string()) },
+        }
     }
 
-    fn external(&self, secret: &str, template: Option<Template>, data: Vec<EsData>) -> Object<Spec<ExternalSecretSpec>> {
+    fn external(
+        &self,
+        secret: &str,
+        template: Option<Template>,
+        data: Vec<EsData>,
+    ) -> Object<Spec<ExternalSecretSpec>> {
         Object {
             api_version: API,
             kind: "ExternalSecret",
@@ -315,7 +323,8 @@ pub fn plan(t: &Tenant) -> Plan {
             let pw = b.entry("password", "registry-password", &d.registry_password, "the image registry password");
             let server = secrets::registry_server(&t.cfg);
             let user = serde_json::to_string(&d.registry_username).expect("json");
-            let mut entry = vec![("username", Field::Lit(&d.registry_username)), ("password", Field::Store("password"))];
+            let mut entry =
+                vec![("username", Field::Lit(&d.registry_username)), ("password", Field::Store("password"))];
             if !d.registry_email.is_empty() {
                 entry.push(("email", Field::Lit(&d.registry_email)));
             }
@@ -368,7 +377,12 @@ pub fn plan(t: &Tenant) -> Plan {
     }
     if d.db_bootstrap {
         let admin = b.entry("PGPASSWORD", "db-admin-password", &d.db_admin_password, "the PostgreSQL admin password");
-        let owner = b.entry("IXN_OWNER_PASSWORD", "db-owner-password", &d.db_owner_password, "the IXN database owner's password");
+        let owner = b.entry(
+            "IXN_OWNER_PASSWORD",
+            "db-owner-password",
+            &d.db_owner_password,
+            "the IXN database owner's password",
+        );
         let es = b.external(&bootstrap_secret(t), None, vec![admin, owner]);
         externals.push((Stage::BootstrapSecret, es));
     }
@@ -382,7 +396,11 @@ pub fn secret_store(t: &Tenant, name: &str) -> Object<Spec<SecretStoreSpec>> {
     let provider = match d.secret_store {
         SecretStoreKind::GcpSecretManager => Provider {
             gcpsm: Some(Gcpsm {
-                project_id: if d.store_gcp_project.is_empty() { d.gke_project.clone() } else { d.store_gcp_project.clone() },
+                project_id: if d.store_gcp_project.is_empty() {
+                    d.gke_project.clone()
+                } else {
+                    d.store_gcp_project.clone()
+                },
                 auth: GcpAuth {
                     workload_identity: WorkloadIdentity {
                         cluster_location: d.gke_location.clone(),
@@ -418,7 +436,12 @@ pub fn secret_store(t: &Tenant, name: &str) -> Object<Spec<SecretStoreSpec>> {
             ..Provider::default()
         },
     };
-    Object { api_version: API, kind: "SecretStore", metadata: Meta::named(name, &t.namespace), body: Spec { spec: SecretStoreSpec { provider } } }
+    Object {
+        api_version: API,
+        kind: "SecretStore",
+        metadata: Meta::named(name, &t.namespace),
+        body: Spec { spec: SecretStoreSpec { provider } },
+    }
 }
 
 /// The SecretStore and every ExternalSecret, as manifests.

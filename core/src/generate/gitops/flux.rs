@@ -11,9 +11,9 @@
 //! `kustomization.yaml` lists only those three, so a Flux Kustomization that reaches the
 //! folder applies them and nothing twice.
 
+use super::argocd::chart_name;
 use super::kube::{namespace, Meta, Object, Spec};
 use super::{manifests, seed, yaml_doc, GitFile, Stage, Tenant, Tree};
-use super::argocd::chart_name;
 use crate::model::SyncMode;
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -148,7 +148,11 @@ pub struct KustomizeFile {
 fn kustomize_file(files: &[String]) -> String {
     yaml_doc(
         "kustomize: the files Flux applies from this folder",
-        &KustomizeFile { api_version: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: files.to_vec() },
+        &KustomizeFile {
+            api_version: "kustomize.config.k8s.io/v1beta1",
+            kind: "Kustomization",
+            resources: files.to_vec(),
+        },
     )
 }
 
@@ -231,11 +235,20 @@ pub fn tree(t: &Tenant) -> Tree {
     for m in &all {
         // The bootstrap's ExternalSecret goes with the others: the Job's folder waits
         // for them all.
-        let sub = if matches!(m.stage, Stage::BootstrapSql | Stage::BootstrapJob) { &mut bootstrap } else { &mut secrets };
+        let sub =
+            if matches!(m.stage, Stage::BootstrapSql | Stage::BootstrapJob) { &mut bootstrap } else { &mut secrets };
         sub.push(m.file.clone());
-        put(if matches!(m.stage, Stage::BootstrapSql | Stage::BootstrapJob) { "db-bootstrap" } else { "secrets" }, &m.file, m.yaml());
+        put(
+            if matches!(m.stage, Stage::BootstrapSql | Stage::BootstrapJob) { "db-bootstrap" } else { "secrets" },
+            &m.file,
+            m.yaml(),
+        );
     }
-    put("release", "helm-repository.yaml", yaml_doc("Flux HelmRepository: where the chart comes from", &helm_repository(t)));
+    put(
+        "release",
+        "helm-repository.yaml",
+        yaml_doc("Flux HelmRepository: where the chart comes from", &helm_repository(t)),
+    );
     put("release", "helm-release.yaml", yaml_doc("Flux HelmRelease: the IXN release and its values", &helm_release(t)));
     put("secrets", "kustomization.yaml", kustomize_file(&secrets));
     let has_bootstrap = !bootstrap.is_empty();
@@ -247,7 +260,10 @@ pub fn tree(t: &Tenant) -> Tree {
     if has_bootstrap {
         flux.push(("db-bootstrap", kustomization(t, "db-bootstrap", Some("secrets"), true)));
     }
-    flux.push(("release", kustomization(t, "release", Some(if has_bootstrap { "db-bootstrap" } else { "secrets" }), false)));
+    flux.push((
+        "release",
+        kustomization(t, "release", Some(if has_bootstrap { "db-bootstrap" } else { "secrets" }), false),
+    ));
     let mut listed = Vec::new();
     for (part, k) in &flux {
         let name = format!("flux/{part}.yaml");
@@ -258,6 +274,9 @@ pub fn tree(t: &Tenant) -> Tree {
         });
         listed.push(name);
     }
-    files.insert(0, GitFile { path: format!("{dir}/kustomization.yaml"), text: kustomize_file(&listed), executable: false });
+    files.insert(
+        0,
+        GitFile { path: format!("{dir}/kustomization.yaml"), text: kustomize_file(&listed), executable: false },
+    );
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }

@@ -11,8 +11,8 @@
 //! Secrets, and the bootstrap is the Job. Because envsubst would eat every `$NAME` in the
 //! values, each `$` is written `${IXN_PORTAL_DOLLAR}` and the script exports that as `$`.
 
-use super::{manifests, seed, GitFile, Tenant, Tree};
 use super::bootstrap_job::job_name;
+use super::{manifests, seed, GitFile, Tenant, Tree};
 use crate::generate::commands::VALUES_FILE;
 use crate::generate::shell::{command, comment_text, quote};
 
@@ -44,7 +44,10 @@ fn pre_release(t: &Tenant, manifest_files: &[String]) -> String {
         q = quote(ns),
         msg = quote(&format!("This release is configured for namespace {ns}: run the workflow with that namespace."))
     ));
-    s.push_str(&format!("# The release name as configured (the workflow would use ixn-$TENANT_SID).\nexport RELEASE={}\n", quote(&t.release)));
+    s.push_str(&format!(
+        "# The release name as configured (the workflow would use ixn-$TENANT_SID).\nexport RELEASE={}\n",
+        quote(&t.release)
+    ));
     s.push_str("if [[ \"${PARAMS:-}\" == *--dry-run* ]]; then\n  echo 'validate: nothing applied before helm'\nelse\n");
     let mut body = String::new();
     if t.eso() {
@@ -58,7 +61,14 @@ fn pre_release(t: &Tenant, manifest_files: &[String]) -> String {
             body.push_str(&command(&w.iter().map(String::as_str).collect::<Vec<_>>()));
             body.push('\n');
         }
-        let mut w = vec!["kubectl".to_string(), "wait".into(), "--namespace".into(), ns.into(), "--for=condition=Ready".into(), "--timeout=2m".into()];
+        let mut w = vec![
+            "kubectl".to_string(),
+            "wait".into(),
+            "--namespace".into(),
+            ns.into(),
+            "--for=condition=Ready".into(),
+            "--timeout=2m".into(),
+        ];
         w.extend(names.iter().map(|n| format!("externalsecret/{n}")));
         if t.cfg.deploy.db_bootstrap {
             w.push(format!("externalsecret/{}", super::external_secrets::bootstrap_secret(t)));
@@ -91,7 +101,15 @@ fn pre_release(t: &Tenant, manifest_files: &[String]) -> String {
             "# The database bootstrap: the Job runs again (its SQL creates only what is missing).\n{}\n{}\n{}\n",
             command(&["kubectl", "delete", "job", &job, "--namespace", ns, "--ignore-not-found", "--wait=true"]),
             command(&["kubectl", "apply", "--namespace", ns, "-f", "manifests/db-bootstrap-job.yaml"]),
-            command(&["kubectl", "wait", "--namespace", ns, "--for=condition=complete", "--timeout=5m", &format!("job/{job}")]),
+            command(&[
+                "kubectl",
+                "wait",
+                "--namespace",
+                ns,
+                "--for=condition=complete",
+                "--timeout=5m",
+                &format!("job/{job}")
+            ]),
         ));
     }
     for line in body.lines() {
@@ -122,11 +140,24 @@ fn post_release(t: &Tenant) -> String {
 /// `manifests/` (applied by the pre-release script; the Job's file last).
 pub fn tree(t: &Tenant) -> Tree {
     let ms = manifests(t);
-    let before_job: Vec<String> = ms.iter().filter(|m| m.stage != super::Stage::BootstrapJob).map(|m| m.file.clone()).collect();
+    let before_job: Vec<String> =
+        ms.iter().filter(|m| m.stage != super::Stage::BootstrapJob).map(|m| m.file.clone()).collect();
     let mut files = vec![
-        GitFile { path: format!("{CHART_DIR}/chart.ver"), text: format!("{}\n", t.cfg.deploy.chart_version.trim()), executable: false },
-        GitFile { path: format!("{RELEASE_DIR}/{VALUES_FILE}"), text: escape_dollars(&t.values_yaml), executable: false },
-        GitFile { path: format!("{RELEASE_DIR}/pre-release-script.sh"), text: pre_release(t, &before_job), executable: true },
+        GitFile {
+            path: format!("{CHART_DIR}/chart.ver"),
+            text: format!("{}\n", t.cfg.deploy.chart_version.trim()),
+            executable: false,
+        },
+        GitFile {
+            path: format!("{RELEASE_DIR}/{VALUES_FILE}"),
+            text: escape_dollars(&t.values_yaml),
+            executable: false,
+        },
+        GitFile {
+            path: format!("{RELEASE_DIR}/pre-release-script.sh"),
+            text: pre_release(t, &before_job),
+            executable: true,
+        },
         GitFile { path: format!("{RELEASE_DIR}/post-release-script.sh"), text: post_release(t), executable: true },
     ];
     for m in &ms {

@@ -64,7 +64,12 @@ pub struct Empty {}
 pub fn namespace(ns: &str) -> Object<Empty> {
     let mut labels = Map::new();
     labels.insert("name".into(), Json::String(ns.into()));
-    Object { api_version: "v1", kind: "Namespace", metadata: Meta { name: ns.into(), labels, ..Meta::default() }, body: Empty {} }
+    Object {
+        api_version: "v1",
+        kind: "Namespace",
+        metadata: Meta { name: ns.into(), labels, ..Meta::default() },
+        body: Empty {},
+    }
 }
 
 /// A ConfigMap's `data`.

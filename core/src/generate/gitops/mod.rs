@@ -20,9 +20,9 @@ pub mod genesys;
 pub mod kube;
 pub mod seed;
 
-use crate::model::release_name;
 use super::secrets::{secret_specs, SecretSpec};
 use super::values_yaml::{values_tree, values_yaml, ValuesOptions};
+use crate::model::release_name;
 use crate::model::{Config, Delivery, Effective, SecretsFrom, Value};
 use crate::registry::{keys, KEYS};
 use crate::yaml::{to_yaml, EmitOptions, Node};
@@ -191,7 +191,17 @@ impl Tenant {
         let values = values_tree(&vcfg, &veff, ValuesOptions { comments: false, ..opts });
         let values_yaml = values_yaml(&vcfg, &veff, opts);
         let specs = secret_specs(&git, &real);
-        Tenant { namespace: git.deploy.namespace.clone(), cfg: git, real, release, name, folder, values, values_yaml, specs }
+        Tenant {
+            namespace: git.deploy.namespace.clone(),
+            cfg: git,
+            real,
+            release,
+            name,
+            folder,
+            values,
+            values_yaml,
+            specs,
+        }
     }
 
     /// External Secrets makes the Secrets.

@@ -34,7 +34,8 @@ fn store_lines(t: &Tenant) -> String {
     let mut out = String::new();
     match d.secret_store {
         SecretStoreKind::GcpSecretManager => {
-            let project = if d.store_gcp_project.is_empty() { d.gke_project.as_str() } else { d.store_gcp_project.as_str() };
+            let project =
+                if d.store_gcp_project.is_empty() { d.gke_project.as_str() } else { d.store_gcp_project.as_str() };
             let mut p: Vec<&str> = Vec::new();
             if !project.is_empty() {
                 p.extend(["--project", project]);
@@ -52,15 +53,29 @@ fn store_lines(t: &Tenant) -> String {
                 extra(&["gcloud", "secrets", "create", "$1", "--replication-policy=automatic", "--data-file=-"]).replace("'$1'", "\"$1\""),
             ));
             for e in plan(t).entries {
-                out.push_str(&format!("# {}\n{}\n", comment_text(&e.what), piped(&e.value, &command(&["put", &e.key]))));
+                out.push_str(&format!(
+                    "# {}\n{}\n",
+                    comment_text(&e.what),
+                    piped(&e.value, &command(&["put", &e.key]))
+                ));
             }
         }
         SecretStoreKind::AzureKeyVault => {
             out.push_str(&format!("# Azure Key Vault {}\n", comment_text(&d.store_key_vault)));
             for e in plan(t).entries {
                 let set = command(&[
-                    "az", "keyvault", "secret", "set", "--vault-name", &d.store_key_vault, "--name", &e.key, "--file", "/dev/stdin",
-                    "--output", "none",
+                    "az",
+                    "keyvault",
+                    "secret",
+                    "set",
+                    "--vault-name",
+                    &d.store_key_vault,
+                    "--name",
+                    &e.key,
+                    "--file",
+                    "/dev/stdin",
+                    "--output",
+                    "none",
                 ]);
                 out.push_str(&format!("# {}\n{}\n", comment_text(&e.what), piped(&e.value, &set)));
             }
@@ -73,7 +88,8 @@ fn store_lines(t: &Tenant) -> String {
                 quote(&d.store_vault_server)
             ));
             for e in plan(t).entries {
-                let put = command(&["vault", "kv", "put", &format!("-mount={}", d.store_vault_mount), &e.key, "value=-"]);
+                let put =
+                    command(&["vault", "kv", "put", &format!("-mount={}", d.store_vault_mount), &e.key, "value=-"]);
                 out.push_str(&format!("# {}\n{}\n", comment_text(&e.what), piped(&e.value, &put)));
             }
         }
