@@ -296,7 +296,7 @@ proptest::proptest! {
         let mut next = move || t.next().unwrap();
         let mut cfg = Config::guide_sample();
         for k in KEYS {
-            let _ = match k.kind {
+            match k.kind {
                 Kind::Str => cfg.values.set(k, Value::Str(next())),
                 Kind::Template => cfg.values.set(k, Value::Template(next())),
                 // Two rows of one name are an error the form reports (validation tests).
@@ -316,7 +316,7 @@ proptest::proptest! {
                 Kind::Mounts => cfg.values.set(k, Value::Mounts((0..n).map(|i| VolumeMount { name: format!("{i}{}", next()), mount_path: next(), read_only: i % 2 == 0 }).collect())),
                 Kind::ConsulHost => cfg.values.set(k, Value::ConsulHost(ConsulHost::Literal(next()))),
                 _ => (),
-            };
+            }
         }
         let home = HelmHome::new("helm-values-prop");
         helm_reads_the_model(&home, &cfg, ValuesOptions { form: Form::Minimal, comments: true }, "arbitrary text");

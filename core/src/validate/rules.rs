@@ -382,7 +382,7 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
         ChartSource::Repo => {
             need(out, "deploy.chartRepoUrl", &d.chart_repo_url, "the chart repository URL for helm repo add");
             let url = d.chart_repo_url.trim();
-            if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+            if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
                 out.push(Finding::error("deploy.chartRepoUrl", "a chart repository URL starts with https:// (or http://); for oci:// choose the OCI registry source"));
             }
             if !d.chart.is_empty() && repo_name(&d.chart).is_none() {
