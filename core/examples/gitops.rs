@@ -13,7 +13,7 @@ fn main() {
     cfg.deploy.db_owner_password = "S3cret-owner".into();
     cfg.deploy.db_admin_password = "S3cret-admin".into();
     cfg.deploy.registry_password = "S3cret-registry".into();
-    cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
+    cfg.deploy.gitops_chart_repo = "https://charts.example.com/genesys".into();
     cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
     for (name, v) in ["deploy.delivery", "deploy.secretsFrom", "deploy.secretStore"].iter().zip(&args) {
         (context_field(name).expect("a context field").set)(&mut cfg.deploy, v);

@@ -283,7 +283,14 @@ mod tests {
         let names: Vec<&str> = secret_fields().map(|f| f.name).collect();
         assert_eq!(
             names,
-            ["registry.password", "db.ownerPassword", "db.adminPassword", "redis.password", "kafka.password"]
+            [
+                "deploy.chartPassword",
+                "registry.password",
+                "db.ownerPassword",
+                "db.adminPassword",
+                "redis.password",
+                "kafka.password"
+            ]
         );
         for name in names {
             assert_eq!(context_field(name).unwrap().kind, FieldKind::Secret, "{name}");
