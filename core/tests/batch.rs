@@ -20,6 +20,9 @@ fn base() -> Config {
     cfg.deploy.registry_password = "S3cret-registry".into();
     cfg.deploy.db_admin_password = "S3cret-admin".into();
     cfg.deploy.redis_password = "S3cret-redis".into();
+    // The chart source the Helm step needs, pinned.
+    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
+    cfg.deploy.chart_version = "100.0.1".into();
     cfg
 }
 
