@@ -26,6 +26,9 @@ fn base() -> Config {
     cfg.deploy.placeholders = false;
     cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
     cfg.deploy.registry_username = "robot".into();
+    // The chart source the Helm step needs, pinned.
+    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
+    cfg.deploy.chart_version = "100.0.1".into();
     cfg
 }
 
