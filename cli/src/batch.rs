@@ -132,13 +132,13 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
             let d = download(&cfg, o.values_opts);
             folder(stage, &d.folder)?;
             for (name, f) in d.relative() {
-                write(stage, &format!("{}/{name}", d.folder), &f.data, f.executable)?;
+                write(stage, &format!("{}/{name}", d.folder), &f.data, f.mode() as u32)?;
             }
             bar.inc(1);
             Ok(())
         })?;
-        write(stage, index::INDEX_FILE, index::index_csv(&reports, &rendered).as_bytes(), false)?;
-        write(stage, index::SCRIPT_FILE, index::deploy_all(&reports, &rendered).as_bytes(), true)
+        write(stage, index::INDEX_FILE, index::index_csv(&reports, &rendered).as_bytes(), 0o644)?;
+        write(stage, index::SCRIPT_FILE, index::deploy_all(&reports, &rendered).as_bytes(), 0o755)
     })?;
     bar.finish_and_clear();
     let done = reports.len() - failed;

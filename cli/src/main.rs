@@ -256,7 +256,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     } else {
         target.write_dir(|stage| {
             for (name, f) in d.relative() {
-                output::write(stage, name, &f.data, f.executable)?;
+                output::write(stage, name, &f.data, f.mode() as u32)?;
             }
             Ok(())
         })?;

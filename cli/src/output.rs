@@ -91,13 +91,13 @@ impl Target {
     }
 }
 
-/// Writes a new file `data` at `name` under `dir` (its folder must exist), mode 755
-/// for scripts and 644 otherwise, as in the portal's .tar (less what the umask takes).
-pub fn write(dir: &Path, name: &str, data: &[u8], executable: bool) -> Result<(), Failure> {
+/// Writes a new file `data` at `name` under `dir` (its folder must exist) with `mode`:
+/// the one the portal's .tar gives it (`archive::File::mode`: 600 or 700 for files that
+/// hold secrets), less what the umask takes.
+pub fn write(dir: &Path, name: &str, data: &[u8], mode: u32) -> Result<(), Failure> {
     use std::os::unix::fs::OpenOptionsExt;
     let path = dir.join(name);
     // One open and one write per file: a batch writes thousands.
-    let mode = if executable { 0o755 } else { 0o644 };
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -110,6 +110,18 @@ fn render_writes_the_portals_download_byte_for_byte() {
             v
         };
         assert_eq!(tree(&tmp.path().join("out")), want, "{name}");
+        // Each file has the mode the portal's .tar gives it: files that hold secrets are
+        // for their owner only.
+        for (rel, f) in expected.relative() {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(tmp.path().join("out").join(rel)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(u64::from(mode), f.mode(), "{name}: {rel}");
+        }
+        let secrets_mode = {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(tmp.path().join("out/secrets.json")).unwrap().permissions().mode() & 0o777
+        };
+        assert_eq!(secrets_mode, 0o600, "{name}: secrets.json");
         // --tar writes the very archive the portal's button gives.
         let o = run(&["render", profile.to_str().unwrap(), "--tar", "all.tar", "--allow-errors", "-q"], tmp.path());
         assert!(o.status.success(), "{}", stderr(&o));
