@@ -34,6 +34,8 @@ fn stdout(o: &Output) -> String {
 fn sample() -> Config {
     let mut cfg = Config::guide_sample();
     cfg.deploy.placeholders = false;
+    // The portal's database bootstrap on (the guide's sample leaves it to dbinit).
+    cfg.deploy.db_bootstrap = true;
     cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
     cfg.deploy.registry_username = "robot".into();
     cfg.deploy.registry_password = "S3cret-registry".into();
@@ -151,7 +153,7 @@ fn render_refuses_errors_and_leaves_the_folder_as_it_was() {
     let profile = write_profile(tmp.path(), "p.yaml", &cfg);
     let o = run(&["render", profile.to_str().unwrap(), "--out", "out"], tmp.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("tenant.sid: error: the tenant short ID must be digits only"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("tenant.sid: error: The tenant short ID must be digits only"), "{}", stderr(&o));
     assert!(stderr(&o).contains("nothing written"));
     assert!(!tmp.path().join("out").exists());
     // A folder with something in it is replaced only with --force, and a refused run
@@ -187,7 +189,7 @@ fn check_exits_by_severity_and_prints_json() {
     let warn = write_profile(tmp.path(), "warn.yaml", &warn);
     let o = run(&["check", warn.to_str().unwrap()], tmp.path());
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "redis.password: warning: no Redis password: fine only if Redis has no authentication\n");
+    assert_eq!(stdout(&o), "redis.password: warning: There is no Redis password: that is fine only if Redis has no authentication.\n");
     let o = run(&["check", warn.to_str().unwrap(), "--strict"], tmp.path());
     assert_eq!(o.status.code(), Some(1));
     let o = run(&["check", warn.to_str().unwrap(), "--format", "json"], tmp.path());
