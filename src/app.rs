@@ -70,6 +70,7 @@ pub fn App(
     let go = move |delta: isize| {
         let i = Step::ALL.iter().position(|s| *s == state.step.get_untracked()).unwrap_or(0) as isize + delta;
         if let Some(s) = Step::ALL.get(i.clamp(0, Step::ALL.len() as isize - 1) as usize) {
+            state.step.set(*s);
             browser::set_hash(&format!("/{}", s.slug()));
             // The new step's heading takes focus (and scrolls into view), so keyboard
             // and screen-reader users start at its top.
@@ -216,7 +217,10 @@ fn Previews() -> impl IntoView {
                     <p class="help">{move || ui.config.with(|c| match c.deploy.secret_style {
                         SecretStyle::Guide => "Secrets: kubectl create secret, as the guide does. ",
                         SecretStyle::Stdin => "Secrets: manifests from stdin. ",
-                    })}<a href="#/review" on:click=move |_| browser::focus_soon("f-secrets-style".into())>"Change how secrets are created"</a></p>
+                    })}<a href="#/review" on:click=move |_| {
+                        ui.step.set(Step::Review);
+                        browser::focus_soon("f-secrets-style".into());
+                    }>"Change how secrets are created"</a></p>
                     <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" unmasked=unmasked_commands/>
                 </div>
                 <div class="blocks" role="group" aria-label="Copy one block">

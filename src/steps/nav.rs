@@ -36,7 +36,10 @@ pub fn StepNav() -> impl IntoView {
                     view! {
                         <li>
                             <a href=format!("#/{}", step.slug()) class=move || format!("step-link {}", status().0)
-                                on:click=move |_| crate::browser::focus_soon(format!("step-{}-title", step.slug()))
+                                on:click=move |_| {
+                                    ui.step.set(step);
+                                    crate::browser::focus_soon(format!("step-{}-title", step.slug()));
+                                }
                                 aria-current=move || (ui.step.get() == step).then_some("step")>
                                 <span class="num">{i + 1}</span>
                                 <span class="title">{step.title()}</span>
