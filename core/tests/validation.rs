@@ -225,3 +225,57 @@ fn errors_come_before_warnings() {
     assert!(fs[..first_warning].iter().all(|f| f.severity == Severity::Error));
     assert!(fs[first_warning..].iter().all(|f| f.severity == Severity::Warning));
 }
+
+#[test]
+fn every_key_constraint_is_reached_by_a_rule() {
+    use ixn_core::registry::{Constraint, Kind, Pattern, KEYS};
+    let mut checked = 0;
+    for def in KEYS {
+        let (bad, severity) = match def.constraint {
+            Constraint::Free => continue,
+            Constraint::Int { min, max, .. } => {
+                // Below the range, and above it where it has a top.
+                let mut outside = vec![min - 1];
+                if max < i64::MAX {
+                    outside.push(max + 1);
+                }
+                for n in outside {
+                    let mut c = valid();
+                    c.values.set(def, Value::from_text(def.kind, &n.to_string()).unwrap());
+                    assert!(
+                        findings(&c).iter().any(|f| f.path == def.path && f.severity == Severity::Error),
+                        "{}: {n} is outside {:?}, and nothing says so",
+                        def.path,
+                        def.constraint
+                    );
+                }
+                checked += 1;
+                continue;
+            }
+            Constraint::NonNegativeQuantity => (Value::Quantity(Input::new("-1")), Severity::Error),
+            Constraint::Pattern(p) => {
+                let text = match p {
+                    Pattern::Uuid => "gws",
+                    Pattern::Digits => "10a",
+                    Pattern::Dns1123Subdomain { .. } => "Bad_Name",
+                };
+                let v = match def.kind {
+                    Kind::PullSecrets => Value::PullSecrets(vec![text.into()]),
+                    _ => Value::Str(text.into()),
+                };
+                (v, if p.strict() { Severity::Error } else { Severity::Warning })
+            }
+        };
+        let mut c = valid();
+        c.values.set(def, bad);
+        assert!(
+            findings(&c).iter().any(|f| f.path == def.path && f.severity == severity),
+            "{}: its constraint {:?} found nothing",
+            def.path,
+            def.constraint
+        );
+        checked += 1;
+    }
+    // Ports, counts, probes, quantities, the tenant IDs and the object names.
+    assert!(checked > 60, "{checked}");
+}

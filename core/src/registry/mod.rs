@@ -4,11 +4,13 @@
 //! wizard step. The form, validation, YAML writer, importer and docs all read this one
 //! table, so adding a key here is the whole job.
 
+pub mod constraint;
 pub mod containers;
 mod context;
 pub mod keys;
 mod step;
 
+pub use constraint::{Constraint, Pattern};
 pub use context::{context_field, secret_fields, ContextDef, FieldKind, CONTEXT};
 pub use keys::KEYS;
 pub use step::Step;
@@ -68,6 +70,9 @@ pub struct KeyDef {
     /// The envsubst variable placeholder mode writes in place of the value
     /// (`TENANT_ID` for `tenant.sid`), if the guide's flow has one.
     pub placeholder: Option<&'static str>,
+    /// What the value must satisfy beyond its kind (a range, a pattern): validation
+    /// checks it, a schema export writes it.
+    pub constraint: Constraint,
 }
 
 /// The deployment does not work without a value.
@@ -96,6 +101,11 @@ impl KeyDef {
     /// The same row with the envsubst variable placeholder mode writes for it.
     pub const fn var(self, name: &'static str) -> KeyDef {
         KeyDef { placeholder: Some(name), ..self }
+    }
+
+    /// The same row with another constraint than its kind's default.
+    pub const fn with(self, constraint: Constraint) -> KeyDef {
+        KeyDef { constraint, ..self }
     }
 
     /// The chart default's YAML text, if the reference gives one.
