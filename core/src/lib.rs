@@ -18,6 +18,11 @@
 //! - [`batch`]: many tenants from one base profile and a tenants file.
 //! - [`wording`]: how messages say counts.
 
+// The shared test fixture (tests/common/tenant.rs) names the crate `ixn_core`, also
+// when the unit tests read it.
+#[cfg(test)]
+extern crate self as ixn_core;
+
 pub mod artifacts;
 pub mod batch;
 pub mod generate;

@@ -1,21 +1,15 @@
 //! Each validation rule, triggered on its own, with the path and severity a user sees.
 
+mod common;
+
 use ixn_core::model::{Config, Effective, Input, Platform, RedisNode, Value};
 use ixn_core::registry::keys;
 use ixn_core::validate::{validate, Finding, Severity};
 
-/// A configuration with no errors at all, to break one thing at a time.
+/// A configuration with no errors at all, to break one thing at a time: the shared
+/// complete tenant.
 fn valid() -> Config {
-    let mut c = Config::guide_sample();
-    c.deploy.placeholders = false;
-    c.deploy.registry_username = "u".into();
-    c.deploy.registry_password = "p".into();
-    c.deploy.redis_password = "r".into();
-    c.deploy.db_admin_password = "a".into();
-    c.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
-    c.deploy.chart_version = "100.0.1".into();
-    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
-    c
+    common::tenant::complete_tenant()
 }
 
 fn findings(c: &Config) -> Vec<Finding> {
