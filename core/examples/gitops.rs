@@ -2,7 +2,7 @@
 //! `cargo run -p ixn-core --example gitops -- [argocd|flux|genesys] [kubectl|external-secrets] [gcp-secret-manager|azure-key-vault|vault]`.
 
 use ixn_core::generate::{gitops, values_yaml::ValuesOptions};
-use ixn_core::registry::context_field;
+use ixn_core::model::context_field;
 
 #[path = "../tests/common/tenant.rs"]
 mod tenant;

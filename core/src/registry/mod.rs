@@ -6,14 +6,25 @@
 
 pub mod constraint;
 pub mod containers;
-mod context;
 pub mod keys;
 mod step;
 
 pub use constraint::{Constraint, Pattern};
-pub use context::{context_field, secret_fields, ContextDef, FieldKind, CONTEXT};
 pub use keys::KEYS;
 pub use step::Step;
+
+/// What widget a context field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A line of text.
+    Text,
+    /// A credential: a password field, masked in previews.
+    Secret,
+    /// A checkbox (`"true"` / `"false"`).
+    Bool,
+    /// One of these (value, label) options.
+    Select(&'static [(&'static str, &'static str)]),
+}
 
 /// What a key holds, which decides its widget, parser and YAML form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -322,6 +333,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn the_registry_is_the_lowest_layer() {
+        // registry → model → …: nothing here names a module above it.
+        let files = [
+            include_str!("mod.rs"),
+            include_str!("keys.rs"),
+            include_str!("constraint.rs"),
+            include_str!("containers.rs"),
+            include_str!("step.rs"),
+        ];
+        for src in files {
+            assert!(!src.contains(concat!("crate", "::")), "the registry imports from above it");
+        }
     }
 
     #[test]
