@@ -222,12 +222,13 @@ fn errors_come_before_warnings() {
 
 #[test]
 fn every_key_constraint_is_reached_by_a_rule() {
+    use ixn_core::registry::constraint::IntRange;
     use ixn_core::registry::{Constraint, Kind, Pattern, KEYS};
     let mut checked = 0;
     for def in KEYS {
         let (bad, severity) = match def.constraint {
             Constraint::Free => continue,
-            Constraint::Int { min, max, .. } => {
+            Constraint::Int(&IntRange { min, max, .. }) => {
                 // Below the range, and above it where it has a top.
                 let mut outside = vec![min - 1];
                 if max < i64::MAX {

@@ -7,21 +7,25 @@
 pub enum Constraint {
     /// Nothing beyond what the kind parses.
     Free,
-    /// A whole number from `min` to `max`, both included. `why` is the finding's
-    /// sentence when the value is outside.
-    Int {
-        /// The smallest allowed value.
-        min: i64,
-        /// The largest allowed value.
-        max: i64,
-        /// What the finding says.
-        why: &'static str,
-    },
+    /// A whole number in a range. (A reference keeps every row of the table small:
+    /// the table is data in the wasm.)
+    Int(&'static IntRange),
     /// A Kubernetes quantity not below zero.
     NonNegativeQuantity,
     /// Text (or, for a list, each item's text) that matches a pattern. A value holding
     /// an envsubst placeholder is checked once it is filled in, not here.
     Pattern(Pattern),
+}
+
+/// A whole number from `min` to `max`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntRange {
+    /// The smallest allowed value.
+    pub min: i64,
+    /// The largest allowed value.
+    pub max: i64,
+    /// The finding's sentence when the value is outside.
+    pub why: &'static str,
 }
 
 /// The text patterns keys use.
@@ -40,14 +44,15 @@ pub enum Pattern {
 }
 
 /// A port's range: what [`Kind::Port`](super::Kind::Port) parses.
-pub const PORT: Constraint = Constraint::Int { min: 1, max: 65535, why: "is not a port from 1 to 65535" };
+pub const PORT: Constraint = Constraint::Int(&IntRange { min: 1, max: 65535, why: "is not a port from 1 to 65535" });
 /// A count, a size in milliseconds: not negative.
-pub const NON_NEGATIVE: Constraint = Constraint::Int { min: 0, max: i64::MAX, why: "must not be negative" };
+pub const NON_NEGATIVE: Constraint = Constraint::Int(&IntRange { min: 0, max: i64::MAX, why: "must not be negative" });
 /// A probe's timing or threshold: at least 1.
-pub const PROBE: Constraint = Constraint::Int { min: 1, max: i64::MAX, why: "probe values must be positive" };
+pub const PROBE: Constraint =
+    Constraint::Int(&IntRange { min: 1, max: i64::MAX, why: "probe values must be positive" });
 /// `replicaCount`: IXN runs one instance or none.
 pub const ONE_OR_NONE: Constraint =
-    Constraint::Int { min: 0, max: 1, why: "IXN runs one instance per tenant: use 1 (or 0 to stop it)" };
+    Constraint::Int(&IntRange { min: 0, max: 1, why: "IXN runs one instance per tenant: use 1 (or 0 to stop it)" });
 
 impl Pattern {
     /// The pattern as a regular expression (ECMA-262, as JSON Schema's `pattern`).
@@ -79,7 +84,7 @@ impl Constraint {
     pub fn schema_type(&self) -> Option<&'static str> {
         match self {
             Constraint::Free | Constraint::NonNegativeQuantity => None,
-            Constraint::Int { .. } => Some("integer"),
+            Constraint::Int(_) => Some("integer"),
             Constraint::Pattern(_) => Some("string"),
         }
     }
@@ -88,7 +93,7 @@ impl Constraint {
     /// `maximum` (`None` for no bound).
     pub fn bounds(&self) -> Option<(i64, Option<i64>)> {
         match *self {
-            Constraint::Int { min, max, .. } => Some((min, (max != i64::MAX).then_some(max))),
+            Constraint::Int(r) => Some((r.min, (r.max != i64::MAX).then_some(r.max))),
             _ => None,
         }
     }

@@ -4,6 +4,7 @@ use super::Finding;
 use crate::model::{
     dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
 };
+use crate::registry::constraint::IntRange;
 use crate::registry::containers::CONTAINERS;
 use crate::registry::{keys, Constraint, KeyDef, Pattern, KEYS};
 
@@ -114,7 +115,7 @@ fn constraints(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
     match def.constraint {
         Constraint::Free => {}
-        Constraint::Int { min, max, why } => {
+        Constraint::Int(&IntRange { min, max, why }) => {
             let n = match value {
                 Value::Int(i) => i.value().copied(),
                 Value::Port(p) => p.value().map(|&p| i64::from(u16::from(p))),
