@@ -38,7 +38,7 @@ pub const UNSAVED_SECRETS_KEY: &str = "ixn-portal.unsavedSecrets";
 
 /// The form names of the secrets set in `cfg`: context fields and values keys.
 fn secrets_set(cfg: &Config) -> Vec<String> {
-    let context = ixn_core::registry::secret_fields().filter(|f| !(f.get)(&cfg.deploy).is_empty()).map(|f| f.name);
+    let context = ixn_core::model::secret_fields().filter(|f| !(f.get)(&cfg.deploy).is_empty()).map(|f| f.name);
     let values = cfg.values.iter().filter(|(def, _)| def.secret()).map(|(def, _)| def.path);
     context.chain(values).map(str::to_string).collect()
 }

@@ -2,6 +2,7 @@
 //! defaults) and its "Deploy" sample (guide sample). Help texts are the guide's own
 //! `# --` comments where it has them.
 
+use super::constraint::{self, Constraint, Pattern};
 use super::Kind::*;
 use super::Step::*;
 use super::{KeyDef, Kind, Step, DERIVED, REQUIRED, SECRET};
@@ -15,9 +16,21 @@ const fn k(
     flags: u8,
     help: &'static str,
 ) -> KeyDef {
+    // Each kind's usual constraint; rows that need another say `.with(…)`.
+    let constraint = match kind {
+        Port => constraint::PORT,
+        Int => constraint::NON_NEGATIVE,
+        Quantity => Constraint::NonNegativeQuantity,
+        _ => Constraint::Free,
+    };
     // A key the Configure table gives no default for comes from the Deploy sample.
     let guide = if default.is_empty() { super::Guide::Deploy } else { super::Guide::Configure };
-    KeyDef { path, kind, default, sample, help, step, flags, placeholder: None, title: "", options: &[], guide }
+    KeyDef { path, kind, default, sample, help, step, flags, placeholder: None, constraint, title: "", guide }
+}
+
+/// A Kubernetes object name, for the finding: "a secret name must …".
+const fn object_name(what: &'static str) -> Constraint {
+    Constraint::Pattern(Pattern::Dns1123Subdomain { what })
 }
 
 /// The guide's Consul connect annotations for the ixnService pod. One change from the
@@ -66,13 +79,13 @@ pub static KEYS: &[KeyDef] = TABLE;
 /// The table itself, as a constant so that the path index can be built at compile time.
 pub(super) const TABLE: &[KeyDef] = &[
     // ---- Tenant & release
-    k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID.").var("TENANT_UUID").label("Tenant ID"),
-    k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods.").var("TENANT_ID").label("Tenant short ID"),
-    k(Tenant, "replicaCount", Int, "1", "1", 0, "Replicas of both pods. IXN does not scale: 1 runs the tenant, 0 stops it.").label("Replicas"),
+    k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID.").var("TENANT_UUID").with(Constraint::Pattern(Pattern::Uuid)).label("Tenant ID"),
+    k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods.").var("TENANT_ID").with(Constraint::Pattern(Pattern::Digits)).label("Tenant short ID"),
+    k(Tenant, "replicaCount", Int, "1", "1", 0, "Replicas of both pods. IXN does not scale: 1 runs the tenant, 0 stops it.").with(constraint::ONE_OR_NONE).label("Replicas"),
     // ---- Cluster & images
     k(Cluster, "image.registry", Str, r#""""#, "pureengage-docker-staging.jfrog.io", REQUIRED, "Images registry.").var("IMAGE_REGISTRY").label("Image registry"),
-    k(Cluster, "image.pullPolicy", Str, "IfNotPresent", "Always", 0, "Images pull policy: Always, IfNotPresent or Never.").label("Image pull policy").options(&["Always", "IfNotPresent", "Never"]),
-    k(Cluster, "image.imagePullSecrets", PullSecrets, "[]", "[{name: pullsecret}]", DERIVED, "Names of docker-registry secrets used to pull the images. Filled from the pull secret when you create one here.").label("Image pull secrets"),
+    k(Cluster, "image.pullPolicy", Str, "IfNotPresent", "Always", 0, "Images pull policy: Always, IfNotPresent or Never.").label("Image pull policy").with(Constraint::OneOf(&["Always", "IfNotPresent", "Never"])),
+    k(Cluster, "image.imagePullSecrets", PullSecrets, "[]", "[{name: pullsecret}]", DERIVED, "Names of docker-registry secrets used to pull the images. Filled from the pull secret when you create one here.").with(object_name("secret name")).label("Image pull secrets"),
     k(Cluster, "ixnService.image.ixnServer.repository", Str, "~", "", 0, "Interaction Server image repository (the guide takes it from versions.yaml: ixn/interaction_server).").label("IXN Server image repository"),
     k(Cluster, "ixnService.image.ixnServer.tag", Str, "~", "", 0, "Interaction Server image tag.").label("IXN Server image tag"),
     k(Cluster, "ixnService.image.ixnNode.repository", Str, "~", "", 0, "Interaction Server Node image repository (ixn/ixn_node).").label("IXN Node image repository"),
@@ -80,7 +93,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Cluster, "ixnVQNode.image.ixnVQNode.repository", Str, "~", "", 0, "Interaction Server VQ Node image repository (ixn/ixn_vq_node).").label("VQ Node image repository"),
     k(Cluster, "ixnVQNode.image.ixnVQNode.tag", Str, "~", "", 0, "Interaction Server VQ Node image tag.").label("VQ Node image tag"),
     // ---- Databases: IXN Server
-    k(Databases, "ixnService.ixnServer.db.engine", Str, "postgre", "postgre", 0, "Interaction Server database engine. Only PostgreSQL (postgre) is supported.").label("IXN Server database engine").options(&["postgre"]).advanced_row(),
+    k(Databases, "ixnService.ixnServer.db.engine", Str, "postgre", "postgre", 0, "Interaction Server database engine. Only PostgreSQL (postgre) is supported.").label("IXN Server database engine").with(Constraint::OneOf(&["postgre"])).advanced_row(),
     k(Databases, "ixnService.ixnServer.db.host", Str, "~", "${POSTGRES_ADDR}", REQUIRED, "Interaction Server database host.").var("POSTGRES_ADDR").label("IXN Server database host"),
     k(Databases, "ixnService.ixnServer.db.port", Port, "5432", "5432", 0, "Interaction Server database port.").label("IXN Server database port"),
     k(Databases, "ixnService.ixnServer.db.name", Str, r#""""#, "ixn-${TENANT_ID}", DERIVED, "Interaction Server database name. Defaults here to ixn-<sid>.").label("IXN Server database name"),
@@ -90,7 +103,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Databases, "ixnService.ixnServer.db.schemaName", Str, "~", "~", 0, "Interaction Server database schema name. Can be left empty.").label("IXN Server database schema").advanced_row(),
     k(Databases, "ixnService.ixnServer.dbinit.enabled", Bool, "", "true", 0, "Create the Interaction Server database on pod init.").label("Create the IXN Server database on first start"),
     k(Databases, "ixnService.ixnServer.secrets.db.enabled", Bool, "~", "true", DERIVED, "Enable the Interaction Server database secret made by the chart. Off means you create it yourself.").label("The chart makes the IXN Server database secret"),
-    k(Databases, "ixnService.ixnServer.secrets.db.secretName", Str, "~", "ixn-db-secret-${TENANT_ID}", DERIVED, "Interaction Server database secret name. Defaults here to ixn-db-secret-<sid>.").label("IXN Server database secret name"),
+    k(Databases, "ixnService.ixnServer.secrets.db.secretName", Str, "~", "ixn-db-secret-${TENANT_ID}", DERIVED, "Interaction Server database secret name. Defaults here to ixn-db-secret-<sid>.").with(object_name("secret name")).label("IXN Server database secret name"),
     k(Databases, "ixnService.ixnServer.secrets.db.username", Str, "~", "${POSTGRES_USER}", DERIVED, "Interaction Server database username to put in the secret. Defaults to the database owner role.").var("POSTGRES_USER").label("IXN Server database user"),
     k(Databases, "ixnService.ixnServer.secrets.db.password", Str, "~", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server database password to put in the secret. Defaults to the owner role's password.").var("POSTGRES_PASSWORD").label("IXN Server database password"),
     // ---- Databases: IXN Node
@@ -103,7 +116,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Databases, "ixnService.ixnNode.storingSessions.enabled", Bool, "", "true", 0, "Store Interaction Server Node sessions in the database.").label("Store IXN Node sessions in the database").advanced_row(),
     k(Databases, "ixnService.ixnNode.dbinit.enabled", Bool, "", "true", 0, "Create the Interaction Server Node database on pod init.").label("Create the IXN Node database on first start"),
     k(Databases, "ixnService.ixnNode.secrets.db.enabled", Bool, "", "true", DERIVED, "Enable the Interaction Server Node database secret made by the chart.").label("The chart makes the IXN Node database secret"),
-    k(Databases, "ixnService.ixnNode.secrets.db.secretName", Str, "", "ixn-node-db-secret-${TENANT_ID}", DERIVED, "Interaction Server Node database secret name. Defaults here to ixn-node-db-secret-<sid>.").label("IXN Node database secret name"),
+    k(Databases, "ixnService.ixnNode.secrets.db.secretName", Str, "", "ixn-node-db-secret-${TENANT_ID}", DERIVED, "Interaction Server Node database secret name. Defaults here to ixn-node-db-secret-<sid>.").with(object_name("secret name")).label("IXN Node database secret name"),
     k(Databases, "ixnService.ixnNode.secrets.db.username", Str, "", "${POSTGRES_USER}", DERIVED, "Interaction Server Node database username to put in the secret. Defaults to the database owner role.").var("POSTGRES_USER").label("IXN Node database user"),
     k(Databases, "ixnService.ixnNode.secrets.db.password", Str, "", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server Node database password to put in the secret.").var("POSTGRES_PASSWORD").label("IXN Node database password"),
     // ---- Redis
@@ -128,32 +141,32 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Ports, "ixnService.ixnNode.ports.default", Port, "13133", "6120", 0, "Interaction Server Node default port; also serves /metrics.").label("IXN Node port"),
     k(Ports, "ixnVQNode.ports.default", Port, "13138", "7122", 0, "Interaction Server VQ Node default port.").label("VQ Node port"),
     k(Ports, "ixnVQNode.ports.health", Port, "13139", "9102", 0, "Interaction Server VQ Node health port; also serves /metrics.").label("VQ Node health port"),
-    k(Ports, "ixnService.ixnServer.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server liveness probe initial delay, in seconds.").label("IXN Server liveness probe: first delay (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server liveness probe check period, in seconds.").label("IXN Server liveness probe: period (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server liveness probe timeout, in seconds.").label("IXN Server liveness probe: timeout (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server liveness probe failure threshold.").label("IXN Server liveness probe: failures allowed").advanced_row(),
-    k(Ports, "ixnService.ixnServer.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server readiness probe initial delay, in seconds.").label("IXN Server readiness probe: first delay (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server readiness probe check period, in seconds.").label("IXN Server readiness probe: period (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server readiness probe timeout, in seconds.").label("IXN Server readiness probe: timeout (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server readiness probe failure threshold.").label("IXN Server readiness probe: failures allowed").advanced_row(),
-    k(Ports, "ixnService.ixnServer.startupProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server startup probe check period, in seconds.").label("IXN Server startup probe: period (s)").advanced_row(),
-    k(Ports, "ixnService.ixnServer.startupProbe.failureThreshold", Int, "120", "120", 0, "Interaction Server startup probe failure threshold.").label("IXN Server startup probe: failures allowed").advanced_row(),
-    k(Ports, "ixnService.ixnNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node liveness probe initial delay, in seconds.").label("IXN Node liveness probe: first delay (s)").advanced_row(),
-    k(Ports, "ixnService.ixnNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node liveness probe check period, in seconds.").label("IXN Node liveness probe: period (s)").advanced_row(),
-    k(Ports, "ixnService.ixnNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node liveness probe timeout, in seconds.").label("IXN Node liveness probe: timeout (s)").advanced_row(),
-    k(Ports, "ixnService.ixnNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node liveness probe failure threshold.").label("IXN Node liveness probe: failures allowed").advanced_row(),
-    k(Ports, "ixnService.ixnNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node readiness probe initial delay, in seconds.").label("IXN Node readiness probe: first delay (s)").advanced_row(),
-    k(Ports, "ixnService.ixnNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node readiness probe check period, in seconds.").label("IXN Node readiness probe: period (s)").advanced_row(),
-    k(Ports, "ixnService.ixnNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node readiness probe timeout, in seconds.").label("IXN Node readiness probe: timeout (s)").advanced_row(),
-    k(Ports, "ixnService.ixnNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node readiness probe failure threshold.").label("IXN Node readiness probe: failures allowed").advanced_row(),
-    k(Ports, "ixnVQNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node liveness probe initial delay, in seconds.").label("VQ Node liveness probe: first delay (s)").advanced_row(),
-    k(Ports, "ixnVQNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node liveness probe check period, in seconds.").label("VQ Node liveness probe: period (s)").advanced_row(),
-    k(Ports, "ixnVQNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node liveness probe timeout, in seconds.").label("VQ Node liveness probe: timeout (s)").advanced_row(),
-    k(Ports, "ixnVQNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node liveness probe failure threshold.").label("VQ Node liveness probe: failures allowed").advanced_row(),
-    k(Ports, "ixnVQNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node readiness probe initial delay, in seconds.").label("VQ Node readiness probe: first delay (s)").advanced_row(),
-    k(Ports, "ixnVQNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node readiness probe check period, in seconds.").label("VQ Node readiness probe: period (s)").advanced_row(),
-    k(Ports, "ixnVQNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node readiness probe timeout, in seconds.").label("VQ Node readiness probe: timeout (s)").advanced_row(),
-    k(Ports, "ixnVQNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node readiness probe failure threshold.").label("VQ Node readiness probe: failures allowed").advanced_row(),
+    k(Ports, "ixnService.ixnServer.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server liveness probe initial delay, in seconds.").with(constraint::PROBE).label("IXN Server liveness probe: first delay (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server liveness probe check period, in seconds.").with(constraint::PROBE).label("IXN Server liveness probe: period (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server liveness probe timeout, in seconds.").with(constraint::PROBE).label("IXN Server liveness probe: timeout (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server liveness probe failure threshold.").with(constraint::PROBE).label("IXN Server liveness probe: failures allowed").advanced_row(),
+    k(Ports, "ixnService.ixnServer.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server readiness probe initial delay, in seconds.").with(constraint::PROBE).label("IXN Server readiness probe: first delay (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server readiness probe check period, in seconds.").with(constraint::PROBE).label("IXN Server readiness probe: period (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server readiness probe timeout, in seconds.").with(constraint::PROBE).label("IXN Server readiness probe: timeout (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server readiness probe failure threshold.").with(constraint::PROBE).label("IXN Server readiness probe: failures allowed").advanced_row(),
+    k(Ports, "ixnService.ixnServer.startupProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server startup probe check period, in seconds.").with(constraint::PROBE).label("IXN Server startup probe: period (s)").advanced_row(),
+    k(Ports, "ixnService.ixnServer.startupProbe.failureThreshold", Int, "120", "120", 0, "Interaction Server startup probe failure threshold.").with(constraint::PROBE).label("IXN Server startup probe: failures allowed").advanced_row(),
+    k(Ports, "ixnService.ixnNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node liveness probe initial delay, in seconds.").with(constraint::PROBE).label("IXN Node liveness probe: first delay (s)").advanced_row(),
+    k(Ports, "ixnService.ixnNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node liveness probe check period, in seconds.").with(constraint::PROBE).label("IXN Node liveness probe: period (s)").advanced_row(),
+    k(Ports, "ixnService.ixnNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node liveness probe timeout, in seconds.").with(constraint::PROBE).label("IXN Node liveness probe: timeout (s)").advanced_row(),
+    k(Ports, "ixnService.ixnNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node liveness probe failure threshold.").with(constraint::PROBE).label("IXN Node liveness probe: failures allowed").advanced_row(),
+    k(Ports, "ixnService.ixnNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node readiness probe initial delay, in seconds.").with(constraint::PROBE).label("IXN Node readiness probe: first delay (s)").advanced_row(),
+    k(Ports, "ixnService.ixnNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node readiness probe check period, in seconds.").with(constraint::PROBE).label("IXN Node readiness probe: period (s)").advanced_row(),
+    k(Ports, "ixnService.ixnNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node readiness probe timeout, in seconds.").with(constraint::PROBE).label("IXN Node readiness probe: timeout (s)").advanced_row(),
+    k(Ports, "ixnService.ixnNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node readiness probe failure threshold.").with(constraint::PROBE).label("IXN Node readiness probe: failures allowed").advanced_row(),
+    k(Ports, "ixnVQNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node liveness probe initial delay, in seconds.").with(constraint::PROBE).label("VQ Node liveness probe: first delay (s)").advanced_row(),
+    k(Ports, "ixnVQNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node liveness probe check period, in seconds.").with(constraint::PROBE).label("VQ Node liveness probe: period (s)").advanced_row(),
+    k(Ports, "ixnVQNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node liveness probe timeout, in seconds.").with(constraint::PROBE).label("VQ Node liveness probe: timeout (s)").advanced_row(),
+    k(Ports, "ixnVQNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node liveness probe failure threshold.").with(constraint::PROBE).label("VQ Node liveness probe: failures allowed").advanced_row(),
+    k(Ports, "ixnVQNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node readiness probe initial delay, in seconds.").with(constraint::PROBE).label("VQ Node readiness probe: first delay (s)").advanced_row(),
+    k(Ports, "ixnVQNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node readiness probe check period, in seconds.").with(constraint::PROBE).label("VQ Node readiness probe: period (s)").advanced_row(),
+    k(Ports, "ixnVQNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node readiness probe timeout, in seconds.").with(constraint::PROBE).label("VQ Node readiness probe: timeout (s)").advanced_row(),
+    k(Ports, "ixnVQNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node readiness probe failure threshold.").with(constraint::PROBE).label("VQ Node readiness probe: failures allowed").advanced_row(),
     // ---- Resources
     k(Resources, "ixnService.ixnServer.resources.requests.cpu", Quantity, "50m", "100m", 0, "Interaction Server CPU request.").label("IXN Server CPU request"),
     k(Resources, "ixnService.ixnServer.resources.requests.memory", Quantity, "1Gi", "512Mi", 0, "Interaction Server memory request.").label("IXN Server memory request"),
@@ -186,7 +199,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Observability, "ixnService.logSidecar.settings.enableHealthPort", Bool, "false", "", 0, "Enable the logging sidecar's health port.").label("Log sidecar health port on"),
     k(Observability, "ixnService.ixnServer.logStorage.mountPath", Str, "/mnt/logs", "/mnt/logs", 0, "Interaction Server logs mount path.").label("IXN Server log directory").advanced_row(),
     k(Observability, "ixnService.ixnServer.logStorage.storageSize", Quantity, "~", "1Gi", 0, "Interaction Server log storage size. Used for the PVC; can be left empty.").label("IXN Server log volume size"),
-    k(Observability, "ixnService.ixnServer.logStorage.storageClassName", Str, "~", "~", 0, "Interaction Server log storage class name. Used for the PVC; can be left empty. The volume must sustain 100 MB/min, and 10 MB/s for 2 minutes at peak.").label("IXN Server log storage class"),
+    k(Observability, "ixnService.ixnServer.logStorage.storageClassName", Str, "~", "~", 0, "Interaction Server log storage class name. Used for the PVC; can be left empty. The volume must sustain 100 MB/min, and 10 MB/s for 2 minutes at peak.").with(object_name("storage class name")).label("IXN Server log storage class"),
     k(Observability, "ixnService.ixnServer.logStorage.volume", Object, "{}", "{emptyDir: {}}", 0, "A volume definition inserted into the Interaction Server container definition, e.g. {emptyDir: {}}.").label("IXN Server log volume"),
     k(Observability, "ixnService.ixnNode.settings.mountPath", Str, "/mnt/settings", "/mnt/settings", 0, "Interaction Server Node settings mount path.").label("IXN Node settings directory").advanced_row(),
     k(Observability, "ixnService.ixnNode.settings.file", Str, "settings.json", "settings.json", 0, "Interaction Server Node settings file name.").label("IXN Node settings file").advanced_row(),
@@ -198,13 +211,13 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Scheduling, "ixnService.priorityClassName", Str, r#""""#, r#""""#, 0, "Priority class of the Interaction Service pod.").label("IXN pod priority class").advanced_row(),
     k(Scheduling, "ixnService.securityContext", Object, "{}", "{}", 0, SC).label("IXN pod security context").advanced_row(),
     k(Scheduling, "ixnService.ixnServer.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server.").label("Create the IXN Server service account"),
-    k(Scheduling, "ixnService.ixnServer.serviceAccount.name", Str, "~", "", 0, "The service account to use. If not set and create is true, a name is generated from the fullname template. It must start with ixn-server- for Consul injection to work.").label("IXN Server service account name"),
+    k(Scheduling, "ixnService.ixnServer.serviceAccount.name", Str, "~", "", 0, "The service account to use. If not set and create is true, a name is generated from the fullname template. It must start with ixn-server- for Consul injection to work.").with(object_name("service account name")).label("IXN Server service account name"),
     k(Scheduling, "ixnVQNode.labels", Map, "{}", "{}", 0, "Extra labels for the VQ Node pod.").label("VQ Node pod labels"),
     k(Scheduling, "ixnVQNode.nodeSelector", Map, "{}", "{}", 0, "Node labels for assignment of the VQ Node pod.").label("VQ Node pod node selector").advanced_row(),
     k(Scheduling, "ixnVQNode.priorityClassName", Str, r#""""#, r#""""#, 0, "Priority class of the VQ Node pod.").label("VQ Node pod priority class").advanced_row(),
     k(Scheduling, "ixnVQNode.securityContext", Object, "{}", "{}", 0, SC).label("VQ Node pod security context").advanced_row(),
     k(Scheduling, "ixnVQNode.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server VQ Node.").label("Create the VQ Node service account"),
-    k(Scheduling, "ixnVQNode.serviceAccount.name", Str, "~", "", 0, "The VQ Node service account to use. If not set and create is true, a name is generated.").label("VQ Node service account name"),
+    k(Scheduling, "ixnVQNode.serviceAccount.name", Str, "~", "", 0, "The VQ Node service account to use. If not set and create is true, a name is generated.").with(object_name("service account name")).label("VQ Node service account name"),
     // ---- Volumes (derived from the secret settings; shown on the Kafka and Redis steps)
     k(Kafka, "ixnService.volumes", Template, "~", IXN_SERVICE_VOLUMES_TEXT, DERIVED, "Volumes of the Interaction Service pod, parsed as a template. The portal mounts redis-ors-secret and kafka-shared-secret here when secret mounts are on.").label("IXN pod volumes"),
     k(Kafka, "ixnService.ixnServer.volumeMounts", Mounts, "{}", KAFKA_MOUNT, DERIVED, "Volumes mounted into the Interaction Server container.").label("IXN Server volume mounts"),

@@ -4,14 +4,27 @@
 //! wizard step. The form, validation, YAML writer, importer and docs all read this one
 //! table, so adding a key here is the whole job.
 
+pub mod constraint;
 pub mod containers;
-mod context;
 pub mod keys;
 mod step;
 
-pub use context::{context_field, secret_fields, ContextDef, FieldKind, CONTEXT};
+pub use constraint::{Constraint, Pattern};
 pub use keys::KEYS;
 pub use step::{Guide, Step};
+
+/// What widget a context field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A line of text.
+    Text,
+    /// A credential: a password field, masked in previews.
+    Secret,
+    /// A checkbox (`"true"` / `"false"`).
+    Bool,
+    /// One of these (value, label) options.
+    Select(&'static [(&'static str, &'static str)]),
+}
 
 /// What a key holds, which decides its widget, parser and YAML form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,10 +81,12 @@ pub struct KeyDef {
     /// The envsubst variable placeholder mode writes in place of the value
     /// (`TENANT_ID` for `tenant.sid`), if the guide's flow has one.
     pub placeholder: Option<&'static str>,
+    /// What the value must satisfy beyond its kind (a range, a pattern, a fixed set
+    /// of values, which the form shows as a select): validation checks it, a schema
+    /// export writes it.
+    pub constraint: Constraint,
     /// The label a person reads; the key path is shown beside it.
     pub title: &'static str,
-    /// The only values the field takes, when the chart takes a fixed set (a select).
-    pub options: &'static [&'static str],
     /// The guide page that documents the key: the Configure table when it gives a
     /// chart default, else the Deploy page's sample.
     pub guide: Guide,
@@ -113,9 +128,12 @@ impl KeyDef {
         KeyDef { title, ..self }
     }
 
-    /// The same row, taking only these values.
-    pub const fn options(self, options: &'static [&'static str]) -> KeyDef {
-        KeyDef { options, ..self }
+    /// The only values the key takes, when the chart takes a fixed set (a select).
+    pub fn options(&self) -> &'static [&'static str] {
+        match self.constraint {
+            Constraint::OneOf(options) => options,
+            _ => &[],
+        }
     }
 
     /// The same row, under "Advanced".
@@ -126,6 +144,11 @@ impl KeyDef {
     /// The same row with the envsubst variable placeholder mode writes for it.
     pub const fn var(self, name: &'static str) -> KeyDef {
         KeyDef { placeholder: Some(name), ..self }
+    }
+
+    /// The same row with another constraint than its kind's default.
+    pub const fn with(self, constraint: Constraint) -> KeyDef {
+        KeyDef { constraint, ..self }
     }
 
     /// The chart default's YAML text, if the reference gives one.
@@ -237,7 +260,7 @@ mod tests {
             assert!(!t.contains('.') && !(camel && t.contains(k.name())), "{}: {t:?} reads as a key path", k.path);
         }
         assert_eq!(keys::IMAGE_PULL_POLICY.title, "Image pull policy");
-        assert_eq!(keys::IMAGE_PULL_POLICY.options, ["Always", "IfNotPresent", "Never"]);
+        assert_eq!(keys::IMAGE_PULL_POLICY.options(), ["Always", "IfNotPresent", "Never"]);
         assert!(keys::IXN_VQNODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS.advanced());
     }
 
@@ -271,6 +294,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn the_registry_is_the_lowest_layer() {
+        // registry → model → …: nothing here names a module above it.
+        let files = [
+            include_str!("mod.rs"),
+            include_str!("keys.rs"),
+            include_str!("constraint.rs"),
+            include_str!("containers.rs"),
+            include_str!("step.rs"),
+        ];
+        for src in files {
+            assert!(!src.contains(concat!("crate", "::")), "the registry imports from above it");
+        }
     }
 
     #[test]

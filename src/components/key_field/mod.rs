@@ -51,13 +51,13 @@ pub fn KeyField(
     };
     let widget = match def.kind {
         // A fixed set of values: a select, its first choice the chart default.
-        Kind::Str if !def.options.is_empty() => {
+        Kind::Str if !def.options().is_empty() => {
             let default = chart_default(def).and_then(Value::text).map(str::to_string).unwrap_or_default();
             view! {
                 <select id=id.clone() name=path aria-invalid=invalid aria-describedby=described.clone()
                     prop:value=text on:change=move |ev| set_text(event_target_value(&ev))>
                     <option value="" selected=move || text().is_empty()>{format!("chart default ({default})")}</option>
-                    {def.options.iter().map(|o| view! { <option value=*o selected=move || text() == *o>{*o}</option> }).collect_view()}
+                    {def.options().iter().map(|o| view! { <option value=*o selected=move || text() == *o>{*o}</option> }).collect_view()}
                 </select>
             }
             .into_any()

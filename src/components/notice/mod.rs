@@ -15,7 +15,7 @@ pub fn NoticeBanner() -> impl IntoView {
                 <ul class="notice-fields">
                     {fields.into_iter().map(|name| {
                         let step = ixn_portal::step_of::step_of(&name);
-                        let label = ixn_core::registry::context_field(&name).map(|c| c.label.to_string())
+                        let label = ixn_core::model::context_field(&name).map(|c| c.label.to_string())
                             .or_else(|| ixn_core::registry::key(&name).map(|k| k.title.to_string()))
                             .unwrap_or_else(|| name.clone());
                         let id = crate::components::form::field_id(&name);
