@@ -260,6 +260,10 @@ fn every_key_constraint_is_reached_by_a_rule() {
                 };
                 (v, if p.strict() { Severity::Error } else { Severity::Warning })
             }
+            Constraint::OneOf(options) => {
+                assert!(!options.contains(&"Sometimes"));
+                (Value::Str("Sometimes".into()), Severity::Error)
+            }
         };
         let mut c = valid();
         c.values.set(def, bad);
