@@ -122,7 +122,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     // ---- Redis
     k(Redis, "ixnService.ixnNode.redis", RedisNodes, "[{host: ~, port: 6379, is_redis_cluster: ~}]", r#"[{host: "${REDIS_ADDR}", port: "${REDIS_PORT}", is_redis_cluster: "true"}]"#, REQUIRED, "Redis nodes Interaction Server Node connects to, and whether the Redis instance is a cluster.").label("Redis nodes"),
     k(Redis, "ixnService.ixnNode.redisOptions.tls.enabled", Bool, "~", "false", 0, "Enable TLS for the Interaction Server Node to Redis connection.").label("TLS to Redis"),
-    k(Redis, "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized", Bool, "~", "false", 0, "Reject unauthorized hostnames when using a TLS connection. This is IXN Node's own Redis client (redisOptions in its settings); the secret's setting below is the one in redis-ors-secret.").label("IXN Node verifies the Redis certificate (values file)"),
+    k(Redis, "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized", Bool, "~", "false", 0, "Reject unauthorized hostnames when using a TLS connection. This is IXN Node's own Redis client (redisOptions in its settings); the one inside redis-ors-secret is redis.rejectUnauthorized.").label("IXN Node verifies the Redis certificate (values file)"),
     // ---- Consul & Configuration Server
     k(Consul, "ixnService.ixnServer.confServer.host", Str, "~", "localhost", REQUIRED, "Configuration Server host Interaction Server connects to. localhost goes through the Consul connect upstream.").label("Configuration Server host"),
     k(Consul, "ixnService.ixnServer.confServer.port", Port, "8888", "8888", 0, "Configuration Server port Interaction Server connects to.").label("Configuration Server port"),
