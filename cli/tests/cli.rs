@@ -180,7 +180,10 @@ fn check_exits_by_severity_and_prints_json() {
     let warn = write_profile(tmp.path(), "warn.yaml", &warn);
     let o = run(&["check", warn.to_str().unwrap()], tmp.path());
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "redis.password: warning: There is no Redis password: that is fine only if Redis has no authentication.\n");
+    assert_eq!(
+        stdout(&o),
+        "redis.password: warning: There is no Redis password: that is fine only if Redis has no authentication.\n"
+    );
     let o = run(&["check", warn.to_str().unwrap(), "--strict"], tmp.path());
     assert_eq!(o.status.code(), Some(1));
     let o = run(&["check", warn.to_str().unwrap(), "--format", "json"], tmp.path());

@@ -104,7 +104,9 @@ fn a_finding_the_base_causes_points_at_the_row_and_says_so() {
     let f = r.findings.iter().find(|f| f.path == "ixnService.ixnServer.db.host").unwrap();
     assert!(!f.in_row);
     assert!(
-        r.line("t.csv", f).starts_with("t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: IXN Server database host is required."),
+        r.line("t.csv", f).starts_with(
+            "t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: IXN Server database host is required."
+        ),
         "{}",
         r.line("t.csv", f)
     );

@@ -67,7 +67,11 @@ pub fn StepPanel(
         }
     });
     // The tenant comes first on its step: what the deployment is for, then the tools.
-    let (first, then) = if step == Step::Tenant { (keys.into_any(), context.into_any()) } else { (context.into_any(), keys.into_any()) };
+    let (first, then) = if step == Step::Tenant {
+        (keys.into_any(), context.into_any())
+    } else {
+        (context.into_any(), keys.into_any())
+    };
     let guide = step.guide();
     view! {
         <section id=format!("step-{}", step.slug()) class="step" hidden=move || ui.step.get() != step aria-labelledby=format!("step-{}-title", step.slug())

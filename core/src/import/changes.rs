@@ -22,7 +22,12 @@ const SECRET: &str = "(a secret)";
 fn shown(v: &Value) -> String {
     match v.text() {
         Some(t) => t.to_string(),
-        None => to_yaml(&v.to_node(), EmitOptions::default()).trim_end().split('\n').map(str::trim).collect::<Vec<_>>().join(" "),
+        None => to_yaml(&v.to_node(), EmitOptions::default())
+            .trim_end()
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 

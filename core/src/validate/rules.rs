@@ -380,7 +380,10 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
         out.push(Finding::error("redis.port", format!("\"{}\" is not a port from 1 to 65535", d.redis_port)));
     }
     if d.redis_password.is_empty() {
-        out.push(Finding::warning("redis.password", "There is no Redis password: that is fine only if Redis has no authentication."));
+        out.push(Finding::warning(
+            "redis.password",
+            "There is no Redis password: that is fine only if Redis has no authentication.",
+        ));
     }
     if d.chart_makes_db_secrets || d.db_bootstrap {
         need(out, "db.ownerUser", &d.db_owner_user, "the database owner role");

@@ -19,7 +19,11 @@ pub fn RedisNodesField(
     let cluster = move || {
         let items = nodes.items();
         let first = items.first().and_then(|n| n.cluster);
-        if items.iter().all(|n| n.cluster == first) { Some(first) } else { None }
+        if items.iter().all(|n| n.cluster == first) {
+            Some(first)
+        } else {
+            None
+        }
     };
     let mode = move || match cluster() {
         Some(Some(true)) => "true",
