@@ -28,6 +28,8 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^helm history ixn-100 --namespace ixn\nREVISION=1/);
   // A script that uses a secret shows it masked, and copies it real.
   await step(page, 'databases');
+  // The guide's sample leaves the databases to dbinit: turn the portal's bootstrap on.
+  await page.check('[name="db.bootstrap"]');
   await page.fill('[name="db.adminPassword"]', 'Ops-S3cret');
   await tab(page, 'ops');
   const preflight = await page.textContent('#ops-preflight');

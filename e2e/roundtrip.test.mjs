@@ -121,6 +121,8 @@ test('answers survive a reload; secrets do not, unless asked; forget clears all'
   // Half-written and commented text comes back as typed, not reformatted or dropped.
   const drafts = { 'ixnService.securityContext': 'runAsUser: 500  # the IXN user\nrunAsGroup', 'ixnVQNode.securityContext': 'runAsUser: 500 # as the guide' };
   await step(page, 'scheduling');
+  // The security contexts sit under the step's Advanced disclosure.
+  await page.click('#step-scheduling details.advanced > summary');
   for (const [name, text] of Object.entries(drafts)) await page.fill(`[name="${name}"]`, text);
   // Two labels of one name (a values mapping holds one): both rows come back.
   const labels = [['team', 'a'], ['team', 'b']];
@@ -195,6 +197,10 @@ test('a shared link opens in a fresh browser with the state and no secrets', asy
   const { page } = await portal(f, '', ctx);
   await page.click("text=Load the guide's sample");
   await page.fill('[name="tenant.sid"]', '987');
+  // The guide's sample leaves the databases to dbinit: the bootstrap (and its admin
+  // password) is the portal's, turned on here.
+  await step(page, 'databases');
+  await page.check('[name="db.bootstrap"]');
   const secrets = { 'redis.password': 'Share-S3cret-1', 'kafka.password': 'Share-S3cret-2', 'db.ownerPassword': 'Share-S3cret-3', 'db.adminPassword': 'Share-S3cret-4', 'registry.password': 'Share-S3cret-5' };
   for (const [name, v] of Object.entries(secrets)) {
     const s = { 'redis.password': 'redis', 'kafka.password': 'kafka', 'db.ownerPassword': 'databases', 'db.adminPassword': 'databases', 'registry.password': 'cluster' }[name];

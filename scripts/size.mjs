@@ -12,7 +12,10 @@ const BUDGET = 200 * KB;
 // and has to say why (and lower or raise this on purpose). Raised from 258,500 by the
 // GitOps delivery (issue 14), measured +32,572 bytes (255,801 before): its generators
 // 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB.
-const CEILING = 291_200;
+// Raised from 291,200 by the wizard (issue 16 §3-4), measured +8,531 bytes (291,195 →
+// 299,726): labels written for people and the guide page on each registry row, the
+// visited-step state, Advanced disclosures, the import's changes and the retype notice.
+const CEILING = 299_800;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(join(dir, f)).isFile());

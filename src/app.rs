@@ -33,14 +33,48 @@ pub fn App(
     state.load_start(shared);
     state.step.set(step_from_hash());
     state.keep_saved();
-    let handle = window_event_listener(ev::hashchange, move |_| state.step.set(step_from_hash()));
+    // A share link opened in this tab (pasted into the address bar, or clicked) acts
+    // as a fresh load of it does; any other fragment names a step.
+    let handle = window_event_listener(ev::hashchange, move |_| {
+        if browser::hash().starts_with(ixn_core::profile::link::PREFIX) {
+            leptos::task::spawn_local(async move {
+                if let Some(shared) = crate::state::shared_link().await {
+                    state.open_link(shared);
+                }
+            });
+        } else {
+            state.step.set(step_from_hash());
+        }
+    });
     on_cleanup(move || handle.remove());
+    // Leaving a step counts as having visited it: its findings show from then on.
+    Effect::new(move |before: Option<Step>| {
+        let now = state.step.get();
+        if let Some(before) = before.filter(|b| *b != now) {
+            state.visit(before);
+        }
+        now
+    });
     let theme = RwSignal::new("auto".to_string());
-    let tally = move || state.findings.with(|f| Tally::of(f).summary());
+    // What the visited steps hold; the steps not started are counted, not judged.
+    let tally = move || {
+        let fresh = Step::ALL.iter().filter(|s| **s != Step::Review && !state.was_visited(**s)).count();
+        let seen = state.findings.with(|fs| {
+            Tally::of(fs.iter().filter(|f| state.was_visited(ixn_portal::step_of::step_of(&f.path)))).summary()
+        });
+        match fresh {
+            0 => seen,
+            n => format!("{seen}; {} not started", ixn_core::wording::count(n, "step")),
+        }
+    };
     let go = move |delta: isize| {
         let i = Step::ALL.iter().position(|s| *s == state.step.get_untracked()).unwrap_or(0) as isize + delta;
         if let Some(s) = Step::ALL.get(i.clamp(0, Step::ALL.len() as isize - 1) as usize) {
+            state.step.set(*s);
             browser::set_hash(&format!("/{}", s.slug()));
+            // The new step's heading takes focus (and scrolls into view), so keyboard
+            // and screen-reader users start at its top.
+            browser::focus_soon(format!("step-{}-title", s.slug()));
         }
     };
     view! {
@@ -51,7 +85,10 @@ pub fn App(
                 <p class="tagline">"Genesys Interaction Server on Kubernetes, one tenant at a time. Everything is computed in your browser; nothing you type leaves it."</p>
             </div>
             <div class="tools">
-                <button type="button" on:click=move |_| state.replace(Config::guide_sample(), "Loaded the guide's sample in place of your answers.")>"Load the guide's sample"</button>
+                <button type="button" on:click=move |_| {
+                    state.replace(Config::guide_sample(), "Loaded the guide's sample in place of your answers.");
+                    state.sample_loaded.set(true);
+                }>"Load the guide's sample"</button>
                 <button type="button" class="secondary" on:click=move |_| state.replace(Config::chart_defaults(), "Reset every answer to the chart defaults.")>"Reset to chart defaults"</button>
                 <label class="check">
                     <input type="checkbox" name="ui.showSecrets" prop:checked=move || state.show_secrets.get()
@@ -176,16 +213,14 @@ fn Previews() -> impl IntoView {
             </section>
             <section role="tabpanel" id="panel-commands" aria-labelledby="tab-commands" hidden=move || tab.get() != Tab::Commands class="panel">
                 <div class="controls">
-                    <label for="ui-style" class="inline-label">"Secrets"</label>
-                    <select id="ui-style" name="ui.secretStyle"
-                        prop:value=move || ui.config.with(|c| c.deploy.secret_style.as_str())
-                        on:change=move |ev| {
-                        let style = SecretStyle::parse(&event_target_value(&ev));
-                        ui.config.update(|c| c.deploy.secret_style = style);
-                    }>
-                        <option value="guide" selected=move || ui.config.with(|c| c.deploy.secret_style == SecretStyle::Guide)>"kubectl create secret (guide)"</option>
-                        <option value="stdin" selected=move || ui.config.with(|c| c.deploy.secret_style == SecretStyle::Stdin)>"manifests from stdin"</option>
-                    </select>
+                    // The secret style has one home, on Review: here it is only said.
+                    <p class="help">{move || ui.config.with(|c| match c.deploy.secret_style {
+                        SecretStyle::Guide => "Secrets: kubectl create secret, as the guide does. ",
+                        SecretStyle::Stdin => "Secrets: manifests from stdin. ",
+                    })}<a href="#/review" on:click=move |_| {
+                        ui.step.set(Step::Review);
+                        browser::focus_soon("f-secrets-style".into());
+                    }>"Change how secrets are created"</a></p>
                     <CopyButtons what="commands" file="deploy.sh" mime="text/x-shellscript" unmasked=unmasked_commands/>
                 </div>
                 <div class="blocks" role="group" aria-label="Copy one block">

@@ -144,7 +144,7 @@ fn render_refuses_errors_and_leaves_the_folder_as_it_was() {
     let profile = write_profile(tmp.path(), "p.yaml", &cfg);
     let o = run(&["render", profile.to_str().unwrap(), "--out", "out"], tmp.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("tenant.sid: error: the tenant short ID must be digits only"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("tenant.sid: error: The tenant short ID must be digits only"), "{}", stderr(&o));
     assert!(stderr(&o).contains("nothing written"));
     assert!(!tmp.path().join("out").exists());
     // A folder with something in it is replaced only with --force, and a refused run
@@ -180,7 +180,10 @@ fn check_exits_by_severity_and_prints_json() {
     let warn = write_profile(tmp.path(), "warn.yaml", &warn);
     let o = run(&["check", warn.to_str().unwrap()], tmp.path());
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "redis.password: warning: no Redis password: fine only if Redis has no authentication\n");
+    assert_eq!(
+        stdout(&o),
+        "redis.password: warning: There is no Redis password: that is fine only if Redis has no authentication.\n"
+    );
     let o = run(&["check", warn.to_str().unwrap(), "--strict"], tmp.path());
     assert_eq!(o.status.code(), Some(1));
     let o = run(&["check", warn.to_str().unwrap(), "--format", "json"], tmp.path());

@@ -89,7 +89,7 @@ fn a_bad_cell_is_an_error_at_its_row_and_column() {
     );
     assert!(
         two.contains(
-            &"t.csv:3:1: row 2, tenant.sid: error: the tenant short ID must be digits only, e.g. 100".to_string()
+            &"t.csv:3:1: row 2, tenant.sid: error: The tenant short ID must be digits only, such as 100.".to_string()
         ),
         "{two:#?}"
     );
@@ -104,7 +104,9 @@ fn a_finding_the_base_causes_points_at_the_row_and_says_so() {
     let f = r.findings.iter().find(|f| f.path == "ixnService.ixnServer.db.host").unwrap();
     assert!(!f.in_row);
     assert!(
-        r.line("t.csv", f).starts_with("t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: required"),
+        r.line("t.csv", f).starts_with(
+            "t.csv:2:1: row 1, ixnService.ixnServer.db.host: error: IXN Server database host is required."
+        ),
         "{}",
         r.line("t.csv", f)
     );
@@ -180,7 +182,7 @@ fn the_index_lists_every_row_and_the_script_deploys_the_rendered_ones_in_order()
     assert_eq!(lines[0], "row,status,folder,sid,release,namespace,databases,errors,warnings,findings");
     assert!(lines[1].starts_with("1,rendered,ixn-101,101,ixn-101,a,ixn-101 ixn-node-101,0,"), "{}", lines[1]);
     assert!(lines[2].starts_with("2,failed,,10x,ixn-10x,b,"), "{}", lines[2]);
-    assert!(lines[2].contains("tenant.sid (error): the tenant short ID must be digits only"), "{}", lines[2]);
+    assert!(lines[2].contains("tenant.sid (error): The tenant short ID must be digits only"), "{}", lines[2]);
     assert_eq!(lines.len(), 4);
 
     let script = index::deploy_all(&reports, &rendered);

@@ -187,7 +187,7 @@ fn the_chart_source_is_checked_where_it_is_typed() {
     };
     let mut cfg = Config::guide_sample();
     assert!(at(&cfg, "deploy.chartVersion")[0].contains("not pinned"), "a warning while the version is empty");
-    assert!(at(&cfg, "deploy.chartRepoUrl")[0].contains("required"));
+    assert!(at(&cfg, "deploy.chartRepoUrl")[0].contains("Enter the chart repository URL"));
     cfg.deploy.chart_version = "100.0.1".into();
     cfg.deploy.chart_repo_url = "oci://x/y".into();
     assert!(at(&cfg, "deploy.chartVersion").is_empty());

@@ -36,7 +36,7 @@ fn secret(name: &str) -> &'static str {
 
 /// The guide's sample, real values, every secret field set, pull secret on.
 fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Config {
-    let mut cfg = Config::guide_sample();
+    let mut cfg = common::bootstrapped_sample();
     let d = &mut cfg.deploy;
     d.placeholders = false;
     d.delivery = delivery;

@@ -83,7 +83,7 @@ fn nowhere() -> u16 {
 }
 
 fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
-    let mut cfg = Config::guide_sample();
+    let mut cfg = common::bootstrapped_sample();
     let d = &mut cfg.deploy;
     // Each style takes another chart source, with credentials, so all three are covered.
     d.chart_username = format!("chart-user{NASTY}");
@@ -492,7 +492,7 @@ fn operations_scripts_carry_any_text() {
             .contains("namespace=\"ixn\", pod=~\"ixn-100-.*\""));
     }
     // Off by default: no destructive step.
-    let cfg = Config::guide_sample();
+    let cfg = common::bootstrapped_sample();
     let eff = ixn_core::model::Effective::of(&cfg);
     let sections = ixn_core::operations::operations(&cfg, &eff, &ixn_core::model::Effective::real(&cfg));
     assert!(sections.iter().flat_map(|s| &s.items).all(|i| !i.destructive));
@@ -504,7 +504,7 @@ fn kubectl_reads_the_suggested_prometheus_rule_as_written() {
     // Names YAML 1.1 would turn into booleans, numbers or null if left unquoted, and text
     // that needs escaping: kubectl's YAML reader must get them back exactly.
     for tricky in ["yes", "on", "~", "1_000", "12:30", "0x1F", "a: b", "it's \"quoted\" #not-a-comment"] {
-        let mut cfg = Config::guide_sample();
+        let mut cfg = common::bootstrapped_sample();
         cfg.deploy.namespace = tricky.into();
         cfg.deploy.release = tricky.into();
         let read = kubectl_reads(&kubectl, &ixn_core::operations::suggested_rules(&cfg));
@@ -553,7 +553,7 @@ fn shellcheck_finds_nothing_in_any_script() {
     let Some(shellcheck) = installed("shellcheck") else { return };
     for (style, placeholders) in [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)]
     {
-        for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
+        for mut cfg in [common::bootstrapped_sample(), nasty_config(style, placeholders)] {
             cfg.deploy.secret_style = style;
             cfg.deploy.placeholders = placeholders;
             cfg.deploy.drop_databases = true;
@@ -635,7 +635,7 @@ fn kubectl_accepts_every_command_line_the_scripts_run() {
 /// output, and whether every port-forward was stopped.
 fn verify_with(curl: &str, tag: &str) -> (bool, String, bool) {
     use ixn_core::operations::{operations, section_script};
-    let cfg = Config::guide_sample();
+    let cfg = common::bootstrapped_sample();
     let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
     let verify = operations(&cfg, &eff, &real).into_iter().find(|s| s.id == "verify").unwrap();
     let dir = std::env::temp_dir().join(format!("ixn-verify-{tag}-{}", std::process::id()));
@@ -712,7 +712,7 @@ fn the_real_helm_of_each_major_accepts_every_helm_line() {
         for (style, placeholders) in
             [(SecretStyle::Guide, false), (SecretStyle::Stdin, false), (SecretStyle::Guide, true)]
         {
-            for mut cfg in [Config::guide_sample(), nasty_config(style, placeholders)] {
+            for mut cfg in [common::bootstrapped_sample(), nasty_config(style, placeholders)] {
                 cfg.deploy.helm_major = major;
                 cfg.deploy.drop_databases = true;
                 let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));

@@ -40,7 +40,7 @@ fn required_values_missing() {
     c.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(vec![RedisNode::default()]));
     has(&c, "ixnService.ixnNode.redis[0].host", Severity::Error, "required");
     c.deploy.kafka_bootstrap.clear();
-    has(&c, "kafka.bootstrap", Severity::Error, "required");
+    has(&c, "kafka.bootstrap", Severity::Error, "Enter the Kafka bootstrap");
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn log_sidecar_image() {
 fn context_fields() {
     let mut c = valid();
     c.deploy.platform = Platform::Aks;
-    has(&c, "aks.resourceGroup", Severity::Error, "required");
+    has(&c, "aks.resourceGroup", Severity::Error, "Enter the AKS resource group");
     c.deploy.platform = Platform::Other;
     c.deploy.kafka_bootstrap = "kafka:9092,broken".into();
     has(&c, "kafka.bootstrap", Severity::Error, "\"broken\" is not host:port");
@@ -259,6 +259,10 @@ fn every_key_constraint_is_reached_by_a_rule() {
                     _ => Value::Str(text.into()),
                 };
                 (v, if p.strict() { Severity::Error } else { Severity::Warning })
+            }
+            Constraint::OneOf(options) => {
+                assert!(!options.contains(&"Sometimes"));
+                (Value::Str("Sometimes".into()), Severity::Error)
             }
         };
         let mut c = valid();

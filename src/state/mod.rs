@@ -46,6 +46,13 @@ pub struct Ui {
     pub notice: RwSignal<Option<Notice>>,
     /// The configuration from before the last import, for undo.
     pub undo: RwSignal<Option<Config>>,
+    /// The steps the user has visited or touched, one bit per step (in
+    /// `Step::ALL` order): only their findings show in the form and the step list, so a
+    /// first load is not a wall of errors. Review lists everything.
+    pub visited: RwSignal<u16>,
+    /// The guide's sample is what the user loaded last: findings the sample leaves to
+    /// the user say so.
+    pub sample_loaded: RwSignal<bool>,
 }
 
 /// A message about something the portal did on its own.
@@ -57,6 +64,8 @@ pub struct Notice {
     pub text: String,
     /// The answers the change replaced, if the user may want them back.
     pub way_back: Option<WayBack>,
+    /// Fields the notice is about (their names): shown as links that go to them.
+    pub fields: Vec<String>,
 }
 
 /// Answers a notice can bring back, and what its button says.
@@ -71,12 +80,12 @@ pub struct WayBack {
 impl Notice {
     /// Information.
     pub fn info(text: impl Into<String>) -> Notice {
-        Notice { problem: false, text: text.into(), way_back: None }
+        Notice { problem: false, text: text.into(), way_back: None, fields: Vec::new() }
     }
 
     /// A problem.
     pub fn problem(text: impl Into<String>) -> Notice {
-        Notice { problem: true, text: text.into(), way_back: None }
+        Notice { problem: true, text: text.into(), way_back: None, fields: Vec::new() }
     }
 }
 
@@ -116,11 +125,40 @@ impl Ui {
             remember_secrets: RwSignal::new(false),
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
+            visited: RwSignal::new(0),
+            sample_loaded: RwSignal::new(false),
         }
     }
 
-    /// The findings at a field (a key, its list items, or a context field).
+    /// Marks a step visited (or touched): its findings show from now on.
+    pub fn visit(&self, step: Step) {
+        let bit = 1u16 << step_index(step);
+        if self.visited.get_untracked() & bit == 0 {
+            self.visited.update(|v| *v |= bit);
+        }
+    }
+
+    /// Whether the user has visited or touched the step (tracked).
+    pub fn was_visited(&self, step: Step) -> bool {
+        self.visited.get() & (1u16 << step_index(step)) != 0
+    }
+
+    /// Replaces every answer at once (a preset, an import, a link, an undo). Answers
+    /// that came whole are the user's to check: every step shows its findings, except
+    /// on a fresh start from the chart defaults, which shows none until visited.
+    pub fn set_answers(&self, answers: Config) {
+        let fresh = answers == Config::chart_defaults();
+        self.config.set(answers);
+        self.visited.set(if fresh { 0 } else { u16::MAX });
+        self.sample_loaded.set(false);
+    }
+
+    /// The findings at a field (a key, its list items, or a context field), once its
+    /// step has been visited or touched.
     pub fn findings_at(&self, path: &str) -> Vec<Finding> {
+        if !self.was_visited(ixn_portal::step_of::step_of(path)) {
+            return Vec::new();
+        }
         self.findings.with(|fs| {
             fs.iter()
                 .filter(|f| f.path == path || f.path.strip_prefix(path).is_some_and(|r| r.starts_with('[')))
@@ -135,7 +173,7 @@ impl Ui {
         if before == answers {
             return;
         }
-        self.config.set(answers);
+        self.set_answers(answers);
         if before == Config::chart_defaults() {
             // Nothing of the user's was replaced: nothing to say.
             return;
@@ -143,6 +181,11 @@ impl Ui {
         let way_back = Some(WayBack { label: "Undo", answers: before });
         self.notice.set(Some(Notice { way_back, ..Notice::info(done) }));
     }
+}
+
+/// The position of a step in `Step::ALL`.
+pub fn step_index(step: Step) -> usize {
+    Step::ALL.iter().position(|s| *s == step).unwrap_or(0)
 }
 
 /// The shared state.

@@ -32,6 +32,17 @@ pub const STORAGE_KEY: &str = "ixn-portal.profile";
 fn saved_answers() -> Option<Config> {
     crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok())
 }
+/// The names of the secrets that were set but not saved (secrets are not remembered):
+/// after a reload the portal says which to type again.
+pub const UNSAVED_SECRETS_KEY: &str = "ixn-portal.unsavedSecrets";
+
+/// The form names of the secrets set in `cfg`: context fields and values keys.
+fn secrets_set(cfg: &Config) -> Vec<String> {
+    let context = ixn_core::model::secret_fields().filter(|f| !(f.get)(&cfg.deploy).is_empty()).map(|f| f.name);
+    let values = cfg.values.iter().filter(|(def, _)| def.secret()).map(|(def, _)| def.path);
+    context.chain(values).map(str::to_string).collect()
+}
+
 /// Whether the user chose to keep secrets there too.
 pub const REMEMBER_KEY: &str = "ixn-portal.rememberSecrets";
 
@@ -44,29 +55,17 @@ impl Ui {
         use ixn_core::profile::load;
         self.remember_secrets.set(browser::load(REMEMBER_KEY).as_deref() == Some("true"));
         if let Some(shared) = shared {
-            match shared {
-                Ok(cfg) => {
-                    // The link replaces what this browser saved: keep that at hand.
-                    let own = saved_answers().filter(|own| *own != cfg);
-                    let text = if own.is_some() {
-                        "Loaded the shared configuration in place of your own answers. Links never carry secrets: enter them here."
-                    } else {
-                        "Loaded the shared configuration. Links never carry secrets: enter them here."
-                    };
-                    self.config.set(cfg);
-                    let way_back = own.map(|answers| WayBack { label: "Back to your own answers", answers });
-                    self.notice.set(Some(Notice { way_back, ..Notice::info(text) }));
-                }
-                Err(e) => self.notice.set(Some(Notice::problem(e.to_string()))),
-            }
-            browser::replace_hash("/tenant");
+            self.open_link(shared);
             if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.problem)) {
                 return;
             }
         }
         if let Some(saved) = browser::load(STORAGE_KEY) {
             match load(&saved) {
-                Ok(cfg) => self.config.set(cfg),
+                Ok(cfg) => {
+                    self.set_answers(cfg);
+                    self.say_secrets_to_retype();
+                }
                 Err(e) => {
                     browser::forget(STORAGE_KEY);
                     self.notice.set(Some(Notice::problem(format!(
@@ -75,6 +74,31 @@ impl Ui {
                 }
             }
         }
+    }
+
+    /// Opens a share link's answers, read by [`shared_link`]: on a fresh load, and when
+    /// a link is opened in a tab that already shows the portal (a `hashchange`), which
+    /// acts the same. The answers it replaces (this tab's, else what this browser
+    /// saved) stay one click away.
+    pub fn open_link(&self, shared: Result<Config, ProfileError>) {
+        match shared {
+            Ok(cfg) => {
+                let mine = self.config.get_untracked();
+                let own = if mine == Config::chart_defaults() { saved_answers() } else { Some(mine) };
+                let own = own.filter(|own| *own != cfg);
+                let text = if own.is_some() {
+                    "Loaded the shared configuration in place of your own answers. Links never carry secrets: enter them here."
+                } else {
+                    "Loaded the shared configuration. Links never carry secrets: enter them here."
+                };
+                self.set_answers(cfg);
+                let way_back = own.map(|answers| WayBack { label: "Back to your own answers", answers });
+                self.notice.set(Some(Notice { way_back, ..Notice::info(text) }));
+            }
+            Err(e) => self.notice.set(Some(Notice::problem(e.to_string()))),
+        }
+        crate::browser::replace_hash("/tenant");
+        self.step.set(ixn_core::registry::Step::Tenant);
     }
 
     /// Keeps the answers saved in this browser from now on: after every change, in the
@@ -123,9 +147,36 @@ impl Ui {
         });
     }
 
+    /// After a reload without remembered secrets: names the secrets that were set and
+    /// must be typed again, with links to their fields.
+    fn say_secrets_to_retype(&self) {
+        use crate::browser;
+        if self.remember_secrets.get_untracked() {
+            return;
+        }
+        let names: Vec<String> = browser::load(UNSAVED_SECRETS_KEY)
+            .map(|list| list.split(',').filter(|n| !n.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default();
+        if names.is_empty() {
+            return;
+        }
+        let text = format!(
+            "Welcome back. Secrets are not kept in this browser (see \"Remember secrets on this device\" under Save), so {} you set must be typed again:",
+            ixn_core::wording::count(names.len(), "secret")
+        );
+        self.notice.set(Some(Notice { fields: names, ..Notice::info(text) }));
+    }
+
     /// Saves the answers in this browser (secrets only if the user opted in).
     pub fn autosave(&self) {
         let remember = self.remember_secrets.get_untracked();
+        // Which secrets a reload will lack: names only, never values.
+        let unsaved = if remember { Vec::new() } else { self.config.with_untracked(secrets_set) };
+        if unsaved.is_empty() {
+            crate::browser::forget(UNSAVED_SECRETS_KEY);
+        } else {
+            crate::browser::save(UNSAVED_SECRETS_KEY, &unsaved.join(","));
+        }
         if self.config.with_untracked(|c| *c == Config::chart_defaults()) {
             // Nothing to remember (and "forget everything" stays forgotten).
             crate::browser::forget(STORAGE_KEY);
@@ -141,9 +192,10 @@ impl Ui {
     pub fn forget_everything(&self) {
         crate::browser::forget(STORAGE_KEY);
         crate::browser::forget(REMEMBER_KEY);
+        crate::browser::forget(UNSAVED_SECRETS_KEY);
         self.remember_secrets.set(false);
         self.undo.set(None);
-        self.config.set(Config::chart_defaults());
+        self.set_answers(Config::chart_defaults());
         self.notice.set(Some(Notice::info("Everything this portal kept in this browser is gone.")));
     }
 }

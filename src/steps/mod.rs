@@ -11,7 +11,7 @@ use crate::components::key_field::KeyField;
 use crate::components::resources::ResourcesTable;
 use crate::state::ui;
 use ixn_core::model::CONTEXT;
-use ixn_core::registry::{keys_of, Step};
+use ixn_core::registry::{keys_of, KeyDef, Step};
 use leptos::prelude::*;
 use review::Review;
 
@@ -49,15 +49,42 @@ pub fn StepPanel(
     let ui = ui();
     let resources = |k: &&ixn_core::registry::KeyDef| ixn_core::registry::containers::is_container_resource(k);
     let context = CONTEXT.iter().filter(|c| c.step == step).map(|def| view! { <ContextField def/> }).collect_view();
-    let keys = keys_of(step).filter(|k| !resources(k)).map(|def| view! { <KeyField def/> }).collect_view();
+    let shown = |k: &&'static KeyDef| !resources(k) && !k.advanced();
+    let keys = keys_of(step).filter(shown).map(|def| view! { <KeyField def/> }).collect_view();
+    let advanced: Vec<&'static KeyDef> = keys_of(step).filter(|k| !resources(k) && k.advanced()).collect();
+    // The fields most admins never touch, folded away, with how many are set.
+    let advanced = (!advanced.is_empty()).then(|| {
+        let fields = advanced.iter().map(|&def| view! { <KeyField def/> }).collect_view();
+        let set = move || ui.config.with(|c| advanced.iter().filter(|k| c.values.get(k).is_some()).count());
+        view! {
+            <details class="advanced">
+                <summary>"Advanced"<span class="count">{move || match set() {
+                    0 => " (nothing set)".to_string(),
+                    n => format!(" ({} set)", ixn_core::wording::count(n, "value")),
+                }}</span></summary>
+                {fields}
+            </details>
+        }
+    });
+    // The tenant comes first on its step: what the deployment is for, then the tools.
+    let (first, then) = if step == Step::Tenant {
+        (keys.into_any(), context.into_any())
+    } else {
+        (context.into_any(), keys.into_any())
+    };
+    let guide = step.guide();
     view! {
-        <section id=format!("step-{}", step.slug()) class="step" hidden=move || ui.step.get() != step aria-labelledby=format!("step-{}-title", step.slug())>
-            <h2 id=format!("step-{}-title", step.slug())>{step.title()}</h2>
-            <p class="intro">{intro(step)}</p>
+        <section id=format!("step-{}", step.slug()) class="step" hidden=move || ui.step.get() != step aria-labelledby=format!("step-{}-title", step.slug())
+            on:input=move |_| ui.visit(step) on:change=move |_| ui.visit(step)>
+            <h2 id=format!("step-{}-title", step.slug()) tabindex="-1">{step.title()}</h2>
+            <p class="intro">{intro(step)}" "
+                <a class="guide" href=guide.url() target="_blank" rel="noopener noreferrer">"Guide: "{guide.title()}<span class="sr-only">" (opens in a new tab)"</span></a>
+            </p>
             {(step == Step::Resources).then(|| view! { <ResourcesTable/> })}
             {(step == Step::Review).then(|| view! { <Review/> })}
-            {context}
-            {keys}
+            {first}
+            {then}
+            {advanced}
         </section>
     }
 }

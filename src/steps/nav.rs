@@ -1,4 +1,4 @@
-//! The step list, with each step's state: complete, warnings or errors.
+//! The step list, with each step's state: not started, complete, warnings or errors.
 
 use crate::state::ui;
 use ixn_core::registry::Step;
@@ -25,8 +25,10 @@ pub fn StepNav() -> impl IntoView {
         <nav class="steps" aria-label="Wizard steps">
             <ol>
                 {Step::ALL.into_iter().enumerate().map(|(i, step)| {
+                    // Not judged before it is visited: "complete" needs both.
                     let status = move || match state(step) {
                         _ if step == Step::Review => ("", String::new()),
+                        _ if !ui.was_visited(step) => ("", "not started".to_string()),
                         Tally { errors: 0, warnings: 0 } => ("ok", "complete".to_string()),
                         Tally { errors: 0, warnings } => ("warn", count(warnings, "warning")),
                         Tally { errors, .. } => ("err", count(errors, "error")),
@@ -34,6 +36,10 @@ pub fn StepNav() -> impl IntoView {
                     view! {
                         <li>
                             <a href=format!("#/{}", step.slug()) class=move || format!("step-link {}", status().0)
+                                on:click=move |_| {
+                                    ui.step.set(step);
+                                    crate::browser::focus_soon(format!("step-{}-title", step.slug()));
+                                }
                                 aria-current=move || (ui.step.get() == step).then_some("step")>
                                 <span class="num">{i + 1}</span>
                                 <span class="title">{step.title()}</span>

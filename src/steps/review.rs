@@ -45,9 +45,11 @@ pub fn Review() -> impl IntoView {
                                 <li class=class>
                                     <a href=href on:click=move |_| {
                                         ui.step.set(step);
+                                        ui.visit(step);
                                         browser::focus_soon(id.clone());
                                     }>{f.path.clone()}</a>
                                     {format!(" ({}): {}", step.title(), f.message)}
+                                    {crate::components::form::leaves_to_you(ui, &f.path).then_some(view! { <em class="left-to-you">" The guide's sample leaves this to you."</em> })}
                                 </li>
                             }
                         }).collect_view()}

@@ -2,9 +2,11 @@
 //! known keys into the form, unknown keys kept verbatim (with "did you mean …?"), and
 //! hostile input refused quickly. Nothing changes unless every file reads.
 
+mod changes;
 mod merge;
 mod suggest;
 
+pub use changes::{changes, Change};
 pub use merge::merge;
 pub use suggest::suggest;
 

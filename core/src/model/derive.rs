@@ -43,8 +43,12 @@ pub static DERIVATIONS: &[Derivation] = &[
     d(IXN_SERVICE_IXN_NODE_DB_NAME, |c| named(c, "ixn-node-")),
     d(IXN_SERVICE_IXN_NODE_SECRETS_DB_ENABLED, chart_makes_db_secrets),
     d(IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME, |c| named(c, "ixn-node-db-secret-")),
-    d(IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME, owner_user),
-    d(IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, owner_password),
+    d(IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME, |c| {
+        same_placeholder(c, IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME).or_else(|| owner_user(c))
+    }),
+    d(IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, |c| {
+        same_placeholder(c, IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD).or_else(|| owner_password(c))
+    }),
     d(IXN_SERVICE_ANNOTATIONS, |c| {
         c.deploy.consul_connect.then(|| Value::Template(IXN_SERVICE_ANNOTATIONS_TEXT.into()))
     }),
@@ -61,13 +65,25 @@ pub fn derivation(key: &KeyDef) -> Option<&'static Derivation> {
     DERIVATIONS.iter().find(|d| d.key.path == key.path)
 }
 
-/// The tenant short ID as derivations write it: `${TENANT_ID}` in placeholder mode.
+/// The tenant short ID as derivations write it: `${TENANT_ID}` in placeholder mode,
+/// unless the user's sid is a placeholder of their own (`$ixn_sid` from an imported
+/// file), whose name is kept.
 fn sid_text(cfg: &Config) -> Option<String> {
-    if cfg.deploy.placeholders {
+    let own = match cfg.values.get(TENANT_SID) {
+        Some(Value::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    };
+    if cfg.deploy.placeholders && !own.as_deref().is_some_and(|s| s.contains('$')) {
         return Some("${TENANT_ID}".into());
     }
-    match cfg.values.get(TENANT_SID) {
-        Some(Value::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+    own
+}
+
+/// The user's value of `key` when it is a placeholder of their own (`$ixn_db_password`):
+/// a key derived from it keeps that variable rather than the guide's.
+fn same_placeholder(cfg: &Config, key: &KeyDef) -> Option<Value> {
+    match cfg.values.get(key) {
+        Some(Value::Str(s)) if s.contains('$') => Some(Value::Str(s.clone())),
         _ => None,
     }
 }
@@ -102,6 +118,29 @@ fn mount(cfg: &Config, name: &str, path: &str) -> Option<Value> {
 mod tests {
     use super::*;
     use crate::registry::KEYS;
+
+    #[test]
+    fn placeholder_mode_keeps_the_variable_names_of_an_imported_file() {
+        use crate::import::{import, SourceFile};
+        let mut base = Config::default();
+        base.deploy.placeholders = true;
+        let text = "tenant:\n  sid: $ixn_sid\nixnService:\n  ixnServer:\n    db:\n      host: $pg_host\n    secrets:\n      db:\n        username: $ixn_db_user\n        password: $ixn_db_password\n";
+        let (cfg, _) = import(&base, &[SourceFile { name: "a.yaml", text }]).unwrap();
+        let values = crate::artifacts::artifacts(&cfg, Default::default()).values_yaml;
+        for line in [
+            "sid: \"$ixn_sid\"",
+            "name: \"ixn-$ixn_sid\"",
+            "name: \"ixn-node-$ixn_sid\"",
+            "secretName: \"ixn-node-db-secret-$ixn_sid\"",
+            "username: \"$ixn_db_user\"",
+            "password: \"$ixn_db_password\"",
+        ] {
+            assert!(values.contains(line), "{line} in\n{values}");
+        }
+        for guide in ["${TENANT_ID}", "${POSTGRES_USER}", "${POSTGRES_PASSWORD}", "${POSTGRES_ADDR}"] {
+            assert!(!values.contains(guide), "{guide} renames the file's own variable:\n{values}");
+        }
+    }
 
     #[test]
     fn every_derived_key_has_one_derivation_and_only_derived_keys_have_one() {

@@ -179,7 +179,7 @@ pub static CONTEXT: &[ContextDef] = &[
     text!("redis.password", "Redis password", "Goes into redis-ors-secret (voice-redis-ors-stream).", Redis, redis_password, FieldKind::Secret, always),
     text!("redis.servername", "Redis TLS servername", "Empty means the first Redis host.", Redis, redis_servername),
     text!("redis.port", "Redis port for the secret", "Empty means the first Redis node's port.", Redis, redis_port),
-    flag!("redis.rejectUnauthorized", "Reject unauthorized (secret)", "rejectUnauthorized in redis-ors-secret; only matters with TLS.", Redis, redis_reject_unauthorized),
+    flag!("redis.rejectUnauthorized", "The ORS stream verifies the Redis certificate (redis-ors-secret)", "rejectUnauthorized inside redis-ors-secret: the voice-redis-ors-stream connection IXN Node reads from the mounted secret, apart from its redisOptions in the values file. Only matters with TLS.", Redis, redis_reject_unauthorized),
     flag!("secrets.mount", "Mount the Redis and Kafka secrets", "Write the guide's volumes and volumeMounts for redis-ors-secret and kafka-shared-secret.", Redis, mount_secrets),
     text!("kafka.bootstrap", "Kafka bootstrap", "Bootstrap servers, host:port, comma-separated.", Kafka, kafka_bootstrap),
     text!("kafka.username", "Kafka user", "Only when Kafka needs authentication.", Kafka, kafka_username),

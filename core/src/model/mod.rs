@@ -28,7 +28,7 @@ pub use input::{Count, Input, ScalarParse, Term};
 pub use names::{dns1123_label, dns1123_subdomain, is_uuid};
 pub use placeholders::{names_in, user_placeholders};
 pub use port::Port;
-pub use presets::GUIDE_EXAMPLE_ENV;
+pub use presets::{GUIDE_EXAMPLE_ENV, GUIDE_LEAVES_TO_YOU};
 pub use quantity::Quantity;
 pub use value::{ConsulHost, DbTls, RedisNode, StringMap, Value, VolumeMount, YamlMap};
 pub use values::{SetError, Values};

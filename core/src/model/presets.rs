@@ -8,7 +8,8 @@ use super::values::Values;
 use crate::registry::KEYS;
 
 /// The guide's example values for its `${VAR}` placeholders ("Deploy", step 2).
-/// `POSTGRES_ADDR` is not given in the guide and is left for the user.
+/// `POSTGRES_ADDR` is not given in the guide and is left for the user: the sample keeps
+/// `${POSTGRES_ADDR}`, as the guide writes it, for envsubst to fill in.
 pub const GUIDE_EXAMPLE_ENV: [(&str, &str); 6] = [
     ("TENANT_ID", "100"),
     ("TENANT_UUID", "9350e2fc-a1dd-4c65-8d40-1f75a2e080dd"),
@@ -17,6 +18,11 @@ pub const GUIDE_EXAMPLE_ENV: [(&str, &str); 6] = [
     ("REDIS_ADDR", "infra-redis-redis-cluster.infra"),
     ("REDIS_PORT", "6379"),
 ];
+
+/// The answers the guide's sample leaves to the user (it writes `<…>` or nothing there):
+/// the form marks their findings as such while the sample is loaded.
+pub const GUIDE_LEAVES_TO_YOU: [&str; 5] =
+    ["deploy.chartRepoUrl", "deploy.chartVersion", "registry.username", "registry.password", "redis.password"];
 
 fn example(var: &str) -> Option<&'static str> {
     GUIDE_EXAMPLE_ENV.iter().find(|(k, _)| *k == var).map(|(_, v)| *v)
@@ -51,6 +57,9 @@ impl Config {
             kafka_bootstrap: "infra-kafka-cp-kafka.infra.svc.cluster.local:9092".into(),
             db_owner_user: "postgres".into(),
             db_owner_password: "password".into(),
+            // The guide has the chart create the databases (dbinit), and keeps the
+            // host a placeholder: no bootstrap pod, which would need the real host.
+            db_bootstrap: false,
             ..Deployment::default()
         };
         Config { values, deploy, unknown: Vec::new() }
@@ -67,7 +76,7 @@ fn substitute(value: &Value) -> Option<Value> {
     Some(match value {
         Value::Str(s) => match sub(s) {
             Some(v) => Value::Str(v.into()),
-            None if s.starts_with("${") => return None,
+            // No example in the guide (`${POSTGRES_ADDR}`): kept for envsubst.
             None => value.clone(),
         },
         Value::Redis(nodes) => Value::Redis(

@@ -15,6 +15,9 @@ pub enum Constraint {
     /// Text (or, for a list, each item's text) that matches a pattern. A value holding
     /// an envsubst placeholder is checked once it is filled in, not here.
     Pattern(Pattern),
+    /// One of these texts exactly (image pull policy: Always, IfNotPresent, Never): the
+    /// form shows a select.
+    OneOf(&'static [&'static str]),
 }
 
 /// A whole number from `min` to `max`, both included.
@@ -85,7 +88,7 @@ impl Constraint {
         match self {
             Constraint::Free | Constraint::NonNegativeQuantity => None,
             Constraint::Int(_) => Some("integer"),
-            Constraint::Pattern(_) => Some("string"),
+            Constraint::Pattern(_) | Constraint::OneOf(_) => Some("string"),
         }
     }
 

@@ -11,7 +11,7 @@ mod step;
 
 pub use constraint::{Constraint, Pattern};
 pub use keys::KEYS;
-pub use step::Step;
+pub use step::{Guide, Step};
 
 /// What widget a context field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,9 +81,15 @@ pub struct KeyDef {
     /// The envsubst variable placeholder mode writes in place of the value
     /// (`TENANT_ID` for `tenant.sid`), if the guide's flow has one.
     pub placeholder: Option<&'static str>,
-    /// What the value must satisfy beyond its kind (a range, a pattern): validation
-    /// checks it, a schema export writes it.
+    /// What the value must satisfy beyond its kind (a range, a pattern, a fixed set
+    /// of values, which the form shows as a select): validation checks it, a schema
+    /// export writes it.
     pub constraint: Constraint,
+    /// The label a person reads; the key path is shown beside it.
+    pub title: &'static str,
+    /// The guide page that documents the key: the Configure table when it gives a
+    /// chart default, else the Deploy page's sample.
+    pub guide: Guide,
 }
 
 /// The deployment does not work without a value.
@@ -92,6 +98,9 @@ pub const REQUIRED: u8 = 1;
 pub const SECRET: u8 = 2;
 /// When unset, the portal derives it from other answers (e.g. `ixn-<sid>`).
 pub const DERIVED: u8 = 4;
+/// Most admins never touch it (probes, security context, scheduling): the form puts it
+/// under its step's "Advanced" disclosure.
+pub const ADVANCED: u8 = 8;
 
 impl KeyDef {
     /// Whether the deployment needs a value here.
@@ -107,6 +116,29 @@ impl KeyDef {
     /// Whether the portal fills it from other answers when it is unset.
     pub fn derived(&self) -> bool {
         self.flags & DERIVED != 0
+    }
+
+    /// Whether the form keeps it under "Advanced".
+    pub fn advanced(&self) -> bool {
+        self.flags & ADVANCED != 0
+    }
+
+    /// The same row with a label written for people.
+    pub const fn label(self, title: &'static str) -> KeyDef {
+        KeyDef { title, ..self }
+    }
+
+    /// The only values the key takes, when the chart takes a fixed set (a select).
+    pub fn options(&self) -> &'static [&'static str] {
+        match self.constraint {
+            Constraint::OneOf(options) => options,
+            _ => &[],
+        }
+    }
+
+    /// The same row, under "Advanced".
+    pub const fn advanced_row(self) -> KeyDef {
+        KeyDef { flags: self.flags | ADVANCED, ..self }
     }
 
     /// The same row with the envsubst variable placeholder mode writes for it.
@@ -127,35 +159,6 @@ impl KeyDef {
     /// The guide sample's YAML text, if the sample sets the key.
     pub fn sample_text(&self) -> Option<&'static str> {
         (!self.sample.is_empty()).then_some(self.sample)
-    }
-
-    /// A short label for the form, made from the path: the component it configures,
-    /// then the rest in words (`ixnService.ixnServer.ports.health` → "IXN Server: ports
-    /// health").
-    pub fn label(&self) -> String {
-        const OWNERS: [(&str, &str); 8] = [
-            ("ixnService.ixnServer.", "IXN Server"),
-            ("ixnService.ixnNode.", "IXN Node"),
-            ("ixnService.image.ixnServer.", "IXN Server image"),
-            ("ixnService.image.ixnNode.", "IXN Node image"),
-            ("ixnService.image.logSidecar.", "Log sidecar image"),
-            ("ixnService.logSidecar.", "Log sidecar"),
-            ("ixnVQNode.image.ixnVQNode.", "VQ Node image"),
-            ("ixnVQNode.", "VQ Node"),
-        ];
-        let (owner, rest) = OWNERS
-            .iter()
-            .find_map(|(p, o)| self.path.strip_prefix(p).map(|r| (Some(*o), r)))
-            .unwrap_or_else(|| match self.path.strip_prefix("ixnService.") {
-                Some(r) => (Some("IXN pod"), r),
-                None => (None, self.path),
-            });
-        let words = rest.split('.').map(humanize).collect::<Vec<_>>().join(" ");
-        let words = capitalize(&words);
-        match owner {
-            Some(o) => format!("{o}: {}", words.to_lowercase_first()),
-            None => words,
-        }
     }
 
     /// The last segment of the path (`default` for `…ports.default`).
@@ -218,50 +221,6 @@ pub fn keys_of(step: Step) -> impl Iterator<Item = &'static KeyDef> {
     KEYS.iter().filter(move |k| k.step == step)
 }
 
-/// `initialDelaySeconds` → `initial delay seconds`; `is_redis_cluster` → `is redis cluster`.
-fn humanize(segment: &str) -> String {
-    let mut out = String::new();
-    let mut prev_lower = false;
-    for c in segment.chars() {
-        if c == '_' {
-            out.push(' ');
-            prev_lower = false;
-        } else if c.is_ascii_uppercase() && prev_lower {
-            out.push(' ');
-            out.push(c.to_ascii_lowercase());
-            prev_lower = false;
-        } else {
-            out.push(c);
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        }
-    }
-    out
-}
-
-// Labels and help are ASCII English: ASCII case mapping keeps Unicode's case tables
-// (~20 KB) out of the wasm.
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-trait LowerFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowerFirst for String {
-    fn to_lowercase_first(&self) -> String {
-        let mut c = self.chars();
-        match c.next() {
-            Some(f) => std::iter::once(f.to_ascii_lowercase()).chain(c).collect(),
-            None => String::new(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,15 +251,17 @@ mod tests {
     }
 
     #[test]
-    fn labels_read_as_words() {
-        assert_eq!(key("ixnService.ixnServer.ports.health").unwrap().label(), "IXN Server: ports health");
-        assert_eq!(key("tenant.sid").unwrap().label(), "Tenant sid");
-        assert_eq!(
-            key("ixnVQNode.livenessProbe.initialDelaySeconds").unwrap().label(),
-            "VQ Node: liveness probe initial delay seconds"
-        );
-        assert_eq!(key("ixnService.image.logSidecar.tag").unwrap().label(), "Log sidecar image: tag");
-        assert_eq!(key("ixnService.nodeSelector").unwrap().label(), "IXN pod: node selector");
+    fn every_row_has_a_label_written_for_people() {
+        for k in KEYS {
+            let t = k.title;
+            assert!(t.starts_with(|c: char| c.is_ascii_uppercase()), "{}: {t:?}", k.path);
+            // No dotted path, and no camelCase segment ("pullPolicy").
+            let camel = k.name().contains(|c: char| c.is_ascii_uppercase());
+            assert!(!(t.contains('.') || camel && t.contains(k.name())), "{}: {t:?} reads as a key path", k.path);
+        }
+        assert_eq!(keys::IMAGE_PULL_POLICY.title, "Image pull policy");
+        assert_eq!(keys::IMAGE_PULL_POLICY.options(), ["Always", "IfNotPresent", "Never"]);
+        assert!(keys::IXN_VQNODE_LIVENESS_PROBE_INITIAL_DELAY_SECONDS.advanced());
     }
 
     #[test]

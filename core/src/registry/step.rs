@@ -80,8 +80,58 @@ impl Step {
         }
     }
 
+    /// The page of the Genesys guide the step's questions come from.
+    pub fn guide(self) -> Guide {
+        match self {
+            Step::Tenant | Step::Cluster => Guide::Deploy,
+            Step::Databases | Step::Redis | Step::Kafka | Step::Consul => Guide::Planning,
+            Step::Ports | Step::Resources | Step::Scheduling => Guide::Configure,
+            Step::Observability => Guide::Logging,
+            Step::Review => Guide::Architecture,
+        }
+    }
+
     /// The step with this slug.
     pub fn from_slug(slug: &str) -> Option<Step> {
         Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// A page of the Genesys "Interaction Server Private Edition Guide", as published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guide {
+    /// "Before you begin": prerequisites (PostgreSQL, Redis, Kafka, Consul).
+    Planning,
+    /// "Configure Interaction Server": the values table.
+    Configure,
+    /// "Deploy Interaction Server": the secrets, the sample override_values.yaml, helm.
+    Deploy,
+    /// "Logging".
+    Logging,
+    /// "Architecture": the connections.
+    Architecture,
+}
+
+impl Guide {
+    /// The page's published address (opened in a new tab; the portal fetches nothing).
+    pub fn url(self) -> &'static str {
+        match self {
+            Guide::Planning => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Planning",
+            Guide::Configure => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Configure",
+            Guide::Deploy => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Deploy",
+            Guide::Logging => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Logging",
+            Guide::Architecture => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/ArchitectureIXN",
+        }
+    }
+
+    /// The page's title in the guide.
+    pub fn title(self) -> &'static str {
+        match self {
+            Guide::Planning => "Before you begin",
+            Guide::Configure => "Configure Interaction Server",
+            Guide::Deploy => "Deploy Interaction Server",
+            Guide::Logging => "Logging",
+            Guide::Architecture => "Architecture",
+        }
     }
 }

@@ -6,7 +6,7 @@ use crate::model::{Config, Delivery, SecretStoreKind, SecretsFrom};
 
 fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
     if v.trim().is_empty() {
-        out.push(Finding::error(path, format!("required: {what}")));
+        out.push(Finding::error(path, format!("Enter {what}.")));
     }
 }
 
@@ -101,7 +101,7 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             if d.store_gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
                 out.push(Finding::error(
                     "store.gcpProject",
-                    "required: the Google Cloud project of the secrets (or the GKE project)",
+                    "Enter the Google Cloud project of the secrets, or the GKE project.",
                 ));
             }
         }

@@ -84,20 +84,25 @@ fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     for def in KEYS.iter().filter(|k| k.required()) {
         let missing = eff.get(def).is_none_or(Value::is_missing);
         if missing {
-            // The first sentence of the help says what is missing; the field shows the rest.
-            let what = def.help.split_once(". ").map_or(def.help, |(first, _)| first).trim_end_matches('.');
-            out.push(Finding::error(def.path, format!("required: {what}")));
+            // The label names what is missing; the field's help says the rest.
+            out.push(Finding::error(def.path, format!("{} is required.", def.title)));
         }
     }
-    match cfg.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
+    let _ = cfg;
+    // The rows the form shows: the user's list, else the chart's one empty row.
+    match eff.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
         Some(Value::Redis(nodes)) if !nodes.is_empty() => {
             for (i, n) in nodes.iter().enumerate() {
                 if n.host.trim().is_empty() {
-                    out.push(Finding::error(format!("ixnService.ixnNode.redis[{i}].host"), "required: the Redis host"));
+                    let which = if nodes.len() == 1 { String::new() } else { format!(" of row {}", i + 1) };
+                    out.push(Finding::error(
+                        format!("ixnService.ixnNode.redis[{i}].host"),
+                        format!("The Redis host{which} is required."),
+                    ));
                 }
             }
         }
-        _ => out.push(Finding::error("ixnService.ixnNode.redis[0].host", "required: add at least one Redis node")),
+        _ => out.push(Finding::error("ixnService.ixnNode.redis", "Add at least one Redis node.")),
     }
 }
 
@@ -129,6 +134,13 @@ fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
             if let Value::Quantity(q) = value {
                 if q.value().is_some_and(|q| q.nanos() < 0) {
                     out.push(Finding::error(def.path, "must not be negative"));
+                }
+            }
+        }
+        Constraint::OneOf(options) => {
+            if let Value::Str(s) = value {
+                if !s.is_empty() && !s.contains('$') && !options.contains(&s.as_str()) {
+                    out.push(Finding::error(def.path, format!("\"{s}\" is not one of {}.", options.join(", "))));
                 }
             }
         }
@@ -164,7 +176,7 @@ fn mismatch(pattern: Pattern, text: &str) -> Option<String> {
                 Pattern::Uuid => (!is_uuid(text))
                     .then(|| "is not a UUID (8-4-4-4-12 hex digits); that is fine only if it is a GWS ID".into()),
                 _ => (!text.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| "the tenant short ID must be digits only, e.g. 100".into()),
+                    .then(|| "The tenant short ID must be digits only, such as 100.".into()),
             }
         }
         Pattern::Dns1123Subdomain { what } => {
@@ -253,14 +265,25 @@ fn names(cfg: &Config, out: &mut Vec<Finding>) {
 
 fn tls(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     let redis_tls = eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED) == Some(true);
-    if !redis_tls && eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED) == Some(true) {
-        out.push(Finding::warning(
-            "ixnService.ixnNode.redisOptions.tls.rejectUnauthorized",
-            "has no effect while Redis TLS is off",
-        ));
+    let node_verifies = eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED) == Some(true);
+    let path = keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED.path;
+    if !redis_tls && node_verifies {
+        out.push(Finding::warning(path, "This has no effect while Redis TLS is off."));
     }
     if !redis_tls && cfg.deploy.redis_reject_unauthorized {
-        out.push(Finding::warning("redis.rejectUnauthorized", "has no effect while Redis TLS is off"));
+        out.push(Finding::warning("redis.rejectUnauthorized", "This has no effect while Redis TLS is off."));
+    }
+    if redis_tls && !node_verifies {
+        out.push(Finding::warning(
+            path,
+            "TLS to Redis is on, but IXN Node does not verify the Redis certificate: anyone on the path can pose as Redis. Turn verification on unless Redis uses a self-signed certificate.",
+        ));
+    }
+    if redis_tls && !cfg.deploy.redis_reject_unauthorized {
+        out.push(Finding::warning(
+            "redis.rejectUnauthorized",
+            "TLS to Redis is on, but the clients that read redis-ors-secret do not verify the Redis certificate. Turn verification on unless Redis uses a self-signed certificate.",
+        ));
     }
 }
 
@@ -286,7 +309,7 @@ fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 
 fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
     if v.trim().is_empty() {
-        out.push(Finding::error(path, format!("required: {what}")));
+        out.push(Finding::error(path, format!("Enter {what}.")));
     } else if has_control(v) {
         out.push(Finding::error(path, "contains a line break or control character"));
     }
@@ -340,7 +363,7 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
         if d.registry_server.is_empty()
             && !matches!(cfg.values.get(keys::IMAGE_REGISTRY), Some(Value::Str(s)) if !s.is_empty())
         {
-            out.push(Finding::error("registry.server", "required: the registry server (or set image.registry)"));
+            out.push(Finding::error("registry.server", "Enter the registry server, or set the image registry."));
         }
     }
     need(out, "kafka.bootstrap", &d.kafka_bootstrap, "the Kafka bootstrap servers, host:port");
@@ -357,7 +380,10 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
         out.push(Finding::error("redis.port", format!("\"{}\" is not a port from 1 to 65535", d.redis_port)));
     }
     if d.redis_password.is_empty() {
-        out.push(Finding::warning("redis.password", "no Redis password: fine only if Redis has no authentication"));
+        out.push(Finding::warning(
+            "redis.password",
+            "There is no Redis password: that is fine only if Redis has no authentication.",
+        ));
     }
     if d.chart_makes_db_secrets || d.db_bootstrap {
         need(out, "db.ownerUser", &d.db_owner_user, "the database owner role");
@@ -389,7 +415,7 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
     if d.chart_version.trim().is_empty() {
         out.push(Finding::warning(
             "deploy.chartVersion",
-            "not pinned: helm installs whatever chart version is latest on the day, and the next upgrade may take another",
+            "The chart version is not pinned: helm installs whatever version is latest on the day, and the next upgrade may take another.",
         ));
     }
     match d.chart_source {
@@ -414,7 +440,7 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
         ChartSource::Local => {}
     }
     if d.chart_source != ChartSource::Local && !d.chart_password.is_empty() && d.chart_username.is_empty() {
-        out.push(Finding::error("deploy.chartUser", "required: the user that goes with the chart repository password"));
+        out.push(Finding::error("deploy.chartUser", "A user is required with a chart repository password."));
     }
 }
 

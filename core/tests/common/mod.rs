@@ -156,3 +156,13 @@ impl Drop for HelmHome {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// The guide's sample with the portal's database bootstrap on and no DB host, as the
+/// sample was before it kept the guide's `${POSTGRES_ADDR}` and left the databases to
+/// the chart (dbinit): the tests of the bootstrap pod and its secrets start from it.
+pub fn bootstrapped_sample() -> ixn_core::model::Config {
+    let mut cfg = ixn_core::model::Config::guide_sample();
+    cfg.deploy.db_bootstrap = true;
+    cfg.values.unset(ixn_core::registry::keys::IXN_SERVICE_IXN_SERVER_DB_HOST);
+    cfg
+}

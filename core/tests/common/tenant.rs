@@ -13,6 +13,9 @@ use ixn_core::registry::keys;
 pub fn complete_tenant() -> Config {
     let mut cfg = Config::guide_sample();
     cfg.deploy.placeholders = false;
+    // The portal's database bootstrap on (the guide's sample leaves the databases to
+    // the chart's dbinit).
+    cfg.deploy.db_bootstrap = true;
     cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
     cfg.deploy.registry_username = "robot".into();
     cfg.deploy.registry_password = "S3cret-registry".into();

@@ -1,6 +1,6 @@
 //! Consul host: the node's IP (a Consul DaemonSet) or a fixed host.
 
-use crate::components::form::{effective_value, FieldIds};
+use crate::components::form::{effective_value, use_field_ids, FieldIds};
 use crate::state::ui;
 use ixn_core::model::{ConsulHost, Value};
 use ixn_core::registry::KeyDef;
@@ -30,7 +30,7 @@ pub fn ConsulHostField(
             c.values.set(def, Value::ConsulHost(h));
         })
     };
-    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
+    let FieldIds { input: id, label: labelled, help, .. } = use_field_ids();
     let is_node_ip = move || matches!(host(), Some(ConsulHost::NodeIp));
     let is_literal = move || matches!(host(), Some(ConsulHost::Literal(_)));
     view! {

@@ -1,6 +1,6 @@
 //! PostgreSQL TLS for IXN Node: off, on with defaults, or custom Node.js TLS options.
 
-use crate::components::form::{effective_value, FieldIds};
+use crate::components::form::{effective_value, use_field_ids, FieldIds};
 use crate::state::ui;
 use ixn_core::model::{DbTls, Input, Value};
 use ixn_core::registry::KeyDef;
@@ -38,7 +38,7 @@ pub fn DbTlsField(
             c.values.set(def, Value::DbTls(t));
         })
     };
-    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
+    let FieldIds { input: id, label: labelled, help, .. } = use_field_ids();
     view! {
         <div class="choice">
             // prop:value as well as `selected`: once the user picks an option, the

@@ -44,6 +44,18 @@ impl FieldIds {
     }
 }
 
+/// Hands a field's ids down to the widget inside it, as thaw's `FieldInjection` does:
+/// the field wrapper (`KeyField`) makes them once, and the widget reads them instead of
+/// making its own.
+pub fn provide_field_ids(ids: FieldIds) {
+    provide_context(ids);
+}
+
+/// The ids of the field being rendered, handed down by its wrapper.
+pub fn use_field_ids() -> FieldIds {
+    expect_context::<FieldIds>()
+}
+
 /// The findings under a field.
 #[component]
 pub fn Findings(
@@ -63,12 +75,18 @@ pub fn Findings(
                             Severity::Warning => ("finding warning", "Warning: "),
                         };
                         let at = if f.path == name { String::new() } else { format!("{}: ", f.path) };
-                        view! { <p class=class><strong>{label}</strong>{at}{f.message}</p> }
+                        let left = leaves_to_you(ui, &f.path).then_some(view! { <em class="left-to-you">" The guide's sample leaves this to you."</em> });
+                        view! { <p class=class><strong>{label}</strong>{at}{f.message}{left}</p> }
                     })
                     .collect_view()
             }}
         </div>
     }
+}
+
+/// Whether a finding is one the guide's sample (loaded last) leaves to the user.
+pub fn leaves_to_you(ui: crate::state::Ui, path: &str) -> bool {
+    ui.sample_loaded.get() && ixn_core::model::GUIDE_LEAVES_TO_YOU.contains(&path)
 }
 
 /// The effective value of a structured key for display: the user's, else derived or

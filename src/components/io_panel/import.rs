@@ -3,15 +3,15 @@
 
 use crate::browser;
 use crate::state::Ui;
-use ixn_core::import::{import, ImportError, ImportReport, SourceFile};
+use ixn_core::import::{changes, import, Change, ImportError, ImportReport, SourceFile};
 use ixn_core::profile::{Profile, FORMAT};
 use leptos::prelude::*;
 
 /// What the last import did.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Outcome {
-    /// Values files were imported.
-    Values(ImportReport),
+    /// Values files were imported, changing these of the user's values.
+    Values(ImportReport, Vec<Change>),
     /// A profile (named) was loaded.
     Profile(String),
     /// Nothing was imported.
@@ -25,7 +25,7 @@ pub(super) fn run_import(ui: Ui, outcome: RwSignal<Option<Outcome>>, files: Vec<
             match Profile::parse(text).and_then(|p| p.to_config()) {
                 Ok(cfg) => {
                     ui.undo.set(Some(ui.config.get_untracked()));
-                    ui.config.set(cfg);
+                    ui.set_answers(cfg);
                     outcome.set(Some(Outcome::Profile(name.clone())));
                 }
                 Err(e) => {
@@ -39,9 +39,10 @@ pub(super) fn run_import(ui: Ui, outcome: RwSignal<Option<Outcome>>, files: Vec<
     let current = ui.config.get_untracked();
     match import(&current, &sources) {
         Ok((cfg, report)) => {
+            let changed = changes(&current, &cfg);
             ui.undo.set(Some(current));
-            ui.config.set(cfg);
-            outcome.set(Some(Outcome::Values(report)));
+            ui.set_answers(cfg);
+            outcome.set(Some(Outcome::Values(report, changed)));
         }
         Err(e) => outcome.set(Some(Outcome::Failed(e))),
     }

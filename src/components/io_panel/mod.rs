@@ -19,11 +19,24 @@ fn report_view(o: Outcome, ui: Ui) -> AnyView {
         }
         .into_any(),
         Outcome::Profile(name) => view! { <p class="ok">{format!("Loaded the profile from {name}.")}</p> }.into_any(),
-        Outcome::Values(r) => {
+        Outcome::Values(r, changed) => {
             let placeholders = r.placeholders.clone();
             let offer = placeholders.clone();
             view! {
                 <p class="ok">{r.summary()}</p>
+                // Every answer of the user's the import replaced, old → new (Undo follows).
+                {if changed.is_empty() {
+                    view! { <p class="changes-none">"None of your own answers changed."</p> }.into_any()
+                } else {
+                    view! {
+                        <p><strong>{format!("Changed {} of your answers:", ixn_core::wording::count(changed.len(), "value"))}</strong></p>
+                        <ul class="changes">
+                            {changed.into_iter().map(|c| view! {
+                                <li><code class="key">{c.path}</code>": "<span class="old">{c.old}</span>" → "<span class="new">{c.new}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
                 <ul class="files">
                     {r.files.into_iter().map(|f| view! {
                         <li>
@@ -136,7 +149,7 @@ pub fn IoPanel() -> impl IntoView {
                         {move || ui.undo.get().is_some().then(|| view! {
                             <button type="button" class="secondary" on:click=move |_| {
                                 if let Some(before) = ui.undo.get_untracked() {
-                                    ui.config.set(before);
+                                    ui.set_answers(before);
                                     ui.undo.set(None);
                                     outcome.set(None);
                                 }

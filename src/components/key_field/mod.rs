@@ -2,7 +2,7 @@
 //! the guide's help, the chart default (or derived value) as a hint, the key path, and
 //! its findings as you type.
 
-use crate::components::form::{FieldIds, Findings};
+use crate::components::form::{provide_field_ids, FieldIds, Findings};
 use crate::components::{
     consul_host::ConsulHostField, db_tls::DbTlsField, kv_editor::KvEditor, mounts::MountsField,
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,
@@ -39,6 +39,7 @@ pub fn KeyField(
     let ui = ui();
     let path = def.path;
     let ids = FieldIds::of(path);
+    provide_field_ids(ids.clone());
     let id = ids.input.clone();
     let described = ids.described();
     let invalid = move || ui.findings_at(path).iter().any(|f| f.severity == Severity::Error).to_string();
@@ -49,6 +50,18 @@ pub fn KeyField(
         })
     };
     let widget = match def.kind {
+        // A fixed set of values: a select, its first choice the chart default.
+        Kind::Str if !def.options().is_empty() => {
+            let default = chart_default(def).and_then(Value::text).map(str::to_string).unwrap_or_default();
+            view! {
+                <select id=id.clone() name=path aria-invalid=invalid aria-describedby=described.clone()
+                    prop:value=text on:change=move |ev| set_text(event_target_value(&ev))>
+                    <option value="" selected=move || text().is_empty()>{format!("chart default ({default})")}</option>
+                    {def.options().iter().map(|o| view! { <option value=*o selected=move || text() == *o>{*o}</option> }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
         Kind::Str | Kind::Port | Kind::Int | Kind::Quantity => view! {
             <input id=id.clone() name=path type="text" autocomplete="off" spellcheck="false"
                 inputmode=if matches!(def.kind, Kind::Port | Kind::Int) { "numeric" } else { "text" }
@@ -74,7 +87,7 @@ pub fn KeyField(
         def.kind,
         Kind::Map | Kind::Jvm | Kind::PullSecrets | Kind::RedisNodes | Kind::ConsulHost | Kind::DbTls | Kind::Mounts
     );
-    let label = def.label();
+    let label = def.title;
     let heading = if grouped {
         view! { <span class="label" id=ids.label.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</span> }.into_any()
     } else if def.kind == Kind::Bool {
@@ -89,7 +102,9 @@ pub fn KeyField(
             {heading}
             {widget}
             <p class="help" id=ids.help.clone()>
-                {def.help}" "<code class="key">{path}</code>
+                {def.help}" "<code class="key">{path}</code>" "
+                <a class="guide" href=def.guide.url() target="_blank" rel="noopener noreferrer"
+                    aria-label=format!("{}: {} in the guide (opens in a new tab)", def.guide.title(), def.title)>"guide"</a>
                 <button type="button" class="link" hidden=move || !is_set() on:click=reset
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
             </p>
@@ -103,7 +118,7 @@ pub fn KeyField(
 fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl IntoView {
     let ui = ui();
     let path = def.path;
-    let label = def.label();
+    let label = def.title;
     let has_bool_default = matches!(chart_default(def), Some(Value::Bool(_))) && !def.derived();
     if has_bool_default {
         let checked = move || ui.effective.with(|e| e.bool(def) == Some(true));

@@ -3,7 +3,7 @@
 //! hold thousands of entries: past the first rows the editor says how many there
 //! are and shows them on request (they are in the values all along).
 
-use crate::components::form::{FieldIds, ListBinding};
+use crate::components::form::{use_field_ids, FieldIds, ListBinding};
 use ixn_core::model::{StringMap, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn KvEditor(
     let edit =
         move |i: usize, key: bool, text: String| rows.edit(i, |row| if key { row.0 = text } else { row.1 = text });
     let (kname, vname) = if def.kind == Kind::Jvm { ("Order", "JVM option") } else { ("Name", "Value") };
-    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
+    let FieldIds { input: id, label: labelled, help, .. } = use_field_ids();
     // Building thousands of rows is most of what a large import costs.
     let show_all = RwSignal::new(false);
     let shown = move || if show_all.get() { rows.len() } else { rows.len().min(FIRST_ROWS) };

@@ -1,6 +1,6 @@
 //! volumeMounts: volume name, mount path and read-only per row.
 
-use crate::components::form::{FieldIds, ListBinding};
+use crate::components::form::{use_field_ids, FieldIds, ListBinding};
 use ixn_core::model::{Value, VolumeMount};
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn MountsField(
     let path = def.path;
     let mounts =
         ListBinding::new(def, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
-    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
+    let FieldIds { input: id, label: labelled, help, .. } = use_field_ids();
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..mounts.len() key=|i| *i children=move |i| view! {

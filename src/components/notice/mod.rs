@@ -9,19 +9,37 @@ use leptos::prelude::*;
 pub fn NoticeBanner() -> impl IntoView {
     let ui = ui();
     move || {
-        ui.notice.get().map(|Notice { problem, text, way_back }| {
+        ui.notice.get().map(|Notice { problem, text, way_back, fields }| {
+            // Each field named, as a link that opens its step and focuses it.
+            let links = (!fields.is_empty()).then(|| view! {
+                <ul class="notice-fields">
+                    {fields.into_iter().map(|name| {
+                        let step = ixn_portal::step_of::step_of(&name);
+                        let label = ixn_core::model::context_field(&name).map(|c| c.label.to_string())
+                            .or_else(|| ixn_core::registry::key(&name).map(|k| k.title.to_string()))
+                            .unwrap_or_else(|| name.clone());
+                        let id = crate::components::form::field_id(&name);
+                        view! {
+                            <li><a href=format!("#/{}", step.slug()) on:click=move |_| {
+                                ui.step.set(step);
+                                crate::browser::focus_soon(id.clone());
+                            }>{label}</a>{format!(" ({})", step.title())}</li>
+                        }
+                    }).collect_view()}
+                </ul>
+            });
             let back = way_back.map(|WayBack { label, answers }| {
                 let answers = StoredValue::new(answers);
                 view! {
                     <button type="button" on:click=move |_| {
-                        ui.config.set(answers.get_value());
+                        ui.set_answers(answers.get_value());
                         ui.notice.set(None);
                     }>{label}</button>
                 }
             });
             view! {
                 <div class=if problem { "notice problem" } else { "notice" } role=if problem { "alert" } else { "status" } id="notice">
-                    <span>{text}</span>
+                    <div class="notice-text"><span>{text}</span>{links}</div>
                     <span class="actions">
                         {back}
                         <button type="button" class="secondary" on:click=move |_| ui.notice.set(None)>"Dismiss"</button>

@@ -1,6 +1,6 @@
 //! image.imagePullSecrets as a list of secret names.
 
-use crate::components::form::{FieldIds, ListBinding};
+use crate::components::form::{use_field_ids, FieldIds, ListBinding};
 use ixn_core::model::Value;
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn PullSecretsField(
         |v: &Value| if let Value::PullSecrets(n) = v { Some(n) } else { None },
         Value::PullSecrets,
     );
-    let FieldIds { input: id, label: labelled, help, .. } = FieldIds::of(path);
+    let FieldIds { input: id, label: labelled, help, .. } = use_field_ids();
     view! {
         <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..names.len() key=|i| *i children=move |i| view! {
