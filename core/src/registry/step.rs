@@ -84,9 +84,9 @@ impl Step {
     pub fn guide(self) -> Guide {
         match self {
             Step::Tenant | Step::Cluster => Guide::Deploy,
-            Step::Databases | Step::Redis | Step::Kafka | Step::Consul => Guide::Planning,
-            Step::Ports | Step::Resources | Step::Scheduling => Guide::Configure,
-            Step::Observability => Guide::Logging,
+            // The Deploy page holds the Redis, Kafka and DB secrets these steps fill.
+            Step::Databases | Step::Redis | Step::Kafka | Step::Consul => Guide::Deploy,
+            Step::Ports | Step::Resources | Step::Scheduling | Step::Observability => Guide::Configure,
             Step::Review => Guide::Architecture,
         }
     }
@@ -98,16 +98,14 @@ impl Step {
 }
 
 /// A page of the Genesys "Interaction Server Private Edition Guide", as published.
+// Only pages whose address is confirmed (named by the issue, or printed in the Genesys
+// values files in ../shared) are listed: a guessed address would send the admin to a 404.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Guide {
-    /// "Before you begin": prerequisites (PostgreSQL, Redis, Kafka, Consul).
-    Planning,
     /// "Configure Interaction Server": the values table.
     Configure,
     /// "Deploy Interaction Server": the secrets, the sample override_values.yaml, helm.
     Deploy,
-    /// "Logging".
-    Logging,
     /// "Architecture": the connections.
     Architecture,
 }
@@ -116,10 +114,8 @@ impl Guide {
     /// The page's published address (opened in a new tab; the portal fetches nothing).
     pub fn url(self) -> &'static str {
         match self {
-            Guide::Planning => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Planning",
             Guide::Configure => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Configure",
             Guide::Deploy => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Deploy",
-            Guide::Logging => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/Logging",
             Guide::Architecture => "https://all.docs.genesys.com/IXN/Current/IXNPEGuide/ArchitectureIXN",
         }
     }
@@ -127,10 +123,8 @@ impl Guide {
     /// The page's title in the guide.
     pub fn title(self) -> &'static str {
         match self {
-            Guide::Planning => "Before you begin",
             Guide::Configure => "Configure Interaction Server",
             Guide::Deploy => "Deploy Interaction Server",
-            Guide::Logging => "Logging",
             Guide::Architecture => "Architecture",
         }
     }
