@@ -82,6 +82,62 @@ fn nowhere() -> u16 {
     *PORT.get_or_init(common::closed_port)
 }
 
+/// The data of the Secret named `name` as it reached kubectl, in either style: the
+/// `--from-literal` pairs of `kubectl create secret generic`, or the applied manifest.
+fn made_secret(calls: &[Call], style: SecretStyle, name: &str) -> Vec<(String, String)> {
+    match style {
+        SecretStyle::Guide => find(calls, "kubectl", &["create", "secret", "generic", name])[0]
+            .args
+            .iter()
+            .filter_map(|a| a.strip_prefix("--from-literal="))
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap();
+                (k.to_string(), v.to_string())
+            })
+            .collect(),
+        SecretStyle::Stdin => {
+            let c = calls
+                .iter()
+                .find(|c| {
+                    c.program == "kubectl"
+                        && c.args[0] == "apply"
+                        && c.stdin.contains(&format!("\"name\": {}", serde_json::to_string(name).unwrap()))
+                })
+                .unwrap_or_else(|| panic!("no apply for {name}"));
+            let m: serde_json::Value = serde_json::from_str(&c.stdin).unwrap();
+            m["stringData"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+                .collect()
+        }
+    }
+}
+
+/// A throwaway pod that needs a credential reads it from the Secret named after it
+/// (through `envFrom` in `--overrides`), never from its own command line, and the
+/// script deletes that Secret after.
+fn assert_pod_reads_secret(calls: &[Call], style: SecretStyle, pod: &str, key: &str, secret: &str) {
+    let run = find(calls, "kubectl", &["run", pod])[0];
+    assert!(
+        !run.args.iter().any(|a| a.contains(secret) || a.starts_with("--env")),
+        "{pod}: a secret on kubectl run's command line: {:?}",
+        run.args
+    );
+    let overrides = run.args.iter().find_map(|a| a.strip_prefix("--overrides=")).expect("--overrides");
+    let o: serde_json::Value = serde_json::from_str(overrides).unwrap();
+    assert_eq!(o["spec"]["containers"][0]["envFrom"][0]["secretRef"]["name"].as_str(), Some(pod));
+    assert_eq!(made_secret(calls, style, pod), [(key.to_string(), secret.to_string())], "{pod}");
+    let at = calls.iter().position(|c| std::ptr::eq(c, run)).unwrap();
+    assert!(
+        calls[at..]
+            .iter()
+            .any(|c| c.program == "kubectl" && c.args.starts_with(&["delete".into(), "secret".into(), pod.into()])),
+        "{pod}: its secret deleted after"
+    );
+}
+
 fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
     let mut cfg = Config::guide_sample();
     let d = &mut cfg.deploy;
@@ -293,12 +349,7 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     let run = find(&calls, "kubectl", &["run", "ixn-db-bootstrap"])[0];
     assert!(run.stdin.contains(&ixn_core::generate::sql::quote_literal(&cfg.deploy.db_owner_password)));
     assert!(run.stdin.contains("CREATE DATABASE %I OWNER %I', 'ixn-100'"));
-    match style {
-        SecretStyle::Guide => assert!(run.args.contains(&format!("--env=PGPASSWORD={}", cfg.deploy.db_admin_password))),
-        SecretStyle::Stdin => {
-            assert!(!run.args.iter().any(|a| a.contains(&cfg.deploy.db_admin_password)), "password on a command line")
-        }
-    }
+    assert_pod_reads_secret(&calls, style, "ixn-db-bootstrap", "PGPASSWORD", &cfg.deploy.db_admin_password);
 
     // Rollout checks.
     assert_eq!(find(&calls, "kubectl", &["rollout", "status", "statefulset/ixn-100-sts"]).len(), 1);
@@ -449,8 +500,13 @@ fn operations_scripts_carry_any_text() {
         let pg = find(&all, "kubectl", &["run", "ixn-preflight-postgres"])[0];
         assert_eq!(pg.stdin, "select version();\n");
         let redis = find(&all, "kubectl", &["run", "ixn-preflight-redis"])[0];
-        assert!(redis.args.contains(&format!("--env=REDISCLI_AUTH={}", cfg.deploy.redis_password)));
-        assert!(redis.args.ends_with(&["CLUSTER".to_string(), "INFO".to_string()]), "cluster mode in the sample");
+        assert_pod_reads_secret(&all, style, "ixn-preflight-redis", "REDISCLI_AUTH", &cfg.deploy.redis_password);
+        assert_pod_reads_secret(&all, style, "ixn-preflight-postgres", "PGPASSWORD", &cfg.deploy.db_admin_password);
+        assert_pod_reads_secret(&all, style, "ixn-db-drop", "PGPASSWORD", &cfg.deploy.db_admin_password);
+        let args = redis.args.iter().find_map(|a| a.strip_prefix("--overrides=")).unwrap();
+        let args: serde_json::Value = serde_json::from_str(args).unwrap();
+        let args = args["spec"]["containers"][0]["args"].as_array().unwrap();
+        assert_eq!(args[args.len() - 2..], ["CLUSTER", "INFO"], "cluster mode in the sample");
         let kafka = find(&all, "kubectl", &["run", "ixn-preflight-kafka"])[0];
         assert_eq!(kafka.args.last().unwrap(), "nc -zv -w 5 kafka-a.infra 9092 && nc -zv -w 5 kafka-b.infra 9093");
         // Verify: port-forward and curl on the configured health port.

@@ -162,14 +162,13 @@ fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -
 }
 
 /// A throwaway pod in the namespace that runs psql as the admin with `sql` on stdin
-/// (the database is usually reachable only from inside the cluster). In stdin style
-/// the admin password travels in a short-lived secret, not on a command line.
+/// (the database is usually reachable only from inside the cluster). The admin
+/// password reaches it through a short-lived Secret (see [`secret_pod`]).
 pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String {
     let d = &cfg.deploy;
-    let ns = d.namespace.as_str();
     let host = real.str(keys::IXN_SERVICE_IXN_SERVER_DB_HOST).unwrap_or_default();
     let port = real.port_text(keys::IXN_SERVICE_IXN_SERVER_DB_PORT).unwrap_or_else(|| "5432".into());
-    let psql_args = [
+    let args = vec![
         "psql".to_string(),
         format!("--host={host}"),
         format!("--port={port}"),
@@ -177,62 +176,72 @@ pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String 
         "--dbname=postgres".into(),
         "--no-psqlrc".into(),
     ];
-    match d.secret_style {
-        SecretStyle::Guide => {
-            let mut w: Vec<String> = vec![
-                "kubectl".into(),
-                "run".into(),
-                pod.into(),
-                "--namespace".into(),
-                ns.into(),
-                "--rm".into(),
-                "--stdin".into(),
-                "--restart=Never".into(),
-                format!("--image={}", d.psql_image),
-                format!("--env=PGPASSWORD={}", d.db_admin_password),
-                "--".into(),
-            ];
-            w.extend(psql_args);
-            heredoc(&command(&w.iter().map(String::as_str).collect::<Vec<_>>()), sql, "SQL")
-        }
-        SecretStyle::Stdin => {
-            let secret = SecretSpec {
-                name: pod.into(),
-                kind: "Opaque",
-                purpose: "the PostgreSQL admin password for this pod (deleted after)",
-                data: vec![("PGPASSWORD".into(), d.db_admin_password.clone())],
-            };
-            let overrides = json!({
-                "apiVersion": "v1",
-                "spec": {"containers": [{
-                    "name": pod,
-                    "image": d.psql_image,
-                    "stdin": true,
-                    "stdinOnce": true,
-                    "args": psql_args,
-                    "envFrom": [{"secretRef": {"name": pod}}],
-                }]},
-            });
-            let run = command(&[
-                "kubectl",
-                "run",
-                pod,
-                "--namespace",
-                ns,
-                "--rm",
-                "--stdin",
-                "--restart=Never",
-                &format!("--image={}", d.psql_image),
-                &format!("--overrides={}", serde_json::to_string(&overrides).expect("json")),
-            ]);
-            format!(
-                "{}\n{}\n{}",
-                apply_manifest(&secret, ns),
-                heredoc(&run, sql, "SQL"),
-                command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
-            )
-        }
+    let env = vec![("PGPASSWORD".to_string(), d.db_admin_password.clone())];
+    secret_pod(
+        cfg,
+        pod,
+        &d.psql_image,
+        args,
+        env,
+        "the PostgreSQL admin password for this pod (deleted after)",
+        Some(("SQL", sql)),
+    )
+}
+
+/// A throwaway pod `pod` running `args` in `image`, with `stdin` (heredoc tag, text)
+/// on its standard input. Credentials in `env` never go on a command line, in either
+/// secret style: they go into a Secret named after the pod, made the way the chosen
+/// style makes secrets, which the pod reads through `envFrom` and the script deletes
+/// after. With no `env`, a plain `kubectl run`.
+pub fn secret_pod(
+    cfg: &Config,
+    pod: &str,
+    image: &str,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    purpose: &'static str,
+    stdin: Option<(&str, &str)>,
+) -> String {
+    let ns = cfg.deploy.namespace.as_str();
+    let image_flag = format!("--image={image}");
+    let mut run: Vec<String> =
+        ["kubectl", "run", pod, "--namespace", ns, "--rm", "--stdin", "--restart=Never", image_flag.as_str()]
+            .map(String::from)
+            .to_vec();
+    if env.is_empty() {
+        run.push("--".into());
+        run.extend(args);
+    } else {
+        let overrides = json!({
+            "apiVersion": "v1",
+            "spec": {"containers": [{
+                "name": pod,
+                "image": image,
+                "stdin": true,
+                "stdinOnce": true,
+                "args": args,
+                "envFrom": [{"secretRef": {"name": pod}}],
+            }]},
+        });
+        run.push(format!("--overrides={}", serde_json::to_string(&overrides).expect("json")));
     }
+    let run = command(&run.iter().map(String::as_str).collect::<Vec<_>>());
+    let run = match stdin {
+        Some((tag, text)) => heredoc(&run, text, tag),
+        None => run,
+    };
+    if env.is_empty() {
+        return run;
+    }
+    let secret = SecretSpec { name: pod.into(), kind: "Opaque", purpose, data: env };
+    let make = match cfg.deploy.secret_style {
+        SecretStyle::Guide => guide_secret(&secret, cfg, ns),
+        SecretStyle::Stdin => apply_manifest(&secret, ns),
+    };
+    format!(
+        "{make}\n{run}\n{}",
+        command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
+    )
 }
 
 /// The two database names, as the deployment will use them.
