@@ -25,17 +25,33 @@ pub struct Block {
 pub struct Commands {
     /// The blocks.
     pub blocks: Vec<Block>,
+    /// The configuration's errors, one `path: message` each. While there are any, the
+    /// script starts with a guard that names them and stops (see [`Commands::script`]).
+    pub errors: Vec<String>,
 }
 
 /// The values file name the commands write and pass to helm.
 pub const VALUES_FILE: &str = "override_values.yaml";
 
 impl Commands {
-    /// One bash script that runs every block, stopping at the first failure.
+    /// One bash script that runs every block, stopping at the first failure. With
+    /// errors, it starts with a guard: a comment naming them, then `exit 1`, so that a
+    /// broken configuration cannot be run by accident.
     pub fn script(&self) -> String {
-        let mut out = String::from(
-            "#!/usr/bin/env bash\n# IXN deployment, written by the IXN configuration portal.\nset -euo pipefail\n",
-        );
+        let mut out = String::from("#!/usr/bin/env bash\n# IXN deployment, written by the IXN configuration portal.\n");
+        if !self.errors.is_empty() {
+            let n = crate::wording::count(self.errors.len(), "error");
+            // The directive, before the first command, covers the file: what follows the
+            // guard is unreachable on purpose.
+            out.push_str(&format!(
+                "# shellcheck disable=SC2317\n#\n# NOT READY: the configuration has {n}. Fix them, then make this file again;\n# until then it stops here and runs nothing.\n"
+            ));
+            for e in &self.errors {
+                out.push_str(&format!("#   - {}\n", comment_text(e)));
+            }
+            out.push_str(&format!("echo 'deploy.sh: not ready, the configuration has {n} (listed at the top of this file)' >&2\nexit 1\n\n"));
+        }
+        out.push_str("set -euo pipefail\n");
         for b in &self.blocks {
             out.push_str(&format!("\n# ---- {}\n{}\n", b.title, b.script));
         }
@@ -376,7 +392,7 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
             "# In Configuration Server, application {app} > Options, section [health-service]:\n#   soap-endpoint = http://localhost:{health}/health"
         ),
     });
-    Commands { blocks }
+    Commands { blocks, errors: Vec::new() }
 }
 
 /// `helm <verb…> <release> <chart> [--version V] --namespace NS -f <file>`.

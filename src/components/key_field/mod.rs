@@ -111,7 +111,8 @@ pub fn KeyField(
             {widget}
             <p class="help" id=ids.help.clone()>
                 {def.help}" "<code class="key">{path}</code>
-                <button type="button" class="link" hidden=move || !is_set() on:click=reset
+                // Out of the Tab order: one stop per field (the input); a click resets.
+                <button type="button" class="link" tabindex="-1" hidden=move || !is_set() on:click=reset
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
             </p>
             {def.secret().then(|| view! { <ChartSecretNote def/> })}
@@ -130,9 +131,8 @@ fn ChartSecretNote(
     let ui = ui();
     let enabled = ixn_core::registry::key(&def.path.replace(".password", ".enabled"));
     let applies = move || {
-        ui.effective.with(|e| {
-            enabled.is_some_and(|k| e.bool(k) == Some(true)) && e.str(def).is_some_and(|p| !p.is_empty())
-        })
+        ui.effective
+            .with(|e| enabled.is_some_and(|k| e.bool(k) == Some(true)) && e.str(def).is_some_and(|p| !p.is_empty()))
     };
     let outside = move |_| {
         ui.config.update(|c| {
