@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fixture, freshContext, portal, step, tab, assertClean } from './fixture.mjs';
+import { fixture, freshContext, portal, step, tab, assertClean, joined } from './fixture.mjs';
 
 const f = fixture();
 
@@ -37,7 +37,7 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   await page.waitForFunction(() => document.querySelector('#ops-preflight [data-item="preflight-postgres"] .copied')?.textContent === 'Copied (with the real secrets)');
   // The pod reads the password from a short-lived Secret, never from kubectl run's flags.
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(copied, /kubectl create secret generic ixn-preflight-postgres --namespace ixn --from-literal=PGPASSWORD=Ops-S3cret/);
+  assert.match(joined(copied), /kubectl create secret generic ixn-preflight-postgres --namespace ixn '--from-literal=PGPASSWORD=Ops-S3cret'/);
   assert.doesNotMatch(copied, /--env=/);
   assert.match(copied, /"envFrom":\[\{"secretRef":\{"name":"ixn-preflight-postgres"\}\}\]/);
   // Download a section.

@@ -12,7 +12,12 @@ const BUDGET = 200 * KB;
 // and has to say why (and lower or raise this on purpose). Raised from 258,500 by the
 // GitOps delivery (issue 14), measured +32,572 bytes (255,801 before): its generators
 // 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB.
-const CEILING = 291_200;
+// Raised from 291,200 by issue 16's trust items (branch trust), measured +8,806 bytes
+// (291,195 before, 300,001 after): secret inputs with Show/Hide and the chart-secret
+// note, the pods' credentials from a Secret, the error banner and the deploy
+// script's guard, the resources findings row, the map's hosts, pod names and phone
+// list, the previews split into one component each; gloo itself +26.
+const CEILING = 300_100;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(join(dir, f)).isFile());
