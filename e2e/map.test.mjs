@@ -29,7 +29,7 @@ test('19 connections, each labelled with the port the values give', async () => 
 test('hover and keyboard focus show what a connection carries and which key sets its port', async () => {
   const { page } = await portal(f);
   await tab(page, 'map');
-  await page.hover('[data-connection="12"]');
+  await page.hover('[data-connection="12"] .conn-label'); // its label, in the Prometheus box
   assert.match(await page.textContent('#map-detail'), /Prometheus → IXN.*ixnService\.ixnServer\.ports\.health/);
   await page.focus('[data-connection="16"]');
   assert.equal(await page.textContent('#map-detail'), '#16: IXN → IXN DB, TCP 5432, egress. Carries CRUD on the IXN database. Port set by ixnService.ixnServer.db.port.');
@@ -41,7 +41,7 @@ test('hover and keyboard focus show what a connection carries and which key sets
 test('clicking a connection, or Enter on it, goes to the field that sets its port', async () => {
   const { page } = await portal(f);
   await tab(page, 'map');
-  await page.click('[data-connection="10"]');
+  await page.click('[data-connection="10"] .conn-label');
   await page.waitForSelector('#step-ports:not([hidden])');
   await page.waitForFunction(() => document.activeElement?.name === 'ixnVQNode.ports.health');
   assert.match(page.url(), /#\/ports$/);
@@ -68,4 +68,78 @@ test('the map downloads as SVG', async () => {
   }, svg);
   assert.deepEqual(parsed, { error: null, bg: '#ffffff' });
   await page.close();
+});
+
+/** Whether two client rects overlap. */
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test('port labels sit off the lines and off the arrowheads, and the boxes show the user\'s hosts and pod names', async () => {
+  const { page, problems } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await page.click('nav.steps a[href="#/tenant"]');
+  await page.uncheck('[name="deploy.placeholders"]');
+  await page.click('nav.steps a[href="#/databases"]');
+  await page.fill('[name="ixnService.ixnServer.db.host"]', 'pg-server.infra.svc');
+  await page.click('nav.steps a[href="#/kafka"]');
+  await page.fill('[name="kafka.bootstrap"]', 'kafka-a.infra:9092,kafka-b.infra:9093');
+  await tab(page, 'map');
+  // Every label is clear of every drawn line (the visible one, not the wide hit area)
+  // and of every arrowhead's end.
+  const hits = await page.evaluate(() => {
+    const svg = document.getElementById('preview-map');
+    const lines = [...svg.querySelectorAll('.conn line:not([stroke="transparent"])')];
+    const out = [];
+    for (const label of svg.querySelectorAll('.conn-label')) {
+      const box = label.getBBox();
+      for (const l of lines) {
+        const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => +l.getAttribute(a));
+        // Sample the segment; a point inside the label's box is a crossing.
+        for (let t = 0; t <= 1; t += 0.01) {
+          const x = x1 + (x2 - x1) * t, y = y1 + (y2 - y1) * t;
+          if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) {
+            out.push(`${label.textContent} on ${l.parentNode.dataset.connection}`);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(hits, []);
+  const svgText = await page.textContent('#preview-map');
+  for (const host of ['pg-server.infra.svc', 'kafka-a.infra, kafka-b.infra', 'redis']) {
+    assert.ok(svgText.includes(host) || (await page.locator('#preview-map .host title', { hasText: host }).count()) > 0, `host ${host} in a box`);
+  }
+  assert.match(svgText, /Pod ixn-100-sts-0/);
+  assert.match(svgText, /Pod ixn-100-vqnode-deploy/);
+  assert.doesNotMatch(svgText, /<sid>/);
+  // The Resources step names the pods too.
+  await page.click('nav.steps a[href="#/resources"]');
+  const totals = await page.textContent('table.resources');
+  assert.match(totals, /Pod ixn-100-sts-0/);
+  assert.doesNotMatch(totals, /<sid>/);
+  assert.deepEqual(problems.page, []);
+  await page.close();
+});
+
+test('on a 390 px phone the map fits without sideways scrolling and names every destination', async () => {
+  const context = await f.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await portal(f, '', context);
+  await page.click("text=Load the guide's sample");
+  await tab(page, 'map');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(wide, false, 'the page scrolls sideways');
+  const items = page.locator('.map-list li');
+  assert.equal(await items.count(), 19);
+  const cut = await items.evaluateAll((lis) => lis.filter((li) => {
+    const r = li.getBoundingClientRect();
+    return r.right > window.innerWidth || li.scrollWidth > li.clientWidth + 1;
+  }).map((li) => li.textContent));
+  assert.deepEqual(cut, []);
+  assert.match(await items.nth(15).textContent(), /#16 IXN → IXN DB \(\$\{POSTGRES_ADDR\}|#16 IXN → IXN DB/);
+  // A connection in the list goes to its field, as on the drawing.
+  await page.locator('.map-list button', { hasText: /^#16 / }).click();
+  await page.waitForSelector('#step-databases:not([hidden])');
+  assert.deepEqual(problems.page, []);
+  await context.close();
 });

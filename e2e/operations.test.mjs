@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fixture, freshContext, portal, step, tab, assertClean } from './fixture.mjs';
+import { fixture, freshContext, portal, step, tab, assertClean, joined } from './fixture.mjs';
 
 const f = fixture();
 
@@ -37,7 +37,11 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   assert.match(preflight, /PGPASSWORD=••••••••/);
   await page.click('#ops-preflight [data-item="preflight-postgres"] button');
   await page.waitForFunction(() => document.querySelector('#ops-preflight [data-item="preflight-postgres"] .copied')?.textContent === 'Copied (with the real secrets)');
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /--env=PGPASSWORD=Ops-S3cret/);
+  // The pod reads the password from a short-lived Secret, never from kubectl run's flags.
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(joined(copied), /kubectl create secret generic ixn-preflight-postgres --namespace ixn '--from-literal=PGPASSWORD=Ops-S3cret'/);
+  assert.doesNotMatch(copied, /--env=/);
+  assert.match(copied, /"envFrom":\[\{"secretRef":\{"name":"ixn-preflight-postgres"\}\}\]/);
   // Download a section.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Download all: ixn-lifecycle.sh"]')]);
   assert.equal(dl.suggestedFilename(), 'ixn-lifecycle.sh');

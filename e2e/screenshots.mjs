@@ -18,7 +18,7 @@ const server = await serve(fileURLToPath(new URL('../dist/', import.meta.url)));
 const browser = await launch();
 const context = await browser.newContext();
 for (const scheme of ['light', 'dark']) {
-  for (const [name, width, height] of [['narrow', 390, 1600], ['wide', 1600, 1000]]) {
+  for (const [name, width, height] of [['narrow', 390, 1600], ['wide', 1440, 1000]]) {
     const { page, problems } = await open(context, server.url);
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });

@@ -12,10 +12,15 @@ const BUDGET = 200 * KB;
 // and has to say why (and lower or raise this on purpose). Raised from 258,500 by the
 // GitOps delivery (issue 14), measured +32,572 bytes (255,801 before): its generators
 // 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB.
-// Raised from 291,200 by the wizard (issue 16 §3-4), measured +8,531 bytes (291,195 →
-// 299,726): labels written for people and the guide page on each registry row, the
-// visited-step state, Advanced disclosures, the import's changes and the retype notice.
-const CEILING = 299_800;
+// Raised from 291,200 by issue 16 (measured on each branch against 291,195):
+// - the wizard (§3-4) +8,531: labels written for people and the guide page on each
+//   registry row, the visited-step state, Advanced disclosures, the import's changes
+//   and the retype notice;
+// - the admin's trust (§1, 2, 5, 6) +8,806: secret inputs with Show/Hide and the
+//   chart-secret note, the pods' credentials from a Secret, the error banner and the
+//   deploy script's guard, the resources findings row, the map's hosts, pod names and
+//   phone list, the previews split into one component each; gloo itself +26.
+const CEILING = 309_000;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(join(dir, f)).isFile());

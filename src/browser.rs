@@ -1,5 +1,10 @@
 //! The few browser APIs the portal uses: the URL fragment, the clipboard, downloads,
-//! storage, files and compression.
+//! storage, files and compression. gloo does what it does the same way: gloo-utils
+//! for the window and document, gloo-file for blobs, object URLs and reading files.
+//! web-sys stays where gloo has nothing (clipboard, history, focus, scrolling,
+//! compression streams) and for storage: gloo-storage throws when the browser
+//! refuses localStorage (a privacy setting), where the portal must carry on and say
+//! so, and it would JSON-encode what is already the profile's own text.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -54,40 +59,30 @@ pub async fn deflate_raw(data: &[u8]) -> Option<Vec<u8>> {
 
 /// The URL fragment without `#`.
 pub fn hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
+    gloo_utils::window().location().hash().map(|h| h.trim_start_matches('#').to_string()).unwrap_or_default()
 }
 
 /// Sets the URL fragment, adding a history entry (so back and forward walk the steps).
 pub fn set_hash(h: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(h);
-    }
+    let _ = gloo_utils::window().location().set_hash(h);
 }
 
 /// Copies `text` to the clipboard; resolves to whether it worked.
 pub async fn copy(text: String) -> bool {
-    let Some(w) = web_sys::window() else { return false };
-    let promise = w.navigator().clipboard().write_text(&text);
+    let promise = gloo_utils::window().navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
 /// Offers `bytes` as a file download named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+    // The object URL is revoked when `url` drops, after the click started the download.
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(bytes, Some(mime)));
+    if let Ok(a) = gloo_utils::document().create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
         a.set_href(&url);
         a.set_download(name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Moves focus to the element with this id on the next frame, once a step that was
@@ -98,10 +93,8 @@ pub fn focus_soon(id: String) {
 
 /// Moves focus to the element with this id and scrolls it into view.
 pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(el) =
+        gloo_utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
         el.scroll_into_view();
@@ -110,22 +103,19 @@ pub fn focus(id: &str) {
 
 /// The outer HTML of the element with this id (for exporting the map as SVG).
 pub fn outer_html(id: &str) -> Option<String> {
-    web_sys::window()?.document()?.get_element_by_id(id).map(|e| e.outer_html())
+    gloo_utils::document().get_element_by_id(id).map(|e| e.outer_html())
 }
 
 /// Sets `data-theme` on the root element (`auto` removes it: the OS decides).
 pub fn set_theme(theme: &str) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ =
-            if theme == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
-    }
+    let root = gloo_utils::document_element();
+    let _ = if theme == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
 }
 
 /// Scrolls the element matching `selector` into view inside its scroll container,
 /// without moving the page vertically more than needed.
 pub fn reveal(selector: &str) {
-    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-    if let Some(el) = el {
+    if let Ok(Some(el)) = gloo_utils::document().query_selector(selector) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
@@ -135,23 +125,22 @@ pub fn reveal(selector: &str) {
 
 /// The page's address without its fragment.
 pub fn page_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
+    gloo_utils::window()
+        .location()
+        .href()
         .map(|h| h.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default()
 }
 
 /// Replaces the fragment without a new history entry.
 pub fn replace_hash(h: &str) {
-    if let Some(w) = web_sys::window() {
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{h}")));
-        }
+    if let Ok(history) = gloo_utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{h}")));
     }
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    gloo_utils::window().local_storage().ok()?
 }
 
 /// Reads a localStorage item.
@@ -180,14 +169,16 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 /// The text of every file, with names, in order.
 pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<String, String>)> {
     let mut out = Vec::new();
-    for f in files {
+    for f in files.into_iter().map(gloo_file::File::from) {
         let name = f.name();
         // A file over 1 MB is refused by the importer anyway: do not read 20 MB into memory.
-        if f.size() > 1024.0 * 1024.0 {
-            out.push((name, Err(format!("the file is {} KB; the limit is 1024 KB", (f.size() / 1024.0) as u64))));
+        if f.size() > 1024 * 1024 {
+            out.push((name, Err(format!("the file is {} KB; the limit is 1024 KB", f.size() / 1024))));
             continue;
         }
-        let text = wasm_bindgen_futures::JsFuture::from(f.text()).await;
+        // The Blob's own text() promise: gloo-file's FileReader future does the same
+        // with callbacks and a channel, 1.3 KB more brotli (measured).
+        let text = wasm_bindgen_futures::JsFuture::from(web_sys::Blob::from(gloo_file::Blob::from(f)).text()).await;
         out.push((name, text.ok().and_then(|t| t.as_string()).ok_or_else(|| "could not be read".to_string())));
     }
     out

@@ -115,6 +115,26 @@ fn render_writes_the_portals_download_byte_for_byte() {
             std::fs::metadata(tmp.path().join("out/secrets.json")).unwrap().permissions().mode() & 0o777
         };
         assert_eq!(secrets_mode, 0o600, "{name}: secrets.json");
+        // With --allow-errors, deploy.sh carries the portal's guard: it names the errors
+        // and stops there, as bash runs it.
+        let deploy = std::fs::read_to_string(tmp.path().join("out/deploy.sh")).unwrap();
+        let cfg_errors = ixn_core::validate::findings(&cfg)
+            .into_iter()
+            .filter(|f| f.severity == ixn_core::validate::Severity::Error)
+            .count();
+        if cfg_errors == 0 {
+            assert!(!deploy.contains("NOT READY"), "{name}");
+        } else {
+            let n = ixn_core::wording::count(cfg_errors, "error");
+            assert!(deploy.contains(&format!("# NOT READY: the configuration has {n}.")), "{name}");
+            let ran = std::process::Command::new("bash")
+                .arg(tmp.path().join("out/deploy.sh"))
+                .current_dir(tmp.path())
+                .output()
+                .unwrap();
+            assert_eq!(ran.status.code(), Some(1), "{name}");
+            assert!(String::from_utf8_lossy(&ran.stderr).contains("not ready"), "{name}");
+        }
         // --tar writes the very archive the portal's button gives.
         let o = run(&["render", profile.to_str().unwrap(), "--tar", "all.tar", "--allow-errors", "-q"], tmp.path());
         assert!(o.status.success(), "{}", stderr(&o));

@@ -6,6 +6,7 @@
 
 use crate::generate::{archive, commands, gitops, secrets, sizing, topology, values_yaml};
 use crate::model::{dns1123_label, Config, Effective};
+use crate::validate::{Finding, Severity};
 
 /// Every artifact for one configuration, computed together (the effective values and
 /// the YAML are shared by the others).
@@ -21,6 +22,8 @@ pub struct Artifacts {
     pub secret_manifests: String,
     /// The connection map data.
     pub connections: Vec<topology::Connection>,
+    /// The hosts of the map's dependencies, by component name.
+    pub hosts: Vec<(&'static str, String)>,
     /// Requests and limits.
     pub sizing: sizing::Sizing,
     /// Preflight, verification, troubleshooting, lifecycle and monitoring.
@@ -106,15 +109,40 @@ pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
     Download { folder: download_folder(&release).to_string(), files }
 }
 
-/// Computes every artifact for `cfg`.
+/// Computes every artifact for `cfg`; its errors guard the deploy script.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let effective = Effective::of(cfg);
     let real = Effective::real_given(cfg, &effective).into_owned();
+    let findings = crate::validate::findings_given(cfg, &real);
+    artifacts_from(cfg, opts, effective, real, &findings)
+}
+
+/// [`artifacts`], given the findings of the user's configuration (which the portal
+/// has already, and passes for the masked copy it shows too).
+pub fn artifacts_given(cfg: &Config, opts: values_yaml::ValuesOptions, findings: &[Finding]) -> Artifacts {
+    let effective = Effective::of(cfg);
+    let real = Effective::real_given(cfg, &effective).into_owned();
+    artifacts_from(cfg, opts, effective, real, findings)
+}
+
+fn artifacts_from(
+    cfg: &Config,
+    opts: values_yaml::ValuesOptions,
+    effective: Effective,
+    real: Effective,
+    findings: &[Finding],
+) -> Artifacts {
     let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
-    let commands = commands::commands(cfg, &effective, &real, &values_yaml);
+    let mut commands = commands::commands(cfg, &effective, &real, &values_yaml);
+    commands.errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{}: {}", f.path, f.message))
+        .collect();
     let secret_manifests = secrets::manifest_list(&secrets::secret_specs(cfg, &real), &cfg.deploy.namespace);
     // The map and the sizing describe the running deployment: real values, not `${VAR}`s.
     let connections = topology::connections(cfg, &real);
+    let hosts = topology::hosts(cfg, &real);
     let sizing = sizing::sizing(&real);
     let operations = crate::operations::operations(cfg, &effective, &real);
     let gitops = gitops::tree(cfg, opts);
@@ -130,6 +158,7 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
         commands,
         secret_manifests,
         connections,
+        hosts,
         sizing,
         operations,
         gitops,
@@ -175,6 +204,7 @@ mod tests {
             let real = artifacts(&cfg, Default::default());
             let masked = artifacts(&cfg.masked("••••"), Default::default());
             assert_eq!(real.connections, masked.connections);
+            assert_eq!(real.hosts, masked.hosts);
             assert_eq!(real.sizing, masked.sizing);
             assert!(!format!("{:?}", masked.operations).contains("S3cret"));
         }

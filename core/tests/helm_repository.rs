@@ -107,8 +107,14 @@ fn the_deploy_script_adds_the_repository_and_renders_the_chart_with_real_helm() 
             d.chart_version = "100.0.0".into();
             d.chart_username = "reader".into();
             d.chart_password = "pa$$ 'w\"ord".into();
+            // Complete, as an admin runs it (with errors the script stops at its guard).
+            d.registry_username = "u".into();
+            d.registry_password = "p".into();
+            d.redis_password = "r".into();
+            d.db_admin_password = "a".into();
             cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, ixn_core::model::Value::Str("pg.infra.svc".into()));
             let script = artifacts(&cfg, ValuesOptions::default()).commands.script();
+            assert!(!script.contains("NOT READY"), "{}", script.lines().take(12).collect::<Vec<_>>().join("\n"));
 
             // Its own Helm home per run: the repository is added from nothing each time.
             let run = HelmHome::new(&format!("helm-repo-{}-{placeholders}", major.number()));

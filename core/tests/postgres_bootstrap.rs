@@ -195,7 +195,8 @@ fn the_bootstrap_creates_what_was_typed_and_the_owner_logs_in() {
 
 /// A stand-in for kubectl that runs a `kubectl run` pod's program here, as the pod
 /// would: the args after `--` or in `--overrides`, with the `--env=K=V` variables and
-/// those of the secrets its `envFrom` names, which `kubectl apply -f -` stored. Other
+/// those of the secrets its `envFrom` names, which `kubectl apply -f -` or
+/// `kubectl create secret generic … --from-literal` stored. Other
 /// commands (deleting the secret) do nothing. Python, for the JSON.
 const KUBECTL: &str = r#"#!/usr/bin/env python3
 import json, os, sys
@@ -207,6 +208,11 @@ if args[:1] == ["apply"] and "-" in args:
     if m.get("kind") == "Secret":
         with open(os.path.join(state, m["metadata"]["name"]), "w") as f:
             json.dump(m.get("stringData", {}), f)
+    sys.exit(0)
+if args[:3] == ["create", "secret", "generic"]:
+    data = dict(a[len("--from-literal="):].split("=", 1) for a in args if a.startswith("--from-literal="))
+    with open(os.path.join(state, args[3]), "w") as f:
+        json.dump(data, f)
     sys.exit(0)
 if args[:1] != ["run"]:
     sys.exit(0)
@@ -248,8 +254,8 @@ fn paste(snippet: &str, dir: &Path) -> Output {
 
 #[test]
 fn the_generated_bootstrap_and_drop_commands_work_as_pasted() {
-    // As the guide does it (the admin password on kubectl run's command line) and from
-    // stdin (the password in a short-lived secret the pod reads).
+    // In both styles the admin password is in a short-lived secret the pod reads: made
+    // as the guide makes secrets (kubectl create secret), or applied from stdin.
     for style in [SecretStyle::Guide, SecretStyle::Stdin] {
         bootstrap_and_drop_as_pasted(style);
     }
@@ -295,6 +301,11 @@ fn bootstrap_and_drop_as_pasted(style: SecretStyle) {
 
     let commands = artifacts(&cfg, ValuesOptions::default()).commands;
     let bootstrap = &commands.blocks.iter().find(|b| b.id == "db-bootstrap").expect("a bootstrap block").script;
+    for script in [bootstrap.as_str(), &item("preflight-postgres"), &item("drop-databases")] {
+        let run = &script[script.find("kubectl run").expect("a kubectl run")..];
+        let run = &run[..run.find("<<").expect("SQL on stdin")];
+        assert!(!run.contains("--env") && run.contains("\"envFrom\""), "the pod reads a secret: {run}");
+    }
     for run in 1..=2 {
         let out = paste(bootstrap, &server.dir);
         assert!(out.status.success(), "bootstrap run {run}: {}\n{bootstrap}", String::from_utf8_lossy(&out.stderr));

@@ -82,6 +82,62 @@ fn nowhere() -> u16 {
     *PORT.get_or_init(common::closed_port)
 }
 
+/// The data of the Secret named `name` as it reached kubectl, in either style: the
+/// `--from-literal` pairs of `kubectl create secret generic`, or the applied manifest.
+fn made_secret(calls: &[Call], style: SecretStyle, name: &str) -> Vec<(String, String)> {
+    match style {
+        SecretStyle::Guide => find(calls, "kubectl", &["create", "secret", "generic", name])[0]
+            .args
+            .iter()
+            .filter_map(|a| a.strip_prefix("--from-literal="))
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap();
+                (k.to_string(), v.to_string())
+            })
+            .collect(),
+        SecretStyle::Stdin => {
+            let c = calls
+                .iter()
+                .find(|c| {
+                    c.program == "kubectl"
+                        && c.args[0] == "apply"
+                        && c.stdin.contains(&format!("\"name\": {}", serde_json::to_string(name).unwrap()))
+                })
+                .unwrap_or_else(|| panic!("no apply for {name}"));
+            let m: serde_json::Value = serde_json::from_str(&c.stdin).unwrap();
+            m["stringData"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+                .collect()
+        }
+    }
+}
+
+/// A throwaway pod that needs a credential reads it from the Secret named after it
+/// (through `envFrom` in `--overrides`), never from its own command line, and the
+/// script deletes that Secret after.
+fn assert_pod_reads_secret(calls: &[Call], style: SecretStyle, pod: &str, key: &str, secret: &str) {
+    let run = find(calls, "kubectl", &["run", pod])[0];
+    assert!(
+        !run.args.iter().any(|a| a.contains(secret) || a.starts_with("--env")),
+        "{pod}: a secret on kubectl run's command line: {:?}",
+        run.args
+    );
+    let overrides = run.args.iter().find_map(|a| a.strip_prefix("--overrides=")).expect("--overrides");
+    let o: serde_json::Value = serde_json::from_str(overrides).unwrap();
+    assert_eq!(o["spec"]["containers"][0]["envFrom"][0]["secretRef"]["name"].as_str(), Some(pod));
+    assert_eq!(made_secret(calls, style, pod), [(key.to_string(), secret.to_string())], "{pod}");
+    let at = calls.iter().position(|c| std::ptr::eq(c, run)).unwrap();
+    assert!(
+        calls[at..]
+            .iter()
+            .any(|c| c.program == "kubectl" && c.args.starts_with(&["delete".into(), "secret".into(), pod.into()])),
+        "{pod}: its secret deleted after"
+    );
+}
+
 fn nasty_config(style: SecretStyle, placeholders: bool) -> Config {
     let mut cfg = common::bootstrapped_sample();
     let d = &mut cfg.deploy;
@@ -141,10 +197,19 @@ fn secret_data(cfg: &Config, name: &str) -> Vec<(String, String)> {
         .data
 }
 
+/// The deploy script without its guard: the nasty text is an error in some fields (a
+/// line break), so the script would stop at its guard (tested on its own below); these
+/// tests check what every command does with any text.
+fn unguarded(cfg: &Config) -> String {
+    let mut commands = artifacts(cfg, ValuesOptions::default()).commands;
+    commands.errors.clear();
+    commands.script()
+}
+
 fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     let cfg = nasty_config(style, placeholders);
     let a = artifacts(&cfg, ValuesOptions::default());
-    let script = a.commands.script();
+    let script = unguarded(&cfg);
     let (calls, work) = run_script(&script, tag);
     assert!(!work.join("pwned").exists(), "command substitution ran");
 
@@ -293,12 +358,7 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
     let run = find(&calls, "kubectl", &["run", "ixn-db-bootstrap"])[0];
     assert!(run.stdin.contains(&ixn_core::generate::sql::quote_literal(&cfg.deploy.db_owner_password)));
     assert!(run.stdin.contains("CREATE DATABASE %I OWNER %I', 'ixn-100'"));
-    match style {
-        SecretStyle::Guide => assert!(run.args.contains(&format!("--env=PGPASSWORD={}", cfg.deploy.db_admin_password))),
-        SecretStyle::Stdin => {
-            assert!(!run.args.iter().any(|a| a.contains(&cfg.deploy.db_admin_password)), "password on a command line")
-        }
-    }
+    assert_pod_reads_secret(&calls, style, "ixn-db-bootstrap", "PGPASSWORD", &cfg.deploy.db_admin_password);
 
     // Rollout checks.
     assert_eq!(find(&calls, "kubectl", &["rollout", "status", "statefulset/ixn-100-sts"]).len(), 1);
@@ -449,8 +509,13 @@ fn operations_scripts_carry_any_text() {
         let pg = find(&all, "kubectl", &["run", "ixn-preflight-postgres"])[0];
         assert_eq!(pg.stdin, "select version();\n");
         let redis = find(&all, "kubectl", &["run", "ixn-preflight-redis"])[0];
-        assert!(redis.args.contains(&format!("--env=REDISCLI_AUTH={}", cfg.deploy.redis_password)));
-        assert!(redis.args.ends_with(&["CLUSTER".to_string(), "INFO".to_string()]), "cluster mode in the sample");
+        assert_pod_reads_secret(&all, style, "ixn-preflight-redis", "REDISCLI_AUTH", &cfg.deploy.redis_password);
+        assert_pod_reads_secret(&all, style, "ixn-preflight-postgres", "PGPASSWORD", &cfg.deploy.db_admin_password);
+        assert_pod_reads_secret(&all, style, "ixn-db-drop", "PGPASSWORD", &cfg.deploy.db_admin_password);
+        let args = redis.args.iter().find_map(|a| a.strip_prefix("--overrides=")).unwrap();
+        let args: serde_json::Value = serde_json::from_str(args).unwrap();
+        let args = args["spec"]["containers"][0]["args"].as_array().unwrap();
+        assert_eq!(args[args.len() - 2..], ["CLUSTER", "INFO"], "cluster mode in the sample");
         let kafka = find(&all, "kubectl", &["run", "ixn-preflight-kafka"])[0];
         assert_eq!(kafka.args.last().unwrap(), "nc -zv -w 5 kafka-a.infra 9092 && nc -zv -w 5 kafka-b.infra 9093");
         // Verify: port-forward and curl on the configured health port.
@@ -557,8 +622,10 @@ fn shellcheck_finds_nothing_in_any_script() {
             cfg.deploy.secret_style = style;
             cfg.deploy.placeholders = placeholders;
             cfg.deploy.drop_databases = true;
-            let mut scripts =
-                vec![("deploy.sh".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+            let mut scripts = vec![
+                ("deploy.sh".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script()),
+                ("deploy.sh (unguarded)".to_string(), unguarded(&cfg)),
+            ];
             let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
             scripts
                 .extend(operations(&cfg, &eff, &real).iter().map(|s| (format!("ixn-{}.sh", s.id), section_script(s))));
@@ -606,7 +673,7 @@ fn kubectl_accepts_every_command_line_the_scripts_run() {
         cfg.deploy.drop_databases = true;
         cfg.deploy.pull_secret_create = true;
         let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
-        let mut scripts = vec![("deploy".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+        let mut scripts = vec![("deploy".to_string(), unguarded(&cfg))];
         scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (s.id.to_string(), section_script(s))));
         for (name, script) in scripts {
             let (calls, work) = run_script(&script, &format!("replay-{name}-{style:?}-{placeholders}"));
@@ -716,8 +783,7 @@ fn the_real_helm_of_each_major_accepts_every_helm_line() {
                 cfg.deploy.helm_major = major;
                 cfg.deploy.drop_databases = true;
                 let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
-                let mut scripts =
-                    vec![("deploy".to_string(), artifacts(&cfg, ValuesOptions::default()).commands.script())];
+                let mut scripts = vec![("deploy".to_string(), unguarded(&cfg))];
                 scripts.extend(operations(&cfg, &eff, &real).iter().map(|s| (s.id.to_string(), section_script(s))));
                 for (name, script) in scripts {
                     let (calls, work) =
@@ -764,4 +830,66 @@ fn the_real_helm_of_each_major_accepts_every_helm_line() {
     }
     eprintln!("{checked} helm command lines parsed by the real Helm 3 and 4");
     assert!(checked > 30, "{checked}");
+}
+
+/// With errors in the form, deploy.sh starts with a guard: a comment naming every
+/// error, then `exit 1`, so that bash runs nothing of it. Without errors, no guard.
+#[test]
+fn a_configuration_with_errors_makes_a_script_that_names_them_and_runs_nothing() {
+    let mut cfg = complete();
+    cfg.values.set(keys::TENANT_SID, Value::Str(String::new()));
+    cfg.deploy.namespace = "Not A Namespace".into();
+    let errors: Vec<_> = ixn_core::validate::findings(&cfg)
+        .into_iter()
+        .filter(|f| f.severity == ixn_core::validate::Severity::Error)
+        .collect();
+    assert!(errors.len() >= 2, "{errors:?}");
+    let script = artifacts(&cfg, ValuesOptions::default()).commands.script();
+    let head = script.split("\nexit 1\n").next().unwrap();
+    assert!(head.contains(&format!("# NOT READY: the configuration has {} errors.", errors.len())), "{head}");
+    for e in &errors {
+        assert!(head.contains(&format!("#   - {}: ", e.path)), "{} not named:\n{head}", e.path);
+    }
+    let dir = std::env::temp_dir().join(format!("ixn-guard-{}", std::process::id()));
+    let (bin, log) = (dir.join("bin"), dir.join("log"));
+    for d in [&bin, &log] {
+        fs::create_dir_all(d).unwrap();
+    }
+    for p in ["kubectl", "helm", "gcloud", "az"] {
+        fs::write(bin.join(p), STUB).unwrap();
+        Command::new("chmod").arg("+x").arg(bin.join(p)).status().unwrap();
+    }
+    fs::write(dir.join("deploy.sh"), &script).unwrap();
+    let out = Command::new("bash")
+        .arg(dir.join("deploy.sh"))
+        .current_dir(&dir)
+        .env("PATH", format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()))
+        .env("STUB_LOG", &log)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not ready"), "{out:?}");
+    assert_eq!(fs::read_dir(&log).unwrap().count(), 0, "nothing ran");
+    assert!(!dir.join(ixn_core::generate::commands::VALUES_FILE).exists(), "no file written");
+    let _ = fs::remove_dir_all(&dir);
+    // A complete configuration has no guard.
+    let cfg = complete();
+    assert!(ixn_core::validate::findings(&cfg).iter().all(|f| f.severity != ixn_core::validate::Severity::Error));
+    assert!(!artifacts(&cfg, ValuesOptions::default()).commands.script().contains("NOT READY"));
+}
+
+/// The guide's sample, completed as an admin would: no errors.
+fn complete() -> Config {
+    let mut c = Config::guide_sample();
+    let d = &mut c.deploy;
+    d.placeholders = false;
+    d.registry_username = "u".into();
+    d.registry_password = "p".into();
+    d.redis_password = "r".into();
+    d.db_admin_password = "a".into();
+    d.chart_repo_url = "https://charts.example.com/ixn".into();
+    d.chart_version = "100.0.1".into();
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
+    c
 }

@@ -163,6 +163,12 @@ fn log_sidecar_image() {
     has(&c, "ixnService.image.logSidecar.tag", Severity::Warning, "fluent-bit 1.8.x");
     c.values.set(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG, Value::Str("1.8.15".into()));
     assert!(findings(&c).is_empty());
+    // Enabled with no image: an error at each missing part, not a warning.
+    c.values.unset(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG);
+    c.values.unset(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_REPOSITORY);
+    has(&c, "ixnService.image.logSidecar.repository", Severity::Error, "its image needs a repository");
+    has(&c, "ixnService.image.logSidecar.tag", Severity::Error, "its image needs a tag");
+    assert!(!findings(&c).iter().any(|f| f.severity == Severity::Warning && f.path.contains("logSidecar")));
 }
 
 #[test]

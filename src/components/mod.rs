@@ -13,6 +13,7 @@ pub mod mounts;
 pub mod notice;
 pub mod operations;
 pub mod preview;
+pub mod previews;
 pub mod pull_secrets;
 pub mod redis_nodes;
 pub mod resources;

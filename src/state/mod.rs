@@ -1,7 +1,7 @@
 //! The app's reactive state: one signal of the core's `Config`, and memos of what the
 //! core computes from it. Components read these; none computes domain logic itself.
 
-use ixn_core::artifacts::{artifacts, Artifacts};
+use ixn_core::artifacts::{artifacts_given, Artifacts};
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::{Config, Effective};
 use ixn_core::registry::Step;
@@ -98,18 +98,19 @@ impl Ui {
         let comments = RwSignal::new(false);
         let show_secrets = RwSignal::new(false);
         let opts = move || ValuesOptions { form: form.get(), comments: comments.get() };
-        let unmasked = Memo::new(move |_| {
-            let o = opts();
-            config.with(|c| artifacts(c, o))
-        });
         // The same findings as `ixn-portal check`, from the effective values at hand.
         let findings = Memo::new(move |_| config.with(|c| effective.with(|e| findings_given(c, e))));
+        // Both copies carry the user's own errors (the deploy script's guard names them).
+        let unmasked = Memo::new(move |_| {
+            let o = opts();
+            findings.with(|f| config.with(|c| artifacts_given(c, o, f)))
+        });
         let shown = Memo::new(move |_| {
             if show_secrets.get() {
                 unmasked.get()
             } else {
                 let o = opts();
-                config.with(|c| artifacts(&c.masked(MASK), o))
+                findings.with(|f| config.with(|c| artifacts_given(&c.masked(MASK), o, f)))
             }
         });
         Ui {

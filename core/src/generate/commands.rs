@@ -25,17 +25,33 @@ pub struct Block {
 pub struct Commands {
     /// The blocks.
     pub blocks: Vec<Block>,
+    /// The configuration's errors, one `path: message` each. While there are any, the
+    /// script starts with a guard that names them and stops (see [`Commands::script`]).
+    pub errors: Vec<String>,
 }
 
 /// The values file name the commands write and pass to helm.
 pub const VALUES_FILE: &str = "override_values.yaml";
 
 impl Commands {
-    /// One bash script that runs every block, stopping at the first failure.
+    /// One bash script that runs every block, stopping at the first failure. With
+    /// errors, it starts with a guard: a comment naming them, then `exit 1`, so that a
+    /// broken configuration cannot be run by accident.
     pub fn script(&self) -> String {
-        let mut out = String::from(
-            "#!/usr/bin/env bash\n# IXN deployment, written by the IXN configuration portal.\nset -euo pipefail\n",
-        );
+        let mut out = String::from("#!/usr/bin/env bash\n# IXN deployment, written by the IXN configuration portal.\n");
+        if !self.errors.is_empty() {
+            let n = crate::wording::count(self.errors.len(), "error");
+            // The directive, before the first command, covers the file: what follows the
+            // guard is unreachable on purpose.
+            out.push_str(&format!(
+                "# shellcheck disable=SC2317\n#\n# NOT READY: the configuration has {n}. Fix them, then make this file again;\n# until then it stops here and runs nothing.\n"
+            ));
+            for e in &self.errors {
+                out.push_str(&format!("#   - {}\n", comment_text(e)));
+            }
+            out.push_str(&format!("echo 'deploy.sh: not ready, the configuration has {n} (listed at the top of this file)' >&2\nexit 1\n\n"));
+        }
+        out.push_str("set -euo pipefail\n");
         for b in &self.blocks {
             out.push_str(&format!("\n# ---- {}\n{}\n", b.title, b.script));
         }
@@ -162,14 +178,13 @@ fn secrets_block(specs: &[SecretSpec], cfg: &Config, ns: &str, names: &[&str]) -
 }
 
 /// A throwaway pod in the namespace that runs psql as the admin with `sql` on stdin
-/// (the database is usually reachable only from inside the cluster). In stdin style
-/// the admin password travels in a short-lived secret, not on a command line.
+/// (the database is usually reachable only from inside the cluster). The admin
+/// password reaches it through a short-lived Secret (see [`secret_pod`]).
 pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String {
     let d = &cfg.deploy;
-    let ns = d.namespace.as_str();
     let host = real.str(keys::IXN_SERVICE_IXN_SERVER_DB_HOST).unwrap_or_default();
     let port = real.port_text(keys::IXN_SERVICE_IXN_SERVER_DB_PORT).unwrap_or_else(|| "5432".into());
-    let psql_args = [
+    let args = vec![
         "psql".to_string(),
         format!("--host={host}"),
         format!("--port={port}"),
@@ -177,62 +192,72 @@ pub fn psql_pod(cfg: &Config, real: &Effective, pod: &str, sql: &str) -> String 
         "--dbname=postgres".into(),
         "--no-psqlrc".into(),
     ];
-    match d.secret_style {
-        SecretStyle::Guide => {
-            let mut w: Vec<String> = vec![
-                "kubectl".into(),
-                "run".into(),
-                pod.into(),
-                "--namespace".into(),
-                ns.into(),
-                "--rm".into(),
-                "--stdin".into(),
-                "--restart=Never".into(),
-                format!("--image={}", d.psql_image),
-                format!("--env=PGPASSWORD={}", d.db_admin_password),
-                "--".into(),
-            ];
-            w.extend(psql_args);
-            heredoc(&command(&w.iter().map(String::as_str).collect::<Vec<_>>()), sql, "SQL")
-        }
-        SecretStyle::Stdin => {
-            let secret = SecretSpec {
-                name: pod.into(),
-                kind: "Opaque",
-                purpose: "the PostgreSQL admin password for this pod (deleted after)",
-                data: vec![("PGPASSWORD".into(), d.db_admin_password.clone())],
-            };
-            let overrides = json!({
-                "apiVersion": "v1",
-                "spec": {"containers": [{
-                    "name": pod,
-                    "image": d.psql_image,
-                    "stdin": true,
-                    "stdinOnce": true,
-                    "args": psql_args,
-                    "envFrom": [{"secretRef": {"name": pod}}],
-                }]},
-            });
-            let run = command(&[
-                "kubectl",
-                "run",
-                pod,
-                "--namespace",
-                ns,
-                "--rm",
-                "--stdin",
-                "--restart=Never",
-                &format!("--image={}", d.psql_image),
-                &format!("--overrides={}", serde_json::to_string(&overrides).expect("json")),
-            ]);
-            format!(
-                "{}\n{}\n{}",
-                apply_manifest(&secret, ns),
-                heredoc(&run, sql, "SQL"),
-                command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
-            )
-        }
+    let env = vec![("PGPASSWORD".to_string(), d.db_admin_password.clone())];
+    secret_pod(
+        cfg,
+        pod,
+        &d.psql_image,
+        args,
+        env,
+        "the PostgreSQL admin password for this pod (deleted after)",
+        Some(("SQL", sql)),
+    )
+}
+
+/// A throwaway pod `pod` running `args` in `image`, with `stdin` (heredoc tag, text)
+/// on its standard input. Credentials in `env` never go on a command line, in either
+/// secret style: they go into a Secret named after the pod, made the way the chosen
+/// style makes secrets, which the pod reads through `envFrom` and the script deletes
+/// after. With no `env`, a plain `kubectl run`.
+pub fn secret_pod(
+    cfg: &Config,
+    pod: &str,
+    image: &str,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    purpose: &'static str,
+    stdin: Option<(&str, &str)>,
+) -> String {
+    let ns = cfg.deploy.namespace.as_str();
+    let image_flag = format!("--image={image}");
+    let mut run: Vec<String> =
+        ["kubectl", "run", pod, "--namespace", ns, "--rm", "--stdin", "--restart=Never", image_flag.as_str()]
+            .map(String::from)
+            .to_vec();
+    if env.is_empty() {
+        run.push("--".into());
+        run.extend(args);
+    } else {
+        let overrides = json!({
+            "apiVersion": "v1",
+            "spec": {"containers": [{
+                "name": pod,
+                "image": image,
+                "stdin": true,
+                "stdinOnce": true,
+                "args": args,
+                "envFrom": [{"secretRef": {"name": pod}}],
+            }]},
+        });
+        run.push(format!("--overrides={}", serde_json::to_string(&overrides).expect("json")));
     }
+    let run = command(&run.iter().map(String::as_str).collect::<Vec<_>>());
+    let run = match stdin {
+        Some((tag, text)) => heredoc(&run, text, tag),
+        None => run,
+    };
+    if env.is_empty() {
+        return run;
+    }
+    let secret = SecretSpec { name: pod.into(), kind: "Opaque", purpose, data: env };
+    let make = match cfg.deploy.secret_style {
+        SecretStyle::Guide => guide_secret(&secret, cfg, ns),
+        SecretStyle::Stdin => apply_manifest(&secret, ns),
+    };
+    format!(
+        "{make}\n{run}\n{}",
+        command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
+    )
 }
 
 /// The two database names, as the deployment will use them.
@@ -367,7 +392,7 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
             "# In Configuration Server, application {app} > Options, section [health-service]:\n#   soap-endpoint = http://localhost:{health}/health"
         ),
     });
-    Commands { blocks }
+    Commands { blocks, errors: Vec::new() }
 }
 
 /// `helm <verb…> <release> <chart> [--version V] --namespace NS -f <file>`.

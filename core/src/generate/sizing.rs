@@ -52,6 +52,15 @@ pub struct Sizing {
 
 pub use crate::registry::containers::{IXN_POD, VQ_POD};
 
+/// A pod's name (such as [`IXN_POD`], `ixn-<sid>-sts-0`) for this release: the
+/// release name in place of `ixn-<sid>` once it is known.
+pub fn pod_name(pod: &str, release: &str) -> String {
+    match pod.strip_prefix("ixn-<sid>") {
+        Some(rest) => format!("{release}{rest}"),
+        None => pod.to_string(),
+    }
+}
+
 fn qty(eff: &Effective, key: &KeyDef) -> Option<Quantity> {
     match eff.get(key)? {
         Value::Quantity(q) => q.value().cloned(),
@@ -96,4 +105,14 @@ pub fn sizing(eff: &Effective) -> Sizing {
         [IXN_POD, VQ_POD].into_iter().map(|p| (p, totals(containers.iter().filter(move |c| c.pod == p), 1))).collect();
     let namespace = totals(containers.iter(), replicas);
     Sizing { containers, pods, namespace, replicas }
+}
+
+#[cfg(test)]
+mod pod_name_tests {
+    #[test]
+    fn a_pod_is_named_after_the_release_once_it_is_known() {
+        assert_eq!(super::pod_name(super::IXN_POD, "ixn-100"), "ixn-100-sts-0");
+        assert_eq!(super::pod_name(super::VQ_POD, "tenant-a"), "tenant-a-vqnode-deploy");
+        assert_eq!(super::pod_name(super::IXN_POD, "ixn-<sid>"), "ixn-<sid>-sts-0");
+    }
 }

@@ -1,7 +1,7 @@
 //! The architecture connection map: the reference's 19 connections, with ports
 //! resolved from the current values.
 
-use crate::model::{Config, Effective};
+use crate::model::{Config, ConsulHost, Effective, Value};
 use crate::registry::{keys, KeyDef};
 use serde::Serialize;
 
@@ -386,5 +386,68 @@ fn kafka_ports(bootstrap: &str) -> String {
         "from Kafka bootstrap".into()
     } else {
         ports.join(", ")
+    }
+}
+
+/// The hosts the user gave the map's dependencies, by component name (as in
+/// [`COMPONENTS`]): the two PostgreSQL databases, the Redis nodes, the Kafka bootstrap
+/// servers, the Consul agent and Configuration Server. A component with no host set
+/// is left out.
+pub fn hosts(cfg: &Config, eff: &Effective) -> Vec<(&'static str, String)> {
+    let text = |key: &KeyDef| eff.str(key).map(str::trim).filter(|h| !h.is_empty()).map(String::from);
+    let redis = match eff.get(keys::IXN_SERVICE_IXN_NODE_REDIS) {
+        Some(Value::Redis(nodes)) => {
+            let hosts: Vec<&str> = nodes.iter().map(|n| n.host.trim()).filter(|h| !h.is_empty()).collect();
+            (!hosts.is_empty()).then(|| hosts.join(", "))
+        }
+        _ => None,
+    };
+    let kafka: Vec<&str> = cfg
+        .deploy
+        .kafka_bootstrap
+        .split(',')
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.rsplit_once(':').map_or(s, |(h, _)| h))
+        .collect();
+    let consul = match eff.get(keys::IXN_SERVICE_IXN_NODE_CONSUL_HOST) {
+        Some(Value::ConsulHost(ConsulHost::NodeIp)) => Some("the node's IP".to_string()),
+        Some(Value::ConsulHost(ConsulHost::Literal(h))) if !h.trim().is_empty() => Some(h.trim().to_string()),
+        _ => None,
+    };
+    [
+        ("Config Server", text(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_HOST)),
+        ("IXN DB", text(keys::IXN_SERVICE_IXN_SERVER_DB_HOST)),
+        ("Consul DaemonSet", consul),
+        ("ORS Redis Stream", redis),
+        ("IXN Node DB", text(keys::IXN_SERVICE_IXN_NODE_DB_HOST)),
+        ("Kafka", (!kafka.is_empty()).then(|| kafka.join(", "))),
+    ]
+    .into_iter()
+    .filter_map(|(name, host)| host.map(|h| (name, h)))
+    .collect()
+}
+
+#[cfg(test)]
+mod host_tests {
+    use super::*;
+    use crate::model::RedisNode;
+
+    #[test]
+    fn the_map_shows_the_hosts_the_user_typed() {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.placeholders = false;
+        cfg.deploy.kafka_bootstrap = "kafka-a.infra:9092, kafka-b.infra:9093".into();
+        cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
+        let node = RedisNode { host: "redis-1.infra".into(), ..RedisNode::default() };
+        cfg.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(vec![node]));
+        let hosts = hosts(&cfg, &Effective::real(&cfg));
+        let of = |n: &str| hosts.iter().find(|(c, _)| *c == n).map(|(_, h)| h.as_str());
+        assert_eq!(of("IXN DB"), Some("pg.infra.svc"));
+        assert_eq!(of("ORS Redis Stream"), Some("redis-1.infra"));
+        assert_eq!(of("Kafka"), Some("kafka-a.infra, kafka-b.infra"));
+        for (name, _) in &hosts {
+            assert!(COMPONENTS.contains(name), "{name} is a component of the map");
+        }
     }
 }

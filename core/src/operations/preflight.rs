@@ -1,7 +1,7 @@
 //! Preflight: the guide's prerequisites, with a command for each check that has one.
 
 use super::{Item, Section};
-use crate::generate::commands::psql_pod;
+use crate::generate::commands::{psql_pod, secret_pod};
 use crate::generate::shell::{command, quote};
 use crate::model::{Config, Effective, Value};
 use crate::registry::keys;
@@ -40,35 +40,36 @@ pub(super) fn section(cfg: &Config, real: &Effective) -> Section {
         let port = first.port.value().map(|p| p.to_string()).unwrap_or_else(|| "6379".into());
         let tls = real.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED) == Some(true);
         let cluster = first.cluster == Some(true);
-        let mut w: Vec<String> = vec![
-            "kubectl".into(),
-            "run".into(),
-            "ixn-preflight-redis".into(),
-            "--namespace".into(),
-            ns.into(),
-            "--rm".into(),
-            "--stdin".into(),
-            "--restart=Never".into(),
-            "--image=redis:6".into(),
-        ];
-        if !d.redis_password.is_empty() {
-            // redis-cli reads the password from REDISCLI_AUTH, keeping it out of its own arguments.
-            w.push(format!("--env=REDISCLI_AUTH={}", d.redis_password));
-        }
-        w.extend(["--".into(), "redis-cli".into(), "-h".into(), first.host.clone(), "-p".into(), port]);
+        let mut args: Vec<String> = vec!["redis-cli".into(), "-h".into(), first.host.clone(), "-p".into(), port];
         if tls {
-            w.push("--tls".into());
+            args.push("--tls".into());
         }
-        w.extend(if cluster {
+        args.extend(if cluster {
             vec!["CLUSTER".to_string(), "INFO".into()]
         } else {
             vec!["INFO".to_string(), "server".into()]
         });
+        // redis-cli reads the password from REDISCLI_AUTH, keeping it out of its own
+        // arguments; the pod gets it from a Secret, keeping it out of kubectl's.
+        let env = if d.redis_password.is_empty() {
+            Vec::new()
+        } else {
+            vec![("REDISCLI_AUTH".to_string(), d.redis_password.clone())]
+        };
+        let script = secret_pod(
+            cfg,
+            "ixn-preflight-redis",
+            "redis:6",
+            args,
+            env,
+            "the Redis password for this pod (deleted after)",
+            None,
+        );
         items.push(Item::check(
             "preflight-redis",
             format!("Redis 6{}", if cluster { " in cluster mode" } else { "" }),
             if cluster { "cluster_state must be ok (is_redis_cluster is true)." } else { "redis_version must be 6.x." },
-            command(&w.iter().map(String::as_str).collect::<Vec<_>>()),
+            script,
         ));
     }
     let bootstrap: Vec<String> =

@@ -298,7 +298,23 @@ fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     if eff.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true) {
         let repo = eff.str(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_REPOSITORY).unwrap_or("");
         let tag = eff.str(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG).unwrap_or("");
-        if !repo.contains("fluent-bit") || !(tag == "1.8" || tag.starts_with("1.8.")) {
+        // Enabled with no image, the chart renders a container without one, which
+        // Kubernetes rejects: an error, not a warning.
+        let parts = [
+            (keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_REPOSITORY, repo, "repository"),
+            (keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG, tag, "tag"),
+        ];
+        let mut missing = false;
+        for (key, _, what) in parts.iter().filter(|(_, v, _)| v.trim().is_empty()) {
+            missing = true;
+            out.push(Finding::error(
+                key.path,
+                format!(
+                    "The log sidecar is on, so its image needs a {what}: the guide uses fluent/fluent-bit, tag 1.8.x."
+                ),
+            ));
+        }
+        if !missing && (!repo.contains("fluent-bit") || !(tag == "1.8" || tag.starts_with("1.8."))) {
             out.push(Finding::warning(
                 "ixnService.image.logSidecar.tag",
                 "the guide supports only a fluent-bit 1.8.x image for the log sidecar",

@@ -21,7 +21,7 @@ pub struct Rect {
 /// The map's size.
 pub const WIDTH: i32 = 800;
 /// The map's height.
-pub const HEIGHT: i32 = 540;
+pub const HEIGHT: i32 = 580;
 
 /// The ixnService pod.
 pub const IXN_POD: Rect = Rect { x: 268, y: 14, w: 244, h: 372 };
@@ -46,10 +46,21 @@ pub const LEFT: [&str; 5] = [GWS_IXN_SERVICE, PULSE_STAT_SERVERS, PROMETHEUS, ST
 pub const RIGHT: [&str; 8] =
     [CONFIG_SERVER, IXN_DB, CONSUL_DAEMONSET, VOICE_CONFIG, VOICE_RQ, ORS_REDIS_STREAM, IXN_NODE_DB, KAFKA];
 
-/// Vertical space per connection at an external box.
+/// Vertical space per connection at an external box: each connection's label sits
+/// in its own lane inside the box, off the line and its arrowhead.
 pub const LANE: i32 = 20;
 /// External box width.
 pub const EXT_W: i32 = 138;
+/// The row under a box's name that shows the user's host.
+pub const HOST_ROW: i32 = 14;
+/// The boxes that show the user's host (the core's `topology::hosts` names).
+pub const HOSTED: [&str; 6] =
+    ["Config Server", "IXN DB", "Consul DaemonSet", "ORS Redis Stream", "IXN Node DB", "Kafka"];
+
+/// Where the first lane of a box starts, below its name (and host row).
+pub fn lanes_top(name: &str, r: Rect) -> i32 {
+    r.y + 20 + if HOSTED.contains(&name) { HOST_ROW } else { 0 }
+}
 
 /// External boxes, sized by how many connections each has, stacked with gaps.
 pub fn externals(count: impl Fn(&str) -> usize) -> Vec<(&'static str, Rect, bool)> {
@@ -57,10 +68,21 @@ pub fn externals(count: impl Fn(&str) -> usize) -> Vec<(&'static str, Rect, bool
     for (names, x, left, gap) in [(&LEFT[..], 6, true, 40), (&RIGHT[..], WIDTH - 6 - EXT_W, false, 12)] {
         let mut y = 14;
         for name in names {
-            let h = (count(name) as i32 * LANE + 20).max(42);
+            let host = if HOSTED.contains(name) { HOST_ROW } else { 0 };
+            let h = (count(name) as i32 * LANE + 24 + host).max(42);
             out.push((*name, Rect { x, y, w: EXT_W, h }, left));
             y += h + gap;
         }
     }
+    out
+}
+
+/// `text` cut to `max` characters with an ellipsis (SVG text does not wrap or clip).
+pub fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
     out
 }

@@ -6,9 +6,13 @@
 use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
+use ixn_core::generate::sizing::{self, pod_name};
 use ixn_core::generate::topology::{Class, Connection};
+use ixn_core::model::release_name;
 use ixn_core::registry::Step;
-use ixn_portal::layout::{container, externals, Rect, CONTAINERS, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH};
+use ixn_portal::layout::{
+    container, externals, fit, lanes_top, Rect, CONTAINERS, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH,
+};
 use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
@@ -71,7 +75,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
                 let Some((_, r, left)) = ext.iter().find(|(n, _, _)| *n == outer).copied() else { continue };
                 let k = per_box.iter().filter(|n| **n == outer).count();
                 per_box.push(outer);
-                let ey = r.y + 14 + LANE * k as i32 + LANE / 2;
+                let ey = lanes_top(outer, r) + LANE * k as i32 + LANE / 2;
                 let ex = if left { r.x + r.w } else { r.x };
                 ends.push(End { c: c.clone(), inner, box_, outward, left, ext: (ex, ey) });
             }
@@ -89,7 +93,8 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
         let iy = r.y + r.h * (slot as i32 + 1) / (group as i32 + 1);
         let ix = if e.left { r.x } else { r.x + r.w };
         let (ex, ey) = e.ext;
-        let label = if e.left { (ex + 6, ey - 4, "start") } else { (ex - 6, ey - 4, "end") };
+        // The label inside the box, in its lane: off the line and off the arrowhead.
+        let label = if e.left { (ex - 8, ey + 4, "end") } else { (ex + 8, ey + 4, "start") };
         let (from, to) = if e.outward { ((ix, iy), (ex, ey)) } else { ((ex, ey), (ix, iy)) };
         drawn.push(Drawn { c: e.c.clone(), from, to, label });
     }
@@ -114,6 +119,8 @@ pub fn ArchMap() -> impl IntoView {
     // A memo: the map redraws only when a connection changes, not on every keystroke.
     let conns = Memo::new(move |_| ui.shown.with(|a| a.connections.clone()));
     let conns = move || conns.get();
+    let hosts = Memo::new(move |_| ui.shown.with(|a| a.hosts.clone()));
+    let release = Memo::new(move |_| ui.config.with(release_name));
     let go = move |c: &Connection| {
         if let Some((step, id)) = target(c) {
             ui.step.set(step);
@@ -154,17 +161,24 @@ pub fn ArchMap() -> impl IntoView {
                 // the lines); in the page, CSS paints it the panel's colour.
                 <rect class="map-bg" width=WIDTH height=HEIGHT fill="#ffffff"/>
                 <rect x=IXN_POD.x y=IXN_POD.y width=IXN_POD.w height=IXN_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
-                <text x=IXN_POD.x + 10 y=IXN_POD.y + 20 fill="currentColor" font-weight="600">"Pod ixn-<sid>-sts-0"</text>
+                <text x=IXN_POD.x + 10 y=IXN_POD.y + 20 fill="currentColor" font-weight="600">{move || format!("Pod {}", fit(&pod_name(sizing::IXN_POD, &release.get()), 30))}</text>
                 <rect x=VQ_POD.x y=VQ_POD.y width=VQ_POD.w height=VQ_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
-                <text x=VQ_POD.x + 10 y=VQ_POD.y + 20 fill="currentColor" font-weight="600">"Pod ixn-<sid>-vqnode-deploy"</text>
+                <text x=VQ_POD.x + 10 y=VQ_POD.y + 20 fill="currentColor" font-weight="600">{move || format!("Pod {}", fit(&pod_name(sizing::VQ_POD, &release.get()), 30))}</text>
                 {move || {
                     let all = conns();
                     let (drawn, ext) = draw(&all);
-                    let boxes = ext.into_iter().map(|(name, r, _)| view! {
-                        <g class="node">
-                            <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-opacity="0.7"/>
-                            <text x=r.x + 6 y=r.y + 14 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
-                        </g>
+                    let hosts = hosts.get();
+                    let boxes = ext.into_iter().map(|(name, r, _)| {
+                        let host = hosts.iter().find(|(n, _)| *n == name).map(|(_, h)| h.clone());
+                        view! {
+                            <g class="node">
+                                <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-opacity="0.7"/>
+                                <text x=r.x + 6 y=r.y + 14 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
+                                {host.map(|h| view! {
+                                    <text class="host" x=r.x + 6 y=r.y + 28 fill="currentColor" font-size="10.5" opacity="0.8"><title>{h.clone()}</title>{fit(&h, 24)}</text>
+                                })}
+                            </g>
+                        }
                     }).collect_view();
                     let containers = CONTAINERS.into_iter().map(|(name, r)| {
                         view! {
@@ -197,7 +211,7 @@ pub fn ArchMap() -> impl IntoView {
                                     marker-end=format!("url(#arrow-{})", d.c.class.label())/>
                                 // The halo as attributes too, so the downloaded SVG has it without the page's
                                 // CSS (which sets the panel colour of the theme instead).
-                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size="12" font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
+                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size="11" font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
                                     paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round">{text}</text>
                             </g>
                         }
@@ -205,6 +219,26 @@ pub fn ArchMap() -> impl IntoView {
                     view! { {boxes}{containers}{lines} }
                 }}
             </svg>
+            // On a phone the drawing would need sideways scrolling: the same connections
+            // as a list that fits, each naming both ends and the user's host.
+            <ol class="map-list" aria-label="Connections">
+                {move || {
+                    let hosts = hosts.get();
+                    conns().into_iter().map(|c| {
+                        let host = |n: &str| hosts.iter().find(|(h, _)| *h == n).map(|(_, h)| format!(" ({h})")).unwrap_or_default();
+                        let text = format!("#{} {}{} → {}{}: {} {}", c.n, c.source, host(c.source), c.destination, host(c.destination), c.protocol, c.port);
+                        let class = format!("swatch {}", match c.class { Class::Ingress => "ingress", Class::Egress => "egress", Class::IntraCluster => "intra" });
+                        let active = c.active;
+                        view! {
+                            <li class:inactive=!active>
+                                <span class=class></span>
+                                <button type="button" class="link" on:click=move |_| go(&c)>{text}</button>
+                                {(!active).then_some(" (inactive)")}
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
             <ul class="legend" aria-label="Legend">
                 <li><span class="swatch ingress"></span>"ingress"</li>
                 <li><span class="swatch egress"></span>"egress"</li>

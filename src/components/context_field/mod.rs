@@ -38,7 +38,10 @@ pub fn ContextField(
         .into_any(),
         FieldKind::Text | FieldKind::Secret => {
             let secret = def.kind == FieldKind::Secret;
-            let shown = RwSignal::new(false);
+            // Masked until shown here or by "Show secrets"; the field's own Show/Hide
+            // wins over the global switch once pressed.
+            let pressed = RwSignal::new(None::<bool>);
+            let shown = Signal::derive(move || pressed.get().unwrap_or_else(|| ui.show_secrets.get()));
             view! {
                 <label for=id.clone()>{def.label}</label>
                 <div class="inline">
@@ -49,7 +52,7 @@ pub fn ContextField(
                     {secret.then(|| view! {
                         <button type="button" class="secondary" aria-pressed=move || shown.get().to_string()
                             aria-label=format!("Show {}", def.label)
-                            on:click=move |_| shown.update(|s| *s = !*s)>
+                            on:click=move |_| pressed.set(Some(!shown.get_untracked()))>
                             {move || if shown.get() { "Hide" } else { "Show" }}
                         </button>
                     })}

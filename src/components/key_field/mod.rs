@@ -7,18 +7,20 @@ use crate::components::{
     consul_host::ConsulHostField, db_tls::DbTlsField, kv_editor::KvEditor, mounts::MountsField,
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,
 };
-use crate::state::ui;
+use crate::state::{ui, MASK};
 use ixn_core::model::{chart_default, Source, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
 
-/// The hint for an unset key: what it will be (derived or chart default).
-fn hint(def: &'static KeyDef) -> impl Fn() -> String {
+/// The hint for an unset key: what it will be (derived or chart default). A secret's
+/// is masked unless `revealed`.
+fn hint(def: &'static KeyDef, revealed: Signal<bool>) -> impl Fn() -> String {
     let ui = ui();
     move || {
         ui.effective.with(|e| match e.resolved(def) {
             Some(r) if r.source == Source::Derived => match r.value.text() {
+                Some(t) if def.secret() && !t.is_empty() && !revealed.get() => format!("derived: {MASK}"),
                 Some(t) => format!("derived: {t}"),
                 None => "derived from your other answers".into(),
             },
@@ -49,6 +51,11 @@ pub fn KeyField(
             let _ = c.values.set_text(def, &t);
         })
     };
+    // A secret is masked, in its input and its hint, until the user shows it here or
+    // turns "Show secrets" on.
+    // The field's own Show/Hide wins over the global switch once pressed.
+    let shown = RwSignal::new(None::<bool>);
+    let revealed = Signal::derive(move || shown.get().unwrap_or_else(|| ui.show_secrets.get()));
     let widget = match def.kind {
         // A fixed set of values: a select, its first choice the chart default.
         Kind::Str if !def.options().is_empty() => {
@@ -62,16 +69,30 @@ pub fn KeyField(
             }
             .into_any()
         }
+        Kind::Str if def.secret() => view! {
+            <div class="inline">
+                <input id=id.clone() name=path autocomplete="off" spellcheck="false"
+                    type=move || if revealed.get() { "text" } else { "password" }
+                    placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone()
+                    prop:value=text on:input=move |ev| set_text(event_target_value(&ev))/>
+                <button type="button" class="secondary" aria-pressed=move || revealed.get().to_string()
+                    aria-label=format!("Show {}", def.title)
+                    on:click=move |_| shown.set(Some(!revealed.get_untracked()))>
+                    {move || if revealed.get() { "Hide" } else { "Show" }}
+                </button>
+            </div>
+        }
+        .into_any(),
         Kind::Str | Kind::Port | Kind::Int | Kind::Quantity => view! {
             <input id=id.clone() name=path type="text" autocomplete="off" spellcheck="false"
                 inputmode=if matches!(def.kind, Kind::Port | Kind::Int) { "numeric" } else { "text" }
-                placeholder=hint(def) aria-invalid=invalid aria-describedby=described.clone()
+                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone()
                 prop:value=text on:input=move |ev| set_text(event_target_value(&ev))/>
         }
         .into_any(),
         Kind::Template | Kind::Object => view! {
             <textarea id=id.clone() name=path rows="6" autocomplete="off" spellcheck="false"
-                placeholder=hint(def) aria-invalid=invalid aria-describedby=described.clone()
+                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone()
                 prop:value=text on:input=move |ev| set_text(event_target_value(&ev))></textarea>
         }
         .into_any(),
@@ -103,13 +124,44 @@ pub fn KeyField(
             {widget}
             <p class="help" id=ids.help.clone()>
                 {def.help}" "<code class="key">{path}</code>" "
-                <a class="guide" href=def.guide.url() target="_blank" rel="noopener noreferrer"
+                // Out of the Tab order, both: one stop per field (the input). The step's
+                // heading links the same guide page for the keyboard; a click resets.
+                <a class="guide" tabindex="-1" href=def.guide.url() target="_blank" rel="noopener noreferrer"
                     aria-label=format!("{}: {} in the guide (opens in a new tab)", def.guide.title(), def.title)>"guide"</a>
-                <button type="button" class="link" hidden=move || !is_set() on:click=reset
+                <button type="button" class="link" tabindex="-1" hidden=move || !is_set() on:click=reset
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
             </p>
+            {def.secret().then(|| view! { <ChartSecretNote def/> })}
             <Findings name=path.to_string()/>
         </div>
+    }
+}
+
+/// Under a database secret's password: when the chart makes that secret, the password
+/// is written into the values file. Says so, and offers the way that keeps it out.
+#[component]
+fn ChartSecretNote(
+    /// The password key (`…secrets.db.password`).
+    def: &'static KeyDef,
+) -> impl IntoView {
+    let ui = ui();
+    let enabled = ixn_core::registry::key(&def.path.replace(".password", ".enabled"));
+    let applies = move || {
+        ui.effective
+            .with(|e| enabled.is_some_and(|k| e.bool(k) == Some(true)) && e.str(def).is_some_and(|p| !p.is_empty()))
+    };
+    let outside = move |_| {
+        ui.config.update(|c| {
+            c.deploy.chart_makes_db_secrets = false;
+            c.deploy.secret_style = ixn_core::model::SecretStyle::Stdin;
+        })
+    };
+    view! {
+        <p class="note" hidden=move || !applies()>
+            "The chart makes this secret, so this password is written into override_values.yaml. "
+            "To keep it out of the file, use an existing secret: the chart does not make it, and the script creates it from stdin. "
+            <button type="button" class="link" on:click=outside>"Use an existing secret"</button>
+        </p>
     }
 }
 

@@ -16,7 +16,7 @@ pub fn MountsField(
         ListBinding::new(def, |v: &Value| if let Value::Mounts(m) = v { Some(m) } else { None }, Value::Mounts);
     let FieldIds { input: id, label: labelled, help, .. } = use_field_ids();
     view! {
-        <div class="kv" role="group" aria-labelledby=labelled aria-describedby=help>
+        <div class="kv mounts" role="group" aria-labelledby=labelled aria-describedby=help>
             <For each=move || 0..mounts.len() key=|i| *i children=move |i| view! {
                 <div class="row">
                     <input type="text" name=format!("{path}[{i}].name") aria-label=format!("Volume {}", i + 1) autocomplete="off" spellcheck="false"

@@ -20,8 +20,28 @@ fn cell(def: &'static KeyDef) -> impl IntoView {
                 aria-label=path aria-describedby=msg
                 prop:value=move || ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string())
                 on:input=move |ev| { let t = event_target_value(&ev); ui.config.update(|c| { let _ = c.values.set_text(def, &t); }); }/>
-            <Findings name=path.to_string()/>
         </td>
+    }
+}
+
+/// The findings of one container's cells, in a row of their own beneath it (in a
+/// cell, a sentence wraps over many lines); each names its column.
+fn findings_row(keys: &'static [&'static KeyDef]) -> impl IntoView {
+    let ui = ui();
+    view! {
+        <tr class="row-findings">
+            <td colspan="5">
+                {keys.iter().zip(RESOURCES.iter()).map(|(k, (_, label))| {
+                    let path = k.path;
+                    view! {
+                        <div class="cell-findings">
+                            {move || (!ui.findings_at(path).is_empty()).then(|| view! { <span class="col">{*label}": "</span> })}
+                            <Findings name=path.to_string()/>
+                        </div>
+                    }
+                }).collect_view()}
+            </td>
+        </tr>
     }
 }
 
@@ -44,6 +64,8 @@ pub fn ResourcesTable() -> impl IntoView {
     // A memo: the totals re-render only when the sizing changes, not on every keystroke.
     let sizing = Memo::new(move |_| ui.shown.with(|a| a.sizing.clone()));
     let sizing = move || sizing.get();
+    // Pods are named after the release once the short ID (or a release name) is known.
+    let release = Memo::new(move |_| ui.config.with(ixn_core::model::release_name));
     view! {
         <div class="table-wrap">
             <table class="resources">
@@ -57,12 +79,13 @@ pub fn ResourcesTable() -> impl IntoView {
                             <th scope="row">{c.label}</th>
                             {c.keys.iter().map(|k| cell(k)).collect_view()}
                         </tr>
+                        {findings_row(&c.keys)}
                     }).collect_view()}
                 </tbody>
                 <tbody aria-live="polite">
                     {move || {
                         let s = sizing();
-                        let pods = s.pods.clone().into_iter().map(|(p, t)| totals_row(format!("Pod {p}"), t)).collect_view();
+                        let pods = s.pods.clone().into_iter().map(|(p, t)| totals_row(format!("Pod {}", ixn_core::generate::sizing::pod_name(p, &release.get())), t)).collect_view();
                         view! {
                             {pods}
                             {totals_row(format!("Namespace (× replicaCount {})", s.replicas), s.namespace.clone())}
