@@ -152,7 +152,8 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
             Ok(Some(out.part))
         })?;
         let parts: Vec<render::Part> = parts.into_iter().flatten().collect();
-        let shared = render::shared(&reports, &rendered, &parts, delivery).map_err(|e| Failure::Input(e.to_string()))?;
+        let shared =
+            render::shared(&reports, &rendered, &parts, delivery).map_err(|e| Failure::Input(e.to_string()))?;
         write_files(stage, &shared)
     })?;
     bar.finish_and_clear();

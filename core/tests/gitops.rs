@@ -236,7 +236,9 @@ fn no_secret_is_written_into_git() {
 #[test]
 fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::Vault);
-    let a = artifacts(&cfg, ValuesOptions::default());
+    // The page's artifacts leave the tree to the worker.
+    assert!(artifacts(&cfg, ValuesOptions::default()).gitops.is_none());
+    let a = ixn_core::artifacts::with_gitops(&cfg, ValuesOptions::default());
     let files = a.files("ixn-100");
     let tree = a.gitops.as_ref().unwrap();
     assert_eq!(files.len(), tree.files.len() + 1);
@@ -251,7 +253,7 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     // Script mode: unchanged files, the secret-bearing ones private.
     let mut script = cfg.clone();
     script.deploy.delivery = Delivery::Script;
-    let a = artifacts(&script, ValuesOptions::default());
+    let a = ixn_core::artifacts::with_gitops(&script, ValuesOptions::default());
     assert!(a.gitops.is_none());
     let modes: Vec<(String, u64)> = a.files("ixn-100").iter().map(|f| (f.name.clone(), f.mode())).collect();
     assert_eq!(
@@ -854,9 +856,8 @@ fn gitops_batches_validate_build_and_hold_no_secret() {
             match delivery {
                 Delivery::Argocd => {
                     let set = fs::read_to_string(dir.join("git").join(argocd::APPLICATION_SET_FILE)).unwrap();
-                    let doc = ixn_core::profile::to_json(
-                        &ixn_core::yaml::read_yaml(&set, ixn_core::import::LIMITS).unwrap(),
-                    );
+                    let doc =
+                        ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&set, ixn_core::import::LIMITS).unwrap());
                     let elements = doc["spec"]["generators"][0]["list"]["elements"].as_array().unwrap();
                     let ns: Vec<&str> = elements.iter().map(|e| e["namespace"].as_str().unwrap()).collect();
                     assert_eq!(ns, ["ixn-a", "ixn-b", "ixn-c"]);
@@ -894,7 +895,10 @@ fn gitops_batches_validate_build_and_hold_no_secret() {
     if let Some(crds) = crds {
         python_ok();
         for s in validate_files(&crds, &yaml) {
-            assert!(!s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization", "no schema for {s}");
+            assert!(
+                !s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization",
+                "no schema for {s}"
+            );
         }
     }
     let _ = fs::remove_dir_all(&root);

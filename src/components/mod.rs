@@ -16,3 +16,4 @@ pub mod preview;
 pub mod pull_secrets;
 pub mod redis_nodes;
 pub mod resources;
+pub mod tenants;

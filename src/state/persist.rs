@@ -32,6 +32,8 @@ pub const STORAGE_KEY: &str = "ixn-portal.profile";
 fn saved_answers() -> Option<Config> {
     crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok())
 }
+/// Where the Tenants panel keeps its tenants file (no secret: the reader refuses them).
+pub const TENANTS_KEY: &str = "ixn-portal.tenants";
 /// Whether the user chose to keep secrets there too.
 pub const REMEMBER_KEY: &str = "ixn-portal.rememberSecrets";
 
@@ -141,6 +143,7 @@ impl Ui {
     pub fn forget_everything(&self) {
         crate::browser::forget(STORAGE_KEY);
         crate::browser::forget(REMEMBER_KEY);
+        crate::browser::forget(TENANTS_KEY);
         self.remember_secrets.set(false);
         self.undo.set(None);
         self.config.set(Config::chart_defaults());

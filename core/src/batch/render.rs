@@ -243,7 +243,6 @@ pub fn all(
 
 /// `files` under [`TAR_FOLDER`], as the portal's batch `.tar`.
 pub fn tar(files: Vec<File>) -> Vec<u8> {
-    let files: Vec<File> =
-        files.into_iter().map(|f| File { name: format!("{TAR_FOLDER}/{}", f.name), ..f }).collect();
+    let files: Vec<File> = files.into_iter().map(|f| File { name: format!("{TAR_FOLDER}/{}", f.name), ..f }).collect();
     crate::generate::archive::tar(&files)
 }

@@ -43,9 +43,8 @@ fn split_name(path: &[u8]) -> (&[u8], &[u8]) {
     if path.len() <= 100 {
         return (&[], path);
     }
-    let split = (0..path.len())
-        .filter(|&i| path[i] == b'/' && i <= 155 && path.len() - i - 1 <= 100 && i > 0)
-        .next_back();
+    let split =
+        (0..path.len()).filter(|&i| path[i] == b'/' && i <= 155 && path.len() - i - 1 <= 100 && i > 0).next_back();
     match split {
         Some(i) => (&path[..i], &path[i + 1..]),
         None => (&[], &path[..100]),
@@ -104,7 +103,10 @@ mod tests {
             File { name: "ixn-100/git/a/run.sh".into(), data: b"true\n".to_vec(), executable: true, secret: false },
         ];
         // A path past 100 bytes (a batch's Genesys release folders): ustar's prefix.
-        let long = format!("ixn-tenants/git/services/ixn/01_chart_ixn/0001_release_{}/manifests/db-bootstrap-job.yaml", "t".repeat(40));
+        let long = format!(
+            "ixn-tenants/git/services/ixn/01_chart_ixn/0001_release_{}/manifests/db-bootstrap-job.yaml",
+            "t".repeat(40)
+        );
         assert!(long.len() > 100);
         let mut files = files;
         files.push(File { name: long, data: b"kind: Job\n".to_vec(), executable: false, secret: false });
