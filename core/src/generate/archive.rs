@@ -43,8 +43,7 @@ fn split_name(path: &[u8]) -> (&[u8], &[u8]) {
     if path.len() <= 100 {
         return (&[], path);
     }
-    let split =
-        (0..path.len()).filter(|&i| path[i] == b'/' && i <= 155 && path.len() - i - 1 <= 100 && i > 0).next_back();
+    let split = (0..path.len()).rfind(|&i| path[i] == b'/' && i <= 155 && path.len() - i - 1 <= 100 && i > 0);
     match split {
         Some(i) => (&path[..i], &path[i + 1..]),
         None => (&[], &path[..100]),
