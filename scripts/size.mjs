@@ -13,8 +13,10 @@ const BUDGET = 200 * KB;
 // The current size plus ~1% headroom: a change that grows the page past it fails CI
 // and has to say why (and lower or raise this on purpose). Raised from 258,500 by the
 // GitOps delivery (issue 14), measured +32,572 bytes (255,801 before): its generators
-// 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB.
-const CEILING = 291_200;
+// 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB. Lowered from
+// 291,200 when the GitOps generators and batch rendering moved into the worker wasm
+// (measured first load 287,665, with the Tenants panel; main was 291,195 just before).
+const CEILING = 290_600;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f) && statSync(join(dir, f)).isFile());

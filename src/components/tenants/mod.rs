@@ -28,8 +28,20 @@ const SAMPLE: &str = "tenant.sid,tenant.id,deploy.namespace,ixnService.ixnServer
 /// One finding of a row, as the table shows it.
 #[derive(Debug, Clone, PartialEq)]
 struct FindingView {
-    text: String,
+    /// `file:line:column: `.
+    at: String,
+    /// `path (error): message`.
+    what: String,
     error: bool,
+    /// The row's own cell causes it (else the current answers do).
+    in_row: bool,
+}
+
+impl FindingView {
+    fn text(&self) -> String {
+        let from = if self.in_row { "" } else { " (from the current answers)" };
+        format!("{}{}{from}", self.at, self.what)
+    }
 }
 
 /// One row of the table.
@@ -52,17 +64,16 @@ fn row_of(file: &str, j: &Json) -> RowView {
             fs.iter()
                 .map(|f| {
                     let error = f["error"] == true;
-                    let from = if f["inRow"] == true { "" } else { " (from the current answers)" };
                     FindingView {
-                        text: format!(
-                            "{file}:{}:{}: {} ({}): {}{from}",
-                            f["line"],
-                            f["column"],
+                        at: format!("{file}:{}:{}: ", f["line"], f["column"]),
+                        what: format!(
+                            "{} ({}): {}",
                             f["path"].as_str().unwrap_or_default(),
                             if error { "error" } else { "warning" },
                             f["message"].as_str().unwrap_or_default()
                         ),
                         error,
+                        in_row: f["inRow"] == true,
                     }
                 })
                 .collect()
@@ -219,11 +230,26 @@ impl Panel {
     }
 }
 
-/// The table of rows.
-fn table(rows: Vec<RowView>) -> impl IntoView {
+/// The table of rows. Findings the current answers cause in every row are said once,
+/// above it; each row lists its own.
+fn table(mut rows: Vec<RowView>) -> impl IntoView {
     let total = rows.len();
     let failed = rows.iter().filter(|r| r.failed).count();
     let warned = rows.iter().filter(|r| !r.failed && !r.findings.is_empty()).count();
+    let common: Vec<FindingView> = rows
+        .first()
+        .map(|first| {
+            first
+                .findings
+                .iter()
+                .filter(|f| !f.in_row && rows.iter().all(|r| r.findings.iter().any(|g| !g.in_row && g.what == f.what)))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    for r in &mut rows {
+        r.findings.retain(|f| f.in_row || !common.iter().any(|c| c.what == f.what));
+    }
     let listed: Vec<RowView> = if total <= SHOWN_ROWS {
         rows
     } else {
@@ -237,8 +263,19 @@ fn table(rows: Vec<RowView>) -> impl IntoView {
         failed,
         if warned > 0 { format!(", {warned} with warnings only") } else { String::new() }
     );
+    let common_view = (!common.is_empty()).then(|| {
+        view! {
+            <p class="help">"From the current answers, in every row (fix them in the form):"</p>
+            <ul class="row-findings common" id="tenants-common">
+                {common.into_iter().map(|f| view! {
+                    <li class=if f.error { "finding error" } else { "finding warning" }>{f.what}</li>
+                }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <p class="tenants-summary" id="tenants-summary">{summary}</p>
+        {common_view}
         <div class="table-scroll">
             <table class="tenants-table" id="tenants-table">
                 <caption class="sr-only">"The tenants file's rows"</caption>
@@ -257,7 +294,7 @@ fn table(rows: Vec<RowView>) -> impl IntoView {
                                 <td>{r.namespace}</td>
                                 <td>{status}</td>
                                 <td><ul class="row-findings">{r.findings.into_iter().map(|f| view! {
-                                    <li class=if f.error { "finding error" } else { "finding warning" }>{f.text}</li>
+                                    <li class=if f.error { "finding error" } else { "finding warning" }>{f.text()}</li>
                                 }).collect_view()}</ul></td>
                             </tr>
                         }
