@@ -63,3 +63,19 @@ test('hostile text everywhere: still the same bytes', async () => {
   await sameAsCli(got);
   await context.close();
 });
+
+test('a Git delivery: the tree the worker makes is the same bytes as ixn-portal render', async () => {
+  const { page, context } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await step(page, 'redis');
+  await page.fill('[name="redis.password"]', 'R3dis-"$x');
+  await step(page, 'review');
+  await page.selectOption('[name="deploy.delivery"]', 'flux');
+  await page.selectOption('[name="deploy.secretsFrom"]', 'external-secrets');
+  await page.fill('[name="gitops.chartRepo"]', 'oci://europe-docker.pkg.dev/p/charts');
+  const got = await downloads(page);
+  assert.equal(got.name, 'ixn-100.tar');
+  assert.ok(got.tar.includes(Buffer.from('ixn-100/git/ixn/ixn-100/release/helm-release.yaml')), 'the Flux tree');
+  await sameAsCli(got);
+  await context.close();
+});

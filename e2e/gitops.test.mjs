@@ -37,6 +37,8 @@ test('GitOps: Argo CD with External Secrets, previewed file by file and download
   await page.fill('[name="gitops.repoUrl"]', 'https://git.example.com/ixn.git');
   await page.fill('[name="store.vaultServer"]', 'https://vault.example.com:8200');
   await tab(page, 'gitops');
+  // The worker makes the files: wait for them as a user would.
+  await page.waitForSelector('#panel-gitops button:text-is("ixn/ixn-100/application.yaml")');
   const chips = await page.locator('#panel-gitops [aria-label="Files"] button').allTextContents();
   assert.ok(chips.includes('ixn/ixn-100/application.yaml'), chips.join(' '));
   assert.ok(chips.includes('ixn/ixn-100/manifests/external-secret-redis-ors-secret.yaml'), chips.join(' '));
@@ -64,6 +66,7 @@ test('GitOps: Argo CD with External Secrets, previewed file by file and download
   // The tab's own switch: Flux files.
   await tab(page, 'gitops');
   await page.selectOption('[name="ui.delivery"]', 'flux');
+  await page.waitForSelector('#panel-gitops button:text-is("ixn/ixn-100/release/helm-release.yaml")');
   const flux = await page.locator('#panel-gitops [aria-label="Files"] button').allTextContents();
   assert.ok(flux.includes('ixn/ixn-100/release/helm-release.yaml'), flux.join(' '));
   assert.ok(flux.includes('ixn/ixn-100/flux/db-bootstrap.yaml'), flux.join(' '));

@@ -45,9 +45,24 @@ for (const scheme of ['light', 'dark']) {
     for (const tab of TABS.filter((t) => !only.length || only.includes(t))) {
       await page.click(`#tab-${tab}`);
       // The GitOps tab with a delivery chosen (Script mode shows only a hint).
-      if (tab === 'gitops') await page.selectOption('[name="ui.delivery"]', 'argocd');
+      if (tab === 'gitops') {
+        await page.selectOption('[name="ui.delivery"]', 'argocd');
+        // The worker makes the files.
+        await page.waitForSelector('#panel-gitops [aria-label="Files"] button');
+      }
       await page.evaluate((t) => { document.activeElement?.blur(); document.querySelector(`#panel-${t}`).scrollIntoView(); }, tab);
       const file = `${out}/tab-${tab}-${scheme}-${name}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    // The Tenants panel on the Review step, with a row that collides.
+    if (!only.length || only.includes('tenants')) {
+      await page.evaluate(() => { location.hash = '/review'; });
+      await page.waitForSelector('#step-review:not([hidden])');
+      await page.fill('#tenants-text', 'tenant.sid,deploy.namespace,consul.connect\n101,ixn-101,true\n102,ixn-102,perhaps\n101,ixn-103,false\n');
+      await page.waitForSelector('#tenants-table');
+      await page.evaluate(() => { document.activeElement?.blur(); document.querySelector('#tenants-heading').scrollIntoView(); });
+      const file = `${out}/tenants-${scheme}-${name}.png`;
       await page.screenshot({ path: file });
       console.log(file);
     }

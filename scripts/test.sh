@@ -11,6 +11,7 @@ echo "==> format and lints"
 cargo fmt --all --check
 cargo clippy -p ixn-core --all-targets --release -- -D warnings
 cargo clippy -p ixn-portal --target wasm32-unknown-unknown --release -- -D warnings
+cargo clippy -p ixn-worker --target wasm32-unknown-unknown --release -- -D warnings
 
 echo "==> native tests of the core"
 cargo test -p ixn-core --release

@@ -6,6 +6,7 @@ mod browser;
 mod components;
 mod state;
 mod steps;
+mod worker_bridge;
 
 use leptos::prelude::*;
 

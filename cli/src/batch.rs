@@ -3,12 +3,12 @@
 //! `--keep-going`).
 
 use crate::failure::Failure;
-use crate::output::{folder, write, Target};
+use crate::output::{write, Target};
 use crate::secrets::{sid_suffix, Source};
 use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ixn_core::artifacts::download;
-use ixn_core::batch::{index, Batch, Tenants};
+use ixn_core::batch::{index, render, Batch, Tenants};
+use ixn_core::generate::archive::File;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Config;
 use ixn_core::validate::Severity;
@@ -61,6 +61,20 @@ fn parallel<T: Send>(n: usize, work: impl Fn(usize) -> Result<T, Failure> + Sync
         }
     });
     slots.into_iter().map(|r| r.expect("every row done")).collect()
+}
+
+/// Writes `files` under `stage`, making their folders, each with its download mode.
+fn write_files(stage: &std::path::Path, files: &[File]) -> Result<(), Failure> {
+    for f in files {
+        if let Some((dir, _)) = f.name.rsplit_once('/') {
+            // Rows on several threads share parent folders (`git/ixn/`): all or nothing
+            // holds through the stage folder, so an existing one is fine here.
+            let path = stage.join(dir);
+            std::fs::create_dir_all(&path).map_err(|e| Failure::Output(format!("{}: {e}", path.display())))?;
+        }
+        write(stage, &f.name, &f.data, f.mode() as u32)?;
+    }
+    Ok(())
 }
 
 /// Runs a batch.
@@ -119,26 +133,28 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     }
 
     let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
+    let delivery = batch.base.deploy.delivery;
+    let width = render::row_width(reports.last().map_or(0, |r| r.row));
     let bar = progress(rendered.iter().filter(|&&r| r).count(), o.quiet, "rendering");
     target.write_dir(|stage| {
-        // Each tenant is rendered and written, then dropped: memory stays that of the index.
-        parallel(batch.len(), |i| {
+        // Each tenant is rendered and written, then dropped: memory stays that of the
+        // index and the parts (what the shared files need of each row).
+        let parts = parallel(batch.len(), |i| {
             if !rendered[i] {
-                return Ok(());
+                return Ok(None);
             }
             let mut cfg = batch.config(i).expect("a row without errors reads");
             prepare(&mut cfg);
-            // The one core function the portal's "Download everything" calls.
-            let d = download(&cfg, o.values_opts);
-            folder(stage, &d.folder)?;
-            for (name, f) in d.relative() {
-                write(stage, &format!("{}/{name}", d.folder), &f.data, f.mode() as u32)?;
-            }
+            // The one core function the portal's "Download all tenants" calls per row.
+            let out = render::row(&cfg, &reports[i], delivery, o.values_opts, width);
+            write_files(stage, &out.files)?;
             bar.inc(1);
-            Ok(())
+            Ok(Some(out.part))
         })?;
-        write(stage, index::INDEX_FILE, index::index_csv(&reports, &rendered).as_bytes(), 0o644)?;
-        write(stage, index::SCRIPT_FILE, index::deploy_all(&reports, &rendered).as_bytes(), 0o755)
+        let parts: Vec<render::Part> = parts.into_iter().flatten().collect();
+        let shared =
+            render::shared(&reports, &rendered, &parts, delivery).map_err(|e| Failure::Input(e.to_string()))?;
+        write_files(stage, &shared)
     })?;
     bar.finish_and_clear();
     let done = reports.len() - failed;

@@ -106,9 +106,3 @@ pub fn write(dir: &Path, name: &str, data: &[u8], mode: u32) -> Result<(), Failu
         .map_err(|e| out_err(&path, e))?;
     f.write_all(data).map_err(|e| out_err(&path, e))
 }
-
-/// Makes the folder `name` under `dir`.
-pub fn folder(dir: &Path, name: &str) -> Result<(), Failure> {
-    let path = dir.join(name);
-    std::fs::create_dir(&path).map_err(|e| out_err(&path, e))
-}

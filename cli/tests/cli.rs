@@ -509,3 +509,44 @@ fn batch_refuses_secrets_in_the_tenants_file_and_names_bad_files_by_line() {
     assert!(stderr(&o).contains("--secrets-file: tenants.1O1 matches no row's tenant.sid"), "{}", stderr(&o));
     assert!(!tmp.path().join("out").exists());
 }
+
+#[test]
+fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
+    use ixn_core::batch::{render, Batch, Tenants};
+    use ixn_core::model::Delivery;
+    for delivery in [Delivery::Script, Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut cfg = sample();
+        cfg.deploy.delivery = delivery;
+        cfg.deploy.gitops_chart_repo = "https://charts.example.com/genesys".into();
+        cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+        let base = write_profile(tmp.path(), "base.yaml", &cfg);
+        let csv = "tenant.sid,deploy.namespace\n101,t-101\n102,t-102\n103,t-103\n";
+        std::fs::write(tmp.path().join("t.csv"), csv).unwrap();
+        let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--quiet"], tmp.path());
+        assert!(o.status.success(), "{delivery:?}: {}", stderr(&o));
+        // What the portal's "Download all tenants" holds for the same base and rows.
+        let cfg = Profile::parse(&std::fs::read_to_string(&base).unwrap()).unwrap().to_config().unwrap();
+        let batch = Batch::new(cfg, Tenants::parse("t.csv", csv).unwrap());
+        let files = render::all(&batch, &batch.check(), ValuesOptions::default(), &|_| {}).unwrap();
+        let mut want: Vec<(String, Vec<u8>, bool)> =
+            files.iter().map(|f| (f.name.clone(), f.data.clone(), f.executable)).collect();
+        want.sort();
+        assert_eq!(tree(&tmp.path().join("out")), want, "{delivery:?}");
+        let names: Vec<&str> = want.iter().map(|(n, _, _)| n.as_str()).collect();
+        match delivery {
+            Delivery::Script => assert!(names.contains(&"deploy-all.sh") && names.contains(&"ixn-101/deploy.sh")),
+            Delivery::Argocd => assert!(names.contains(&"git/applicationset.yaml"), "{names:?}"),
+            Delivery::Flux => assert!(names.contains(&"git/kustomization.yaml"), "{names:?}"),
+            Delivery::Genesys => {
+                assert!(names.contains(&"git/services/ixn/01_chart_ixn/02_release_ixn-102/override_values.yaml"))
+            }
+        }
+        if delivery != Delivery::Script {
+            assert!(names.contains(&"seed-secret-store.sh") && !names.contains(&"deploy-all.sh"), "{names:?}");
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(tmp.path().join("out/seed-secret-store.sh")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "the seed holds secrets: its owner's only");
+        }
+    }
+}

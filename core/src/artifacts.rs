@@ -28,7 +28,8 @@ pub struct Artifacts {
     pub sizing: sizing::Sizing,
     /// Preflight, verification, troubleshooting, lifecycle and monitoring.
     pub operations: Vec<crate::operations::Section>,
-    /// The Git delivery's files (Argo CD, Flux, Genesys pipeline); `None` in Script mode.
+    /// The Git delivery's files (Argo CD, Flux, Genesys pipeline): `None` in Script mode
+    /// and from [`artifacts`]; [`with_gitops`] computes them.
     pub gitops: Option<gitops::Tree>,
     /// Whether the values file holds a credential (chart-made DB secrets, a password key).
     pub values_hold_secrets: bool,
@@ -102,14 +103,29 @@ impl Download {
     }
 }
 
-/// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
-pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
-    let release = crate::model::release_name(cfg);
-    let files = artifacts(cfg, opts).files(&release);
-    Download { folder: download_folder(&release).to_string(), files }
+impl Download {
+    /// The download of artifacts already computed for `cfg` (with the real secrets).
+    /// Without their Git tree ([`with_gitops`]) it is Script mode's three files.
+    pub fn of(cfg: &Config, a: &Artifacts) -> Download {
+        let release = crate::model::release_name(cfg);
+        Download { folder: download_folder(&release).to_string(), files: a.files(&release) }
+    }
 }
 
-/// Computes every artifact for `cfg`; its errors guard the deploy script.
+/// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
+pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
+    Download::of(cfg, &with_gitops(cfg, opts))
+}
+
+/// [`artifacts`] with the Git delivery's tree ([`gitops::tree`]; none in Script mode).
+/// The portal's page calls [`artifacts`] only, so the GitOps generators are not in its
+/// first load: its worker (`worker/`) calls this.
+pub fn with_gitops(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
+    Artifacts { gitops: gitops::tree(cfg, opts), ..artifacts(cfg, opts) }
+}
+
+/// Computes every artifact for `cfg` but the Git tree (see [`with_gitops`]); its
+/// errors guard the deploy script.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let effective = Effective::of(cfg);
     let real = Effective::real_given(cfg, &effective).into_owned();
@@ -145,7 +161,6 @@ fn artifacts_from(
     let hosts = topology::hosts(cfg, &real);
     let sizing = sizing::sizing(&real);
     let operations = crate::operations::operations(cfg, &effective, &real);
-    let gitops = gitops::tree(cfg, opts);
     // The file holds a credential when one of its keys is a secret one that is set.
     let values_hold_secrets = crate::registry::KEYS.iter().filter(|k| k.secret()).any(|k| {
         effective.get(k).is_some_and(|v| {
@@ -161,7 +176,7 @@ fn artifacts_from(
         hosts,
         sizing,
         operations,
-        gitops,
+        gitops: None,
         values_hold_secrets,
     }
 }
@@ -217,6 +232,7 @@ mod tests {
         assert_eq!(d.folder, "ixn-100");
         assert_eq!(d.tar_name(), "ixn-100.tar");
         assert_eq!(d.files, artifacts(&cfg, Default::default()).files("ixn-100"));
+        assert_eq!(Download::of(&cfg, &artifacts(&cfg, Default::default())), d);
         let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
         assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json"]);
         assert_eq!(d.tar(), archive::tar(&d.files));

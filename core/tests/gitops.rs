@@ -236,7 +236,9 @@ fn no_secret_is_written_into_git() {
 #[test]
 fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::Vault);
-    let a = artifacts(&cfg, ValuesOptions::default());
+    // The page's artifacts leave the tree to the worker.
+    assert!(artifacts(&cfg, ValuesOptions::default()).gitops.is_none());
+    let a = ixn_core::artifacts::with_gitops(&cfg, ValuesOptions::default());
     let files = a.files("ixn-100");
     let tree = a.gitops.as_ref().unwrap();
     assert_eq!(files.len(), tree.files.len() + 1);
@@ -251,7 +253,7 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     // Script mode: unchanged files, the secret-bearing ones private.
     let mut script = cfg.clone();
     script.deploy.delivery = Delivery::Script;
-    let a = artifacts(&script, ValuesOptions::default());
+    let a = ixn_core::artifacts::with_gitops(&script, ValuesOptions::default());
     assert!(a.gitops.is_none());
     let modes: Vec<(String, u64)> = a.files("ixn-100").iter().map(|f| (f.name.clone(), f.mode())).collect();
     assert_eq!(
@@ -793,4 +795,129 @@ fn bad_delivery_settings_are_reported_at_their_field() {
         "{:?}",
         tree.files.iter().map(|f| &f.path).collect::<Vec<_>>()
     );
+}
+
+/// `cfg` with what a row needs to render: the DB host and the chart's repository.
+fn complete(mut cfg: Config) -> Config {
+    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
+    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
+    cfg
+}
+
+/// A batch of three tenants over the hostile base in `delivery`, rendered as
+/// `ixn-portal batch` writes it, under `dir`.
+fn write_batch(delivery: Delivery, from: SecretsFrom, dir: &Path) -> Vec<ixn_core::generate::archive::File> {
+    use ixn_core::batch::{render, Batch, Tenants};
+    let base = complete(hostile(delivery, from, SecretStoreKind::GcpSecretManager));
+    let csv = "tenant.sid,deploy.namespace\n100,ixn-a\n200,ixn-b\n300,ixn-c\n";
+    let batch = Batch::new(base, Tenants::parse("tenants.csv", csv).unwrap());
+    let reports = batch.check();
+    assert!(reports.iter().all(|r| !r.failed()), "{reports:?}");
+    let files = render::all(&batch, &reports, ValuesOptions::default(), &|_| {}).unwrap();
+    for f in &files {
+        let p = dir.join(&f.name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, &f.data).unwrap();
+    }
+    files
+}
+
+#[test]
+fn gitops_batches_validate_build_and_hold_no_secret() {
+    let crds = shared("crds");
+    let kubectl = tool("kubectl/kubectl");
+    let root = temp("batch");
+    let mut yaml = Vec::new();
+    for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        for from in [SecretsFrom::Kubectl, SecretsFrom::ExternalSecrets] {
+            let dir = root.join(format!("{delivery:?}-{from:?}"));
+            let files = write_batch(delivery, from, &dir);
+            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            // The seed and the index beside git/, every other file inside it.
+            assert!(names.contains(&gitops::SEED_FILE) && names.contains(&"tenants.csv"), "{names:?}");
+            for f in files.iter().filter(|f| f.name != gitops::SEED_FILE && f.name != "tenants.csv") {
+                assert!(f.name.starts_with("git/"), "{}", f.name);
+                let text = String::from_utf8_lossy(&f.data);
+                for (name, s) in SECRETS {
+                    for form in forms(s) {
+                        assert!(!text.contains(&form), "{delivery:?}: {} holds the {name} secret", f.name);
+                    }
+                }
+                if f.name.ends_with(".yaml") && !f.name.ends_with("override_values.yaml") {
+                    yaml.push(dir.join(&f.name));
+                }
+            }
+            let seed = files.iter().find(|f| f.name == gitops::SEED_FILE).unwrap();
+            assert_eq!(seed.mode(), 0o700);
+            let seed = String::from_utf8_lossy(&seed.data);
+            for sid in ["100", "200", "300"] {
+                assert!(seed.contains(&format!("# ---- ixn-{sid}")), "{seed}");
+            }
+            match delivery {
+                Delivery::Argocd => {
+                    let set = fs::read_to_string(dir.join("git").join(argocd::APPLICATION_SET_FILE)).unwrap();
+                    let doc =
+                        ixn_core::profile::to_json(&ixn_core::yaml::read_yaml(&set, ixn_core::import::LIMITS).unwrap());
+                    let elements = doc["spec"]["generators"][0]["list"]["elements"].as_array().unwrap();
+                    let ns: Vec<&str> = elements.iter().map(|e| e["namespace"].as_str().unwrap()).collect();
+                    assert_eq!(ns, ["ixn-a", "ixn-b", "ixn-c"]);
+                    for sid in ["100", "200", "300"] {
+                        assert!(dir.join(format!("git/ixn/ixn-{sid}/override_values.yaml")).exists());
+                    }
+                }
+                Delivery::Flux => {
+                    // One Kustomization at git/ reads every tenant: kubectl builds it.
+                    let out = Command::new(&kubectl).arg("kustomize").arg(dir.join("git")).output().unwrap();
+                    assert!(out.status.success(), "kubectl kustomize git: {}", String::from_utf8_lossy(&out.stderr));
+                    let built = String::from_utf8_lossy(&out.stdout);
+                    for sid in ["100", "200", "300"] {
+                        assert!(built.contains(&format!("name: ixn-{sid}-release")), "{built}");
+                    }
+                }
+                _ => {
+                    let chart = dir.join("git").join(genesys::CHART_DIR);
+                    assert_eq!(fs::read_to_string(chart.join("chart.ver")).unwrap(), "100.0.008+02\n");
+                    for (n, sid) in [(1, "100"), (2, "200"), (3, "300")] {
+                        let rel = chart.join(format!("{n:02}_release_ixn-{sid}"));
+                        assert!(rel.join("override_values.yaml").exists(), "{}", rel.display());
+                        assert!(rel.join("pre-release-script.sh").exists());
+                    }
+                }
+            }
+            // Every kustomization folder builds.
+            for f in files.iter().filter(|f| f.name.ends_with("kustomization.yaml")) {
+                let folder = dir.join(&f.name).parent().unwrap().to_path_buf();
+                let out = Command::new(&kubectl).arg("kustomize").arg(&folder).output().unwrap();
+                assert!(out.status.success(), "kubectl kustomize {}: {}", f.name, String::from_utf8_lossy(&out.stderr));
+            }
+        }
+    }
+    if let Some(crds) = crds {
+        python_ok();
+        for s in validate_files(&crds, &yaml) {
+            assert!(
+                !s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization",
+                "no schema for {s}"
+            );
+        }
+    }
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_genesys_batch_needs_one_chart_version_and_rows_keep_the_base_delivery() {
+    use ixn_core::batch::{render, Batch, Tenants};
+    let base = complete(hostile(Delivery::Genesys, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager));
+    let csv = "tenant.sid,deploy.chartVersion\n100,1.0.0\n200,2.0.0\n";
+    let batch = Batch::new(base.clone(), Tenants::parse("t.csv", csv).unwrap());
+    let err = render::all(&batch, &batch.check(), ValuesOptions::default(), &|_| {}).unwrap_err();
+    assert!(err.to_string().starts_with("row 2: the Genesys pipeline installs one chart version"), "{err}");
+    // A row cannot choose another delivery: the batch has the base's.
+    let csv = "tenant.sid,deploy.delivery\n100,genesys\n200,flux\n";
+    let batch = Batch::new(base, Tenants::parse("t.csv", csv).unwrap());
+    let reports = batch.check();
+    assert!(!reports[0].failed());
+    let f = &reports[1].findings[0];
+    assert_eq!((f.path.as_str(), f.at.line, f.at.column), ("deploy.delivery", 3, 5));
+    assert!(f.message.contains("one delivery, the base profile's (genesys)"), "{}", f.message);
 }

@@ -17,3 +17,4 @@ pub mod previews;
 pub mod pull_secrets;
 pub mod redis_nodes;
 pub mod resources;
+pub mod tenants;

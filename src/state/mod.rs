@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 mod persist;
 
-pub use persist::{shared_link, REMEMBER_KEY};
+pub use persist::{shared_link, REMEMBER_KEY, TENANTS_KEY};
 
 /// What previews show instead of a secret.
 pub const MASK: &str = "••••••••";

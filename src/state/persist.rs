@@ -32,6 +32,8 @@ pub const STORAGE_KEY: &str = "ixn-portal.profile";
 fn saved_answers() -> Option<Config> {
     crate::browser::load(STORAGE_KEY).and_then(|saved| ixn_core::profile::load(&saved).ok())
 }
+/// Where the Tenants panel keeps its tenants file (no secret: the reader refuses them).
+pub const TENANTS_KEY: &str = "ixn-portal.tenants";
 /// The names of the secrets that were set but not saved (secrets are not remembered):
 /// after a reload the portal says which to type again.
 pub const UNSAVED_SECRETS_KEY: &str = "ixn-portal.unsavedSecrets";
@@ -193,6 +195,7 @@ impl Ui {
         crate::browser::forget(STORAGE_KEY);
         crate::browser::forget(REMEMBER_KEY);
         crate::browser::forget(UNSAVED_SECRETS_KEY);
+        crate::browser::forget(TENANTS_KEY);
         self.remember_secrets.set(false);
         self.undo.set(None);
         self.set_answers(Config::chart_defaults());

@@ -3,8 +3,6 @@
 use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
-use ixn_core::artifacts::download;
-use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::validate::Severity;
 use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
@@ -13,12 +11,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Review() -> impl IntoView {
     let ui = ui();
-    let download_all = move |_| {
-        // The one core function `ixn-portal render` calls too: the same bytes.
-        let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked() };
-        let d = ui.config.with_untracked(|c| download(c, opts));
-        browser::download(&d.tar_name(), "application/x-tar", &d.tar());
-    };
+    // The one core function `ixn-portal render` calls too: the same bytes.
+    let download_all = move |_| crate::worker_bridge::download_everything(ui);
     view! {
         <div class="review">
             <p>
@@ -56,6 +50,7 @@ pub fn Review() -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <crate::components::tenants::TenantsPanel/>
         </div>
     }
 }

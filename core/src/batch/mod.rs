@@ -9,6 +9,7 @@
 //! that other outputs (GitOps manifests) can be made from the same rows.
 
 pub mod index;
+pub mod render;
 pub mod tenants;
 
 pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, TenantsError};
@@ -218,6 +219,14 @@ impl Batch {
             }
         };
         prepare(&mut cfg);
+        if cfg.deploy.delivery != self.base.deploy.delivery {
+            let message = format!(
+                "a batch has one delivery, the base profile's ({}); this row's {} is not it",
+                self.base.deploy.delivery.as_str(),
+                cfg.deploy.delivery.as_str()
+            );
+            findings.push(self.finding(row, "deploy.delivery", Severity::Error, message));
+        }
         let real = Effective::real(&cfg);
         for f in findings_given(&cfg, &real) {
             findings.push(self.finding(row, &f.path, f.severity, f.message));

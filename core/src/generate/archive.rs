@@ -4,7 +4,8 @@
 /// One file in the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
-    /// Path inside the archive (ASCII, under 100 bytes).
+    /// Path inside the archive (ASCII; past 100 bytes it is split into ustar's prefix
+    /// and name at a `/`, up to 255 bytes).
     pub name: String,
     /// Content.
     pub data: Vec<u8>,
@@ -35,13 +36,28 @@ fn octal(field: &mut [u8], value: u64) {
     field[digits] = 0;
 }
 
+/// A path as ustar's (prefix, name): the name alone when it fits in 100 bytes, else
+/// split at the last `/` that leaves at most 100 bytes after it and 155 before (a
+/// batch's Genesys folders are that deep); cut where no such `/` exists.
+fn split_name(path: &[u8]) -> (&[u8], &[u8]) {
+    if path.len() <= 100 {
+        return (&[], path);
+    }
+    let split = (0..path.len()).rfind(|&i| path[i] == b'/' && i <= 155 && path.len() - i - 1 <= 100 && i > 0);
+    match split {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => (&[], &path[..100]),
+    }
+}
+
 /// The files as a tar archive. Deterministic: mtime 0, owner root.
 pub fn tar(files: &[File]) -> Vec<u8> {
     let mut out = Vec::new();
     for f in files {
         let mut h = [0u8; 512];
-        let name = f.name.as_bytes();
-        h[..name.len().min(100)].copy_from_slice(&name[..name.len().min(100)]);
+        let (prefix, name) = split_name(f.name.as_bytes());
+        h[..name.len()].copy_from_slice(name);
+        h[345..345 + prefix.len()].copy_from_slice(prefix);
         octal(&mut h[100..108], f.mode());
         octal(&mut h[108..116], 0);
         octal(&mut h[116..124], 0);
@@ -85,6 +101,14 @@ mod tests {
             File { name: "ixn-100/git/a/b.yaml".into(), data: b"a: 1\n".to_vec(), executable: false, secret: false },
             File { name: "ixn-100/git/a/run.sh".into(), data: b"true\n".to_vec(), executable: true, secret: false },
         ];
+        // A path past 100 bytes (a batch's Genesys release folders): ustar's prefix.
+        let long = format!(
+            "ixn-tenants/git/services/ixn/01_chart_ixn/0001_release_{}/manifests/db-bootstrap-job.yaml",
+            "t".repeat(40)
+        );
+        assert!(long.len() > 100);
+        let mut files = files;
+        files.push(File { name: long, data: b"kind: Job\n".to_vec(), executable: false, secret: false });
         let bytes = tar(&files);
         assert_eq!(bytes.len() % 512, 0);
         let dir = std::env::temp_dir().join(format!("ixn-tar-{}", std::process::id()));
@@ -97,7 +121,7 @@ mod tests {
             assert_eq!(std::fs::read(dir.join(&f.name)).unwrap(), f.data);
         }
         use std::os::unix::fs::PermissionsExt;
-        for (f, want) in files.iter().zip([0o644, 0o700, 0o600, 0o644, 0o755]) {
+        for (f, want) in files.iter().zip([0o644, 0o700, 0o600, 0o644, 0o755, 0o644]) {
             // Listed by the real tar as stored, whatever this process's umask.
             assert_eq!(f.mode(), want, "{}", f.name);
             let mode = std::fs::metadata(dir.join(&f.name)).unwrap().permissions().mode();

@@ -1,12 +1,17 @@
 //! The GitOps tab: the delivery mode's files one by one, as they sit in the Git
-//! repository, and `seed-secret-store.sh`, which is kept out of it.
+//! repository, and `seed-secret-store.sh`, which is kept out of it. The files come
+//! from the worker (`crate::worker_bridge`): the page itself does not carry the GitOps
+//! generators, and the worker starts only once a Git delivery is chosen.
 
 use crate::browser;
 use crate::components::preview::{Code, Lang};
-use crate::state::ui;
-use ixn_core::generate::gitops::SEED_FILE;
+use crate::state::{ui, Ui, MASK};
+use crate::worker_bridge::{profile_text, request, with_options};
+use ixn_core::generate::gitops::{GitFile, Tree, SEED_FILE};
+use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Delivery;
 use leptos::prelude::*;
+use serde_json::{json, Value as Json};
 
 /// The language a file is highlighted as.
 fn lang_of(path: &str) -> Lang {
@@ -17,16 +22,86 @@ fn lang_of(path: &str) -> Lang {
     }
 }
 
+/// The trees the worker made for the current answers: masked (shown) and real.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Trees {
+    shown: Option<Tree>,
+    unmasked: Option<Tree>,
+    error: Option<String>,
+}
+
+fn tree_of(j: &Json) -> Option<Tree> {
+    let files = j["files"].as_array()?;
+    Some(Tree {
+        files: files
+            .iter()
+            .map(|f| GitFile {
+                path: f["path"].as_str().unwrap_or_default().into(),
+                text: f["text"].as_str().unwrap_or_default().into(),
+                executable: false,
+            })
+            .collect(),
+        seed: j["seed"].as_str().unwrap_or_default().into(),
+    })
+}
+
+/// Whether a request is on its way, and whether the answers changed since it left.
+#[derive(Debug, Clone, Copy, Default)]
+struct Flight {
+    busy: bool,
+    again: bool,
+}
+
+/// Asks the worker for the trees of the current answers; one request at a time, the
+/// latest answers next (keystrokes in between are folded into one).
+fn refresh(ui: Ui, trees: RwSignal<Trees>, flight: StoredValue<Flight>) {
+    if flight.get_value().busy {
+        flight.update_value(|f| f.again = true);
+        return;
+    }
+    let cfg = ui.config.get_untracked();
+    if cfg.deploy.delivery == Delivery::Script {
+        return;
+    }
+    let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked() };
+    flight.set_value(Flight { busy: true, again: false });
+    let req = json!({"op": "tree", "profile": profile_text(&cfg), "masked": profile_text(&cfg.masked(MASK))});
+    request(with_options(req, opts), move |reply, _| {
+        trees.set(Trees {
+            shown: tree_of(&reply["shown"]),
+            unmasked: tree_of(&reply["unmasked"]),
+            error: reply["error"].as_str().map(String::from),
+        });
+        let again = flight.get_value().again;
+        flight.set_value(Flight::default());
+        if again {
+            refresh(ui, trees, flight);
+        }
+    });
+}
+
 /// The file list and the selected file.
 #[component]
 pub fn GitopsFiles() -> impl IntoView {
     let ui = ui();
     let delivery = Memo::new(move |_| ui.config.with(|c| c.deploy.delivery));
+    let trees = RwSignal::new(Trees::default());
+    let flight = StoredValue::new(Flight::default());
+    Effect::new(move |_| {
+        ui.config.track();
+        ui.form.track();
+        ui.comments.track();
+        if delivery.get() != Delivery::Script {
+            refresh(ui, trees, flight);
+        }
+    });
+    // What the tab shows: the masked tree unless secrets are shown.
+    let shown_tree =
+        Memo::new(move |_| trees.with(|t| if ui.show_secrets.get() { t.unmasked.clone() } else { t.shown.clone() }));
     // Paths only: the list re-renders when a file comes or goes, not on each keystroke.
     let paths = Memo::new(move |_| {
-        ui.shown.with(|a| {
-            a.gitops
-                .as_ref()
+        shown_tree.with(|t| {
+            t.as_ref()
                 .map(|t| t.files.iter().map(|f| f.path.clone()).chain([SEED_FILE.to_string()]).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
@@ -41,8 +116,8 @@ pub fn GitopsFiles() -> impl IntoView {
             list.first().cloned().unwrap_or_default()
         }
     });
-    let text_of = move |a: &ixn_core::artifacts::Artifacts, path: &str| -> String {
-        let Some(t) = &a.gitops else { return String::new() };
+    let text_of = move |t: &Option<Tree>, path: &str| -> String {
+        let Some(t) = t else { return String::new() };
         if path == SEED_FILE {
             return t.seed.clone();
         }
@@ -50,13 +125,13 @@ pub fn GitopsFiles() -> impl IntoView {
     };
     let shown = Memo::new(move |_| {
         let p = current.get();
-        ui.shown.with(|a| text_of(a, &p))
+        shown_tree.with(|t| text_of(t, &p))
     });
     let lang = Signal::derive(move || lang_of(&current.get()));
     let status = RwSignal::new(String::new());
     let real = move || {
         let p = current.get_untracked();
-        (p.clone(), ui.unmasked.with_untracked(|a| text_of(a, &p)))
+        (p.clone(), trees.with_untracked(|t| text_of(&t.unmasked, &p)))
     };
     let copy = move |_| {
         let (_, text) = real();
@@ -97,6 +172,7 @@ pub fn GitopsFiles() -> impl IntoView {
         </div>
         <Show when=move || delivery.get() != Delivery::Script
             fallback=|| view! { <p class="help">"Choose a delivery for files to commit to Git: no secret goes into them. Its settings are on the Review step."</p> }>
+            {move || trees.with(|t| t.error.clone()).map(|e| view! { <p class="finding error" role="alert">{e}</p> })}
             <p class="help">"Files as they sit in the Git repository; " <code>{SEED_FILE}</code> " holds the secrets and stays out of Git. Download everything on the Review step."</p>
             <div class="blocks" role="group" aria-label="Files">
                 {move || paths.get().into_iter().map(|p| {

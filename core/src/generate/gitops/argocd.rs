@@ -278,48 +278,34 @@ struct Element {
 /// The ApplicationSet name for a batch.
 pub const APPLICATION_SET_FILE: &str = "applicationset.yaml";
 
-/// A batch of tenants: one ApplicationSet with a list generator (one element per
-/// tenant) and each tenant's folder, values in Git. Tenants keep their own chart,
-/// version, repository and project; the ApplicationSet lives in the first tenant's
-/// Argo CD namespace and uses its sync policy.
-pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
-    let first = tenants.first().ok_or(BatchError::Empty)?;
-    for (i, a) in tenants.iter().enumerate() {
-        for (j, b) in tenants.iter().enumerate().skip(i + 1) {
-            if a.folder == b.folder {
-                return Err(BatchError::SameFolder { folder: a.folder.clone(), first: i, second: j });
-            }
-            if a.release == b.release && a.namespace == b.namespace {
-                return Err(BatchError::SameRelease {
-                    release: a.release.clone(),
-                    namespace: a.namespace.clone(),
-                    first: i,
-                    second: j,
-                });
-            }
-        }
-    }
-    let mut files = Vec::new();
-    let mut elements = Vec::new();
-    for t in tenants {
-        let (f, _) = folder_files(t, true);
-        files.extend(f);
-        let d = &t.cfg.deploy;
-        elements.push(
-            serde_json::to_value(Element {
-                release: t.release.clone(),
-                namespace: t.namespace.clone(),
-                project: d.argocd_project.clone(),
-                chart_repo: chart_repo(&d.gitops_chart_repo),
-                chart: chart_name(&d.chart),
-                chart_version: chart_version(t),
-                git_repo: d.git_repo_url.clone(),
-                git_revision: d.git_revision.clone(),
-                path: t.folder.clone(),
-            })
-            .expect("json"),
-        );
-    }
+/// A tenant's list-generator element and its folder in a batch (values in Git).
+pub fn batch_part(t: &Tenant) -> (Json, Vec<GitFile>) {
+    let (files, _) = folder_files(t, true);
+    let d = &t.cfg.deploy;
+    let element = serde_json::to_value(Element {
+        release: t.release.clone(),
+        namespace: t.namespace.clone(),
+        project: d.argocd_project.clone(),
+        chart_repo: chart_repo(&d.gitops_chart_repo),
+        chart: chart_name(&d.chart),
+        chart_version: chart_version(t),
+        git_repo: d.git_repo_url.clone(),
+        git_revision: d.git_revision.clone(),
+        path: t.folder.clone(),
+    })
+    .expect("json");
+    (element, files)
+}
+
+/// What the ApplicationSet takes from the batch's first tenant: its Argo CD namespace
+/// and its sync policy.
+pub fn batch_head(t: &Tenant) -> Json {
+    serde_json::json!({"namespace": t.cfg.deploy.argocd_namespace, "syncPolicy": sync_policy(t)})
+}
+
+/// `applicationset.yaml`: one Application per element, in the namespace and with the
+/// sync policy of `head` ([`batch_head`] of the first tenant).
+pub fn application_set_file(head: &Json, elements: Vec<Json>) -> GitFile {
     // Go templates (goTemplate: true): element values are data, never parsed as
     // templates, so any text in them arrives as typed.
     let v = |field: &str| format!("{{{{ .{field} }}}}");
@@ -348,13 +334,14 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
             },
         ],
         destination: Destination { server: IN_CLUSTER.into(), namespace: v("namespace") },
-        sync_policy: sync_policy(first),
+        sync_policy: SyncPolicy { automated: None, sync_options: Vec::new() },
     };
-    let template = serde_json::json!({"metadata": {"name": v("release")}, "spec": spec});
+    let mut template = serde_json::json!({"metadata": {"name": v("release")}, "spec": spec});
+    template["spec"]["syncPolicy"] = head["syncPolicy"].clone();
     let set = serde_json::json!({
         "apiVersion": API,
         "kind": "ApplicationSet",
-        "metadata": {"name": "ixn-tenants", "namespace": first.cfg.deploy.argocd_namespace},
+        "metadata": {"name": "ixn-tenants", "namespace": head["namespace"]},
         "spec": {
             "goTemplate": true,
             "goTemplateOptions": ["missingkey=error"],
@@ -362,13 +349,27 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
             "template": template,
         },
     });
-    files.insert(
-        0,
-        GitFile {
-            path: APPLICATION_SET_FILE.into(),
-            text: json_doc("Argo CD ApplicationSet: one Application per IXN tenant", &set),
-            executable: false,
-        },
-    );
+    GitFile {
+        path: APPLICATION_SET_FILE.into(),
+        text: json_doc("Argo CD ApplicationSet: one Application per IXN tenant", &set),
+        executable: false,
+    }
+}
+
+/// A batch of tenants: one ApplicationSet with a list generator (one element per
+/// tenant) and each tenant's folder, values in Git. Tenants keep their own chart,
+/// version, repository and project; the ApplicationSet lives in the first tenant's
+/// Argo CD namespace and uses its sync policy.
+pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
+    let first = tenants.first().ok_or(BatchError::Empty)?;
+    super::distinct(tenants.iter().map(|t| (t.folder.as_str(), t.release.as_str(), t.namespace.as_str())))?;
+    let mut files = Vec::new();
+    let mut elements = Vec::new();
+    for t in tenants {
+        let (element, f) = batch_part(t);
+        files.extend(f);
+        elements.push(element);
+    }
+    files.insert(0, application_set_file(&batch_head(first), elements));
     Ok(Tree { files, seed: seed::script(tenants) })
 }

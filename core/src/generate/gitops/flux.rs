@@ -145,7 +145,8 @@ pub struct KustomizeFile {
     pub resources: Vec<String>,
 }
 
-fn kustomize_file(files: &[String]) -> String {
+/// A kustomize `kustomization.yaml` listing `files` (files or folders).
+pub fn kustomize_file(files: &[String]) -> String {
     yaml_doc(
         "kustomize: the files Flux applies from this folder",
         &KustomizeFile {

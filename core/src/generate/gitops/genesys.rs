@@ -136,32 +136,42 @@ fn post_release(t: &Tenant) -> String {
     )
 }
 
-/// The tree: `chart.ver`, the release folder's values and scripts, and its
-/// `manifests/` (applied by the pre-release script; the Job's file last).
-pub fn tree(t: &Tenant) -> Tree {
+/// `chart.ver`: the chart version the workflow installs.
+pub fn chart_ver(t: &Tenant) -> GitFile {
+    GitFile {
+        path: format!("{CHART_DIR}/chart.ver"),
+        text: format!("{}\n", t.cfg.deploy.chart_version.trim()),
+        executable: false,
+    }
+}
+
+/// The release folder `dir`: values, the two scripts and `manifests/` (applied by
+/// the pre-release script; the Job's file last).
+pub fn release_files(t: &Tenant, dir: &str) -> Vec<GitFile> {
     let ms = manifests(t);
     let before_job: Vec<String> =
         ms.iter().filter(|m| m.stage != super::Stage::BootstrapJob).map(|m| m.file.clone()).collect();
     let mut files = vec![
-        GitFile {
-            path: format!("{CHART_DIR}/chart.ver"),
-            text: format!("{}\n", t.cfg.deploy.chart_version.trim()),
-            executable: false,
-        },
-        GitFile {
-            path: format!("{RELEASE_DIR}/{VALUES_FILE}"),
-            text: escape_dollars(&t.values_yaml),
-            executable: false,
-        },
-        GitFile {
-            path: format!("{RELEASE_DIR}/pre-release-script.sh"),
-            text: pre_release(t, &before_job),
-            executable: true,
-        },
-        GitFile { path: format!("{RELEASE_DIR}/post-release-script.sh"), text: post_release(t), executable: true },
+        GitFile { path: format!("{dir}/{VALUES_FILE}"), text: escape_dollars(&t.values_yaml), executable: false },
+        GitFile { path: format!("{dir}/pre-release-script.sh"), text: pre_release(t, &before_job), executable: true },
+        GitFile { path: format!("{dir}/post-release-script.sh"), text: post_release(t), executable: true },
     ];
     for m in &ms {
-        files.push(GitFile { path: format!("{RELEASE_DIR}/manifests/{}", m.file), text: m.yaml(), executable: false });
+        files.push(GitFile { path: format!("{dir}/manifests/{}", m.file), text: m.yaml(), executable: false });
     }
+    files
+}
+
+/// A batch tenant's release folder: `NN_release_<name>` beside the others under the
+/// one chart folder (the workflow deploys every `*_release_*` folder in name order).
+/// `number` is the tenant's row, `width` the digits of the last row (at least 2).
+pub fn batch_release_dir(t: &Tenant, number: usize, width: usize) -> String {
+    format!("{CHART_DIR}/{number:0width$}_release_{}", t.name)
+}
+
+/// The tree: `chart.ver` and the release folder.
+pub fn tree(t: &Tenant) -> Tree {
+    let mut files = vec![chart_ver(t)];
+    files.extend(release_files(t, RELEASE_DIR));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }

@@ -105,6 +105,34 @@ impl std::fmt::Display for BatchError {
 
 impl std::error::Error for BatchError {}
 
+/// Checks that no two tenants, given as (folder, release, namespace) in order, write
+/// the same folder or make the same release in one namespace.
+pub fn distinct<'a>(tenants: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Result<(), BatchError> {
+    let mut folders: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut releases: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    let mut n = 0;
+    for (i, (folder, release, namespace)) in tenants.enumerate() {
+        n += 1;
+        if let Some(&first) = folders.get(folder) {
+            return Err(BatchError::SameFolder { folder: folder.to_string(), first, second: i });
+        }
+        folders.insert(folder, i);
+        if let Some(&first) = releases.get(&(release, namespace)) {
+            return Err(BatchError::SameRelease {
+                release: release.to_string(),
+                namespace: namespace.to_string(),
+                first,
+                second: i,
+            });
+        }
+        releases.insert((release, namespace), i);
+    }
+    if n == 0 {
+        return Err(BatchError::Empty);
+    }
+    Ok(())
+}
+
 /// One tenant as the GitOps generators see it: the answers adjusted for Git (no
 /// placeholders, DB secrets outside the chart), and what the generators share.
 #[derive(Debug, Clone)]

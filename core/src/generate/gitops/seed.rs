@@ -14,7 +14,7 @@ use crate::generate::shell::{command, comment_text, quote};
 use crate::model::SecretStoreKind;
 
 /// The script's head: what it is and that it must not be committed.
-fn head() -> String {
+pub fn head() -> String {
     "#!/usr/bin/env bash\n\
      # IXN secrets, written by the IXN configuration portal. THIS FILE HOLDS SECRETS:\n\
      # run it once, keep it out of Git, then delete it. Each value reaches its command on\n\

@@ -1,0 +1,248 @@
+//! What a batch writes, file by file: the same for `ixn-portal batch --out DIR` and
+//! the portal's "Download all tenants" (its `.tar` holds these files under
+//! [`TAR_FOLDER`]), so the two cannot drift apart.
+//!
+//! Rows render one at a time ([`row`]), each giving its own files and a small
+//! [`Part`] (what the shared files need of it); [`shared`] then writes the files
+//! beside the rows from the parts. So memory holds the parts, not every tenant's files.
+//!
+//! The layout by the base profile's delivery:
+//! - **Script**: one folder per tenant (the files of "Download everything"),
+//!   `tenants.csv` and `deploy-all.sh`.
+//! - **Argo CD**: `git/applicationset.yaml` (one `ApplicationSet`, a list element
+//!   per tenant), each tenant's `git/<folder>/override_values.yaml` and `manifests/`.
+//! - **Flux**: each tenant's tree under `git/<folder>/`, and `git/kustomization.yaml`
+//!   listing every tenant's folder, so that one Flux `Kustomization` with
+//!   `path: ./git` (or `kubectl kustomize git`) reads them all.
+//! - **Genesys pipeline**: `git/services/ixn/01_chart_ixn/chart.ver` and one
+//!   `NN_release_<name>/` folder per tenant under it.
+//!
+//! In the GitOps modes `seed-secret-store.sh` (every tenant's secrets, 0700) sits
+//! beside `git/`, out of the tree, with `tenants.csv`.
+
+use super::index;
+use super::RowReport;
+use crate::artifacts::download;
+use crate::generate::archive::File;
+use crate::generate::gitops::{self, argocd, flux, genesys, seed, BatchError, GitFile, Tenant};
+use crate::generate::values_yaml::ValuesOptions;
+use crate::model::{Config, Delivery};
+use serde_json::Value as Json;
+
+/// The folder the portal's batch `.tar` holds the files in.
+pub const TAR_FOLDER: &str = "ixn-tenants";
+/// The Git tree's folder in a GitOps batch.
+pub const GIT_DIR: &str = "git";
+
+/// What the shared files need of one rendered row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The tenant's folder in the Git tree (GitOps modes).
+    pub folder: String,
+    /// The release name.
+    pub release: String,
+    /// The namespace.
+    pub namespace: String,
+    /// The tenant's lines of `seed-secret-store.sh` (GitOps modes).
+    pub seed: String,
+    /// Argo CD: the list element. Genesys: the chart version. Else null.
+    pub element: Json,
+    /// Argo CD: the ApplicationSet's namespace and sync policy, from this tenant.
+    pub head: Json,
+}
+
+/// One rendered row: its files (paths from the batch's root) and its part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowOutput {
+    /// The row's files.
+    pub files: Vec<File>,
+    /// What the shared files need of it.
+    pub part: Part,
+}
+
+fn git_file(f: GitFile) -> File {
+    File { name: format!("{GIT_DIR}/{}", f.path), data: f.text.into_bytes(), executable: f.executable, secret: false }
+}
+
+/// The digits a Genesys release folder's number has: those of the last row, at least 2.
+pub fn row_width(rows: usize) -> usize {
+    rows.to_string().len().max(2)
+}
+
+/// Row `report`'s files, from its configuration `cfg` (cells and secrets applied), in
+/// the layout of `delivery` (the base profile's). `width` is [`row_width`] of the batch.
+pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOptions, width: usize) -> RowOutput {
+    if delivery == Delivery::Script {
+        let d = download(cfg, opts);
+        let part = Part {
+            folder: d.folder.clone(),
+            release: report.release.clone(),
+            namespace: report.namespace.clone(),
+            seed: String::new(),
+            element: Json::Null,
+            head: Json::Null,
+        };
+        return RowOutput { files: d.files, part };
+    }
+    let mut cfg = cfg.clone();
+    // One batch, one delivery: the base profile's.
+    cfg.deploy.delivery = delivery;
+    let t = Tenant::of(&cfg, opts);
+    let (element, head, files) = match delivery {
+        Delivery::Argocd => {
+            let (element, files) = argocd::batch_part(&t);
+            (element, argocd::batch_head(&t), files)
+        }
+        Delivery::Flux => (Json::Null, Json::Null, flux::tree(&t).files),
+        _ => (
+            Json::String(cfg.deploy.chart_version.trim().to_string()),
+            Json::Null,
+            genesys::release_files(&t, &genesys::batch_release_dir(&t, report.row, width)),
+        ),
+    };
+    let folder = if delivery == Delivery::Genesys {
+        genesys::batch_release_dir(&t, report.row, width)
+    } else {
+        t.folder.clone()
+    };
+    RowOutput {
+        files: files.into_iter().map(git_file).collect(),
+        part: Part {
+            folder,
+            release: t.release.clone(),
+            namespace: t.namespace.clone(),
+            seed: seed::tenant_lines(&t),
+            element,
+            head,
+        },
+    }
+}
+
+/// Why the rendered rows cannot make one batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SharedError {
+    /// Two tenants would share a folder or a release.
+    Gitops(BatchError),
+    /// The Genesys pipeline installs one chart version for every release.
+    ChartVersions {
+        /// The first row's version.
+        first: String,
+        /// Another row's.
+        other: String,
+        /// That row (1-based, counting tenants).
+        row: usize,
+    },
+}
+
+impl std::fmt::Display for SharedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SharedError::Gitops(e) => e.fmt(f),
+            SharedError::ChartVersions { first, other, row } => write!(
+                f,
+                "row {row}: the Genesys pipeline installs one chart version (chart.ver) for every release: {other:?} differs from the first tenant's {first:?}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SharedError {}
+
+/// The files beside the rows: `tenants.csv`, and `deploy-all.sh` (Script) or the
+/// GitOps tree's shared files and `seed-secret-store.sh`. `parts` are the rendered
+/// rows' parts in row order (`rendered` says which rows those are).
+pub fn shared(
+    reports: &[RowReport],
+    rendered: &[bool],
+    parts: &[Part],
+    delivery: Delivery,
+) -> Result<Vec<File>, SharedError> {
+    let csv = File {
+        name: index::INDEX_FILE.into(),
+        data: index::index_csv(reports, rendered).into_bytes(),
+        executable: false,
+        secret: false,
+    };
+    if delivery == Delivery::Script {
+        let script = File {
+            name: index::SCRIPT_FILE.into(),
+            data: index::deploy_all(reports, rendered).into_bytes(),
+            executable: true,
+            secret: false,
+        };
+        return Ok(vec![csv, script]);
+    }
+    if parts.is_empty() {
+        // Nothing rendered: the index says why.
+        return Ok(vec![csv]);
+    }
+    gitops::distinct(parts.iter().map(|p| (p.folder.as_str(), p.release.as_str(), p.namespace.as_str())))
+        .map_err(SharedError::Gitops)?;
+    let mut out = Vec::new();
+    match delivery {
+        Delivery::Argocd => {
+            let elements = parts.iter().map(|p| p.element.clone()).collect();
+            out.push(git_file(argocd::application_set_file(&parts[0].head, elements)));
+        }
+        Delivery::Flux => {
+            out.push(git_file(GitFile {
+                path: "kustomization.yaml".into(),
+                text: flux::kustomize_file(&parts.iter().map(|p| p.folder.clone()).collect::<Vec<_>>()),
+                executable: false,
+            }));
+        }
+        _ => {
+            let first = parts[0].element.as_str().unwrap_or_default();
+            let rows = reports.iter().zip(rendered).filter(|(_, &done)| done).map(|(r, _)| r.row);
+            for (p, row) in parts.iter().zip(rows) {
+                let other = p.element.as_str().unwrap_or_default();
+                if other != first {
+                    return Err(SharedError::ChartVersions { first: first.into(), other: other.into(), row });
+                }
+            }
+            out.push(git_file(GitFile {
+                path: format!("{}/chart.ver", genesys::CHART_DIR),
+                text: format!("{first}\n"),
+                executable: false,
+            }));
+        }
+    }
+    let mut seed_text = seed::head();
+    for p in parts {
+        seed_text.push_str(&p.seed);
+    }
+    out.push(File { name: gitops::SEED_FILE.into(), data: seed_text.into_bytes(), executable: true, secret: true });
+    out.push(csv);
+    Ok(out)
+}
+
+/// Every file of the batch, rows in order then the shared files, with each row's
+/// configuration `prepare`d after its cells: what `ixn-portal batch` writes (it does the
+/// same row by row, on several threads) and what the portal's batch `.tar` holds.
+pub fn all(
+    batch: &super::Batch,
+    reports: &[RowReport],
+    opts: ValuesOptions,
+    prepare: &dyn Fn(&mut Config),
+) -> Result<Vec<File>, SharedError> {
+    let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
+    let delivery = batch.base.deploy.delivery;
+    let width = row_width(reports.last().map_or(0, |r| r.row));
+    let mut files = Vec::new();
+    let mut parts = Vec::new();
+    for (i, r) in reports.iter().enumerate().filter(|(i, _)| rendered[*i]) {
+        let Ok(mut cfg) = batch.config(i) else { continue };
+        prepare(&mut cfg);
+        let out = row(&cfg, r, delivery, opts, width);
+        files.extend(out.files);
+        parts.push(out.part);
+    }
+    files.extend(shared(reports, &rendered, &parts, delivery)?);
+    Ok(files)
+}
+
+/// `files` under [`TAR_FOLDER`], as the portal's batch `.tar`.
+pub fn tar(files: Vec<File>) -> Vec<u8> {
+    let files: Vec<File> = files.into_iter().map(|f| File { name: format!("{TAR_FOLDER}/{}", f.name), ..f }).collect();
+    crate::generate::archive::tar(&files)
+}

@@ -1,0 +1,164 @@
+//! The worker's jobs, as plain Rust: a request (JSON text) in, replies out through
+//! `reply` (JSON text, and the bytes of a `.tar`). No browser API here.
+//!
+//! Requests carry the answers as profile JSON with the real secrets (they stay in this
+//! browser: the worker is part of the page), read exactly as `ixn-portal` reads a
+//! profile file, so the portal's downloads equal the command line's by construction.
+//!
+//! - `tree`: the Git delivery's files of `masked` (what the GitOps tab shows) and of
+//!   `profile` (what its copy and download buttons carry).
+//! - `download`: "Download everything" as a `.tar`.
+//! - `check`: a tenants file over the base `profile`: every row's report.
+//! - `batch`: "Download all tenants": every good row rendered, as one `.tar` laid out
+//!   like `ixn-portal batch --keep-going --out DIR`.
+//!
+//! Long jobs reply `{"id", "progress": [done, total]}` every [`CHUNK`] rows.
+
+use ixn_core::artifacts::{download, with_gitops};
+use ixn_core::batch::{render, Batch, RowReport, Tenants};
+use ixn_core::generate::gitops::Tree;
+use ixn_core::generate::values_yaml::{Form, ValuesOptions};
+use ixn_core::model::Config;
+use ixn_core::profile::Profile;
+use ixn_core::validate::Severity;
+use serde_json::{json, Value as Json};
+
+/// Rows between two progress replies.
+pub const CHUNK: usize = 50;
+
+/// Where replies go: JSON text, and the bytes of a file when there is one.
+pub type Reply<'a> = &'a mut dyn FnMut(String, Option<Vec<u8>>);
+
+fn config(req: &Json, field: &str) -> Result<Config, String> {
+    let text = req[field].as_str().ok_or_else(|| format!("no {field} in the request"))?;
+    Profile::parse(text).and_then(|p| p.to_config()).map_err(|e| format!("the answers do not read: {e}"))
+}
+
+fn options(req: &Json) -> ValuesOptions {
+    ValuesOptions {
+        form: if req["form"] == "full" { Form::Full } else { Form::Minimal },
+        comments: req["comments"].as_bool().unwrap_or(false),
+    }
+}
+
+fn tree_json(t: &Tree) -> Json {
+    json!({
+        "files": t.files.iter().map(|f| json!({"path": f.path, "text": f.text})).collect::<Vec<_>>(),
+        "seed": t.seed,
+    })
+}
+
+fn report_json(r: &RowReport) -> Json {
+    json!({
+        "row": r.row,
+        "line": r.at.line,
+        "folder": r.folder,
+        "sid": r.sid,
+        "release": r.release,
+        "namespace": r.namespace,
+        "failed": r.failed(),
+        "findings": r.findings.iter().map(|f| json!({
+            "line": f.at.line,
+            "column": f.at.column,
+            "path": f.path,
+            "error": f.severity == Severity::Error,
+            "message": f.message,
+            "inRow": f.in_row,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The batch of the request, or why there is none.
+fn batch_of(req: &Json) -> Result<Batch, String> {
+    let base = config(req, "profile")?;
+    let file = req["file"].as_str().unwrap_or("tenants.csv");
+    let text = req["tenants"].as_str().unwrap_or_default();
+    let tenants = Tenants::parse(file, text).map_err(|e| e.to_string())?;
+    if tenants.rows.is_empty() {
+        return Err(format!("{file}: no tenant rows"));
+    }
+    Ok(Batch::new(base, tenants))
+}
+
+/// Every row checked, with progress; collisions last.
+fn check(id: &Json, batch: &Batch, reply: Reply) -> Vec<RowReport> {
+    let n = batch.len();
+    let mut reports = Vec::with_capacity(n);
+    for i in 0..n {
+        reports.push(batch.check_row(i, &|_| {}));
+        if (i + 1) % CHUNK == 0 && i + 1 < n {
+            reply(json!({"id": id, "progress": [i + 1, n], "stage": "checking"}).to_string(), None);
+        }
+    }
+    batch.finish(&mut reports);
+    reports
+}
+
+/// Runs one request, replying through `reply`.
+pub fn run(request: &str, reply: Reply) {
+    let req: Json = serde_json::from_str(request).unwrap_or(Json::Null);
+    let id = req["id"].clone();
+    let fail = |reply: Reply, message: String| reply(json!({"id": id, "error": message}).to_string(), None);
+    match req["op"].as_str() {
+        Some("tree") => {
+            let (shown, unmasked) = match (config(&req, "masked"), config(&req, "profile")) {
+                (Ok(m), Ok(u)) => (m, u),
+                (Err(e), _) | (_, Err(e)) => return fail(reply, e),
+            };
+            let opts = options(&req);
+            let tree = |c: &Config| with_gitops(c, opts).gitops.as_ref().map(tree_json).unwrap_or(Json::Null);
+            reply(json!({"id": id, "shown": tree(&shown), "unmasked": tree(&unmasked)}).to_string(), None);
+        }
+        Some("download") => match config(&req, "profile") {
+            Ok(cfg) => {
+                let d = download(&cfg, options(&req));
+                reply(json!({"id": id, "name": d.tar_name()}).to_string(), Some(d.tar()));
+            }
+            Err(e) => fail(reply, e),
+        },
+        Some("check") => match batch_of(&req) {
+            Ok(batch) => {
+                let reports = check(&id, &batch, reply);
+                let rows: Vec<Json> = reports.iter().map(report_json).collect();
+                reply(json!({"id": id, "rows": rows}).to_string(), None);
+            }
+            Err(e) => fail(reply, e),
+        },
+        Some("batch") => match batch_of(&req) {
+            Ok(batch) => {
+                let reports = check(&id, &batch, reply);
+                let opts = options(&req);
+                let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
+                let delivery = batch.base.deploy.delivery;
+                let width = render::row_width(reports.last().map_or(0, |r| r.row));
+                let total = rendered.iter().filter(|&&r| r).count();
+                let (mut files, mut parts, mut done) = (Vec::new(), Vec::new(), 0);
+                for (i, r) in reports.iter().enumerate().filter(|(i, _)| rendered[*i]) {
+                    let Ok(cfg) = batch.config(i) else { continue };
+                    // The same per-row function `ixn-portal batch` calls.
+                    let out = render::row(&cfg, r, delivery, opts, width);
+                    files.extend(out.files);
+                    parts.push(out.part);
+                    done += 1;
+                    if done % CHUNK == 0 && done < total {
+                        reply(json!({"id": id, "progress": [done, total], "stage": "rendering"}).to_string(), None);
+                    }
+                }
+                match render::shared(&reports, &rendered, &parts, delivery) {
+                    Ok(shared) => {
+                        files.extend(shared);
+                        let failed = reports.len() - total;
+                        let name = format!("{}.tar", render::TAR_FOLDER);
+                        reply(
+                            json!({"id": id, "name": name, "rendered": total, "failed": failed}).to_string(),
+                            Some(render::tar(files)),
+                        );
+                    }
+                    Err(e) => fail(reply, e.to_string()),
+                }
+            }
+            Err(e) => fail(reply, e),
+        },
+        _ => fail(reply, format!("unknown request {:?}", req["op"])),
+    }
+}

@@ -1,0 +1,38 @@
+//! The portal's web worker: what most visits never open, in its own wasm, loaded by
+//! the page on demand (the GitOps tab, a Git delivery's download, the Tenants panel).
+//! It runs the GitOps generators and the batch rendering of `ixn-core` off the page's
+//! thread, so typing stays responsive while a thousand tenants render, and the first
+//! load does not carry them. See `jobs` for the requests.
+
+mod jobs;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Posts `{json, bytes}` to the page, handing the bytes over without a copy.
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, json: String, bytes: Option<Vec<u8>>) {
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+    let transfer = js_sys::Array::new();
+    if let Some(b) = bytes {
+        let array = js_sys::Uint8Array::from(b.as_slice());
+        transfer.push(&array.buffer());
+        let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &array);
+    }
+    let _ = scope.post_message_with_transfer(&msg, &transfer);
+}
+
+fn main() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let out = scope.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let text = ev.data().as_string().unwrap_or_default();
+        jobs::run(&text, &mut |json, bytes| post(&out, json, bytes));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Lives as long as the worker.
+    on_message.forget();
+    // The page holds its requests until this arrives: a message posted before the
+    // handler is set would be lost.
+    post(&scope, r#"{"ready":true}"#.into(), None);
+}
