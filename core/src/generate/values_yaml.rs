@@ -1,7 +1,7 @@
 //! `override_values.yaml`: minimal (what differs from the chart, plus what is required,
 //! as the guide recommends) or full.
 
-use crate::model::{chart_default_nodes, Config, Effective, Source};
+use crate::model::{Config, Effective, Source};
 use crate::registry::KEYS;
 use crate::yaml::{to_yaml, EmitOptions, Node};
 use serde::{Deserialize, Serialize};
@@ -35,7 +35,11 @@ pub fn missing_marker(path: &str) -> String {
 /// The values tree for `cfg`.
 pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
     let mut root = Node::map();
-    for ((def, default), resolved) in KEYS.iter().zip(chart_default_nodes()).zip(eff.items()) {
+    for ((def, default), resolved) in KEYS.iter().zip(cfg.chart.default_nodes()).zip(eff.items()) {
+        // A key the user's chart does not have is left out unless they keep it.
+        if cfg.chart.leaves_out(def) {
+            continue;
+        }
         let resolved = resolved.as_ref();
         let node = match resolved {
             Some(r) if def.required() && r.value.is_missing() => Node::Str(missing_marker(def.path)),

@@ -53,7 +53,7 @@ impl Config {
             db_owner_password: "password".into(),
             ..Deployment::default()
         };
-        Config { values, deploy, unknown: Vec::new() }
+        Config { values, deploy, ..Config::default() }
     }
 }
 
