@@ -5,6 +5,7 @@
 //! same functions the portal calls.
 
 mod batch;
+mod diff;
 mod failure;
 mod input;
 mod output;
@@ -62,6 +63,15 @@ enum Command {
         after_help = "Example:\n  ixn-portal batch --base base.yaml --tenants tenants.csv --secrets-file secrets.yaml --out build/tenants"
     )]
     Batch(BatchArgs),
+    /// Compares the values a profile writes with a chart's defaults, a deployed release
+    /// or the next chart version, key by key (secrets masked unless --show-secrets).
+    ///
+    /// Exits 0 whether or not there are changes, unless --exit-code: then 1 when there
+    /// are, as `git diff --exit-code` does. Bad input exits 2 with file:line:column.
+    #[command(
+        after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 /// Where credentials come from (never from the command line).
@@ -118,6 +128,8 @@ struct RenderArgs {
     values_opts: ValuesArgs,
     #[command(flatten)]
     secrets: SecretArgs,
+    #[command(flatten)]
+    chart: input::ChartArgs,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -147,6 +159,8 @@ struct CheckArgs {
     strict: bool,
     #[command(flatten)]
     secrets: SecretArgs,
+    #[command(flatten)]
+    chart: input::ChartArgs,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +177,8 @@ struct ImportArgs {
     /// Replace PROFILE when it exists.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    chart: input::ChartArgs,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -203,6 +219,7 @@ fn main() -> ExitCode {
         Command::Render(a) => render(a),
         Command::Check(a) => check(a),
         Command::Import(a) => import(a),
+        Command::Diff(a) => diff::run(a),
         Command::Batch(a) => batch::run(batch::Options {
             base: a.base,
             values: a.values,
@@ -235,7 +252,7 @@ fn finding_line(f: &ixn_core::validate::Finding) -> String {
 
 fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.force)?;
-    let mut cfg = input::config(&a.profile, &a.values)?;
+    let mut cfg = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
     secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
@@ -273,7 +290,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
-    let mut cfg = input::config(&a.profile, &a.values)?;
+    let mut cfg = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
     secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
@@ -294,7 +311,11 @@ fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
 
 fn import(a: ImportArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(&a.output, a.force)?;
-    let (cfg, report) = input::import_values(&ixn_core::model::Config::chart_defaults(), &a.values)?;
+    let mut base = ixn_core::model::Config::chart_defaults();
+    if let Some(p) = &a.chart.chart {
+        base.chart = ixn_core::model::ChartValues::of(input::baseline(p)?);
+    }
+    let (cfg, report) = input::import_values(&base, &a.values)?;
     let profile = ixn_core::profile::Profile::of(&cfg, a.with_secrets);
     let json = a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let text = if json { profile.to_json_text() + "\n" } else { profile.to_yaml_text() };
