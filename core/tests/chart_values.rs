@@ -262,3 +262,102 @@ fn a_computed_deployed_release_is_told_apart_and_compared_with_the_merged_values
     assert_eq!(r.warnings[0].line(), "ixnService.extra: the deployed release sets this key and the new values drop it");
     let _ = diff(&values, &values);
 }
+
+mod free_text {
+    use super::*;
+    use common::any_text;
+    use ixn_core::chart::{coalesce, Change, MASK};
+    use ixn_core::yaml::{to_yaml, Entry, EmitOptions};
+    use proptest::prelude::*;
+
+    fn leaf() -> impl Strategy<Value = Node> {
+        prop_oneof![
+            any_text().prop_map(Node::Str),
+            any::<i64>().prop_map(Node::Int),
+            any::<bool>().prop_map(Node::Bool),
+            Just(Node::Null),
+            prop::collection::vec(any_text().prop_map(Node::Str), 0..3).prop_map(Node::Seq),
+        ]
+    }
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any_text(),
+            prop::sample::select(vec!["image", "tenant", "password", "replicaCount", "ixnService", "sid", "id"])
+                .prop_map(String::from),
+        ]
+    }
+
+    fn tree() -> impl Strategy<Value = Node> {
+        leaf().prop_recursive(3, 24, 4, |inner| {
+            prop::collection::vec((key(), inner), 0..4).prop_map(|kv| {
+                let mut entries: Vec<Entry> = Vec::new();
+                for (k, v) in kv {
+                    if !entries.iter().any(|e| e.key == k) {
+                        entries.push(Entry { key: k, value: v, comment: None });
+                    }
+                }
+                Node::Map(entries)
+            })
+        })
+    }
+
+    fn map_tree() -> impl Strategy<Value = Node> {
+        tree().prop_map(|t| if matches!(t, Node::Map(_)) { t } else { Node::Map(vec![Entry { key: "k".into(), value: t, comment: None }]) })
+    }
+
+    fn check_sides(c: &Change, a: &Node, b: &Node) {
+        let (in_a, in_b) = (a.get_path(&c.path), b.get_path(&c.path));
+        match c.kind {
+            ChangeKind::Added => assert!(in_a.is_none() && in_b == c.new.as_ref(), "{}", c.line(true)),
+            ChangeKind::Removed => assert!(in_b.is_none() && in_a == c.old.as_ref(), "{}", c.line(true)),
+            ChangeKind::Changed => assert!(in_a == c.old.as_ref() && in_b == c.new.as_ref() && in_a != in_b, "{}", c.line(true)),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_reads_as_a_baseline_or_is_refused_with_a_position(text in "\\PC{0,200}", more in any_text()) {
+            let text = format!("{text}\n{more}: x\n  # c\n");
+            match Baseline::read(&text) {
+                Ok(b) => {
+                    for (p, _) in &b.help {
+                        prop_assert!(b.tree.get_path(p).is_some());
+                    }
+                    prop_assert_eq!(b.defaults().len(), KEYS.len());
+                }
+                Err(e) => prop_assert!(!e.message.is_empty()),
+            }
+        }
+
+        #[test]
+        fn a_diff_names_exactly_what_differs(a in map_tree(), b in map_tree()) {
+            prop_assert!(diff(&a, &a).is_empty());
+            let changes = diff(&a, &b);
+            for c in &changes {
+                check_sides(c, &a, &b);
+                // Secrets stay masked in the text unless asked for.
+                if c.path.iter().any(|s| s == "password") {
+                    prop_assert!(c.secret);
+                    for side in [c.old_text(false), c.new_text(false)].into_iter().flatten() {
+                        prop_assert!(side == MASK || side == "null" || side == "\"\"", "{}", side);
+                    }
+                }
+            }
+            prop_assert_eq!(changes.is_empty(), a == b);
+        }
+
+        #[test]
+        fn written_and_read_back_a_tree_has_no_diff_and_an_empty_override_changes_nothing(a in map_tree()) {
+            let text = to_yaml(&a, EmitOptions::default());
+            let b = Baseline::read(&text).unwrap();
+            prop_assert!(diff(&a, &b.tree).is_empty(), "{}", text);
+            prop_assert!(!against_defaults(&b.tree, &Node::map()).has_changes());
+            // Helm's merge: every key of the override that is not null is in the result.
+            let merged = coalesce(&Node::map(), &a);
+            prop_assert!(diff(&merged, &coalesce(&merged, &Node::map())).is_empty());
+        }
+    }
+}

@@ -85,7 +85,10 @@ impl Baseline {
                 })
             }
         };
-        let help = key_comments(text);
+        // Only comments on keys the tree has (a comment-like line inside a flow
+        // collection or an odd indentation names no key).
+        let mut help = key_comments(text);
+        help.retain(|(p, _)| tree.get_path(p).is_some());
         let mut defaults = Vec::with_capacity(KEYS.len());
         let mut nodes = Vec::with_capacity(KEYS.len());
         for def in KEYS {
