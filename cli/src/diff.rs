@@ -69,7 +69,7 @@ pub fn run(a: DiffArgs) -> Result<ExitCode, Failure> {
     let text = input::read(&a.against)?;
     let other = Baseline::read(&text).map_err(|e| input::located(&a.against, &e))?;
     let eff = Effective::of(&cfg);
-    let values = values_tree(&cfg, &eff, ValuesOptions { form: Form::Minimal, comments: false });
+    let values = values_tree(&cfg, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false });
     let report = match a.kind {
         AgainstKind::Defaults => against_defaults(&other.tree, &values),
         AgainstKind::Deployed => against_deployed(&defaults_tree(&cfg), &values, &other.tree),

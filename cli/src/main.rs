@@ -35,7 +35,7 @@ struct Cli {
 enum Command {
     /// Writes exactly the files of the portal's "Download everything" for a profile.
     ///
-    /// The files (override_values.yaml, deploy.sh, secrets.json) go into DIR, or into
+    /// The files (override_values.yaml, deploy.sh, secrets.json, values.schema.json) go into DIR, or into
     /// one .tar byte for byte as the portal downloads it. Refuses a configuration with
     /// errors unless --allow-errors.
     #[command(
@@ -97,11 +97,16 @@ pub struct ValuesArgs {
     /// Write the guide's helm-docs comments in the values file.
     #[arg(long)]
     pub comments: bool,
+    /// Open the values file with `# yaml-language-server: $schema=values.schema.json`,
+    /// so that editors check it against the schema written beside it.
+    #[arg(long)]
+    pub schema_line: bool,
 }
 
 impl ValuesArgs {
     fn options(&self) -> ValuesOptions {
-        ValuesOptions { form: if self.full { Form::Full } else { Form::Minimal }, comments: self.comments }
+        let form = if self.full { Form::Full } else { Form::Minimal };
+        ValuesOptions { form, comments: self.comments, schema_line: self.schema_line }
     }
 }
 

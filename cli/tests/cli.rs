@@ -137,7 +137,7 @@ fn render_with_full_and_comments_matches_the_portals_toggles() {
     let o = run(&["render", profile.to_str().unwrap(), "--out", "out", "--full", "--comments"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let cfg = Profile::parse(&std::fs::read_to_string(&profile).unwrap()).unwrap().to_config().unwrap();
-    let opts = ValuesOptions { form: ixn_core::generate::values_yaml::Form::Full, comments: true };
+    let opts = ValuesOptions { form: ixn_core::generate::values_yaml::Form::Full, comments: true, schema_line: false };
     let d = download(&cfg, opts);
     let (_, values) = d.relative().next().unwrap();
     assert_eq!(std::fs::read(tmp.path().join("out/override_values.yaml")).unwrap(), values.data);

@@ -66,6 +66,9 @@ impl Artifacts {
             file(commands::VALUES_FILE, &self.values_yaml, false, self.values_hold_secrets),
             file("deploy.sh", &self.commands.script(), true, true),
             file("secrets.json", &self.secret_manifests, false, true),
+            // Beside the values file: the editors' `$schema=` line and a chart's own
+            // copy name it so.
+            file(crate::chart::SCHEMA_FILE, &crate::chart::values_schema_text(), false, false),
         ]
     }
 }
@@ -189,7 +192,7 @@ mod tests {
         assert_eq!(d.tar_name(), "ixn-100.tar");
         assert_eq!(d.files, artifacts(&cfg, Default::default()).files("ixn-100"));
         let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
-        assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json"]);
+        assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json", "values.schema.json"]);
         assert_eq!(d.tar(), archive::tar(&d.files));
         // Typed text never becomes a path.
         for release in ["../etc", "a/b", "", "UPPER"] {

@@ -367,7 +367,7 @@ fn the_stand_in_chart_lints_and_renders_what_the_portal_writes() {
     let mut n = 0;
     for (what, cfg) in profiles() {
         for opts in
-            [ValuesOptions { form: Form::Minimal, comments: true }, ValuesOptions { form: Form::Full, comments: false }]
+            [ValuesOptions { form: Form::Minimal, comments: true, schema_line: false }, ValuesOptions { form: Form::Full, comments: false, schema_line: false }]
         {
             let what = format!("{what} {:?}", opts.form);
             let values = values_file(&home, &cfg, opts, &format!("case{n}"));

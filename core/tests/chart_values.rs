@@ -22,7 +22,7 @@ fn genesys(name: &str) -> Option<String> {
 }
 
 fn minimal(cfg: &Config) -> Node {
-    values_tree(cfg, &Effective::of(cfg), ValuesOptions { form: Form::Minimal, comments: false })
+    values_tree(cfg, &Effective::of(cfg), ValuesOptions { form: Form::Minimal, comments: false, schema_line: false })
 }
 
 fn y(s: &str) -> Node {

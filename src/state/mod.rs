@@ -88,7 +88,7 @@ impl Ui {
         let form = RwSignal::new(Form::Minimal);
         let comments = RwSignal::new(false);
         let show_secrets = RwSignal::new(false);
-        let opts = move || ValuesOptions { form: form.get(), comments: comments.get() };
+        let opts = move || ValuesOptions { form: form.get(), comments: comments.get(), schema_line: false };
         let unmasked = Memo::new(move |_| {
             let o = opts();
             config.with(|c| artifacts(c, o))

@@ -15,7 +15,7 @@ pub fn Review() -> impl IntoView {
     let ui = ui();
     let download_all = move |_| {
         // The one core function `ixn-portal render` calls too: the same bytes.
-        let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked() };
+        let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked(), schema_line: false };
         let d = ui.config.with_untracked(|c| download(c, opts));
         browser::download(&d.tar_name(), "application/x-tar", &d.tar());
     };
