@@ -169,6 +169,8 @@ fn Previews() -> impl IntoView {
                     </select>
                     <label class="check"><input type="checkbox" name="ui.comments" prop:checked=move || ui.comments.get()
                         on:change=move |ev| ui.comments.set(event_target_checked(&ev))/>"Comments"</label>
+                    <label class="check" title="Opens the file with # yaml-language-server: $schema=values.schema.json, for editors that check it"><input type="checkbox" name="ui.schemaLine" prop:checked=move || ui.schema_line.get()
+                        on:change=move |ev| ui.schema_line.set(event_target_checked(&ev))/>"$schema line"</label>
                     <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" unmasked=unmasked_values/>
                 </div>
                 <Code id="preview-values" lang=Lang::Yaml text=values.into()/>

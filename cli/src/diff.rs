@@ -76,7 +76,9 @@ pub fn run(a: DiffArgs) -> Result<ExitCode, Failure> {
         AgainstKind::Next => against_next(&defaults_tree(&cfg), &other.tree, &values),
     };
     match a.format {
-        DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&report.to_json(a.show_secrets)).expect("json")),
+        DiffFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&report.to_json(a.show_secrets)).expect("json"))
+        }
         DiffFormat::Text => print!("{}", report.text(a.show_secrets)),
     }
     Ok(if a.exit_code && report.has_changes() { ExitCode::from(1) } else { ExitCode::SUCCESS })

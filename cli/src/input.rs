@@ -120,7 +120,11 @@ pub fn apply_chart(cfg: &mut Config, profile_path: &Path, chart: &ChartArgs) -> 
 }
 
 /// [`config`] with `--chart` applied.
-pub fn config_with_chart(profile_path: &Path, values: &[std::path::PathBuf], chart: &ChartArgs) -> Result<Config, Failure> {
+pub fn config_with_chart(
+    profile_path: &Path,
+    values: &[std::path::PathBuf],
+    chart: &ChartArgs,
+) -> Result<Config, Failure> {
     let mut cfg = profile(profile_path)?;
     apply_chart(&mut cfg, profile_path, chart)?;
     if values.is_empty() {

@@ -517,7 +517,12 @@ fn diff_prints_each_changed_key_masks_secrets_and_exits_as_git_diff_does() {
     let o = run(&["diff", p, "--against", "chart.yaml", "--format", "json", "--show-secrets"], tmp.path());
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["against"], "defaults");
-    let pw = json["changes"].as_array().unwrap().iter().find(|c| c["path"] == "ixnService.ixnServer.secrets.db.password").unwrap();
+    let pw = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "ixnService.ixnServer.secrets.db.password")
+        .unwrap();
     assert_eq!(pw["secret"], true);
     assert_eq!(pw["new"], "password");
     assert_eq!(pw["field"], "ixnService.ixnServer.secrets.db.password");
@@ -557,7 +562,11 @@ fn a_profile_made_against_a_chart_file_needs_that_file_again() {
     std::fs::write(tmp.path().join("other.yaml"), format!("{CHART_VALUES}extra: 1\n")).unwrap();
     let cfg = sample();
     let eff = ixn_core::model::Effective::of(&cfg);
-    std::fs::write(tmp.path().join("values.yaml"), ixn_core::generate::values_yaml::values_yaml(&cfg, &eff, ValuesOptions::default())).unwrap();
+    std::fs::write(
+        tmp.path().join("values.yaml"),
+        ixn_core::generate::values_yaml::values_yaml(&cfg, &eff, ValuesOptions::default()),
+    )
+    .unwrap();
     // `import --chart` records the file's digest.
     let o = run(&["import", "values.yaml", "--chart", "chart.yaml", "-o", "pinned.yaml", "--with-secrets"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
@@ -570,6 +579,7 @@ fn a_profile_made_against_a_chart_file_needs_that_file_again() {
     let o = run(&["check", "pinned.yaml", "--chart", "other.yaml"], tmp.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not the chart values"), "{}", stderr(&o));
-    let o = run(&["render", "pinned.yaml", "--chart", "chart.yaml", "--out", "out", "--allow-errors", "-q"], tmp.path());
+    let o =
+        run(&["render", "pinned.yaml", "--chart", "chart.yaml", "--out", "out", "--allow-errors", "-q"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -49,6 +49,13 @@ impl Artifacts {
     /// beside it, out of the tree. Files that hold secrets are readable by their owner
     /// only (0600, scripts 0700).
     pub fn files(&self, release: &str) -> Vec<archive::File> {
+        self.files_with_schema(release, crate::chart::VALUES_SCHEMA)
+    }
+
+    /// [`Artifacts::files`], with `schema` as values.schema.json: the portal fetches the
+    /// committed file (it is [`crate::chart::VALUES_SCHEMA`]) when the user downloads,
+    /// so that its text is not in the first load.
+    pub fn files_with_schema(&self, release: &str, schema: &str) -> Vec<archive::File> {
         let dir = download_folder(release);
         let file = |name: &str, data: &str, executable, secret| archive::File {
             name: format!("{dir}/{name}"),
@@ -68,7 +75,7 @@ impl Artifacts {
             file("secrets.json", &self.secret_manifests, false, true),
             // Beside the values file: the editors' `$schema=` line and a chart's own
             // copy name it so.
-            file(crate::chart::SCHEMA_FILE, &crate::chart::values_schema_text(), false, false),
+            file(crate::chart::SCHEMA_FILE, schema, false, false),
         ]
     }
 }
@@ -104,8 +111,13 @@ impl Download {
 
 /// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
 pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
+    download_with_schema(cfg, opts, crate::chart::VALUES_SCHEMA)
+}
+
+/// [`download`], with `schema` as values.schema.json (see [`Artifacts::files_with_schema`]).
+pub fn download_with_schema(cfg: &Config, opts: values_yaml::ValuesOptions, schema: &str) -> Download {
     let release = crate::model::release_name(cfg);
-    let files = artifacts(cfg, opts).files(&release);
+    let files = artifacts(cfg, opts).files_with_schema(&release, schema);
     Download { folder: download_folder(&release).to_string(), files }
 }
 

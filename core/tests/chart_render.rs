@@ -366,9 +366,10 @@ fn the_stand_in_chart_lints_and_renders_what_the_portal_writes() {
     let home = HelmHome::new("chart-render");
     let mut n = 0;
     for (what, cfg) in profiles() {
-        for opts in
-            [ValuesOptions { form: Form::Minimal, comments: true, schema_line: false }, ValuesOptions { form: Form::Full, comments: false, schema_line: false }]
-        {
+        for opts in [
+            ValuesOptions { form: Form::Minimal, comments: true, schema_line: false },
+            ValuesOptions { form: Form::Full, comments: false, schema_line: false },
+        ] {
             let what = format!("{what} {:?}", opts.form);
             let values = values_file(&home, &cfg, opts, &format!("case{n}"));
             n += 1;
@@ -478,7 +479,11 @@ fn with_the_schema_in_the_chart_helm_accepts_every_values_file_the_portal_writes
             n += 1;
             for (major, r) in helm_checks(&home, &chart, &values) {
                 if let Err(e) = r {
-                    panic!("{what} {:?}: Helm {major} refused it with the schema:\n{e}\n{}", opts.form, std::fs::read_to_string(&values).unwrap());
+                    panic!(
+                        "{what} {:?}: Helm {major} refused it with the schema:\n{e}\n{}",
+                        opts.form,
+                        std::fs::read_to_string(&values).unwrap()
+                    );
                 }
             }
         }

@@ -54,7 +54,8 @@ fn the_guide_sample_against_the_chart_defaults_as_the_portal_prints_it() {
     assert!(text.contains("~ image.registry: \"\" → pureengage-docker-staging.jfrog.io\n"), "{text}");
     assert!(text.contains("+ tenant.sid: \"100\"") || text.contains("~ tenant.sid: null → \"100\""), "{text}");
     // The database password is a secret: masked unless asked for.
-    let pw = report.changes.iter().find(|c| c.dotted() == keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD.path).unwrap();
+    let pw =
+        report.changes.iter().find(|c| c.dotted() == keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD.path).unwrap();
     assert!(pw.secret);
     assert!(pw.line(false).ends_with("••••••"), "{}", pw.line(false));
     assert!(pw.line(true).ends_with("password"), "{}", pw.line(true));
@@ -121,7 +122,8 @@ fn registry_keys_the_chart_lacks_are_warned_at_their_field_and_left_out_unless_k
     cfg.values.set(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED, Value::Bool(true));
     cfg.chart = ChartValues::of(chart);
     let f = findings(&cfg);
-    let at = f.iter().find(|f| f.path == keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED.path).expect("a warning at the field");
+    let at =
+        f.iter().find(|f| f.path == keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED.path).expect("a warning at the field");
     assert_eq!(
         at.message,
         "chart 100.0.009 has no key ixnService.image.logSidecar.enabled; it is left out of the values file unless you keep it"
@@ -129,8 +131,9 @@ fn registry_keys_the_chart_lacks_are_warned_at_their_field_and_left_out_unless_k
     assert_eq!(minimal(&cfg).get("ixnService.image.logSidecar.enabled"), None);
     cfg.chart.keep.push(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED.path.into());
     assert_eq!(minimal(&cfg).get("ixnService.image.logSidecar.enabled"), Some(&Node::Bool(true)));
-    assert!(findings(&cfg).iter().any(|f| f.path == keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED.path
-        && f.message.contains("because you keep it")));
+    assert!(findings(&cfg).iter().any(
+        |f| f.path == keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED.path && f.message.contains("because you keep it")
+    ));
 }
 
 #[test]
@@ -168,7 +171,11 @@ fn the_three_real_genesys_files_work_as_baselines() {
         // Nothing the override writes equals the chart's own value, but required keys.
         for (def, node) in KEYS.iter().zip(chart.nodes()) {
             let (Some(node), Some(written)) = (node, values.get(def.path)) else { continue };
-            assert!(def.required() || written != node, "{name}: {} is written though it is the chart's {node:?}", def.path);
+            assert!(
+                def.required() || written != node,
+                "{name}: {} is written though it is the chart's {node:?}",
+                def.path
+            );
         }
         // Registry keys the file lacks are left out, unless required.
         for def in chart.missing() {
@@ -177,7 +184,7 @@ fn the_three_real_genesys_files_work_as_baselines() {
         // Diff against the file as the chart defaults: each line is a key the override sets.
         let report = against_defaults(&chart.tree, &values);
         for c in &report.changes {
-            assert!(c.kind != ChangeKind::Removed || values.get_path(&c.path).is_none() , "{name}: {}", c.line(false));
+            assert!(c.kind != ChangeKind::Removed || values.get_path(&c.path).is_none(), "{name}: {}", c.line(false));
         }
         // As the deployed release: keys the new values drop are warned about.
         let deployed = against_deployed(&defaults_tree(&cfg), &values, &chart.tree);
@@ -236,8 +243,14 @@ fn the_next_chart_version_renames_drops_and_adds_keys_and_says_what_to_decide() 
     // A dropped key the user set.
     let dropped = next_version().replace("      healthCheck: 13131\n", "");
     let report = against_next(&current.tree, &Baseline::read(&dropped).unwrap().tree, &values);
-    assert!(report.decisions.iter().any(|d| d.path.join(".") == "ixnService.ixnServer.ports.health"
-        && d.message.contains("drops it")), "{}", report.text(false));
+    assert!(
+        report
+            .decisions
+            .iter()
+            .any(|d| d.path.join(".") == "ixnService.ixnServer.ports.health" && d.message.contains("drops it")),
+        "{}",
+        report.text(false)
+    );
     let json = report.to_json(false);
     assert_eq!(json["against"], "next");
     assert!(json["decisions"].as_array().unwrap().len() >= 2);
@@ -267,7 +280,7 @@ mod free_text {
     use super::*;
     use common::any_text;
     use ixn_core::chart::{coalesce, Change, MASK};
-    use ixn_core::yaml::{to_yaml, Entry, EmitOptions};
+    use ixn_core::yaml::{to_yaml, EmitOptions, Entry};
     use proptest::prelude::*;
 
     fn leaf() -> impl Strategy<Value = Node> {
@@ -303,7 +316,13 @@ mod free_text {
     }
 
     fn map_tree() -> impl Strategy<Value = Node> {
-        tree().prop_map(|t| if matches!(t, Node::Map(_)) { t } else { Node::Map(vec![Entry { key: "k".into(), value: t, comment: None }]) })
+        tree().prop_map(|t| {
+            if matches!(t, Node::Map(_)) {
+                t
+            } else {
+                Node::Map(vec![Entry { key: "k".into(), value: t, comment: None }])
+            }
+        })
     }
 
     fn check_sides(c: &Change, a: &Node, b: &Node) {
@@ -311,7 +330,9 @@ mod free_text {
         match c.kind {
             ChangeKind::Added => assert!(in_a.is_none() && in_b == c.new.as_ref(), "{}", c.line(true)),
             ChangeKind::Removed => assert!(in_b.is_none() && in_a == c.old.as_ref(), "{}", c.line(true)),
-            ChangeKind::Changed => assert!(in_a == c.old.as_ref() && in_b == c.new.as_ref() && in_a != in_b, "{}", c.line(true)),
+            ChangeKind::Changed => {
+                assert!(in_a == c.old.as_ref() && in_b == c.new.as_ref() && in_a != in_b, "{}", c.line(true))
+            }
         }
     }
 

@@ -175,7 +175,8 @@ fn the_real_files_mean_the_same_to_helm_after_the_portal_writes_them_back() {
     let defaults = home.dir.join("chart-defaults.yaml");
     std::fs::write(
         &defaults,
-        artifacts(&Config::chart_defaults(), ValuesOptions { form: Form::Full, comments: false, schema_line: false }).values_yaml,
+        artifacts(&Config::chart_defaults(), ValuesOptions { form: Form::Full, comments: false, schema_line: false })
+            .values_yaml,
     )
     .unwrap();
     let ours_file = home.dir.join("portal.yaml");

@@ -61,12 +61,16 @@ impl Ui {
             }
             browser::replace_hash("/tenant");
             if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.problem)) {
+                self.restore_chart();
                 return;
             }
         }
         if let Some(saved) = browser::load(STORAGE_KEY) {
             match load(&saved) {
-                Ok(cfg) => self.config.set(cfg),
+                Ok(cfg) => {
+                    self.config.set(cfg);
+                    self.restore_chart();
+                }
                 Err(e) => {
                     browser::forget(STORAGE_KEY);
                     self.notice.set(Some(Notice::problem(format!(
@@ -141,6 +145,7 @@ impl Ui {
     pub fn forget_everything(&self) {
         crate::browser::forget(STORAGE_KEY);
         crate::browser::forget(REMEMBER_KEY);
+        crate::browser::forget(super::CHART_KEY);
         self.remember_secrets.set(false);
         self.undo.set(None);
         self.config.set(Config::chart_defaults());

@@ -1,9 +1,10 @@
 //! Review: every finding with a link to its field, and the downloads.
 
 use crate::browser;
+use crate::components::changes::Changes;
 use crate::components::form::field_id;
 use crate::state::ui;
-use ixn_core::artifacts::download;
+use ixn_core::artifacts::download_with_schema;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::validate::Severity;
 use ixn_portal::step_of::step_of;
@@ -15,16 +16,31 @@ pub fn Review() -> impl IntoView {
     let ui = ui();
     let download_all = move |_| {
         // The one core function `ixn-portal render` calls too: the same bytes.
-        let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked(), schema_line: false };
-        let d = ui.config.with_untracked(|c| download(c, opts));
-        browser::download(&d.tar_name(), "application/x-tar", &d.tar());
+        let opts = ValuesOptions {
+            form: ui.form.get_untracked(),
+            comments: ui.comments.get_untracked(),
+            schema_line: ui.schema_line.get_untracked(),
+        };
+        let cfg = ui.config.get_untracked();
+        leptos::task::spawn_local(async move {
+            // The schema is a file beside the page, fetched now: it is not in the first load.
+            let Some(schema) = browser::fetch_text(ixn_core::chart::SCHEMA_FILE).await else {
+                ui.notice.set(Some(crate::state::Notice::problem(
+                    "Nothing was downloaded: values.schema.json could not be fetched from this site. Reload the page and try again.",
+                )));
+                return;
+            };
+            let d = download_with_schema(&cfg, opts, &schema);
+            browser::download(&d.tar_name(), "application/x-tar", &d.tar());
+        });
     };
     view! {
         <div class="review">
+            <Changes/>
             <p>
                 <button type="button" on:click=download_all>"Download everything (.tar)"</button>
                 {move || if ui.config.with(|c| c.deploy.delivery == ixn_core::model::Delivery::Script) {
-                    " override_values.yaml, deploy.sh and secrets.json, with the real secrets."
+                    " override_values.yaml, deploy.sh, secrets.json (with the real secrets) and values.schema.json."
                 } else {
                     " The Git tree under git/, as it sits in the repository, and seed-secret-store.sh beside it (holds the secrets: keep it out of Git)."
                 }}

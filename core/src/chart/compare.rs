@@ -87,7 +87,13 @@ pub fn defaults_tree(cfg: &Config) -> Node {
 /// The override against the chart defaults: every key it changes once Helm merges it.
 pub fn against_defaults(defaults: &Node, values: &Node) -> Report {
     let merged = coalesce(defaults, values);
-    Report { against: Against::Defaults, changes: diff(defaults, &merged), warnings: vec![], decisions: vec![], computed: false }
+    Report {
+        against: Against::Defaults,
+        changes: diff(defaults, &merged),
+        warnings: vec![],
+        decisions: vec![],
+        computed: false,
+    }
 }
 
 /// The new values against the deployed release's. `deployed` is `helm get values`
@@ -105,7 +111,9 @@ pub fn against_deployed(defaults: &Node, values: &Node, deployed: &Node) -> Repo
         .filter(|c| c.kind == ChangeKind::Removed)
         .map(|c| {
             let back = match defaults.get_path(&c.path) {
-                Some(d) if !computed => format!("; helm upgrade puts the chart default back ({})", super::diff::inline(d)),
+                Some(d) if !computed => {
+                    format!("; helm upgrade puts the chart default back ({})", super::diff::inline(d))
+                }
                 _ => String::new(),
             };
             Note::new(&c.path, format!("the deployed release sets this key and the new values drop it{back}"))
@@ -144,10 +152,9 @@ pub fn against_next(current: &Node, next: &Node, values: &Node) -> Report {
         let name = path.last().map(String::as_str).unwrap_or_default();
         // Renamed: a key the next version adds with the same name, or with today's
         // default as its default.
-        let renamed = added
-            .iter()
-            .flat_map(|c| added_leaves(c))
-            .find(|(p, default)| p.last().map(String::as_str) == Some(name) || (today.is_some() && today == Some(default)));
+        let renamed = added.iter().flat_map(|c| added_leaves(c)).find(|(p, default)| {
+            p.last().map(String::as_str) == Some(name) || (today.is_some() && today == Some(default))
+        });
         let message = match (renamed, today) {
             (Some((to, _)), _) => format!(
                 "you set this key ({}); the next version renames it to {}: move your value there",
@@ -197,13 +204,7 @@ impl Report {
     pub fn text(&self, show_secrets: bool) -> String {
         let mut out = String::new();
         let (a, r, c) = self.counts();
-        out.push_str(&format!(
-            "# against {}: {} added, {} removed, {} changed\n",
-            self.title(),
-            a,
-            r,
-            c
-        ));
+        out.push_str(&format!("# against {}: {} added, {} removed, {} changed\n", self.title(), a, r, c));
         for change in &self.changes {
             out.push_str(&change.line(show_secrets));
             out.push('\n');

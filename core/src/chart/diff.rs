@@ -18,6 +18,15 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// The word: `added`, `removed`, `changed`.
+    pub fn sign_word(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+
     /// The sign a text diff writes before the line.
     pub fn sign(self) -> char {
         match self {
@@ -109,8 +118,15 @@ pub fn inline(node: &Node) -> String {
 /// keys" are masked as carefully as registry keys. `secretName` and the like are names.
 pub fn secret_name(segment: &str) -> bool {
     let s = segment.to_ascii_lowercase();
-    s.contains("password") || s.contains("passwd") || s.contains("token") || s == "secret" || s.contains("apikey")
-        || s.contains("api_key") || s.contains("privatekey") || s.contains("private_key") || s == "credentials"
+    s.contains("password")
+        || s.contains("passwd")
+        || s.contains("token")
+        || s == "secret"
+        || s.contains("apikey")
+        || s.contains("api_key")
+        || s.contains("privatekey")
+        || s.contains("private_key")
+        || s == "credentials"
 }
 
 /// The registry key at or above `path`.
@@ -198,7 +214,9 @@ pub fn coalesce(base: &Node, over: &Node) -> Node {
                     }
                     (None, Node::Null) => {}
                     (Some(i), v) => out[i].value = coalesce(&out[i].value, v),
-                    (None, v) => out.push(crate::yaml::Entry { key: e.key.clone(), value: strip_nulls(v), comment: None }),
+                    (None, v) => {
+                        out.push(crate::yaml::Entry { key: e.key.clone(), value: strip_nulls(v), comment: None })
+                    }
                 }
             }
             Node::Map(out)

@@ -12,4 +12,4 @@ pub mod schema;
 pub use compare::{against_defaults, against_deployed, against_next, defaults_tree, Against, Note, Report};
 pub use diff::{coalesce, diff, inline, Change, ChangeKind, MASK};
 pub use other_keys::{other_keys, ChartKey, YamlType};
-pub use schema::{values_schema, values_schema_text, SCHEMA_FILE};
+pub use schema::{values_schema, values_schema_text, SCHEMA_FILE, VALUES_SCHEMA};

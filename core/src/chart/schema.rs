@@ -16,6 +16,11 @@ use serde_json::{json, Map, Value as Json};
 /// The file name Helm looks for beside values.yaml.
 pub const SCHEMA_FILE: &str = "values.schema.json";
 
+/// The schema as committed: [`values_schema_text`]'s output, kept in step by a test.
+/// The downloads carry this text, so the portal ships the file and not its generator
+/// (about 4 KB brotli of the first load less).
+pub const VALUES_SCHEMA: &str = include_str!("values.schema.json");
+
 /// A Kubernetes quantity (`100m`, `512Mi`, `1.5`), as apimachinery parses it.
 pub const QUANTITY_PATTERN: &str =
     "^[+]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
@@ -161,4 +166,47 @@ pub fn values_schema_text() -> String {
     let mut text = serde_json::to_string_pretty(&values_schema()).expect("json");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_schema_is_what_the_registry_makes() {
+        assert!(
+            values_schema_text() == VALUES_SCHEMA,
+            "core/src/chart/values.schema.json is stale: run `cargo run -p ixn-core --example schema > core/src/chart/values.schema.json`"
+        );
+    }
+
+    #[test]
+    fn it_is_draft_07_self_contained_and_without_defaults() {
+        let text = values_schema_text();
+        let s = values_schema();
+        assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
+        assert!(!text.contains("\"$ref\""), "no $ref at all, remote or not");
+        // Defaults stay in the chart's values.yaml: no schema has one (`default` is
+        // also a key name, under `properties`).
+        fn no_default(s: &Json, path: &str) {
+            let Some(o) = s.as_object() else { return };
+            assert!(!o.contains_key("default"), "{path} has a default");
+            for (k, v) in o {
+                match k.as_str() {
+                    "properties" => {
+                        v.as_object().unwrap().iter().for_each(|(n, p)| no_default(p, &format!("{path}.{n}")))
+                    }
+                    "items" | "additionalProperties" => no_default(v, path),
+                    "anyOf" => v.as_array().unwrap().iter().for_each(|p| no_default(p, path)),
+                    _ => {}
+                }
+            }
+        }
+        no_default(&s, "");
+        assert!(!text.contains("\"additionalProperties\": false"), "mappings stay open");
+        assert!(s["required"].as_array().unwrap().iter().any(|v| v == "tenant"));
+        assert!(s["properties"]["tenant"]["required"].as_array().unwrap().iter().any(|v| v == "sid"));
+        assert_eq!(s["properties"]["tenant"]["properties"]["sid"]["type"], "string", "required: never null");
+        assert_eq!(s["properties"]["image"]["properties"]["pullPolicy"]["type"], serde_json::json!(["string", "null"]));
+    }
 }

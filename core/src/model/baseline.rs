@@ -192,7 +192,10 @@ mod tests {
     fn defaults_come_from_the_file_and_missing_keys_are_named() {
         let b = Baseline::read("replicaCount: 0\nimage:\n  # -- Where images come from.\n  registry: my.registry\n")
             .unwrap();
-        assert_eq!(b.defaults()[crate::registry::index_of("replicaCount").unwrap()], Some(Value::Int(crate::model::Input::new("0"))));
+        assert_eq!(
+            b.defaults()[crate::registry::index_of("replicaCount").unwrap()],
+            Some(Value::Int(crate::model::Input::new("0")))
+        );
         assert!(b.has(keys::IMAGE_REGISTRY));
         assert!(!b.has(keys::TENANT_ID));
         assert!(b.missing().any(|k| k.path == "tenant.sid"));

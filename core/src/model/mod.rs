@@ -15,7 +15,7 @@ mod quantity;
 mod value;
 mod values;
 
-pub use baseline::{digest_of, Baseline, ChartValues, BaselineError, BASELINE_LIMITS};
+pub use baseline::{digest_of, Baseline, BaselineError, ChartValues, BASELINE_LIMITS};
 pub use config::{release_name, Config, UnknownKey};
 pub use context::{
     ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom,

@@ -37,7 +37,10 @@ pub fn chart(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         if kept {
             out.push(Finding::warning(
                 def.path,
-                format!("{name} has no key {}; it is written because you keep it, and the chart may ignore it", def.path),
+                format!(
+                    "{name} has no key {}; it is written because you keep it, and the chart may ignore it",
+                    def.path
+                ),
             ));
         } else if wanted {
             out.push(Finding::warning(
