@@ -30,7 +30,7 @@ fn a_finding_is_on_the_step_of_its_key_or_context_field() {
     assert_eq!(step_of("tenant.sid"), Step::Tenant);
     assert_eq!(step_of("ixnService.ixnNode.redis[0].host"), Step::Redis);
     assert_eq!(step_of("podLabels[3]"), Step::Scheduling);
-    assert_eq!(step_of("deploy.namespace"), ixn_core::registry::context_field("deploy.namespace").unwrap().step);
+    assert_eq!(step_of("deploy.namespace"), ixn_core::model::context_field("deploy.namespace").unwrap().step);
     assert_eq!(step_of("no.such.field"), Step::Review);
 }
 

@@ -5,9 +5,8 @@
 //! `cargo run --release -p ixn-portal-cli --example bench [-- N…]` (after building the
 //! binary: `cargo build --release -p ixn-portal-cli`); `scripts/bench.sh` runs it.
 
-use ixn_core::model::{Config, Value};
+use ixn_core::model::Config;
 use ixn_core::profile::Profile;
-use ixn_core::registry::keys;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -21,15 +20,12 @@ fn binary() -> PathBuf {
     bin
 }
 
+#[path = "../../core/tests/common/tenant.rs"]
+mod tenant;
+
+/// The base profile: the shared complete tenant (its credentials stay out of the file).
 fn base() -> Config {
-    let mut cfg = Config::guide_sample();
-    cfg.deploy.placeholders = false;
-    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
-    cfg.deploy.registry_username = "robot".into();
-    // The chart source the Helm step needs, pinned.
-    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
-    cfg.deploy.chart_version = "100.0.1".into();
-    cfg
+    tenant::complete_tenant()
 }
 
 /// The children waited for: peak resident set of the largest, in KiB, and their CPU
@@ -54,11 +50,7 @@ fn tenants_csv(n: usize) -> String {
 /// every tenant's download (no files written), in seconds.
 fn in_process(n: usize) -> (f64, f64) {
     use ixn_core::batch::{Batch, Tenants};
-    let mut cfg = base();
-    cfg.deploy.registry_password = "r".into();
-    cfg.deploy.db_admin_password = "a".into();
-    cfg.deploy.db_owner_password = "o".into();
-    cfg.deploy.redis_password = "p".into();
+    let cfg = tenant::every_secret_set();
     let batch = Batch::new(cfg, Tenants::parse("tenants.csv", &tenants_csv(n)).unwrap());
     let start = Instant::now();
     let reports = batch.check();

@@ -110,34 +110,43 @@ impl ValuesArgs {
     }
 }
 
+/// What `render` and `batch` share: the values files over the profile, how the values
+/// file is written, where credentials come from, replacing the output, and how loud.
+#[derive(Debug, Args)]
+struct WriteArgs {
+    /// Values files imported over the profile (for a batch, over the base), in Helm's
+    /// order (later wins).
+    #[arg(short = 'f', long = "values", value_name = "VALUES")]
+    values: Vec<PathBuf>,
+    /// Replace the output (DIR, or render's --tar FILE) when it exists and is not empty.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    values_opts: ValuesArgs,
+    #[command(flatten)]
+    secrets: SecretArgs,
+    /// Print nothing but errors (no progress, no warnings).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 #[derive(Debug, Args)]
 struct RenderArgs {
     /// The profile (YAML or JSON, as the portal writes it).
     profile: PathBuf,
-    /// Values files imported over the profile, in Helm's order (later wins).
-    #[arg(short = 'f', long = "values", value_name = "VALUES")]
-    values: Vec<PathBuf>,
     /// The folder to write the files into (created; replaced only with --force).
     #[arg(long, value_name = "DIR", required_unless_present = "tar", conflicts_with = "tar")]
     out: Option<PathBuf>,
     /// Write the portal's .tar instead, byte for byte.
     #[arg(long, value_name = "FILE")]
     tar: Option<PathBuf>,
-    /// Replace DIR (or FILE) when it exists and is not empty.
-    #[arg(long)]
-    force: bool,
     /// Write the files even when the configuration has errors (the portal allows it).
     #[arg(long)]
     allow_errors: bool,
     #[command(flatten)]
-    values_opts: ValuesArgs,
-    #[command(flatten)]
-    secrets: SecretArgs,
+    write: WriteArgs,
     #[command(flatten)]
     chart: input::ChartArgs,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 /// How `check` prints.
@@ -194,9 +203,6 @@ struct BatchArgs {
     /// The base profile every row starts from.
     #[arg(long, value_name = "PROFILE")]
     base: PathBuf,
-    /// Values files imported over the base, in Helm's order.
-    #[arg(short = 'f', long = "values", value_name = "VALUES")]
-    values: Vec<PathBuf>,
     /// The tenants file: CSV with a header of field names, or YAML (a list of mappings).
     #[arg(long, value_name = "FILE")]
     tenants: PathBuf,
@@ -206,16 +212,8 @@ struct BatchArgs {
     /// Write the good rows when some fail (the exit code is still 1).
     #[arg(long)]
     keep_going: bool,
-    /// Replace DIR when it exists and is not empty.
-    #[arg(long)]
-    force: bool,
     #[command(flatten)]
-    values_opts: ValuesArgs,
-    #[command(flatten)]
-    secrets: SecretArgs,
-    /// Print nothing but errors (no progress, no warnings).
-    #[arg(short, long)]
-    quiet: bool,
+    write: WriteArgs,
 }
 
 fn main() -> ExitCode {
@@ -227,14 +225,14 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Batch(a) => batch::run(batch::Options {
             base: a.base,
-            values: a.values,
+            values: a.write.values,
             tenants: a.tenants,
             out: a.out,
             keep_going: a.keep_going,
-            force: a.force,
-            values_opts: a.values_opts.options(),
-            secrets: a.secrets,
-            quiet: a.quiet,
+            force: a.write.force,
+            values_opts: a.write.values_opts.options(),
+            secrets: a.write.secrets,
+            quiet: a.write.quiet,
         }),
     };
     match result {
@@ -256,9 +254,9 @@ fn finding_line(f: &ixn_core::validate::Finding) -> String {
 }
 
 fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
-    let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.force)?;
-    let mut cfg = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
-    secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
+    let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.write.force)?;
+    let mut cfg = input::config_with_chart(&a.profile, &a.write.values, &a.chart)?;
+    secrets::Source::read(&a.write.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
     if tally.errors > 0 && !a.allow_errors {
@@ -268,11 +266,11 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
             ixn_core::wording::count(tally.errors, "error")
         )));
     }
-    if !a.quiet {
+    if !a.write.quiet {
         print_findings(&findings, true);
     }
     // The one core function the portal's "Download everything" calls.
-    let d = ixn_core::artifacts::download(&cfg, a.values_opts.options());
+    let d = ixn_core::artifacts::download(&cfg, a.write.values_opts.options());
     if a.tar.is_some() {
         target.write_file(&d.tar())?;
     } else {
@@ -283,7 +281,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
             Ok(())
         })?;
     }
-    if !a.quiet {
+    if !a.write.quiet {
         eprintln!(
             "wrote {} to {} ({})",
             if a.tar.is_some() { d.tar_name() } else { format!("{} files", d.files.len()) },

@@ -4,9 +4,10 @@
 
 use crate::failure::Failure;
 use crate::SecretArgs;
+use ixn_core::model::CONTEXT;
 use ixn_core::model::{Config, Value};
 use ixn_core::registry::keys;
-use ixn_core::registry::{FieldKind, CONTEXT, KEYS};
+use ixn_core::registry::{FieldKind, KEYS};
 use ixn_core::yaml::{read_yaml, Node};
 use std::collections::HashMap;
 
@@ -63,7 +64,7 @@ pub fn set_in(cfg: &Config) -> Vec<&'static str> {
 
 fn get(cfg: &Config, f: SecretField) -> String {
     if f.context {
-        ixn_core::registry::context_field(f.name).map(|c| (c.get)(&cfg.deploy)).unwrap_or_default()
+        ixn_core::model::context_field(f.name).map(|c| (c.get)(&cfg.deploy)).unwrap_or_default()
     } else {
         match ixn_core::registry::key(f.name).and_then(|def| cfg.values.get(def)) {
             Some(Value::Str(s)) => s.clone(),
@@ -74,7 +75,7 @@ fn get(cfg: &Config, f: SecretField) -> String {
 
 fn set(cfg: &mut Config, f: SecretField, value: &str) {
     if f.context {
-        if let Some(c) = ixn_core::registry::context_field(f.name) {
+        if let Some(c) = ixn_core::model::context_field(f.name) {
             (c.set)(&mut cfg.deploy, value);
         }
     } else {

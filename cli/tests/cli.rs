@@ -30,19 +30,12 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+#[path = "../../core/tests/common/tenant.rs"]
+mod tenant;
+
 /// A complete tenant: the guide's sample with real values and every secret set.
 fn sample() -> Config {
-    let mut cfg = Config::guide_sample();
-    cfg.deploy.placeholders = false;
-    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
-    cfg.deploy.registry_username = "robot".into();
-    cfg.deploy.registry_password = "S3cret-registry".into();
-    cfg.deploy.db_admin_password = "S3cret-admin".into();
-    cfg.deploy.redis_password = "S3cret-redis".into();
-    // The chart source the Helm step needs, pinned.
-    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
-    cfg.deploy.chart_version = "100.0.1".into();
-    cfg
+    tenant::complete_tenant()
 }
 
 /// Text that breaks naive YAML, shell, JSON and SQL writers, in every kind of field.

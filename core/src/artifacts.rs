@@ -153,22 +153,21 @@ pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
 }
 
 #[cfg(test)]
+#[path = "../tests/common/tenant.rs"]
+mod test_tenant;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Config;
     use crate::registry::keys;
 
-    /// The guide's sample with every secret set to a recognisable `S3cret-…`.
+    use super::test_tenant as tenant;
+
+    /// The shared complete tenant with every secret set to a recognisable `S3cret-…`.
     fn with_every_secret(placeholders: bool) -> Config {
-        let mut cfg = Config::guide_sample();
+        let mut cfg = tenant::every_secret_set();
         cfg.deploy.placeholders = placeholders;
-        cfg.deploy.redis_password = "S3cret-redis".into();
-        cfg.deploy.kafka_password = "S3cret-kafka".into();
-        cfg.deploy.kafka_username = "k".into();
-        cfg.deploy.registry_password = "S3cret-registry".into();
-        cfg.deploy.db_admin_password = "S3cret-admin".into();
-        cfg.deploy.db_owner_password = "S3cret-owner".into();
-        cfg.values.set(keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, crate::model::Value::Str("S3cret-node".into()));
         cfg
     }
 

@@ -4,10 +4,11 @@
 //! Data flows one way: registry → model → validate / generate / operations →
 //! artifacts → the faces (the portal, the command line).
 //! - [`registry`]: the declarative table of every Helm values key, with a typed
-//!   constant per key ([`registry::keys`]), the deployment-context fields and the
-//!   containers' resource keys; everything reads it.
-//! - [`model`]: typed values ([`model::Values`]), the deployment context, presets, the
-//!   derivations of `DERIVED` keys, the effective values, name rules.
+//!   constant per key ([`registry::keys`]), each key's constraint
+//!   ([`registry::Constraint`]) and the containers' resource keys; everything reads it.
+//! - [`model`]: typed values ([`model::Values`]), the deployment context and its form
+//!   fields ([`model::CONTEXT`]), presets, the derivations of `DERIVED` keys, the
+//!   effective values, name rules.
 //! - [`validate`]: findings a person can act on.
 //! - [`generate`]: `override_values.yaml`, commands, secrets, SQL, topology, sizing, tar.
 //! - [`operations`]: preflight, verification, troubleshooting, lifecycle, monitoring.
@@ -18,6 +19,11 @@
 //! - [`batch`]: many tenants from one base profile and a tenants file.
 //! - [`chart`]: the user's own chart version: other chart keys, diffs, values.schema.json.
 //! - [`wording`]: how messages say counts.
+
+// The shared test fixture (tests/common/tenant.rs) names the crate `ixn_core`, also
+// when the unit tests read it.
+#[cfg(test)]
+extern crate self as ixn_core;
 
 pub mod artifacts;
 pub mod batch;

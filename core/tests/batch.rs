@@ -11,19 +11,9 @@ use ixn_core::model::{Config, Value};
 use ixn_core::registry::keys;
 use ixn_core::validate::Severity;
 
-/// A base every row completes: the guide's sample, real values instead of placeholders.
+/// A base every row completes: the shared complete tenant.
 fn base() -> Config {
-    let mut cfg = Config::guide_sample();
-    cfg.deploy.placeholders = false;
-    cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.example".into()));
-    cfg.deploy.registry_username = "robot".into();
-    cfg.deploy.registry_password = "S3cret-registry".into();
-    cfg.deploy.db_admin_password = "S3cret-admin".into();
-    cfg.deploy.redis_password = "S3cret-redis".into();
-    // The chart source the Helm step needs, pinned.
-    cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
-    cfg.deploy.chart_version = "100.0.1".into();
-    cfg
+    common::tenant::complete_tenant()
 }
 
 fn batch(file: &str, text: &str) -> Batch {

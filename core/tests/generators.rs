@@ -377,3 +377,26 @@ fn downloads_never_turn_typed_text_into_a_path() {
         }
     }
 }
+
+#[test]
+fn the_maps_labels_come_from_its_connections() {
+    use ixn_core::generate::topology::COMPONENTS;
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.kafka_bootstrap.clear();
+    let cs = connections(&cfg, &Effective::real(&cfg));
+    let by = |n: u8| cs.iter().find(|c| c.n == n).unwrap().clone();
+    // Every end of every connection is a component the layout can place.
+    for c in &cs {
+        assert!(COMPONENTS.contains(&c.source) && COMPONENTS.contains(&c.destination), "#{}", c.n);
+    }
+    assert_eq!(by(2).short_port(), "7120");
+    assert_eq!(by(2).port_note(), "Port set by ixnService.ixnServer.ports.default.");
+    assert_eq!(by(6).short_port(), "(bootstrap)");
+    assert_eq!(by(7).port_note(), "Set by kafka.bootstrap (the Kafka bootstrap servers).");
+    assert_eq!(by(13).short_port(), "(RQ)");
+    assert_eq!(by(13).port_note(), "Port defined outside these values.");
+    assert_eq!(by(15).short_port(), "6379");
+    cfg.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, Value::Redis(Vec::new()));
+    let cs = connections(&cfg, &Effective::real(&cfg));
+    assert_eq!(cs.iter().find(|c| c.n == 15).unwrap().short_port(), "(Redis)");
+}

@@ -768,7 +768,7 @@ fn profiles_keep_the_delivery_settings_under_their_contract_names() {
         ("deploy.secretsFrom", "external-secrets"),
         ("deploy.secretStore", "azure-key-vault"),
     ] {
-        assert_eq!((ixn_core::registry::context_field(name).unwrap().get)(&back.deploy), v);
+        assert_eq!((ixn_core::model::context_field(name).unwrap().get)(&back.deploy), v);
     }
 }
 

@@ -69,9 +69,9 @@ fn imported_unknown_keys_survive_a_profile() {
 #[test]
 fn versions_foreign_data_and_migration() {
     let future = format!("{{\"format\": \"{FORMAT}\", \"version\": 99}}");
-    assert!(Profile::parse(&future).unwrap_err().0.contains("newer portal"));
-    assert!(Profile::parse("{\"some\": \"other app\"}").unwrap_err().0.contains("not an IXN portal profile"));
-    assert!(Profile::parse("[1, 2]").unwrap_err().0.contains("not a portal profile"));
+    assert!(Profile::parse(&future).unwrap_err().to_string().contains("newer portal"));
+    assert!(Profile::parse("{\"some\": \"other app\"}").unwrap_err().to_string().contains("not an IXN portal profile"));
+    assert!(Profile::parse("[1, 2]").unwrap_err().to_string().contains("not a portal profile"));
     assert!(Profile::parse("{{{").is_err());
     // Version 0 kept values flat by dotted path.
     let v0 = serde_json::json!({"format": FORMAT, "values": {"tenant.sid": "42", "ixnVQNode.ports.health": 9102, "nonsense.key": 1}});
@@ -129,7 +129,8 @@ fn broken_or_tampered_links_load_nothing_and_say_why() {
         "x=abc".into(),
     ] {
         let err = decode_link(&bad).unwrap_err();
-        assert!(err.0.contains("broken or was changed") || err.0.contains("profile"), "{bad}: {err}");
+        let err = err.to_string();
+        assert!(err.contains("broken or was changed") || err.contains("profile"), "{bad}: {err}");
     }
     // A link claiming to carry secrets is refused.
     let mut p = Profile::of(&Config::guide_sample(), false);
@@ -276,4 +277,19 @@ fn rows_keep_their_order_in_the_values_tree() {
     for text in [text, p.to_yaml_text()] {
         assert_eq!(load(&text).unwrap().values.get(keys::POD_LABELS), Some(&labels));
     }
+}
+
+#[test]
+fn profile_errors_are_typed_and_keep_the_readers_position() {
+    use ixn_core::profile::ProfileError;
+    let err = Profile::parse("format: ixn-portal-profile\nvalues: [\n").unwrap_err();
+    let ProfileError::Unreadable(read) = &err else { panic!("{err:?}") };
+    assert!(read.line.is_some(), "{read:?}");
+    assert!(err.to_string().starts_with("not readable: line "), "{err}");
+    // The reader's error is the source, as std::error::Error chains go.
+    assert!(std::error::Error::source(&err).is_some());
+    assert_eq!(Profile::parse("[1, 2]").unwrap_err(), ProfileError::NotAMapping);
+    assert_eq!(Profile::parse("{\"some\": \"other app\"}").unwrap_err(), ProfileError::Foreign);
+    let future = format!("format: {FORMAT}\nversion: 99\n");
+    assert_eq!(Profile::parse(&future).unwrap_err(), ProfileError::Newer { version: 99 });
 }

@@ -1,21 +1,15 @@
 //! Each validation rule, triggered on its own, with the path and severity a user sees.
 
+mod common;
+
 use ixn_core::model::{Config, Effective, Input, Platform, RedisNode, Value};
 use ixn_core::registry::keys;
 use ixn_core::validate::{validate, Finding, Severity};
 
-/// A configuration with no errors at all, to break one thing at a time.
+/// A configuration with no errors at all, to break one thing at a time: the shared
+/// complete tenant.
 fn valid() -> Config {
-    let mut c = Config::guide_sample();
-    c.deploy.placeholders = false;
-    c.deploy.registry_username = "u".into();
-    c.deploy.registry_password = "p".into();
-    c.deploy.redis_password = "r".into();
-    c.deploy.db_admin_password = "a".into();
-    c.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
-    c.deploy.chart_version = "100.0.1".into();
-    c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
-    c
+    common::tenant::complete_tenant()
 }
 
 fn findings(c: &Config) -> Vec<Finding> {
@@ -224,4 +218,59 @@ fn errors_come_before_warnings() {
     let first_warning = fs.iter().position(|f| f.severity == Severity::Warning).unwrap();
     assert!(fs[..first_warning].iter().all(|f| f.severity == Severity::Error));
     assert!(fs[first_warning..].iter().all(|f| f.severity == Severity::Warning));
+}
+
+#[test]
+fn every_key_constraint_is_reached_by_a_rule() {
+    use ixn_core::registry::constraint::IntRange;
+    use ixn_core::registry::{Constraint, Kind, Pattern, KEYS};
+    let mut checked = 0;
+    for def in KEYS {
+        let (bad, severity) = match def.constraint {
+            Constraint::Free => continue,
+            Constraint::Int(&IntRange { min, max, .. }) => {
+                // Below the range, and above it where it has a top.
+                let mut outside = vec![min - 1];
+                if max < i64::MAX {
+                    outside.push(max + 1);
+                }
+                for n in outside {
+                    let mut c = valid();
+                    c.values.set(def, Value::from_text(def.kind, &n.to_string()).unwrap());
+                    assert!(
+                        findings(&c).iter().any(|f| f.path == def.path && f.severity == Severity::Error),
+                        "{}: {n} is outside {:?}, and nothing says so",
+                        def.path,
+                        def.constraint
+                    );
+                }
+                checked += 1;
+                continue;
+            }
+            Constraint::NonNegativeQuantity => (Value::Quantity(Input::new("-1")), Severity::Error),
+            Constraint::Pattern(p) => {
+                let text = match p {
+                    Pattern::Uuid => "gws",
+                    Pattern::Digits => "10a",
+                    Pattern::Dns1123Subdomain { .. } => "Bad_Name",
+                };
+                let v = match def.kind {
+                    Kind::PullSecrets => Value::PullSecrets(vec![text.into()]),
+                    _ => Value::Str(text.into()),
+                };
+                (v, if p.strict() { Severity::Error } else { Severity::Warning })
+            }
+        };
+        let mut c = valid();
+        c.values.set(def, bad);
+        assert!(
+            findings(&c).iter().any(|f| f.path == def.path && f.severity == severity),
+            "{}: its constraint {:?} found nothing",
+            def.path,
+            def.constraint
+        );
+        checked += 1;
+    }
+    // Ports, counts, probes, quantities, the tenant IDs and the object names.
+    assert!(checked > 60, "{checked}");
 }

@@ -11,7 +11,8 @@ use crate::components::context_field::ContextField;
 use crate::components::key_field::KeyField;
 use crate::components::resources::ResourcesTable;
 use crate::state::ui;
-use ixn_core::registry::{keys_of, Step, CONTEXT};
+use ixn_core::model::CONTEXT;
+use ixn_core::registry::{keys_of, Step};
 use leptos::prelude::*;
 use review::Review;
 

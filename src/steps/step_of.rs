@@ -1,6 +1,7 @@
 //! Which wizard step a field is on.
 
-use ixn_core::registry::{context_field, key, Step};
+use ixn_core::model::context_field;
+use ixn_core::registry::{key, Step};
 
 /// The step a finding's field is on.
 pub fn step_of(path: &str) -> Step {

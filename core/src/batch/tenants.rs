@@ -2,7 +2,8 @@
 //! (`tenant.sid`, `ixnService.ixnServer.db.name`, `deploy.namespace`), as CSV or YAML.
 //! Every cell keeps where it was read, so a message can say file, line and column.
 
-use crate::registry::{context_field, key, ContextDef, FieldKind, KeyDef};
+use crate::model::{context_field, ContextDef};
+use crate::registry::{key, FieldKind, KeyDef};
 use crate::yaml::{read_yaml, Limits, Node};
 use yaml_rust2::parser::{Event, Parser};
 

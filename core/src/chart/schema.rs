@@ -4,13 +4,14 @@
 //! `# yaml-language-server: $schema=…` check the file by hand.
 //!
 //! Self-contained (no remote `$ref`: it works air-gapped). Every registry key gets its
-//! type from its kind and its bounds and pattern from its constraint; required keys are
+//! type from its kind and its bounds and pattern from its constraint (the row's
+//! [`Constraint`], the one validation checks); required keys are
 //! `required` and never null; every other key may be `null`, which in an override
 //! deletes the chart default (as the OpenShift overlay does). No defaults: the chart's
 //! values.yaml holds them. Mappings stay open (`additionalProperties` is not set to
 //! false), because the chart may carry keys the registry does not know.
 
-use crate::registry::{KeyDef, Kind, KEYS};
+use crate::registry::{Constraint, KeyDef, Kind, KEYS};
 use serde_json::{json, Map, Value as Json};
 
 /// The file name Helm looks for beside values.yaml.
@@ -107,9 +108,42 @@ fn nullable(mut s: Json) -> Json {
     }
 }
 
-/// Narrows a key's schema by its registry constraint.
+/// Narrows a key's schema by its registry constraint: the bounds of a whole number,
+/// the pattern of a text (each item's name, for a list of names). A pattern the portal
+/// only warns about (a UUID: a GWS tenant ID is allowed too) is said in the
+/// description, not enforced, so that Helm accepts what the portal accepts.
 fn constrain(def: &KeyDef, s: &mut Json) {
-    let _ = (def, s);
+    let Some(o) = s.as_object_mut() else { return };
+    match def.constraint {
+        Constraint::Free | Constraint::NonNegativeQuantity => {}
+        Constraint::Int(_) => {
+            if let Some((min, max)) = def.constraint.bounds() {
+                o.insert("type".into(), json!("integer"));
+                o.insert("minimum".into(), json!(min));
+                match max {
+                    Some(max) => o.insert("maximum".into(), json!(max)),
+                    None => o.remove("maximum"),
+                };
+            }
+        }
+        Constraint::Pattern(p) if !p.strict() => {
+            o.insert("$comment".into(), json!(format!("Usually matches {} (the portal warns otherwise).", p.regex())));
+        }
+        Constraint::Pattern(p) => {
+            let mut text = json!({"type": "string", "pattern": p.regex()});
+            if let Some(n) = p.max_length() {
+                text.as_object_mut().expect("object").insert("maxLength".into(), json!(n));
+            }
+            if o.get("type") == Some(&json!("array")) {
+                // A list of `{name}`: each name.
+                if let Some(Json::Object(name)) = o.get_mut("items").and_then(|i| i.pointer_mut("/properties/name")) {
+                    name.extend(text.as_object().expect("object").clone());
+                }
+            } else {
+                o.extend(text.as_object().expect("object").clone());
+            }
+        }
+    }
 }
 
 /// The whole schema.

@@ -55,25 +55,90 @@ pub struct Connection {
     pub active: bool,
 }
 
+impl Connection {
+    /// The port as the map's short label shows it: the number (or numbers), else what
+    /// defines it, in brackets.
+    pub fn short_port(&self) -> String {
+        if self.port.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == ' ') {
+            return self.port.clone();
+        }
+        match self.destination {
+            component::VOICE_RQ => "(RQ)",
+            component::KAFKA => "(bootstrap)",
+            component::ORS_REDIS_STREAM => "(Redis)",
+            _ => "(see details)",
+        }
+        .to_string()
+    }
+
+    /// Which setting gives the port, in a sentence for the map's details.
+    pub fn port_note(&self) -> String {
+        match (self.field, self.key) {
+            (Some("kafka.bootstrap"), _) => "Set by kafka.bootstrap (the Kafka bootstrap servers).".to_string(),
+            (_, Some(k)) => format!("Port set by {k}."),
+            _ => "Port defined outside these values.".to_string(),
+        }
+    }
+}
+
+/// The components' names, as the connections and the map's layout give them: a name
+/// misspelt in the layout does not compile.
+pub mod component {
+    /// `IXN`.
+    pub const IXN: &str = "IXN";
+    /// `IXN Node`.
+    pub const IXN_NODE: &str = "IXN Node";
+    /// `IXN VQ Node`.
+    pub const IXN_VQ_NODE: &str = "IXN VQ Node";
+    /// `GWS IXN service`.
+    pub const GWS_IXN_SERVICE: &str = "GWS IXN service";
+    /// `StatServer`.
+    pub const STAT_SERVER: &str = "StatServer";
+    /// `URS`.
+    pub const URS: &str = "URS";
+    /// `Prometheus`.
+    pub const PROMETHEUS: &str = "Prometheus";
+    /// `Pulse Stat Server(s)`.
+    pub const PULSE_STAT_SERVERS: &str = "Pulse Stat Server(s)";
+    /// `Consul DaemonSet`.
+    pub const CONSUL_DAEMONSET: &str = "Consul DaemonSet";
+    /// `Config Server`.
+    pub const CONFIG_SERVER: &str = "Config Server";
+    /// `Voice config`.
+    pub const VOICE_CONFIG: &str = "Voice config";
+    /// `Kafka`.
+    pub const KAFKA: &str = "Kafka";
+    /// `Voice RQ`.
+    pub const VOICE_RQ: &str = "Voice RQ";
+    /// `ORS Redis Stream`.
+    pub const ORS_REDIS_STREAM: &str = "ORS Redis Stream";
+    /// `IXN DB`.
+    pub const IXN_DB: &str = "IXN DB";
+    /// `IXN Node DB`.
+    pub const IXN_NODE_DB: &str = "IXN Node DB";
+    /// `Redis`.
+    pub const REDIS: &str = "Redis";
+}
+
 /// The components on the map, for layout: IXN's own containers first.
 pub const COMPONENTS: [&str; 17] = [
-    "IXN",
-    "IXN Node",
-    "IXN VQ Node",
-    "GWS IXN service",
-    "StatServer",
-    "URS",
-    "Prometheus",
-    "Pulse Stat Server(s)",
-    "Consul DaemonSet",
-    "Config Server",
-    "Voice config",
-    "Kafka",
-    "Voice RQ",
-    "ORS Redis Stream",
-    "IXN DB",
-    "IXN Node DB",
-    "Redis",
+    component::IXN,
+    component::IXN_NODE,
+    component::IXN_VQ_NODE,
+    component::GWS_IXN_SERVICE,
+    component::STAT_SERVER,
+    component::URS,
+    component::PROMETHEUS,
+    component::PULSE_STAT_SERVERS,
+    component::CONSUL_DAEMONSET,
+    component::CONFIG_SERVER,
+    component::VOICE_CONFIG,
+    component::KAFKA,
+    component::VOICE_RQ,
+    component::ORS_REDIS_STREAM,
+    component::IXN_DB,
+    component::IXN_NODE_DB,
+    component::REDIS,
 ];
 
 /// The 19 connections for `cfg`.
@@ -108,6 +173,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
     let sessions = eff.bool(keys::IXN_SERVICE_IXN_NODE_STORING_SESSIONS_ENABLED) != Some(false);
     let ixn_default = keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT;
     let vq_default = keys::IXN_VQNODE_PORTS_DEFAULT;
+    use component::*;
     use Class::*;
     let c = |n,
              source,
@@ -119,7 +185,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
              carries,
              active| {
         let field = match (destination, key) {
-            ("Kafka", _) => Some("kafka.bootstrap"),
+            (KAFKA, _) => Some("kafka.bootstrap"),
             (_, Some(k)) if k == keys::IXN_SERVICE_IXN_NODE_REDIS.path => Some("ixnService.ixnNode.redis[0].port"),
             (_, k) => k,
         };
@@ -128,8 +194,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
     vec![
         c(
             1,
-            "IXN Node",
-            "Consul DaemonSet",
+            IXN_NODE,
+            CONSUL_DAEMONSET,
             "TCP",
             port(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT, "8500"),
             Some("ixnService.ixnNode.consul.port"),
@@ -139,8 +205,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             2,
-            "IXN Node",
-            "IXN",
+            IXN_NODE,
+            IXN,
             "TCP",
             port(ixn_default, "13130"),
             Some(ixn_default.path),
@@ -150,8 +216,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             3,
-            "GWS IXN service",
-            "IXN",
+            GWS_IXN_SERVICE,
+            IXN,
             "TCP",
             port(ixn_default, "13130"),
             Some(ixn_default.path),
@@ -161,8 +227,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             4,
-            "StatServer",
-            "IXN",
+            STAT_SERVER,
+            IXN,
             "TCP",
             port(ixn_default, "13130"),
             Some(ixn_default.path),
@@ -172,8 +238,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             5,
-            "IXN",
-            "Config Server",
+            IXN,
+            CONFIG_SERVER,
             "TCP",
             port(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT, "8888"),
             Some("ixnService.ixnServer.confServer.port"),
@@ -181,12 +247,12 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             "configuration",
             true,
         ),
-        c(6, "IXN", "Kafka", "TCP", kafka.clone(), None, Egress, "reporting events to GIM", true),
-        c(7, "IXN VQ Node", "Kafka", "TCP", kafka, None, Egress, "VQ events streamed to Kafka for GIM", true),
+        c(6, IXN, KAFKA, "TCP", kafka.clone(), None, Egress, "reporting events to GIM", true),
+        c(7, IXN_VQ_NODE, KAFKA, "TCP", kafka, None, Egress, "VQ events streamed to Kafka for GIM", true),
         c(
             8,
-            "URS",
-            "IXN VQ Node",
+            URS,
+            IXN_VQ_NODE,
             "TCP",
             port(vq_default, "13138"),
             Some(vq_default.path),
@@ -196,8 +262,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             9,
-            "StatServer",
-            "IXN VQ Node",
+            STAT_SERVER,
+            IXN_VQ_NODE,
             "TCP",
             port(vq_default, "13138"),
             Some(vq_default.path),
@@ -207,8 +273,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             10,
-            "Prometheus",
-            "IXN VQ Node",
+            PROMETHEUS,
+            IXN_VQ_NODE,
             "HTTP",
             port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"),
             Some("ixnVQNode.ports.health"),
@@ -218,8 +284,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             11,
-            "Prometheus",
-            "IXN Node",
+            PROMETHEUS,
+            IXN_NODE,
             "HTTP",
             port(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "13133"),
             Some("ixnService.ixnNode.ports.default"),
@@ -229,8 +295,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             12,
-            "Prometheus",
-            "IXN",
+            PROMETHEUS,
+            IXN,
             "HTTP",
             port(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "13131"),
             Some("ixnService.ixnServer.ports.health"),
@@ -240,8 +306,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             13,
-            "IXN Node",
-            "Voice RQ",
+            IXN_NODE,
+            VOICE_RQ,
             "TCP",
             "defined in RQ Service".into(),
             None,
@@ -251,8 +317,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             14,
-            "IXN Node",
-            "Voice config",
+            IXN_NODE,
+            VOICE_CONFIG,
             "HTTP",
             port(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT, "8888"),
             Some("ixnService.ixnNode.configNode.port"),
@@ -262,8 +328,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             15,
-            "IXN Node",
-            "ORS Redis Stream",
+            IXN_NODE,
+            ORS_REDIS_STREAM,
             "TCP",
             redis,
             Some("ixnService.ixnNode.redis"),
@@ -271,21 +337,11 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             "interaction IDs to route, routing instructions back",
             true,
         ),
-        c(
-            16,
-            "IXN",
-            "IXN DB",
-            "TCP",
-            db,
-            Some("ixnService.ixnServer.db.port"),
-            Egress,
-            "CRUD on the IXN database",
-            true,
-        ),
+        c(16, IXN, IXN_DB, "TCP", db, Some("ixnService.ixnServer.db.port"), Egress, "CRUD on the IXN database", true),
         c(
             17,
-            "IXN Node",
-            "IXN Node DB",
+            IXN_NODE,
+            IXN_NODE_DB,
             "TCP",
             node_db,
             Some("ixnService.ixnNode.db.port"),
@@ -295,8 +351,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             18,
-            "Pulse Stat Server(s)",
-            "IXN",
+            PULSE_STAT_SERVERS,
+            IXN,
             "TCP",
             port(ixn_default, "13130"),
             Some(ixn_default.path),
@@ -306,8 +362,8 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
         ),
         c(
             19,
-            "IXN",
-            "Pulse Stat Server(s)",
+            IXN,
+            PULSE_STAT_SERVERS,
             "TCP",
             "2060".into(),
             None,

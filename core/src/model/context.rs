@@ -386,7 +386,7 @@ impl Deployment {
     /// by `mask`, non-empty ones only, for previews that must not show secrets.
     pub fn masked(&self, mask: &str) -> Deployment {
         let mut d = self.clone();
-        for f in crate::registry::secret_fields() {
+        for f in super::secret_fields() {
             if !(f.get)(&d).is_empty() {
                 (f.set)(&mut d, mask);
             }

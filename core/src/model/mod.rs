@@ -6,6 +6,7 @@ mod context;
 mod defaults;
 mod derive;
 mod effective;
+mod fields;
 mod input;
 mod names;
 mod placeholders;
@@ -24,6 +25,7 @@ pub use context::{
 pub use defaults::{chart_default, chart_default_nodes, chart_default_values, guide_samples};
 pub use derive::{derivation, Derivation, DERIVATIONS};
 pub use effective::{Effective, Export, Resolved, Source};
+pub use fields::{context_field, secret_fields, ContextDef, CONTEXT};
 pub use input::{Count, Input, ScalarParse, Term};
 pub use names::{dns1123_label, dns1123_subdomain, is_uuid};
 pub use placeholders::{names_in, user_placeholders};

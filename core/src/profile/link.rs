@@ -40,7 +40,7 @@ pub fn decode_link(fragment: &str) -> Result<Config, ProfileError> {
 
 /// Why a link is refused, as the portal says it.
 pub fn broken_link(why: &str) -> ProfileError {
-    ProfileError(format!("this link is broken or was changed ({why}); nothing was loaded"))
+    ProfileError::BrokenLink(why.to_string())
 }
 
 /// The raw DEFLATE bytes a share fragment (`#s=…` or `s=…`) carries.

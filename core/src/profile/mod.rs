@@ -17,7 +17,7 @@ pub use link::{broken_link, decode_link, encode_link, fragment, link_config, lin
 use crate::import::{import, SourceFile};
 use crate::model::{Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
 use crate::registry::{key, Kind, KEYS};
-use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node};
+use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node, ReadError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
@@ -74,13 +74,55 @@ impl ChartPin {
     }
 }
 
-/// Why a profile could not be read.
+/// Why a profile (a file or a share link) could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProfileError(pub String);
+pub enum ProfileError {
+    /// The text is neither YAML nor JSON; the reader's error holds the line and column.
+    Unreadable(ReadError),
+    /// The document is not a mapping.
+    NotAMapping,
+    /// A mapping without `format: ixn-portal-profile`: another program's file.
+    Foreign,
+    /// Made by a newer portal, with a layout this one does not know.
+    Newer {
+        /// The profile's version.
+        version: u64,
+    },
+    /// A field has the wrong shape (serde's message names it).
+    Fields(String),
+    /// The values do not import (the importer's message, with line and column).
+    Values(String),
+    /// A share link that does not decode, and why.
+    BrokenLink(String),
+}
 
 impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            ProfileError::Unreadable(e) => write!(f, "not readable: {e}"),
+            ProfileError::NotAMapping => f.write_str("this is not a portal profile (not a mapping)"),
+            ProfileError::Foreign => {
+                f.write_str("this is not an IXN portal profile (no \"format: ixn-portal-profile\")")
+            }
+            ProfileError::Newer { version } => write!(
+                f,
+                "this profile is version {version}, made by a newer portal; this one reads up to version {VERSION}"
+            ),
+            ProfileError::Fields(e) => write!(f, "its fields do not read: {e}"),
+            ProfileError::Values(e) => write!(f, "its values do not read: {e}"),
+            ProfileError::BrokenLink(why) => {
+                write!(f, "this link is broken or was changed ({why}); nothing was loaded")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ProfileError::Unreadable(e) => Some(e),
+            _ => None,
+        }
     }
 }
 
@@ -246,7 +288,7 @@ impl Profile {
         base.chart.keep.clone_from(&self.chart.keep);
         // JSON is YAML, so the importer reads it with the same rules and limits.
         let (mut cfg, _) = import(&base, &[SourceFile { name: "profile values", text: &text }])
-            .map_err(|e| ProfileError(format!("its values do not read: {}", e.message)))?;
+            .map_err(|e| ProfileError::Values(e.message))?;
         for (path, field) in self.typed.as_object().into_iter().flatten() {
             // Only fields this portal has, and no credential a profile says it lacks;
             // anything else that does not read is left as the values give it.
@@ -283,7 +325,7 @@ impl Profile {
 
     /// Reads a profile from JSON or YAML text, migrating older layouts.
     pub fn parse(text: &str) -> Result<Profile, ProfileError> {
-        let node = read_yaml(text, crate::import::LIMITS).map_err(|e| ProfileError(format!("not readable: {e}")))?;
+        let node = read_yaml(text, crate::import::LIMITS).map_err(ProfileError::Unreadable)?;
         migrate(to_json(&node))
     }
 }
@@ -292,16 +334,14 @@ impl Profile {
 /// newer versions.
 pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
     let Some(obj) = json.as_object_mut() else {
-        return Err(ProfileError("this is not a portal profile (not a mapping)".into()));
+        return Err(ProfileError::NotAMapping);
     };
     if obj.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err(ProfileError("this is not an IXN portal profile (no \"format: ixn-portal-profile\")".into()));
+        return Err(ProfileError::Foreign);
     }
     let version = obj.get("version").and_then(Json::as_u64).unwrap_or(0);
     if version > u64::from(VERSION) {
-        return Err(ProfileError(format!(
-            "this profile is version {version}, made by a newer portal; this one reads up to version {VERSION}"
-        )));
+        return Err(ProfileError::Newer { version });
     }
     if version == 0 {
         // Version 0 (pre-release) kept values as a flat map of dotted paths.
@@ -318,7 +358,7 @@ pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
         obj.insert("values".into(), to_json(&tree));
         obj.insert("version".into(), Json::from(VERSION));
     }
-    serde_json::from_value(json).map_err(|e| ProfileError(format!("its fields do not read: {e}")))
+    serde_json::from_value(json).map_err(|e| ProfileError::Fields(e.to_string()))
 }
 
 /// Loads a profile text straight into a configuration.

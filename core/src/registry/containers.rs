@@ -107,9 +107,9 @@ mod tests {
                 assert_eq!(k.path, format!("{}.{suffix}", c.prefix));
             }
         }
-        let quantities_under_resources = crate::registry::KEYS
+        let quantities_under_resources = super::super::KEYS
             .iter()
-            .filter(|k| k.kind == crate::registry::Kind::Quantity && k.path.contains(".resources."));
+            .filter(|k| k.kind == super::super::Kind::Quantity && k.path.contains(".resources."));
         assert!(quantities_under_resources.clone().all(is_container_resource));
         assert_eq!(quantities_under_resources.count(), 16);
     }

@@ -2,6 +2,7 @@
 //! defaults) and its "Deploy" sample (guide sample). Help texts are the guide's own
 //! `# --` comments where it has them.
 
+use super::constraint::{self, Constraint, Pattern};
 use super::Kind::*;
 use super::Step::*;
 use super::{KeyDef, Kind, Step, DERIVED, REQUIRED, SECRET};
@@ -15,7 +16,19 @@ const fn k(
     flags: u8,
     help: &'static str,
 ) -> KeyDef {
-    KeyDef { path, kind, default, sample, help, step, flags, placeholder: None }
+    // Each kind's usual constraint; rows that need another say `.with(…)`.
+    let constraint = match kind {
+        Port => constraint::PORT,
+        Int => constraint::NON_NEGATIVE,
+        Quantity => Constraint::NonNegativeQuantity,
+        _ => Constraint::Free,
+    };
+    KeyDef { path, kind, default, sample, help, step, flags, placeholder: None, constraint }
+}
+
+/// A Kubernetes object name, for the finding: "a secret name must …".
+const fn object_name(what: &'static str) -> Constraint {
+    Constraint::Pattern(Pattern::Dns1123Subdomain { what })
 }
 
 /// The guide's Consul connect annotations for the ixnService pod. One change from the
@@ -64,13 +77,13 @@ pub static KEYS: &[KeyDef] = TABLE;
 /// The table itself, as a constant so that the path index can be built at compile time.
 pub(super) const TABLE: &[KeyDef] = &[
     // ---- Tenant & release
-    k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID.").var("TENANT_UUID"),
-    k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods.").var("TENANT_ID"),
-    k(Tenant, "replicaCount", Int, "1", "1", 0, "Replicas of both pods. IXN does not scale: 1 runs the tenant, 0 stops it."),
+    k(Tenant, "tenant.id", Str, "~", "${TENANT_UUID}", REQUIRED, "Tenant UUID or GWS ID.").var("TENANT_UUID").with(Constraint::Pattern(Pattern::Uuid)),
+    k(Tenant, "tenant.sid", Str, "~", "${TENANT_ID}", REQUIRED, "Tenant short ID, e.g. 100. It names the release (ixn-<sid>), the databases and the pods.").var("TENANT_ID").with(Constraint::Pattern(Pattern::Digits)),
+    k(Tenant, "replicaCount", Int, "1", "1", 0, "Replicas of both pods. IXN does not scale: 1 runs the tenant, 0 stops it.").with(constraint::ONE_OR_NONE),
     // ---- Cluster & images
     k(Cluster, "image.registry", Str, r#""""#, "pureengage-docker-staging.jfrog.io", REQUIRED, "Images registry.").var("IMAGE_REGISTRY"),
     k(Cluster, "image.pullPolicy", Str, "IfNotPresent", "Always", 0, "Images pull policy: Always, IfNotPresent or Never."),
-    k(Cluster, "image.imagePullSecrets", PullSecrets, "[]", "[{name: pullsecret}]", DERIVED, "Names of docker-registry secrets used to pull the images. Filled from the pull secret when you create one here."),
+    k(Cluster, "image.imagePullSecrets", PullSecrets, "[]", "[{name: pullsecret}]", DERIVED, "Names of docker-registry secrets used to pull the images. Filled from the pull secret when you create one here.").with(object_name("secret name")),
     k(Cluster, "ixnService.image.ixnServer.repository", Str, "~", "", 0, "Interaction Server image repository (the guide takes it from versions.yaml: ixn/interaction_server)."),
     k(Cluster, "ixnService.image.ixnServer.tag", Str, "~", "", 0, "Interaction Server image tag."),
     k(Cluster, "ixnService.image.ixnNode.repository", Str, "~", "", 0, "Interaction Server Node image repository (ixn/ixn_node)."),
@@ -88,7 +101,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Databases, "ixnService.ixnServer.db.schemaName", Str, "~", "~", 0, "Interaction Server database schema name. Can be left empty."),
     k(Databases, "ixnService.ixnServer.dbinit.enabled", Bool, "", "true", 0, "Create the Interaction Server database on pod init."),
     k(Databases, "ixnService.ixnServer.secrets.db.enabled", Bool, "~", "true", DERIVED, "Enable the Interaction Server database secret made by the chart. Off means you create it yourself."),
-    k(Databases, "ixnService.ixnServer.secrets.db.secretName", Str, "~", "ixn-db-secret-${TENANT_ID}", DERIVED, "Interaction Server database secret name. Defaults here to ixn-db-secret-<sid>."),
+    k(Databases, "ixnService.ixnServer.secrets.db.secretName", Str, "~", "ixn-db-secret-${TENANT_ID}", DERIVED, "Interaction Server database secret name. Defaults here to ixn-db-secret-<sid>.").with(object_name("secret name")),
     k(Databases, "ixnService.ixnServer.secrets.db.username", Str, "~", "${POSTGRES_USER}", DERIVED, "Interaction Server database username to put in the secret. Defaults to the database owner role.").var("POSTGRES_USER"),
     k(Databases, "ixnService.ixnServer.secrets.db.password", Str, "~", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server database password to put in the secret. Defaults to the owner role's password.").var("POSTGRES_PASSWORD"),
     // ---- Databases: IXN Node
@@ -101,7 +114,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Databases, "ixnService.ixnNode.storingSessions.enabled", Bool, "", "true", 0, "Store Interaction Server Node sessions in the database."),
     k(Databases, "ixnService.ixnNode.dbinit.enabled", Bool, "", "true", 0, "Create the Interaction Server Node database on pod init."),
     k(Databases, "ixnService.ixnNode.secrets.db.enabled", Bool, "", "true", DERIVED, "Enable the Interaction Server Node database secret made by the chart."),
-    k(Databases, "ixnService.ixnNode.secrets.db.secretName", Str, "", "ixn-node-db-secret-${TENANT_ID}", DERIVED, "Interaction Server Node database secret name. Defaults here to ixn-node-db-secret-<sid>."),
+    k(Databases, "ixnService.ixnNode.secrets.db.secretName", Str, "", "ixn-node-db-secret-${TENANT_ID}", DERIVED, "Interaction Server Node database secret name. Defaults here to ixn-node-db-secret-<sid>.").with(object_name("secret name")),
     k(Databases, "ixnService.ixnNode.secrets.db.username", Str, "", "${POSTGRES_USER}", DERIVED, "Interaction Server Node database username to put in the secret. Defaults to the database owner role.").var("POSTGRES_USER"),
     k(Databases, "ixnService.ixnNode.secrets.db.password", Str, "", "${POSTGRES_PASSWORD}", DERIVED | SECRET, "Interaction Server Node database password to put in the secret.").var("POSTGRES_PASSWORD"),
     // ---- Redis
@@ -126,32 +139,32 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Ports, "ixnService.ixnNode.ports.default", Port, "13133", "6120", 0, "Interaction Server Node default port; also serves /metrics."),
     k(Ports, "ixnVQNode.ports.default", Port, "13138", "7122", 0, "Interaction Server VQ Node default port."),
     k(Ports, "ixnVQNode.ports.health", Port, "13139", "9102", 0, "Interaction Server VQ Node health port; also serves /metrics."),
-    k(Ports, "ixnService.ixnServer.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server liveness probe initial delay, in seconds."),
-    k(Ports, "ixnService.ixnServer.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server liveness probe check period, in seconds."),
-    k(Ports, "ixnService.ixnServer.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server liveness probe timeout, in seconds."),
-    k(Ports, "ixnService.ixnServer.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server liveness probe failure threshold."),
-    k(Ports, "ixnService.ixnServer.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server readiness probe initial delay, in seconds."),
-    k(Ports, "ixnService.ixnServer.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server readiness probe check period, in seconds."),
-    k(Ports, "ixnService.ixnServer.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server readiness probe timeout, in seconds."),
-    k(Ports, "ixnService.ixnServer.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server readiness probe failure threshold."),
-    k(Ports, "ixnService.ixnServer.startupProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server startup probe check period, in seconds."),
-    k(Ports, "ixnService.ixnServer.startupProbe.failureThreshold", Int, "120", "120", 0, "Interaction Server startup probe failure threshold."),
-    k(Ports, "ixnService.ixnNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node liveness probe initial delay, in seconds."),
-    k(Ports, "ixnService.ixnNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node liveness probe check period, in seconds."),
-    k(Ports, "ixnService.ixnNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node liveness probe timeout, in seconds."),
-    k(Ports, "ixnService.ixnNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node liveness probe failure threshold."),
-    k(Ports, "ixnService.ixnNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node readiness probe initial delay, in seconds."),
-    k(Ports, "ixnService.ixnNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node readiness probe check period, in seconds."),
-    k(Ports, "ixnService.ixnNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node readiness probe timeout, in seconds."),
-    k(Ports, "ixnService.ixnNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node readiness probe failure threshold."),
-    k(Ports, "ixnVQNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node liveness probe initial delay, in seconds."),
-    k(Ports, "ixnVQNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node liveness probe check period, in seconds."),
-    k(Ports, "ixnVQNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node liveness probe timeout, in seconds."),
-    k(Ports, "ixnVQNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node liveness probe failure threshold."),
-    k(Ports, "ixnVQNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node readiness probe initial delay, in seconds."),
-    k(Ports, "ixnVQNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node readiness probe check period, in seconds."),
-    k(Ports, "ixnVQNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node readiness probe timeout, in seconds."),
-    k(Ports, "ixnVQNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node readiness probe failure threshold."),
+    k(Ports, "ixnService.ixnServer.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server liveness probe initial delay, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server liveness probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server liveness probe timeout, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server liveness probe failure threshold.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server readiness probe initial delay, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server readiness probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server readiness probe timeout, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server readiness probe failure threshold.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.startupProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server startup probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnServer.startupProbe.failureThreshold", Int, "120", "120", 0, "Interaction Server startup probe failure threshold.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node liveness probe initial delay, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node liveness probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node liveness probe timeout, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node liveness probe failure threshold.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "Interaction Server Node readiness probe initial delay, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "Interaction Server Node readiness probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "Interaction Server Node readiness probe timeout, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnService.ixnNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "Interaction Server Node readiness probe failure threshold.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.livenessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node liveness probe initial delay, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.livenessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node liveness probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.livenessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node liveness probe timeout, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.livenessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node liveness probe failure threshold.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.readinessProbe.initialDelaySeconds", Int, "15", "15", 0, "VQ Node readiness probe initial delay, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.readinessProbe.periodSeconds", Int, "30", "30", 0, "VQ Node readiness probe check period, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.readinessProbe.timeoutSeconds", Int, "3", "3", 0, "VQ Node readiness probe timeout, in seconds.").with(constraint::PROBE),
+    k(Ports, "ixnVQNode.readinessProbe.failureThreshold", Int, "3", "3", 0, "VQ Node readiness probe failure threshold.").with(constraint::PROBE),
     // ---- Resources
     k(Resources, "ixnService.ixnServer.resources.requests.cpu", Quantity, "50m", "100m", 0, "Interaction Server CPU request."),
     k(Resources, "ixnService.ixnServer.resources.requests.memory", Quantity, "1Gi", "512Mi", 0, "Interaction Server memory request."),
@@ -184,7 +197,7 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Observability, "ixnService.logSidecar.settings.enableHealthPort", Bool, "false", "", 0, "Enable the logging sidecar's health port."),
     k(Observability, "ixnService.ixnServer.logStorage.mountPath", Str, "/mnt/logs", "/mnt/logs", 0, "Interaction Server logs mount path."),
     k(Observability, "ixnService.ixnServer.logStorage.storageSize", Quantity, "~", "1Gi", 0, "Interaction Server log storage size. Used for the PVC; can be left empty."),
-    k(Observability, "ixnService.ixnServer.logStorage.storageClassName", Str, "~", "~", 0, "Interaction Server log storage class name. Used for the PVC; can be left empty. The volume must sustain 100 MB/min, and 10 MB/s for 2 minutes at peak."),
+    k(Observability, "ixnService.ixnServer.logStorage.storageClassName", Str, "~", "~", 0, "Interaction Server log storage class name. Used for the PVC; can be left empty. The volume must sustain 100 MB/min, and 10 MB/s for 2 minutes at peak.").with(object_name("storage class name")),
     k(Observability, "ixnService.ixnServer.logStorage.volume", Object, "{}", "{emptyDir: {}}", 0, "A volume definition inserted into the Interaction Server container definition, e.g. {emptyDir: {}}."),
     k(Observability, "ixnService.ixnNode.settings.mountPath", Str, "/mnt/settings", "/mnt/settings", 0, "Interaction Server Node settings mount path."),
     k(Observability, "ixnService.ixnNode.settings.file", Str, "settings.json", "settings.json", 0, "Interaction Server Node settings file name."),
@@ -196,13 +209,13 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Scheduling, "ixnService.priorityClassName", Str, r#""""#, r#""""#, 0, "Priority class of the Interaction Service pod."),
     k(Scheduling, "ixnService.securityContext", Object, "{}", "{}", 0, SC),
     k(Scheduling, "ixnService.ixnServer.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server."),
-    k(Scheduling, "ixnService.ixnServer.serviceAccount.name", Str, "~", "", 0, "The service account to use. If not set and create is true, a name is generated from the fullname template. It must start with ixn-server- for Consul injection to work."),
+    k(Scheduling, "ixnService.ixnServer.serviceAccount.name", Str, "~", "", 0, "The service account to use. If not set and create is true, a name is generated from the fullname template. It must start with ixn-server- for Consul injection to work.").with(object_name("service account name")),
     k(Scheduling, "ixnVQNode.labels", Map, "{}", "{}", 0, "Extra labels for the VQ Node pod."),
     k(Scheduling, "ixnVQNode.nodeSelector", Map, "{}", "{}", 0, "Node labels for assignment of the VQ Node pod."),
     k(Scheduling, "ixnVQNode.priorityClassName", Str, r#""""#, r#""""#, 0, "Priority class of the VQ Node pod."),
     k(Scheduling, "ixnVQNode.securityContext", Object, "{}", "{}", 0, SC),
     k(Scheduling, "ixnVQNode.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server VQ Node."),
-    k(Scheduling, "ixnVQNode.serviceAccount.name", Str, "~", "", 0, "The VQ Node service account to use. If not set and create is true, a name is generated."),
+    k(Scheduling, "ixnVQNode.serviceAccount.name", Str, "~", "", 0, "The VQ Node service account to use. If not set and create is true, a name is generated.").with(object_name("service account name")),
     // ---- Volumes (derived from the secret settings; shown on the Kafka and Redis steps)
     k(Kafka, "ixnService.volumes", Template, "~", IXN_SERVICE_VOLUMES_TEXT, DERIVED, "Volumes of the Interaction Service pod, parsed as a template. The portal mounts redis-ors-secret and kafka-shared-secret here when secret mounts are on."),
     k(Kafka, "ixnService.ixnServer.volumeMounts", Mounts, "{}", KAFKA_MOUNT, DERIVED, "Volumes mounted into the Interaction Server container."),

@@ -4,14 +4,27 @@
 //! wizard step. The form, validation, YAML writer, importer and docs all read this one
 //! table, so adding a key here is the whole job.
 
+pub mod constraint;
 pub mod containers;
-mod context;
 pub mod keys;
 mod step;
 
-pub use context::{context_field, secret_fields, ContextDef, FieldKind, CONTEXT};
+pub use constraint::{Constraint, Pattern};
 pub use keys::KEYS;
 pub use step::Step;
+
+/// What widget a context field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A line of text.
+    Text,
+    /// A credential: a password field, masked in previews.
+    Secret,
+    /// A checkbox (`"true"` / `"false"`).
+    Bool,
+    /// One of these (value, label) options.
+    Select(&'static [(&'static str, &'static str)]),
+}
 
 /// What a key holds, which decides its widget, parser and YAML form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,6 +81,9 @@ pub struct KeyDef {
     /// The envsubst variable placeholder mode writes in place of the value
     /// (`TENANT_ID` for `tenant.sid`), if the guide's flow has one.
     pub placeholder: Option<&'static str>,
+    /// What the value must satisfy beyond its kind (a range, a pattern): validation
+    /// checks it, a schema export writes it.
+    pub constraint: Constraint,
 }
 
 /// The deployment does not work without a value.
@@ -96,6 +112,11 @@ impl KeyDef {
     /// The same row with the envsubst variable placeholder mode writes for it.
     pub const fn var(self, name: &'static str) -> KeyDef {
         KeyDef { placeholder: Some(name), ..self }
+    }
+
+    /// The same row with another constraint than its kind's default.
+    pub const fn with(self, constraint: Constraint) -> KeyDef {
+        KeyDef { constraint, ..self }
     }
 
     /// The chart default's YAML text, if the reference gives one.
@@ -312,6 +333,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn the_registry_is_the_lowest_layer() {
+        // registry → model → …: nothing here names a module above it.
+        let files = [
+            include_str!("mod.rs"),
+            include_str!("keys.rs"),
+            include_str!("constraint.rs"),
+            include_str!("containers.rs"),
+            include_str!("step.rs"),
+        ];
+        for src in files {
+            assert!(!src.contains(concat!("crate", "::")), "the registry imports from above it");
+        }
     }
 
     #[test]

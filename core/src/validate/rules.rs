@@ -4,19 +4,19 @@ use super::Finding;
 use crate::model::{
     dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
 };
+use crate::registry::constraint::IntRange;
 use crate::registry::containers::CONTAINERS;
-use crate::registry::{keys, KeyDef, KEYS};
+use crate::registry::{keys, Constraint, KeyDef, Pattern, KEYS};
 
 /// Every finding for `cfg`, errors first, then in wizard order.
 pub fn validate(cfg: &Config, eff: &Effective) -> Vec<Finding> {
     let mut out = Vec::new();
     typed_inputs(cfg, &mut out);
     required(cfg, eff, &mut out);
-    tenant(cfg, &mut out);
+    constraints(cfg, eff, &mut out);
     ports(eff, &mut out);
     resources(eff, &mut out);
-    counts(eff, &mut out);
-    names(cfg, eff, &mut out);
+    names(cfg, &mut out);
     postgres_names(cfg, eff, &mut out);
     tls(cfg, eff, &mut out);
     consul_and_sidecar(cfg, eff, &mut out);
@@ -102,20 +102,77 @@ fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     }
 }
 
-fn tenant(cfg: &Config, out: &mut Vec<Finding>) {
-    if let Some(Value::Str(id)) = cfg.values.get(keys::TENANT_ID) {
-        let id = id.trim();
-        if !id.is_empty() && !id.starts_with('$') && !is_uuid(id) {
-            out.push(Finding::warning(
-                "tenant.id",
-                "is not a UUID (8-4-4-4-12 hex digits); that is fine only if it is a GWS ID",
-            ));
+/// Each key's own constraint ([`KeyDef::constraint`]): ranges, patterns. It reads what
+/// was typed, else the effective value (a derived name is checked too), so that a
+/// placeholder written in place of a typed value does not hide the typed one.
+fn constraints(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+    for def in KEYS {
+        let Some(value) = cfg.values.get(def).or_else(|| eff.get(def)) else { continue };
+        check(def, value, out);
+    }
+}
+
+/// The finding, if any, of `value` against `def`'s constraint.
+fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
+    match def.constraint {
+        Constraint::Free => {}
+        Constraint::Int(&IntRange { min, max, why }) => {
+            let n = match value {
+                Value::Int(i) => i.value().copied(),
+                Value::Port(p) => p.value().map(|&p| i64::from(u16::from(p))),
+                _ => None,
+            };
+            if n.is_some_and(|n| n < min || n > max) {
+                out.push(Finding::error(def.path, why));
+            }
+        }
+        Constraint::NonNegativeQuantity => {
+            if let Value::Quantity(q) = value {
+                if q.value().is_some_and(|q| q.nanos() < 0) {
+                    out.push(Finding::error(def.path, "must not be negative"));
+                }
+            }
+        }
+        Constraint::Pattern(pattern) => {
+            let texts: Vec<&str> = match value {
+                Value::Str(s) => vec![s.as_str()],
+                Value::PullSecrets(names) => names.iter().map(String::as_str).collect(),
+                _ => Vec::new(),
+            };
+            for text in texts {
+                if let Some(message) = mismatch(pattern, text) {
+                    out.push(if pattern.strict() {
+                        Finding::error(def.path, message)
+                    } else {
+                        Finding::warning(def.path, message)
+                    });
+                }
+            }
         }
     }
-    if let Some(Value::Str(sid)) = cfg.values.get(keys::TENANT_SID) {
-        let sid = sid.trim();
-        if !sid.is_empty() && !sid.starts_with('$') && !sid.bytes().all(|b| b.is_ascii_digit()) {
-            out.push(Finding::error("tenant.sid", "the tenant short ID must be digits only, e.g. 100"));
+}
+
+/// What is wrong with `text` against `pattern`, if anything. Empty text is the
+/// required check's business, and a placeholder is checked once it is filled in.
+fn mismatch(pattern: Pattern, text: &str) -> Option<String> {
+    match pattern {
+        Pattern::Uuid | Pattern::Digits => {
+            let text = text.trim();
+            if text.is_empty() || text.starts_with('$') {
+                return None;
+            }
+            match pattern {
+                Pattern::Uuid => (!is_uuid(text))
+                    .then(|| "is not a UUID (8-4-4-4-12 hex digits); that is fine only if it is a GWS ID".into()),
+                _ => (!text.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| "the tenant short ID must be digits only, e.g. 100".into()),
+            }
+        }
+        Pattern::Dns1123Subdomain { what } => {
+            if text.is_empty() || text.contains('$') {
+                return None;
+            }
+            dns1123_subdomain(text).map(|e| format!("a {what} {e}"))
         }
     }
 }
@@ -156,14 +213,8 @@ fn resources(eff: &Effective, out: &mut Vec<Finding>) {
                     _ => None,
                 }
             };
+            // (A negative one is its row's constraint, checked with the others.)
             let (req, lim) = (get(request), get(limit));
-            for (key, q) in [(request, &req), (limit, &lim)] {
-                if let Some(q) = q {
-                    if q.nanos() < 0 {
-                        out.push(Finding::error(key.path, "must not be negative"));
-                    }
-                }
-            }
             if let (Some(r), Some(l)) = (req, lim) {
                 if r.nanos() > l.nanos() {
                     out.push(Finding::error(
@@ -176,26 +227,7 @@ fn resources(eff: &Effective, out: &mut Vec<Finding>) {
     }
 }
 
-fn counts(eff: &Effective, out: &mut Vec<Finding>) {
-    for r in eff.iter() {
-        let Value::Int(i) = &r.value else { continue };
-        let Some(&n) = i.value() else { continue };
-        let path = r.def.path;
-        if path == "replicaCount" {
-            if n != 0 && n != 1 {
-                out.push(Finding::error(path, "IXN runs one instance per tenant: use 1 (or 0 to stop it)"));
-            }
-        } else if path.contains("Probe.") {
-            if n <= 0 {
-                out.push(Finding::error(path, "probe values must be positive"));
-            }
-        } else if n < 0 {
-            out.push(Finding::error(path, "must not be negative"));
-        }
-    }
-}
-
-fn names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
+fn names(cfg: &Config, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
     if let Some(e) = dns1123_label(&d.namespace, 63) {
         out.push(Finding::error("deploy.namespace", format!("a namespace {e}")));
@@ -214,27 +246,9 @@ fn names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
             out.push(Finding::error(path, format!("a {what} {e}")));
         }
     };
-    for key in [keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_SECRET_NAME]
-    {
-        if let Some(v) = eff.str(key) {
-            subdomain(key.path, v, "secret name");
-        }
-    }
-    for key in [keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME, keys::IXN_VQNODE_SERVICE_ACCOUNT_NAME] {
-        if let Some(v) = eff.str(key) {
-            subdomain(key.path, v, "service account name");
-        }
-    }
-    if let Some(v) = eff.str(keys::IXN_SERVICE_IXN_SERVER_LOG_STORAGE_STORAGE_CLASS_NAME) {
-        subdomain("ixnService.ixnServer.logStorage.storageClassName", v, "storage class name");
-    }
+    // The values keys' names are their rows' constraints; this one is a deploy setting.
     if d.pull_secret_create {
         subdomain("registry.secretName", &d.pull_secret_name, "secret name");
-    }
-    if let Some(Value::PullSecrets(names)) = eff.get(keys::IMAGE_IMAGE_PULL_SECRETS) {
-        for n in names {
-            subdomain("image.imagePullSecrets", n, "secret name");
-        }
     }
 }
 

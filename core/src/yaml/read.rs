@@ -26,7 +26,7 @@ impl Default for Limits {
 }
 
 /// Why a document could not be read. Line and column are 1-based.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     /// What went wrong, in words.
     pub message: String,
@@ -44,6 +44,8 @@ impl std::fmt::Display for ReadError {
         }
     }
 }
+
+impl std::error::Error for ReadError {}
 
 fn err(message: impl Into<String>) -> ReadError {
     ReadError { message: message.into(), line: None, column: None }

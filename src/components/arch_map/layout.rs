@@ -1,6 +1,9 @@
 //! Where everything sits on the map: pods in the middle, callers on the left,
 //! dependencies on the right. Pure geometry, laid out by hand for clarity, in whole
-//! SVG units (integers keep float formatting out of the wasm).
+//! SVG units (integers keep float formatting out of the wasm). The names are the
+//! core's (`topology::component`), so a box cannot drift from its connections.
+
+use ixn_core::generate::topology::component::*;
 
 /// A box on the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,9 +30,9 @@ pub const VQ_POD: Rect = Rect { x: 268, y: 410, w: 244, h: 118 };
 
 /// IXN's containers, by the names the core's connections give them, and their boxes.
 pub const CONTAINERS: [(&str, Rect); 3] = [
-    ("IXN", Rect { x: 290, y: 46, w: 200, h: 130 }),
-    ("IXN Node", Rect { x: 290, y: 236, w: 200, h: 136 }),
-    ("IXN VQ Node", Rect { x: 290, y: 442, w: 200, h: 72 }),
+    (IXN, Rect { x: 290, y: 46, w: 200, h: 130 }),
+    (IXN_NODE, Rect { x: 290, y: 236, w: 200, h: 136 }),
+    (IXN_VQ_NODE, Rect { x: 290, y: 442, w: 200, h: 72 }),
 ];
 
 /// The container a component name is drawn as, if it is one of IXN's.
@@ -38,18 +41,10 @@ pub fn container(name: &str) -> Option<Rect> {
 }
 
 /// Callers, top to bottom (ordered to keep lines from crossing labels).
-pub const LEFT: [&str; 5] = ["GWS IXN service", "Pulse Stat Server(s)", "Prometheus", "StatServer", "URS"];
+pub const LEFT: [&str; 5] = [GWS_IXN_SERVICE, PULSE_STAT_SERVERS, PROMETHEUS, STAT_SERVER, URS];
 /// Dependencies, top to bottom.
-pub const RIGHT: [&str; 8] = [
-    "Config Server",
-    "IXN DB",
-    "Consul DaemonSet",
-    "Voice config",
-    "Voice RQ",
-    "ORS Redis Stream",
-    "IXN Node DB",
-    "Kafka",
-];
+pub const RIGHT: [&str; 8] =
+    [CONFIG_SERVER, IXN_DB, CONSUL_DAEMONSET, VOICE_CONFIG, VOICE_RQ, ORS_REDIS_STREAM, IXN_NODE_DB, KAFKA];
 
 /// Vertical space per connection at an external box.
 pub const LANE: i32 = 20;

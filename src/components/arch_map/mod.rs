@@ -124,11 +124,7 @@ pub fn ArchMap() -> impl IntoView {
     let detail = move || {
         let n = selected.get()?;
         conns().into_iter().find(|c| c.n == n).map(|c| {
-            let key = match (c.n, c.key) {
-                (6 | 7, _) => "Set by kafka.bootstrap (the Kafka bootstrap servers).".to_string(),
-                (_, Some(k)) => format!("Port set by {k}."),
-                _ => "Port defined outside these values.".to_string(),
-            };
+            let key = c.port_note();
             format!(
                 "#{}: {} → {}, {} {}, {}. Carries {}. {}{}",
                 c.n,
@@ -185,11 +181,7 @@ pub fn ArchMap() -> impl IntoView {
                         let col = colour(c.class);
                         // Short visible label; the full description (port included) is the
                         // group's <title>, a native tooltip and part of its text.
-                        let short_port = if c.port.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == ' ') {
-                            c.port.clone()
-                        } else {
-                            match c.n { 13 => "(RQ)", 6 | 7 => "(bootstrap)", 15 => "(Redis)", _ => "(see details)" }.to_string()
-                        };
+                        let short_port = c.short_port();
                         let text = format!("#{} {} {}", c.n, c.protocol, short_port);
                         // The accessible name starts with the visible label (WCAG 2.5.3).
                         let aria = format!("{text}: {} to {}, {} port {}, {}{}", c.source, c.destination, c.protocol, c.port, c.class.label(), if c.active { "" } else { ", inactive" });

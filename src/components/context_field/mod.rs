@@ -2,7 +2,8 @@
 
 use crate::components::form::{FieldIds, Findings};
 use crate::state::ui;
-use ixn_core::registry::{ContextDef, FieldKind};
+use ixn_core::model::ContextDef;
+use ixn_core::registry::FieldKind;
 use leptos::prelude::*;
 
 /// The field; hidden (never cleared) when it does not apply to the current answers.

@@ -28,7 +28,9 @@ pub(super) fn run_import(ui: Ui, outcome: RwSignal<Option<Outcome>>, files: Vec<
                     ui.config.set(cfg);
                     outcome.set(Some(Outcome::Profile(name.clone())));
                 }
-                Err(e) => outcome.set(Some(Outcome::Failed(ImportError { file: name.clone(), message: e.0 }))),
+                Err(e) => {
+                    outcome.set(Some(Outcome::Failed(ImportError { file: name.clone(), message: e.to_string() })))
+                }
             }
             return;
         }

@@ -1,24 +1,13 @@
 //! The deployment-context fields: what the commands need beyond the values file. A
-//! table like the values registry, so the form renders both the same way.
+//! table like the values registry, so the form renders both the same way. It lives in
+//! the model, beside [`Deployment`], because each row reads and writes it: the registry
+//! below knows only the widget kinds ([`FieldKind`]).
 
-use super::Step;
-use crate::model::{
+use super::{
     ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom,
     SyncMode, ValuesIn,
 };
-
-/// What widget a context field takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    /// A line of text.
-    Text,
-    /// A credential: a password field, masked in previews.
-    Secret,
-    /// A checkbox (`"true"` / `"false"`).
-    Bool,
-    /// One of these (value, label) options.
-    Select(&'static [(&'static str, &'static str)]),
-}
+use crate::registry::{FieldKind, Step};
 
 /// One context field.
 #[derive(Clone, Copy)]
