@@ -12,7 +12,11 @@ const BUDGET = 200 * KB;
 // and has to say why (and lower or raise this on purpose). Raised from 258,500 by the
 // GitOps delivery (issue 14), measured +32,572 bytes (255,801 before): its generators
 // 20.1 KB, the settings rows, their checks and the GitOps tab 12.3 KB.
-const CEILING = 291_200;
+// Raised from 291,200 by the user's chart version (issue 15), measured +23,454 bytes
+// (291,195 before, 314,649 after): the "Your chart" step and Changes view ~9 KB, the
+// baseline reader, diff and chart findings ~8 KB, sha256 ~1.5 KB; the schema itself is
+// fetched on download, not loaded. To win back when it moves to a lazily loaded wasm.
+const CEILING = 317_800;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 // values.schema.json is fetched only when the user downloads everything: not the first load.
