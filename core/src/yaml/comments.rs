@@ -39,7 +39,7 @@ pub fn key_comments(text: &str) -> KeyComments {
             if let Some(doc) = c.strip_prefix("--") {
                 pending = vec![doc.trim().to_string()];
                 helm_docs = true;
-            } else if !c.trim_start().starts_with('@') && !(c.starts_with("---") || c.chars().all(|ch| ch == '#')) {
+            } else if !(c.trim_start().starts_with('@') || c.starts_with("---") || c.chars().all(|ch| ch == '#')) {
                 pending.push(c.trim_end().to_string());
             }
             continue;
