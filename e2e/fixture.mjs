@@ -8,7 +8,7 @@ import { serve } from './server.mjs';
 import { launch, open } from './browser.mjs';
 
 export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
-  'observability', 'scheduling', 'review'];
+  'observability', 'scheduling', 'chart', 'review'];
 
 /** Starts the server and browser for a test file. */
 export function fixture() {

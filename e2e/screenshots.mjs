@@ -7,7 +7,7 @@ import { serve } from './server.mjs';
 import { launch, open } from './browser.mjs';
 
 export const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources',
-  'observability', 'scheduling', 'review'];
+  'observability', 'scheduling', 'chart', 'review'];
 /** Preview tabs besides the map (which has its own shot, with a connection focused). */
 export const TABS = ['values', 'commands', 'secrets', 'gitops', 'ops'];
 

@@ -183,3 +183,15 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<String
     }
     out
 }
+
+/// The text of a file beside the page (`values.schema.json`), or `None` when it cannot
+/// be fetched.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response =
+        JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}

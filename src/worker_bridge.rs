@@ -133,6 +133,7 @@ pub fn profile_text(cfg: &Config) -> String {
 pub fn with_options(mut request: Json, opts: ValuesOptions) -> Json {
     request["form"] = json!(if opts.form == Form::Full { "full" } else { "minimal" });
     request["comments"] = json!(opts.comments);
+    request["schemaLine"] = json!(opts.schema_line);
     request
 }
 
@@ -141,10 +142,19 @@ pub fn with_options(mut request: Json, opts: ValuesOptions) -> Json {
 /// `ixn-portal render` made the bytes.
 pub fn download_everything(ui: crate::state::Ui) {
     let cfg = ui.config.get_untracked();
-    let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked() };
+    let opts = ui.values_options();
     if cfg.deploy.delivery == ixn_core::model::Delivery::Script {
-        let d = ui.unmasked.with_untracked(|a| ixn_core::artifacts::Download::of(&cfg, a));
-        crate::browser::download(&d.tar_name(), "application/x-tar", &d.tar());
+        leptos::task::spawn_local(async move {
+            // The schema is a file beside the page, fetched now: it is not in the first load.
+            let Some(schema) = crate::browser::fetch_text(ixn_core::chart::SCHEMA_FILE).await else {
+                ui.notice.set(Some(crate::state::Notice::problem(
+                    "Nothing was downloaded: values.schema.json could not be fetched from this site. Reload the page and try again.",
+                )));
+                return;
+            };
+            let d = ui.unmasked.with_untracked(|a| ixn_core::artifacts::Download::of(&cfg, a, &schema));
+            crate::browser::download(&d.tar_name(), "application/x-tar", &d.tar());
+        });
         return;
     }
     request(with_options(json!({"op": "download", "profile": profile_text(&cfg)}), opts), move |reply, bytes| {

@@ -2,7 +2,7 @@
 
 use crate::failure::Failure;
 use ixn_core::import::{import, ImportReport, SourceFile, LIMITS};
-use ixn_core::model::Config;
+use ixn_core::model::{Baseline, BaselineError, ChartValues, Config};
 use ixn_core::profile::{Profile, FORMAT};
 use ixn_core::yaml::read_yaml;
 use std::path::Path;
@@ -59,8 +59,74 @@ pub fn import_values(base: &Config, files: &[std::path::PathBuf]) -> Result<(Con
 }
 
 /// A profile with values files imported over it.
+/// (A profile made against a chart values file is refused here: the command has no
+/// `--chart` to give it.)
 pub fn config(profile_path: &Path, values: &[std::path::PathBuf]) -> Result<Config, Failure> {
-    let cfg = profile(profile_path)?;
+    config_with_chart(profile_path, values, &ChartArgs::default())
+}
+
+/// `--chart`: the user's own chart values, which the profile works against.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ChartArgs {
+    /// The chart's values (`helm show values ixn/ixn --version X`, or its values.yaml):
+    /// chart defaults and the minimal override come from it. A profile made against
+    /// one names its digest and needs it again.
+    #[arg(long, value_name = "CHART_VALUES")]
+    pub chart: Option<std::path::PathBuf>,
+}
+
+/// A baseline error as `file:line:column: message`.
+pub fn located(path: &Path, e: &BaselineError) -> Failure {
+    match (e.line, e.column) {
+        (Some(l), Some(c)) => Failure::Input(format!("{}:{l}:{c}: {}", path.display(), e.message)),
+        _ => Failure::Input(format!("{}: {}", path.display(), e.message)),
+    }
+}
+
+/// The chart values file of `--chart`, read.
+pub fn baseline(path: &Path) -> Result<Baseline, Failure> {
+    let text = read(path)?;
+    Baseline::read(&text).map_err(|e| located(path, &e))
+}
+
+/// Puts `--chart` under `cfg`: refused when the profile names another file, and
+/// required when the profile names one.
+pub fn apply_chart(cfg: &mut Config, profile_path: &Path, chart: &ChartArgs) -> Result<(), Failure> {
+    match &chart.chart {
+        Some(p) => {
+            let b = baseline(p)?;
+            if !cfg.chart.digest.is_empty() && cfg.chart.digest != b.digest {
+                return Err(Failure::Input(format!(
+                    "{}: not the chart values {} was made against (it is {}, the profile names {})",
+                    p.display(),
+                    profile_path.display(),
+                    b.digest,
+                    cfg.chart.digest
+                )));
+            }
+            let keep = std::mem::take(&mut cfg.chart.keep);
+            cfg.chart = ChartValues { keep, ..ChartValues::of(b) };
+        }
+        None if cfg.chart.wanted() => {
+            return Err(Failure::Input(format!(
+                "{}: made against your chart's values ({}); give that file with --chart CHART_VALUES",
+                profile_path.display(),
+                cfg.chart.digest
+            )))
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+/// [`config`] with `--chart` applied.
+pub fn config_with_chart(
+    profile_path: &Path,
+    values: &[std::path::PathBuf],
+    chart: &ChartArgs,
+) -> Result<Config, Failure> {
+    let mut cfg = profile(profile_path)?;
+    apply_chart(&mut cfg, profile_path, chart)?;
     if values.is_empty() {
         return Ok(cfg);
     }

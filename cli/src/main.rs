@@ -5,6 +5,7 @@
 //! same functions the portal calls.
 
 mod batch;
+mod diff;
 mod failure;
 mod input;
 mod output;
@@ -34,7 +35,7 @@ struct Cli {
 enum Command {
     /// Writes exactly the files of the portal's "Download everything" for a profile.
     ///
-    /// The files (override_values.yaml, deploy.sh, secrets.json) go into DIR, or into
+    /// The files (override_values.yaml, deploy.sh, secrets.json, values.schema.json) go into DIR, or into
     /// one .tar byte for byte as the portal downloads it. Refuses a configuration with
     /// errors unless --allow-errors.
     #[command(
@@ -62,6 +63,15 @@ enum Command {
         after_help = "Example:\n  ixn-portal batch --base base.yaml --tenants tenants.csv --secrets-file secrets.yaml --out build/tenants"
     )]
     Batch(BatchArgs),
+    /// Compares the values a profile writes with a chart's defaults, a deployed release
+    /// or the next chart version, key by key (secrets masked unless --show-secrets).
+    ///
+    /// Exits 0 whether or not there are changes, unless --exit-code: then 1 when there
+    /// are, as `git diff --exit-code` does. Bad input exits 2 with file:line:column.
+    #[command(
+        after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 /// Where credentials come from (never from the command line).
@@ -87,11 +97,16 @@ pub struct ValuesArgs {
     /// Write the guide's helm-docs comments in the values file.
     #[arg(long)]
     pub comments: bool,
+    /// Open the values file with `# yaml-language-server: $schema=values.schema.json`,
+    /// so that editors check it against the schema written beside it.
+    #[arg(long)]
+    pub schema_line: bool,
 }
 
 impl ValuesArgs {
     fn options(&self) -> ValuesOptions {
-        ValuesOptions { form: if self.full { Form::Full } else { Form::Minimal }, comments: self.comments }
+        let form = if self.full { Form::Full } else { Form::Minimal };
+        ValuesOptions { form, comments: self.comments, schema_line: self.schema_line }
     }
 }
 
@@ -130,6 +145,8 @@ struct RenderArgs {
     allow_errors: bool,
     #[command(flatten)]
     write: WriteArgs,
+    #[command(flatten)]
+    chart: input::ChartArgs,
 }
 
 /// How `check` prints.
@@ -156,6 +173,8 @@ struct CheckArgs {
     strict: bool,
     #[command(flatten)]
     secrets: SecretArgs,
+    #[command(flatten)]
+    chart: input::ChartArgs,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +191,8 @@ struct ImportArgs {
     /// Replace PROFILE when it exists.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    chart: input::ChartArgs,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -201,6 +222,7 @@ fn main() -> ExitCode {
         Command::Render(a) => render(a),
         Command::Check(a) => check(a),
         Command::Import(a) => import(a),
+        Command::Diff(a) => diff::run(a),
         Command::Batch(a) => batch::run(batch::Options {
             base: a.base,
             values: a.write.values,
@@ -233,7 +255,7 @@ fn finding_line(f: &ixn_core::validate::Finding) -> String {
 
 fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.write.force)?;
-    let mut cfg = input::config(&a.profile, &a.write.values)?;
+    let mut cfg = input::config_with_chart(&a.profile, &a.write.values, &a.chart)?;
     secrets::Source::read(&a.write.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
@@ -271,7 +293,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
-    let mut cfg = input::config(&a.profile, &a.values)?;
+    let mut cfg = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
     secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
@@ -292,7 +314,11 @@ fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
 
 fn import(a: ImportArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(&a.output, a.force)?;
-    let (cfg, report) = input::import_values(&ixn_core::model::Config::chart_defaults(), &a.values)?;
+    let mut base = ixn_core::model::Config::chart_defaults();
+    if let Some(p) = &a.chart.chart {
+        base.chart = ixn_core::model::ChartValues::of(input::baseline(p)?);
+    }
+    let (cfg, report) = input::import_values(&base, &a.values)?;
     let profile = ixn_core::profile::Profile::of(&cfg, a.with_secrets);
     let json = a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let text = if json { profile.to_json_text() + "\n" } else { profile.to_yaml_text() };

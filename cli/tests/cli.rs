@@ -150,7 +150,7 @@ fn render_with_full_and_comments_matches_the_portals_toggles() {
     let o = run(&["render", profile.to_str().unwrap(), "--out", "out", "--full", "--comments"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let cfg = Profile::parse(&std::fs::read_to_string(&profile).unwrap()).unwrap().to_config().unwrap();
-    let opts = ValuesOptions { form: ixn_core::generate::values_yaml::Form::Full, comments: true };
+    let opts = ValuesOptions { form: ixn_core::generate::values_yaml::Form::Full, comments: true, schema_line: false };
     let d = download(&cfg, opts);
     let (_, values) = d.relative().next().unwrap();
     assert_eq!(std::fs::read(tmp.path().join("out/override_values.yaml")).unwrap(), values.data);
@@ -549,4 +549,94 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
             assert_eq!(mode & 0o077, 0, "the seed holds secrets: its owner's only");
         }
     }
+}
+
+/// The stand-in chart's defaults: what `helm show values` gives for the guide's chart.
+const CHART_VALUES: &str = include_str!("../../core/tests/charts/ixn/values.yaml");
+
+#[test]
+fn diff_prints_each_changed_key_masks_secrets_and_exits_as_git_diff_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let profile = write_profile(tmp.path(), "sample.yaml", &sample());
+    std::fs::write(tmp.path().join("chart.yaml"), CHART_VALUES).unwrap();
+    let p = profile.to_str().unwrap();
+    let o = run(&["diff", p, "--against", "chart.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("# against the chart defaults: "), "{out}");
+    assert!(out.lines().any(|l| l == "~ image.registry: \"\" → pureengage-docker-staging.jfrog.io"), "{out}");
+    assert!(out.lines().any(|l| l == "~ ixnService.ixnServer.secrets.db.password: null → ••••••"), "{out}");
+    assert!(!out.contains("password\n"), "a secret leaked:\n{out}");
+    // --exit-code: 1 with changes.
+    let o = run(&["diff", p, "--against", "chart.yaml", "--exit-code"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    // JSON, secrets shown on request.
+    let o = run(&["diff", p, "--against", "chart.yaml", "--format", "json", "--show-secrets"], tmp.path());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["against"], "defaults");
+    let pw = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "ixnService.ixnServer.secrets.db.password")
+        .unwrap();
+    assert_eq!(pw["secret"], true);
+    assert_eq!(pw["new"], "password");
+    assert_eq!(pw["field"], "ixnService.ixnServer.secrets.db.password");
+}
+
+#[test]
+fn diff_against_the_deployed_release_warns_of_dropped_keys_and_refuses_bad_input_with_a_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = sample();
+    let profile = write_profile(tmp.path(), "sample.yaml", &cfg);
+    let p = profile.to_str().unwrap();
+    // Deployed with what the profile writes now, plus a key it drops.
+    let eff = ixn_core::model::Effective::of(&cfg);
+    let now = ixn_core::generate::values_yaml::values_yaml(&cfg, &eff, ValuesOptions::default());
+    std::fs::write(tmp.path().join("same.yaml"), &now).unwrap();
+    let o = run(&["diff", p, "--against", "same.yaml", "--as", "deployed", "--exit-code"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    std::fs::write(tmp.path().join("deployed.yaml"), format!("{now}extraKey: 1\n")).unwrap();
+    let o = run(&["diff", p, "--against", "deployed.yaml", "--as", "deployed", "--exit-code"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("- extraKey: 1\n"), "{out}");
+    assert!(out.contains("warning: extraKey: the deployed release sets this key and the new values drop it"), "{out}");
+    // Bad input: exit 2, file:line:column.
+    std::fs::write(tmp.path().join("bad.yaml"), "a: b\n  c: d\n").unwrap();
+    let o = run(&["diff", p, "--against", "bad.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.yaml:2:"), "{}", stderr(&o));
+    let o = run(&["diff", p, "--against", "missing.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_profile_made_against_a_chart_file_needs_that_file_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("chart.yaml"), CHART_VALUES).unwrap();
+    std::fs::write(tmp.path().join("other.yaml"), format!("{CHART_VALUES}extra: 1\n")).unwrap();
+    let cfg = sample();
+    let eff = ixn_core::model::Effective::of(&cfg);
+    std::fs::write(
+        tmp.path().join("values.yaml"),
+        ixn_core::generate::values_yaml::values_yaml(&cfg, &eff, ValuesOptions::default()),
+    )
+    .unwrap();
+    // `import --chart` records the file's digest.
+    let o = run(&["import", "values.yaml", "--chart", "chart.yaml", "-o", "pinned.yaml", "--with-secrets"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pinned = std::fs::read_to_string(tmp.path().join("pinned.yaml")).unwrap();
+    let digest = ixn_core::model::digest_of(CHART_VALUES);
+    assert!(pinned.contains(&digest), "{pinned}");
+    let o = run(&["check", "pinned.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("give that file with --chart"), "{}", stderr(&o));
+    let o = run(&["check", "pinned.yaml", "--chart", "other.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not the chart values"), "{}", stderr(&o));
+    let o =
+        run(&["render", "pinned.yaml", "--chart", "chart.yaml", "--out", "out", "--allow-errors", "-q"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
 }

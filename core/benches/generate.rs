@@ -45,7 +45,7 @@ fn main() {
     let labels: Vec<(String, String)> =
         (0..50).map(|i| (format!("team.example.com/label-{i}"), format!("value-{i}"))).collect();
     cfg.values.set(keys::POD_LABELS, Value::Map(labels));
-    let full = ValuesOptions { form: Form::Full, comments: true };
+    let full = ValuesOptions { form: Form::Full, comments: true, schema_line: false };
     let minimal = ValuesOptions::default();
 
     println!("ixn-core generators, native --release, guide sample + 50 labels");

@@ -6,7 +6,10 @@ use ixn_core::model::Config;
 fn main() {
     let full = std::env::args().any(|a| a == "--full");
     let cfg = Config::guide_sample();
-    let a = artifacts(&cfg, ValuesOptions { form: if full { Form::Full } else { Form::Minimal }, comments: full });
+    let a = artifacts(
+        &cfg,
+        ValuesOptions { form: if full { Form::Full } else { Form::Minimal }, comments: full, schema_line: false },
+    );
     println!("{}", a.commands.script());
     println!("---- secrets\n{}", a.secret_manifests);
 }

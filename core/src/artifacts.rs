@@ -53,6 +53,13 @@ impl Artifacts {
     /// beside it, out of the tree. Files that hold secrets are readable by their owner
     /// only (0600, scripts 0700).
     pub fn files(&self, release: &str) -> Vec<archive::File> {
+        self.files_with_schema(release, crate::chart::VALUES_SCHEMA)
+    }
+
+    /// [`Artifacts::files`], with `schema` as values.schema.json: the portal fetches the
+    /// committed file (it is [`crate::chart::VALUES_SCHEMA`]) when the user downloads,
+    /// so that its text is not in the first load.
+    pub fn files_with_schema(&self, release: &str, schema: &str) -> Vec<archive::File> {
         let dir = download_folder(release);
         let file = |name: &str, data: &str, executable, secret| archive::File {
             name: format!("{dir}/{name}"),
@@ -70,6 +77,9 @@ impl Artifacts {
             file(commands::VALUES_FILE, &self.values_yaml, false, self.values_hold_secrets),
             file("deploy.sh", &self.commands.script(), true, true),
             file("secrets.json", &self.secret_manifests, false, true),
+            // Beside the values file: the editors' `$schema=` line and a chart's own
+            // copy name it so.
+            file(crate::chart::SCHEMA_FILE, schema, false, false),
         ]
     }
 }
@@ -104,17 +114,19 @@ impl Download {
 }
 
 impl Download {
-    /// The download of artifacts already computed for `cfg` (with the real secrets).
-    /// Without their Git tree ([`with_gitops`]) it is Script mode's three files.
-    pub fn of(cfg: &Config, a: &Artifacts) -> Download {
+    /// The download of artifacts already computed for `cfg` (with the real secrets),
+    /// with `schema` as values.schema.json (see [`Artifacts::files_with_schema`]: the
+    /// portal fetches that file, so its text is not in the first load). Without their
+    /// Git tree ([`with_gitops`]) it is Script mode's files.
+    pub fn of(cfg: &Config, a: &Artifacts, schema: &str) -> Download {
         let release = crate::model::release_name(cfg);
-        Download { folder: download_folder(&release).to_string(), files: a.files(&release) }
+        Download { folder: download_folder(&release).to_string(), files: a.files_with_schema(&release, schema) }
     }
 }
 
 /// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
 pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
-    Download::of(cfg, &with_gitops(cfg, opts))
+    Download::of(cfg, &with_gitops(cfg, opts), crate::chart::VALUES_SCHEMA)
 }
 
 /// [`artifacts`] with the Git delivery's tree ([`gitops::tree`]; none in Script mode).
@@ -232,9 +244,9 @@ mod tests {
         assert_eq!(d.folder, "ixn-100");
         assert_eq!(d.tar_name(), "ixn-100.tar");
         assert_eq!(d.files, artifacts(&cfg, Default::default()).files("ixn-100"));
-        assert_eq!(Download::of(&cfg, &artifacts(&cfg, Default::default())), d);
+        assert_eq!(Download::of(&cfg, &artifacts(&cfg, Default::default()), crate::chart::VALUES_SCHEMA), d);
         let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
-        assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json"]);
+        assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json", "values.schema.json"]);
         assert_eq!(d.tar(), archive::tar(&d.files));
         // Typed text never becomes a path.
         for release in ["../etc", "a/b", "", "UPPER"] {

@@ -17,6 +17,7 @@
 //! - [`profile`]: the portal's own answers: storage, share links, profile files.
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`batch`]: many tenants from one base profile and a tenants file.
+//! - [`chart`]: the user's own chart version: other chart keys, diffs, values.schema.json.
 //! - [`wording`]: how messages say counts.
 
 // The shared test fixture (tests/common/tenant.rs) names the crate `ixn_core`, also
@@ -26,6 +27,7 @@ extern crate self as ixn_core;
 
 pub mod artifacts;
 pub mod batch;
+pub mod chart;
 pub mod generate;
 pub mod import;
 pub mod model;

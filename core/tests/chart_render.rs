@@ -366,9 +366,10 @@ fn the_stand_in_chart_lints_and_renders_what_the_portal_writes() {
     let home = HelmHome::new("chart-render");
     let mut n = 0;
     for (what, cfg) in profiles() {
-        for opts in
-            [ValuesOptions { form: Form::Minimal, comments: true }, ValuesOptions { form: Form::Full, comments: false }]
-        {
+        for opts in [
+            ValuesOptions { form: Form::Minimal, comments: true, schema_line: false },
+            ValuesOptions { form: Form::Full, comments: false, schema_line: false },
+        ] {
             let what = format!("{what} {:?}", opts.form);
             let values = values_file(&home, &cfg, opts, &format!("case{n}"));
             n += 1;
@@ -402,5 +403,150 @@ fn the_chart_defaults_render_with_the_required_values_given() {
         let what = format!("chart defaults, Helm {major}");
         let objects = decode_and_validate(&home, &rendered, &what);
         check_objects(&cfg, &objects, "ixn-100", &what);
+    }
+}
+
+/// The stand-in chart with the portal's values.schema.json in it, under `home`.
+fn chart_with_schema(home: &HelmHome) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            let dest = to.join(p.file_name().unwrap());
+            if p.is_dir() {
+                copy(&p, &dest);
+            } else {
+                std::fs::copy(&p, &dest).unwrap();
+            }
+        }
+    }
+    let dir = home.dir.join("ixn-with-schema");
+    copy(&chart(), &dir);
+    std::fs::write(dir.join(ixn_core::chart::SCHEMA_FILE), ixn_core::chart::values_schema_text()).unwrap();
+    dir
+}
+
+/// `helm lint --strict` and `helm template` of `chart` with `values`, in each major:
+/// `Ok` when both accept in both, else what the first refusal said.
+fn helm_checks(home: &HelmHome, chart: &Path, values: &Path) -> Vec<(u8, Result<(), String>)> {
+    let mut out = Vec::new();
+    for major in HELM_MAJORS {
+        let h = helm(major);
+        let mut result = Ok(());
+        for args in [
+            vec!["lint".as_ref(), "--strict".as_ref(), chart.as_os_str(), "-f".as_ref(), values.as_os_str()],
+            vec![
+                std::ffi::OsStr::new("template"),
+                "ixn-100".as_ref(),
+                chart.as_os_str(),
+                "-f".as_ref(),
+                values.as_os_str(),
+            ],
+        ] {
+            let o = home.run(&h, &args, "", &home.dir);
+            if !o.status.success() {
+                result = Err(String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr));
+                break;
+            }
+        }
+        out.push((major, result));
+    }
+    out
+}
+
+#[test]
+fn with_the_schema_in_the_chart_helm_accepts_every_values_file_the_portal_writes() {
+    let home = HelmHome::new("schema-accepts");
+    let chart = chart_with_schema(&home);
+    let mut defaults = Config::chart_defaults();
+    for (k, v) in [
+        ("tenant.sid", "100"),
+        ("tenant.id", "t-1"),
+        ("ixnService.ixnServer.db.host", "pg"),
+        ("ixnService.ixnNode.db.host", "pg"),
+    ] {
+        defaults.values.set(def(k), Value::Str(v.into()));
+    }
+    let mut cases = profiles();
+    cases.push(("chart defaults", defaults));
+    let mut n = 0;
+    for (what, cfg) in cases {
+        for opts in [
+            ValuesOptions { form: Form::Minimal, comments: true, schema_line: true },
+            ValuesOptions { form: Form::Full, comments: false, schema_line: false },
+        ] {
+            let values = values_file(&home, &cfg, opts, &format!("accept{n}"));
+            n += 1;
+            for (major, r) in helm_checks(&home, &chart, &values) {
+                if let Err(e) = r {
+                    panic!(
+                        "{what} {:?}: Helm {major} refused it with the schema:\n{e}\n{}",
+                        opts.form,
+                        std::fs::read_to_string(&values).unwrap()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A values file breaking one rule: the guide sample's file with one key replaced.
+struct Breaks {
+    rule: &'static str,
+    path: &'static str,
+    yaml: &'static str,
+}
+
+const BREAKS: &[Breaks] = &[
+    Breaks { rule: "port above 65535", path: "ixnService.ixnServer.ports.default", yaml: "70000" },
+    Breaks { rule: "port 0", path: "ixnVQNode.ports.health", yaml: "0" },
+    Breaks { rule: "a port as text", path: "ixnService.ixnNode.ports.default", yaml: "http" },
+    Breaks { rule: "replicaCount 0 or 1", path: "replicaCount", yaml: "2" },
+    Breaks { rule: "tenant short ID digits", path: "tenant.sid", yaml: "abc" },
+    Breaks { rule: "required tenant ID", path: "tenant.id", yaml: "null" },
+    Breaks { rule: "DNS-1123 secret name", path: "ixnService.ixnServer.secrets.db.secretName", yaml: "Bad_Name" },
+    Breaks { rule: "quantity", path: "ixnService.ixnServer.resources.limits.cpu", yaml: "lots" },
+    Breaks { rule: "negative quantity", path: "ixnService.ixnServer.resources.requests.memory", yaml: "-1Gi" },
+    Breaks { rule: "probe timing positive", path: "ixnVQNode.livenessProbe.periodSeconds", yaml: "0" },
+    Breaks { rule: "a boolean", path: "ixnService.service.enabled", yaml: "maybe" },
+    Breaks { rule: "pull secrets need names", path: "image.imagePullSecrets", yaml: "[{}]" },
+    Breaks { rule: "Redis port", path: "ixnService.ixnNode.redis", yaml: "[{host: r, port: 99999}]" },
+    Breaks { rule: "labels are text", path: "podLabels", yaml: "{team: {a: b}}" },
+];
+
+#[test]
+fn with_the_schema_in_the_chart_helm_rejects_each_rule_the_portal_validates() {
+    use ixn_core::yaml::{read_yaml, to_yaml, Limits};
+    let home = HelmHome::new("schema-rejects");
+    let chart = chart_with_schema(&home);
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.placeholders = false;
+    let base = values_file(&home, &cfg, ValuesOptions::default(), "base");
+    for (major, r) in helm_checks(&home, &chart, &base) {
+        assert!(r.is_ok(), "the base file is refused by Helm {major}: {r:?}");
+    }
+    let base = read_yaml(&std::fs::read_to_string(&base).unwrap(), Limits::default()).unwrap();
+    for (i, b) in BREAKS.iter().enumerate() {
+        let mut tree = base.clone();
+        let segs: Vec<&str> = b.path.split('.').collect();
+        tree.insert(&segs, read_yaml(b.yaml, Limits::default()).unwrap(), None);
+        let text = to_yaml(&tree, Default::default());
+        // The portal refuses it too: an error at the field, or the field does not take it.
+        let (imported, report) =
+            ixn_core::import::import(&Config::default(), &[ixn_core::import::SourceFile { name: "v", text: &text }])
+                .unwrap();
+        let mut with_context = imported.clone();
+        with_context.deploy = cfg.deploy.clone();
+        let portal = ixn_core::validate::findings(&with_context)
+            .into_iter()
+            .any(|f| f.severity == ixn_core::validate::Severity::Error && f.path.starts_with(b.path))
+            || report.notes.iter().any(|n| n.starts_with(b.path));
+        assert!(portal, "{}: the portal does not refuse {}: {}", b.rule, b.path, b.yaml);
+        let file = home.dir.join(format!("break{i}.yaml"));
+        std::fs::write(&file, &text).unwrap();
+        for (major, r) in helm_checks(&home, &chart, &file) {
+            let e = r.expect_err(&format!("{}: Helm {major} accepted {} = {}", b.rule, b.path, b.yaml));
+            assert!(e.contains("schema"), "{}: Helm {major} refused it, but not by the schema:\n{e}", b.rule);
+        }
     }
 }

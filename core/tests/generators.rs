@@ -39,7 +39,11 @@ fn minimal_holds_only_changes_and_required_keys() {
 #[test]
 fn full_holds_every_documented_key() {
     let cfg = Config::guide_sample();
-    let text = values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions { form: Form::Full, comments: false });
+    let text = values_yaml(
+        &cfg,
+        &Effective::of(&cfg),
+        ValuesOptions { form: Form::Full, comments: false, schema_line: false },
+    );
     let n = read_yaml(&text, Limits::default()).unwrap();
     for k in KEYS {
         if k.default_text().is_some() || cfg.values.get(k).is_some() {
@@ -47,7 +51,8 @@ fn full_holds_every_documented_key() {
         }
     }
     assert!(!text.contains("# --"), "comments off");
-    let commented = values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions { form: Form::Full, comments: true });
+    let commented =
+        values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions { form: Form::Full, comments: true, schema_line: false });
     assert!(commented.contains("# -- Interaction Server default port (IXN protocol).\n      default: 7120"));
 }
 
@@ -332,7 +337,7 @@ proptest! {
                   &mut d.db_owner_user, &mut d.db_owner_password, &mut d.db_admin_password] {
             *f = t.next().unwrap().clone();
         }
-        let a = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true });
+        let a = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true, schema_line: false });
         let _ = ixn_core::validate::validate(&cfg, &a.effective);
         prop_assert!(a.values_yaml.ends_with('\n'));
         prop_assert!(read_yaml(&a.values_yaml, Limits::default()).is_ok(), "{}", a.values_yaml);

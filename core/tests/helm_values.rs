@@ -131,10 +131,10 @@ fn helm_reads_the_model(home: &HelmHome, cfg: &Config, opts: ValuesOptions, what
 }
 
 const FORMS: [ValuesOptions; 4] = [
-    ValuesOptions { form: Form::Minimal, comments: false },
-    ValuesOptions { form: Form::Minimal, comments: true },
-    ValuesOptions { form: Form::Full, comments: false },
-    ValuesOptions { form: Form::Full, comments: true },
+    ValuesOptions { form: Form::Minimal, comments: false, schema_line: false },
+    ValuesOptions { form: Form::Minimal, comments: true, schema_line: false },
+    ValuesOptions { form: Form::Full, comments: false, schema_line: false },
+    ValuesOptions { form: Form::Full, comments: true, schema_line: false },
 ];
 
 #[test]
@@ -175,7 +175,8 @@ fn the_real_files_mean_the_same_to_helm_after_the_portal_writes_them_back() {
     let defaults = home.dir.join("chart-defaults.yaml");
     std::fs::write(
         &defaults,
-        artifacts(&Config::chart_defaults(), ValuesOptions { form: Form::Full, comments: false }).values_yaml,
+        artifacts(&Config::chart_defaults(), ValuesOptions { form: Form::Full, comments: false, schema_line: false })
+            .values_yaml,
     )
     .unwrap();
     let ours_file = home.dir.join("portal.yaml");
@@ -319,6 +320,6 @@ proptest::proptest! {
             }
         }
         let home = HelmHome::new("helm-values-prop");
-        helm_reads_the_model(&home, &cfg, ValuesOptions { form: Form::Minimal, comments: true }, "arbitrary text");
+        helm_reads_the_model(&home, &cfg, ValuesOptions { form: Form::Minimal, comments: true, schema_line: false }, "arbitrary text");
     }
 }

@@ -82,7 +82,7 @@ fn the_output_means_the_same_to_helm_and_keeps_unknowns_and_nulls() {
     for (_, t) in &files {
         ixn_core::import::merge(&mut helm, read_yaml(t, Limits::default()).unwrap());
     }
-    let out = artifacts(&cfg, ValuesOptions { form: Form::Minimal, comments: false }).values_yaml;
+    let out = artifacts(&cfg, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false }).values_yaml;
     let written = read_yaml(&out, Limits::default()).unwrap();
     for path in [
         "ixnService.ixnServer.serviceq.create",
@@ -113,9 +113,9 @@ fn the_output_means_the_same_to_helm_and_keeps_unknowns_and_nulls() {
 #[test]
 fn a_second_import_of_the_output_is_a_fixed_point() {
     let Some((cfg, _)) = import_real() else { return };
-    let out = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true }).values_yaml;
+    let out = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true, schema_line: false }).values_yaml;
     let (again, report) = import(&Config::chart_defaults(), &[SourceFile { name: "out.yaml", text: &out }]).unwrap();
-    let out2 = artifacts(&again, ValuesOptions { form: Form::Full, comments: true }).values_yaml;
+    let out2 = artifacts(&again, ValuesOptions { form: Form::Full, comments: true, schema_line: false }).values_yaml;
     assert_eq!(out, out2);
     assert!(report.unknown.iter().any(|u| u.path == "ixnService.ixnServer.serviceq"));
 }
@@ -217,7 +217,7 @@ proptest! {
             }
         }
         if let Ok((cfg, _)) = import(&Config::chart_defaults(), &[SourceFile { name: "r", text: &text }]) {
-            let out = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: false }).values_yaml;
+            let out = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: false, schema_line: false }).values_yaml;
             prop_assert!(read_yaml(&out, Limits::default()).is_ok());
         }
     }

@@ -219,7 +219,7 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(&shared.deploy, &expected.deploy);
         for form in [Form::Minimal, Form::Full] {
-            let opts = ValuesOptions { form, comments: false };
+            let opts = ValuesOptions { form, comments: false, schema_line: false };
             let (x, y) = (artifacts(&expected, opts), artifacts(&shared, opts));
             proptest::prop_assert_eq!(x.values_yaml, y.values_yaml);
             proptest::prop_assert_eq!(x.commands.script(), y.commands.script());

@@ -176,7 +176,7 @@ proptest! {
         let mut cfg = Config::default();
         cfg.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_CONNECTION_STRING, Value::Str(s.clone()));
         cfg.values.set(keys::POD_LABELS, Value::Map(vec![(s.clone(), s.clone())]));
-        let a = artifacts(&cfg, ValuesOptions { form: Form::Minimal, comments: true });
+        let a = artifacts(&cfg, ValuesOptions { form: Form::Minimal, comments: true, schema_line: false });
         let v: serde_yaml::Value = serde_yaml::from_str(&a.values_yaml).unwrap();
         prop_assert_eq!(v["ixnService"]["ixnServer"]["db"]["connectionString"].as_str(), Some(s.as_str()));
         let n = read_yaml(&a.values_yaml, Limits::default()).unwrap();
@@ -190,7 +190,7 @@ proptest! {
 #[test]
 fn numbers_and_bools_stay_typed() {
     let cfg = Config::guide_sample();
-    let a = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true });
+    let a = artifacts(&cfg, ValuesOptions { form: Form::Full, comments: true, schema_line: false });
     let v: serde_yaml::Value = serde_yaml::from_str(&a.values_yaml).unwrap();
     assert_eq!(v["ixnService"]["ixnServer"]["ports"]["default"].as_i64(), Some(7120));
     assert_eq!(v["ixnService"]["service"]["enabled"].as_bool(), Some(true));

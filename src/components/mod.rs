@@ -1,6 +1,8 @@
 //! UI components, one folder each. They bind signals to the core and nothing more.
 
 pub mod arch_map;
+pub mod changes;
+pub mod chart_values;
 pub mod consul_host;
 pub mod context_field;
 pub mod db_tls;

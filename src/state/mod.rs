@@ -8,8 +8,10 @@ use ixn_core::registry::Step;
 use ixn_core::validate::{findings_given, Finding};
 use leptos::prelude::*;
 
+mod chart;
 mod persist;
 
+pub use chart::CHART_KEY;
 pub use persist::{shared_link, REMEMBER_KEY, TENANTS_KEY};
 
 /// What previews show instead of a secret.
@@ -33,6 +35,8 @@ pub struct Ui {
     pub form: RwSignal<Form>,
     /// helm-docs comments in the values file.
     pub comments: RwSignal<bool>,
+    /// The values file opens with the editors' `# yaml-language-server: $schema=` line.
+    pub schema_line: RwSignal<bool>,
     /// The artifacts with real secrets: what copy and download use. Read it only in
     /// handlers (untracked): a memo nobody subscribes to is computed when read, so
     /// keystrokes compute one set of artifacts, not two.
@@ -90,14 +94,24 @@ impl Notice {
 }
 
 impl Ui {
+    /// The values options the user chose (read untracked: for handlers and requests).
+    pub fn values_options(&self) -> ValuesOptions {
+        ValuesOptions {
+            form: self.form.get_untracked(),
+            comments: self.comments.get_untracked(),
+            schema_line: self.schema_line.get_untracked(),
+        }
+    }
+
     /// Creates the state, starting from the chart defaults.
     pub fn new() -> Ui {
         let config = RwSignal::new(Config::chart_defaults());
         let effective = Memo::new(move |_| config.with(Effective::real));
         let form = RwSignal::new(Form::Minimal);
         let comments = RwSignal::new(false);
+        let schema_line = RwSignal::new(false);
         let show_secrets = RwSignal::new(false);
-        let opts = move || ValuesOptions { form: form.get(), comments: comments.get() };
+        let opts = move || ValuesOptions { form: form.get(), comments: comments.get(), schema_line: schema_line.get() };
         // The same findings as `ixn-portal check`, from the effective values at hand.
         let findings = Memo::new(move |_| config.with(|c| effective.with(|e| findings_given(c, e))));
         // Both copies carry the user's own errors (the deploy script's guard names them).
@@ -121,6 +135,7 @@ impl Ui {
             show_secrets,
             form,
             comments,
+            schema_line,
             unmasked,
             shown,
             remember_secrets: RwSignal::new(false),

@@ -59,6 +59,7 @@ impl Ui {
         if let Some(shared) = shared {
             self.open_link(shared);
             if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.problem)) {
+                self.restore_chart();
                 return;
             }
         }
@@ -66,6 +67,7 @@ impl Ui {
             match load(&saved) {
                 Ok(cfg) => {
                     self.set_answers(cfg);
+                    self.restore_chart();
                     self.say_secrets_to_retype();
                 }
                 Err(e) => {
@@ -196,6 +198,7 @@ impl Ui {
         crate::browser::forget(REMEMBER_KEY);
         crate::browser::forget(UNSAVED_SECRETS_KEY);
         crate::browser::forget(TENANTS_KEY);
+        crate::browser::forget(super::CHART_KEY);
         self.remember_secrets.set(false);
         self.undo.set(None);
         self.set_answers(Config::chart_defaults());

@@ -6,6 +6,7 @@ mod review;
 
 pub use nav::StepNav;
 
+use crate::components::chart_values::ChartValues;
 use crate::components::context_field::ContextField;
 use crate::components::key_field::KeyField;
 use crate::components::resources::ResourcesTable;
@@ -36,7 +37,10 @@ fn intro(step: Step) -> &'static str {
         Step::Scheduling => {
             "Where the pods run and as whom. The security context should not change unless Genesys says so."
         }
-        Step::Review => "Every finding, linked to its field, and everything to download.",
+        Step::Chart => {
+            "Your chart version's own values: its defaults replace the guide's, and its keys the portal does not know are edited here."
+        }
+        Step::Review => "Every finding, linked to its field, the changes against a baseline, and everything to download.",
     }
 }
 
@@ -81,6 +85,7 @@ pub fn StepPanel(
                 <a class="guide" href=guide.url() target="_blank" rel="noopener noreferrer">"Guide: "{guide.title()}<span class="sr-only">" (opens in a new tab)"</span></a>
             </p>
             {(step == Step::Resources).then(|| view! { <ResourcesTable/> })}
+            {(step == Step::Chart).then(|| view! { <ChartValues/> })}
             {(step == Step::Review).then(|| view! { <Review/> })}
             {first}
             {then}

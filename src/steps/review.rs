@@ -1,6 +1,7 @@
 //! Review: every finding with a link to its field, and the downloads.
 
 use crate::browser;
+use crate::components::changes::Changes;
 use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::validate::Severity;
@@ -15,10 +16,11 @@ pub fn Review() -> impl IntoView {
     let download_all = move |_| crate::worker_bridge::download_everything(ui);
     view! {
         <div class="review">
+            <Changes/>
             <p>
                 <button type="button" on:click=download_all>"Download everything (.tar)"</button>
                 {move || if ui.config.with(|c| c.deploy.delivery == ixn_core::model::Delivery::Script) {
-                    " override_values.yaml, deploy.sh and secrets.json, with the real secrets."
+                    " override_values.yaml, deploy.sh, secrets.json (with the real secrets) and values.schema.json."
                 } else {
                     " The Git tree under git/, as it sits in the repository, and seed-secret-store.sh beside it (holds the secrets: keep it out of Git)."
                 }}

@@ -38,6 +38,7 @@ fn options(req: &Json) -> ValuesOptions {
     ValuesOptions {
         form: if req["form"] == "full" { Form::Full } else { Form::Minimal },
         comments: req["comments"].as_bool().unwrap_or(false),
+        schema_line: req["schemaLine"].as_bool().unwrap_or(false),
     }
 }
 

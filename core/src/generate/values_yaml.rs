@@ -1,7 +1,7 @@
 //! `override_values.yaml`: minimal (what differs from the chart, plus what is required,
 //! as the guide recommends) or full.
 
-use crate::model::{chart_default_nodes, Config, Effective, Source};
+use crate::model::{Config, Effective, Source};
 use crate::registry::KEYS;
 use crate::yaml::{to_yaml, EmitOptions, Node};
 use serde::{Deserialize, Serialize};
@@ -24,7 +24,14 @@ pub struct ValuesOptions {
     pub form: Form,
     /// helm-docs style `# --` comments from the guide.
     pub comments: bool,
+    /// Open the file with `# yaml-language-server: $schema=values.schema.json`, so that
+    /// editors using it check and complete the file against the schema beside it.
+    #[serde(default)]
+    pub schema_line: bool,
 }
+
+/// The first line that points editors at the schema (see [`ValuesOptions::schema_line`]).
+pub const SCHEMA_LINE: &str = "# yaml-language-server: $schema=values.schema.json\n";
 
 /// The text shown for a required value that is missing, so that the file is visibly
 /// incomplete rather than silently empty.
@@ -35,7 +42,11 @@ pub fn missing_marker(path: &str) -> String {
 /// The values tree for `cfg`.
 pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
     let mut root = Node::map();
-    for ((def, default), resolved) in KEYS.iter().zip(chart_default_nodes()).zip(eff.items()) {
+    for ((def, default), resolved) in KEYS.iter().zip(cfg.chart.default_nodes()).zip(eff.items()) {
+        // A key the user's chart does not have is left out unless they keep it.
+        if cfg.chart.leaves_out(def) {
+            continue;
+        }
         let resolved = resolved.as_ref();
         let node = match resolved {
             Some(r) if def.required() && r.value.is_missing() => Node::Str(missing_marker(def.path)),
@@ -69,6 +80,9 @@ pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
 pub fn values_yaml(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> String {
     let tree = values_tree(cfg, eff, opts);
     let mut out = String::new();
+    if opts.schema_line {
+        out.push_str(SCHEMA_LINE);
+    }
     out.push_str("# IXN override_values.yaml, written by the IXN configuration portal.\n");
     if !eff.exports.is_empty() {
         out.push_str("# Holds ${VAR} placeholders: run envsubst as the commands show before helm.\n");

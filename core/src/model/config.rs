@@ -15,6 +15,8 @@ pub struct Config {
     /// Keys from imported files that the registry does not know, kept verbatim and
     /// written back into the values file.
     pub unknown: Vec<UnknownKey>,
+    /// The chart values it works against (the user's own chart version, or the guide's).
+    pub chart: super::baseline::ChartValues,
 }
 
 /// A key the registry does not know, with its whole subtree.
@@ -60,6 +62,6 @@ impl Config {
                 }
             }
         }
-        Config { values, deploy: self.deploy.masked(mask), unknown: self.unknown.clone() }
+        Config { values, deploy: self.deploy.masked(mask), unknown: self.unknown.clone(), chart: self.chart.clone() }
     }
 }

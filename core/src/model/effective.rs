@@ -3,7 +3,6 @@
 //! for `${VAR}`s and records the `export` lines that fill them.
 
 use super::config::Config;
-use super::defaults::chart_default_values;
 use super::derive::derivation;
 use super::input::{Input, Term};
 use super::value::{RedisNode, Value};
@@ -54,7 +53,7 @@ pub struct Effective {
 impl Effective {
     /// Resolves every key of `cfg`.
     pub fn of(cfg: &Config) -> Effective {
-        let defaults = chart_default_values();
+        let defaults = cfg.chart.defaults();
         let mut items: Vec<Option<Resolved>> = KEYS
             .iter()
             .zip(defaults)

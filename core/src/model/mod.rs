@@ -1,5 +1,6 @@
 //! The typed model of one tenant's deployment.
 
+mod baseline;
 mod config;
 mod context;
 mod defaults;
@@ -15,6 +16,7 @@ mod quantity;
 mod value;
 mod values;
 
+pub use baseline::{digest_of, Baseline, BaselineError, ChartValues, BASELINE_LIMITS};
 pub use config::{release_name, Config, UnknownKey};
 pub use context::{
     ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom,

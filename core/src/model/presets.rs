@@ -62,7 +62,7 @@ impl Config {
             db_bootstrap: false,
             ..Deployment::default()
         };
-        Config { values, deploy, unknown: Vec::new() }
+        Config { values, deploy, ..Config::default() }
     }
 }
 

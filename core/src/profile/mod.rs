@@ -50,6 +50,28 @@ pub struct Profile {
     // already, where a `BTreeMap<String, String>` field added 4 KB brotli of map code.
     #[serde(default, skip_serializing_if = "Json::is_null")]
     pub typed: Json,
+    /// The user's own chart values this profile works against, by digest (the file
+    /// itself stays with the user: loading asks for it again).
+    #[serde(default, skip_serializing_if = "ChartPin::is_empty")]
+    pub chart: ChartPin,
+}
+
+/// Which chart values file a profile was made against.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartPin {
+    /// `sha256:<hex>` of the file (`helm show values` output or the chart's values.yaml).
+    pub digest: String,
+    /// Registry keys the chart does not have that the user keeps in the output.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub keep: Vec<String>,
+}
+
+impl ChartPin {
+    /// Whether the profile works against the guide's chart.
+    pub fn is_empty(&self) -> bool {
+        self.digest.is_empty() && self.keep.is_empty()
+    }
 }
 
 /// Why a profile (a file or a share link) could not be read.
@@ -112,7 +134,9 @@ fn user_tree(cfg: &Config, with_secrets: bool, skip_defaults: bool) -> Node {
         if def.secret() && !with_secrets {
             continue;
         }
-        if skip_defaults && crate::model::chart_default(def).map(|d| d.to_node()) == Some(v.to_node()) {
+        // Against the chart the user works with: a link loads back with that file.
+        let default = crate::registry::index_of(def.path).and_then(|i| cfg.chart.defaults()[i].as_ref());
+        if skip_defaults && default.map(|d| d.to_node()) == Some(v.to_node()) {
             continue;
         }
         let path: Vec<&str> = def.path.split('.').collect();
@@ -235,6 +259,7 @@ impl Profile {
             values: to_json(&user_tree(cfg, with_secrets, false)),
             deploy: if with_secrets { cfg.deploy.clone() } else { cfg.deploy.masked("") },
             typed: typed_fields(cfg, with_secrets),
+            chart: ChartPin { digest: cfg.chart.digest.clone(), keep: cfg.chart.keep.clone() },
         }
     }
 
@@ -258,7 +283,9 @@ impl Profile {
     /// The configuration the profile describes.
     pub fn to_config(&self) -> Result<Config, ProfileError> {
         let text = serde_json::to_string(&self.values).expect("json");
-        let base = Config { deploy: self.deploy.clone(), ..Config::default() };
+        let mut base = Config { deploy: self.deploy.clone(), ..Config::default() };
+        base.chart.digest.clone_from(&self.chart.digest);
+        base.chart.keep.clone_from(&self.chart.keep);
         // JSON is YAML, so the importer reads it with the same rules and limits.
         let (mut cfg, _) = import(&base, &[SourceFile { name: "profile values", text: &text }])
             .map_err(|e| ProfileError::Values(e.message))?;

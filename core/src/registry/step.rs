@@ -26,13 +26,16 @@ pub enum Step {
     Observability,
     /// nodeSelector, labels, annotations, priority, security context, service accounts.
     Scheduling,
+    /// The user's own chart version: its values file, and its keys the registry does
+    /// not know ("Other chart keys").
+    Chart,
     /// Every finding, and the generated files.
     Review,
 }
 
 impl Step {
     /// Every step, in wizard order.
-    pub const ALL: [Step; 11] = [
+    pub const ALL: [Step; 12] = [
         Step::Tenant,
         Step::Cluster,
         Step::Databases,
@@ -43,6 +46,7 @@ impl Step {
         Step::Resources,
         Step::Observability,
         Step::Scheduling,
+        Step::Chart,
         Step::Review,
     ];
 
@@ -59,6 +63,7 @@ impl Step {
             Step::Resources => "Resources & sizing",
             Step::Observability => "Observability & logging",
             Step::Scheduling => "Scheduling & security",
+            Step::Chart => "Your chart",
             Step::Review => "Review",
         }
     }
@@ -76,6 +81,7 @@ impl Step {
             Step::Resources => "resources",
             Step::Observability => "observability",
             Step::Scheduling => "scheduling",
+            Step::Chart => "chart",
             Step::Review => "review",
         }
     }
@@ -86,7 +92,8 @@ impl Step {
             Step::Tenant | Step::Cluster => Guide::Deploy,
             // The Deploy page holds the Redis, Kafka and DB secrets these steps fill.
             Step::Databases | Step::Redis | Step::Kafka | Step::Consul => Guide::Deploy,
-            Step::Ports | Step::Resources | Step::Scheduling | Step::Observability => Guide::Configure,
+            // The chart's own values are the Configure page's table, for the user's version.
+            Step::Ports | Step::Resources | Step::Scheduling | Step::Observability | Step::Chart => Guide::Configure,
             Step::Review => Guide::Architecture,
         }
     }

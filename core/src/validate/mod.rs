@@ -1,5 +1,6 @@
 //! Findings about a configuration, each tied to the field that causes it.
 
+mod chart;
 mod gitops;
 mod rules;
 

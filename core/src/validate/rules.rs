@@ -22,6 +22,7 @@ pub fn validate(cfg: &Config, eff: &Effective) -> Vec<Finding> {
     consul_and_sidecar(cfg, eff, &mut out);
     context(cfg, &mut out);
     super::gitops::gitops(cfg, &mut out);
+    super::chart::chart(cfg, eff, &mut out);
     placeholders(cfg, eff, &mut out);
     // Errors first, each group in the order found (a partition, not a sort: no
     // sort code for one two-valued key).

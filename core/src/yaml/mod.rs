@@ -1,6 +1,7 @@
 //! YAML as Helm reads it: a tree, a 1.1-aware reader, and a writer whose scalars mean
 //! the same to YAML 1.1 and 1.2 readers.
 
+mod comments;
 mod emit;
 mod node;
 mod read;
@@ -8,6 +9,7 @@ mod resolve;
 mod scalar;
 mod web_space;
 
+pub use comments::{key_comments, KeyComments};
 pub use emit::{is_placeholder, to_yaml, EmitOptions};
 pub use node::{Entry, Node};
 pub use read::{read_yaml, Limits, ReadError};

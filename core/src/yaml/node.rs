@@ -54,6 +54,15 @@ impl Node {
         })
     }
 
+    /// The value at a path of segments (keys may hold dots), if every step is a
+    /// mapping key.
+    pub fn get_path<S: AsRef<str>>(&self, path: impl IntoIterator<Item = S>) -> Option<&Node> {
+        path.into_iter().try_fold(self, |node, key| match node {
+            Node::Map(entries) => entries.iter().find(|e| e.key == key.as_ref()).map(|e| &e.value),
+            _ => None,
+        })
+    }
+
     /// The string inside a `Str`, `Block` or `Placeholder` node.
     pub fn as_str(&self) -> Option<&str> {
         match self {

@@ -8,7 +8,6 @@ use crate::components::preview::{Code, Lang};
 use crate::state::{ui, Ui, MASK};
 use crate::worker_bridge::{profile_text, request, with_options};
 use ixn_core::generate::gitops::{GitFile, Tree, SEED_FILE};
-use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Delivery;
 use leptos::prelude::*;
 use serde_json::{json, Value as Json};
@@ -63,7 +62,7 @@ fn refresh(ui: Ui, trees: RwSignal<Trees>, flight: StoredValue<Flight>) {
     if cfg.deploy.delivery == Delivery::Script {
         return;
     }
-    let opts = ValuesOptions { form: ui.form.get_untracked(), comments: ui.comments.get_untracked() };
+    let opts = ui.values_options();
     flight.set_value(Flight { busy: true, again: false });
     let req = json!({"op": "tree", "profile": profile_text(&cfg), "masked": profile_text(&cfg.masked(MASK))});
     request(with_options(req, opts), move |reply, _| {

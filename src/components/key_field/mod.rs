@@ -24,7 +24,12 @@ fn hint(def: &'static KeyDef, revealed: Signal<bool>) -> impl Fn() -> String {
                 Some(t) => format!("derived: {t}"),
                 None => "derived from your other answers".into(),
             },
-            _ => match chart_default(def).and_then(Value::text) {
+            // The user's chart's default when they gave its values, else the guide's.
+            _ => match ui.config.with(|c| {
+                ixn_core::registry::index_of(def.path)
+                    .and_then(|i| c.chart.defaults()[i].as_ref())
+                    .and_then(|v| v.text().map(str::to_string))
+            }) {
                 Some(t) if !t.is_empty() => format!("chart default: {t}"),
                 _ => String::new(),
             },
@@ -117,6 +122,26 @@ pub fn KeyField(
         view! { <label for=id.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label> }.into_any()
     };
     let reset = move |_| ui.config.update(|c| c.values.unset(def));
+    // The user's chart has no such key: it is left out of the values file unless kept.
+    let lacks = move || ui.config.with(|c| c.chart.baseline().is_some_and(|b| !b.has(def)));
+    let kept = move || ui.config.with(|c| c.chart.keep.iter().any(|k| k == path));
+    let keep = move || {
+        lacks().then(|| {
+            view! {
+                <label class="check keep">
+                    <input type="checkbox" name=format!("keep.{path}") prop:checked=kept
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ui.config.update(|c| {
+                                c.chart.keep.retain(|k| k != path);
+                                if on { c.chart.keep.push(path.to_string()); }
+                            });
+                        }/>
+                    "Keep it in the values file anyway"
+                </label>
+            }
+        })
+    };
     let is_set = move || ui.config.with(|c| c.values.get(def).is_some());
     view! {
         <div class="field" class:set=is_set data-key=path>
@@ -133,6 +158,7 @@ pub fn KeyField(
             </p>
             {def.secret().then(|| view! { <ChartSecretNote def/> })}
             <Findings name=path.to_string()/>
+            {keep}
         </div>
     }
 }

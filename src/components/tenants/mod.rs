@@ -124,7 +124,7 @@ struct Panel {
 
 impl Panel {
     fn options(&self) -> ValuesOptions {
-        ValuesOptions { form: self.ui.form.get_untracked(), comments: self.ui.comments.get_untracked() }
+        self.ui.values_options()
     }
 
     fn request_of(&self, op: &str) -> Json {

@@ -1,0 +1,238 @@
+//! A key-by-key diff of two values trees: what was added, removed or changed, with
+//! secrets masked unless asked for.
+
+use crate::registry::{self, KeyDef};
+use crate::yaml::{double_quoted, scalar, Node};
+use serde::Serialize;
+
+/// What happened to one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Only the new side has it.
+    Added,
+    /// Only the old side has it.
+    Removed,
+    /// Both have it, with different values.
+    Changed,
+}
+
+impl ChangeKind {
+    /// The word: `added`, `removed`, `changed`.
+    pub fn sign_word(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+
+    /// The sign a text diff writes before the line.
+    pub fn sign(self) -> char {
+        match self {
+            ChangeKind::Added => '+',
+            ChangeKind::Removed => '-',
+            ChangeKind::Changed => '~',
+        }
+    }
+}
+
+/// One changed key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Path segments from the root (keys may hold dots).
+    pub path: Vec<String>,
+    /// Added, removed or changed.
+    pub kind: ChangeKind,
+    /// The old value (`None` when added).
+    pub old: Option<Node>,
+    /// The new value (`None` when removed).
+    pub new: Option<Node>,
+    /// The registry key the path is at or under: the field a line links to.
+    pub key: Option<&'static KeyDef>,
+    /// Whether the value is a credential (masked unless asked for).
+    pub secret: bool,
+}
+
+/// The text written in place of a secret value.
+pub const MASK: &str = "••••••";
+
+impl Change {
+    /// The path written with dots.
+    pub fn dotted(&self) -> String {
+        self.path.join(".")
+    }
+
+    /// The old value as one line (masked when secret and `!show_secrets`).
+    pub fn old_text(&self, show_secrets: bool) -> Option<String> {
+        self.old.as_ref().map(|n| self.shown(n, show_secrets))
+    }
+
+    /// The new value as one line (masked when secret and `!show_secrets`).
+    pub fn new_text(&self, show_secrets: bool) -> Option<String> {
+        self.new.as_ref().map(|n| self.shown(n, show_secrets))
+    }
+
+    fn shown(&self, node: &Node, show_secrets: bool) -> String {
+        if self.secret && !show_secrets && !matches!(node, Node::Null) && node.as_str() != Some("") {
+            MASK.to_string()
+        } else {
+            inline(node)
+        }
+    }
+
+    /// The line a text diff prints: `~ path: old → new`, `+ path: new`, `- path: old`.
+    pub fn line(&self, show_secrets: bool) -> String {
+        let path = self.dotted();
+        match (self.old_text(show_secrets), self.new_text(show_secrets)) {
+            (Some(o), Some(n)) => format!("{} {path}: {o} → {n}", self.kind.sign()),
+            (Some(o), None) => format!("{} {path}: {o}", self.kind.sign()),
+            (None, Some(n)) => format!("{} {path}: {n}", self.kind.sign()),
+            (None, None) => format!("{} {path}", self.kind.sign()),
+        }
+    }
+}
+
+/// A value on one line, in YAML flow style: scalars as the values file writes them,
+/// multi-line text double-quoted with `\n`, lists as `[a, b]`, maps as `{k: v}`.
+pub fn inline(node: &Node) -> String {
+    match node {
+        Node::Null => "null".into(),
+        Node::Bool(b) => b.to_string(),
+        Node::Int(i) => i.to_string(),
+        Node::Float(f) => f.clone(),
+        Node::Str(s) if s.contains('\n') => double_quoted(s),
+        Node::Str(s) => scalar(s).into_owned(),
+        Node::Block(s) => double_quoted(s),
+        Node::Placeholder(s) => s.clone(),
+        Node::Seq(items) => format!("[{}]", items.iter().map(inline).collect::<Vec<_>>().join(", ")),
+        Node::Map(entries) => format!(
+            "{{{}}}",
+            entries.iter().map(|e| format!("{}: {}", scalar(&e.key), inline(&e.value))).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// Whether a key the registry does not know looks like it holds a credential, by its
+/// name (`password`, `token`, `apiKey`, a key named `secret`), so that "Other chart
+/// keys" are masked as carefully as registry keys. `secretName` and the like are names.
+pub fn secret_name(segment: &str) -> bool {
+    let s = segment.to_ascii_lowercase();
+    s.contains("password")
+        || s.contains("passwd")
+        || s.contains("token")
+        || s == "secret"
+        || s.contains("apikey")
+        || s.contains("api_key")
+        || s.contains("privatekey")
+        || s.contains("private_key")
+        || s == "credentials"
+}
+
+/// The registry key at or above `path`.
+pub fn key_at(path: &[String]) -> Option<&'static KeyDef> {
+    let mut dotted = String::new();
+    for (i, seg) in path.iter().enumerate() {
+        if i > 0 {
+            dotted.push('.');
+        }
+        dotted.push_str(seg);
+        if let Some(k) = registry::key(&dotted) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Every difference between `old` and `new`, key by key, in `old`'s order with keys
+/// only `new` has after them. Mappings are compared key by key, as Helm merges them;
+/// lists and scalars as a whole.
+pub fn diff(old: &Node, new: &Node) -> Vec<Change> {
+    let mut out = Vec::new();
+    walk(Some(old), Some(new), &mut Vec::new(), &mut out);
+    out
+}
+
+fn walk(old: Option<&Node>, new: Option<&Node>, path: &mut Vec<String>, out: &mut Vec<Change>) {
+    let key = key_at(path);
+    match (old, new) {
+        // Helm merges mappings key by key, so they are compared so; lists replace.
+        (Some(Node::Map(a)), Some(Node::Map(b))) => {
+            for e in a {
+                path.push(e.key.clone());
+                walk(Some(&e.value), b.iter().find(|x| x.key == e.key).map(|x| &x.value), path, out);
+                path.pop();
+            }
+            for e in b.iter().filter(|e| !a.iter().any(|x| x.key == e.key)) {
+                path.push(e.key.clone());
+                walk(None, Some(&e.value), path, out);
+                path.pop();
+            }
+        }
+        (Some(a), Some(b)) if same(a, b) => {}
+        (a, b) => {
+            if a.is_none() && b.is_none() {
+                return;
+            }
+            let kind = match (a, b) {
+                (None, _) => ChangeKind::Added,
+                (_, None) => ChangeKind::Removed,
+                _ => ChangeKind::Changed,
+            };
+            let secret = key.is_some_and(KeyDef::secret) || path.iter().any(|s| secret_name(s));
+            out.push(Change { path: path.clone(), kind, old: a.cloned(), new: b.cloned(), key, secret });
+        }
+    }
+}
+
+/// Whether two values mean the same to Helm: a template written as a block and the
+/// same text quoted are one string; a placeholder and its text too.
+fn same(a: &Node, b: &Node) -> bool {
+    match (a, b) {
+        (Node::Map(x), Node::Map(y)) => {
+            x.len() == y.len() && x.iter().all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
+        }
+        (Node::Seq(x), Node::Seq(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        _ => match (a.as_str(), b.as_str()) {
+            (Some(p), Some(q)) => p == q,
+            _ => a == b,
+        },
+    }
+}
+
+/// Helm's merge of an override onto chart values (`coalesce`): mappings merge key by
+/// key, anything else replaces, and an explicit `null` deletes the key.
+pub fn coalesce(base: &Node, over: &Node) -> Node {
+    match (base, over) {
+        (Node::Map(b), Node::Map(o)) => {
+            let mut out = b.clone();
+            for e in o {
+                let at = out.iter().position(|x| x.key == e.key);
+                match (at, &e.value) {
+                    (Some(i), Node::Null) => {
+                        out.remove(i);
+                    }
+                    (None, Node::Null) => {}
+                    (Some(i), v) => out[i].value = coalesce(&out[i].value, v),
+                    (None, v) => {
+                        out.push(crate::yaml::Entry { key: e.key.clone(), value: strip_nulls(v), comment: None })
+                    }
+                }
+            }
+            Node::Map(out)
+        }
+        (_, o) => strip_nulls(o),
+    }
+}
+
+fn strip_nulls(node: &Node) -> Node {
+    match node {
+        Node::Map(m) => Node::Map(
+            m.iter()
+                .filter(|e| e.value != Node::Null)
+                .map(|e| crate::yaml::Entry { key: e.key.clone(), value: strip_nulls(&e.value), comment: None })
+                .collect(),
+        ),
+        n => n.clone(),
+    }
+}

@@ -1,0 +1,179 @@
+// Your chart version (issue 15) in the portal: the chart's own values as the baseline
+// (pasted or uploaded, kept over a reload), Other chart keys with widgets by type and
+// the chart's comments as help, warnings and "keep" at fields the chart lacks, the
+// Changes view against the three baselines with masked secrets and links to fields,
+// the import of deployed values, and values.schema.json in the download — the same
+// bytes as `ixn-portal render --chart`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixture, portal, step, preview, assertClean } from './fixture.mjs';
+
+const f = fixture();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'ixn-portal');
+const STAND_IN = readFileSync(join(root, 'core/tests/charts/ixn/values.yaml'), 'utf8');
+// The user's chart: its own default for replicaCount, no log sidecar image, a key of its own.
+const CHART = STAND_IN.replace('replicaCount: 1', 'replicaCount: 0')
+  .replace(/    logSidecar:\n      enabled: false\n      repository: null\n      tag: null\n/, '')
+  + '# -- Extra environment for IXN Server.\nextraEnv: []\n';
+
+function untar(buf) {
+  const out = new Map();
+  for (let off = 0; off + 512 <= buf.length && buf[off] !== 0;) {
+    const field = (a, b) => buf.subarray(off + a, off + b).toString().replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 136), 8);
+    out.set(field(0, 100), buf.subarray(off + 512, off + 512 + size).toString());
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
+
+async function useChart(page, text) {
+  await step(page, 'chart');
+  await page.fill('#chart-text', text);
+  await page.click('text=Use these values');
+  await page.waitForSelector('#chart-status.ok');
+}
+
+test("my chart's values: defaults, other chart keys, warnings and keep at fields, kept over a reload", async () => {
+  assert.ok(CHART.includes('extraEnv') && !CHART.includes('    logSidecar:\n      enabled'), 'the fixture edit applies');
+  const { page, context, problems } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  // A file that does not read: said where, nothing changes.
+  await step(page, 'chart');
+  await page.fill('#chart-text', 'a: b\n  c: d\n');
+  await page.click('text=Use these values');
+  assert.match(await page.textContent('#step-chart .finding.error'), /pasted values: 2:\d+: /);
+  await useChart(page, CHART);
+  assert.match(await page.textContent('#chart-status'), /Working against your chart's values \(sha256:[0-9a-f]{64}\): 1 keys/);
+  // The other chart key: a list widget with the chart's comment as help.
+  const help = await page.textContent('[data-key="extraEnv"] .help');
+  assert.match(help, /Extra environment for IXN Server\. list · chart default: \[\]/);
+  await page.fill('textarea[name="extraEnv"]', '- name: A\n  value: b');
+  await page.dispatchEvent('textarea[name="extraEnv"]', 'change');
+  assert.match(await preview(page, "values"), /extraEnv:\n +- name: A\n +value: b\n/);
+  // Not a list: kept as typed, said so at the field.
+  await page.fill('textarea[name="extraEnv"]', 'just text');
+  await page.dispatchEvent('textarea[name="extraEnv"]', 'change');
+  assert.match(await page.textContent('[data-key="extraEnv"]'), /Not a list: must be a YAML list/);
+  await page.fill('textarea[name="extraEnv"]', '[]');
+  await page.dispatchEvent('textarea[name="extraEnv"]', 'change');
+  assert.ok(!(await preview(page, 'values')).includes('extraEnv'), 'the chart default: left out again');
+  // A key the chart lacks: warned at its field, left out until kept.
+  await step(page, 'observability');
+  const field = '[data-key="ixnService.image.logSidecar.enabled"]';
+  assert.match(await page.textContent(`${field} .findings`), /your chart has no key ixnService\.image\.logSidecar\.enabled; it is left out of the values file unless you keep it/);
+  assert.ok(!(await preview(page, 'values')).includes('fluent-bit'), 'left out');
+  await page.check(`${field} input[name="keep.ixnService.image.logSidecar.enabled"]`);
+  assert.match(await preview(page, 'values'), /logSidecar:\n +enabled: true/);
+  // The chart's own default shows as the hint; the minimal file follows it.
+  await step(page, 'tenant');
+  await page.fill('[name="replicaCount"]', '');
+  assert.equal(await page.getAttribute('[name="replicaCount"]', 'placeholder'), 'chart default: 0');
+  assert.ok(!/^replicaCount:/m.test(await preview(page, 'values')));
+  // A reload brings the chart back (this browser kept the file).
+  await page.reload();
+  await step(page, 'chart');
+  assert.match(await page.textContent('#chart-status'), /Working against/);
+  await step(page, 'observability');
+  assert.ok(await page.isChecked(`${field} input[name="keep.ixnService.image.logSidecar.enabled"]`), 'keep survives');
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('a link names the chart by digest and asks for the file again', async () => {
+  const { page, context } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await useChart(page, CHART);
+  if ((await page.getAttribute('#io', 'open')) === null) await page.click('#io summary');
+  await page.click('text=Copy link');
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#s='));
+  const link = await page.inputValue('#share-link');
+  assert.ok(link.length < 4000, `${link.length} characters`);
+  const other = await portal(f, link.slice(link.indexOf('#')));
+  await step(other.page, 'chart');
+  assert.match(await other.page.textContent('#chart-status'), /made against your chart's values \(sha256:[0-9a-f]{64}\)\. Give that file again/);
+  await useChart(other.page, CHART);
+  assert.match(await other.page.textContent('#chart-status'), /Working against/);
+  await other.context.close();
+  await context.close();
+});
+
+test('Changes: against the chart defaults, the deployed release and the next version, linked to fields', async () => {
+  const { page, context, problems } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await step(page, 'review');
+  await page.click('#changes summary');
+  await page.waitForSelector('#changes-report .change-list');
+  const report = await page.textContent('#changes-report');
+  assert.match(report, /Against the chart defaults: \d+ added, \d+ removed, \d+ changed\./);
+  // The guide's sample is in placeholder mode: the file holds ${VAR}s for envsubst.
+  assert.match(report, /image\.registry: "" → "\$\{IMAGE_REGISTRY\}"/);
+  // Secrets masked unless shown.
+  const pw = '#changes-report li:has(a[data-field="f-ixnService-ixnServer-secrets-db-password"])';
+  assert.match(await page.textContent(pw), /null → ••••••$/);
+  await page.check('[name="changes.showSecrets"]');
+  assert.match(await page.textContent(pw), /null → "\$\{POSTGRES_PASSWORD\}"$/);
+  await page.uncheck('[name="changes.showSecrets"]');
+  // Each line links to its field.
+  await page.click('#changes-report a[data-field="f-image-registry"]');
+  await page.waitForSelector('#step-cluster:not([hidden])');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-image-registry');
+  // The deployed release: what helm upgrade changes, a dropped key warned about.
+  await step(page, 'review');
+  await page.check('input[name="changes.against"][value="deployed"]');
+  await page.fill('#changes-text', 'tenant:\n  sid: "100"\nreplicaCount: 1\noldKey: x\nimage:\n  pullPolicy: IfNotPresent\n');
+  await page.waitForFunction(() => document.querySelector('#changes-report')?.textContent.includes('oldKey'));
+  const deployed = await page.textContent('#changes-report');
+  assert.match(deployed, /against the deployed release \(supplied values\)/i);
+  assert.match(deployed, /oldKey: the deployed release sets this key and the new values drop it/);
+  assert.match(deployed, /image\.pullPolicy: IfNotPresent → Always/);
+  // Import it as the starting point, with a way back.
+  await page.click('text=Import the deployed values as the starting point');
+  await page.waitForSelector('text=Imported the deployed values as the starting point');
+  await step(page, 'cluster');
+  assert.equal(await page.inputValue('[name="image.pullPolicy"]'), 'IfNotPresent');
+  await page.click('.notice button:has-text("Undo")');
+  assert.equal(await page.inputValue('[name="image.pullPolicy"]'), 'Always');
+  // The next version renames a key the user set, changes a default.
+  await step(page, 'ports');
+  await page.fill('[name="ixnService.ixnServer.ports.health"]', '9200');
+  await step(page, 'review');
+  await page.check('input[name="changes.against"][value="next"]');
+  const next = STAND_IN.replace('      health: 13131\n', '      healthCheck: 13131\n').replace('pullPolicy: IfNotPresent', 'pullPolicy: Never');
+  await page.fill('#changes-text', next);
+  await page.waitForFunction(() => document.querySelector('#changes-report')?.textContent.includes('healthCheck'));
+  const up = await page.textContent('#changes-report');
+  assert.match(up, /ixnService\.ixnServer\.ports\.health: you set this key \(9200\); the next version renames it to ixnService\.ixnServer\.ports\.healthCheck/);
+  assert.match(up, /To decide before moving to the next version/);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test("with my chart's values, the download holds values.schema.json and is the same bytes as render --chart", async () => {
+  const { page, context } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await useChart(page, CHART);
+  if ((await page.getAttribute('#io', 'open')) === null) await page.click('#io summary');
+  await page.check('[name="ui.profileSecrets"]');
+  const [profile] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (JSON)')]);
+  await step(page, 'review');
+  const [tar] = await Promise.all([page.waitForEvent('download'), page.click('text=Download everything (.tar)')]);
+  const bytes = await readFile(await tar.path());
+  const files = untar(bytes);
+  const schema = JSON.parse(files.get('ixn-100/values.schema.json'));
+  assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+  assert.ok(!files.get('ixn-100/override_values.yaml').includes('fluent-bit'), 'the key the chart lacks is left out');
+  const dir = await mkdtemp(join(tmpdir(), 'ixn-chart-e2e-'));
+  await writeFile(join(dir, 'profile.json'), await readFile(await profile.path()));
+  await writeFile(join(dir, 'chart.yaml'), CHART);
+  execFileSync(BIN, ['render', 'profile.json', '--chart', 'chart.yaml', '--tar', 'out.tar', '--allow-errors', '-q'], { cwd: dir });
+  assert.ok((await readFile(join(dir, 'out.tar'))).equals(bytes), 'the same bytes as the portal');
+  await context.close();
+});
