@@ -95,6 +95,10 @@ fn nullable(mut s: Json) -> Json {
     match o.get("type").cloned() {
         Some(Json::String(t)) => {
             o.insert("type".into(), json!([t, "null"]));
+            // A fixed set of values admits the deleting `null` too.
+            if let Some(Json::Array(options)) = o.get_mut("enum") {
+                options.push(Json::Null);
+            }
             s
         }
         _ => {
