@@ -512,6 +512,7 @@ const BREAKS: &[Breaks] = &[
     Breaks { rule: "pull secrets need names", path: "image.imagePullSecrets", yaml: "[{}]" },
     Breaks { rule: "Redis port", path: "ixnService.ixnNode.redis", yaml: "[{host: r, port: 99999}]" },
     Breaks { rule: "labels are text", path: "podLabels", yaml: "{team: {a: b}}" },
+    Breaks { rule: "one of a fixed set", path: "image.pullPolicy", yaml: "Sometimes" },
 ];
 
 #[test]
