@@ -72,7 +72,11 @@ test('a Git delivery: the tree the worker makes is the same bytes as ixn-portal 
   await step(page, 'review');
   await page.selectOption('[name="deploy.delivery"]', 'flux');
   await page.selectOption('[name="deploy.secretsFrom"]', 'external-secrets');
-  await page.fill('[name="gitops.chartRepo"]', 'oci://europe-docker.pkg.dev/p/charts');
+  // One chart source for the commands and GitOps, on the first step: an OCI registry.
+  await step(page, 'tenant');
+  await page.selectOption('[name="deploy.chartSource"]', 'oci');
+  await page.fill('[name="deploy.chart"]', 'oci://europe-docker.pkg.dev/p/charts/ixn');
+  await step(page, 'review');
   const got = await downloads(page);
   assert.equal(got.name, 'ixn-100.tar');
   assert.ok(got.tar.includes(Buffer.from('ixn-100/git/ixn/ixn-100/release/helm-release.yaml')), 'the Flux tree');

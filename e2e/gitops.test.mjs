@@ -26,6 +26,8 @@ test('GitOps: Argo CD with External Secrets, previewed file by file and download
   // The guide's sample leaves the databases to dbinit: the portal's bootstrap Job is on here.
   await step(page, 'databases');
   await page.check('[name="db.bootstrap"]');
+  await step(page, 'tenant');
+  await page.fill('[name="deploy.chartRepoUrl"]', 'https://charts.example.com/genesys');
   await step(page, 'redis');
   await page.fill('[name="redis.password"]', 'Git-S3cret-"$x');
   await step(page, 'review');
@@ -33,7 +35,12 @@ test('GitOps: Argo CD with External Secrets, previewed file by file and download
   await page.selectOption('[name="deploy.delivery"]', 'argocd');
   await page.selectOption('[name="deploy.secretsFrom"]', 'external-secrets');
   await page.selectOption('[name="deploy.secretStore"]', 'vault');
-  await page.fill('[name="gitops.chartRepo"]', 'https://charts.example.com/genesys');
+  // The chart source is one setting, on the Helm step: the GitOps settings link to it.
+  assert.equal(await page.locator('[name="gitops.chartRepo"]').count(), 0, 'no second chart repository field');
+  await page.click('#chart-source-link');
+  await page.waitForFunction(() => document.activeElement?.name === 'deploy.chartRepoUrl');
+  assert.equal(await page.inputValue('[name="deploy.chartRepoUrl"]'), 'https://charts.example.com/genesys');
+  await step(page, 'review');
   await page.fill('[name="gitops.repoUrl"]', 'https://git.example.com/ixn.git');
   await page.fill('[name="store.vaultServer"]', 'https://vault.example.com:8200');
   await tab(page, 'gitops');

@@ -129,7 +129,6 @@ test('a Git delivery batch: one ApplicationSet, every tenant folder and the seed
   const csv = 'tenant.sid,deploy.namespace\n201,ixn-201\n202,ixn-202\n';
   await withTenants(page, csv);
   await page.selectOption('[name="deploy.delivery"]', 'argocd');
-  await page.fill('[name="gitops.chartRepo"]', 'https://charts.example.com/genesys');
   await page.fill('[name="gitops.repoUrl"]', 'https://git.example.com/ixn.git');
   await page.waitForFunction(() => /2 rows: 2 ready/.test(document.querySelector('#tenants-summary')?.textContent ?? ''));
   const { files } = await allTenants(page);

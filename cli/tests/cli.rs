@@ -518,7 +518,7 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
         let tmp = tempfile::tempdir().unwrap();
         let mut cfg = sample();
         cfg.deploy.delivery = delivery;
-        cfg.deploy.gitops_chart_repo = "https://charts.example.com/genesys".into();
+        cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
         cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
         let base = write_profile(tmp.path(), "base.yaml", &cfg);
         let csv = "tenant.sid,deploy.namespace\n101,t-101\n102,t-102\n103,t-103\n";

@@ -11,7 +11,7 @@ use base64::Engine;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
 use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
-use ixn_core::model::{Config, Delivery, SecretStoreKind, SecretsFrom, Value, ValuesIn};
+use ixn_core::model::{ChartSource, Config, Delivery, SecretStoreKind, SecretsFrom, Value, ValuesIn};
 use ixn_core::registry::keys;
 use serde_json::Value as Json;
 use std::fs;
@@ -55,7 +55,7 @@ fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Con
     d.db_admin_password = secret("admin").into();
     d.db_owner_password = secret("owner").into();
     d.chart_makes_db_secrets = true; // Git delivery must turn this off
-    d.gitops_chart_repo = "https://charts.example.com/genesys".into();
+    d.chart_repo_url = "https://charts.example.com/genesys".into();
     d.git_repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
     d.chart_version = "100.0.008+02".into();
     d.gke_project = "my-project".into();
@@ -338,13 +338,15 @@ fn every_manifest_validates_against_its_schema() {
         .map(|sid| {
             let mut c = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::GcpSecretManager);
             c.values.set(keys::TENANT_SID, Value::Str((*sid).into()));
-            c.deploy.gitops_chart_repo = "oci://europe-docker.pkg.dev/p/charts".into();
+            c.deploy.chart_source = ChartSource::Oci;
+            c.deploy.chart = "oci://europe-docker.pkg.dev/p/charts/ixn".into();
             Tenant::of(&c, ValuesOptions::default())
         })
         .collect();
     modes.push(("batch".into(), argocd::application_set(&batch).unwrap()));
     let mut oci = hostile(Delivery::Flux, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager);
-    oci.deploy.gitops_chart_repo = "oci://europe-docker.pkg.dev/p/charts".into();
+    oci.deploy.chart_source = ChartSource::Oci;
+    oci.deploy.chart = "oci://europe-docker.pkg.dev/p/charts/ixn".into();
     modes.push(("flux-oci".into(), tree_of(&oci)));
     // One validator run for every file of every mode (loading the CRDs is the slow part).
     let root = temp("schema");
@@ -777,14 +779,14 @@ fn profiles_keep_the_delivery_settings_under_their_contract_names() {
 #[test]
 fn bad_delivery_settings_are_reported_at_their_field() {
     let mut cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
-    cfg.deploy.gitops_chart_repo = "charts.example.com".into();
+    cfg.deploy.chart_repo_url = "charts.example.com".into();
     cfg.deploy.git_repo_url.clear();
     cfg.deploy.git_path = "../etc".into();
     cfg.deploy.store_key_vault = "kv_with_underscore".into();
     cfg.deploy.psql_image = "postgres:13".into();
     let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
     for path in
-        ["gitops.chartRepo", "gitops.repoUrl", "gitops.path", "store.keyVault", "db.psqlImage", "db.chartSecrets"]
+        ["deploy.chartRepoUrl", "gitops.repoUrl", "gitops.path", "store.keyVault", "db.psqlImage", "db.chartSecrets"]
     {
         assert!(findings.iter().any(|f| f.path == path), "{path}: {findings:?}");
     }

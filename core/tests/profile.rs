@@ -293,3 +293,112 @@ fn profile_errors_are_typed_and_keep_the_readers_position() {
     let future = format!("format: {FORMAT}\nversion: 99\n");
     assert_eq!(Profile::parse(&future).unwrap_err(), ProfileError::Newer { version: 99 });
 }
+
+/// A profile as written before the one chart source: GitOps kept its own
+/// `gitopsChartRepo` beside the Helm step's settings.
+fn old_profile(deploy: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"format": FORMAT, "version": 1, "values": {"tenant": {"sid": "100"}}, "deploy": deploy})
+}
+
+fn chart_warnings(cfg: &Config) -> Vec<String> {
+    ixn_core::validate::findings(cfg)
+        .into_iter()
+        .filter(|f| {
+            f.severity == ixn_core::validate::Severity::Warning && f.message.contains("GitOps chart repository")
+        })
+        .map(|f| format!("{}: {}", f.path, f.message))
+        .collect()
+}
+
+#[test]
+fn an_old_gitops_chart_repository_becomes_the_chart_source() {
+    use ixn_core::model::ChartSource;
+    // An https repository: the Helm step's repository URL, read by both.
+    let https = old_profile(
+        serde_json::json!({"delivery": "argocd", "gitopsChartRepo": "https://charts.example.com/genesys/"}),
+    );
+    let cfg = migrate(https.clone()).unwrap().to_config().unwrap();
+    assert_eq!(cfg.deploy.chart_source, ChartSource::Repo);
+    assert_eq!(cfg.deploy.chart_repo_url, "https://charts.example.com/genesys");
+    assert_eq!(cfg.deploy.chart_repository().as_deref(), Some("https://charts.example.com/genesys"));
+    assert!(chart_warnings(&cfg).is_empty());
+    let script = artifacts(&cfg, ValuesOptions::default()).commands.script();
+    assert!(script.contains("helm repo add --force-update ixn https://charts.example.com/genesys"), "{script}");
+    // An OCI registry: the chart becomes oci://…/ixn, Flux gets type: oci.
+    let oci =
+        old_profile(serde_json::json!({"delivery": "flux", "gitopsChartRepo": "oci://europe-docker.pkg.dev/p/charts"}));
+    let cfg = migrate(oci).unwrap().to_config().unwrap();
+    assert_eq!(cfg.deploy.chart_source, ChartSource::Oci);
+    assert_eq!(cfg.deploy.chart, "oci://europe-docker.pkg.dev/p/charts/ixn");
+    assert_eq!(cfg.deploy.chart_repository().as_deref(), Some("oci://europe-docker.pkg.dev/p/charts"));
+    assert!(chart_warnings(&cfg).is_empty());
+    // A share link holding the old field loads the same way.
+    let link = ixn_core::profile::link_config(https.to_string().as_bytes()).unwrap();
+    assert_eq!(link.deploy.chart_repo_url, "https://charts.example.com/genesys");
+    // Saved again, the profile has only the one setting.
+    let saved = Profile::of(&link, false).to_json_text();
+    assert!(!saved.contains("gitopsChartRepo"), "{saved}");
+    assert_eq!(load(&saved).unwrap().deploy.chart_repo_url, "https://charts.example.com/genesys");
+}
+
+#[test]
+fn a_differing_old_gitops_chart_repository_is_reported_not_kept() {
+    use ixn_core::model::ChartSource;
+    // Both set, the same repository: nothing to say.
+    let same = old_profile(serde_json::json!({
+        "delivery": "argocd", "chartRepoUrl": "https://charts.example.com/ixn", "gitopsChartRepo": "https://charts.example.com/ixn"
+    }));
+    let cfg = migrate(same).unwrap().to_config().unwrap();
+    assert_eq!(cfg.deploy.chart_repo_url, "https://charts.example.com/ixn");
+    assert!(chart_warnings(&cfg).is_empty());
+    // Both set and different: the Helm one stays, the GitOps one is a warning at it.
+    let differ = old_profile(serde_json::json!({
+        "delivery": "argocd", "chartRepoUrl": "https://charts.example.com/ixn", "gitopsChartRepo": "https://mirror.example.com/genesys"
+    }));
+    let cfg = load(&differ.to_string()).unwrap();
+    assert_eq!(cfg.deploy.chart_repo_url, "https://charts.example.com/ixn");
+    let warnings = chart_warnings(&cfg);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("deploy.chartRepoUrl: ") && warnings[0].contains("https://mirror.example.com/genesys")
+    );
+    // An OCI chart on the Helm side and another repository in the old field.
+    let oci = old_profile(serde_json::json!({
+        "delivery": "flux", "chartSource": "oci", "chart": "oci://registry.example.com/charts/ixn",
+        "gitopsChartRepo": "https://charts.example.com/genesys"
+    }));
+    let cfg = load(&oci.to_string()).unwrap();
+    assert_eq!(
+        (cfg.deploy.chart_source, cfg.deploy.chart.as_str()),
+        (ChartSource::Oci, "oci://registry.example.com/charts/ixn")
+    );
+    let warnings = chart_warnings(&cfg);
+    assert!(warnings.len() == 1 && warnings[0].starts_with("deploy.chartSource: "), "{warnings:?}");
+    // The same OCI registry in both: folded silently.
+    let oci_same = old_profile(serde_json::json!({
+        "delivery": "flux", "chartSource": "oci", "chart": "oci://registry.example.com/charts/ixn",
+        "gitopsChartRepo": "oci://registry.example.com/charts"
+    }));
+    assert!(chart_warnings(&load(&oci_same.to_string()).unwrap()).is_empty());
+}
+
+#[test]
+fn a_local_chart_is_an_error_for_argo_cd_and_flux_at_the_chart_source() {
+    use ixn_core::model::{ChartSource, Delivery};
+    let mut cfg = Config::guide_sample();
+    cfg.deploy.chart_source = ChartSource::Local;
+    cfg.deploy.chart = "./charts/ixn".into();
+    let at_source = |cfg: &Config| {
+        ixn_core::validate::findings(cfg)
+            .into_iter()
+            .filter(|f| f.path == "deploy.chartSource" && f.severity == ixn_core::validate::Severity::Error)
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert!(at_source(&cfg).is_empty(), "the commands take a chart on disk");
+    for delivery in [Delivery::Argocd, Delivery::Flux] {
+        cfg.deploy.delivery = delivery;
+        let errors = at_source(&cfg);
+        assert!(errors.len() == 1 && errors[0].contains("pull the chart themselves"), "{delivery:?}: {errors:?}");
+    }
+}

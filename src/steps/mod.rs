@@ -14,7 +14,7 @@ use crate::state::ui;
 use ixn_core::model::CONTEXT;
 use ixn_core::registry::{keys_of, KeyDef, Step};
 use leptos::prelude::*;
-use review::Review;
+use review::{ChartSourceLink, Review};
 
 /// What each step is about, in a sentence.
 fn intro(step: Step) -> &'static str {
@@ -52,7 +52,13 @@ pub fn StepPanel(
 ) -> impl IntoView {
     let ui = ui();
     let resources = |k: &&ixn_core::registry::KeyDef| ixn_core::registry::containers::is_container_resource(k);
-    let context = CONTEXT.iter().filter(|c| c.step == step).map(|def| view! { <ContextField def/> }).collect_view();
+    let context = CONTEXT
+        .iter()
+        .filter(|c| c.step == step)
+        .map(
+            |def| view! { <ContextField def/> {(def.name == "deploy.delivery").then(|| view! { <ChartSourceLink/> })} },
+        )
+        .collect_view();
     let shown = |k: &&'static KeyDef| !resources(k) && !k.advanced();
     let keys = keys_of(step).filter(shown).map(|def| view! { <KeyField def/> }).collect_view();
     let advanced: Vec<&'static KeyDef> = keys_of(step).filter(|k| !resources(k) && k.advanced()).collect();

@@ -56,3 +56,31 @@ pub fn Review() -> impl IntoView {
         </div>
     }
 }
+
+/// Under the delivery setting: Argo CD and Flux read the chart source of the Helm
+/// step, which is shown there only, so this names it and links to it.
+#[component]
+pub fn ChartSourceLink() -> impl IntoView {
+    use ixn_core::model::{ChartSource, Delivery};
+    use ixn_core::registry::Step;
+    let ui = ui();
+    let field = move || {
+        ui.config.with(|c| {
+            if c.deploy.chart_source == ChartSource::Repo {
+                "deploy.chartRepoUrl"
+            } else {
+                "deploy.chartSource"
+            }
+        })
+    };
+    view! {
+        <p class="help" hidden=move || ui.config.with(|c| !matches!(c.deploy.delivery, Delivery::Argocd | Delivery::Flux))>
+            "Argo CD and Flux pull the chart from the "
+            <a id="chart-source-link" href="#/tenant" on:click=move |_| {
+                ui.step.set(Step::Tenant);
+                browser::focus_soon(field_id(field()));
+            }>"chart source"</a>
+            {format!(" on the {} step.", Step::Tenant.title())}
+        </p>
+    }
+}

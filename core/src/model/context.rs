@@ -190,7 +190,8 @@ pub struct Deployment {
     pub chart_version: String,
     /// Where the chart comes from (`deploy.chartSource`).
     pub chart_source: ChartSource,
-    /// The chart repository URL for `helm repo add` (`deploy.chartRepoUrl`).
+    /// The chart repository URL for `helm repo add` (`deploy.chartRepoUrl`); Argo CD
+    /// and Flux pull the chart from it too (see [`Deployment::chart_repository`]).
     pub chart_repo_url: String,
     /// User for the chart repository or OCI registry (`deploy.chartUser`); empty: none.
     pub chart_username: String,
@@ -275,8 +276,6 @@ pub struct Deployment {
     pub values_in: ValuesIn,
     /// Automated or manual sync (`gitops.sync`).
     pub sync: SyncMode,
-    /// The chart repository, `https://…` or `oci://…` (`gitops.chartRepo`).
-    pub gitops_chart_repo: String,
     /// Argo CD's namespace (`argocd.namespace`).
     pub argocd_namespace: String,
     /// The Argo CD project (`argocd.project`).
@@ -310,6 +309,10 @@ pub struct Deployment {
     /// Include the destructive "drop the databases and the role" step in the
     /// uninstall commands (`ops.dropDatabases`); off by default.
     pub drop_databases: bool,
+    /// What an old profile's `gitopsChartRepo` held when it differed from the chart
+    /// source it was folded into: never saved, reported as a warning at load.
+    #[serde(skip)]
+    pub dropped_chart_repo: String,
 }
 
 impl Default for Deployment {
@@ -362,7 +365,6 @@ impl Default for Deployment {
             git_path: String::new(),
             values_in: ValuesIn::Inline,
             sync: SyncMode::Automated,
-            gitops_chart_repo: String::new(),
             argocd_namespace: "argocd".into(),
             argocd_project: "default".into(),
             flux_source: "flux-system".into(),
@@ -377,11 +379,28 @@ impl Default for Deployment {
             placeholders: false,
             envsubst_vars: Vec::new(),
             drop_databases: false,
+            dropped_chart_repo: String::new(),
         }
     }
 }
 
+/// The chart's name: the last segment of a chart reference (`ixn/ixn` → `ixn`).
+pub fn chart_name(chart: &str) -> String {
+    chart.trim().trim_end_matches('/').rsplit('/').next().unwrap_or("ixn").to_string()
+}
+
 impl Deployment {
+    /// The one chart repository both the commands and the GitOps controllers read:
+    /// the repository URL, or for an OCI chart `oci://host/path` without the chart's
+    /// name; `None` for a chart on disk.
+    pub fn chart_repository(&self) -> Option<String> {
+        match self.chart_source {
+            ChartSource::Repo => Some(self.chart_repo_url.trim().trim_end_matches('/').to_string()),
+            ChartSource::Oci => Some(self.chart.trim().trim_end_matches('/').rsplit_once('/')?.0.to_string()),
+            ChartSource::Local => None,
+        }
+    }
+
     /// The context with every credential (the context table's secret fields) replaced
     /// by `mask`, non-empty ones only, for previews that must not show secrets.
     pub fn masked(&self, mask: &str) -> Deployment {

@@ -19,8 +19,8 @@ mod values;
 pub use baseline::{digest_of, Baseline, BaselineError, ChartValues, BASELINE_LIMITS};
 pub use config::{release_name, Config, UnknownKey};
 pub use context::{
-    ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom,
-    SyncMode, ValuesIn,
+    chart_name, ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle,
+    SecretsFrom, SyncMode, ValuesIn,
 };
 pub use defaults::{chart_default, chart_default_nodes, chart_default_values, guide_samples};
 pub use derive::{derivation, Derivation, DERIVATIONS};

@@ -15,7 +15,7 @@ pub use json::{from_json, to_json};
 pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
 use crate::import::{import, SourceFile};
-use crate::model::{Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
+use crate::model::{chart_name, ChartSource, Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
 use crate::registry::{key, Kind, KEYS};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node, ReadError};
 use serde::{Deserialize, Serialize};
@@ -358,7 +358,30 @@ pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
         obj.insert("values".into(), to_json(&tree));
         obj.insert("version".into(), Json::from(VERSION));
     }
-    serde_json::from_value(json).map_err(|e| ProfileError::Fields(e.to_string()))
+    // Before the one chart source, GitOps had its own chart repository setting.
+    let old = obj.get_mut("deploy").and_then(Json::as_object_mut).and_then(|d| d.remove("gitopsChartRepo"));
+    let mut profile: Profile = serde_json::from_value(json).map_err(|e| ProfileError::Fields(e.to_string()))?;
+    if let Some(Json::String(url)) = old {
+        fold_chart_repo(&mut profile.deploy, url.trim());
+    }
+    Ok(profile)
+}
+
+/// Folds an old `gitopsChartRepo` into the chart source, unless that is set to
+/// another repository: then the Helm one is kept and the old one reported.
+fn fold_chart_repo(d: &mut Deployment, url: &str) {
+    let url = url.trim_end_matches('/');
+    if url.is_empty() || d.chart_repository().as_deref() == Some(url) {
+        return;
+    }
+    if d.chart_source != ChartSource::Repo || !d.chart_repo_url.trim().is_empty() {
+        d.dropped_chart_repo = url.into();
+    } else if url.starts_with("oci://") {
+        d.chart = format!("{url}/{}", chart_name(&d.chart));
+        d.chart_source = ChartSource::Oci;
+    } else {
+        d.chart_repo_url = url.into();
+    }
 }
 
 /// Loads a profile text straight into a configuration.

@@ -2,7 +2,7 @@
 //! and the secret store need, said at the field that needs it.
 
 use super::Finding;
-use crate::model::{Config, Delivery, SecretStoreKind, SecretsFrom};
+use crate::model::{ChartSource, Config, Delivery, SecretStoreKind, SecretsFrom};
 
 fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
     if v.trim().is_empty() {
@@ -23,10 +23,13 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
         return;
     }
     if matches!(d.delivery, Delivery::Argocd | Delivery::Flux) {
-        let url = d.gitops_chart_repo.trim();
-        need(out, "gitops.chartRepo", url, "the chart repository's URL, https://… or oci://…");
-        if !url.is_empty() && !["https://", "http://", "oci://"].iter().any(|p| url.starts_with(p)) {
-            out.push(Finding::error("gitops.chartRepo", format!("\"{url}\" is not an https:// or oci:// URL")));
+        // The chart source's own checks (rules.rs) cover its URL; the controller can only
+        // pull what is published.
+        if d.chart_source == ChartSource::Local {
+            out.push(Finding::error(
+                "deploy.chartSource",
+                "Argo CD and Flux pull the chart themselves, from a chart repository or an OCI registry: a chart on this disk never reaches them",
+            ));
         }
         let path = d.git_path.trim().trim_matches('/');
         let bad_segment = path.split('/').any(|s| {

@@ -456,6 +456,10 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
         }
         ChartSource::Local => {}
     }
+    if !d.dropped_chart_repo.is_empty() {
+        let at = if d.chart_source == ChartSource::Repo { "deploy.chartRepoUrl" } else { "deploy.chartSource" };
+        out.push(Finding::warning(at, format!("the profile's GitOps chart repository {} differs from this chart source, which the commands and the GitOps files now share: it was dropped", d.dropped_chart_repo)));
+    }
     if d.chart_source != ChartSource::Local && !d.chart_password.is_empty() && d.chart_username.is_empty() {
         out.push(Finding::error("deploy.chartUser", "A user is required with a chart repository password."));
     }

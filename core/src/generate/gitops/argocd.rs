@@ -13,6 +13,7 @@ use super::external_secrets::{self, store_name};
 use super::kube::{Meta, Object, Spec};
 use super::{json_doc, manifests, seed, yaml_doc, BatchError, GitFile, Manifest, Stage, Tenant, Tree};
 use crate::generate::commands::VALUES_FILE;
+pub use crate::model::chart_name;
 use crate::model::{SyncMode, ValuesIn};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -127,11 +128,6 @@ pub fn chart_repo(url: &str) -> String {
     url.trim().strip_prefix("oci://").unwrap_or(url.trim()).trim_end_matches('/').to_string()
 }
 
-/// The chart's name: the last segment of `deploy.chart` (`ixn/ixn` → `ixn`).
-pub fn chart_name(chart: &str) -> String {
-    chart.trim().trim_end_matches('/').rsplit('/').next().unwrap_or("ixn").to_string()
-}
-
 /// The chart version, `*` (the latest) when none is given.
 fn chart_version(t: &Tenant) -> String {
     let v = t.cfg.deploy.chart_version.trim();
@@ -188,7 +184,7 @@ pub fn application(t: &Tenant, has_manifests: bool) -> Object<Spec<ApplicationSp
     let d = &t.cfg.deploy;
     let file = d.values_in == ValuesIn::File;
     let chart = Source {
-        repo_url: chart_repo(&d.gitops_chart_repo),
+        repo_url: chart_repo(&d.chart_repository().unwrap_or_default()),
         chart: Some(chart_name(&d.chart)),
         target_revision: chart_version(t),
         helm: Some(HelmSource {
@@ -286,7 +282,7 @@ pub fn batch_part(t: &Tenant) -> (Json, Vec<GitFile>) {
         release: t.release.clone(),
         namespace: t.namespace.clone(),
         project: d.argocd_project.clone(),
-        chart_repo: chart_repo(&d.gitops_chart_repo),
+        chart_repo: chart_repo(&d.chart_repository().unwrap_or_default()),
         chart: chart_name(&d.chart),
         chart_version: chart_version(t),
         git_repo: d.git_repo_url.clone(),

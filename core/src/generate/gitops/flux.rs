@@ -159,7 +159,7 @@ pub fn kustomize_file(files: &[String]) -> String {
 
 /// The HelmRepository.
 pub fn helm_repository(t: &Tenant) -> Object<Spec<HelmRepositorySpec>> {
-    let url = t.cfg.deploy.gitops_chart_repo.trim().to_string();
+    let url = t.cfg.deploy.chart_repository().unwrap_or_default();
     let oci = url.starts_with("oci://");
     Object {
         api_version: "source.toolkit.fluxcd.io/v1",
