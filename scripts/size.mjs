@@ -27,8 +27,13 @@ const BUDGET = 200 * KB;
 // - the user's chart version (issue 15) +23,454: the "Your chart" step and Changes
 //   view ~9 KB, the baseline reader, diff and chart findings ~8 KB, sha256 ~1.5 KB; the
 //   schema itself is fetched on download, not loaded. To win back when it moves to a
-//   lazily loaded wasm.
-const CEILING = 340_000;
+//   lazily loaded wasm;
+// - one chart source for the script and GitOps (issue 17) +1,031 after the merges: the
+//   migration of old profiles, its warning and the local-chart check.
+// Measured on main after all five merges: 327,897 (320.2 KB), far over the round's
+// 280 KB aim. The chart-version feature and the Operations runbook are what should
+// move to on-demand code next.
+const CEILING = 331_200;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 // values.schema.json is fetched only when the user downloads everything: not the first load.
