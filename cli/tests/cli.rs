@@ -327,6 +327,8 @@ fn secrets_come_from_the_environment_or_a_file_never_from_the_command_line() {
         "--allow-errors",
         "--full",
         "--comments",
+        "--schema-line",
+        "--chart",
         "--secrets-env",
         "--secrets-file",
         "--quiet",
@@ -400,9 +402,11 @@ fn batch_renders_a_folder_per_tenant_an_index_and_a_deploy_all_script() {
             "ixn-101/deploy.sh*",
             "ixn-101/override_values.yaml",
             "ixn-101/secrets.json",
+            "ixn-101/values.schema.json",
             "ixn-102/deploy.sh*",
             "ixn-102/override_values.yaml",
             "ixn-102/secrets.json",
+            "ixn-102/values.schema.json",
             "tenants.csv",
         ]
     );

@@ -261,7 +261,8 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
         [
             ("ixn-100/override_values.yaml".into(), 0o600),
             ("ixn-100/deploy.sh".into(), 0o700),
-            ("ixn-100/secrets.json".into(), 0o600)
+            ("ixn-100/secrets.json".into(), 0o600),
+            ("ixn-100/values.schema.json".into(), 0o644)
         ]
     );
 }
