@@ -162,6 +162,8 @@ const batch = await (async () => {
     el.value = v;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, [name, v]);
+  // The sample leaves the databases to the chart's dbinit: the batch runs the portal's bootstrap.
+  await b.evaluate(() => { const el = document.querySelector('[name="db.bootstrap"]'); if (!el.checked) el.click(); });
   for (const [n, v] of [['deploy.chartRepoUrl', 'https://charts.example.com/ixn'], ['deploy.chartVersion', '100.0.1'],
     ['registry.username', 'robot'], ['registry.password', 'r'], ['ixnService.ixnServer.db.host', 'pg'],
     ['ixnService.ixnNode.db.host', 'pg'], ['db.adminPassword', 'a'], ['redis.password', 'r']]) await fill(n, v);

@@ -53,6 +53,9 @@ test('with errors, the previews show a banner, and deploy.sh starts with a guard
   await page.fill('[name="registry.password"]', 'p');
   await step(page, 'databases');
   await page.fill('[name="ixnService.ixnServer.db.host"]', 'pg.infra.svc');
+  // The guide's sample leaves the databases to the chart's dbinit: with the portal's
+  // bootstrap on, its admin password is needed too.
+  await page.check('[name="db.bootstrap"]');
   await page.fill('[name="db.adminPassword"]', 'a');
   await step(page, 'redis');
   await page.fill('[name="redis.password"]', 'r');

@@ -68,6 +68,6 @@ test('downloads carry the real text under sensible names, and everything as one 
     names.push(name);
     off += 512 + Math.ceil(size / 512) * 512;
   }
-  assert.deepEqual(names, ['ixn-55/override_values.yaml', 'ixn-55/deploy.sh', 'ixn-55/secrets.json']);
+  assert.deepEqual(names, ['ixn-55/override_values.yaml', 'ixn-55/deploy.sh', 'ixn-55/secrets.json', 'ixn-55/values.schema.json']);
   await page.close();
 });
