@@ -312,34 +312,7 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
                 assert!(c.args.contains(&format!("--docker-username={}", cfg.deploy.registry_username)));
                 continue;
             }
-            SecretStyle::Guide => {
-                let c = find(&calls, "kubectl", &["create", "secret", "generic", name])[0];
-                c.args
-                    .iter()
-                    .filter_map(|a| a.strip_prefix("--from-literal="))
-                    .map(|kv| {
-                        let (k, v) = kv.split_once('=').unwrap();
-                        (k.to_string(), v.to_string())
-                    })
-                    .collect()
-            }
-            SecretStyle::Stdin => {
-                let c = calls
-                    .iter()
-                    .find(|c| {
-                        c.program == "kubectl"
-                            && c.args[0] == "apply"
-                            && c.stdin.contains(&format!("\"name\": {}", serde_json::to_string(name).unwrap()))
-                    })
-                    .unwrap_or_else(|| panic!("no apply for {name}"));
-                let m: serde_json::Value = serde_json::from_str(&c.stdin).unwrap();
-                m["stringData"]
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
-                    .collect()
-            }
+            style => made_secret(&calls, style, name),
         };
         let (mut got, mut expected) = (got, expected);
         got.sort();
