@@ -2,20 +2,9 @@
 // words are written for people. Each test does what the admin did.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture, freshContext, portal, step, preview, tab, STEPS, assertClean } from './fixture.mjs';
+import { fixture, freshContext, portal, step, preview, tab, STEPS, assertClean, openIo, importText } from './fixture.mjs';
 
 const f = fixture();
-
-async function openIo(page) {
-  if ((await page.getAttribute('#io', 'open')) === null) await page.click('#io summary');
-}
-
-async function importText(page, text) {
-  await openIo(page);
-  await page.fill('textarea[name="import.text"]', text);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.waitForFunction(() => /Imported|Nothing was imported/.test(document.querySelector('#import-report')?.textContent ?? ''));
-}
 
 const state = (page, slug) => page.textContent(`nav.steps a[href="#/${slug}"] .state`);
 

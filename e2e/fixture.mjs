@@ -45,6 +45,19 @@ export async function step(page, slug) {
   await page.waitForSelector(`#step-${slug}:not([hidden])`);
 }
 
+/** Opens the "Import, share and save" panel, as a user would. */
+export async function openIo(page) {
+  if ((await page.getAttribute('#io', 'open')) === null) await page.click('#io summary');
+}
+
+/** Pastes `text` into the import box, presses Import, and waits until the report matches `done`. */
+export async function importText(page, text, done = /Imported|Nothing was imported/) {
+  await openIo(page);
+  await page.fill('textarea[name="import.text"]', text);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#import-report')?.textContent ?? ''), done.source);
+}
+
 /** The text of a preview element. */
 export async function preview(page, which) {
   return page.textContent(`#preview-${which}`);

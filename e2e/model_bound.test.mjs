@@ -3,7 +3,7 @@
 // text back (the Consul host and DB TLS boxes once kept a copy of their own).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture, portal, step, preview, assertClean } from './fixture.mjs';
+import { fixture, portal, step, preview, assertClean, openIo, importText } from './fixture.mjs';
 
 const f = fixture();
 const HOST = 'input[type="text"][name="ixnService.ixnNode.consul.host"]';
@@ -22,17 +22,6 @@ function file(host, server) {
           rejectUnauthorized: false
           servername: ${server}
 `;
-}
-
-async function openIo(page) {
-  if ((await page.getAttribute('#io', 'open')) === null) await page.click('#io summary');
-}
-
-async function importText(page, text) {
-  await openIo(page);
-  await page.fill('textarea[name="import.text"]', text);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.includes('Imported 1 file'));
 }
 
 /** The two boxes show `host` and options naming `server`, as the preview does. */
@@ -74,9 +63,9 @@ test('the Consul host and DB TLS boxes show an import, an undo and a share link,
   await page.fill(TLS, 'servername: typed.pg');
   await page.selectOption(TLS_MODE, 'on');
 
-  await importText(page, file('consul.first', 'pg.first'));
+  await importText(page, file('consul.first', 'pg.first'), /Imported 1 file/);
   await shows(page, 'consul.first', 'pg.first');
-  await importText(page, file('consul.second', 'pg.second'));
+  await importText(page, file('consul.second', 'pg.second'), /Imported 1 file/);
   await shows(page, 'consul.second', 'pg.second');
   await editsKeepTheOther(page, 'consul.second', 'pg.second');
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { fixture, freshContext, portal, step, preview, assertClean } from './fixture.mjs';
+import { fixture, freshContext, portal, step, preview, assertClean, openIo } from './fixture.mjs';
 
 const f = fixture();
 const REAL = ['override_values.yaml', 'release_override_values.yaml', 'override_values_openshift.yaml']
@@ -16,10 +16,6 @@ const REAL = ['override_values.yaml', 'release_override_values.yaml', 'override_
 const MISSING = REAL.filter((p) => !existsSync(p));
 if (MISSING.length && process.env.CI === 'true') throw new Error(`CI must have ${MISSING.join(', ')}`);
 const REAL_SKIP = MISSING.length ? `${MISSING.join(', ')} missing (reference material beside a full checkout)` : false;
-
-async function openIo(page) {
-  if (!(await page.getAttribute('#io', 'open') !== null)) await page.click('#io summary');
-}
 
 test('the three real files import together, in order, by upload', { skip: REAL_SKIP }, async () => {
   const { page } = await portal(f);
