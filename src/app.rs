@@ -56,9 +56,8 @@ pub fn App(
     // What the visited steps hold; the steps not started are counted, not judged.
     let tally = move || {
         let fresh = Step::ALL.iter().filter(|s| **s != Step::Review && !state.was_visited(**s)).count();
-        let seen = state.findings.with(|fs| {
-            Tally::of(fs.iter().filter(|f| state.was_visited(ixn_portal::step_of::step_of(&f.path)))).summary()
-        });
+        let seen =
+            state.findings.with(|fs| Tally::of(fs.iter().filter(|f| state.was_visited(f.path.step()))).summary());
         match fresh {
             0 => seen,
             n => format!("{seen}; {} not started", ixn_core::wording::count(n, "step")),

@@ -3,7 +3,7 @@
 
 use ixn_core::artifacts::{artifacts_given, Artifacts};
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
-use ixn_core::model::{Config, Effective};
+use ixn_core::model::{Config, Effective, Location};
 use ixn_core::registry::Step;
 use ixn_core::validate::{findings_given, Finding};
 use leptos::prelude::*;
@@ -171,16 +171,11 @@ impl Ui {
 
     /// The findings at a field (a key, its list items, or a context field), once its
     /// step has been visited or touched.
-    pub fn findings_at(&self, path: &str) -> Vec<Finding> {
-        if !self.was_visited(ixn_portal::step_of::step_of(path)) {
+    pub fn findings_at(&self, at: &Location) -> Vec<Finding> {
+        if !self.was_visited(at.step()) {
             return Vec::new();
         }
-        self.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| f.path == path || f.path.strip_prefix(path).is_some_and(|r| r.starts_with('[')))
-                .cloned()
-                .collect()
-        })
+        self.findings.with(|fs| fs.iter().filter(|f| f.path.is_in(at)).cloned().collect())
     }
     /// Replaces every answer at once (a preset), saying so with a way back: one click
     /// must not cost the user their answers.

@@ -56,7 +56,7 @@ pub fn StepPanel(
         .iter()
         .filter(|c| c.step == step)
         .map(
-            |def| view! { <ContextField def/> {(def.name == "deploy.delivery").then(|| view! { <ChartSourceLink/> })} },
+            |def| view! { <ContextField def/> {(def.name == ixn_core::model::ctx::DEPLOY_DELIVERY.name).then(|| view! { <ChartSourceLink/> })} },
         )
         .collect_view();
     let shown = |k: &&'static KeyDef| !resources(k) && !k.advanced();

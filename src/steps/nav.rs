@@ -4,7 +4,6 @@ use crate::state::ui;
 use ixn_core::registry::Step;
 use ixn_core::validate::Tally;
 use ixn_core::wording::count;
-use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
 /// The navigation.
@@ -20,7 +19,7 @@ pub fn StepNav() -> impl IntoView {
             crate::browser::reveal(&format!("nav.steps a[href=\"#/{}\"]", step.slug()));
         }
     });
-    let state = move |step: Step| ui.findings.with(|fs| Tally::of(fs.iter().filter(|f| step_of(&f.path) == step)));
+    let state = move |step: Step| ui.findings.with(|fs| Tally::of(fs.iter().filter(|f| f.path.step() == step)));
     view! {
         <nav class="steps" aria-label="Wizard steps">
             <ol>

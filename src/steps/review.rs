@@ -5,7 +5,6 @@ use crate::components::changes::Changes;
 use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::validate::Severity;
-use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
 /// The review list.
@@ -33,8 +32,8 @@ pub fn Review() -> impl IntoView {
                 view! {
                     <ul class="finding-list">
                         {fs.into_iter().map(|f| {
-                            let step = step_of(&f.path);
-                            let id = field_id(&f.path);
+                            let step = f.path.step();
+                            let id = field_id(&f.path.to_string());
                             let href = format!("#/{}", step.slug());
                             let class = if f.severity == Severity::Error { "finding error" } else { "finding warning" };
                             view! {
@@ -43,7 +42,7 @@ pub fn Review() -> impl IntoView {
                                         ui.step.set(step);
                                         ui.visit(step);
                                         browser::focus_soon(id.clone());
-                                    }>{f.path.clone()}</a>
+                                    }>{f.path.to_string()}</a>
                                     {format!(" ({}): {}", step.title(), f.message)}
                                     {crate::components::form::leaves_to_you(ui, &f.path).then_some(view! { <em class="left-to-you">" The guide's sample leaves this to you."</em> })}
                                 </li>
@@ -61,15 +60,15 @@ pub fn Review() -> impl IntoView {
 /// step, which is shown there only, so this names it and links to it.
 #[component]
 pub fn ChartSourceLink() -> impl IntoView {
-    use ixn_core::model::{ChartSource, Delivery};
+    use ixn_core::model::{ctx, ChartSource, Delivery};
     use ixn_core::registry::Step;
     let ui = ui();
     let field = move || {
         ui.config.with(|c| {
             if c.deploy.chart_source == ChartSource::Repo {
-                "deploy.chartRepoUrl"
+                ctx::DEPLOY_CHART_REPO_URL.name
             } else {
-                "deploy.chartSource"
+                ctx::DEPLOY_CHART_SOURCE.name
             }
         })
     };

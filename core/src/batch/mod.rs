@@ -16,10 +16,10 @@ pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, Ten
 
 use crate::artifacts::download_folder;
 use crate::generate::commands::{database_names, release_name};
-use crate::model::{Config, Effective, Value};
+use crate::model::{ctx, Config, Effective, Value};
 use crate::registry::keys;
 use crate::registry::{FieldKind, Kind};
-use crate::validate::{findings_given, Severity};
+use crate::validate::{findings_given, Location, Severity};
 use crate::yaml::Node;
 
 /// A finding about one row, placed in the tenants file.
@@ -28,7 +28,7 @@ pub struct RowFinding {
     /// Where: the cell that causes it, or the row's start when the base profile does.
     pub at: Pos,
     /// The field (a key path, a context field, or a list item under one).
-    pub path: String,
+    pub path: Location,
     /// Error or warning.
     pub severity: Severity,
     /// A sentence.
@@ -152,7 +152,7 @@ impl Batch {
             if let Err(message) = result {
                 bad.push(RowFinding {
                     at: cell.at,
-                    path: field.name().to_string(),
+                    path: field.location(),
                     severity: Severity::Error,
                     message,
                     in_row: true,
@@ -174,17 +174,17 @@ impl Batch {
 
     /// Where a finding at `path` points in row `row`: the cell of its field (or of the
     /// field a list item sits under), else the row's start.
-    fn place(&self, row: &Row, path: &str) -> (Pos, bool) {
-        let field = path.split('[').next().unwrap_or(path);
+    fn place(&self, row: &Row, path: &Location) -> (Pos, bool) {
+        let field = path.field_name();
         row.cells
             .iter()
             .find(|c| self.tenants.columns[c.column].field.name() == field)
             .map_or((row.at, false), |c| (c.at, true))
     }
 
-    fn finding(&self, row: &Row, path: &str, severity: Severity, message: String) -> RowFinding {
-        let (at, in_row) = self.place(row, path);
-        RowFinding { at, path: path.to_string(), severity, message, in_row }
+    fn finding(&self, row: &Row, path: Location, severity: Severity, message: String) -> RowFinding {
+        let (at, in_row) = self.place(row, &path);
+        RowFinding { at, path, severity, message, in_row }
     }
 
     /// Checks one row on its own (no collisions): what [`Batch::check`] does per row.
@@ -225,11 +225,11 @@ impl Batch {
                 self.base.deploy.delivery.as_str(),
                 cfg.deploy.delivery.as_str()
             );
-            findings.push(self.finding(row, "deploy.delivery", Severity::Error, message));
+            findings.push(self.finding(row, ctx::DEPLOY_DELIVERY.into(), Severity::Error, message));
         }
         let real = Effective::real(&cfg);
         for f in findings_given(&cfg, &real) {
-            findings.push(self.finding(row, &f.path, f.severity, f.message));
+            findings.push(self.finding(row, f.path, f.severity, f.message));
         }
         let release = release_name(&cfg);
         let sid = match cfg.values.get(keys::TENANT_SID) {
@@ -276,15 +276,17 @@ impl Batch {
     /// namespace/release pair with an earlier row.
     fn collisions(&self, reports: &mut [RowReport]) {
         type Key = fn(&RowReport) -> Vec<String>;
-        let kinds: [(&str, &str, Key); 4] = [
-            ("tenant.sid", "the tenant sid", |r| vec![r.sid.clone()]),
-            ("deploy.release", "the release name", |r| vec![r.release.clone()]),
-            ("ixnService.ixnServer.db.name", "the database name", |r| {
+        let kinds: [(Location, &str, Key); 4] = [
+            (keys::TENANT_SID.into(), "the tenant sid", |r| vec![r.sid.clone()]),
+            (ctx::DEPLOY_RELEASE.into(), "the release name", |r| vec![r.release.clone()]),
+            (keys::IXN_SERVICE_IXN_SERVER_DB_NAME.into(), "the database name", |r| {
                 let mut names = r.databases.to_vec();
                 names.dedup();
                 names
             }),
-            ("deploy.namespace", "the namespace and release", |r| vec![format!("{}/{}", r.namespace, r.release)]),
+            (ctx::DEPLOY_NAMESPACE.into(), "the namespace and release", |r| {
+                vec![format!("{}/{}", r.namespace, r.release)]
+            }),
         ];
         for (path, what, key) in kinds {
             let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -297,13 +299,13 @@ impl Batch {
                         Some(&first) => {
                             let row = &self.tenants.rows[i];
                             // The database collision points at whichever name collides.
-                            let path = if path.ends_with("db.name")
+                            let path = if path == Location::Key(keys::IXN_SERVICE_IXN_SERVER_DB_NAME)
                                 && reports[i].databases[1] == value
                                 && reports[i].databases[0] != value
                             {
-                                "ixnService.ixnNode.db.name"
+                                keys::IXN_SERVICE_IXN_NODE_DB_NAME.into()
                             } else {
-                                path
+                                path.clone()
                             };
                             let message = format!(
                                 "{what} {value:?} is also row {}'s; two tenants cannot share it",
@@ -312,7 +314,7 @@ impl Batch {
                             let mut f = self.finding(row, path, Severity::Error, message);
                             if !f.in_row {
                                 // A derived name (ixn-<sid>, ixn-node-<sid>) comes from the sid.
-                                (f.at, f.in_row) = self.place(row, "tenant.sid");
+                                (f.at, f.in_row) = self.place(row, &keys::TENANT_SID.into());
                             }
                             reports[i].findings.push(f);
                         }

@@ -40,6 +40,14 @@ impl Field {
         }
     }
 
+    /// The field as a finding's location.
+    pub fn location(&self) -> crate::validate::Location {
+        match *self {
+            Field::Key(k) => k.into(),
+            Field::Context(c) => c.into(),
+        }
+    }
+
     /// Whether it holds a credential.
     pub fn secret(&self) -> bool {
         match self {

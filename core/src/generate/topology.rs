@@ -1,7 +1,7 @@
 //! The architecture connection map: the reference's 19 connections, with ports
 //! resolved from the current values.
 
-use crate::model::{Config, ConsulHost, Effective, Value};
+use crate::model::{ctx, Config, ConsulHost, Effective, Location, Part, Value};
 use crate::registry::{keys, KeyDef};
 use serde::Serialize;
 
@@ -46,7 +46,7 @@ pub struct Connection {
     /// The form field that sets or defines the port, where the map links to: the key,
     /// a list item of it (`ixnService.ixnNode.redis[0].port`) or a context field
     /// (`kafka.bootstrap`).
-    pub field: Option<&'static str>,
+    pub field: Option<Location>,
     /// Ingress, egress or intra-cluster.
     pub class: Class,
     /// What it carries.
@@ -73,8 +73,10 @@ impl Connection {
 
     /// Which setting gives the port, in a sentence for the map's details.
     pub fn port_note(&self) -> String {
-        match (self.field, self.key) {
-            (Some("kafka.bootstrap"), _) => "Set by kafka.bootstrap (the Kafka bootstrap servers).".to_string(),
+        match (&self.field, self.key) {
+            (Some(Location::Context(c)), _) if c.name == ctx::KAFKA_BOOTSTRAP.name => {
+                format!("Set by {} (the Kafka bootstrap servers).", c.name)
+            }
             (_, Some(k)) => format!("Port set by {k}."),
             _ => "Port defined outside these values.".to_string(),
         }
@@ -180,15 +182,18 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
              destination: &'static str,
              protocol,
              port: String,
-             key: Option<&'static str>,
+             key: Option<&'static KeyDef>,
              class,
              carries,
              active| {
         let field = match (destination, key) {
-            (KAFKA, _) => Some("kafka.bootstrap"),
-            (_, Some(k)) if k == keys::IXN_SERVICE_IXN_NODE_REDIS.path => Some("ixnService.ixnNode.redis[0].port"),
-            (_, k) => k,
+            (KAFKA, _) => Some(Location::Context(ctx::KAFKA_BOOTSTRAP)),
+            (_, Some(k)) if k.path == keys::IXN_SERVICE_IXN_NODE_REDIS.path => {
+                Some(Location::Item { key: k, index: 0, part: Part::Port })
+            }
+            (_, k) => k.map(Location::Key),
         };
+        let key = key.map(|k| k.path);
         Connection { n, source, destination, protocol, port, key, field, class, carries, active }
     };
     vec![
@@ -198,29 +203,19 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             CONSUL_DAEMONSET,
             "TCP",
             port(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT, "8500"),
-            Some("ixnService.ixnNode.consul.port"),
+            Some(keys::IXN_SERVICE_IXN_NODE_CONSUL_PORT),
             IntraCluster,
             "service discovery and connect sidecars",
             true,
         ),
-        c(
-            2,
-            IXN_NODE,
-            IXN,
-            "TCP",
-            port(ixn_default, "13130"),
-            Some(ixn_default.path),
-            IntraCluster,
-            "IXN protocol",
-            true,
-        ),
+        c(2, IXN_NODE, IXN, "TCP", port(ixn_default, "13130"), Some(ixn_default), IntraCluster, "IXN protocol", true),
         c(
             3,
             GWS_IXN_SERVICE,
             IXN,
             "TCP",
             port(ixn_default, "13130"),
-            Some(ixn_default.path),
+            Some(ixn_default),
             IntraCluster,
             "all operations via the IXN protocol",
             true,
@@ -231,7 +226,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN,
             "TCP",
             port(ixn_default, "13130"),
-            Some(ixn_default.path),
+            Some(ixn_default),
             IntraCluster,
             "subscribes for reporting information",
             true,
@@ -242,7 +237,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             CONFIG_SERVER,
             "TCP",
             port(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT, "8888"),
-            Some("ixnService.ixnServer.confServer.port"),
+            Some(keys::IXN_SERVICE_IXN_SERVER_CONF_SERVER_PORT),
             IntraCluster,
             "configuration",
             true,
@@ -255,7 +250,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN_VQ_NODE,
             "TCP",
             port(vq_default, "13138"),
-            Some(vq_default.path),
+            Some(vq_default),
             IntraCluster,
             "provides VQ events",
             true,
@@ -266,7 +261,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN_VQ_NODE,
             "TCP",
             port(vq_default, "13138"),
-            Some(vq_default.path),
+            Some(vq_default),
             IntraCluster,
             "subscribes for VQ events",
             true,
@@ -277,7 +272,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN_VQ_NODE,
             "HTTP",
             port(keys::IXN_VQNODE_PORTS_HEALTH, "13139"),
-            Some("ixnVQNode.ports.health"),
+            Some(keys::IXN_VQNODE_PORTS_HEALTH),
             Ingress,
             "metrics at /metrics",
             monitored_vq,
@@ -288,7 +283,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN_NODE,
             "HTTP",
             port(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT, "13133"),
-            Some("ixnService.ixnNode.ports.default"),
+            Some(keys::IXN_SERVICE_IXN_NODE_PORTS_DEFAULT),
             Ingress,
             "metrics at /metrics",
             monitored_ixn,
@@ -299,7 +294,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN,
             "HTTP",
             port(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH, "13131"),
-            Some("ixnService.ixnServer.ports.health"),
+            Some(keys::IXN_SERVICE_IXN_SERVER_PORTS_HEALTH),
             Ingress,
             "metrics at /health/prometheus/all",
             monitored_ixn,
@@ -321,7 +316,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             VOICE_CONFIG,
             "HTTP",
             port(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT, "8888"),
-            Some("ixnService.ixnNode.configNode.port"),
+            Some(keys::IXN_SERVICE_IXN_NODE_CONFIG_NODE_PORT),
             IntraCluster,
             "Config Server data via Config Node",
             true,
@@ -332,19 +327,29 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             ORS_REDIS_STREAM,
             "TCP",
             redis,
-            Some("ixnService.ixnNode.redis"),
+            Some(keys::IXN_SERVICE_IXN_NODE_REDIS),
             Egress,
             "interaction IDs to route, routing instructions back",
             true,
         ),
-        c(16, IXN, IXN_DB, "TCP", db, Some("ixnService.ixnServer.db.port"), Egress, "CRUD on the IXN database", true),
+        c(
+            16,
+            IXN,
+            IXN_DB,
+            "TCP",
+            db,
+            Some(keys::IXN_SERVICE_IXN_SERVER_DB_PORT),
+            Egress,
+            "CRUD on the IXN database",
+            true,
+        ),
         c(
             17,
             IXN_NODE,
             IXN_NODE_DB,
             "TCP",
             node_db,
-            Some("ixnService.ixnNode.db.port"),
+            Some(keys::IXN_SERVICE_IXN_NODE_DB_PORT),
             Egress,
             "CRUD on the IXN Node database (sessions)",
             sessions,
@@ -355,7 +360,7 @@ pub fn connections(cfg: &Config, eff: &Effective) -> Vec<Connection> {
             IXN,
             "TCP",
             port(ixn_default, "13130"),
-            Some(ixn_default.path),
+            Some(ixn_default),
             Ingress,
             "subscribes for reporting",
             true,

@@ -32,14 +32,14 @@ pub struct Resolved {
 }
 
 /// One envsubst variable: its name and the value `export` gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Export {
     /// The variable name, e.g. `TENANT_ID`.
     pub name: String,
     /// The real value.
     pub value: String,
     /// The key whose value it stands for.
-    pub path: String,
+    pub key: &'static KeyDef,
 }
 
 /// Every key's effective value, aligned with [`KEYS`].
@@ -79,7 +79,7 @@ impl Effective {
                 if let Some(var) = item.def.placeholder {
                     if let Value::Str(s) = &item.value {
                         if !s.is_empty() && !s.starts_with('$') {
-                            let name = export_name(&mut exports, var, s, item.def.path);
+                            let name = export_name(&mut exports, var, s, item.def);
                             item.value = Value::Str(format!("${{{name}}}"));
                         }
                     }
@@ -172,7 +172,7 @@ impl Effective {
     }
 }
 
-fn export_name(exports: &mut Vec<Export>, var: &str, value: &str, path: &str) -> String {
+fn export_name(exports: &mut Vec<Export>, var: &str, value: &str, key: &'static KeyDef) -> String {
     // Same variable, same value: share it. Same variable, other value: a new name.
     let mut name = var.to_string();
     let mut n = 1;
@@ -184,7 +184,7 @@ fn export_name(exports: &mut Vec<Export>, var: &str, value: &str, path: &str) ->
                 name = format!("{var}_{n}");
             }
             None => {
-                exports.push(Export { name: name.clone(), value: value.into(), path: path.into() });
+                exports.push(Export { name: name.clone(), value: value.into(), key });
                 return name;
             }
         }
@@ -192,7 +192,7 @@ fn export_name(exports: &mut Vec<Export>, var: &str, value: &str, path: &str) ->
 }
 
 fn placeholder_redis(node: &mut RedisNode, exports: &mut Vec<Export>) {
-    let path = IXN_SERVICE_IXN_NODE_REDIS.path;
+    let path = IXN_SERVICE_IXN_NODE_REDIS;
     if !node.host.is_empty() && !node.host.starts_with('$') {
         let name = export_name(exports, "REDIS_ADDR", &node.host, path);
         node.host = format!("${{{name}}}");

@@ -121,7 +121,10 @@ pub fn secret_fields() -> impl Iterator<Item = &'static ContextDef> {
 }
 
 /// Every context field, in wizard order.
-pub static CONTEXT: &[ContextDef] = &[
+pub static CONTEXT: &[ContextDef] = TABLE;
+
+/// The table itself, as a constant so that [`super::ctx`] finds its rows at compile time.
+pub(super) const TABLE: &[ContextDef] = &[
     text!("deploy.namespace", "Namespace", "Kubernetes namespace for the tenant; the guide uses ixn.", Tenant, namespace),
     text!("deploy.release", "Release name", "Helm release name. Empty means ixn-<sid>, as the guide names it.", Tenant, release),
     ContextDef {

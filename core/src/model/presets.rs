@@ -2,7 +2,9 @@
 
 use super::config::Config;
 use super::context::{Deployment, Platform};
+use super::ctx;
 use super::defaults::guide_samples;
+use super::fields::ContextDef;
 use super::value::Value;
 use super::values::Values;
 use crate::registry::KEYS;
@@ -21,8 +23,13 @@ pub const GUIDE_EXAMPLE_ENV: [(&str, &str); 6] = [
 
 /// The answers the guide's sample leaves to the user (it writes `<…>` or nothing there):
 /// the form marks their findings as such while the sample is loaded.
-pub const GUIDE_LEAVES_TO_YOU: [&str; 5] =
-    ["deploy.chartRepoUrl", "deploy.chartVersion", "registry.username", "registry.password", "redis.password"];
+pub const GUIDE_LEAVES_TO_YOU: [&ContextDef; 5] = [
+    ctx::DEPLOY_CHART_REPO_URL,
+    ctx::DEPLOY_CHART_VERSION,
+    ctx::REGISTRY_USERNAME,
+    ctx::REGISTRY_PASSWORD,
+    ctx::REDIS_PASSWORD,
+];
 
 fn example(var: &str) -> Option<&'static str> {
     GUIDE_EXAMPLE_ENV.iter().find(|(k, _)| *k == var).map(|(_, v)| *v)

@@ -2,8 +2,9 @@
 //! other chart keys set to a value of another type, and a chart values file a profile
 //! names but that is not loaded.
 
-use super::Finding;
+use super::{Finding, Location};
 use crate::chart::{other_keys, YamlType};
+use crate::model::ctx;
 use crate::model::{Config, Effective, Source};
 use crate::registry::KEYS;
 
@@ -19,7 +20,7 @@ fn chart_name(cfg: &Config) -> String {
 pub fn chart(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     if cfg.chart.wanted() {
         out.push(Finding::warning(
-            "deploy.chartVersion",
+            ctx::DEPLOY_CHART_VERSION,
             format!(
                 "this profile was made against your chart's values ({}); give that file again under \"Use my chart's values\" (or --chart), or the guide's defaults apply",
                 cfg.chart.digest
@@ -36,7 +37,7 @@ pub fn chart(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         let wanted = item.as_ref().is_some_and(|r| r.source != Source::ChartDefault) || def.required();
         if kept {
             out.push(Finding::warning(
-                def.path,
+                def,
                 format!(
                     "{name} has no key {}; it is written because you keep it, and the chart may ignore it",
                     def.path
@@ -44,7 +45,7 @@ pub fn chart(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
             ));
         } else if wanted {
             out.push(Finding::warning(
-                def.path,
+                def,
                 format!("{name} has no key {}; it is left out of the values file unless you keep it", def.path),
             ));
         }
@@ -55,7 +56,7 @@ pub fn chart(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         // A nil default takes anything; a string default takes a nil too.
         if ty != k.ty && k.default != crate::yaml::Node::Null && u.value != crate::yaml::Node::Null {
             out.push(Finding::warning(
-                k.dotted(),
+                Location::ChartKey(k.dotted()),
                 format!("{name} has a {} here and this is a {}; the chart may not read it", k.ty.as_str(), ty.as_str()),
             ));
         }

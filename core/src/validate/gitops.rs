@@ -2,9 +2,10 @@
 //! and the secret store need, said at the field that needs it.
 
 use super::Finding;
+use crate::model::{ctx, ContextDef};
 use crate::model::{ChartSource, Config, Delivery, SecretStoreKind, SecretsFrom};
 
-fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
+fn need(out: &mut Vec<Finding>, path: &'static ContextDef, v: &str, what: &str) {
     if v.trim().is_empty() {
         out.push(Finding::error(path, format!("Enter {what}.")));
     }
@@ -27,7 +28,7 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
         // pull what is published.
         if d.chart_source == ChartSource::Local {
             out.push(Finding::error(
-                "deploy.chartSource",
+                ctx::DEPLOY_CHART_SOURCE,
                 "Argo CD and Flux pull the chart themselves, from a chart repository or an OCI registry: a chart on this disk never reaches them",
             ));
         }
@@ -40,19 +41,19 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
         });
         if !path.is_empty() && bad_segment {
             out.push(Finding::error(
-                "gitops.path",
+                ctx::GITOPS_PATH,
                 "a folder path is names of letters, digits, -, _ and . separated by /; ixn/<release> is used instead",
             ));
         }
     }
     if d.delivery == Delivery::Argocd {
-        need(out, "gitops.repoUrl", &d.git_repo_url, "the Git repository Argo CD reads these files from");
-        need(out, "argocd.namespace", &d.argocd_namespace, "Argo CD's namespace");
-        need(out, "argocd.project", &d.argocd_project, "the Argo CD project");
-        need(out, "gitops.revision", &d.git_revision, "the branch, tag or commit Argo CD follows");
+        need(out, ctx::GITOPS_REPO_URL, &d.git_repo_url, "the Git repository Argo CD reads these files from");
+        need(out, ctx::ARGOCD_NAMESPACE, &d.argocd_namespace, "Argo CD's namespace");
+        need(out, ctx::ARGOCD_PROJECT, &d.argocd_project, "the Argo CD project");
+        need(out, ctx::GITOPS_REVISION, &d.git_revision, "the branch, tag or commit Argo CD follows");
     }
     if d.delivery == Delivery::Flux {
-        need(out, "flux.source", &d.flux_source, "the Flux GitRepository of this repository");
+        need(out, ctx::FLUX_SOURCE, &d.flux_source, "the Flux GitRepository of this repository");
     }
     if d.chart_version.trim().is_empty() {
         let what = if d.delivery == Delivery::Genesys {
@@ -60,17 +61,17 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
         } else {
             "no chart version: the latest is installed, and changes with it"
         };
-        out.push(Finding::warning("deploy.chartVersion", format!("{what}; pin one in Git")));
+        out.push(Finding::warning(ctx::DEPLOY_CHART_VERSION, format!("{what}; pin one in Git")));
     }
     if d.placeholders {
         out.push(Finding::warning(
-            "deploy.placeholders",
+            ctx::DEPLOY_PLACEHOLDERS,
             "Git delivery writes the real values: no controller runs envsubst, so placeholders are not used",
         ));
     }
     if d.chart_makes_db_secrets {
         out.push(Finding::warning(
-            "db.chartSecrets",
+            ctx::DB_CHART_SECRETS,
             "in Git delivery the chart does not make the DB secrets (secrets.db.enabled: false), so no password sits in Git; they are made outside it",
         ));
     }
@@ -83,7 +84,7 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             .is_some_and(|v| v < 15);
         if old {
             out.push(Finding::error(
-                "db.psqlImage",
+                ctx::DB_PSQL_IMAGE,
                 "the bootstrap Job needs psql 15 or later (it reads the password with \\getenv)",
             ));
         }
@@ -94,33 +95,43 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
     let prefix = d.store_prefix.trim();
     if !prefix.is_empty() && !store_name_ok(prefix) {
         out.push(Finding::error(
-            "store.prefix",
+            ctx::STORE_PREFIX,
             "store key names take letters, digits and - only (Azure Key Vault's rule)",
         ));
     }
-    need(out, "store.serviceAccount", &d.store_service_account, "the service account the SecretStore authenticates as");
+    need(
+        out,
+        ctx::STORE_SERVICE_ACCOUNT,
+        &d.store_service_account,
+        "the service account the SecretStore authenticates as",
+    );
     match d.secret_store {
         SecretStoreKind::GcpSecretManager => {
             if d.store_gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
                 out.push(Finding::error(
-                    "store.gcpProject",
+                    ctx::STORE_GCP_PROJECT,
                     "Enter the Google Cloud project of the secrets, or the GKE project.",
                 ));
             }
         }
         SecretStoreKind::AzureKeyVault => {
             let kv = d.store_key_vault.trim();
-            need(out, "store.keyVault", kv, "the Key Vault's name");
+            need(out, ctx::STORE_KEY_VAULT, kv, "the Key Vault's name");
             let ok = (3..=24).contains(&kv.len()) && kv.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !kv.is_empty() && !ok {
-                out.push(Finding::error("store.keyVault", "a Key Vault name is 3 to 24 letters, digits and -"));
+                out.push(Finding::error(ctx::STORE_KEY_VAULT, "a Key Vault name is 3 to 24 letters, digits and -"));
             }
         }
         SecretStoreKind::Vault => {
-            need(out, "store.vaultServer", &d.store_vault_server, "Vault's URL, e.g. https://vault.example.com:8200");
-            need(out, "store.vaultMount", &d.store_vault_mount, "the KV version 2 mount");
-            need(out, "store.vaultAuthMount", &d.store_vault_auth_mount, "the Kubernetes auth mount");
-            need(out, "store.vaultRole", &d.store_vault_role, "the Vault role");
+            need(
+                out,
+                ctx::STORE_VAULT_SERVER,
+                &d.store_vault_server,
+                "Vault's URL, e.g. https://vault.example.com:8200",
+            );
+            need(out, ctx::STORE_VAULT_MOUNT, &d.store_vault_mount, "the KV version 2 mount");
+            need(out, ctx::STORE_VAULT_AUTH_MOUNT, &d.store_vault_auth_mount, "the Kubernetes auth mount");
+            need(out, ctx::STORE_VAULT_ROLE, &d.store_vault_role, "the Vault role");
         }
     }
 }

@@ -6,6 +6,8 @@ mod rules;
 
 // The name rules live in the model (generators need them too); kept here for callers.
 pub use crate::model::{dns1123_label, dns1123_subdomain, is_uuid};
+// Where a finding points lives in the model: the map's connections link to fields too.
+pub use crate::model::{Location, Part};
 pub use rules::validate;
 
 use crate::model::{Config, Effective};
@@ -25,9 +27,10 @@ pub enum Severity {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// The field: a values key (`tenant.sid`, `ixnService.ixnNode.redis[0].host`) or a
-    /// context field (`deploy.namespace`).
-    pub path: String,
+    /// The field: a values key (`tenant.sid`), a row of one
+    /// (`ixnService.ixnNode.redis[0].host`), a context field (`deploy.namespace`) or a
+    /// key of the user's chart. It serializes as that text.
+    pub path: Location,
     /// Error or warning.
     pub severity: Severity,
     /// A sentence a person understands.
@@ -36,12 +39,12 @@ pub struct Finding {
 
 impl Finding {
     /// An error at `path`.
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Finding {
+    pub fn error(path: impl Into<Location>, message: impl Into<String>) -> Finding {
         Finding { path: path.into(), severity: Severity::Error, message: message.into() }
     }
 
     /// A warning at `path`.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Finding {
+    pub fn warning(path: impl Into<Location>, message: impl Into<String>) -> Finding {
         Finding { path: path.into(), severity: Severity::Warning, message: message.into() }
     }
 }
@@ -94,10 +97,15 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::{Finding, Tally};
+    use crate::registry::keys;
 
     #[test]
     fn a_tally_counts_each_severity_and_says_it_in_good_english() {
-        let fs = [Finding::error("a", "x"), Finding::error("b", "y"), Finding::warning("c", "z")];
+        let fs = [
+            Finding::error(keys::TENANT_ID, "x"),
+            Finding::error(keys::TENANT_SID, "y"),
+            Finding::warning(keys::REPLICA_COUNT, "z"),
+        ];
         let t = Tally::of(&fs);
         assert_eq!(t, Tally { errors: 2, warnings: 1 });
         assert_eq!(t.summary(), "2 errors, 1 warning");

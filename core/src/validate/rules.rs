@@ -1,6 +1,7 @@
 //! The validation rules.
 
-use super::Finding;
+use super::{Finding, Location, Part};
+use crate::model::{ctx, ContextDef};
 use crate::model::{
     dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
 };
@@ -49,12 +50,12 @@ fn typed_inputs(cfg: &Config, out: &mut Vec<Finding>) {
             _ => None,
         };
         if let Some(e) = err {
-            out.push(Finding::error(def.path, e));
+            out.push(Finding::error(def, e));
         }
         if let Value::Redis(nodes) = value {
             for (i, n) in nodes.iter().enumerate() {
                 if let Some(e) = n.port.error() {
-                    out.push(Finding::error(format!("{}[{i}].port", def.path), e));
+                    out.push(Finding::error(Location::Item { key: def, index: i, part: Part::Port }, e));
                 }
             }
         }
@@ -63,18 +64,18 @@ fn typed_inputs(cfg: &Config, out: &mut Vec<Finding>) {
             let mut seen = std::collections::HashSet::with_capacity(rows.len());
             for (i, (k, _)) in rows.iter().enumerate() {
                 if k.trim().is_empty() {
-                    out.push(Finding::error(def.path, format!("row {} has no name", i + 1)));
+                    out.push(Finding::error(def, format!("row {} has no name", i + 1)));
                 } else if !seen.insert(k.as_str()) {
-                    out.push(Finding::error(def.path, format!("\"{k}\" appears twice; the last one would win")));
+                    out.push(Finding::error(def, format!("\"{k}\" appears twice; the last one would win")));
                 }
             }
         }
         if let Value::Mounts(mounts) = value {
             for m in mounts {
                 if m.name.trim().is_empty() || m.mount_path.trim().is_empty() {
-                    out.push(Finding::error(def.path, "every volume mount needs a volume name and a mount path"));
+                    out.push(Finding::error(def, "every volume mount needs a volume name and a mount path"));
                 } else if !m.mount_path.starts_with('/') {
-                    out.push(Finding::error(def.path, format!("mount path \"{}\" must be absolute", m.mount_path)));
+                    out.push(Finding::error(def, format!("mount path \"{}\" must be absolute", m.mount_path)));
                 }
             }
         }
@@ -86,7 +87,7 @@ fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         let missing = eff.get(def).is_none_or(Value::is_missing);
         if missing {
             // The label names what is missing; the field's help says the rest.
-            out.push(Finding::error(def.path, format!("{} is required.", def.title)));
+            out.push(Finding::error(def, format!("{} is required.", def.title)));
         }
     }
     let _ = cfg;
@@ -97,13 +98,13 @@ fn required(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
                 if n.host.trim().is_empty() {
                     let which = if nodes.len() == 1 { String::new() } else { format!(" of row {}", i + 1) };
                     out.push(Finding::error(
-                        format!("ixnService.ixnNode.redis[{i}].host"),
+                        Location::Item { key: keys::IXN_SERVICE_IXN_NODE_REDIS, index: i, part: Part::Host },
                         format!("The Redis host{which} is required."),
                     ));
                 }
             }
         }
-        _ => out.push(Finding::error("ixnService.ixnNode.redis", "Add at least one Redis node.")),
+        _ => out.push(Finding::error(keys::IXN_SERVICE_IXN_NODE_REDIS, "Add at least one Redis node.")),
     }
 }
 
@@ -128,20 +129,20 @@ fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
                 _ => None,
             };
             if n.is_some_and(|n| n < min || n > max) {
-                out.push(Finding::error(def.path, why));
+                out.push(Finding::error(def, why));
             }
         }
         Constraint::NonNegativeQuantity => {
             if let Value::Quantity(q) = value {
                 if q.value().is_some_and(|q| q.nanos() < 0) {
-                    out.push(Finding::error(def.path, "must not be negative"));
+                    out.push(Finding::error(def, "must not be negative"));
                 }
             }
         }
         Constraint::OneOf(options) => {
             if let Value::Str(s) = value {
                 if !s.is_empty() && !s.contains('$') && !options.contains(&s.as_str()) {
-                    out.push(Finding::error(def.path, format!("\"{s}\" is not one of {}.", options.join(", "))));
+                    out.push(Finding::error(def, format!("\"{s}\" is not one of {}.", options.join(", "))));
                 }
             }
         }
@@ -154,9 +155,9 @@ fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
             for text in texts {
                 if let Some(message) = mismatch(pattern, text) {
                     out.push(if pattern.strict() {
-                        Finding::error(def.path, message)
+                        Finding::error(def, message)
                     } else {
-                        Finding::warning(def.path, message)
+                        Finding::warning(def, message)
                     });
                 }
             }
@@ -191,7 +192,7 @@ fn mismatch(pattern: Pattern, text: &str) -> Option<String> {
 
 fn ports(eff: &Effective, out: &mut Vec<Finding>) {
     let sidecar = eff.bool(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_ENABLED) == Some(true);
-    let mut pods: Vec<(&str, Vec<&KeyDef>)> = vec![
+    let mut pods: Vec<(&str, Vec<&'static KeyDef>)> = vec![
         (
             "the ixnService pod",
             vec![
@@ -209,7 +210,7 @@ fn ports(eff: &Effective, out: &mut Vec<Finding>) {
         for (i, a) in used.iter().enumerate() {
             let Some(pa) = eff.port(a) else { continue };
             if let Some(b) = used[..i].iter().find(|b| eff.port(b) == Some(pa)) {
-                out.push(Finding::error(a.path, format!("port {pa} is already used by {} in {pod}", b.path)));
+                out.push(Finding::error(*a, format!("port {pa} is already used by {} in {pod}", b.path)));
             }
         }
     }
@@ -230,7 +231,7 @@ fn resources(eff: &Effective, out: &mut Vec<Finding>) {
             if let (Some(r), Some(l)) = (req, lim) {
                 if r.nanos() > l.nanos() {
                     out.push(Finding::error(
-                        request.path,
+                        request,
                         format!("the {res} request {r} is above its limit {l}; Kubernetes rejects the pod"),
                     ));
                 }
@@ -242,15 +243,15 @@ fn resources(eff: &Effective, out: &mut Vec<Finding>) {
 fn names(cfg: &Config, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
     if let Some(e) = dns1123_label(&d.namespace, 63) {
-        out.push(Finding::error("deploy.namespace", format!("a namespace {e}")));
+        out.push(Finding::error(ctx::DEPLOY_NAMESPACE, format!("a namespace {e}")));
     }
     let release = release_name(cfg);
     if !release.contains('<') {
         if let Some(e) = dns1123_label(&release, 53) {
-            out.push(Finding::error("deploy.release", format!("a Helm release name {e}")));
+            out.push(Finding::error(ctx::DEPLOY_RELEASE, format!("a Helm release name {e}")));
         }
     }
-    let mut subdomain = |path: &str, value: &str, what: &str| {
+    let mut subdomain = |path: &'static ContextDef, value: &str, what: &str| {
         if value.is_empty() || value.contains('$') {
             return;
         }
@@ -260,19 +261,19 @@ fn names(cfg: &Config, out: &mut Vec<Finding>) {
     };
     // The values keys' names are their rows' constraints; this one is a deploy setting.
     if d.pull_secret_create {
-        subdomain("registry.secretName", &d.pull_secret_name, "secret name");
+        subdomain(ctx::REGISTRY_SECRET_NAME, &d.pull_secret_name, "secret name");
     }
 }
 
 fn tls(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     let redis_tls = eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_ENABLED) == Some(true);
     let node_verifies = eff.bool(keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED) == Some(true);
-    let path = keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED.path;
+    let path = keys::IXN_SERVICE_IXN_NODE_REDIS_OPTIONS_TLS_REJECT_UNAUTHORIZED;
     if !redis_tls && node_verifies {
         out.push(Finding::warning(path, "This has no effect while Redis TLS is off."));
     }
     if !redis_tls && cfg.deploy.redis_reject_unauthorized {
-        out.push(Finding::warning("redis.rejectUnauthorized", "This has no effect while Redis TLS is off."));
+        out.push(Finding::warning(ctx::REDIS_REJECT_UNAUTHORIZED, "This has no effect while Redis TLS is off."));
     }
     if redis_tls && !node_verifies {
         out.push(Finding::warning(
@@ -282,14 +283,14 @@ fn tls(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     }
     if redis_tls && !cfg.deploy.redis_reject_unauthorized {
         out.push(Finding::warning(
-            "redis.rejectUnauthorized",
+            ctx::REDIS_REJECT_UNAUTHORIZED,
             "TLS to Redis is on, but the clients that read redis-ors-secret do not verify the Redis certificate. Turn verification on unless Redis uses a self-signed certificate.",
         ));
     }
 }
 
 fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
-    let sa = keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME.path;
+    let sa = keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME;
     if let Some(name) = eff.str(keys::IXN_SERVICE_IXN_SERVER_SERVICE_ACCOUNT_NAME) {
         if !name.starts_with("ixn-server-") {
             let msg = "the service account must be named ixn-server-… for Consul sidecar injection to work";
@@ -309,7 +310,7 @@ fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         for (key, _, what) in parts.iter().filter(|(_, v, _)| v.trim().is_empty()) {
             missing = true;
             out.push(Finding::error(
-                key.path,
+                *key,
                 format!(
                     "The log sidecar is on, so its image needs a {what}: the guide uses fluent/fluent-bit, tag 1.8.x."
                 ),
@@ -317,14 +318,14 @@ fn consul_and_sidecar(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         }
         if !missing && (!repo.contains("fluent-bit") || !(tag == "1.8" || tag.starts_with("1.8."))) {
             out.push(Finding::warning(
-                "ixnService.image.logSidecar.tag",
+                keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_TAG,
                 "the guide supports only a fluent-bit 1.8.x image for the log sidecar",
             ));
         }
     }
 }
 
-fn need(out: &mut Vec<Finding>, path: &str, v: &str, what: &str) {
+fn need(out: &mut Vec<Finding>, path: &'static ContextDef, v: &str, what: &str) {
     if v.trim().is_empty() {
         out.push(Finding::error(path, format!("Enter {what}.")));
     } else if has_control(v) {
@@ -347,8 +348,9 @@ fn postgres_names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_USERNAME,
         keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_USERNAME,
     ];
-    let typed = values.iter().map(|k| (k.path, eff.str(k).unwrap_or("")));
-    let context = [("db.ownerUser", d.db_owner_user.as_str()), ("db.adminUser", d.db_admin_user.as_str())];
+    let typed = values.iter().map(|&k| (Location::Key(k), eff.str(k).unwrap_or("")));
+    let context = [(ctx::DB_OWNER_USER, d.db_owner_user.as_str()), (ctx::DB_ADMIN_USER, d.db_admin_user.as_str())]
+        .map(|(c, v)| (Location::Context(c), v));
     for (path, name) in typed.chain(context) {
         // A placeholder is checked once envsubst has filled it in, not here.
         if name.contains('$') {
@@ -364,60 +366,60 @@ fn postgres_names(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
 
 fn context(cfg: &Config, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
-    need(out, "deploy.chart", &d.chart, "the chart reference, e.g. a repo/ixn or a path to the chart");
+    need(out, ctx::DEPLOY_CHART, &d.chart, "the chart reference, e.g. a repo/ixn or a path to the chart");
     chart_source(d, out);
     match d.platform {
-        Platform::Gke => need(out, "gke.cluster", &d.gke_cluster, "the GKE cluster name"),
+        Platform::Gke => need(out, ctx::GKE_CLUSTER, &d.gke_cluster, "the GKE cluster name"),
         Platform::Aks => {
-            need(out, "aks.resourceGroup", &d.aks_resource_group, "the AKS resource group");
-            need(out, "aks.cluster", &d.aks_cluster, "the AKS cluster name");
+            need(out, ctx::AKS_RESOURCE_GROUP, &d.aks_resource_group, "the AKS resource group");
+            need(out, ctx::AKS_CLUSTER, &d.aks_cluster, "the AKS cluster name");
         }
         Platform::Other => {}
     }
     if d.pull_secret_create {
-        need(out, "registry.username", &d.registry_username, "the registry user for the pull secret");
-        need(out, "registry.password", &d.registry_password, "the registry password for the pull secret");
+        need(out, ctx::REGISTRY_USERNAME, &d.registry_username, "the registry user for the pull secret");
+        need(out, ctx::REGISTRY_PASSWORD, &d.registry_password, "the registry password for the pull secret");
         if d.registry_server.is_empty()
             && !matches!(cfg.values.get(keys::IMAGE_REGISTRY), Some(Value::Str(s)) if !s.is_empty())
         {
-            out.push(Finding::error("registry.server", "Enter the registry server, or set the image registry."));
+            out.push(Finding::error(ctx::REGISTRY_SERVER, "Enter the registry server, or set the image registry."));
         }
     }
-    need(out, "kafka.bootstrap", &d.kafka_bootstrap, "the Kafka bootstrap servers, host:port");
+    need(out, ctx::KAFKA_BOOTSTRAP, &d.kafka_bootstrap, "the Kafka bootstrap servers, host:port");
     for hp in d.kafka_bootstrap.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let ok = hp.rsplit_once(':').is_some_and(|(h, p)| !h.is_empty() && p.parse::<crate::model::Port>().is_ok());
         if !ok {
-            out.push(Finding::error("kafka.bootstrap", format!("\"{hp}\" is not host:port")));
+            out.push(Finding::error(ctx::KAFKA_BOOTSTRAP, format!("\"{hp}\" is not host:port")));
         }
     }
     if d.kafka_password.is_empty() != d.kafka_username.is_empty() {
-        out.push(Finding::warning("kafka.password", "Kafka authentication needs both a user and a password"));
+        out.push(Finding::warning(ctx::KAFKA_PASSWORD, "Kafka authentication needs both a user and a password"));
     }
     if !d.redis_port.is_empty() && d.redis_port.parse::<crate::model::Port>().is_err() {
-        out.push(Finding::error("redis.port", format!("\"{}\" is not a port from 1 to 65535", d.redis_port)));
+        out.push(Finding::error(ctx::REDIS_PORT, format!("\"{}\" is not a port from 1 to 65535", d.redis_port)));
     }
     if d.redis_password.is_empty() {
         out.push(Finding::warning(
-            "redis.password",
+            ctx::REDIS_PASSWORD,
             "There is no Redis password: that is fine only if Redis has no authentication.",
         ));
     }
     if d.chart_makes_db_secrets || d.db_bootstrap {
-        need(out, "db.ownerUser", &d.db_owner_user, "the database owner role");
-        need(out, "db.ownerPassword", &d.db_owner_password, "the database owner role's password");
+        need(out, ctx::DB_OWNER_USER, &d.db_owner_user, "the database owner role");
+        need(out, ctx::DB_OWNER_PASSWORD, &d.db_owner_password, "the database owner role's password");
     }
     if d.db_bootstrap {
-        need(out, "db.adminUser", &d.db_admin_user, "a PostgreSQL admin user for the bootstrap");
-        need(out, "db.adminPassword", &d.db_admin_password, "the PostgreSQL admin password");
-        need(out, "db.psqlImage", &d.psql_image, "an image with psql for the bootstrap pod");
+        need(out, ctx::DB_ADMIN_USER, &d.db_admin_user, "a PostgreSQL admin user for the bootstrap");
+        need(out, ctx::DB_ADMIN_PASSWORD, &d.db_admin_password, "the PostgreSQL admin password");
+        need(out, ctx::DB_PSQL_IMAGE, &d.psql_image, "an image with psql for the bootstrap pod");
     }
     for (path, v) in [
-        ("registry.password", &d.registry_password),
-        ("redis.password", &d.redis_password),
-        ("kafka.password", &d.kafka_password),
-        ("db.adminPassword", &d.db_admin_password),
-        ("db.ownerPassword", &d.db_owner_password),
-        ("deploy.chartPassword", &d.chart_password),
+        (ctx::REGISTRY_PASSWORD, &d.registry_password),
+        (ctx::REDIS_PASSWORD, &d.redis_password),
+        (ctx::KAFKA_PASSWORD, &d.kafka_password),
+        (ctx::DB_ADMIN_PASSWORD, &d.db_admin_password),
+        (ctx::DB_OWNER_PASSWORD, &d.db_owner_password),
+        (ctx::DEPLOY_CHART_PASSWORD, &d.chart_password),
     ] {
         if v.contains('\0') {
             out.push(Finding::error(path, "contains a NUL character, which no command line or database can carry"));
@@ -431,25 +433,25 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
     use crate::model::ChartSource;
     if d.chart_version.trim().is_empty() {
         out.push(Finding::warning(
-            "deploy.chartVersion",
+            ctx::DEPLOY_CHART_VERSION,
             "The chart version is not pinned: helm installs whatever version is latest on the day, and the next upgrade may take another.",
         ));
     }
     match d.chart_source {
         ChartSource::Repo => {
-            need(out, "deploy.chartRepoUrl", &d.chart_repo_url, "the chart repository URL for helm repo add");
+            need(out, ctx::DEPLOY_CHART_REPO_URL, &d.chart_repo_url, "the chart repository URL for helm repo add");
             let url = d.chart_repo_url.trim();
             if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
-                out.push(Finding::error("deploy.chartRepoUrl", "a chart repository URL starts with https:// (or http://); for oci:// choose the OCI registry source"));
+                out.push(Finding::error(ctx::DEPLOY_CHART_REPO_URL, "a chart repository URL starts with https:// (or http://); for oci:// choose the OCI registry source"));
             }
             if !d.chart.is_empty() && repo_name(&d.chart).is_none() {
-                out.push(Finding::error("deploy.chart", "from a repository the chart is REPO/CHART, e.g. ixn/ixn: REPO is the name helm repo add gives the URL"));
+                out.push(Finding::error(ctx::DEPLOY_CHART, "from a repository the chart is REPO/CHART, e.g. ixn/ixn: REPO is the name helm repo add gives the URL"));
             }
         }
         ChartSource::Oci => {
             if !d.chart.is_empty() && oci_host(&d.chart).is_none() {
                 out.push(Finding::error(
-                    "deploy.chart",
+                    ctx::DEPLOY_CHART,
                     "an OCI chart is oci://host/path/chart, e.g. oci://registry.example.com/charts/ixn",
                 ));
             }
@@ -457,11 +459,12 @@ fn chart_source(d: &crate::model::Deployment, out: &mut Vec<Finding>) {
         ChartSource::Local => {}
     }
     if !d.dropped_chart_repo.is_empty() {
-        let at = if d.chart_source == ChartSource::Repo { "deploy.chartRepoUrl" } else { "deploy.chartSource" };
+        let at =
+            if d.chart_source == ChartSource::Repo { ctx::DEPLOY_CHART_REPO_URL } else { ctx::DEPLOY_CHART_SOURCE };
         out.push(Finding::warning(at, format!("the profile's GitOps chart repository {} differs from this chart source, which the commands and the GitOps files now share: it was dropped", d.dropped_chart_repo)));
     }
     if d.chart_source != ChartSource::Local && !d.chart_password.is_empty() && d.chart_username.is_empty() {
-        out.push(Finding::error("deploy.chartUser", "A user is required with a chart repository password."));
+        out.push(Finding::error(ctx::DEPLOY_CHART_USER, "A user is required with a chart repository password."));
     }
 }
 
@@ -475,7 +478,7 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     };
     if d.redis_servername.is_empty() && first_host.contains('$') {
         out.push(Finding::error(
-            "redis.servername",
+            ctx::REDIS_SERVERNAME,
             "the first Redis host is a placeholder, and redis-ors-secret is not run through envsubst: give the servername here",
         ));
     }
@@ -487,7 +490,7 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         ] {
             if real.str(key).is_some_and(|s| s.contains('$')) {
                 out.push(Finding::error(
-                    key.path,
+                    key,
                     "the database bootstrap needs the real value, not a placeholder (or turn the bootstrap off)",
                 ));
             }
@@ -502,7 +505,7 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
         ] {
             if real.str(key).is_some_and(|s| s.contains('$')) {
                 out.push(Finding::error(
-                    key.path,
+                    key,
                     "the commands create this secret with kubectl, which does not substitute placeholders",
                 ));
             }
@@ -514,7 +517,7 @@ fn placeholders(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
     for e in &eff.exports {
         if e.value.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
             out.push(Finding::error(
-                e.path.clone(),
+                e.key,
                 "in placeholder mode this value lands inside a quoted YAML string after envsubst, \
                  and its \" \\ or control characters would break the file; turn placeholder mode off",
             ));

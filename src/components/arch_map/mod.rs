@@ -13,7 +13,6 @@ use ixn_core::registry::Step;
 use ixn_portal::layout::{
     container, externals, fit, lanes_top, Rect, CONTAINERS, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH,
 };
-use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
 fn colour(class: Class) -> &'static str {
@@ -26,7 +25,7 @@ fn colour(class: Class) -> &'static str {
 
 /// The field a connection's port is set by: (step, element id).
 fn target(c: &Connection) -> Option<(Step, String)> {
-    c.field.map(|f| (step_of(f), field_id(f)))
+    c.field.as_ref().map(|f| (f.step(), field_id(&f.to_string())))
 }
 
 /// One drawn connection.

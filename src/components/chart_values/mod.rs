@@ -181,7 +181,7 @@ fn OtherKey(
                 <button type="button" class="link" hidden=move || !is_set() on:click=reset>"reset"</button>
             </p>
             {move || error.get().map(|e| view! { <p class="finding error">{format!("Not a {}: {e}", ty.as_str())}</p> })}
-            <Findings name=name.clone()/>
+            <Findings at=ixn_core::model::Location::ChartKey(name.clone())/>
         </div>
     }
 }

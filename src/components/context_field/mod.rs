@@ -2,7 +2,7 @@
 
 use crate::components::form::{FieldIds, Findings};
 use crate::state::ui;
-use ixn_core::model::ContextDef;
+use ixn_core::model::{ContextDef, Location};
 use ixn_core::registry::FieldKind;
 use leptos::prelude::*;
 
@@ -65,7 +65,7 @@ pub fn ContextField(
         <div class="field" hidden=hidden>
             {widget}
             <p class="help" id=ids.help.clone()>{def.help}" "<code class="key">{def.name}</code></p>
-            <Findings name=def.name.to_string()/>
+            <Findings at=Location::Context(def)/>
         </div>
     }
 }

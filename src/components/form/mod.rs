@@ -7,7 +7,7 @@ mod binding;
 pub use binding::ListBinding;
 
 use crate::state::ui;
-use ixn_core::model::Value;
+use ixn_core::model::{Location, Value};
 use ixn_core::registry::KeyDef;
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
@@ -59,24 +59,25 @@ pub fn use_field_ids() -> FieldIds {
 /// The findings under a field.
 #[component]
 pub fn Findings(
-    /// The field name.
-    name: String,
+    /// The field: a key (its list items' findings show too), a context field or a key
+    /// of the user's chart.
+    at: Location,
 ) -> impl IntoView {
     let ui = ui();
-    let id = FieldIds::of(&name).msg;
+    let id = FieldIds::of(&at.to_string()).msg;
     view! {
         <div class="findings" id=id aria-live="polite">
             {move || {
-                ui.findings_at(&name)
+                ui.findings_at(&at)
                     .into_iter()
                     .map(|f| {
                         let (class, label) = match f.severity {
                             Severity::Error => ("finding error", "Error: "),
                             Severity::Warning => ("finding warning", "Warning: "),
                         };
-                        let at = if f.path == name { String::new() } else { format!("{}: ", f.path) };
+                        let item = if f.path == at { String::new() } else { format!("{}: ", f.path) };
                         let left = leaves_to_you(ui, &f.path).then_some(view! { <em class="left-to-you">" The guide's sample leaves this to you."</em> });
-                        view! { <p class=class><strong>{label}</strong>{at}{f.message}{left}</p> }
+                        view! { <p class=class><strong>{label}</strong>{item}{f.message}{left}</p> }
                     })
                     .collect_view()
             }}
@@ -85,8 +86,8 @@ pub fn Findings(
 }
 
 /// Whether a finding is one the guide's sample (loaded last) leaves to the user.
-pub fn leaves_to_you(ui: crate::state::Ui, path: &str) -> bool {
-    ui.sample_loaded.get() && ixn_core::model::GUIDE_LEAVES_TO_YOU.contains(&path)
+pub fn leaves_to_you(ui: crate::state::Ui, at: &Location) -> bool {
+    ui.sample_loaded.get() && ixn_core::model::GUIDE_LEAVES_TO_YOU.iter().any(|&c| *at == Location::Context(c))
 }
 
 /// The effective value of a structured key for display: the user's, else derived or

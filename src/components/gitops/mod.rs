@@ -155,7 +155,7 @@ pub fn GitopsFiles() -> impl IntoView {
     };
     let set_delivery = move |ev| {
         let v = event_target_value(&ev);
-        if let Some(f) = ixn_core::model::context_field("deploy.delivery") {
+        if let Some(f) = Some(ixn_core::model::ctx::DEPLOY_DELIVERY) {
             ui.config.update(|c| (f.set)(&mut c.deploy, &v));
         }
     };

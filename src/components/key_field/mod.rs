@@ -8,7 +8,7 @@ use crate::components::{
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,
 };
 use crate::state::{ui, MASK};
-use ixn_core::model::{chart_default, Source, Value};
+use ixn_core::model::{chart_default, Location, Source, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ pub fn KeyField(
     provide_field_ids(ids.clone());
     let id = ids.input.clone();
     let described = ids.described();
-    let invalid = move || ui.findings_at(path).iter().any(|f| f.severity == Severity::Error).to_string();
+    let invalid = move || ui.findings_at(&Location::Key(def)).iter().any(|f| f.severity == Severity::Error).to_string();
     let text = move || ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string());
     let set_text = move |t: String| {
         ui.config.update(|c| {
@@ -157,7 +157,7 @@ pub fn KeyField(
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
             </p>
             {def.secret().then(|| view! { <ChartSecretNote def/> })}
-            <Findings name=path.to_string()/>
+            <Findings at=Location::Key(def)/>
             {keep}
         </div>
     }

@@ -6,7 +6,6 @@ use crate::components::form::field_id;
 use crate::state::ui;
 use ixn_core::validate::{Severity, Tally};
 use ixn_core::wording::count;
-use ixn_portal::step_of::step_of;
 use leptos::prelude::*;
 
 /// The banner; empty while there is no error.
@@ -21,8 +20,8 @@ pub fn ErrorBanner(
             (Tally::of(fs).errors, fs.iter().find(|f| f.severity == Severity::Error).map(|f| f.path.clone()))
         });
         let first = first?;
-        let step = step_of(&first);
-        let id = field_id(&first);
+        let step = first.step();
+        let id = field_id(&first.to_string());
         let what = match file {
             "deploy.sh" => " deploy.sh starts with a guard that names them and stops before running anything.",
             "override_values.yaml" => {

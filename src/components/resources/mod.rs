@@ -4,7 +4,7 @@
 use crate::components::form::{FieldIds, Findings};
 use crate::state::ui;
 use ixn_core::generate::sizing::Totals;
-use ixn_core::model::{chart_default, Value};
+use ixn_core::model::{chart_default, Location, Value};
 use ixn_core::registry::containers::{CONTAINERS, RESOURCES};
 use ixn_core::registry::KeyDef;
 use leptos::prelude::*;
@@ -32,11 +32,11 @@ fn findings_row(keys: &'static [&'static KeyDef]) -> impl IntoView {
         <tr class="row-findings">
             <td colspan="5">
                 {keys.iter().zip(RESOURCES.iter()).map(|(k, (_, label))| {
-                    let path = k.path;
+                    let at = Location::Key(k);
                     view! {
                         <div class="cell-findings">
-                            {move || (!ui.findings_at(path).is_empty()).then(|| view! { <span class="col">{*label}": "</span> })}
-                            <Findings name=path.to_string()/>
+                            {let at = at.clone(); move || (!ui.findings_at(&at).is_empty()).then(|| view! { <span class="col">{*label}": "</span> })}
+                            <Findings at/>
                         </div>
                     }
                 }).collect_view()}

@@ -1,0 +1,150 @@
+//! One typed constant per deployment-context field (`deploy.namespace` →
+//! `DEPLOY_NAMESPACE`), as [`crate::registry::keys`] has per values key: code names
+//! a context field through these, so that a wrong name fails to compile.
+
+use super::fields::{ContextDef, TABLE};
+
+/// The row named `name`, found at compile time (a wrong name stops the build).
+const fn field_at(name: &str) -> &'static ContextDef {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut i = 0;
+    while i < TABLE.len() {
+        if same(TABLE[i].name, name) {
+            return &TABLE[i];
+        }
+        i += 1;
+    }
+    panic!("not a context field");
+}
+
+/// `deploy.namespace`.
+pub const DEPLOY_NAMESPACE: &ContextDef = field_at("deploy.namespace");
+/// `deploy.release`.
+pub const DEPLOY_RELEASE: &ContextDef = field_at("deploy.release");
+/// `deploy.helmMajor`.
+pub const DEPLOY_HELM_MAJOR: &ContextDef = field_at("deploy.helmMajor");
+/// `deploy.chartSource`.
+pub const DEPLOY_CHART_SOURCE: &ContextDef = field_at("deploy.chartSource");
+/// `deploy.chartRepoUrl`.
+pub const DEPLOY_CHART_REPO_URL: &ContextDef = field_at("deploy.chartRepoUrl");
+/// `deploy.chart`.
+pub const DEPLOY_CHART: &ContextDef = field_at("deploy.chart");
+/// `deploy.chartVersion`.
+pub const DEPLOY_CHART_VERSION: &ContextDef = field_at("deploy.chartVersion");
+/// `deploy.chartUser`.
+pub const DEPLOY_CHART_USER: &ContextDef = field_at("deploy.chartUser");
+/// `deploy.chartPassword`.
+pub const DEPLOY_CHART_PASSWORD: &ContextDef = field_at("deploy.chartPassword");
+/// `deploy.placeholders`.
+pub const DEPLOY_PLACEHOLDERS: &ContextDef = field_at("deploy.placeholders");
+/// `deploy.platform`.
+pub const DEPLOY_PLATFORM: &ContextDef = field_at("deploy.platform");
+/// `gke.project`.
+pub const GKE_PROJECT: &ContextDef = field_at("gke.project");
+/// `gke.cluster`.
+pub const GKE_CLUSTER: &ContextDef = field_at("gke.cluster");
+/// `gke.locationKind`.
+pub const GKE_LOCATION_KIND: &ContextDef = field_at("gke.locationKind");
+/// `gke.location`.
+pub const GKE_LOCATION: &ContextDef = field_at("gke.location");
+/// `aks.resourceGroup`.
+pub const AKS_RESOURCE_GROUP: &ContextDef = field_at("aks.resourceGroup");
+/// `aks.cluster`.
+pub const AKS_CLUSTER: &ContextDef = field_at("aks.cluster");
+/// `registry.create`.
+pub const REGISTRY_CREATE: &ContextDef = field_at("registry.create");
+/// `registry.secretName`.
+pub const REGISTRY_SECRET_NAME: &ContextDef = field_at("registry.secretName");
+/// `registry.server`.
+pub const REGISTRY_SERVER: &ContextDef = field_at("registry.server");
+/// `registry.username`.
+pub const REGISTRY_USERNAME: &ContextDef = field_at("registry.username");
+/// `registry.password`.
+pub const REGISTRY_PASSWORD: &ContextDef = field_at("registry.password");
+/// `registry.email`.
+pub const REGISTRY_EMAIL: &ContextDef = field_at("registry.email");
+/// `db.chartSecrets`.
+pub const DB_CHART_SECRETS: &ContextDef = field_at("db.chartSecrets");
+/// `db.ownerUser`.
+pub const DB_OWNER_USER: &ContextDef = field_at("db.ownerUser");
+/// `db.ownerPassword`.
+pub const DB_OWNER_PASSWORD: &ContextDef = field_at("db.ownerPassword");
+/// `db.bootstrap`.
+pub const DB_BOOTSTRAP: &ContextDef = field_at("db.bootstrap");
+/// `db.adminUser`.
+pub const DB_ADMIN_USER: &ContextDef = field_at("db.adminUser");
+/// `db.adminPassword`.
+pub const DB_ADMIN_PASSWORD: &ContextDef = field_at("db.adminPassword");
+/// `db.psqlImage`.
+pub const DB_PSQL_IMAGE: &ContextDef = field_at("db.psqlImage");
+/// `redis.password`.
+pub const REDIS_PASSWORD: &ContextDef = field_at("redis.password");
+/// `redis.servername`.
+pub const REDIS_SERVERNAME: &ContextDef = field_at("redis.servername");
+/// `redis.port`.
+pub const REDIS_PORT: &ContextDef = field_at("redis.port");
+/// `redis.rejectUnauthorized`.
+pub const REDIS_REJECT_UNAUTHORIZED: &ContextDef = field_at("redis.rejectUnauthorized");
+/// `secrets.mount`.
+pub const SECRETS_MOUNT: &ContextDef = field_at("secrets.mount");
+/// `kafka.bootstrap`.
+pub const KAFKA_BOOTSTRAP: &ContextDef = field_at("kafka.bootstrap");
+/// `kafka.username`.
+pub const KAFKA_USERNAME: &ContextDef = field_at("kafka.username");
+/// `kafka.password`.
+pub const KAFKA_PASSWORD: &ContextDef = field_at("kafka.password");
+/// `consul.connect`.
+pub const CONSUL_CONNECT: &ContextDef = field_at("consul.connect");
+/// `deploy.delivery`.
+pub const DEPLOY_DELIVERY: &ContextDef = field_at("deploy.delivery");
+/// `deploy.secretsFrom`.
+pub const DEPLOY_SECRETS_FROM: &ContextDef = field_at("deploy.secretsFrom");
+/// `deploy.secretStore`.
+pub const DEPLOY_SECRET_STORE: &ContextDef = field_at("deploy.secretStore");
+/// `gitops.repoUrl`.
+pub const GITOPS_REPO_URL: &ContextDef = field_at("gitops.repoUrl");
+/// `gitops.revision`.
+pub const GITOPS_REVISION: &ContextDef = field_at("gitops.revision");
+/// `gitops.path`.
+pub const GITOPS_PATH: &ContextDef = field_at("gitops.path");
+/// `gitops.valuesIn`.
+pub const GITOPS_VALUES_IN: &ContextDef = field_at("gitops.valuesIn");
+/// `gitops.sync`.
+pub const GITOPS_SYNC: &ContextDef = field_at("gitops.sync");
+/// `argocd.namespace`.
+pub const ARGOCD_NAMESPACE: &ContextDef = field_at("argocd.namespace");
+/// `argocd.project`.
+pub const ARGOCD_PROJECT: &ContextDef = field_at("argocd.project");
+/// `flux.source`.
+pub const FLUX_SOURCE: &ContextDef = field_at("flux.source");
+/// `store.prefix`.
+pub const STORE_PREFIX: &ContextDef = field_at("store.prefix");
+/// `store.serviceAccount`.
+pub const STORE_SERVICE_ACCOUNT: &ContextDef = field_at("store.serviceAccount");
+/// `store.gcpProject`.
+pub const STORE_GCP_PROJECT: &ContextDef = field_at("store.gcpProject");
+/// `store.keyVault`.
+pub const STORE_KEY_VAULT: &ContextDef = field_at("store.keyVault");
+/// `store.vaultServer`.
+pub const STORE_VAULT_SERVER: &ContextDef = field_at("store.vaultServer");
+/// `store.vaultMount`.
+pub const STORE_VAULT_MOUNT: &ContextDef = field_at("store.vaultMount");
+/// `store.vaultAuthMount`.
+pub const STORE_VAULT_AUTH_MOUNT: &ContextDef = field_at("store.vaultAuthMount");
+/// `store.vaultRole`.
+pub const STORE_VAULT_ROLE: &ContextDef = field_at("store.vaultRole");
+/// `secrets.style`.
+pub const SECRETS_STYLE: &ContextDef = field_at("secrets.style");
