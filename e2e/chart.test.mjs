@@ -62,6 +62,11 @@ test("my chart's values: defaults, other chart keys, warnings and keep at fields
   await page.fill('textarea[name="extraEnv"]', 'just text');
   await page.dispatchEvent('textarea[name="extraEnv"]', 'change');
   assert.match(await page.textContent('[data-key="extraEnv"]'), /Not a list: must be a YAML list/);
+  // Its finding links from Review to the field, on the Chart step, and focuses it.
+  await step(page, 'review');
+  await page.click('#step-review .finding-list a:text-is("extraEnv")');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-extraEnv');
+  assert.ok(await page.isVisible('#step-chart'), 'the Chart step is open');
   await page.fill('textarea[name="extraEnv"]', '[]');
   await page.dispatchEvent('textarea[name="extraEnv"]', 'change');
   assert.ok(!(await preview(page, 'values')).includes('extraEnv'), 'the chart default: left out again');

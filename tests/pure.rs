@@ -35,6 +35,22 @@ fn a_finding_is_on_the_step_of_its_key_or_context_field() {
 }
 
 #[test]
+fn a_typed_location_is_on_the_step_its_name_is_on() {
+    use ixn_core::model::{Location, Part, CONTEXT};
+    use ixn_core::registry::{keys, KEYS};
+    for k in KEYS {
+        assert_eq!(Location::Key(k).step(), step_of(k.path), "{}", k.path);
+    }
+    for c in CONTEXT {
+        assert_eq!(Location::Context(c).step(), step_of(c.name), "{}", c.name);
+    }
+    let host = Location::Item { key: keys::IXN_SERVICE_IXN_NODE_REDIS, index: 1, part: Part::Host };
+    assert_eq!(host.step(), step_of(&host.to_string()));
+    // A key of the user's chart is edited on the Chart step, where its link goes.
+    assert_eq!(Location::ChartKey("extraEnv".into()).step(), Step::Chart);
+}
+
+#[test]
 fn highlighting_keeps_every_byte_and_tones_keys_comments_and_strings() {
     let join = |pieces: &[(Tone, &str)]| pieces.iter().map(|(_, t)| *t).collect::<String>();
     for (text, yaml) in [

@@ -540,7 +540,7 @@ fn with_the_schema_in_the_chart_helm_rejects_each_rule_the_portal_validates() {
         with_context.deploy = cfg.deploy.clone();
         let portal = ixn_core::validate::findings(&with_context)
             .into_iter()
-            .any(|f| f.severity == ixn_core::validate::Severity::Error && f.path.starts_with(b.path))
+            .any(|f| f.severity == ixn_core::validate::Severity::Error && f.path.to_string().starts_with(b.path))
             || report.notes.iter().any(|n| n.starts_with(b.path));
         assert!(portal, "{}: the portal does not refuse {}: {}", b.rule, b.path, b.yaml);
         let file = home.dir.join(format!("break{i}.yaml"));

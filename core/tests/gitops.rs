@@ -921,6 +921,6 @@ fn a_genesys_batch_needs_one_chart_version_and_rows_keep_the_base_delivery() {
     let reports = batch.check();
     assert!(!reports[0].failed());
     let f = &reports[1].findings[0];
-    assert_eq!((f.path.as_str(), f.at.line, f.at.column), ("deploy.delivery", 3, 5));
+    assert_eq!((f.path.to_string().as_str(), f.at.line, f.at.column), ("deploy.delivery", 3, 5));
     assert!(f.message.contains("one delivery, the base profile's (genesys)"), "{}", f.message);
 }

@@ -168,7 +168,7 @@ fn log_sidecar_image() {
     c.values.unset(keys::IXN_SERVICE_IMAGE_LOG_SIDECAR_REPOSITORY);
     has(&c, "ixnService.image.logSidecar.repository", Severity::Error, "its image needs a repository");
     has(&c, "ixnService.image.logSidecar.tag", Severity::Error, "its image needs a tag");
-    assert!(!findings(&c).iter().any(|f| f.severity == Severity::Warning && f.path.contains("logSidecar")));
+    assert!(!findings(&c).iter().any(|f| f.severity == Severity::Warning && f.path.to_string().contains("logSidecar")));
 }
 
 #[test]

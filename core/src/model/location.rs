@@ -67,13 +67,13 @@ impl Location {
         }
     }
 
-    /// The wizard step of its field; a chart key the registry does not have is shown
-    /// on Review (the chart step's list links there too).
+    /// The wizard step of its field; a key of the user's chart is edited on the Chart
+    /// step (its findings show there, and the review's link opens it).
     pub fn step(&self) -> Step {
         match self {
             Location::Key(k) | Location::Item { key: k, .. } => k.step,
             Location::Context(c) => c.step,
-            Location::ChartKey(_) => Step::Review,
+            Location::ChartKey(_) => Step::Chart,
         }
     }
 }
@@ -128,13 +128,22 @@ impl std::hash::Hash for Location {
 /// Its text, for tests and reports that say the field by name.
 impl PartialEq<str> for Location {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        match self {
+            Location::Key(k) => k.path == other,
+            Location::Item { key, index, part } => other
+                .strip_prefix(key.path)
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.split_once("]."))
+                .is_some_and(|(i, p)| i == index.to_string() && p == part.as_str()),
+            Location::Context(c) => c.name == other,
+            Location::ChartKey(p) => p == other,
+        }
     }
 }
 
 impl PartialEq<&str> for Location {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        self == *other
     }
 }
 
@@ -161,5 +170,7 @@ mod tests {
         assert!(host.is_in(&Location::Key(keys::IXN_SERVICE_IXN_NODE_REDIS)));
         assert!(!host.is_in(&Location::Key(keys::TENANT_SID)));
         assert_eq!(host.field_name(), "ixnService.ixnNode.redis");
+        assert!(host == "ixnService.ixnNode.redis[0].host" && host != "ixnService.ixnNode.redis[0].port");
+        assert!(host != "ixnService.ixnNode.redis[00].host" && host != "ixnService.ixnNode.redis");
     }
 }
