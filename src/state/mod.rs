@@ -68,8 +68,8 @@ pub struct Notice {
     pub text: String,
     /// The answers the change replaced, if the user may want them back.
     pub way_back: Option<WayBack>,
-    /// Fields the notice is about (their names): shown as links that go to them.
-    pub fields: Vec<String>,
+    /// Fields the notice is about: shown as links that go to them.
+    pub fields: Vec<Location>,
 }
 
 /// Answers a notice can bring back, and what its button says.

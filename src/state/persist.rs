@@ -158,8 +158,11 @@ impl Ui {
         if self.remember_secrets.get_untracked() {
             return;
         }
-        let names: Vec<String> = browser::load(UNSAVED_SECRETS_KEY)
-            .map(|list| list.split(',').filter(|n| !n.is_empty()).map(str::to_string).collect())
+        // Names this version does not know (a field renamed since) have no field to link.
+        let names: Vec<_> = browser::load(UNSAVED_SECRETS_KEY)
+            .map(|list| {
+                list.split(',').filter_map(|n| ixn_core::batch::Field::named(n).map(|f| f.location())).collect()
+            })
             .unwrap_or_default();
         if names.is_empty() {
             return;

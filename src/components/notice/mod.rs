@@ -2,6 +2,7 @@
 //! tab's change), with a way back when it replaced answers.
 
 use crate::state::{ui, Notice, WayBack};
+use ixn_core::model::Location;
 use leptos::prelude::*;
 
 /// The notice banner.
@@ -13,12 +14,14 @@ pub fn NoticeBanner() -> impl IntoView {
             // Each field named, as a link that opens its step and focuses it.
             let links = (!fields.is_empty()).then(|| view! {
                 <ul class="notice-fields">
-                    {fields.into_iter().map(|name| {
-                        let step = ixn_portal::step_of::step_of(&name);
-                        let label = ixn_core::model::context_field(&name).map(|c| c.label.to_string())
-                            .or_else(|| ixn_core::registry::key(&name).map(|k| k.title.to_string()))
-                            .unwrap_or_else(|| name.clone());
-                        let id = crate::components::form::field_id(&name);
+                    {fields.into_iter().map(|at| {
+                        let step = at.step();
+                        let label = match &at {
+                            Location::Context(c) => c.label.to_string(),
+                            Location::Key(k) => k.title.to_string(),
+                            other => other.to_string(),
+                        };
+                        let id = crate::components::form::field_id(&at.to_string());
                         view! {
                             <li><a href=format!("#/{}", step.slug()) on:click=move |_| {
                                 ui.step.set(step);
