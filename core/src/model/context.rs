@@ -45,7 +45,7 @@ macro_rules! choice_text {
     ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $ty {
             /// The choice as text (`gke`, `zone`, `stdin`…), as serde writes it.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($ty::$variant => $text),+
                 }

@@ -148,3 +148,92 @@ pub const STORE_VAULT_AUTH_MOUNT: &ContextDef = field_at("store.vaultAuthMount")
 pub const STORE_VAULT_ROLE: &ContextDef = field_at("store.vaultRole");
 /// `secrets.style`.
 pub const SECRETS_STYLE: &ContextDef = field_at("secrets.style");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Deployment, CONTEXT};
+    use crate::registry::FieldKind;
+
+    #[test]
+    fn every_row_has_its_constant_named_after_it() {
+        let all = [
+            DEPLOY_NAMESPACE,
+            DEPLOY_RELEASE,
+            DEPLOY_HELM_MAJOR,
+            DEPLOY_CHART_SOURCE,
+            DEPLOY_CHART_REPO_URL,
+            DEPLOY_CHART,
+            DEPLOY_CHART_VERSION,
+            DEPLOY_CHART_USER,
+            DEPLOY_CHART_PASSWORD,
+            DEPLOY_PLACEHOLDERS,
+            DEPLOY_PLATFORM,
+            GKE_PROJECT,
+            GKE_CLUSTER,
+            GKE_LOCATION_KIND,
+            GKE_LOCATION,
+            AKS_RESOURCE_GROUP,
+            AKS_CLUSTER,
+            REGISTRY_CREATE,
+            REGISTRY_SECRET_NAME,
+            REGISTRY_SERVER,
+            REGISTRY_USERNAME,
+            REGISTRY_PASSWORD,
+            REGISTRY_EMAIL,
+            DB_CHART_SECRETS,
+            DB_OWNER_USER,
+            DB_OWNER_PASSWORD,
+            DB_BOOTSTRAP,
+            DB_ADMIN_USER,
+            DB_ADMIN_PASSWORD,
+            DB_PSQL_IMAGE,
+            REDIS_PASSWORD,
+            REDIS_SERVERNAME,
+            REDIS_PORT,
+            REDIS_REJECT_UNAUTHORIZED,
+            SECRETS_MOUNT,
+            KAFKA_BOOTSTRAP,
+            KAFKA_USERNAME,
+            KAFKA_PASSWORD,
+            CONSUL_CONNECT,
+            DEPLOY_DELIVERY,
+            DEPLOY_SECRETS_FROM,
+            DEPLOY_SECRET_STORE,
+            GITOPS_REPO_URL,
+            GITOPS_REVISION,
+            GITOPS_PATH,
+            GITOPS_VALUES_IN,
+            GITOPS_SYNC,
+            ARGOCD_NAMESPACE,
+            ARGOCD_PROJECT,
+            FLUX_SOURCE,
+            STORE_PREFIX,
+            STORE_SERVICE_ACCOUNT,
+            STORE_GCP_PROJECT,
+            STORE_KEY_VAULT,
+            STORE_VAULT_SERVER,
+            STORE_VAULT_MOUNT,
+            STORE_VAULT_AUTH_MOUNT,
+            STORE_VAULT_ROLE,
+            SECRETS_STYLE,
+        ];
+        assert_eq!(all.len(), CONTEXT.len());
+        for (c, row) in all.iter().zip(CONTEXT) {
+            assert_eq!(c.name, row.name);
+        }
+    }
+
+    #[test]
+    fn every_option_of_a_choice_reads_back_as_written() {
+        for f in CONTEXT {
+            if let FieldKind::Select(options) = f.kind {
+                for (value, _) in options {
+                    let mut d = Deployment::default();
+                    (f.set)(&mut d, value);
+                    assert_eq!((f.get)(&d), *value, "{}", f.name);
+                }
+            }
+        }
+    }
+}

@@ -77,25 +77,33 @@ macro_rules! flag {
     };
 }
 
-const PLATFORMS: &[(&str, &str)] =
-    &[("gke", "GKE (gcloud)"), ("aks", "AKS (az)"), ("other", "Other (kubectl already set up)")];
-const LOCATIONS: &[(&str, &str)] = &[("zone", "Zone"), ("region", "Region")];
+const PLATFORMS: &[(&str, &str)] = &[
+    (Platform::Gke.as_str(), "GKE (gcloud)"),
+    (Platform::Aks.as_str(), "AKS (az)"),
+    (Platform::Other.as_str(), "Other (kubectl already set up)"),
+];
+const LOCATIONS: &[(&str, &str)] =
+    &[(GkeLocationKind::Zone.as_str(), "Zone"), (GkeLocationKind::Region.as_str(), "Region")];
 const DELIVERIES: &[(&str, &str)] = &[
-    ("script", "Script (commands from a terminal)"),
-    ("argocd", "Argo CD Application"),
-    ("flux", "Flux HelmRelease"),
-    ("genesys", "Genesys pipeline (multicloud-services layout)"),
+    (Delivery::Script.as_str(), "Script (commands from a terminal)"),
+    (Delivery::Argocd.as_str(), "Argo CD Application"),
+    (Delivery::Flux.as_str(), "Flux HelmRelease"),
+    (Delivery::Genesys.as_str(), "Genesys pipeline (multicloud-services layout)"),
 ];
-const SECRETS_FROM: &[(&str, &str)] =
-    &[("kubectl", "kubectl (Secrets made once, by hand)"), ("external-secrets", "External Secrets Operator")];
+const SECRETS_FROM: &[(&str, &str)] = &[
+    (SecretsFrom::Kubectl.as_str(), "kubectl (Secrets made once, by hand)"),
+    (SecretsFrom::ExternalSecrets.as_str(), "External Secrets Operator"),
+];
 const STORES: &[(&str, &str)] = &[
-    ("gcp-secret-manager", "Google Secret Manager (GKE)"),
-    ("azure-key-vault", "Azure Key Vault (AKS)"),
-    ("vault", "HashiCorp Vault"),
+    (SecretStoreKind::GcpSecretManager.as_str(), "Google Secret Manager (GKE)"),
+    (SecretStoreKind::AzureKeyVault.as_str(), "Azure Key Vault (AKS)"),
+    (SecretStoreKind::Vault.as_str(), "HashiCorp Vault"),
 ];
-const VALUES_IN: &[(&str, &str)] =
-    &[("inline", "Inline (valuesObject)"), ("file", "A values file in the Git repository")];
-const SYNCS: &[(&str, &str)] = &[("automated", "Automated"), ("manual", "Manual")];
+const VALUES_IN: &[(&str, &str)] = &[
+    (ValuesIn::Inline.as_str(), "Inline (valuesObject)"),
+    (ValuesIn::File.as_str(), "A values file in the Git repository"),
+];
+const SYNCS: &[(&str, &str)] = &[(SyncMode::Automated.as_str(), "Automated"), (SyncMode::Manual.as_str(), "Manual")];
 
 fn gitops(d: &Deployment) -> bool {
     d.delivery != Delivery::Script
@@ -105,14 +113,16 @@ fn eso(d: &Deployment) -> bool {
     gitops(d) && d.secrets_from == SecretsFrom::ExternalSecrets
 }
 
-const HELM_MAJORS: &[(&str, &str)] = &[("4", "Helm 4"), ("3", "Helm 3")];
+const HELM_MAJORS: &[(&str, &str)] = &[(HelmMajor::V4.as_str(), "Helm 4"), (HelmMajor::V3.as_str(), "Helm 3")];
 const CHART_SOURCES: &[(&str, &str)] = &[
-    ("repo", "Chart repository (helm repo add)"),
-    ("oci", "OCI registry (oci://…)"),
-    ("local", "A chart folder or .tgz on disk"),
+    (ChartSource::Repo.as_str(), "Chart repository (helm repo add)"),
+    (ChartSource::Oci.as_str(), "OCI registry (oci://…)"),
+    (ChartSource::Local.as_str(), "A chart folder or .tgz on disk"),
 ];
-const STYLES: &[(&str, &str)] =
-    &[("guide", "kubectl create secret (as the guide)"), ("stdin", "Secret manifests from stdin")];
+const STYLES: &[(&str, &str)] = &[
+    (SecretStyle::Guide.as_str(), "kubectl create secret (as the guide)"),
+    (SecretStyle::Stdin.as_str(), "Secret manifests from stdin"),
+];
 
 /// The context fields that hold credentials: masked in previews, left out of links
 /// and, unless asked, of profiles and storage.
@@ -130,15 +140,15 @@ pub(super) const TABLE: &[ContextDef] = &[
     ContextDef {
         name: "deploy.helmMajor", label: "Helm version", help: "The Helm major you run: the commands use its flags (Helm 4 renamed --atomic and takes a --wait strategy), and the preflight checks it.",
         step: Step::Tenant, kind: FieldKind::Select(HELM_MAJORS),
-        get: |d| d.helm_major.number().to_string(),
-        set: |d, v| d.helm_major = if v == "3" { HelmMajor::V3 } else { HelmMajor::V4 },
+        get: |d| d.helm_major.as_str().into(),
+        set: |d, v| d.helm_major = HelmMajor::parse(v),
         applies: always,
     },
     ContextDef {
         name: "deploy.chartSource", label: "Chart source", help: "Where helm, Argo CD and Flux get the IXN chart: a chart repository, an OCI registry, or a chart already downloaded (for the commands only).",
         step: Step::Tenant, kind: FieldKind::Select(CHART_SOURCES),
-        get: |d| match d.chart_source { ChartSource::Repo => "repo", ChartSource::Oci => "oci", ChartSource::Local => "local" }.into(),
-        set: |d, v| d.chart_source = match v { "oci" => ChartSource::Oci, "local" => ChartSource::Local, _ => ChartSource::Repo },
+        get: |d| d.chart_source.as_str().into(),
+        set: |d, v| d.chart_source = ChartSource::parse(v),
         applies: always,
     },
     text!("deploy.chartRepoUrl", "Chart repository URL", "The URL helm repo add registers under the repository name of the chart reference (ixn in ixn/ixn); Argo CD and Flux pull from it too.", Tenant, chart_repo_url, FieldKind::Text, |d| d.chart_source == ChartSource::Repo),
@@ -191,22 +201,22 @@ pub(super) const TABLE: &[ContextDef] = &[
     ContextDef {
         name: "deploy.delivery", label: "Delivery", help: "How the tenant reaches the cluster: the commands from a terminal, or files for Git that Argo CD, Flux or the Genesys pipeline apply. In Git no secret is written: the database secrets are made outside the chart.",
         step: Step::Review, kind: FieldKind::Select(DELIVERIES),
-        get: |d| match d.delivery { Delivery::Script => "script", Delivery::Argocd => "argocd", Delivery::Flux => "flux", Delivery::Genesys => "genesys" }.into(),
-        set: |d, v| d.delivery = match v { "argocd" => Delivery::Argocd, "flux" => Delivery::Flux, "genesys" => Delivery::Genesys, _ => Delivery::Script },
+        get: |d| d.delivery.as_str().into(),
+        set: |d, v| d.delivery = Delivery::parse(v),
         applies: always,
     },
     ContextDef {
         name: "deploy.secretsFrom", label: "Secrets from", help: "kubectl: seed-secret-store.sh (kept out of Git) creates the Secrets once. External Secrets: the operator makes them in the cluster from a secret store; seed-secret-store.sh fills the store.",
         step: Step::Review, kind: FieldKind::Select(SECRETS_FROM),
-        get: |d| match d.secrets_from { SecretsFrom::Kubectl => "kubectl", SecretsFrom::ExternalSecrets => "external-secrets" }.into(),
-        set: |d, v| d.secrets_from = if v == "external-secrets" { SecretsFrom::ExternalSecrets } else { SecretsFrom::Kubectl },
+        get: |d| d.secrets_from.as_str().into(),
+        set: |d, v| d.secrets_from = SecretsFrom::parse(v),
         applies: gitops,
     },
     ContextDef {
         name: "deploy.secretStore", label: "Secret store", help: "Google Secret Manager on GKE and Azure Key Vault on AKS (both through workload identity), or HashiCorp Vault (Kubernetes auth).",
         step: Step::Review, kind: FieldKind::Select(STORES),
-        get: |d| match d.secret_store { SecretStoreKind::GcpSecretManager => "gcp-secret-manager", SecretStoreKind::AzureKeyVault => "azure-key-vault", SecretStoreKind::Vault => "vault" }.into(),
-        set: |d, v| d.secret_store = match v { "azure-key-vault" => SecretStoreKind::AzureKeyVault, "vault" => SecretStoreKind::Vault, _ => SecretStoreKind::GcpSecretManager },
+        get: |d| d.secret_store.as_str().into(),
+        set: |d, v| d.secret_store = SecretStoreKind::parse(v),
         applies: eso,
     },
     text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, git_repo_url, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
@@ -215,15 +225,15 @@ pub(super) const TABLE: &[ContextDef] = &[
     ContextDef {
         name: "gitops.valuesIn", label: "Values", help: "Inline in the Application (valuesObject), or a values file beside it in Git (a second source with ref: values).",
         step: Step::Review, kind: FieldKind::Select(VALUES_IN),
-        get: |d| match d.values_in { ValuesIn::Inline => "inline", ValuesIn::File => "file" }.into(),
-        set: |d, v| d.values_in = if v == "file" { ValuesIn::File } else { ValuesIn::Inline },
+        get: |d| d.values_in.as_str().into(),
+        set: |d, v| d.values_in = ValuesIn::parse(v),
         applies: |d| d.delivery == Delivery::Argocd,
     },
     ContextDef {
         name: "gitops.sync", label: "Sync", help: "Automated: applied when Git changes (Argo CD prunes and self-heals). Manual: Argo CD waits for a sync; Flux resources start suspended (flux resume).",
         step: Step::Review, kind: FieldKind::Select(SYNCS),
-        get: |d| match d.sync { SyncMode::Automated => "automated", SyncMode::Manual => "manual" }.into(),
-        set: |d, v| d.sync = if v == "manual" { SyncMode::Manual } else { SyncMode::Automated },
+        get: |d| d.sync.as_str().into(),
+        set: |d, v| d.sync = SyncMode::parse(v),
         applies: |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux),
     },
     text!("argocd.namespace", "Argo CD namespace", "Where Argo CD runs and reads Applications.", Review, argocd_namespace, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
