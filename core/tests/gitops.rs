@@ -108,15 +108,7 @@ fn tree_of(cfg: &Config) -> Tree {
 
 /// The reference data, or a skip (a plain clone has no ../shared); in CI a failure.
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{} is missing, and CI=true: the GitOps schema tests must run", p.display());
-    }
-    eprintln!("skipped: {} is missing (a plain clone has no ../shared)", p.display());
-    None
+    common::shared_path(&format!("reference/{rel}"))
 }
 
 /// A client binary at the contract path; missing is a failure that says how to install.

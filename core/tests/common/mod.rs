@@ -35,6 +35,21 @@ pub fn shared(rel: &str) -> Option<String> {
     }
 }
 
+/// A file or folder of `../shared` (`rel` under it), if it is there: [`shared`]'s rule
+/// (a skip with a message in a plain clone, a failure in CI) for tests that hand the
+/// path to a client.
+pub fn shared_path(rel: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{} is missing; CI must have ../shared, so this test may not skip there", p.display());
+    }
+    eprintln!("skipped: {} is missing; it is the reference material beside a full checkout", p.display());
+    None
+}
+
 /// Free text for property tests: any printable Unicode, ASCII control characters, and
 /// what YAML 1.1 or JSON would read as something else if it were written bare.
 pub fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
