@@ -7,9 +7,10 @@
 //!   constant per key ([`registry::keys`]), each key's constraint
 //!   ([`registry::Constraint`]) and the containers' resource keys; everything reads it.
 //! - [`model`]: typed values ([`model::Values`]), the deployment context and its form
-//!   fields ([`model::CONTEXT`]), presets, the derivations of `DERIVED` keys, the
-//!   effective values, name rules.
-//! - [`validate`]: findings a person can act on.
+//!   fields ([`model::CONTEXT`], a typed constant per field in [`model::ctx`]), where a
+//!   finding or a map link points ([`model::Location`]), presets, the derivations of
+//!   `DERIVED` keys, the effective values, name rules.
+//! - [`validate`]: findings a person can act on, each at a typed [`model::Location`].
 //! - [`generate`]: `override_values.yaml`, commands, secrets, SQL, topology, sizing, tar.
 //! - [`operations`]: preflight, verification, troubleshooting, lifecycle, monitoring.
 //! - [`artifacts`]: everything the portal shows for one configuration, computed together.
