@@ -1,7 +1,7 @@
 //! The validation rules.
 
 use super::{Finding, Location, Part};
-use crate::model::{ctx, ContextDef};
+use crate::model::{ctx, secret_fields, ContextDef};
 use crate::model::{
     dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
 };
@@ -413,16 +413,10 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
         need(out, ctx::DB_ADMIN_PASSWORD, &d.db_admin_password, "the PostgreSQL admin password");
         need(out, ctx::DB_PSQL_IMAGE, &d.psql_image, "an image with psql for the bootstrap pod");
     }
-    for (path, v) in [
-        (ctx::REGISTRY_PASSWORD, &d.registry_password),
-        (ctx::REDIS_PASSWORD, &d.redis_password),
-        (ctx::KAFKA_PASSWORD, &d.kafka_password),
-        (ctx::DB_ADMIN_PASSWORD, &d.db_admin_password),
-        (ctx::DB_OWNER_PASSWORD, &d.db_owner_password),
-        (ctx::DEPLOY_CHART_PASSWORD, &d.chart_password),
-    ] {
-        if v.contains('\0') {
-            out.push(Finding::error(path, "contains a NUL character, which no command line or database can carry"));
+    // Every credential, from the context table (a new secret field is checked too).
+    for f in secret_fields() {
+        if (f.get)(d).contains('\0') {
+            out.push(Finding::error(f, "contains a NUL character, which no command line or database can carry"));
         }
     }
 }
