@@ -2,7 +2,7 @@
 //! `DEPLOY_NAMESPACE`), as [`crate::registry::keys`] has per values key: code names
 //! a context field through these, so that a wrong name fails to compile.
 
-use super::fields::{ContextDef, TABLE};
+use super::fields::{ContextDef, ROWS};
 
 /// The row named `name`, found at compile time (a wrong name stops the build).
 const fn field_at(name: &str) -> &'static ContextDef {
@@ -21,9 +21,9 @@ const fn field_at(name: &str) -> &'static ContextDef {
         true
     }
     let mut i = 0;
-    while i < TABLE.len() {
-        if same(TABLE[i].name, name) {
-            return &TABLE[i];
+    while i < ROWS.len() {
+        if same(ROWS[i].name, name) {
+            return &ROWS[i];
         }
         i += 1;
     }

@@ -131,10 +131,25 @@ pub fn secret_fields() -> impl Iterator<Item = &'static ContextDef> {
 }
 
 /// Every context field, in wizard order.
-pub static CONTEXT: &[ContextDef] = TABLE;
+pub static CONTEXT: &[ContextDef] = &ROWS;
 
-/// The table itself, as a constant so that [`super::ctx`] finds its rows at compile time.
-pub(super) const TABLE: &[ContextDef] = &[
+/// The rows, in a static of their own: [`super::ctx`]'s constants point into it, so
+/// every crate shares this one copy (a constant's table would be copied into each
+/// crate that uses one of its rows).
+pub(super) static ROWS: [ContextDef; TABLE.len()] = rows(TABLE);
+
+const fn rows<const N: usize>(table: &[ContextDef]) -> [ContextDef; N] {
+    let mut out = [table[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = table[i];
+        i += 1;
+    }
+    out
+}
+
+/// The table as written, read only at compile time (into [`ROWS`]).
+const TABLE: &[ContextDef] = &[
     text!("deploy.namespace", "Namespace", "Kubernetes namespace for the tenant; the guide uses ixn.", Tenant, namespace),
     text!("deploy.release", "Release name", "Helm release name. Empty means ixn-<sid>, as the guide names it.", Tenant, release),
     ContextDef {
