@@ -12,9 +12,26 @@
 //! - `batch`: "Download all tenants": every good row rendered, as one `.tar` laid out
 //!   like `ixn-portal batch --keep-going --out DIR`.
 //!
+//! - `baseline`: a chart's values file (`text`) read as `ixn-portal render --chart`
+//!   reads it: its digest and the comment above each key, or where it does not read.
+//!   The page builds its light form of the baseline from these.
+//! - `operations`: the Operations tab's sections of `masked` and of `profile`.
+//! - `metrics`: the supported metrics matching `query`.
+//! - `changes`: the Changes view of `profile` against the chart defaults, or the
+//!   deployed release or the next version (`pasted`).
+//!
+//! Any request may carry `chart`, the text of the chart values file the answers name
+//! by digest: the answers are then read against it, as `--chart FILE` does.
+//!
 //! Long jobs reply `{"id", "progress": [done, total]}` every [`CHUNK`] rows.
 
-use ixn_core::artifacts::{download, with_gitops};
+use ixn_core::artifacts::{download, operations, with_gitops};
+use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree, Note, Report};
+use ixn_core::generate::values_yaml::values_tree;
+use ixn_core::model::{Baseline, ChartValues, Effective};
+use ixn_core::operations::{metrics, Section};
+use std::cell::RefCell;
+use std::sync::Arc;
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
 use ixn_core::generate::gitops::Tree;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
@@ -29,9 +46,114 @@ pub const CHUNK: usize = 50;
 /// Where replies go: JSON text, and the bytes of a file when there is one.
 pub type Reply<'a> = &'a mut dyn FnMut(String, Option<Vec<u8>>);
 
+thread_local! {
+    // The last chart file read, by its text: requests carry it with every keystroke.
+    static CHART: RefCell<Option<(String, Arc<Baseline>)>> = const { RefCell::new(None) };
+}
+
+/// The chart values file `text`, read (the last one is kept).
+fn baseline(text: &str) -> Result<Arc<Baseline>, String> {
+    if let Some(b) = CHART.with(|c| c.borrow().as_ref().filter(|(t, _)| t == text).map(|(_, b)| b.clone())) {
+        return Ok(b);
+    }
+    let b = Arc::new(Baseline::read(text).map_err(|e| e.to_string())?);
+    CHART.with(|c| *c.borrow_mut() = Some((text.to_string(), b.clone())));
+    Ok(b)
+}
+
+/// The answers of `field`, read against the request's chart values file when it is
+/// the one they name (as `ixn-portal render --chart FILE` reads them).
 fn config(req: &Json, field: &str) -> Result<Config, String> {
     let text = req[field].as_str().ok_or_else(|| format!("no {field} in the request"))?;
-    Profile::parse(text).and_then(|p| p.to_config()).map_err(|e| format!("the answers do not read: {e}"))
+    let mut cfg =
+        Profile::parse(text).and_then(|p| p.to_config()).map_err(|e| format!("the answers do not read: {e}"))?;
+    if let Some(chart) = req["chart"].as_str().filter(|_| !cfg.chart.digest.is_empty()) {
+        let b = baseline(chart).map_err(|e| format!("your chart's values do not read: {e}"))?;
+        if b.digest == cfg.chart.digest {
+            let keep = std::mem::take(&mut cfg.chart.keep);
+            cfg.chart = ChartValues { keep, digest: b.digest.clone(), baseline: Some(b) };
+        }
+    }
+    Ok(cfg)
+}
+
+fn sections_json(sections: &[Section]) -> Json {
+    Json::Array(
+        sections
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id,
+                    "title": s.title,
+                    "intro": s.intro,
+                    "script": ixn_core::operations::section_script(s),
+                    "items": s.items.iter().map(|i| json!({
+                        "id": i.id,
+                        "title": i.title,
+                        "note": i.note,
+                        "script": i.script,
+                        "query": i.query,
+                        "manual": i.manual,
+                        "destructive": i.destructive,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn notes_json(notes: &[Note]) -> Vec<String> {
+    notes.iter().map(Note::line).collect()
+}
+
+/// The Changes view's report: each line with the registry key (or other chart key)
+/// it links to, its step, and its text after the path.
+fn report_json(r: &Report, show: bool) -> Json {
+    let (added, removed, changed) = r.counts();
+    json!({
+        "summary": format!("Against {}: {added} added, {removed} removed, {changed} changed.", r.title()),
+        "changes": r.changes.iter().map(|c| {
+            let line = c.line(show);
+            let (step, field) = match c.key {
+                Some(k) => (k.step, k.path.to_string()),
+                // A key the registry does not know: an other chart key, edited in "Your chart".
+                None => (ixn_core::registry::Step::Chart, c.dotted()),
+            };
+            json!({
+                "kind": c.kind.sign_word(),
+                "sign": c.kind.sign().to_string(),
+                "step": step.slug(),
+                "field": field,
+                "path": c.dotted(),
+                "rest": line[line.find(": ").unwrap_or(line.len())..],
+            })
+        }).collect::<Vec<_>>(),
+        "warnings": notes_json(&r.warnings),
+        "decisions": notes_json(&r.decisions),
+        "text": r.text(show),
+    })
+}
+
+/// The Changes view's comparison, or why there is none.
+fn changes(req: &Json) -> Result<Json, String> {
+    let cfg = config(req, "profile")?;
+    let against = req["against"].as_str().unwrap_or("defaults");
+    let other = match against {
+        "deployed" | "next" => {
+            let t = req["pasted"].as_str().unwrap_or_default();
+            Some(Baseline::read(t).map_err(|e| format!("The pasted values do not read: {e}"))?.tree)
+        }
+        _ => None,
+    };
+    let eff = Effective::of(&cfg);
+    let values = values_tree(&cfg, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false });
+    let defaults = defaults_tree(&cfg);
+    let report = match (against, other) {
+        ("deployed", Some(d)) => against_deployed(&defaults, &values, &d),
+        ("next", Some(n)) => against_next(&defaults, &n, &values),
+        _ => against_defaults(&defaults, &values),
+    };
+    Ok(report_json(&report, req["show"].as_bool().unwrap_or(false)))
 }
 
 fn options(req: &Json) -> ValuesOptions {
@@ -49,7 +171,7 @@ fn tree_json(t: &Tree) -> Json {
     })
 }
 
-fn report_json(r: &RowReport) -> Json {
+fn row_json(r: &RowReport) -> Json {
     json!({
         "row": r.row,
         "line": r.at.line,
@@ -120,7 +242,7 @@ pub fn run(request: &str, reply: Reply) {
         Some("check") => match batch_of(&req) {
             Ok(batch) => {
                 let reports = check(&id, &batch, reply);
-                let rows: Vec<Json> = reports.iter().map(report_json).collect();
+                let rows: Vec<Json> = reports.iter().map(row_json).collect();
                 reply(json!({"id": id, "rows": rows}).to_string(), None);
             }
             Err(e) => fail(reply, e),
@@ -158,6 +280,35 @@ pub fn run(request: &str, reply: Reply) {
                     Err(e) => fail(reply, e.to_string()),
                 }
             }
+            Err(e) => fail(reply, e),
+        },
+        Some("baseline") => {
+            let text = req["text"].as_str().unwrap_or_default();
+            match baseline(text) {
+                Ok(b) => {
+                    let help: Vec<Json> = b.help.iter().map(|(p, t)| json!([p, t])).collect();
+                    reply(json!({"id": id, "digest": b.digest, "help": help}).to_string(), None);
+                }
+                Err(e) => fail(reply, e),
+            }
+        }
+        Some("operations") => match (config(&req, "masked"), config(&req, "profile")) {
+            (Ok(m), Ok(u)) => reply(
+                json!({"id": id, "shown": sections_json(&operations(&m)), "unmasked": sections_json(&operations(&u))})
+                    .to_string(),
+                None,
+            ),
+            (Err(e), _) | (_, Err(e)) => fail(reply, e),
+        },
+        Some("metrics") => {
+            let rows: Vec<Json> = metrics::search(req["query"].as_str().unwrap_or_default())
+                .into_iter()
+                .map(|m| json!([m.name, m.kind, m.labels, m.indicator, m.help, m.source, m.reconstructed]))
+                .collect();
+            reply(json!({"id": id, "rows": rows}).to_string(), None);
+        }
+        Some("changes") => match changes(&req) {
+            Ok(r) => reply(json!({"id": id, "report": r}).to_string(), None),
             Err(e) => fail(reply, e),
         },
         _ => fail(reply, format!("unknown request {:?}", req["op"])),

@@ -10,7 +10,7 @@
 
 use crate::browser;
 use crate::state::{ui, Ui, TENANTS_KEY};
-use crate::worker_bridge::{profile_text, request, with_options};
+use crate::worker_bridge::{profile_text, request, with_chart, with_options};
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::registry::Step;
 use leptos::prelude::*;
@@ -134,7 +134,7 @@ impl Panel {
             "tenants": self.text.get_untracked(),
             "file": self.file_name(),
         });
-        with_options(req, self.options())
+        with_options(self.ui.config.with_untracked(|c| with_chart(req, c)), self.options())
     }
 
     fn file_name(&self) -> String {
