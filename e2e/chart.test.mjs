@@ -80,6 +80,8 @@ test("my chart's values: defaults, other chart keys, warnings and keep at fields
   // A reload brings the chart back (this browser kept the file).
   await page.reload();
   await step(page, 'chart');
+  // The worker reads the kept file again.
+  await page.waitForSelector('#chart-status.ok');
   assert.match(await page.textContent('#chart-status'), /Working against/);
   await step(page, 'observability');
   assert.ok(await page.isChecked(`${field} input[name="keep.ixnService.image.logSidecar.enabled"]`), 'keep survives');
@@ -119,8 +121,10 @@ test('Changes: against the chart defaults, the deployed release and the next ver
   const pw = '#changes-report li:has(a[data-field="f-ixnService-ixnServer-secrets-db-password"])';
   assert.match(await page.textContent(pw), /null → ••••••$/);
   await page.check('[name="changes.showSecrets"]');
+  await page.waitForFunction((pw) => !document.querySelector(pw)?.textContent.includes('••••••'), pw);
   assert.match(await page.textContent(pw), /null → "\$\{POSTGRES_PASSWORD\}"$/);
   await page.uncheck('[name="changes.showSecrets"]');
+  await page.waitForFunction((pw) => document.querySelector(pw)?.textContent.includes('••••••'), pw);
   // Each line links to its field.
   await page.click('#changes-report a[data-field="f-image-registry"]');
   await page.waitForSelector('#step-cluster:not([hidden])');

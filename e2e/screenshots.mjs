@@ -50,6 +50,8 @@ for (const scheme of ['light', 'dark']) {
         // The worker makes the files.
         await page.waitForSelector('#panel-gitops [aria-label="Files"] button');
       }
+      // The worker computes the runbook.
+      if (tab === 'ops') await page.waitForSelector('#ops-metrics tbody tr');
       await page.evaluate((t) => { document.activeElement?.blur(); document.querySelector(`#panel-${t}`).scrollIntoView(); }, tab);
       const file = `${out}/tab-${tab}-${scheme}-${name}.png`;
       await page.screenshot({ path: file });
