@@ -61,7 +61,10 @@ fn copy_button(label: String, sections: RwSignal<Sections>, section: String, ite
 
 /// The operations panel.
 #[component]
-pub fn Operations() -> impl IntoView {
+pub fn Operations(
+    /// Whether the tab is shown: the runbook is asked for only then.
+    shown: Signal<bool>,
+) -> impl IntoView {
     let ui = ui();
     let query = RwSignal::new(String::new());
     let sections = RwSignal::new(Sections::default());
@@ -80,7 +83,9 @@ pub fn Operations() -> impl IntoView {
     };
     Effect::new(move |_| {
         ui.config.track();
-        flight.ask(make, done);
+        if shown.get() {
+            flight.ask(make, done);
+        }
     });
     // The metrics matching the search, from the worker's table.
     let metrics = RwSignal::new(Vec::<Json>::new());
@@ -93,7 +98,7 @@ pub fn Operations() -> impl IntoView {
         );
     });
     // The sections re-render only when a script changes, not on every keystroke.
-    let shown = Memo::new(move |_| {
+    let sections_shown = Memo::new(move |_| {
         sections.with(|s| if ui.show_secrets.get() { s.unmasked.clone() } else { s.shown.clone() })
     });
     view! {
@@ -104,7 +109,7 @@ pub fn Operations() -> impl IntoView {
                 "Include the destructive step that drops both databases and the role on uninstall"
             </label>
             {move || sections.with(|s| s.error.clone()).map(|e| view! { <p class="finding error" role="alert">{e}</p> })}
-            {move || shown.get().as_array().cloned().unwrap_or_default().into_iter().map(|s| {
+            {move || sections_shown.get().as_array().cloned().unwrap_or_default().into_iter().map(|s| {
                 let id = text(&s["id"]);
                 let file = format!("ixn-{id}.sh");
                 let section = id.clone();
