@@ -15,8 +15,9 @@
 //! - `baseline`: a chart's values file (`text`) read as `ixn-portal render --chart`
 //!   reads it: its digest and the comment above each key, or where it does not read.
 //!   The page builds its light form of the baseline from these.
-//! - `operations`: the Operations tab's sections of `masked` and of `profile`.
-//! - `metrics`: the supported metrics matching `query`.
+//! - `operations`: the Operations tab's sections as HTML, of `masked` and of `profile`,
+//!   and the real scripts its Copy and Download carry.
+//! - `metrics`: the table of the supported metrics matching `query`, as HTML.
 //! - `changes`: the Changes view of `profile` against the chart defaults, or the
 //!   deployed release or the next version (`pasted`).
 //!
@@ -77,6 +78,8 @@ fn config(req: &Json, field: &str) -> Result<Config, String> {
     Ok(cfg)
 }
 
+/// What the Operations tab's Copy and Download carry (the real secrets): each
+/// section's whole script, and each item's commands or query.
 fn sections_json(sections: &[Section]) -> Json {
     Json::Array(
         sections
@@ -84,18 +87,8 @@ fn sections_json(sections: &[Section]) -> Json {
             .map(|s| {
                 json!({
                     "id": s.id,
-                    "title": s.title,
-                    "intro": s.intro,
                     "script": ixn_core::operations::section_script(s),
-                    "items": s.items.iter().map(|i| json!({
-                        "id": i.id,
-                        "title": i.title,
-                        "note": i.note,
-                        "script": i.script,
-                        "query": i.query,
-                        "manual": i.manual,
-                        "destructive": i.destructive,
-                    })).collect::<Vec<_>>(),
+                    "items": s.items.iter().map(|i| i.script.as_ref().or(i.query.as_ref())).collect::<Vec<_>>(),
                 })
             })
             .collect(),
@@ -293,19 +286,24 @@ pub fn run(request: &str, reply: Reply) {
             }
         }
         Some("operations") => match (config(&req, "masked"), config(&req, "profile")) {
-            (Ok(m), Ok(u)) => reply(
-                json!({"id": id, "shown": sections_json(&operations(&m)), "unmasked": sections_json(&operations(&u))})
+            (Ok(m), Ok(u)) => {
+                let (shown, real) = (operations(&m), operations(&u));
+                reply(
+                    json!({
+                        "id": id,
+                        "shown": crate::operations_html::sections(&shown),
+                        "real": crate::operations_html::sections(&real),
+                        "unmasked": sections_json(&real),
+                    })
                     .to_string(),
-                None,
-            ),
+                    None,
+                )
+            }
             (Err(e), _) | (_, Err(e)) => fail(reply, e),
         },
         Some("metrics") => {
-            let rows: Vec<Json> = metrics::search(req["query"].as_str().unwrap_or_default())
-                .into_iter()
-                .map(|m| json!([m.name, m.kind, m.labels, m.indicator, m.help, m.source, m.reconstructed]))
-                .collect();
-            reply(json!({"id": id, "rows": rows}).to_string(), None);
+            let rows = metrics::search(req["query"].as_str().unwrap_or_default());
+            reply(json!({"id": id, "html": crate::operations_html::metrics(&rows)}).to_string(), None);
         }
         Some("changes") => match changes(&req) {
             Ok(r) => reply(json!({"id": id, "report": r}).to_string(), None),

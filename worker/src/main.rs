@@ -5,6 +5,7 @@
 //! load does not carry them. See `jobs` for the requests.
 
 mod jobs;
+mod operations_html;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
