@@ -8,7 +8,8 @@
 //! - `tree`: the Git delivery's files of `masked` (what the GitOps tab shows) and of
 //!   `profile` (what its copy and download buttons carry).
 //! - `download`: "Download everything" as a `.tar`.
-//! - `check`: a tenants file over the base `profile`: every row's report.
+//! - `check`: a tenants file over the base `profile`: every row's report, as the
+//!   Tenants panel's HTML, and how many rows are ready.
 //! - `batch`: "Download all tenants": every good row rendered, as one `.tar` laid out
 //!   like `ixn-portal batch --keep-going --out DIR`.
 //!
@@ -38,7 +39,6 @@ use ixn_core::generate::gitops::Tree;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
 use ixn_core::profile::Profile;
-use ixn_core::validate::Severity;
 use serde_json::{json, Value as Json};
 
 /// Rows between two progress replies.
@@ -164,26 +164,6 @@ fn tree_json(t: &Tree) -> Json {
     })
 }
 
-fn row_json(r: &RowReport) -> Json {
-    json!({
-        "row": r.row,
-        "line": r.at.line,
-        "folder": r.folder,
-        "sid": r.sid,
-        "release": r.release,
-        "namespace": r.namespace,
-        "failed": r.failed(),
-        "findings": r.findings.iter().map(|f| json!({
-            "line": f.at.line,
-            "column": f.at.column,
-            "path": f.path,
-            "error": f.severity == Severity::Error,
-            "message": f.message,
-            "inRow": f.in_row,
-        })).collect::<Vec<_>>(),
-    })
-}
-
 /// The batch of the request, or why there is none.
 fn batch_of(req: &Json) -> Result<Batch, String> {
     let base = config(req, "profile")?;
@@ -235,8 +215,10 @@ pub fn run(request: &str, reply: Reply) {
         Some("check") => match batch_of(&req) {
             Ok(batch) => {
                 let reports = check(&id, &batch, reply);
-                let rows: Vec<Json> = reports.iter().map(row_json).collect();
-                reply(json!({"id": id, "rows": rows}).to_string(), None);
+                let file = req["file"].as_str().unwrap_or("tenants");
+                let ready = reports.iter().filter(|r| !r.failed()).count();
+                let html = crate::tenants_html::report(file, &reports);
+                reply(json!({"id": id, "html": html, "ready": ready}).to_string(), None);
             }
             Err(e) => fail(reply, e),
         },

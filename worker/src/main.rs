@@ -6,6 +6,7 @@
 
 mod jobs;
 mod operations_html;
+mod tenants_html;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
