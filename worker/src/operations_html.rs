@@ -10,44 +10,11 @@ mod highlight;
 use ixn_core::operations::metrics::Metric;
 use ixn_core::operations::Section;
 
-/// Blocks longer than this (bytes) are shown without highlighting, as the page's `Code` does.
-const PLAIN_ABOVE: usize = 48 * 1024;
+pub use highlight::escape;
 
-/// Text as HTML text.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A code block: its text content is exactly `text`.
+/// A code block: its text content is exactly `text`, highlighted as the page's `Code`.
 fn code(text: &str, yaml: bool) -> String {
-    let mut out = String::from("<pre tabindex=\"0\" class=\"code\">");
-    if text.len() > PLAIN_ABOVE {
-        out += &format!("<span>{}</span>", escape(text));
-    } else {
-        for (i, l) in text.split('\n').enumerate() {
-            if i > 0 {
-                out.push_str("<span>\n</span>");
-            }
-            for (tone, piece) in highlight::line(l, yaml) {
-                match tone.class() {
-                    "" => out += &format!("<span>{}</span>", escape(piece)),
-                    class => out += &format!("<span class=\"{class}\">{}</span>", escape(piece)),
-                }
-            }
-        }
-    }
-    out.push_str("</pre>");
-    out
+    format!("<pre tabindex=\"0\" class=\"code\">{}</pre>", highlight::html(text, yaml))
 }
 
 /// Every section, each item with its badges, note, Copy button and code.

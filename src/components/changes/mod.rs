@@ -7,6 +7,7 @@ use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
 use crate::worker_bridge::{profile_text, with_chart, Flight};
+use ixn_portal::highlight::escape;
 use ixn_core::chart::Against;
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::Config;
@@ -140,21 +141,6 @@ pub fn Changes() -> impl IntoView {
             </div>
         </details>
     }
-}
-
-/// Text as HTML text.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 // The report as HTML text, one list item per line with its field in data attributes:
