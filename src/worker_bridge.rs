@@ -223,12 +223,10 @@ pub fn download_everything(ui: crate::state::Ui) {
         return;
     }
     let req = with_chart(json!({"op": "download", "profile": profile_text(&cfg)}), &cfg);
-    request(with_options(req, opts), move |reply, bytes| {
-        match (reply["name"].as_str(), bytes) {
-            (Some(name), Some(b)) => crate::browser::download(name, "application/x-tar", &b),
-            _ => ui.notice.set(Some(crate::state::Notice::problem(
-                reply["error"].as_str().unwrap_or("The download could not be made.").to_string(),
-            ))),
-        }
+    request(with_options(req, opts), move |reply, bytes| match (reply["name"].as_str(), bytes) {
+        (Some(name), Some(b)) => crate::browser::download(name, "application/x-tar", &b),
+        _ => ui.notice.set(Some(crate::state::Notice::problem(
+            reply["error"].as_str().unwrap_or("The download could not be made.").to_string(),
+        ))),
     });
 }

@@ -28,18 +28,18 @@
 //! Long jobs reply `{"id", "progress": [done, total]}` every [`CHUNK`] rows.
 
 use ixn_core::artifacts::{download, operations, with_gitops};
-use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree, Note, Report};
-use ixn_core::generate::values_yaml::values_tree;
-use ixn_core::model::{Baseline, ChartValues, Effective};
-use ixn_core::operations::{metrics, Section};
-use std::cell::RefCell;
-use std::sync::Arc;
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
+use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree, Note, Report};
 use ixn_core::generate::gitops::Tree;
+use ixn_core::generate::values_yaml::values_tree;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
+use ixn_core::model::{Baseline, ChartValues, Effective};
+use ixn_core::operations::{metrics, Section};
 use ixn_core::profile::Profile;
 use serde_json::{json, Value as Json};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 /// Rows between two progress replies.
 pub const CHUNK: usize = 50;

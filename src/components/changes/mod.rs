@@ -7,11 +7,11 @@ use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
 use crate::worker_bridge::{profile_text, with_chart, Flight};
-use ixn_portal::highlight::escape;
 use ixn_core::chart::Against;
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::Config;
 use ixn_core::registry::Step;
+use ixn_portal::highlight::escape;
 use leptos::prelude::*;
 use serde_json::{json, Value as Json};
 
@@ -162,8 +162,12 @@ fn report_html(r: &Json) -> String {
     }
     out.push_str("</ul>");
     let notes = |title: &str, class: &str, notes: &Json| {
-        let items: String =
-            notes.as_array().into_iter().flatten().map(|n| format!("<li class=\"{class}\">{}</li>", escape(&text(n)))).collect();
+        let items: String = notes
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| format!("<li class=\"{class}\">{}</li>", escape(&text(n))))
+            .collect();
         if items.is_empty() {
             return String::new();
         }

@@ -38,7 +38,10 @@ pub fn Operations(
     let flight = Flight::new();
     let make = move || {
         Some(ui.config.with_untracked(|c| {
-            with_chart(json!({"op": "operations", "profile": profile_text(c), "masked": profile_text(&c.masked(MASK))}), c)
+            with_chart(
+                json!({"op": "operations", "profile": profile_text(c), "masked": profile_text(&c.masked(MASK))}),
+                c,
+            )
         }))
     };
     let text = |j: &Json| j.as_str().unwrap_or_default().to_string();
@@ -67,7 +70,8 @@ pub fn Operations(
         );
     });
     // The HTML is replaced only when it changes, not on every keystroke.
-    let html = Memo::new(move |_| sections.with(|s| if ui.show_secrets.get() { s.real.clone() } else { s.shown.clone() }));
+    let html =
+        Memo::new(move |_| sections.with(|s| if ui.show_secrets.get() { s.real.clone() } else { s.shown.clone() }));
     // Copy and Download of any block: the real text of the section (and item) named by
     // the button's data attributes.
     let on_click = move |ev: leptos::ev::MouseEvent| {
