@@ -294,3 +294,48 @@ pub fn run(request: &str, reply: Reply) {
         _ => fail(reply, format!("unknown request {:?}", req["op"])),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ixn_core::model::Delivery;
+
+    // The chart file the user works against: its own replicaCount default, and no log
+    // sidecar keys (left out of the output unless kept).
+    const CHART: &str = "replicaCount: 0\nimage:\n  registry: my.registry\n  pullPolicy: IfNotPresent\n";
+
+    fn run_one(req: Json) -> (Json, Option<Vec<u8>>) {
+        let mut out = None;
+        run(&req.to_string(), &mut |json, bytes| out = Some((serde_json::from_str(&json).unwrap(), bytes)));
+        out.expect("a reply")
+    }
+
+    // The profile names the chart by digest only: the request's chart file makes the
+    // worker read the answers against it, as `ixn-portal render --chart FILE` does.
+    #[test]
+    fn git_downloads_are_made_against_the_chart_file_the_request_carries() {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.delivery = Delivery::Argocd;
+        cfg.chart = ChartValues::of(Baseline::read(CHART).unwrap());
+        let profile = Profile::of(&cfg, true).to_json_text();
+        let expected = download(&cfg, ValuesOptions::default());
+        let (reply, tar) = run_one(json!({"op": "download", "profile": profile, "chart": CHART, "id": 1}));
+        assert_eq!(reply["name"], "ixn-100.tar");
+        assert_eq!(tar.as_deref(), Some(expected.tar().as_slice()));
+        // Without the file, the guide's defaults: not the same files.
+        let (_, guide) = run_one(json!({"op": "download", "profile": profile, "id": 2}));
+        assert_ne!(guide.as_deref(), Some(expected.tar().as_slice()));
+        // Another file than the one the answers name is not used.
+        let (_, other) = run_one(json!({"op": "download", "profile": profile, "chart": "replicaCount: 1\n", "id": 3}));
+        assert_eq!(other, guide);
+    }
+
+    #[test]
+    fn a_chart_file_gives_its_digest_and_comments_or_where_it_does_not_read() {
+        let (reply, _) = run_one(json!({"op": "baseline", "text": "# -- Replicas.\nreplicaCount: 0\n", "id": 1}));
+        assert_eq!(reply["digest"], ixn_core::model::digest_of("# -- Replicas.\nreplicaCount: 0\n"));
+        assert_eq!(reply["help"], json!([[["replicaCount"], "Replicas."]]));
+        let (reply, _) = run_one(json!({"op": "baseline", "text": "a: b\n  c: d\n", "id": 2}));
+        assert!(reply["error"].as_str().unwrap().starts_with("2:"), "{reply}");
+    }
+}
