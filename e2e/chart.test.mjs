@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fixture, portal, step, preview, assertClean } from './fixture.mjs';
+import { fixture, portal, step, preview, assertClean, openIo } from './fixture.mjs';
 
 const f = fixture();
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +22,12 @@ const STAND_IN = readFileSync(join(root, 'core/tests/charts/ixn/values.yaml'), '
 const CHART = STAND_IN.replace('replicaCount: 1', 'replicaCount: 0')
   .replace(/    logSidecar:\n      enabled: false\n      repository: null\n      tag: null\n/, '')
   + '# -- Extra environment for IXN Server.\nextraEnv: []\n';
+
+// A real Genesys values file as the user's chart (reference material beside a full
+// checkout, read from there: a plain clone lacks it and the test says so; CI must have it).
+const GENESYS = fileURLToPath(new URL('../../shared/reference/genesys-multicloud-services/override_values.yaml', import.meta.url));
+if (!existsSync(GENESYS) && process.env.CI === 'true') throw new Error(`CI must have ${GENESYS}`);
+const GENESYS_SKIP = existsSync(GENESYS) ? false : `${GENESYS} missing (reference material beside a full checkout)`;
 
 function untar(buf) {
   const out = new Map();
@@ -85,6 +91,8 @@ test("my chart's values: defaults, other chart keys, warnings and keep at fields
   // A reload brings the chart back (this browser kept the file).
   await page.reload();
   await step(page, 'chart');
+  // The worker reads the kept file again.
+  await page.waitForSelector('#chart-status.ok');
   assert.match(await page.textContent('#chart-status'), /Working against/);
   await step(page, 'observability');
   assert.ok(await page.isChecked(`${field} input[name="keep.ixnService.image.logSidecar.enabled"]`), 'keep survives');
@@ -124,8 +132,10 @@ test('Changes: against the chart defaults, the deployed release and the next ver
   const pw = '#changes-report li:has(a[data-field="f-ixnService-ixnServer-secrets-db-password"])';
   assert.match(await page.textContent(pw), /null → ••••••$/);
   await page.check('[name="changes.showSecrets"]');
+  await page.waitForFunction((pw) => !document.querySelector(pw)?.textContent.includes('••••••'), pw);
   assert.match(await page.textContent(pw), /null → "\$\{POSTGRES_PASSWORD\}"$/);
   await page.uncheck('[name="changes.showSecrets"]');
+  await page.waitForFunction((pw) => document.querySelector(pw)?.textContent.includes('••••••'), pw);
   // Each line links to its field.
   await page.click('#changes-report a[data-field="f-image-registry"]');
   await page.waitForSelector('#step-cluster:not([hidden])');
@@ -180,5 +190,36 @@ test("with my chart's values, the download holds values.schema.json and is the s
   await writeFile(join(dir, 'chart.yaml'), CHART);
   execFileSync(BIN, ['render', 'profile.json', '--chart', 'chart.yaml', '--tar', 'out.tar', '--allow-errors', '-q'], { cwd: dir });
   assert.ok((await readFile(join(dir, 'out.tar'))).equals(bytes), 'the same bytes as the portal');
+  await context.close();
+});
+
+// The worker makes a Git delivery's files: it must read the answers against the chart
+// file the page works against (the profile names it only by digest), as `render --chart`.
+test("with a real Genesys values file as my chart, Argo CD and Flux downloads are the same bytes as render --chart", { skip: GENESYS_SKIP }, async () => {
+  const chart = readFileSync(GENESYS, 'utf8');
+  const { page, context, problems } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await useChart(page, chart);
+  await step(page, 'tenant');
+  await page.fill('[name="deploy.chartRepoUrl"]', 'https://charts.example.com/genesys');
+  const dir = await mkdtemp(join(tmpdir(), 'ixn-chart-git-e2e-'));
+  await writeFile(join(dir, 'chart.yaml'), chart);
+  for (const mode of ['argocd', 'flux']) {
+    await step(page, 'review');
+    await page.selectOption('[name="deploy.delivery"]', mode);
+    await openIo(page);
+    await page.check('[name="ui.profileSecrets"]');
+    const [profile] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (JSON)')]);
+    await step(page, 'review');
+    const [tar] = await Promise.all([page.waitForEvent('download'), page.click('text=Download everything (.tar)')]);
+    const bytes = await readFile(await tar.path());
+    const files = untar(bytes);
+    assert.ok([...files.keys()].some((n) => n.startsWith('ixn-100/git/')), `${mode}: a Git tree`);
+    await writeFile(join(dir, `${mode}.json`), await readFile(await profile.path()));
+    execFileSync(BIN, ['render', `${mode}.json`, '--chart', 'chart.yaml', '--tar', `${mode}.tar`, '--allow-errors', '-q'], { cwd: dir });
+    // Names, bytes and modes: the whole archive.
+    assert.ok((await readFile(join(dir, `${mode}.tar`))).equals(bytes), `${mode}: the same bytes as render --chart`);
+  }
+  await assertClean(page, problems);
   await context.close();
 });

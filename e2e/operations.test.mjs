@@ -14,6 +14,8 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   const { page, problems } = await portal(f, '', context);
   await page.click("text=Load the guide's sample");
   await tab(page, 'ops');
+  // The worker computes the runbook: wait for it as a user would.
+  await page.waitForSelector('#ops-verify');
   for (const id of ['preflight', 'verify', 'troubleshoot', 'lifecycle', 'monitoring', 'metrics']) {
     assert.ok(await page.isVisible(`#ops-${id}`), id);
   }
@@ -32,6 +34,7 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   await page.check('[name="db.bootstrap"]');
   await page.fill('[name="db.adminPassword"]', 'Ops-S3cret');
   await tab(page, 'ops');
+  await page.waitForSelector('#ops-preflight [data-item="preflight-postgres"]');
   const preflight = await page.textContent('#ops-preflight');
   assert.ok(!preflight.includes('Ops-S3cret'), 'the preview masks the password');
   assert.match(preflight, /PGPASSWORD=••••••••/);
@@ -49,13 +52,16 @@ test('the operations tab: sections, copy, download, search, and the opt-in destr
   // No destructive step until asked for, then clearly marked.
   assert.equal(await page.locator('.ops-item.destructive').count(), 0);
   await page.check('[name="ops.dropDatabases"]');
+  await page.waitForSelector('.ops-item.destructive');
   assert.equal(await page.locator('.ops-item.destructive').count(), 1);
   assert.match(await page.textContent('.ops-item.destructive'), /DESTRUCTIVE.*drop both databases/s);
   // Search the metrics.
   const rows = () => page.locator('table.metrics tbody tr').count();
+  await page.waitForSelector('table.metrics tbody tr');
   const all = await rows();
   assert.ok(all >= 45, `${all} metrics`);
   await page.fill('[name="ui.metricsSearch"]', 'redis error');
+  await page.waitForFunction(() => document.querySelector('table.metrics caption')?.textContent.startsWith('3 metrics'));
   assert.equal(await rows(), 3);
   assert.match(await page.textContent('table.metrics tbody'), /ixnnode_redis_client_errors_total/);
   // The Configuration Server option is in the commands.

@@ -1,6 +1,6 @@
 // Screenshots of the release build, light and dark, narrow and wide: every step
-// and every preview tab: `node e2e/screenshots.mjs [outdir] [step|map|tab…]`
-// (default target/screenshots, everything).
+// and every preview tab: `node e2e/screenshots.mjs [outdir] [step|map|tab|tenants|changes|chart-loaded…]`
+// (default target/screenshots, everything but chart-loaded).
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { serve } from './server.mjs';
@@ -50,6 +50,8 @@ for (const scheme of ['light', 'dark']) {
         // The worker makes the files.
         await page.waitForSelector('#panel-gitops [aria-label="Files"] button');
       }
+      // The worker computes the runbook.
+      if (tab === 'ops') await page.waitForSelector('#ops-metrics tbody tr');
       await page.evaluate((t) => { document.activeElement?.blur(); document.querySelector(`#panel-${t}`).scrollIntoView(); }, tab);
       const file = `${out}/tab-${tab}-${scheme}-${name}.png`;
       await page.screenshot({ path: file });
@@ -65,6 +67,31 @@ for (const scheme of ['light', 'dark']) {
       const file = `${out}/tenants-${scheme}-${name}.png`;
       await page.screenshot({ path: file });
       console.log(file);
+    }
+    // The Changes view on the Review step, open (its report comes from the worker).
+    if (!only.length || only.includes('changes')) {
+      await page.evaluate(() => { location.hash = '/review'; });
+      await page.waitForSelector('#step-review:not([hidden])');
+      // Opened from the page (the previews column may cover it in the narrow layout).
+      await page.evaluate(() => { document.querySelector('#changes').open = true; });
+      await page.waitForSelector('#changes-report .change-list');
+      await page.evaluate(() => { document.activeElement?.blur(); document.querySelector('#changes').scrollIntoView(); });
+      const file = `${out}/changes-${scheme}-${name}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    // The Chart step with a chart's values in use: its status and an other chart key.
+    if (only.includes('chart-loaded')) {
+      await page.evaluate(() => { location.hash = '/chart'; });
+      await page.waitForSelector('#step-chart:not([hidden])');
+      await page.fill('#chart-text', 'replicaCount: 0\nimage:\n  registry: my.registry\n# -- Extra environment for IXN Server.\nextraEnv: []\n# -- Pod priority class.\npriorityClassName: ""\n');
+      await page.evaluate(() => [...document.querySelectorAll('#step-chart button')].find((b) => b.textContent === 'Use these values').click());
+      await page.waitForSelector('#chart-status.ok');
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      const file = `${out}/chart-loaded-${scheme}-${name}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+      await page.evaluate(() => [...document.querySelectorAll('#step-chart button')].find((b) => b.textContent === "Back to the guide's chart").click());
     }
     if (Object.values(problems).some((l) => l.length)) console.error('problems:', JSON.stringify(problems));
     await page.close();

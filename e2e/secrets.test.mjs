@@ -65,6 +65,8 @@ test('with "Show secrets" off, no secret typed anywhere is in the DOM text or an
     await step(page, slug);
     for (const t of TABS) {
       await tab(page, t);
+      // The worker computes the runbook: check what it shows, not an empty tab.
+      if (t === 'ops') await page.waitForSelector('#ops-preflight');
       assert.deepEqual(await leaks(page, words), [], `step ${slug}, tab ${t}`);
     }
   }

@@ -19,6 +19,9 @@ cargo test -p ixn-core --release
 echo "==> native tests of the portal's pure functions"
 cargo test -p ixn-portal --test pure
 
+echo "==> native tests of the worker's jobs (the requests the page sends it)"
+cargo test -p ixn-worker --release
+
 echo "==> the command line: its tests, and the binary the end-to-end tests compare with the portal"
 cargo test -p ixn-portal-cli --release
 cargo build -p ixn-portal-cli --release --bin ixn-portal

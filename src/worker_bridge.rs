@@ -1,6 +1,8 @@
 //! The page's side of the worker wasm (`worker/`): started on first use (the GitOps
-//! tab with a Git delivery, a Git delivery's download, the Tenants panel), so the first
-//! load carries neither it nor the GitOps generators and batch rendering it runs.
+//! tab with a Git delivery, a Git delivery's download, the Tenants panel, the Operations
+//! tab, the Changes view, a chart values file), so the first load carries neither it
+//! nor what it runs: the GitOps generators, batch rendering, the operations runbook,
+//! the diffs, the chart file's comment reader and sha256.
 //!
 //! Requests are JSON text; replies come back as `{json, bytes}` and are routed to the
 //! request's callback by `id`. A reply with `progress` is not the last one.
@@ -31,6 +33,69 @@ struct Bridge {
 
 thread_local! {
     static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+    // Every chart values file used in this page, by digest: requests carry the one
+    // their answers are read against (answers and links name it by digest only).
+    static CHARTS: RefCell<HashMap<String, std::rc::Rc<str>>> = RefCell::new(HashMap::new());
+}
+
+/// Remembers `text`, the chart values file of `digest`, for the requests made against it.
+pub fn keep_chart(digest: &str, text: &str) {
+    CHARTS.with(|c| c.borrow_mut().insert(digest.to_string(), text.into()));
+}
+
+/// `request` with the chart values file `cfg` is read against (if any), so that the
+/// worker computes with the user's chart as the page does, not the guide's defaults.
+pub fn with_chart(mut request: Json, cfg: &Config) -> Json {
+    if let Some(b) = cfg.chart.baseline() {
+        if let Some(text) = CHARTS.with(|c| c.borrow().get(&b.digest).cloned()) {
+            request["chart"] = json!(&*text);
+        }
+    }
+    request
+}
+
+/// Whether a view's request is on its way, and whether it was asked again since.
+#[derive(Debug, Clone, Copy, Default)]
+struct InFlight {
+    busy: bool,
+    again: bool,
+}
+
+/// One view's requests: one at a time, and the asks made while one is on its way
+/// folded into one, made with the latest answers when it returns (keystrokes coalesce).
+#[derive(Clone, Copy)]
+pub struct Flight(StoredValue<InFlight>);
+
+impl Flight {
+    /// No request yet.
+    pub fn new() -> Flight {
+        Flight(StoredValue::new(InFlight::default()))
+    }
+
+    /// Sends the request `make` builds (none when it gives `None`), `done` getting the
+    /// reply; or, while one is on its way, sends it once that one is back.
+    pub fn ask(self, make: impl Fn() -> Option<Json> + Copy + 'static, done: impl Fn(&Json) + Copy + 'static) {
+        if self.0.get_value().busy {
+            self.0.update_value(|f| f.again = true);
+            return;
+        }
+        let Some(req) = make() else { return };
+        self.0.set_value(InFlight { busy: true, again: false });
+        request(req, move |reply, _| {
+            done(reply);
+            let again = self.0.get_value().again;
+            self.0.set_value(InFlight::default());
+            if again {
+                self.ask(make, done);
+            }
+        });
+    }
+}
+
+impl Default for Flight {
+    fn default() -> Self {
+        Flight::new()
+    }
 }
 
 /// Every pending request fails with `message` (the worker could not start or crashed).
@@ -157,12 +222,11 @@ pub fn download_everything(ui: crate::state::Ui) {
         });
         return;
     }
-    request(with_options(json!({"op": "download", "profile": profile_text(&cfg)}), opts), move |reply, bytes| {
-        match (reply["name"].as_str(), bytes) {
-            (Some(name), Some(b)) => crate::browser::download(name, "application/x-tar", &b),
-            _ => ui.notice.set(Some(crate::state::Notice::problem(
-                reply["error"].as_str().unwrap_or("The download could not be made.").to_string(),
-            ))),
-        }
+    let req = with_chart(json!({"op": "download", "profile": profile_text(&cfg)}), &cfg);
+    request(with_options(req, opts), move |reply, bytes| match (reply["name"].as_str(), bytes) {
+        (Some(name), Some(b)) => crate::browser::download(name, "application/x-tar", &b),
+        _ => ui.notice.set(Some(crate::state::Notice::problem(
+            reply["error"].as_str().unwrap_or("The download could not be made.").to_string(),
+        ))),
     });
 }

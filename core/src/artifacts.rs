@@ -1,8 +1,9 @@
 //! Everything the portal shows and the command line writes for one configuration:
-//! the install artifacts (values file, commands, secrets, map, sizing) and the
-//! operations runbook, computed together. It sits above [`crate::generate`] and
-//! [`crate::operations`], so data flows one way: registry → model →
-//! validate / generate / operations → artifacts → the faces.
+//! the install artifacts (values file, commands, secrets, map, sizing), computed
+//! together, and the operations runbook ([`operations`]), which the portal's worker
+//! computes on demand. It sits above [`crate::generate`] and [`crate::operations`], so
+//! data flows one way: registry → model → validate / generate / operations →
+//! artifacts → the faces.
 
 use crate::generate::{archive, commands, gitops, secrets, sizing, topology, values_yaml};
 use crate::model::{dns1123_label, Config, Effective};
@@ -26,8 +27,6 @@ pub struct Artifacts {
     pub hosts: Vec<(&'static str, String)>,
     /// Requests and limits.
     pub sizing: sizing::Sizing,
-    /// Preflight, verification, troubleshooting, lifecycle and monitoring.
-    pub operations: Vec<crate::operations::Section>,
     /// The Git delivery's files (Argo CD, Flux, Genesys pipeline): `None` in Script mode
     /// and from [`artifacts`]; [`with_gitops`] computes them.
     pub gitops: Option<gitops::Tree>,
@@ -129,6 +128,15 @@ pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
     Download::of(cfg, &with_gitops(cfg, opts), crate::chart::VALUES_SCHEMA)
 }
 
+/// Preflight, verification, troubleshooting, lifecycle and monitoring for `cfg`: the
+/// Operations tab. Not part of [`Artifacts`]: the page asks its worker for them when
+/// the tab opens, so that the runbook is not in the first load.
+pub fn operations(cfg: &Config) -> Vec<crate::operations::Section> {
+    let effective = Effective::of(cfg);
+    let real = Effective::real_given(cfg, &effective);
+    crate::operations::operations(cfg, &effective, &real)
+}
+
 /// [`artifacts`] with the Git delivery's tree ([`gitops::tree`]; none in Script mode).
 /// The portal's page calls [`artifacts`] only, so the GitOps generators are not in its
 /// first load: its worker (`worker/`) calls this.
@@ -172,7 +180,6 @@ fn artifacts_from(
     let connections = topology::connections(cfg, &real);
     let hosts = topology::hosts(cfg, &real);
     let sizing = sizing::sizing(&real);
-    let operations = crate::operations::operations(cfg, &effective, &real);
     // The file holds a credential when one of its keys is a secret one that is set.
     let values_hold_secrets = crate::registry::KEYS.iter().filter(|k| k.secret()).any(|k| {
         effective.get(k).is_some_and(|v| {
@@ -187,7 +194,6 @@ fn artifacts_from(
         connections,
         hosts,
         sizing,
-        operations,
         gitops: None,
         values_hold_secrets,
     }
@@ -233,7 +239,7 @@ mod tests {
             assert_eq!(real.connections, masked.connections);
             assert_eq!(real.hosts, masked.hosts);
             assert_eq!(real.sizing, masked.sizing);
-            assert!(!format!("{:?}", masked.operations).contains("S3cret"));
+            assert!(!format!("{:?}", operations(&cfg.masked("••••"))).contains("S3cret"));
         }
     }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use ixn_core::artifacts::artifacts;
+use ixn_core::artifacts::{artifacts, operations};
 use ixn_core::generate::sizing::sizing;
 use ixn_core::generate::topology::{connections, Class};
 use ixn_core::generate::values_yaml::{values_yaml, Form, ValuesOptions};
@@ -134,15 +134,16 @@ fn commands_follow_the_chosen_helm_major_and_chart_source() {
     cfg.deploy.chart_repo_url = "https://charts.example.com/ixn".into();
     let ops = |cfg: &Config| {
         let a = artifacts(cfg, ValuesOptions::default());
+        let sections = operations(cfg);
         let ops: String =
-            a.operations.iter().flat_map(|s| &s.items).filter_map(|i| i.script.clone()).collect::<Vec<_>>().join("\n");
+            sections.iter().flat_map(|s| &s.items).filter_map(|i| i.script.clone()).collect::<Vec<_>>().join("\n");
         // Long lines are wrapped; `=` is quoted.
         let flat = |s: String| {
             s.replace(" \\\n  ", " ")
                 .replace("'--wait=watcher'", "--wait=watcher")
                 .replace("'--dry-run=client'", "--dry-run=client")
         };
-        (flat(a.commands.script()), flat(ops), a.operations)
+        (flat(a.commands.script()), flat(ops), sections)
     };
     // Helm 4 by default.
     let (script, ops4, sections) = ops(&cfg);
@@ -348,13 +349,13 @@ proptest! {
 fn dropping_never_touches_the_admin_or_postgres_role() {
     let mut cfg = Config::guide_sample(); // owner role "postgres", as in the guide
     cfg.deploy.drop_databases = true;
-    let ops = artifacts(&cfg, ValuesOptions::default()).operations;
+    let ops = operations(&cfg);
     let drop = ops.iter().flat_map(|s| &s.items).find(|i| i.destructive).unwrap();
     let script = drop.script.as_deref().unwrap();
     assert!(script.contains("DROP DATABASE IF EXISTS \"ixn-100\";"));
     assert!(!script.contains("DROP ROLE"), "{script}");
     cfg.deploy.db_owner_user = "ixn".into();
-    let ops = artifacts(&cfg, ValuesOptions::default()).operations;
+    let ops = operations(&cfg);
     let drop = ops.iter().flat_map(|s| &s.items).find(|i| i.destructive).unwrap();
     assert!(drop.script.as_deref().unwrap().contains("DROP ROLE IF EXISTS \"ixn\";"));
 }

@@ -1,28 +1,73 @@
 //! The user's chart values file: put under the answers, kept in this browser (it holds
 //! no secrets of the user's), and given back after a reload or a link that names it.
+//!
+//! The worker reads the file's comments and digest (the comment reader and sha256 are
+//! not in the first load); the page reads its values tree itself, as imports do, so
+//! the keystroke path computes the minimal override against it with no round trip.
 
 use super::{Notice, Ui};
+use crate::worker_bridge::{keep_chart, request};
 use ixn_core::model::{Baseline, ChartValues};
 use leptos::prelude::*;
+use serde_json::{json, Value as Json};
 
 /// Where this browser keeps the chart values file's text.
 pub const CHART_KEY: &str = "ixn-portal.chartValues";
 
+/// The baseline of `text` from the worker's reply (its digest and comments), or why
+/// the file does not read.
+fn baseline_of(text: &str, reply: &Json) -> Result<Baseline, String> {
+    if let Some(e) = reply["error"].as_str() {
+        return Err(e.to_string());
+    }
+    let help = reply["help"]
+        .as_array()
+        .map(|h| {
+            h.iter()
+                .filter_map(|e| {
+                    let path = e[0].as_array()?.iter().map(|s| s.as_str().map(String::from)).collect::<Option<_>>()?;
+                    Some((path, e[1].as_str()?.to_string()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let digest = reply["digest"].as_str().unwrap_or_default().to_string();
+    Baseline::read_given(text, help, digest).map_err(|e| e.to_string())
+}
+
+/// Reads `text` (through the worker), then calls `done` with the baseline or why not.
+fn read_chart(text: String, done: impl FnOnce(Result<Baseline, String>) + 'static) {
+    let mut done = Some(done);
+    request(json!({"op": "baseline", "text": &text}), move |reply, _| {
+        if let Some(done) = done.take() {
+            done(baseline_of(&text, reply));
+        }
+    });
+}
+
 impl Ui {
     /// Works against `text`, a chart's values file, from now on; or says where it does
-    /// not read and changes nothing.
-    pub fn use_chart(&self, name: &str, text: &str) -> Result<(), String> {
-        let b = Baseline::read(text).map_err(|e| format!("{name}: {e}"))?;
-        self.config.update(|c| {
-            let keep = std::mem::take(&mut c.chart.keep);
-            c.chart = ChartValues { keep, ..ChartValues::of(b) };
+    /// not read and changes nothing. `done` hears which, once the worker has read it.
+    pub fn use_chart(&self, name: &str, text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
+        let ui = *self;
+        let name = name.to_string();
+        let kept = text.to_string();
+        read_chart(text.to_string(), move |b| match b {
+            Ok(b) => {
+                keep_chart(&b.digest, &kept);
+                ui.config.update(|c| {
+                    let keep = std::mem::take(&mut c.chart.keep);
+                    c.chart = ChartValues { keep, ..ChartValues::of(b) };
+                });
+                if !crate::browser::save(CHART_KEY, &kept) {
+                    ui.notice.set(Some(Notice::problem(
+                        "This browser would not keep the chart values (storage off or full): give the file again after a reload.",
+                    )));
+                }
+                done(Ok(()));
+            }
+            Err(e) => done(Err(format!("{name}: {e}"))),
         });
-        if !crate::browser::save(CHART_KEY, text) {
-            self.notice.set(Some(Notice::problem(
-                "This browser would not keep the chart values (storage off or full): give the file again after a reload.",
-            )));
-        }
-        Ok(())
     }
 
     /// Back to the guide's chart defaults.
@@ -32,18 +77,23 @@ impl Ui {
     }
 
     /// After loading answers that name a chart values file: the one this browser kept,
-    /// if it is that file.
+    /// if it is that file (the worker starts to read it).
     pub fn restore_chart(&self) {
         if !self.config.with_untracked(|c| c.chart.wanted()) {
             return;
         }
         let Some(text) = crate::browser::load(CHART_KEY) else { return };
-        let Ok(b) = Baseline::read(&text) else { return };
-        if self.config.with_untracked(|c| c.chart.digest == b.digest) {
-            self.config.update(|c| {
-                let keep = std::mem::take(&mut c.chart.keep);
-                c.chart = ChartValues { keep, ..ChartValues::of(b) };
-            });
-        }
+        let ui = *self;
+        let kept = text.clone();
+        read_chart(text, move |b| {
+            let Ok(b) = b else { return };
+            if ui.config.with_untracked(|c| c.chart.digest == b.digest) {
+                keep_chart(&b.digest, &kept);
+                ui.config.update(|c| {
+                    let keep = std::mem::take(&mut c.chart.keep);
+                    c.chart = ChartValues { keep, ..ChartValues::of(b) };
+                });
+            }
+        });
     }
 }

@@ -1,10 +1,15 @@
 //! The portal's web worker: what most visits never open, in its own wasm, loaded by
-//! the page on demand (the GitOps tab, a Git delivery's download, the Tenants panel).
-//! It runs the GitOps generators and the batch rendering of `ixn-core` off the page's
-//! thread, so typing stays responsive while a thousand tenants render, and the first
-//! load does not carry them. See `jobs` for the requests.
+//! the page on demand (the GitOps tab, a Git delivery's download, the Tenants panel,
+//! the Operations tab, the Changes view, a chart values file). It runs the GitOps
+//! generators, the batch rendering, the operations runbook, the diffs and the chart
+//! file's comment reader and sha256 of `ixn-core` off the page's thread, so typing
+//! stays responsive while a thousand tenants render, and the first load does not
+//! carry them; it renders the Operations and Tenants views as HTML too. See `jobs` for
+//! the requests.
 
 mod jobs;
+mod operations_html;
+mod tenants_html;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

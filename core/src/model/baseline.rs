@@ -69,6 +69,13 @@ impl Baseline {
     /// Reads a chart's values file. A file that is not a mapping of keys is refused,
     /// with line and column when the YAML itself does not read.
     pub fn read(text: &str) -> Result<Baseline, BaselineError> {
+        Baseline::read_given(text, key_comments(text), digest_of(text))
+    }
+
+    /// [`Baseline::read`], given the file's comments ([`key_comments`]) and digest
+    /// ([`digest_of`]) made elsewhere: the portal's worker makes them, so that the
+    /// comment reader and sha256 are not in the page's first load.
+    pub fn read_given(text: &str, help: KeyComments, digest: String) -> Result<Baseline, BaselineError> {
         let tree = read_yaml(text, BASELINE_LIMITS).map_err(|e| BaselineError {
             message: e.message,
             line: e.line,
@@ -87,7 +94,7 @@ impl Baseline {
         };
         // Only comments on keys the tree has (a comment-like line inside a flow
         // collection or an odd indentation names no key).
-        let mut help = key_comments(text);
+        let mut help = help;
         help.retain(|(p, _)| tree.get_path(p).is_some());
         let mut defaults = Vec::with_capacity(KEYS.len());
         let mut nodes = Vec::with_capacity(KEYS.len());
@@ -99,7 +106,7 @@ impl Baseline {
             defaults.push(node.and_then(|n| Value::from_node(def.kind, n).ok()));
             nodes.push(node.cloned());
         }
-        Ok(Baseline { tree, help, digest: digest_of(text), defaults, nodes })
+        Ok(Baseline { tree, help, digest, defaults, nodes })
     }
 
     /// The chart default of every registry key, aligned with [`KEYS`]; `None` where the

@@ -1,26 +1,19 @@
 //! "Changes": the values file key by key against a baseline — the chart's defaults, the
 //! deployed release (`helm get values`), or the next chart version — with secrets
-//! masked unless "Show secrets", each line linking to its field.
+//! masked unless "Show secrets", each line linking to its field. The worker compares
+//! (the diffs are not in the first load); this view renders its report.
 
 use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
-use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree, Against, Change, Report};
-
-use ixn_core::generate::values_yaml::{values_tree, Form, ValuesOptions};
+use crate::worker_bridge::{profile_text, with_chart, Flight};
+use ixn_core::chart::Against;
 use ixn_core::import::{import, SourceFile};
-use ixn_core::model::{Baseline, Config, Effective};
+use ixn_core::model::Config;
 use ixn_core::registry::Step;
+use ixn_portal::highlight::escape;
 use leptos::prelude::*;
-
-/// The step and field a change links to: its registry key's, else the other chart key's.
-fn target(c: &Change) -> (Step, String) {
-    match c.key {
-        Some(k) => (k.step, field_id(k.path)),
-        // A key the registry does not know: an other chart key, edited in "Your chart".
-        None => (Step::Chart, field_id(&c.dotted())),
-    }
-}
+use serde_json::{json, Value as Json};
 
 /// The view.
 #[component]
@@ -29,36 +22,40 @@ pub fn Changes() -> impl IntoView {
     let open = RwSignal::new(false);
     let against = RwSignal::new(Against::Defaults);
     let pasted = RwSignal::new(String::new());
-    // Computed only while the view is open: it is not on every keystroke's path.
-    let report = Memo::new(move |_| -> Option<Result<Report, String>> {
-        if !open.get() || ui.step.get() != Step::Review {
+    // The worker's report (the diffs are not in the first load): asked for only while
+    // the view is open, one request at a time, keystrokes folded into one.
+    let report = RwSignal::new(None::<Result<Json, String>>);
+    let flight = Flight::new();
+    let make = move || -> Option<Json> {
+        if !open.get_untracked() || ui.step.get_untracked() != Step::Review {
             return None;
         }
-        let kind = against.get();
-        let other = match kind {
-            Against::Defaults => None,
-            _ => {
-                let t = pasted.get();
-                if t.trim().is_empty() {
-                    return None;
-                }
-                match Baseline::read(&t) {
-                    Ok(b) => Some(b.tree),
-                    Err(e) => return Some(Err(format!("The pasted values do not read: {e}"))),
-                }
-            }
-        };
-        Some(Ok(ui.config.with(|c| {
-            let eff = Effective::of(c);
-            let values =
-                values_tree(c, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false });
-            let defaults = defaults_tree(c);
-            match (kind, other) {
-                (Against::Deployed, Some(d)) => against_deployed(&defaults, &values, &d),
-                (Against::Next, Some(n)) => against_next(&defaults, &n, &values),
-                _ => against_defaults(&defaults, &values),
-            }
-        })))
+        let kind = against.get_untracked();
+        let text = pasted.get_untracked();
+        if kind != Against::Defaults && text.trim().is_empty() {
+            return None;
+        }
+        let show = ui.show_secrets.get_untracked();
+        Some(ui.config.with_untracked(|c| {
+            let req = json!({"op": "changes", "profile": profile_text(c), "against": kind.as_str(), "pasted": text, "show": show});
+            with_chart(req, c)
+        }))
+    };
+    let done = move |reply: &Json| {
+        report.set(Some(match reply["error"].as_str() {
+            Some(e) => Err(e.to_string()),
+            None => Ok(reply["report"].clone()),
+        }))
+    };
+    Effect::new(move |_| {
+        ui.config.track();
+        ui.show_secrets.track();
+        let (o, step, kind, empty) = (open.get(), ui.step.get(), against.get(), pasted.with(|t| t.trim().is_empty()));
+        if !o || step != Step::Review || (kind != Against::Defaults && empty) {
+            report.set(None);
+            return;
+        }
+        flight.ask(make, done);
     });
     let import_deployed = move |_| {
         let text = pasted.get_untracked();
@@ -130,7 +127,7 @@ pub fn Changes() -> impl IntoView {
                     <button type="button" class="secondary" hidden=move || against.get() != Against::Deployed || pasted.with(|t| t.trim().is_empty())
                         on:click=import_deployed>"Import the deployed values as the starting point"</button>
                     <button type="button" class="secondary" hidden=move || against.get() != Against::Next || pasted.with(|t| t.trim().is_empty())
-                        on:click=move |_| { let _ = ui.use_chart("next version", &pasted.get_untracked()); }>"Use the next version's values"</button>
+                        on:click=move |_| ui.use_chart("next version", &pasted.get_untracked(), |_| ())>"Use the next version's values"</button>
                 </div>
             </div>
             <label class="check"><input type="checkbox" name="changes.showSecrets" prop:checked=move || ui.show_secrets.get()
@@ -139,64 +136,48 @@ pub fn Changes() -> impl IntoView {
                 {move || match report.get() {
                     None => ().into_any(),
                     Some(Err(e)) => view! { <p class="finding error" role="alert">{e}</p> }.into_any(),
-                    Some(Ok(r)) => view! { <div on:click=follow inner_html=report_html(&r, ui.show_secrets.get())></div> }.into_any(),
+                    Some(Ok(r)) => view! { <div on:click=follow inner_html=report_html(&r)></div> }.into_any(),
                 }}
             </div>
         </details>
     }
 }
 
-/// Text as HTML text.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 // The report as HTML text, one list item per line with its field in data attributes:
 // one click handler for the whole list instead of a component per line keeps the
 // first load small (this view is opened rarely).
-fn report_html(r: &Report, show: bool) -> String {
-    let (a, d, c) = r.counts();
-    let mut out = format!(
-        "<p class=\"summary\">Against {}: {a} added, {d} removed, {c} changed.</p><ul class=\"change-list\">",
-        r.title()
-    );
-    for ch in &r.changes {
-        let (step, id) = target(ch);
-        let line = ch.line(show);
-        let rest = &line[line.find(": ").unwrap_or(line.len())..];
+fn report_html(r: &Json) -> String {
+    let text = |j: &Json| j.as_str().unwrap_or_default().to_string();
+    let mut out = format!("<p class=\"summary\">{}</p><ul class=\"change-list\">", escape(&text(&r["summary"])));
+    for ch in r["changes"].as_array().into_iter().flatten() {
         out += &format!(
             "<li class=\"change {kind}\"><span class=\"sign\" aria-hidden=\"true\">{sign} </span><a href=\"#/{slug}\" data-step=\"{slug}\" data-field=\"{id}\">{path}</a>{rest}</li>",
-            kind = ch.kind.sign_word(),
-            sign = ch.kind.sign(),
-            slug = step.slug(),
-            id = escape(&id),
-            path = escape(&ch.dotted()),
-            rest = escape(rest),
+            kind = text(&ch["kind"]),
+            sign = escape(&text(&ch["sign"])),
+            slug = escape(&text(&ch["step"])),
+            id = escape(&field_id(&text(&ch["field"]))),
+            path = escape(&text(&ch["path"])),
+            rest = escape(&text(&ch["rest"])),
         );
     }
     out.push_str("</ul>");
-    let notes = |title: &str, class: &str, notes: &[ixn_core::chart::Note]| {
-        if notes.is_empty() {
+    let notes = |title: &str, class: &str, notes: &Json| {
+        let items: String = notes
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| format!("<li class=\"{class}\">{}</li>", escape(&text(n))))
+            .collect();
+        if items.is_empty() {
             return String::new();
         }
-        let items: String = notes.iter().map(|n| format!("<li class=\"{class}\">{}</li>", escape(&n.line()))).collect();
         format!("<p><strong>{title}</strong></p><ul class=\"notes\">{items}</ul>")
     };
-    out += &notes("Keys the new values drop:", "finding warning", &r.warnings);
-    out += &notes("To decide before moving to the next version:", "decide", &r.decisions);
+    out += &notes("Keys the new values drop:", "finding warning", &r["warnings"]);
+    out += &notes("To decide before moving to the next version:", "decide", &r["decisions"]);
     out += &format!(
         "<details><summary>As text</summary><pre class=\"changes-text\">{}</pre></details>",
-        escape(&r.text(show))
+        escape(&text(&r["text"]))
     );
     out
 }

@@ -16,12 +16,14 @@ pub fn ChartValues() -> impl IntoView {
     let ui = ui();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let apply = move |name: &str, t: &str| match ui.use_chart(name, t) {
-        Ok(()) => {
-            error.set(None);
-            text.set(String::new());
-        }
-        Err(e) => error.set(Some(e)),
+    let apply = move |name: &str, t: &str| {
+        ui.use_chart(name, t, move |r| match r {
+            Ok(()) => {
+                error.set(None);
+                text.set(String::new());
+            }
+            Err(e) => error.set(Some(e)),
+        })
     };
     let upload = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();

@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::components::preview::{Code, Lang};
 use crate::state::{ui, Ui, MASK};
-use crate::worker_bridge::{profile_text, request, with_options};
+use crate::worker_bridge::{profile_text, request, with_chart, with_options};
 use ixn_core::generate::gitops::{GitFile, Tree, SEED_FILE};
 use ixn_core::model::Delivery;
 use leptos::prelude::*;
@@ -65,6 +65,7 @@ fn refresh(ui: Ui, trees: RwSignal<Trees>, flight: StoredValue<Flight>) {
     let opts = ui.values_options();
     flight.set_value(Flight { busy: true, again: false });
     let req = json!({"op": "tree", "profile": profile_text(&cfg), "masked": profile_text(&cfg.masked(MASK))});
+    let req = with_chart(req, &cfg);
     request(with_options(req, opts), move |reply, _| {
         trees.set(Trees {
             shown: tree_of(&reply["shown"]),

@@ -1,121 +1,124 @@
 //! Operations: before and after the install, computed by the core from the same
-//! answers. Every block has copy and download; the metrics table is searchable.
-//! Scripts show masked secrets (unless secrets are shown); copy and download carry
-//! the real ones, as the other previews do.
+//! answers, in the worker (the runbook and the metrics table are not in the first
+//! load). The worker also renders them as HTML (`worker/src/operations_html.rs`): this
+//! tab asks for them while shown, sets them as its content, and handles every Copy
+//! and Download with one click handler. The metrics table is searchable. Scripts show
+//! masked secrets (unless secrets are shown); copy and download carry the real ones,
+//! as the other previews do.
 
 use crate::browser;
-use crate::components::preview::{Code, Lang};
-use crate::state::ui;
-use ixn_core::operations::metrics::search;
-use ixn_core::operations::{section_script, Section};
+use crate::state::{ui, MASK};
+use crate::worker_bridge::{profile_text, with_chart, Flight};
 use leptos::prelude::*;
+use serde_json::{json, Value as Json};
+use wasm_bindgen::JsCast;
 
-/// The real (unmasked) section `id`, read when a button is pressed.
-fn real_section<R>(id: &str, f: impl FnOnce(&Section) -> R) -> Option<R> {
-    ui().unmasked.with_untracked(|a| a.operations.iter().find(|s| s.id == id).map(f))
-}
-
-/// "(with the real secrets)" when the preview masks them.
-fn real_note() -> &'static str {
-    if ui().show_secrets.get_untracked() {
-        ""
-    } else {
-        " (with the real secrets)"
-    }
-}
-
-fn copy_button(label: String, section: &'static str, item: usize) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    view! {
-        <button type="button" class="secondary" aria-label=label on:click=move |_| {
-            let text = real_section(section, |s| s.items.get(item).and_then(|i| i.script.clone().or(i.query.clone())))
-                .flatten()
-                .unwrap_or_default();
-            let note = real_note();
-            leptos::task::spawn_local(async move {
-                let ok = browser::copy(text).await;
-                status.set(if ok { format!("Copied{note}") } else { "Copy failed".into() });
-            });
-        }>"Copy"</button>
-        <span class="copied" role="status">{move || status.get()}</span>
-    }
+/// What the worker made for the current answers.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Sections {
+    /// The sections as HTML, masked.
+    shown: String,
+    /// The sections as HTML, with the real secrets (shown when secrets are).
+    real: String,
+    /// Each section's `id`, `script` and its items' texts, real: what Copy and
+    /// Download carry.
+    unmasked: Json,
+    error: Option<String>,
 }
 
 /// The operations panel.
 #[component]
-pub fn Operations() -> impl IntoView {
+pub fn Operations(
+    /// Whether the tab is shown: the runbook is asked for only then.
+    shown: Signal<bool>,
+) -> impl IntoView {
     let ui = ui();
     let query = RwSignal::new(String::new());
-    // A memo: the sections re-render only when a script changes, not on every keystroke.
-    let sections = Memo::new(move |_| ui.shown.with(|a| a.operations.clone()));
-    let sections = move || sections.get();
+    let sections = RwSignal::new(Sections::default());
+    let flight = Flight::new();
+    let make = move || {
+        Some(ui.config.with_untracked(|c| {
+            with_chart(
+                json!({"op": "operations", "profile": profile_text(c), "masked": profile_text(&c.masked(MASK))}),
+                c,
+            )
+        }))
+    };
+    let text = |j: &Json| j.as_str().unwrap_or_default().to_string();
+    let done = move |reply: &Json| {
+        sections.set(Sections {
+            shown: text(&reply["shown"]),
+            real: text(&reply["real"]),
+            unmasked: reply["unmasked"].clone(),
+            error: reply["error"].as_str().map(String::from),
+        })
+    };
+    Effect::new(move |_| {
+        ui.config.track();
+        if shown.get() {
+            flight.ask(make, done);
+        }
+    });
+    // The metrics table matching the search.
+    let metrics = RwSignal::new(String::new());
+    let search = Flight::new();
+    Effect::new(move |_| {
+        query.track();
+        search.ask(
+            move || Some(json!({"op": "metrics", "query": query.get_untracked()})),
+            move |reply| metrics.set(text(&reply["html"])),
+        );
+    });
+    // The HTML is replaced only when it changes, not on every keystroke.
+    let html =
+        Memo::new(move |_| sections.with(|s| if ui.show_secrets.get() { s.real.clone() } else { s.shown.clone() }));
+    // Copy and Download of any block: the real text of the section (and item) named by
+    // the button's data attributes.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-copy], button[data-download]").ok().flatten())
+        else {
+            return;
+        };
+        let real = |id: &str, f: &dyn Fn(&Json) -> String| {
+            sections.with_untracked(|s| {
+                s.unmasked.as_array().into_iter().flatten().find(|s| s["id"] == id).map(f).unwrap_or_default()
+            })
+        };
+        if let Some(id) = button.get_attribute("data-download") {
+            let script = real(&id, &|s| text(&s["script"]));
+            browser::download(&format!("ixn-{id}.sh"), "text/x-shellscript", script.as_bytes());
+            return;
+        }
+        let (Some(id), Some(n)) = (button.get_attribute("data-copy"), button.get_attribute("data-n")) else { return };
+        let n: usize = n.parse().unwrap_or_default();
+        let copied = real(&id, &|s| text(&s["items"][n]));
+        let note = if ui.show_secrets.get_untracked() { "" } else { " (with the real secrets)" };
+        let status = button.next_element_sibling();
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy(copied).await;
+            if let Some(s) = status {
+                s.set_text_content(Some(&if ok { format!("Copied{note}") } else { "Copy failed".into() }));
+            }
+        });
+    };
     view! {
-        <div class="ops">
+        <div class="ops" on:click=on_click>
             <label class="check danger-toggle">
                 <input type="checkbox" name="ops.dropDatabases" prop:checked=move || ui.config.with(|c| c.deploy.drop_databases)
                     on:change=move |ev| { let on = event_target_checked(&ev); ui.config.update(|c| c.deploy.drop_databases = on); }/>
                 "Include the destructive step that drops both databases and the role on uninstall"
             </label>
-            {move || sections().into_iter().map(|s| {
-                let file = format!("ixn-{}.sh", s.id);
-                let id = s.id;
-                view! {
-                    <section class="ops-section" id=format!("ops-{id}") aria-labelledby=format!("ops-{id}-title")>
-                        <div class="ops-head">
-                            <h3 id=format!("ops-{id}-title")>{s.title}</h3>
-                            <button type="button" class="secondary" aria-label=format!("Download all: {file}")
-                                on:click=move |_| {
-                                    let script = real_section(id, section_script).unwrap_or_default();
-                                    browser::download(&file, "text/x-shellscript", script.as_bytes());
-                                }>"Download all"</button>
-                        </div>
-                        <p class="help">{s.intro}</p>
-                        {s.items.into_iter().enumerate().map(|(n, i)| {
-                            let code = i.script.clone().or(i.query.clone());
-                            let lang = if i.query.is_some() { "PromQL" } else { "bash" };
-                            view! {
-                                <article class="ops-item" class:destructive=i.destructive data-item=i.id>
-                                    <h4>
-                                        {i.title.clone()}
-                                        {i.manual.then(|| view! { <span class="badge">"manual check"</span> })}
-                                        {i.destructive.then(|| view! { <span class="badge danger">"destructive"</span> })}
-                                    </h4>
-                                    <p>{i.note.clone()}</p>
-                                    {code.map(|c| {
-                                        let text = Signal::stored(c);
-                                        view! {
-                                            <div class="buttons">{copy_button(format!("Copy {lang}: {}", i.title), id, n)}</div>
-                                            <Code id="" lang=if lang == "bash" { Lang::Bash } else { Lang::Json } text=text/>
-                                        }
-                                    })}
-                                </article>
-                            }
-                        }).collect_view()}
-                    </section>
-                }
-            }).collect_view()}
+            {move || sections.with(|s| s.error.clone()).map(|e| view! { <p class="finding error" role="alert">{e}</p> })}
+            <div inner_html=move || html.get()></div>
             <section class="ops-section" id="ops-metrics" aria-labelledby="ops-metrics-title">
                 <h3 id="ops-metrics-title">"Supported metrics"</h3>
                 <label for="metrics-search">"Search by name, type, label or meaning"</label>
                 <input id="metrics-search" type="search" name="ui.metricsSearch" autocomplete="off"
                     prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
-                <div class="table-wrap">
-                    <table class="metrics">
-                        <caption>{move || format!("{} metrics. Names marked * were pieced together from the guide's garbled table: check them against /metrics.", search(&query.get()).len())}</caption>
-                        <thead><tr><th scope="col">"Metric"</th><th scope="col">"Type"</th><th scope="col">"Labels"</th><th scope="col">"Indicates"</th><th scope="col">"Meaning"</th></tr></thead>
-                        <tbody>
-                            {move || search(&query.get()).into_iter().map(|m| view! {
-                                <tr>
-                                    <td><code class="key">{m.name}</code>{m.reconstructed.then_some(" *")}<br/><span class="help">{m.source}</span></td>
-                                    <td>{m.kind}</td>
-                                    <td>{m.labels}</td>
-                                    <td>{m.indicator}</td>
-                                    <td>{m.help}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <div class="table-wrap" inner_html=move || metrics.get()></div>
             </section>
         </div>
     }

@@ -57,3 +57,50 @@ pub fn line(text: &str, yaml: bool) -> Vec<(Tone, &str)> {
     out.retain(|(_, t)| !t.is_empty());
     out
 }
+
+/// Texts longer than this (bytes) are one plain span: toning tens of thousands of
+/// pieces per keystroke costs more than the colours are worth.
+pub const PLAIN_ABOVE: usize = 48 * 1024;
+
+/// Text as HTML text.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` as the HTML inside a code block: a span per piece (toned ones with their
+/// class) and one per line break, or one span past [`PLAIN_ABOVE`]. Its text content
+/// is exactly `text`, so what is copied from the page is what was made.
+pub fn html(text: &str, yaml: bool) -> String {
+    if text.len() > PLAIN_ABOVE {
+        return format!("<span>{}</span>", escape(text));
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<span>\n</span>");
+        }
+        for (tone, piece) in line(l, yaml) {
+            match tone.class() {
+                "" => out.push_str("<span>"),
+                class => {
+                    out.push_str("<span class=\"");
+                    out.push_str(class);
+                    out.push_str("\">");
+                }
+            }
+            out.push_str(&escape(piece));
+            out.push_str("</span>");
+        }
+    }
+    out
+}

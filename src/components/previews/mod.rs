@@ -48,13 +48,17 @@ pub fn Previews() -> impl IntoView {
         tab.set(next);
         browser::focus(&format!("tab-{}", TABS[next].id));
     };
-    let panel = |i: usize| match TABS[i].id {
+    // The Operations tab is mounted once first opened, and asks the worker for its
+    // runbook only while shown: a first load that never opens it starts no worker.
+    let ops_shown = Signal::derive(move || TABS[tab.get()].id == "ops");
+    let ops_opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || ops_shown.get());
+    let panel = move |i: usize| match TABS[i].id {
         "values" => view! { <ValuesPreview/> }.into_any(),
         "commands" => view! { <CommandsPreview/> }.into_any(),
         "secrets" => view! { <SecretsPreview/> }.into_any(),
         "gitops" => view! { <GitopsFiles/> }.into_any(),
         "map" => view! { <ArchMap/> }.into_any(),
-        _ => view! { <Operations/> }.into_any(),
+        _ => (move || ops_opened.get().then(|| view! { <Operations shown=ops_shown/> })).into_any(),
     };
     view! {
         <aside class="previews" aria-label="Previews">

@@ -4,91 +4,24 @@
 //! `ixn-portal batch --keep-going --out DIR`.
 //!
 //! The rows are read, checked and rendered in the worker (`crate::worker_bridge`), in
-//! chunks that report progress, so typing stays responsive while a thousand tenants
+//! chunks that report progress (the worker renders the table too), so typing stays responsive while a thousand tenants
 //! render. The tenants text is kept in this browser like the answers; it holds no
 //! secret (the reader refuses secret columns: every tenant gets these answers' ones).
 
 use crate::browser;
 use crate::state::{ui, Ui, TENANTS_KEY};
-use crate::worker_bridge::{profile_text, request, with_options};
+use crate::worker_bridge::{profile_text, request, with_chart, with_options};
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::registry::Step;
 use leptos::prelude::*;
 use serde_json::{json, Value as Json};
 use wasm_bindgen::JsCast;
 
-/// Rows the table lists at most (rows with findings first come in row order).
-const SHOWN_ROWS: usize = 200;
 /// A sample to start from.
 const SAMPLE: &str = "tenant.sid,tenant.id,deploy.namespace,ixnService.ixnServer.db.name\n\
 101,tenant-101,ixn-101,ixn_101\n\
 102,tenant-102,ixn-102,ixn_102\n\
 103,tenant-103,ixn-103,ixn_103\n";
-
-/// One finding of a row, as the table shows it.
-#[derive(Debug, Clone, PartialEq)]
-struct FindingView {
-    /// `file:line:column: `.
-    at: String,
-    /// `path (error): message`.
-    what: String,
-    error: bool,
-    /// The row's own cell causes it (else the current answers do).
-    in_row: bool,
-}
-
-impl FindingView {
-    fn text(&self) -> String {
-        let from = if self.in_row { "" } else { " (from the current answers)" };
-        format!("{}{}{from}", self.at, self.what)
-    }
-}
-
-/// One row of the table.
-#[derive(Debug, Clone, PartialEq)]
-struct RowView {
-    row: u64,
-    line: u64,
-    sid: String,
-    release: String,
-    namespace: String,
-    failed: bool,
-    findings: Vec<FindingView>,
-}
-
-fn row_of(file: &str, j: &Json) -> RowView {
-    let s = |k: &str| j[k].as_str().unwrap_or_default().to_string();
-    let findings = j["findings"]
-        .as_array()
-        .map(|fs| {
-            fs.iter()
-                .map(|f| {
-                    let error = f["error"] == true;
-                    FindingView {
-                        at: format!("{file}:{}:{}: ", f["line"], f["column"]),
-                        what: format!(
-                            "{} ({}): {}",
-                            f["path"].as_str().unwrap_or_default(),
-                            if error { "error" } else { "warning" },
-                            f["message"].as_str().unwrap_or_default()
-                        ),
-                        error,
-                        in_row: f["inRow"] == true,
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    RowView {
-        row: j["row"].as_u64().unwrap_or(0),
-        line: j["line"].as_u64().unwrap_or(0),
-        sid: s("sid"),
-        release: s("release"),
-        namespace: s("namespace"),
-        failed: j["failed"] == true,
-        findings,
-    }
-}
 
 /// What checking the file gave.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -98,8 +31,9 @@ enum Checked {
     Empty,
     /// The file cannot be read at all.
     Unreadable(String),
-    /// Every row's report.
-    Rows(Vec<RowView>),
+    /// Every row's report, as the worker renders it (`worker/src/tenants_html.rs`),
+    /// and how many rows are ready.
+    Rows(String, u64),
 }
 
 /// Whether a check is on its way, and whether the input changed since it left.
@@ -134,7 +68,7 @@ impl Panel {
             "tenants": self.text.get_untracked(),
             "file": self.file_name(),
         });
-        with_options(req, self.options())
+        with_options(self.ui.config.with_untracked(|c| with_chart(req, c)), self.options())
     }
 
     fn file_name(&self) -> String {
@@ -169,7 +103,6 @@ impl Panel {
             return;
         }
         self.flight.set_value(Flight { busy: true, again: false });
-        let file = self.file_name();
         request(self.request_of("check"), move |reply, _| {
             if let Some(p) = reply["progress"].as_array() {
                 if !self.rendering.get_untracked() {
@@ -181,8 +114,8 @@ impl Panel {
             if !self.rendering.get_untracked() {
                 self.progress.set(None);
             }
-            self.checked.set(match (reply["rows"].as_array(), reply["error"].as_str()) {
-                (Some(rows), _) => Checked::Rows(rows.iter().map(|r| row_of(&file, r)).collect()),
+            self.checked.set(match (reply["html"].as_str(), reply["error"].as_str()) {
+                (Some(html), _) => Checked::Rows(html.into(), reply["ready"].as_u64().unwrap_or(0)),
                 (None, e) => Checked::Unreadable(e.unwrap_or("The tenants file could not be checked.").into()),
             });
             let again = self.flight.get_value().again;
@@ -227,84 +160,6 @@ impl Panel {
                 _ => self.status.set(reply["error"].as_str().unwrap_or("The tenants could not be rendered.").into()),
             }
         });
-    }
-}
-
-/// The table of rows. Findings the current answers cause in every row are said once,
-/// above it; each row lists its own.
-fn table(mut rows: Vec<RowView>) -> impl IntoView {
-    let total = rows.len();
-    let failed = rows.iter().filter(|r| r.failed).count();
-    let warned = rows.iter().filter(|r| !r.failed && !r.findings.is_empty()).count();
-    let common: Vec<FindingView> = rows
-        .first()
-        .map(|first| {
-            first
-                .findings
-                .iter()
-                .filter(|f| !f.in_row && rows.iter().all(|r| r.findings.iter().any(|g| !g.in_row && g.what == f.what)))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
-    for r in &mut rows {
-        r.findings.retain(|f| f.in_row || !common.iter().any(|c| c.what == f.what));
-    }
-    let listed: Vec<RowView> = if total <= SHOWN_ROWS {
-        rows
-    } else {
-        rows.into_iter().filter(|r| !r.findings.is_empty()).take(SHOWN_ROWS).collect()
-    };
-    let unlisted = total - listed.len();
-    let summary = format!(
-        "{}: {} ready, {} with errors{}.",
-        ixn_core::wording::count(total, "row"),
-        total - failed,
-        failed,
-        if warned > 0 { format!(", {warned} with warnings only") } else { String::new() }
-    );
-    let common_view = (!common.is_empty()).then(|| {
-        view! {
-            <p class="help">"From the current answers, in every row (fix them in the form):"</p>
-            <ul class="row-findings common" id="tenants-common">
-                {common.into_iter().map(|f| view! {
-                    <li class=if f.error { "finding error" } else { "finding warning" }>{f.what}</li>
-                }).collect_view()}
-            </ul>
-        }
-    });
-    view! {
-        <p class="tenants-summary" id="tenants-summary">{summary}</p>
-        {common_view}
-        <div class="table-scroll">
-            <table class="tenants-table" id="tenants-table">
-                <caption class="sr-only">"The tenants file's rows"</caption>
-                <thead><tr>
-                    <th scope="col">"Row"</th><th scope="col">"Tenant sid"</th><th scope="col">"Release"</th>
-                    <th scope="col">"Namespace"</th><th scope="col">"Status"</th><th scope="col">"Findings"</th>
-                </tr></thead>
-                <tbody>
-                    {listed.into_iter().map(|r| {
-                        let status = if r.failed { "errors" } else if r.findings.is_empty() { "ready" } else { "warnings" };
-                        view! {
-                            <tr class=format!("tenant-row {status}") data-row=r.row.to_string()>
-                                <td>{r.row.to_string()}<span class="line">{format!(" (line {})", r.line)}</span></td>
-                                <td>{r.sid}</td>
-                                <td>{r.release}</td>
-                                <td>{r.namespace}</td>
-                                <td>{status}</td>
-                                <td><ul class="row-findings">{r.findings.into_iter().map(|f| view! {
-                                    <li class=if f.error { "finding error" } else { "finding warning" }>{f.text()}</li>
-                                }).collect_view()}</ul></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        {(unlisted > 0).then(|| view! {
-            <p class="help">{format!("{} without findings {} not listed.", ixn_core::wording::count(unlisted, "row"), if unlisted == 1 { "is" } else { "are" })}</p>
-        })}
     }
 }
 
@@ -358,7 +213,7 @@ pub fn TenantsPanel() -> impl IntoView {
         p.text.set(SAMPLE.into());
         p.save();
     };
-    let can_download = move || p.checked.with(|c| matches!(c, Checked::Rows(rows) if rows.iter().any(|r| !r.failed)));
+    let can_download = move || p.checked.with(|c| matches!(c, Checked::Rows(_, ready) if *ready > 0));
     view! {
         <section class="tenants" aria-labelledby="tenants-heading">
             <h3 id="tenants-heading">"Tenants: many at once from these answers"</h3>
@@ -375,7 +230,7 @@ pub fn TenantsPanel() -> impl IntoView {
                 {move || match p.checked.get() {
                     Checked::Empty => view! { <p class="help">"Paste or upload a tenants file to see its rows."</p> }.into_any(),
                     Checked::Unreadable(e) => view! { <p class="finding error" role="alert">{e}</p> }.into_any(),
-                    Checked::Rows(rows) => table(rows).into_any(),
+                    Checked::Rows(html, _) => view! { <div inner_html=html></div> }.into_any(),
                 }}
             </div>
             <div class="inline">
