@@ -50,19 +50,19 @@ pub struct Layout {
     pub fonts: Fonts,
 }
 
-/// The type sizes of a [`Layout`], in SVG units (tenths, to stay integers).
+/// The type sizes of a [`Layout`], in SVG units, as written into the drawing.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fonts {
     /// Box names.
-    pub name: i32,
+    pub name: &'static str,
     /// Hosts.
-    pub host: i32,
+    pub host: &'static str,
     /// Connection labels.
-    pub label: i32,
+    pub label: &'static str,
     /// Container names.
-    pub container: i32,
+    pub container: &'static str,
     /// Pod titles.
-    pub pod: i32,
+    pub pod: &'static str,
 }
 
 /// The map at 600 px and wider.
@@ -78,7 +78,7 @@ pub const WIDE: Layout = Layout {
     name_chars: 40,
     host_chars: 24,
     pod_chars: 30,
-    fonts: Fonts { name: 115, host: 105, label: 110, container: 130, pod: 130 },
+    fonts: Fonts { name: "11.5", host: "10.5", label: "11", container: "13", pod: "13" },
 };
 
 /// The map on a phone: the same three columns, 360 units wide. Pod titles take two
@@ -97,9 +97,9 @@ pub const NARROW: Layout = Layout {
     margin: 3,
     gaps: (36, 10),
     name_chars: 14,
-    host_chars: 16,
+    host_chars: 15,
     pod_chars: 18,
-    fonts: Fonts { name: 105, host: 95, label: 100, container: 120, pod: 105 },
+    fonts: Fonts { name: "10.5", host: "9", label: "10", container: "12", pod: "10.5" },
 };
 
 impl Layout {

@@ -35,11 +35,6 @@ struct Drawn {
     label: (i32, i32, &'static str),
 }
 
-/// A type size in tenths of a unit, as SVG text (`115` → `11.5`).
-fn size(tenths: i32) -> String {
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 fn draw(conns: &[Connection], lay: &Layout) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     let count = |name: &str| conns.iter().filter(|c| c.source == name || c.destination == name).count();
     let ext = lay.externals(count);
@@ -66,7 +61,9 @@ fn draw(conns: &[Connection], lay: &Layout) -> (Vec<Drawn>, Vec<(&'static str, R
                     c: c.clone(),
                     from: (x, src.y),
                     to: (x, dst.y + dst.h),
-                    label: (x + 8, mid, "start"),
+                    // On a phone, left of the line: the right side is close to the lines
+                    // that leave IXN for the dependencies.
+                    label: if lay.narrow() { (x - 8, mid, "end") } else { (x + 8, mid, "start") },
                 });
             }
             (inner_src, inner_dst) => {
@@ -166,20 +163,13 @@ pub fn ArchMap() -> impl IntoView {
                 let f = lay.fonts;
                 // A pod's title: one line on the wide map, "Pod" over its name on a phone.
                 let pod_title = move |r: Rect, pod: &'static str| {
-                    let name = move || pod_name(pod, &release.get());
-                    if lay.narrow() {
-                        view! {
-                            <text x=r.x + 8 y=r.y + 16 fill="currentColor" font-weight="600" font-size=size(f.pod)>"Pod"</text>
-                            <text x=r.x + 8 y=r.y + 30 fill="currentColor" font-weight="600" font-size=size(f.pod)>
-                                <title>{name}</title>{move || fit(&name(), lay.pod_chars)}
-                            </text>
-                        }
-                        .into_any()
-                    } else {
-                        view! {
-                            <text x=r.x + 10 y=r.y + 20 fill="currentColor" font-weight="600" font-size=size(f.pod)>{move || format!("Pod {}", fit(&name(), lay.pod_chars))}</text>
-                        }
-                        .into_any()
+                    let name = move || fit(&pod_name(pod, &release.get()), lay.pod_chars);
+                    let narrow = lay.narrow();
+                    view! {
+                        <text x=r.x + 10 y=r.y + if narrow { 16 } else { 20 } fill="currentColor" font-weight="600" font-size=f.pod>
+                            {move || if narrow { "Pod".to_string() } else { format!("Pod {}", name()) }}
+                        </text>
+                        {narrow.then(|| view! { <text x=r.x + 10 y=r.y + 30 fill="currentColor" font-weight="600" font-size=f.pod>{name}</text> })}
                     }
                 };
                 view! {
@@ -211,10 +201,10 @@ pub fn ArchMap() -> impl IntoView {
                             <g class="node">
                                 <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-opacity="0.7"/>
                                 {lines.into_iter().enumerate().map(|(i, line)| view! {
-                                    <text x=r.x + 6 y=r.y + 14 + i as i32 * NAME_ROW fill="currentColor" font-weight="600" font-size=size(f.name)>{line}</text>
+                                    <text x=r.x + 6 y=r.y + 14 + i as i32 * NAME_ROW fill="currentColor" font-weight="600" font-size=f.name>{line}</text>
                                 }).collect_view()}
                                 {host.map(|h| view! {
-                                    <text class="host" x=r.x + 6 y=host_y fill="currentColor" font-size=size(f.host) opacity="0.8"><title>{h.clone()}</title>{fit(&h, lay.host_chars)}</text>
+                                    <text class="host" x=r.x + 6 y=host_y fill="currentColor" font-size=f.host opacity="0.8"><title>{h.clone()}</title>{fit(&h, lay.host_chars)}</text>
                                 })}
                             </g>
                         }
@@ -223,7 +213,7 @@ pub fn ArchMap() -> impl IntoView {
                         view! {
                             <g class="node">
                                 <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>
-                                <text x=r.x + r.w / 2 y=r.y + r.h / 2 + 4 text-anchor="middle" fill="currentColor" font-weight="700" font-size=size(f.container)>{name}</text>
+                                <text x=r.x + r.w / 2 y=r.y + r.h / 2 + 4 text-anchor="middle" fill="currentColor" font-weight="700" font-size=f.container>{name}</text>
                             </g>
                         }
                     }).collect_view();
@@ -251,7 +241,7 @@ pub fn ArchMap() -> impl IntoView {
                                     marker-end=format!("url(#arrow-{})", d.c.class.label())/>
                                 // The halo as attributes too, so the downloaded SVG has it without the page's
                                 // CSS (which sets the panel colour of the theme instead).
-                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size=size(f.label) font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
+                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size=f.label font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
                                     paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round">{text}</text>
                             </g>
                         }

@@ -36,11 +36,11 @@ pub fn open(link: NodeRef<leptos::html::A>) {
 }
 
 /// The hint shown while the field has focus (CSS shows `.keys` on `:focus-within`);
-/// `resettable` when the field is edited.
+/// `resettable` when the field can be reset.
 pub fn hint(guide: bool, resettable: bool) -> &'static str {
     match (guide, resettable) {
-        (true, true) => "Keys: Esc resets it, Alt+G opens the guide.",
-        (false, true) => "Keys: Esc resets it.",
+        (true, true) => "Keys: Esc resets an edit, Alt+G opens the guide.",
+        (false, true) => "Keys: Esc resets an edit.",
         (true, false) => "Keys: Alt+G opens the guide.",
         (false, false) => "",
     }

@@ -62,7 +62,8 @@ pub fn KeyField(
     let shown = RwSignal::new(None::<bool>);
     let revealed = Signal::derive(move || shown.get().unwrap_or_else(|| ui.show_secrets.get()));
     let is_set = move || ui.config.with(|c| c.values.get(def).is_some());
-    let keys = move || if is_set() { field_keys::RESET_AND_GUIDE } else { field_keys::GUIDE };
+    // Escape resets only an edited field; named always, as one static attribute.
+    let keys = field_keys::RESET_AND_GUIDE;
     let widget = match def.kind {
         // A fixed set of values: a select, its first choice the chart default.
         Kind::Str if !def.options().is_empty() => {
@@ -199,7 +200,7 @@ pub fn KeyField(
                     aria-label=format!("{}: {} in the guide (opens in a new tab)", def.guide.title(), def.title)>"guide"</a>
                 <button type="button" class="link" tabindex="-1" hidden=move || !is_set() on:click=move |_| reset()
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
-                " "<span class="keys">{move || field_keys::hint(true, is_set())}</span>
+                " "<span class="keys">{field_keys::hint(true, true)}</span>
             </p>
             <p class="reset-note" role="status">{reset_note}</p>
             {def.secret().then(|| view! { <ChartSecretNote def/> })}
