@@ -56,8 +56,7 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
 
 /// The calls the stubs recorded in `log`, in order.
 fn read_calls(log: &Path) -> Vec<Call> {
-    let mut names: Vec<_> =
-        fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<_> = fs::read_dir(log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
     names
         .iter()

@@ -85,7 +85,7 @@ pub const WIDE: Layout = Layout {
 /// lines ("Pod", then its name) so the containers start lower.
 pub const NARROW: Layout = Layout {
     width: 360,
-    height: 640,
+    height: 580,
     ixn_pod: Rect { x: 122, y: 14, w: 116, h: 400 },
     vq_pod: Rect { x: 122, y: 436, w: 116, h: 130 },
     containers: [
