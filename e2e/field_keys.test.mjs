@@ -65,11 +65,11 @@ test('by keyboard only: one Tab stop per field, changed or not; Escape resets, C
   assert.ok(!(await page.isVisible(`[data-key="${second}"] .keys`)), 'only the focused field shows its keys');
   // Escape resets to the default, and the status says so, with its Undo.
   const status = page.locator(`[data-key="${first}"] [role="status"]`);
-  assert.equal(await status.textContent(), '');
+  assert.equal(await status.innerText(), '');
   await page.keyboard.press('Escape');
   assert.equal(await page.inputValue(`[name="${first}"]`), '');
   assert.equal(await page.evaluate(() => document.activeElement.name), first, 'focus stays in the field');
-  assert.match(await status.textContent(), /^Reset to its default \(it was “7121”\)\. Ctrl\+Z undoes it\. Undo$/);
+  assert.match(await status.innerText(), /^Reset to its default \(it was “7121”\)\. Ctrl\+Z undoes it\. Undo$/);
   assert.ok(!(await page.isVisible(`[data-key="${first}"] button[aria-label="Reset ${first} to its default"]`)));
   // Escape on an unchanged field does nothing.
   await page.keyboard.press('Escape');
@@ -77,7 +77,7 @@ test('by keyboard only: one Tab stop per field, changed or not; Escape resets, C
   // Ctrl+Z brings the value back, and the status empties.
   await page.keyboard.press('Control+z');
   assert.equal(await page.inputValue(`[name="${first}"]`), '7121');
-  assert.equal(await status.textContent(), '');
+  assert.equal(await status.innerText(), '');
   // The other field was not touched; its Undo button (for the mouse) works the same.
   assert.equal(await page.inputValue(`[name="${second}"]`), '7122');
   await page.focus(`[name="${second}"]`);

@@ -24,7 +24,6 @@ pub fn ContextField(
     // Tab order (one stop per field), reached by Alt+G.
     let guide = def.guide();
     let keys = guide.map(|_| field_keys::GUIDE);
-    let link = NodeRef::<leptos::html::A>::new();
     let widget = match def.kind {
         FieldKind::Bool => view! {
             <label class="check" for=id.clone()>
@@ -69,12 +68,12 @@ pub fn ContextField(
     };
     view! {
         <div class="field" hidden=hidden data-context=def.name
-            on:keydown=move |ev| if guide.is_some() && field_keys::is_guide(&ev) { ev.prevent_default(); field_keys::open(link); }>
+            on:keydown=move |ev| if guide.is_some() && field_keys::is_guide(&ev) { ev.prevent_default(); field_keys::open_guide(&ev); }>
             {widget}
             <p class="help" id=ids.help.clone()>
                 {def.help}" "<code class="key">{def.name}</code>
                 {guide.map(|g| view! {
-                    " "<a class="guide" tabindex="-1" node_ref=link href=g.url() target="_blank" rel="noopener noreferrer"
+                    " "<a class="guide" tabindex="-1" href=g.url() target="_blank" rel="noopener noreferrer"
                         aria-label=format!("{}: {} in the guide (opens in a new tab)", g.title(), def.label)>"guide"</a>
                     " "<span class="keys">{field_keys::hint(true, false)}</span>
                 })}

@@ -4,7 +4,6 @@
 //! these keys reach them, `aria-keyshortcuts` announces them, and a hint shows them
 //! while the field has focus.
 
-use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
 /// The guide's key, as `aria-keyshortcuts` names it.
@@ -28,9 +27,17 @@ pub fn is_undo(ev: &KeyboardEvent) -> bool {
     (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && !ev.shift_key() && ev.key().eq_ignore_ascii_case("z")
 }
 
-/// Opens the guide link `link` in a new tab, as a click on it would.
-pub fn open(link: NodeRef<leptos::html::A>) {
-    if let Some(a) = link.get_untracked() {
+/// Opens the guide link of the field the key was pressed in, in a new tab, as a click
+/// on it would (found from the event: no node reference to keep per field).
+pub fn open_guide(ev: &KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(".field").ok().flatten())
+        .and_then(|f| f.query_selector("a.guide").ok().flatten())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(a) = link {
         a.click();
     }
 }

@@ -125,22 +125,26 @@ pub fn KeyField(
         view! { <label for=id.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label> }.into_any()
     };
     // What the last reset took away, for its Undo (until the field is edited again).
-    let undone = RwSignal::new(None::<Value>);
+    // Stored, not a signal of its own type (a new signal type costs the first load);
+    // `pending` is what the view follows.
+    let undone = StoredValue::new(None::<Value>);
+    let pending = RwSignal::new(false);
     let reset = move || {
         let old = ui.config.with_untracked(|c| c.values.get(def).cloned());
         if old.is_some() {
             ui.config.update(|c| c.values.unset(def));
-            undone.set(old);
+            undone.set_value(old);
+            pending.set(true);
         }
     };
     let undo = move || {
-        if let Some(v) = undone.get_untracked() {
+        if let Some(v) = undone.get_value() {
             ui.config.update(|c| c.values.set(def, v));
-            undone.set(None);
+            undone.set_value(None);
         }
+        pending.set(false);
     };
-    let pending_undo = move || undone.with(Option::is_some) && !is_set();
-    let guide = NodeRef::<leptos::html::A>::new();
+    let pending_undo = move || pending.get() && !is_set();
     let keydown = move |ev: web_sys::KeyboardEvent| {
         if field_keys::is_reset(&ev) && ui.config.with_untracked(|c| c.values.get(def).is_some()) {
             ev.prevent_default();
@@ -150,23 +154,21 @@ pub fn KeyField(
             undo();
         } else if field_keys::is_guide(&ev) {
             ev.prevent_default();
-            field_keys::open(guide);
+            field_keys::open_guide(&ev);
         }
     };
     // Said politely where the field is; a secret's old value stays masked.
     let reset_note = move || {
-        pending_undo().then(|| {
-            let was = undone.with(|v| v.as_ref().and_then(Value::text).map(str::to_string));
-            let was = match was {
-                Some(t) if def.secret() && !t.is_empty() => format!(" (it was {MASK})"),
-                Some(t) => format!(" (it was “{t}”)"),
-                None => String::new(),
-            };
-            view! {
-                {format!("Reset to its default{was}. Ctrl+Z undoes it. ")}
-                <button type="button" class="link" tabindex="-1" on:click=move |_| undo()>"Undo"</button>
-            }
-        })
+        if !pending_undo() {
+            return String::new();
+        }
+        let was = undone.with_value(|v| v.as_ref().and_then(Value::text).map(str::to_string));
+        let was = match was {
+            Some(t) if def.secret() && !t.is_empty() => format!(" (it was {MASK})"),
+            Some(t) => format!(" (it was “{t}”)"),
+            None => String::new(),
+        };
+        format!("Reset to its default{was}. Ctrl+Z undoes it. ")
     };
     // The user's chart has no such key: it is left out of the values file unless kept.
     let lacks = move || ui.config.with(|c| c.chart.baseline().is_some_and(|b| !b.has(def)));
@@ -189,20 +191,22 @@ pub fn KeyField(
         })
     };
     view! {
-        <div class="field" class:set=is_set data-key=path on:keydown=keydown>
+        <div class="field" class:set=is_set data-key=path on:keydown=keydown on:input=move |_| pending.set(false)>
             {heading}
             {widget}
             <p class="help" id=ids.help.clone()>
                 {def.help}" "<code class="key">{path}</code>" "
                 // Out of the Tab order, both: one stop per field (the input). The keyboard
                 // reaches them by Alt+G and Escape (field_keys).
-                <a class="guide" tabindex="-1" node_ref=guide href=def.guide.url() target="_blank" rel="noopener noreferrer"
+                <a class="guide" tabindex="-1" href=def.guide.url() target="_blank" rel="noopener noreferrer"
                     aria-label=format!("{}: {} in the guide (opens in a new tab)", def.guide.title(), def.title)>"guide"</a>
                 <button type="button" class="link" tabindex="-1" hidden=move || !is_set() on:click=move |_| reset()
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
                 " "<span class="keys">{field_keys::hint(true, true)}</span>
             </p>
-            <p class="reset-note" role="status">{reset_note}</p>
+            <p class="reset-note" role="status">{reset_note}
+                <button type="button" class="link" tabindex="-1" hidden=move || !pending_undo() on:click=move |_| undo()>"Undo"</button>
+            </p>
             {def.secret().then(|| view! { <ChartSecretNote def/> })}
             <Findings name=path.to_string()/>
             {keep}
