@@ -143,3 +143,78 @@ test('on a 390 px phone the map fits without sideways scrolling and names every 
   assert.deepEqual(problems.page, []);
   await context.close();
 });
+
+test('at 390 px the drawing itself fits: every box and label inside the viewport, no label on a line or a label', async () => {
+  const context = await f.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page, problems } = await portal(f, '', context);
+  await page.click("text=Load the guide's sample");
+  await page.click('nav.steps a[href="#/kafka"]');
+  await page.fill('[name="kafka.bootstrap"]', 'kafka-a.infra:9092,kafka-b.infra:9093');
+  await tab(page, 'map');
+  const svg = page.locator('#preview-map');
+  assert.ok(await svg.isVisible(), 'the drawing shows on a phone');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, 'no sideways scrolling');
+  const report = await page.evaluate(() => {
+    const svg = document.getElementById('preview-map');
+    const vw = window.innerWidth;
+    const s = svg.getBoundingClientRect();
+    const out = { svg: { left: s.left, right: s.right, vw }, outside: [], onLine: [], onLabel: [], wrapper: null };
+    const wrap = svg.closest('.map-wrap');
+    out.wrapper = wrap.scrollWidth > wrap.clientWidth + 1;
+    const within = (r) => r.left >= 0 && r.right <= vw + 0.5;
+    // Every box (its rect and its texts) and every connection label is on screen.
+    for (const el of svg.querySelectorAll('.node rect, .node text, .conn-label, text')) {
+      if (!within(el.getBoundingClientRect())) out.outside.push(el.textContent || el.tagName);
+    }
+    // Box texts stay inside their own box.
+    for (const g of svg.querySelectorAll('.node')) {
+      const b = g.querySelector('rect').getBoundingClientRect();
+      for (const t of g.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.left < b.left - 0.5 || r.right > b.right + 0.5) out.outside.push(`${t.textContent} leaves its box`);
+      }
+    }
+    const lines = [...svg.querySelectorAll('.conn line:not([stroke="transparent"])')];
+    const labels = [...svg.querySelectorAll('.conn-label')];
+    for (const label of labels) {
+      const box = label.getBBox();
+      for (const l of lines) {
+        const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => +l.getAttribute(a));
+        for (let t = 0; t <= 1; t += 0.01) {
+          const x = x1 + (x2 - x1) * t, y = y1 + (y2 - y1) * t;
+          if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) {
+            out.onLine.push(`${label.textContent} on ${l.parentNode.dataset.connection}`);
+            break;
+          }
+        }
+      }
+    }
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = labels[i].getBBox(), b = labels[j].getBBox();
+        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
+          out.onLabel.push(`${labels[i].textContent} / ${labels[j].textContent}`);
+        }
+      }
+    }
+    return out;
+  });
+  assert.ok(report.svg.left >= 0 && report.svg.right <= report.svg.vw, `the drawing is ${JSON.stringify(report.svg)}`);
+  assert.equal(report.wrapper, false, 'the map does not scroll sideways inside its panel');
+  assert.deepEqual(report.outside, []);
+  assert.deepEqual(report.onLine, []);
+  assert.deepEqual(report.onLabel, []);
+  // Every component and every connection is drawn, with the user's hosts in the boxes.
+  assert.equal(await page.locator('#preview-map [data-connection]').count(), 19);
+  const text = await svg.textContent();
+  for (const name of ['GWS IXN', 'Pulse Stat', 'Prometheus', 'StatServer', 'URS', 'Config Server', 'IXN DB', 'Consul', 'Voice config', 'Voice RQ', 'ORS Redis', 'IXN Node DB', 'Kafka', 'IXN VQ Node']) {
+    assert.ok(text.includes(name), `${name} on the phone's map`);
+  }
+  assert.match(text, /#6 9092, 9093/);
+  assert.ok((await page.locator('#preview-map .host title', { hasText: 'kafka-a.infra, kafka-b.infra' }).count()) > 0, 'the Kafka host in its box');
+  // Wider than 600 px again, the wide drawing comes back.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => document.getElementById('preview-map').getAttribute('viewBox') === '0 0 800 580');
+  assert.deepEqual(problems.page, []);
+  await context.close();
+});

@@ -35,7 +35,12 @@ const BUDGET = 200 * KB;
 // step, Changes, Tenants, GitOps and Operations views together ≈ 34 KB, measured by
 // stubbing them out), which only a second wasm of UI code could take out of the first
 // load, and Trunk 0.21 cannot split one (trunk-rs/trunk#1022).
-const CEILING = 312_700;
+// Then issue 16's remainders (measured on their branch against 327,897): +4,924, the
+// field keys (Escape resets, Ctrl+Z undoes, Alt+G opens the guide, the polite status;
+// ~1.8 KB), the context fields' guide links (~1.1 KB with the keys' CSS), and the map's
+// phone arrangement, redrawn across 600 px (~1.9 KB).
+// Measured on main after the three merges of this stop: 315,261 (307.9 KB).
+const CEILING = 318_400;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 // values.schema.json is fetched only when the user downloads everything: not the first load.

@@ -195,3 +195,9 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     }
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
+
+/// Whether the window is a phone's width: below 600 px, where the stylesheet's phone
+/// rules apply (the architecture map takes its narrow arrangement).
+pub fn narrow() -> bool {
+    gloo_utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= 600.0)
+}

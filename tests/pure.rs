@@ -6,7 +6,7 @@ use ixn_core::model::Config;
 use ixn_core::registry::Step;
 use ixn_portal::documents::documents;
 use ixn_portal::highlight::{line, Tone};
-use ixn_portal::layout::{container, externals, Rect, HEIGHT, LEFT, RIGHT, WIDTH};
+use ixn_portal::layout::{container, externals, Rect, HEIGHT, LEFT, NARROW, RIGHT, WIDE, WIDTH};
 use ixn_portal::step_of::step_of;
 
 #[test]
@@ -97,4 +97,44 @@ fn the_map_places_every_component_of_the_cores_connections_inside_the_map_withou
     for name in ["IXN", "IXN Node", "IXN VQ Node"] {
         assert!(inside(&container(name).unwrap()), "{name}");
     }
+}
+
+#[test]
+fn the_phone_map_is_360_units_wide_and_keeps_boxes_pods_and_columns_apart() {
+    let cfg = Config::guide_sample();
+    let connections = artifacts(&cfg, Default::default()).connections;
+    let count = |name: &str| connections.iter().filter(|c| c.source == name || c.destination == name).count();
+    // The wide map's boxes are the free functions' (unchanged by the second arrangement).
+    assert_eq!(WIDE.externals(count), externals(count));
+    let lay = NARROW;
+    assert!(lay.width <= 360, "fits a 390 px phone with the page's padding");
+    let boxes = lay.externals(count);
+    assert_eq!(boxes.len(), LEFT.len() + RIGHT.len());
+    let inside = |r: &Rect| r.x >= 0 && r.y >= 0 && r.x + r.w <= lay.width && r.y + r.h <= lay.height;
+    let overlap = |a: &Rect, b: &Rect| a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (i, (n, r, _)) in boxes.iter().enumerate() {
+        assert!(inside(r), "{n} at {r:?} leaves the {}×{} map", lay.width, lay.height);
+        for (m, s, _) in &boxes[..i] {
+            assert!(!overlap(r, s), "{n} overlaps {m}");
+        }
+        for pod in [lay.ixn_pod, lay.vq_pod] {
+            assert!(!overlap(r, &pod), "{n} overlaps a pod");
+        }
+        for line in lay.name_lines(n) {
+            assert!(line.chars().count() <= lay.name_chars, "{n}: {line:?} is too long for its box");
+        }
+        // Each connection's lane is inside its box.
+        assert!(lay.lanes_top(n, *r) + count(n) as i32 * ixn_portal::layout::LANE <= r.y + r.h, "{n}");
+    }
+    for (name, r) in lay.containers {
+        assert_eq!(lay.container(name), Some(r));
+        let pod = if name == "IXN VQ Node" { lay.vq_pod } else { lay.ixn_pod };
+        assert!(
+            r.x > pod.x && r.x + r.w < pod.x + pod.w && r.y > pod.y + 30 && r.y + r.h < pod.y + pod.h,
+            "{name} in its pod, below the title"
+        );
+    }
+    assert!(inside(&lay.ixn_pod) && inside(&lay.vq_pod));
+    assert_eq!(lay.name_lines("Pulse Stat Server(s)"), ["Pulse Stat", "Server(s)"]);
+    assert_eq!(WIDE.name_lines("Pulse Stat Server(s)"), ["Pulse Stat Server(s)"]);
 }

@@ -51,10 +51,14 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
         .output()
         .unwrap();
     assert!(out.status.success(), "script failed: {}\n{script}", String::from_utf8_lossy(&out.stderr));
-    let mut names: Vec<_> =
-        fs::read_dir(&log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    (read_calls(&log), work)
+}
+
+/// The calls the stubs recorded in `log`, in order.
+fn read_calls(log: &Path) -> Vec<Call> {
+    let mut names: Vec<_> = fs::read_dir(log).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
-    let calls = names
+    names
         .iter()
         .filter(|n| n.ends_with(".args"))
         .map(|n| {
@@ -69,8 +73,7 @@ fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
                 stdin: fs::read_to_string(log.join(format!("{stem}.stdin"))).unwrap(),
             }
         })
-        .collect();
-    (calls, work)
+        .collect()
 }
 
 /// Every kind of character a shell or a YAML/JSON/SQL writer could trip on.
@@ -865,4 +868,126 @@ fn complete() -> Config {
     d.chart_version = "100.0.1".into();
     c.values.set(keys::IXN_SERVICE_IXN_SERVER_DB_HOST, Value::Str("pg.infra.svc".into()));
     c
+}
+
+/// How the stubbed pod step ends in [`run_until_the_pod_fails`].
+#[derive(Debug, Clone, Copy)]
+enum PodEnd {
+    /// `kubectl run` exits 3.
+    Fails,
+    /// The user presses Ctrl-C while the pod runs (SIGINT to the whole process group,
+    /// as a terminal sends it).
+    Interrupted,
+}
+
+/// Runs `script` under bash with recording stubs whose `kubectl run` of a pod that
+/// reads a Secret (`--overrides`) fails or is interrupted; returns bash's exit code
+/// (128 + the signal when a signal ended it) and the calls.
+fn run_until_the_pod_fails(script: &str, tag: &str, end: PodEnd) -> (i32, Vec<Call>) {
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    let dir = std::env::temp_dir().join(format!("ixn-podfail-{tag}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let (bin, log, work) = (dir.join("bin"), dir.join("log"), dir.join("work"));
+    for d in [&bin, &log, &work] {
+        fs::create_dir_all(d).unwrap();
+    }
+    let pod_step = match end {
+        PodEnd::Fails => "exit 3",
+        // Waits for the signal (sleep is stubbed: the real one); `touch` says the pod
+        // step has started.
+        PodEnd::Interrupted => "touch \"$STUB_LOG/../running\"; while :; do /bin/sleep 0.05; done",
+    };
+    let stub = format!(
+        "{STUB}if [ \"$(basename \"$0\")\" = kubectl ] && [ \"$1\" = run ] && printf '%s\\n' \"$@\" | grep -q '^--overrides='; then {pod_step}; fi\n"
+    );
+    for p in ["kubectl", "helm", "gcloud", "az", "psql", "curl", "sleep"] {
+        fs::write(bin.join(p), &stub).unwrap();
+        Command::new("chmod").arg("+x").arg(bin.join(p)).status().unwrap();
+    }
+    fs::write(dir.join("script.sh"), script).unwrap();
+    let mut child = Command::new("bash")
+        .arg(dir.join("script.sh"))
+        .current_dir(&work)
+        .env("PATH", format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()))
+        .env("STUB_LOG", &log)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    if let PodEnd::Interrupted = end {
+        let started = std::time::Instant::now();
+        while !dir.join("running").exists() {
+            assert!(started.elapsed().as_secs() < 30, "{tag}: the pod step never started");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        // Past the `touch`: bash ignores a SIGINT that arrives while its child exits
+        // normally, as a terminal user's shell would.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(Command::new("kill").args(["-INT", "--", &format!("-{}", child.id())]).status().unwrap().success());
+    }
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed().as_secs() > 30 {
+            let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).status();
+            panic!("{tag}: the script did not end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let code = status.code().unwrap_or_else(|| 128 + status.signal().unwrap());
+    let calls = read_calls(&log);
+    let _ = fs::remove_dir_all(&dir);
+    (code, calls)
+}
+
+/// When a pod that reads a short-lived Secret fails under `set -e`, or the user presses
+/// Ctrl-C while it runs, the script still deletes that Secret (its EXIT trap), deletes
+/// nothing else the user keeps, and exits non-zero with the pod step's status.
+#[test]
+fn a_failing_or_interrupted_pod_still_deletes_its_secret() {
+    use ixn_core::operations::{operations, section_script};
+    for style in [SecretStyle::Guide, SecretStyle::Stdin] {
+        let mut cfg = complete();
+        cfg.deploy.db_bootstrap = true;
+        cfg.deploy.drop_databases = true;
+        cfg.deploy.secret_style = style;
+        let (eff, real) = (ixn_core::model::Effective::of(&cfg), ixn_core::model::Effective::real(&cfg));
+        let sections = operations(&cfg, &eff, &real);
+        let section = |id: &str| section_script(sections.iter().find(|s| s.id == id).unwrap());
+        // The first pod with a Secret in each script: the bootstrap in deploy.sh, the
+        // PostgreSQL check in the preflight, the drop in the lifecycle.
+        for (name, script, pod) in [
+            ("deploy", artifacts(&cfg, ValuesOptions::default()).commands.script(), "ixn-db-bootstrap"),
+            ("preflight", section("preflight"), "ixn-preflight-postgres"),
+            ("lifecycle", section("lifecycle"), "ixn-db-drop"),
+        ] {
+            assert!(!script.contains("NOT READY"), "{name}: the configuration is complete");
+            for end in [PodEnd::Fails, PodEnd::Interrupted] {
+                let what = format!("{name} ({style:?}), the pod {end:?}");
+                let (code, calls) = run_until_the_pod_fails(&script, &format!("{name}-{style:?}-{end:?}"), end);
+                let expected = match end {
+                    PodEnd::Fails => 3,
+                    PodEnd::Interrupted => 130,
+                };
+                assert_eq!(code, expected, "{what}: the script's exit status");
+                let run = calls
+                    .iter()
+                    .position(|c| c.program == "kubectl" && c.args.starts_with(&["run".into(), pod.into()]))
+                    .unwrap_or_else(|| panic!("{what}: no kubectl run {pod}"));
+                // Its Secret was made before the pod ran...
+                made_secret(&calls[..run], style, pod);
+                // ...and after the failure the one thing done is deleting it.
+                let after: Vec<&Vec<String>> = calls[run + 1..].iter().map(|c| &c.args).collect();
+                assert_eq!(
+                    after,
+                    [&["delete", "secret", pod, "--namespace", "ixn", "--ignore-not-found"].map(String::from).to_vec()],
+                    "{what}: after the pod failed"
+                );
+            }
+        }
+    }
 }

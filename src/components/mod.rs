@@ -6,6 +6,7 @@ pub mod chart_values;
 pub mod consul_host;
 pub mod context_field;
 pub mod db_tls;
+pub mod field_keys;
 pub mod form;
 pub mod gitops;
 pub mod io_panel;

@@ -254,9 +254,14 @@ pub fn secret_pod(
         SecretStyle::Guide => guide_secret(&secret, cfg, ns),
         SecretStyle::Stdin => apply_manifest(&secret, ns),
     };
+    let delete = command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]);
+    // Under `set -e` a failing pod (or Ctrl-C) ends the script before the delete: the
+    // EXIT trap deletes this pod's own Secret then, and nothing else; bash keeps the
+    // script's exit status. Cleared once the Secret is gone: it never outlives its step.
     format!(
-        "{make}\n{run}\n{}",
-        command(&["kubectl", "delete", "secret", pod, "--namespace", ns, "--ignore-not-found"]),
+        "# If this step fails or is interrupted, the pod's Secret is deleted on exit all the same.\n\
+         trap {} EXIT\n{make}\n{run}\n{delete}\ntrap - EXIT",
+        quote(&delete)
     )
 }
 

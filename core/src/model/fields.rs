@@ -7,7 +7,7 @@ use super::{
     ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle, SecretsFrom,
     SyncMode, ValuesIn,
 };
-use crate::registry::{FieldKind, Step};
+use crate::registry::{FieldKind, Guide, Step};
 
 /// One context field.
 #[derive(Clone, Copy)]
@@ -276,6 +276,49 @@ pub fn context_field(name: &str) -> Option<&'static ContextDef> {
     CONTEXT.iter().find(|c| c.name == name)
 }
 
+impl ContextDef {
+    /// The page of the Genesys guide that documents this field, if one does.
+    pub fn guide(&self) -> Option<Guide> {
+        ON_THE_DEPLOY_PAGE.contains(&self.name).then_some(Guide::Deploy)
+    }
+}
+
+/// The fields the guide's "Deploy" page documents (../shared/reference/ixn-chart.md,
+/// "Secrets and commands"): the namespace, the cluster login, the pull secret, the DB,
+/// Redis and Kafka secrets, the volume mounts, the Consul connection, and helm with
+/// envsubst. The rest (Helm major, chart source and login, GitOps, the bootstrap pod)
+/// are the portal's own: no page to send the admin to.
+const ON_THE_DEPLOY_PAGE: &[&str] = &[
+    "deploy.namespace",
+    "deploy.release",
+    "deploy.chart",
+    "deploy.chartVersion",
+    "deploy.placeholders",
+    "deploy.platform",
+    "gke.cluster",
+    "aks.resourceGroup",
+    "aks.cluster",
+    "registry.create",
+    "registry.secretName",
+    "registry.server",
+    "registry.username",
+    "registry.password",
+    "registry.email",
+    "db.chartSecrets",
+    "db.ownerUser",
+    "db.ownerPassword",
+    "redis.password",
+    "redis.servername",
+    "redis.port",
+    "redis.rejectUnauthorized",
+    "secrets.mount",
+    "kafka.bootstrap",
+    "kafka.username",
+    "kafka.password",
+    "consul.connect",
+    "secrets.style",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +334,16 @@ mod tests {
             };
             (f.set)(&mut d, &v);
             assert_eq!((f.get)(&d), v, "{}", f.name);
+        }
+    }
+
+    #[test]
+    fn the_fields_the_deploy_page_documents_link_it_and_the_portals_own_link_nothing() {
+        for name in ON_THE_DEPLOY_PAGE {
+            assert_eq!(context_field(name).map(ContextDef::guide), Some(Some(Guide::Deploy)), "{name}");
+        }
+        for name in ["deploy.helmMajor", "deploy.chartSource", "db.bootstrap", "deploy.delivery", "store.vaultRole"] {
+            assert_eq!(context_field(name).unwrap().guide(), None, "{name}");
         }
     }
 

@@ -10,9 +10,7 @@ use ixn_core::generate::sizing::{self, pod_name};
 use ixn_core::generate::topology::{Class, Connection};
 use ixn_core::model::release_name;
 use ixn_core::registry::Step;
-use ixn_portal::layout::{
-    container, externals, fit, lanes_top, Rect, CONTAINERS, HEIGHT, IXN_POD, LANE, VQ_POD, WIDTH,
-};
+use ixn_portal::layout::{fit, Layout, Rect, LANE, NAME_ROW, NARROW, WIDE};
 use leptos::prelude::*;
 
 fn colour(class: Class) -> &'static str {
@@ -36,9 +34,9 @@ struct Drawn {
     label: (i32, i32, &'static str),
 }
 
-fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
+fn draw(conns: &[Connection], lay: &Layout) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     let count = |name: &str| conns.iter().filter(|c| c.source == name || c.destination == name).count();
-    let ext = externals(count);
+    let ext = lay.externals(count);
     // Pass 1: each connection's container, side and external end.
     struct End {
         c: Connection,
@@ -52,7 +50,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
     let mut drawn = Vec::new();
     let mut per_box: Vec<&str> = Vec::new();
     for c in conns {
-        let inner_of = |n: &'static str| container(n).map(|r| (n, r));
+        let inner_of = |n: &'static str| lay.container(n).map(|r| (n, r));
         match (inner_of(c.source), inner_of(c.destination)) {
             (Some((_, src)), Some((_, dst))) => {
                 // Inside the pod: IXN Node -> IXN, straight up.
@@ -62,7 +60,9 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
                     c: c.clone(),
                     from: (x, src.y),
                     to: (x, dst.y + dst.h),
-                    label: (x + 8, mid, "start"),
+                    // On a phone, left of the line: the right side is close to the lines
+                    // that leave IXN for the dependencies.
+                    label: if lay.narrow() { (x - 8, mid, "end") } else { (x + 8, mid, "start") },
                 });
             }
             (inner_src, inner_dst) => {
@@ -74,7 +74,7 @@ fn draw(conns: &[Connection]) -> (Vec<Drawn>, Vec<(&'static str, Rect, bool)>) {
                 let Some((_, r, left)) = ext.iter().find(|(n, _, _)| *n == outer).copied() else { continue };
                 let k = per_box.iter().filter(|n| **n == outer).count();
                 per_box.push(outer);
-                let ey = lanes_top(outer, r) + LANE * k as i32 + LANE / 2;
+                let ey = lay.lanes_top(outer, r) + LANE * k as i32 + LANE / 2;
                 let ex = if left { r.x + r.w } else { r.x };
                 ends.push(End { c: c.clone(), inner, box_, outward, left, ext: (ex, ey) });
             }
@@ -120,6 +120,14 @@ pub fn ArchMap() -> impl IntoView {
     let conns = move || conns.get();
     let hosts = Memo::new(move |_| ui.shown.with(|a| a.hosts.clone()));
     let release = Memo::new(move |_| ui.config.with(release_name));
+    // The phone's arrangement below 600 px (the width the stylesheet's phone rules
+    // use), redrawn when the window is resized across it.
+    let narrow = RwSignal::new(browser::narrow());
+    // The listener lives as long as the page: the map is drawn once.
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        let _ = narrow.try_set(browser::narrow());
+    });
+    let layout = move || if narrow.get() { NARROW } else { WIDE };
     let go = move |c: &Connection| {
         if let Some((step, id)) = target(c) {
             ui.step.set(step);
@@ -147,7 +155,24 @@ pub fn ArchMap() -> impl IntoView {
     };
     view! {
         <div class="map-wrap">
-            <svg id="preview-map" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
+            {move || {
+                let lay = layout();
+                let (w, h) = (lay.width, lay.height);
+                let (ixn_pod, vq_pod) = (lay.ixn_pod, lay.vq_pod);
+                let f = lay.fonts;
+                // A pod's title: one line on the wide map, "Pod" over its name on a phone.
+                let pod_title = move |r: Rect, pod: &'static str| {
+                    let name = move || fit(&pod_name(pod, &release.get()), lay.pod_chars);
+                    let narrow = lay.narrow();
+                    view! {
+                        <text x=r.x + 10 y=r.y + if narrow { 16 } else { 20 } fill="currentColor" font-weight="600" font-size=f.pod>
+                            {move || if narrow { "Pod".to_string() } else { format!("Pod {}", name()) }}
+                        </text>
+                        {narrow.then(|| view! { <text x=r.x + 10 y=r.y + 30 fill="currentColor" font-weight="600" font-size=f.pod>{name}</text> })}
+                    }
+                };
+                view! {
+            <svg id="preview-map" class:narrow=lay.narrow() xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w} {h}") role="group"
                 aria-label="Architecture: who connects to whom, on which port" font-family="system-ui, sans-serif" font-size="13">
                 <defs>
                     {[Class::Ingress, Class::Egress, Class::IntraCluster].into_iter().map(|k| view! {
@@ -158,32 +183,36 @@ pub fn ArchMap() -> impl IntoView {
                 </defs>
                 // White behind the downloaded file (a viewer's dark background would hide
                 // the lines); in the page, CSS paints it the panel's colour.
-                <rect class="map-bg" width=WIDTH height=HEIGHT fill="#ffffff"/>
-                <rect x=IXN_POD.x y=IXN_POD.y width=IXN_POD.w height=IXN_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
-                <text x=IXN_POD.x + 10 y=IXN_POD.y + 20 fill="currentColor" font-weight="600">{move || format!("Pod {}", fit(&pod_name(sizing::IXN_POD, &release.get()), 30))}</text>
-                <rect x=VQ_POD.x y=VQ_POD.y width=VQ_POD.w height=VQ_POD.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
-                <text x=VQ_POD.x + 10 y=VQ_POD.y + 20 fill="currentColor" font-weight="600">{move || format!("Pod {}", fit(&pod_name(sizing::VQ_POD, &release.get()), 30))}</text>
+                <rect class="map-bg" width=w height=h fill="#ffffff"/>
+                <rect x=ixn_pod.x y=ixn_pod.y width=ixn_pod.w height=ixn_pod.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
+                {pod_title(ixn_pod, sizing::IXN_POD)}
+                <rect x=vq_pod.x y=vq_pod.y width=vq_pod.w height=vq_pod.h rx="10" fill="none" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="6 4"/>
+                {pod_title(vq_pod, sizing::VQ_POD)}
                 {move || {
                     let all = conns();
-                    let (drawn, ext) = draw(&all);
+                    let (drawn, ext) = draw(&all, &lay);
                     let hosts = hosts.get();
                     let boxes = ext.into_iter().map(|(name, r, _)| {
                         let host = hosts.iter().find(|(n, _)| *n == name).map(|(_, h)| h.clone());
+                        let lines = lay.name_lines(name);
+                        let host_y = r.y + 28 + (lines.len() as i32 - 1) * NAME_ROW;
                         view! {
                             <g class="node">
                                 <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-opacity="0.7"/>
-                                <text x=r.x + 6 y=r.y + 14 fill="currentColor" font-weight="600" font-size="11.5">{name}</text>
+                                {lines.into_iter().enumerate().map(|(i, line)| view! {
+                                    <text x=r.x + 6 y=r.y + 14 + i as i32 * NAME_ROW fill="currentColor" font-weight="600" font-size=f.name>{line}</text>
+                                }).collect_view()}
                                 {host.map(|h| view! {
-                                    <text class="host" x=r.x + 6 y=r.y + 28 fill="currentColor" font-size="10.5" opacity="0.8"><title>{h.clone()}</title>{fit(&h, 24)}</text>
+                                    <text class="host" x=r.x + 6 y=host_y fill="currentColor" font-size=f.host opacity="0.8"><title>{h.clone()}</title>{fit(&h, lay.host_chars)}</text>
                                 })}
                             </g>
                         }
                     }).collect_view();
-                    let containers = CONTAINERS.into_iter().map(|(name, r)| {
+                    let containers = lay.containers.into_iter().map(|(name, r)| {
                         view! {
                             <g class="node">
                                 <rect x=r.x y=r.y width=r.w height=r.h rx="6" fill="none" stroke="currentColor" stroke-width="1.5"/>
-                                <text x=r.x + r.w / 2 y=r.y + r.h / 2 + 4 text-anchor="middle" fill="currentColor" font-weight="700">{name}</text>
+                                <text x=r.x + r.w / 2 y=r.y + r.h / 2 + 4 text-anchor="middle" fill="currentColor" font-weight="700" font-size=f.container>{name}</text>
                             </g>
                         }
                     }).collect_view();
@@ -193,9 +222,10 @@ pub fn ArchMap() -> impl IntoView {
                         let n = c.n;
                         let col = colour(c.class);
                         // Short visible label; the full description (port included) is the
-                        // group's <title>, a native tooltip and part of its text.
+                        // group's <title>, a native tooltip and part of its text. On a phone
+                        // the label leaves out the protocol, to fit its box.
                         let short_port = c.short_port();
-                        let text = format!("#{} {} {}", c.n, c.protocol, short_port);
+                        let text = if lay.narrow() { format!("#{} {}", c.n, short_port) } else { format!("#{} {} {}", c.n, c.protocol, short_port) };
                         // The accessible name starts with the visible label (WCAG 2.5.3).
                         let aria = format!("{text}: {} to {}, {} port {}, {}{}", c.source, c.destination, c.protocol, c.port, c.class.label(), if c.active { "" } else { ", inactive" });
                         view! {
@@ -210,7 +240,7 @@ pub fn ArchMap() -> impl IntoView {
                                     marker-end=format!("url(#arrow-{})", d.c.class.label())/>
                                 // The halo as attributes too, so the downloaded SVG has it without the page's
                                 // CSS (which sets the panel colour of the theme instead).
-                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size="11" font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
+                                <text class="conn-label" x=d.label.0 y=d.label.1 text-anchor=d.label.2 fill=col font-size=f.label font-weight="600" opacity=if d.c.active { "1" } else { "0.55" }
                                     paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round">{text}</text>
                             </g>
                         }
@@ -218,8 +248,10 @@ pub fn ArchMap() -> impl IntoView {
                     view! { {boxes}{containers}{lines} }
                 }}
             </svg>
-            // On a phone the drawing would need sideways scrolling: the same connections
-            // as a list that fits, each naming both ends and the user's host.
+                }
+            }}
+            // The same connections as a list, each naming both ends and the user's host:
+            // under the drawing on a phone, where the boxes show hosts cut short.
             <ol class="map-list" aria-label="Connections">
                 {move || {
                     let hosts = hosts.get();

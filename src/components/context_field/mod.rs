@@ -1,5 +1,6 @@
 //! One deployment-context field, rendered from its row in the context table.
 
+use crate::components::field_keys;
 use crate::components::form::{FieldIds, Findings};
 use crate::state::ui;
 use ixn_core::model::{ContextDef, Location};
@@ -19,10 +20,14 @@ pub fn ContextField(
     let value = move || ui.config.with(|c| (def.get)(&c.deploy));
     let set = move |v: String| ui.config.update(|c| (def.set)(&mut c.deploy, &v));
     let hidden = move || ui.config.with(|c| !(def.applies)(&c.deploy));
+    // The guide's page for this field, where the guide documents it: a link out of the
+    // Tab order (one stop per field), reached by Alt+G.
+    let guide = def.guide();
+    let keys = guide.map(|_| field_keys::GUIDE);
     let widget = match def.kind {
         FieldKind::Bool => view! {
             <label class="check" for=id.clone()>
-                <input id=id.clone() name=def.name type="checkbox" aria-describedby=described.clone()
+                <input id=id.clone() name=def.name type="checkbox" aria-describedby=described.clone() aria-keyshortcuts=keys
                     prop:checked=move || value() == "true"
                     on:change=move |ev| set(event_target_checked(&ev).to_string())/>
                 {def.label}
@@ -31,7 +36,7 @@ pub fn ContextField(
         .into_any(),
         FieldKind::Select(options) => view! {
             <label for=id.clone()>{def.label}</label>
-            <select id=id.clone() name=def.name aria-describedby=described.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev))>
+            <select id=id.clone() name=def.name aria-describedby=described.clone() aria-keyshortcuts=keys prop:value=value on:change=move |ev| set(event_target_value(&ev))>
                 {options.iter().map(|(v, l)| view! { <option value=*v selected=move || value() == *v>{*l}</option> }).collect_view()}
             </select>
         }
@@ -47,7 +52,7 @@ pub fn ContextField(
                 <div class="inline">
                     <input id=id.clone() name=def.name autocomplete="off" spellcheck="false"
                         type=move || if secret && !shown.get() { "password" } else { "text" }
-                        aria-describedby=described.clone()
+                        aria-describedby=described.clone() aria-keyshortcuts=keys
                         prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
                     {secret.then(|| view! {
                         <button type="button" class="secondary" aria-pressed=move || shown.get().to_string()
@@ -62,9 +67,17 @@ pub fn ContextField(
         }
     };
     view! {
-        <div class="field" hidden=hidden>
+        <div class="field" hidden=hidden data-context=def.name
+            on:keydown=move |ev| if guide.is_some() && field_keys::is_guide(&ev) { ev.prevent_default(); field_keys::open_guide(&ev); }>
             {widget}
-            <p class="help" id=ids.help.clone()>{def.help}" "<code class="key">{def.name}</code></p>
+            <p class="help" id=ids.help.clone()>
+                {def.help}" "<code class="key">{def.name}</code>
+                {guide.map(|g| view! {
+                    " "<a class="guide" tabindex="-1" href=g.url() target="_blank" rel="noopener noreferrer"
+                        aria-label=format!("{}: {} in the guide (opens in a new tab)", g.title(), def.label)>"guide"</a>
+                    " "<span class="keys">{field_keys::hint(true, false)}</span>
+                })}
+            </p>
             <Findings at=Location::Context(def)/>
         </div>
     }

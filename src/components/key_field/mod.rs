@@ -4,7 +4,7 @@
 
 use crate::components::form::{provide_field_ids, FieldIds, Findings};
 use crate::components::{
-    consul_host::ConsulHostField, db_tls::DbTlsField, kv_editor::KvEditor, mounts::MountsField,
+    consul_host::ConsulHostField, db_tls::DbTlsField, field_keys, kv_editor::KvEditor, mounts::MountsField,
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,
 };
 use crate::state::{ui, MASK};
@@ -61,12 +61,15 @@ pub fn KeyField(
     // The field's own Show/Hide wins over the global switch once pressed.
     let shown = RwSignal::new(None::<bool>);
     let revealed = Signal::derive(move || shown.get().unwrap_or_else(|| ui.show_secrets.get()));
+    let is_set = move || ui.config.with(|c| c.values.get(def).is_some());
+    // Escape resets only an edited field; named always, as one static attribute.
+    let keys = field_keys::RESET_AND_GUIDE;
     let widget = match def.kind {
         // A fixed set of values: a select, its first choice the chart default.
         Kind::Str if !def.options().is_empty() => {
             let default = chart_default(def).and_then(Value::text).map(str::to_string).unwrap_or_default();
             view! {
-                <select id=id.clone() name=path aria-invalid=invalid aria-describedby=described.clone()
+                <select id=id.clone() name=path aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                     prop:value=text on:change=move |ev| set_text(event_target_value(&ev))>
                     <option value="" selected=move || text().is_empty()>{format!("chart default ({default})")}</option>
                     {def.options().iter().map(|o| view! { <option value=*o selected=move || text() == *o>{*o}</option> }).collect_view()}
@@ -78,7 +81,7 @@ pub fn KeyField(
             <div class="inline">
                 <input id=id.clone() name=path autocomplete="off" spellcheck="false"
                     type=move || if revealed.get() { "text" } else { "password" }
-                    placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone()
+                    placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                     prop:value=text on:input=move |ev| set_text(event_target_value(&ev))/>
                 <button type="button" class="secondary" aria-pressed=move || revealed.get().to_string()
                     aria-label=format!("Show {}", def.title)
@@ -91,13 +94,13 @@ pub fn KeyField(
         Kind::Str | Kind::Port | Kind::Int | Kind::Quantity => view! {
             <input id=id.clone() name=path type="text" autocomplete="off" spellcheck="false"
                 inputmode=if matches!(def.kind, Kind::Port | Kind::Int) { "numeric" } else { "text" }
-                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone()
+                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                 prop:value=text on:input=move |ev| set_text(event_target_value(&ev))/>
         }
         .into_any(),
         Kind::Template | Kind::Object => view! {
             <textarea id=id.clone() name=path rows="6" autocomplete="off" spellcheck="false"
-                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone()
+                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                 prop:value=text on:input=move |ev| set_text(event_target_value(&ev))></textarea>
         }
         .into_any(),
@@ -121,7 +124,52 @@ pub fn KeyField(
     } else {
         view! { <label for=id.clone()>{label}{def.required().then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label> }.into_any()
     };
-    let reset = move |_| ui.config.update(|c| c.values.unset(def));
+    // What the last reset took away, for its Undo (until the field is edited again).
+    // Stored, not a signal of its own type (a new signal type costs the first load);
+    // `pending` is what the view follows.
+    let undone = StoredValue::new(None::<Value>);
+    let pending = RwSignal::new(false);
+    let reset = move || {
+        let old = ui.config.with_untracked(|c| c.values.get(def).cloned());
+        if old.is_some() {
+            ui.config.update(|c| c.values.unset(def));
+            undone.set_value(old);
+            pending.set(true);
+        }
+    };
+    let undo = move || {
+        if let Some(v) = undone.get_value() {
+            ui.config.update(|c| c.values.set(def, v));
+            undone.set_value(None);
+        }
+        pending.set(false);
+    };
+    let pending_undo = move || pending.get() && !is_set();
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        if field_keys::is_reset(&ev) && ui.config.with_untracked(|c| c.values.get(def).is_some()) {
+            ev.prevent_default();
+            reset();
+        } else if field_keys::is_undo(&ev) && pending_undo() {
+            ev.prevent_default();
+            undo();
+        } else if field_keys::is_guide(&ev) {
+            ev.prevent_default();
+            field_keys::open_guide(&ev);
+        }
+    };
+    // Said politely where the field is; a secret's old value stays masked.
+    let reset_note = move || {
+        if !pending_undo() {
+            return String::new();
+        }
+        let was = undone.with_value(|v| v.as_ref().and_then(Value::text).map(str::to_string));
+        let was = match was {
+            Some(t) if def.secret() && !t.is_empty() => format!(" (it was {MASK})"),
+            Some(t) => format!(" (it was “{t}”)"),
+            None => String::new(),
+        };
+        format!("Reset to its default{was}. Ctrl+Z undoes it. ")
+    };
     // The user's chart has no such key: it is left out of the values file unless kept.
     let lacks = move || ui.config.with(|c| c.chart.baseline().is_some_and(|b| !b.has(def)));
     let kept = move || ui.config.with(|c| c.chart.keep.iter().any(|k| k == path));
@@ -142,19 +190,22 @@ pub fn KeyField(
             }
         })
     };
-    let is_set = move || ui.config.with(|c| c.values.get(def).is_some());
     view! {
-        <div class="field" class:set=is_set data-key=path>
+        <div class="field" class:set=is_set data-key=path on:keydown=keydown on:input=move |_| pending.set(false)>
             {heading}
             {widget}
             <p class="help" id=ids.help.clone()>
                 {def.help}" "<code class="key">{path}</code>" "
-                // Out of the Tab order, both: one stop per field (the input). The step's
-                // heading links the same guide page for the keyboard; a click resets.
+                // Out of the Tab order, both: one stop per field (the input). The keyboard
+                // reaches them by Alt+G and Escape (field_keys).
                 <a class="guide" tabindex="-1" href=def.guide.url() target="_blank" rel="noopener noreferrer"
                     aria-label=format!("{}: {} in the guide (opens in a new tab)", def.guide.title(), def.title)>"guide"</a>
-                <button type="button" class="link" tabindex="-1" hidden=move || !is_set() on:click=reset
+                <button type="button" class="link" tabindex="-1" hidden=move || !is_set() on:click=move |_| reset()
                     aria-label=format!("Reset {path} to its default")>"reset"</button>
+                " "<span class="keys">{field_keys::hint(true, true)}</span>
+            </p>
+            <p class="reset-note" role="status">{reset_note}
+                <button type="button" class="link" tabindex="-1" hidden=move || !pending_undo() on:click=move |_| undo()>"Undo"</button>
             </p>
             {def.secret().then(|| view! { <ChartSecretNote def/> })}
             <Findings at=Location::Key(def)/>
