@@ -893,9 +893,13 @@ fn run_until_the_pod_fails(script: &str, tag: &str, end: PodEnd) -> (i32, Vec<Ca
     }
     let pod_step = match end {
         PodEnd::Fails => "exit 3",
-        // Waits for the signal (sleep is stubbed: the real one); `touch` says the pod
-        // step has started.
-        PodEnd::Interrupted => "touch \"$STUB_LOG/../running\"; while :; do /bin/sleep 0.05; done",
+        // Waits for the signal and then dies of it, as a real client does; `touch` says
+        // the pod step has started. The trap (not a foreground `sleep`) takes the
+        // signal: a SIGINT that lands while a foreground child exits normally is
+        // ignored by bash, and the loop would then never end (seen under load).
+        PodEnd::Interrupted => {
+            "trap 'trap - INT; kill -INT $$' INT; touch \"$STUB_LOG/../running\"; while :; do /bin/sleep 0.05 & wait $!; done"
+        }
     };
     let stub = format!(
         "{STUB}if [ \"$(basename \"$0\")\" = kubectl ] && [ \"$1\" = run ] && printf '%s\\n' \"$@\" | grep -q '^--overrides='; then {pod_step}; fi\n"
