@@ -8,10 +8,12 @@
 //! The batch yields per-row configurations ([`Batch::config`], [`Batch::configs`]) so
 //! that other outputs (GitOps manifests) can be made from the same rows.
 
+pub mod cell_error;
 pub mod index;
 pub mod render;
 pub mod tenants;
 
+pub use cell_error::CellError;
 pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, TenantsError};
 
 use crate::artifacts::download_folder;
@@ -85,37 +87,37 @@ pub struct Batch {
 }
 
 /// The value of a cell for a values key.
-fn key_value(kind: Kind, cell: &CellValue) -> Result<Value, String> {
+fn key_value(kind: Kind, cell: &CellValue) -> Result<Value, CellError> {
     match cell {
-        CellValue::Node(node) => Value::from_node(kind, node),
+        CellValue::Node(node) => Value::from_node(kind, node).map_err(CellError::Value),
         CellValue::Text(text) => match kind {
             Kind::Bool => match text.trim() {
                 "true" => Ok(Value::Bool(true)),
                 "false" => Ok(Value::Bool(false)),
-                _ => Err(format!("{text:?} is not true or false")),
+                _ => Err(CellError::NotBool(text.clone())),
             },
             kind => Value::from_text(kind, text).map(Ok).unwrap_or_else(|| {
                 // Lists and mappings are written as YAML flow text: `{team: a}`.
-                Value::from_yaml_text(kind, text).map_err(|e| format!("does not read as YAML ({e})"))
+                Value::from_yaml_text(kind, text).map_err(CellError::NotYaml)
             }),
         },
     }
 }
 
 /// The text of a cell for a context field.
-fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, String> {
+fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, CellError> {
     let text = match cell {
         CellValue::Text(t) => t.clone(),
         CellValue::Node(Node::Str(s) | Node::Block(s) | Node::Placeholder(s) | Node::Float(s)) => s.clone(),
         CellValue::Node(Node::Int(i)) => i.to_string(),
         CellValue::Node(Node::Bool(b)) => b.to_string(),
         CellValue::Node(Node::Null) => String::new(),
-        CellValue::Node(_) => return Err("takes one line of text, not a list or mapping".into()),
+        CellValue::Node(_) => return Err(CellError::NotOneLine),
     };
     match kind {
-        FieldKind::Bool if text != "true" && text != "false" => Err(format!("{text:?} is not true or false")),
+        FieldKind::Bool if text != "true" && text != "false" => Err(CellError::NotBool(text)),
         FieldKind::Select(options) if !options.iter().any(|(v, _)| *v == text) => {
-            Err(format!("{text:?} is not one of {}", options.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", ")))
+            Err(CellError::NotOneOf { text, options: options.iter().map(|(v, _)| *v).collect() })
         }
         _ => Ok(text),
     }
@@ -149,12 +151,12 @@ impl Batch {
                 Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
                 Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
             };
-            if let Err(message) = result {
+            if let Err(e) = result {
                 bad.push(RowFinding {
                     at: cell.at,
                     path: field.location(),
                     severity: Severity::Error,
-                    message,
+                    message: e.to_string(),
                     in_row: true,
                 });
             }

@@ -4,7 +4,7 @@
 
 use crate::model::{Baseline, Config, UnknownKey};
 use crate::registry::{self, KEYS};
-use crate::yaml::{read_yaml, Limits, Node};
+use crate::yaml::{read_yaml, Limits, Node, ReadError};
 use serde::Serialize;
 
 /// A chart key's type, from its default's YAML value.
@@ -48,13 +48,13 @@ impl YamlType {
 
     /// Reads what the user typed in this type's widget. A string is taken as typed; a
     /// number must be one; a list or a map is YAML (flow `[a, b]` or block lines).
-    pub fn parse(self, text: &str) -> Result<Node, String> {
+    pub fn parse(self, text: &str) -> Result<Node, TypedTextError> {
         match self {
             YamlType::String => Ok(Node::Str(text.to_string())),
             YamlType::Bool => match text.trim() {
                 "true" => Ok(Node::Bool(true)),
                 "false" => Ok(Node::Bool(false)),
-                _ => Err("must be true or false".into()),
+                _ => Err(TypedTextError::NotBool),
             },
             YamlType::Number => match read_yaml(text.trim(), Limits::default()) {
                 Ok(n @ (Node::Int(_) | Node::Float(_))) => {
@@ -62,25 +62,65 @@ impl YamlType {
                         // `.inf` and `.nan` make Helm refuse the file; base 60 is a string to Helm 4.
                         let clean = f.replace('_', "");
                         if !crate::yaml::is_decimal_number(&clean) {
-                            return Err(format!("{f} is not a plain number"));
+                            return Err(TypedTextError::NotPlainNumber(f.clone()));
                         }
                     }
                     Ok(n)
                 }
-                _ => Err("must be a number".into()),
+                _ => Err(TypedTextError::NotNumber),
             },
             YamlType::List => match read_yaml(text, Limits::default()) {
                 Ok(n @ Node::Seq(_)) => Ok(n),
                 Ok(Node::Null) => Ok(Node::Seq(vec![])),
-                Ok(_) => Err("must be a YAML list ([a, b] or lines starting with -)".into()),
-                Err(e) => Err(format!("not valid YAML: {e}")),
+                Ok(_) => Err(TypedTextError::NotList),
+                Err(e) => Err(TypedTextError::Yaml(e)),
             },
             YamlType::Map => match read_yaml(text, Limits::default()) {
                 Ok(n @ Node::Map(_)) => Ok(n),
                 Ok(Node::Null) => Ok(Node::map()),
-                Ok(_) => Err("must be a YAML mapping (key: value lines, or {})".into()),
-                Err(e) => Err(format!("not valid YAML: {e}")),
+                Ok(_) => Err(TypedTextError::NotMap),
+                Err(e) => Err(TypedTextError::Yaml(e)),
             },
+        }
+    }
+}
+
+/// Why what the user typed in an other chart key's widget is not of the key's type.
+/// Its text is the message under the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypedTextError {
+    /// Neither `true` nor `false`.
+    NotBool,
+    /// Not a number at all.
+    NotNumber,
+    /// A YAML float Helm would not take as a plain number (`.inf`, `.nan`, base 60).
+    NotPlainNumber(String),
+    /// YAML, but not a list.
+    NotList,
+    /// YAML, but not a mapping.
+    NotMap,
+    /// Not YAML.
+    Yaml(ReadError),
+}
+
+impl std::fmt::Display for TypedTextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TypedTextError::NotBool => f.write_str("must be true or false"),
+            TypedTextError::NotNumber => f.write_str("must be a number"),
+            TypedTextError::NotPlainNumber(n) => write!(f, "{n} is not a plain number"),
+            TypedTextError::NotList => f.write_str("must be a YAML list ([a, b] or lines starting with -)"),
+            TypedTextError::NotMap => f.write_str("must be a YAML mapping (key: value lines, or {})"),
+            TypedTextError::Yaml(e) => write!(f, "not valid YAML: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for TypedTextError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TypedTextError::Yaml(e) => Some(e),
+            _ => None,
         }
     }
 }

@@ -16,6 +16,7 @@ mod port;
 mod presets;
 mod quantity;
 mod value;
+mod value_error;
 mod values;
 
 pub use baseline::{digest_of, Baseline, BaselineError, ChartValues, BASELINE_LIMITS};
@@ -36,4 +37,5 @@ pub use port::Port;
 pub use presets::{GUIDE_EXAMPLE_ENV, GUIDE_LEAVES_TO_YOU};
 pub use quantity::Quantity;
 pub use value::{ConsulHost, DbTls, RedisNode, StringMap, Value, VolumeMount, YamlMap};
+pub use value_error::ValueError;
 pub use values::{SetError, Values};

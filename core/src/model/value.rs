@@ -3,6 +3,7 @@
 use super::input::{Count, Input, ScalarParse, Term};
 use super::port::Port;
 use super::quantity::Quantity;
+use super::value_error::ValueError;
 use crate::registry::Kind;
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Entry, Limits, Node};
 use serde::{Deserialize, Serialize};
@@ -122,10 +123,10 @@ fn scalar_text(node: &Node) -> Option<String> {
     })
 }
 
-fn expect_map<'a>(node: &'a Node, what: &str) -> Result<&'a [Entry], String> {
+fn expect_map<'a>(node: &'a Node, what: &'static str) -> Result<&'a [Entry], ValueError> {
     match node {
         Node::Map(m) => Ok(m),
-        _ => Err(format!("expected {what}")),
+        _ => Err(ValueError::Expected(what)),
     }
 }
 
@@ -144,16 +145,16 @@ fn int_node<T: Copy + Into<i64>>(input: &Input<T>) -> Node {
 
 impl Value {
     /// Reads a value of `kind` from YAML, as the importer and the registry defaults do.
-    pub fn from_node(kind: Kind, node: &Node) -> Result<Value, String> {
+    pub fn from_node(kind: Kind, node: &Node) -> Result<Value, ValueError> {
         if *node == Node::Null && !matches!(kind, Kind::DbTls) {
             return Ok(Value::Null);
         }
-        let text = || scalar_text(node).ok_or_else(|| "expected a single value".to_string());
+        let text = || scalar_text(node).ok_or(ValueError::NotScalar);
         Ok(match kind {
             Kind::Bool => match node {
                 Node::Bool(b) => Value::Bool(*b),
                 Node::Str(s) if s == "true" || s == "false" => Value::Bool(s == "true"),
-                _ => return Err("expected true or false".into()),
+                _ => return Err(ValueError::NotBool),
             },
             Kind::Str => Value::Str(text()?),
             Kind::Template => Value::Template(text()?),
@@ -165,7 +166,7 @@ impl Value {
                 for e in expect_map(node, "a mapping of names to values")? {
                     let v = match &e.value {
                         Node::Null => String::new(),
-                        v => scalar_text(v).ok_or_else(|| format!("{}: expected a single value", e.key))?,
+                        v => scalar_text(v).ok_or_else(|| ValueError::EntryNotScalar { key: e.key.clone() })?,
                     };
                     out.push((e.key.clone(), v));
                 }
@@ -176,18 +177,18 @@ impl Value {
                 }
             }
             Kind::PullSecrets => {
-                let Node::Seq(items) = node else { return Err("expected a list of {name: …}".into()) };
+                let Node::Seq(items) = node else { return Err(ValueError::Expected("a list of {name: …}")) };
                 let mut names = Vec::new();
                 for item in items {
                     match item.get("name").and_then(scalar_text) {
                         Some(n) => names.push(n),
-                        None => return Err("each pull secret needs a name".into()),
+                        None => return Err(ValueError::PullSecretWithoutName),
                     }
                 }
                 Value::PullSecrets(names)
             }
             Kind::RedisNodes => {
-                let Node::Seq(items) = node else { return Err("expected a list of Redis nodes".into()) };
+                let Node::Seq(items) = node else { return Err(ValueError::Expected("a list of Redis nodes")) };
                 let mut nodes = Vec::new();
                 for item in items {
                     expect_map(item, "a Redis node {host, port, is_redis_cluster}")?;
@@ -197,7 +198,7 @@ impl Value {
                         None | Some(Node::Null) => None,
                         Some(Node::Bool(b)) => Some(*b),
                         Some(Node::Str(s)) if s == "true" || s == "false" => Some(s == "true"),
-                        Some(_) => return Err("is_redis_cluster must be \"true\" or \"false\"".into()),
+                        Some(_) => return Err(ValueError::RedisClusterNotBool),
                     };
                     nodes.push(RedisNode { host, port: Input::new(port), cluster });
                 }
@@ -210,7 +211,7 @@ impl Value {
                     } else if node.get("valueFrom.fieldRef.fieldPath").and_then(Node::as_str) == Some("status.hostIP") {
                         Value::ConsulHost(ConsulHost::NodeIp)
                     } else {
-                        return Err("only a host name or valueFrom status.hostIP is supported".into());
+                        return Err(ValueError::ConsulHostUnsupported);
                     }
                 }
                 other => Value::ConsulHost(ConsulHost::Literal(scalar_text(other).unwrap_or_default())),
@@ -224,7 +225,7 @@ impl Value {
                 // Options typed as text that is not (yet) a mapping: a profile keeps them
                 // so, and they come back to the field as typed, with their finding.
                 Node::Str(s) | Node::Block(s) => Value::DbTls(DbTls::Custom(Input::new(s.clone()))),
-                _ => return Err("expected empty (TLS off), {} (TLS on) or TLS options".into()),
+                _ => return Err(ValueError::DbTlsUnsupported),
             },
             Kind::Mounts => {
                 let mut mounts = Vec::new();
@@ -256,11 +257,11 @@ impl Value {
     }
 
     /// Parses registry YAML text (a default or a sample) as a value of `kind`.
-    pub fn from_yaml_text(kind: Kind, text: &str) -> Result<Value, String> {
+    pub fn from_yaml_text(kind: Kind, text: &str) -> Result<Value, ValueError> {
         if kind == Kind::Template {
             return Ok(if text == "~" { Value::Null } else { Value::Template(text.to_string()) });
         }
-        let node = read_yaml(text, Limits::default()).map_err(|e| e.to_string())?;
+        let node = read_yaml(text, Limits::default()).map_err(ValueError::Yaml)?;
         Value::from_node(kind, &node)
     }
 

@@ -125,7 +125,7 @@ fn OtherKey(
             } else if t.is_empty() && k.default == Node::Null {
                 Ok(Node::Null)
             } else {
-                k.ty.parse(&t)
+                k.ty.parse(&t).map_err(|e| e.to_string())
             };
             match node {
                 Ok(n) => {
