@@ -74,10 +74,14 @@ impl Change {
     }
 
     fn shown(&self, node: &Node, show_secrets: bool) -> String {
-        if self.secret && !show_secrets && !matches!(node, Node::Null) && node.as_str() != Some("") {
+        if show_secrets {
+            inline(node)
+        } else if self.secret && holds_text(node) {
             MASK.to_string()
         } else {
-            inline(node)
+            // A mapping added or removed whole (a chart without `ixnNode.secrets`, say)
+            // is one change, printed on one line: its secret leaves are masked there.
+            inline(&masked(node, &mut self.path.clone()))
         }
     }
 
@@ -90,6 +94,33 @@ impl Change {
             (None, Some(n)) => format!("{} {path}: {n}", self.kind.sign()),
             (None, None) => format!("{} {path}", self.kind.sign()),
         }
+    }
+}
+
+/// Whether a secret's value is worth masking: empty and null say nothing.
+fn holds_text(node: &Node) -> bool {
+    !matches!(node, Node::Null) && node.as_str() != Some("")
+}
+
+/// `node`, found at `path`, with the value of every secret key inside it (a registry
+/// secret, or a name that holds a credential) replaced by [`MASK`].
+fn masked(node: &Node, path: &mut Vec<String>) -> Node {
+    match node {
+        Node::Map(entries) => Node::Map(
+            entries
+                .iter()
+                .map(|e| {
+                    path.push(e.key.clone());
+                    let secret = key_at(path).is_some_and(KeyDef::secret) || secret_name(&e.key);
+                    let value =
+                        if secret && holds_text(&e.value) { Node::Str(MASK.into()) } else { masked(&e.value, path) };
+                    path.pop();
+                    crate::yaml::Entry { key: e.key.clone(), value, comment: e.comment.clone() }
+                })
+                .collect(),
+        ),
+        Node::Seq(items) => Node::Seq(items.iter().map(|i| masked(i, path)).collect()),
+        other => other.clone(),
     }
 }
 
@@ -234,5 +265,38 @@ fn strip_nulls(node: &Node) -> Node {
                 .collect(),
         ),
         n => n.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::{read_yaml, Limits};
+
+    fn yaml(text: &str) -> Node {
+        read_yaml(text, Limits::default()).unwrap()
+    }
+
+    /// A mapping added or removed whole is one line; the credentials inside it are
+    /// masked there as a changed leaf is, and shown only when asked.
+    #[test]
+    fn secrets_inside_a_whole_added_or_removed_mapping_are_masked() {
+        let with = yaml(
+            "ixnService:\n  ixnNode:\n    secrets:\n      db:\n        enabled: true\n        username: ixn\n        password: S3cretNode\n    extra:\n      apiToken: T0ken\n      list: [{password: InList}]\n",
+        );
+        let without = yaml("ixnService:\n  ixnNode: {}\n");
+        for changes in [diff(&without, &with), diff(&with, &without)] {
+            let text: Vec<String> = changes.iter().map(|c| c.line(false)).collect();
+            let all = text.join("\n");
+            for secret in ["S3cretNode", "T0ken", "InList"] {
+                assert!(!all.contains(secret), "{secret} shown: {all}");
+            }
+            assert!(all.contains("username: ixn"), "the names stay readable: {all}");
+            assert!(all.contains(MASK), "{all}");
+            let shown: String = changes.iter().map(|c| c.line(true)).collect();
+            for secret in ["S3cretNode", "T0ken", "InList"] {
+                assert!(shown.contains(secret), "Show secrets shows {secret}: {shown}");
+            }
+        }
     }
 }
