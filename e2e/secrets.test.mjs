@@ -70,6 +70,16 @@ test('with "Show secrets" off, no secret typed anywhere is in the DOM text or an
       assert.deepEqual(await leaks(page, words), [], `step ${slug}, tab ${t}`);
     }
   }
+  // The Changes view against the chart defaults, with real values (no placeholders):
+  // the guide's chart has no ixnNode.secrets, so that mapping is one added line, and
+  // the passwords inside it are masked there too.
+  await step(page, 'tenant');
+  await page.uncheck('[name="deploy.placeholders"]');
+  await step(page, 'review');
+  await page.click('#changes summary');
+  await page.waitForSelector('#changes-report .change-list');
+  assert.match(await page.textContent('#changes-report'), /ixnService\.ixnNode\.secrets: \{db: \{[^}]*password: ••••••/);
+  assert.deepEqual(await leaks(page, words), [], 'the Changes view');
   // The field's own Show reveals it there, and its hint; Hide masks it again.
   await step(page, 'databases');
   const show = page.locator('button[aria-label="Show Owner role password"]');

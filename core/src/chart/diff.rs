@@ -97,6 +97,11 @@ impl Change {
     }
 }
 
+/// [`MASK`] as a node that prints as it is, unquoted, as a masked leaf prints.
+fn mask() -> Node {
+    Node::Placeholder(MASK.into())
+}
+
 /// Whether a secret's value is worth masking: empty and null say nothing.
 fn holds_text(node: &Node) -> bool {
     !matches!(node, Node::Null) && node.as_str() != Some("")
@@ -112,8 +117,7 @@ fn masked(node: &Node, path: &mut Vec<String>) -> Node {
                 .map(|e| {
                     path.push(e.key.clone());
                     let secret = key_at(path).is_some_and(KeyDef::secret) || secret_name(&e.key);
-                    let value =
-                        if secret && holds_text(&e.value) { Node::Str(MASK.into()) } else { masked(&e.value, path) };
+                    let value = if secret && holds_text(&e.value) { mask() } else { masked(&e.value, path) };
                     path.pop();
                     crate::yaml::Entry { key: e.key.clone(), value, comment: e.comment.clone() }
                 })
@@ -292,7 +296,7 @@ mod tests {
                 assert!(!all.contains(secret), "{secret} shown: {all}");
             }
             assert!(all.contains("username: ixn"), "the names stay readable: {all}");
-            assert!(all.contains(MASK), "{all}");
+            assert!(all.contains(&format!("password: {MASK}")), "{all}");
             let shown: String = changes.iter().map(|c| c.line(true)).collect();
             for secret in ["S3cretNode", "T0ken", "InList"] {
                 assert!(shown.contains(secret), "Show secrets shows {secret}: {shown}");
