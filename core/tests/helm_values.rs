@@ -237,45 +237,6 @@ fn placeholder_mode_after_a_real_envsubst_is_the_model() {
     }
 }
 
-fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
-    use proptest::prelude::*;
-    prop_oneof![
-        "\\PC{0,16}",
-        "[\\x01-\\x7f]{0,10}",
-        // What YAML 1.1 reads as something else when bare.
-        prop::sample::select(vec![
-            "yes",
-            "on",
-            "n",
-            "N",
-            "~",
-            "null",
-            "1_000",
-            "12:30",
-            "0x1F",
-            "0o17",
-            "0100",
-            "1e3",
-            ".inf",
-            "2001-12-14",
-            " x",
-            "x ",
-            "-",
-            "#",
-            "'",
-            "\"",
-            "${X}",
-            "{{ .x }}",
-            "<<",
-            "",
-            "a: b",
-            "\u{FEFF}x",
-            "\u{85}"
-        ])
-        .prop_map(String::from),
-    ]
-}
-
 proptest::proptest! {
     // Each case runs both Helm majors (about 40 ms each): a modest count.
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
@@ -283,7 +244,7 @@ proptest::proptest! {
     /// Any text, in every string field, map key and value, and list row, reaches Helm as
     /// the model holds it.
     #[test]
-    fn any_text_in_any_field_reaches_helm_unchanged(texts in proptest::collection::vec(any_text(), 64), n in 1usize..3) {
+    fn any_text_in_any_field_reaches_helm_unchanged(texts in proptest::collection::vec(common::values_text(), 64), n in 1usize..3) {
         use ixn_core::model::{ConsulHost, Input, RedisNode, VolumeMount};
         use ixn_core::registry::{Kind, KEYS};
         let mut t = texts.iter().cycle().cloned();

@@ -65,6 +65,48 @@ pub fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
     ]
 }
 
+/// Free text a values file can carry, for the tests that send it through Helm: as
+/// [`any_text`] without NUL (no YAML file holds one), and with more of what YAML 1.1
+/// reads as something else when bare (`.inf`, dates, `0o17`, a BOM, NEL).
+pub fn values_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        "\\PC{0,16}",
+        "[\\x01-\\x7f]{0,10}",
+        // What YAML 1.1 reads as something else when bare.
+        prop::sample::select(vec![
+            "yes",
+            "on",
+            "n",
+            "N",
+            "~",
+            "null",
+            "1_000",
+            "12:30",
+            "0x1F",
+            "0o17",
+            "0100",
+            "1e3",
+            ".inf",
+            "2001-12-14",
+            " x",
+            "x ",
+            "-",
+            "#",
+            "'",
+            "\"",
+            "${X}",
+            "{{ .x }}",
+            "<<",
+            "",
+            "a: b",
+            "\u{FEFF}x",
+            "\u{85}"
+        ])
+        .prop_map(String::from),
+    ]
+}
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
