@@ -4,6 +4,7 @@
 
 use crate::failure::Failure;
 use crate::SecretArgs;
+use ixn_core::batch::Field;
 use ixn_core::model::CONTEXT;
 use ixn_core::model::{Config, Value};
 use ixn_core::registry::keys;
@@ -13,18 +14,31 @@ use std::collections::HashMap;
 
 /// One credential field: a context field (`redis.password`) or a values key marked
 /// secret (`ixnService.ixnNode.secrets.db.password`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct SecretField {
     /// Its name, as the form and the profile name it.
     pub name: &'static str,
-    context: bool,
+    /// The field itself, so reading and writing it needs no lookup by name.
+    field: Field,
 }
+
+// Names are unique across the registry and the context table: distinct names give
+// distinct variables, which `every_credential_field_has_a_distinct_variable` holds.
+impl PartialEq for SecretField {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for SecretField {}
 
 /// Every credential field.
 pub fn fields() -> Vec<SecretField> {
-    let context =
-        CONTEXT.iter().filter(|c| c.kind == FieldKind::Secret).map(|c| SecretField { name: c.name, context: true });
-    let keys = KEYS.iter().filter(|k| k.secret()).map(|k| SecretField { name: k.path, context: false });
+    let context = CONTEXT
+        .iter()
+        .filter(|c| c.kind == FieldKind::Secret)
+        .map(|c| SecretField { name: c.name, field: Field::Context(c) });
+    let keys = KEYS.iter().filter(|k| k.secret()).map(|k| SecretField { name: k.path, field: Field::Key(k) });
     context.chain(keys).collect()
 }
 
@@ -63,25 +77,19 @@ pub fn set_in(cfg: &Config) -> Vec<&'static str> {
 }
 
 fn get(cfg: &Config, f: SecretField) -> String {
-    if f.context {
-        ixn_core::model::context_field(f.name).map(|c| (c.get)(&cfg.deploy)).unwrap_or_default()
-    } else {
-        match ixn_core::registry::key(f.name).and_then(|def| cfg.values.get(def)) {
+    match f.field {
+        Field::Context(c) => (c.get)(&cfg.deploy),
+        Field::Key(def) => match cfg.values.get(def) {
             Some(Value::Str(s)) => s.clone(),
             _ => String::new(),
-        }
+        },
     }
 }
 
 fn set(cfg: &mut Config, f: SecretField, value: &str) {
-    if f.context {
-        if let Some(c) = ixn_core::model::context_field(f.name) {
-            (c.set)(&mut cfg.deploy, value);
-        }
-    } else {
-        if let Some(def) = ixn_core::registry::key(f.name) {
-            cfg.values.set(def, Value::Str(value.to_string()));
-        }
+    match f.field {
+        Field::Context(c) => (c.set)(&mut cfg.deploy, value),
+        Field::Key(def) => cfg.values.set(def, Value::Str(value.to_string())),
     }
 }
 
