@@ -15,6 +15,17 @@ import { fileURLToPath } from 'node:url';
 import { fixture, portal, step, preview, assertClean, openIo } from './fixture.mjs';
 
 const f = fixture();
+
+/** The profile (with its secrets) and the "Download everything" tar, downloaded as a
+ * user does: the bytes of each. */
+async function profileAndTar(page) {
+  await openIo(page);
+  await page.check('[name="ui.profileSecrets"]');
+  const [profile] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (JSON)')]);
+  await step(page, 'review');
+  const [tar] = await Promise.all([page.waitForEvent('download'), page.click('text=Download everything (.tar)')]);
+  return { profile: await readFile(await profile.path()), bytes: await readFile(await tar.path()) };
+}
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'ixn-portal');
 const STAND_IN = readFileSync(join(root, 'core/tests/charts/ixn/values.yaml'), 'utf8');
@@ -175,18 +186,13 @@ test("with my chart's values, the download holds values.schema.json and is the s
   const { page, context } = await portal(f);
   await page.click("text=Load the guide's sample");
   await useChart(page, CHART);
-  if ((await page.getAttribute('#io', 'open')) === null) await page.click('#io summary');
-  await page.check('[name="ui.profileSecrets"]');
-  const [profile] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (JSON)')]);
-  await step(page, 'review');
-  const [tar] = await Promise.all([page.waitForEvent('download'), page.click('text=Download everything (.tar)')]);
-  const bytes = await readFile(await tar.path());
+  const { profile, bytes } = await profileAndTar(page);
   const files = untar(bytes);
   const schema = JSON.parse(files.get('ixn-100/values.schema.json'));
   assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
   assert.ok(!files.get('ixn-100/override_values.yaml').includes('fluent-bit'), 'the key the chart lacks is left out');
   const dir = await mkdtemp(join(tmpdir(), 'ixn-chart-e2e-'));
-  await writeFile(join(dir, 'profile.json'), await readFile(await profile.path()));
+  await writeFile(join(dir, 'profile.json'), profile);
   await writeFile(join(dir, 'chart.yaml'), CHART);
   execFileSync(BIN, ['render', 'profile.json', '--chart', 'chart.yaml', '--tar', 'out.tar', '--allow-errors', '-q'], { cwd: dir });
   assert.ok((await readFile(join(dir, 'out.tar'))).equals(bytes), 'the same bytes as the portal');
@@ -207,15 +213,10 @@ test("with a real Genesys values file as my chart, Argo CD and Flux downloads ar
   for (const mode of ['argocd', 'flux']) {
     await step(page, 'review');
     await page.selectOption('[name="deploy.delivery"]', mode);
-    await openIo(page);
-    await page.check('[name="ui.profileSecrets"]');
-    const [profile] = await Promise.all([page.waitForEvent('download'), page.click('text=Download profile (JSON)')]);
-    await step(page, 'review');
-    const [tar] = await Promise.all([page.waitForEvent('download'), page.click('text=Download everything (.tar)')]);
-    const bytes = await readFile(await tar.path());
+    const { profile, bytes } = await profileAndTar(page);
     const files = untar(bytes);
     assert.ok([...files.keys()].some((n) => n.startsWith('ixn-100/git/')), `${mode}: a Git tree`);
-    await writeFile(join(dir, `${mode}.json`), await readFile(await profile.path()));
+    await writeFile(join(dir, `${mode}.json`), profile);
     execFileSync(BIN, ['render', `${mode}.json`, '--chart', 'chart.yaml', '--tar', `${mode}.tar`, '--allow-errors', '-q'], { cwd: dir });
     // Names, bytes and modes: the whole archive.
     assert.ok((await readFile(join(dir, `${mode}.tar`))).equals(bytes), `${mode}: the same bytes as render --chart`);

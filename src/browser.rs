@@ -101,6 +101,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// The element matching `selector` at or above the event's target. One handler on a
+/// container serves every button and link inside it, as in HTML the worker rendered.
+pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest(selector).ok().flatten())
+}
+
 /// The outer HTML of the element with this id (for exporting the map as SVG).
 pub fn outer_html(id: &str) -> Option<String> {
     gloo_utils::document().get_element_by_id(id).map(|e| e.outer_html())

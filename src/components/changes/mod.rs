@@ -78,12 +78,7 @@ pub fn Changes() -> impl IntoView {
     };
     // A line's link: go to its step and focus its field.
     let follow = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[data-field]").ok().flatten())
-        else {
+        let Some(a) = crate::browser::closest(&ev, "a[data-field]") else {
             return;
         };
         if let (Some(step), Some(id)) =

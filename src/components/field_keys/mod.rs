@@ -31,10 +31,7 @@ pub fn is_undo(ev: &KeyboardEvent) -> bool {
 /// on it would (found from the event: no node reference to keep per field).
 pub fn open_guide(ev: &KeyboardEvent) {
     use wasm_bindgen::JsCast;
-    let link = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest(".field").ok().flatten())
+    let link = crate::browser::closest(ev, ".field")
         .and_then(|f| f.query_selector("a.guide").ok().flatten())
         .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(a) = link {

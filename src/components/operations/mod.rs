@@ -11,7 +11,6 @@ use crate::state::{ui, MASK};
 use crate::worker_bridge::{profile_text, with_chart, Flight};
 use leptos::prelude::*;
 use serde_json::{json, Value as Json};
-use wasm_bindgen::JsCast;
 
 /// What the worker made for the current answers.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,11 +74,7 @@ pub fn Operations(
     // Copy and Download of any block: the real text of the section (and item) named by
     // the button's data attributes.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button[data-copy], button[data-download]").ok().flatten())
-        else {
+        let Some(button) = crate::browser::closest(&ev, "button[data-copy], button[data-download]") else {
             return;
         };
         let real = |id: &str, f: &dyn Fn(&Json) -> String| {
