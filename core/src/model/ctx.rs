@@ -6,23 +6,9 @@ use super::fields::{ContextDef, ROWS};
 
 /// The row named `name`, found at compile time (a wrong name stops the build).
 const fn field_at(name: &str) -> &'static ContextDef {
-    const fn same(a: &str, b: &str) -> bool {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
     let mut i = 0;
     while i < ROWS.len() {
-        if same(ROWS[i].name, name) {
+        if crate::registry::same_text(ROWS[i].name, name) {
             return &ROWS[i];
         }
         i += 1;

@@ -229,23 +229,9 @@ pub(super) const TABLE: &[KeyDef] = &[
 /// The row of `path`, found at compile time: the constant of a path that is not in the
 /// table does not compile.
 const fn key_at(path: &str) -> &'static KeyDef {
-    const fn same(a: &str, b: &str) -> bool {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
     let mut i = 0;
     while i < TABLE.len() {
-        if same(TABLE[i].path, path) {
+        if super::same_text(TABLE[i].path, path) {
             return &TABLE[i];
         }
         i += 1;

@@ -13,6 +13,24 @@ pub use constraint::{Constraint, Pattern};
 pub use keys::KEYS;
 pub use step::{Guide, Step};
 
+/// Whether two texts are equal, in a `const fn`: the compile-time lookups behind the
+/// typed constants (`keys::TENANT_SID`, `model::ctx::DEPLOY_NAMESPACE`) use it, since
+/// `==` on `str` is not const.
+pub(crate) const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// What widget a context field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
