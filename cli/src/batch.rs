@@ -81,7 +81,8 @@ fn write_files(stage: &std::path::Path, files: &[File]) -> Result<(), Failure> {
 pub fn run(o: Options) -> Result<ExitCode, Failure> {
     let target = Target::new(&o.out, o.force)?;
     let secrets = Source::read(&o.secrets)?;
-    let mut base = input::config(&o.base, &o.values)?;
+    let (mut base, warnings) = input::config(&o.base, &o.values)?;
+    input::warn(&warnings, o.quiet);
     secrets.apply(&mut base, None)?;
     let file = o.tenants.display().to_string();
     let tenants = Tenants::parse(&file, &input::read(&o.tenants)?).map_err(|e| Failure::Input(e.to_string()))?;

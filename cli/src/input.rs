@@ -3,7 +3,7 @@
 use crate::failure::Failure;
 use ixn_core::import::{import, ImportReport, SourceFile, LIMITS};
 use ixn_core::model::{Baseline, BaselineError, ChartValues, Config};
-use ixn_core::profile::{Profile, FORMAT};
+use ixn_core::profile::{Profile, ProfileError, FORMAT};
 use ixn_core::yaml::read_yaml;
 use std::path::Path;
 
@@ -29,8 +29,9 @@ fn yaml_error(path: &Path, text: &str) -> Option<Failure> {
     })
 }
 
-/// The configuration a profile describes.
-pub fn profile(path: &Path) -> Result<Config, Failure> {
+/// The configuration a profile describes, and a warning (`file:line:column: warning:
+/// …`) for each key of it that no field reads.
+pub fn profile(path: &Path) -> Result<(Config, Vec<String>), Failure> {
     let text = read(path)?;
     if let Some(e) = yaml_error(path, &text) {
         return Err(e);
@@ -41,7 +42,21 @@ pub fn profile(path: &Path) -> Result<Config, Failure> {
             path.display()
         )));
     }
-    Profile::parse(&text).and_then(|p| p.to_config()).map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
+    let failed = |e: ProfileError| {
+        Failure::Input(match e.place() {
+            Some((line, column)) => format!("{}:{line}:{column}: {}", path.display(), e.message()),
+            None => format!("{}: {e}", path.display()),
+        })
+    };
+    let (profile, unknown) = Profile::parse_warned(&text).map_err(failed)?;
+    let warnings = unknown
+        .iter()
+        .map(|u| match u.at {
+            Some((line, column)) => format!("{}:{line}:{column}: warning: {u}", path.display()),
+            None => format!("{}: warning: {u}", path.display()),
+        })
+        .collect();
+    Ok((profile.to_config().map_err(failed)?, warnings))
 }
 
 /// `files` imported onto `base` in Helm's order, as the portal imports them.
@@ -58,10 +73,10 @@ pub fn import_values(base: &Config, files: &[std::path::PathBuf]) -> Result<(Con
     import(base, &sources).map_err(|e| Failure::Input(e.to_string()))
 }
 
-/// A profile with values files imported over it.
+/// A profile with values files imported over it, and the profile's warnings.
 /// (A profile made against a chart values file is refused here: the command has no
 /// `--chart` to give it.)
-pub fn config(profile_path: &Path, values: &[std::path::PathBuf]) -> Result<Config, Failure> {
+pub fn config(profile_path: &Path, values: &[std::path::PathBuf]) -> Result<(Config, Vec<String>), Failure> {
     config_with_chart(profile_path, values, &ChartArgs::default())
 }
 
@@ -124,11 +139,18 @@ pub fn config_with_chart(
     profile_path: &Path,
     values: &[std::path::PathBuf],
     chart: &ChartArgs,
-) -> Result<Config, Failure> {
-    let mut cfg = profile(profile_path)?;
+) -> Result<(Config, Vec<String>), Failure> {
+    let (mut cfg, warnings) = profile(profile_path)?;
     apply_chart(&mut cfg, profile_path, chart)?;
     if values.is_empty() {
-        return Ok(cfg);
+        return Ok((cfg, warnings));
     }
-    Ok(import_values(&cfg, values)?.0)
+    Ok((import_values(&cfg, values)?.0, warnings))
+}
+
+/// Prints the profile's warnings on stderr, unless `quiet`.
+pub fn warn(warnings: &[String], quiet: bool) {
+    for w in warnings.iter().filter(|_| !quiet) {
+        eprintln!("{w}");
+    }
 }

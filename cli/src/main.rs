@@ -255,7 +255,8 @@ fn finding_line(f: &ixn_core::validate::Finding) -> String {
 
 fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.write.force)?;
-    let mut cfg = input::config_with_chart(&a.profile, &a.write.values, &a.chart)?;
+    let (mut cfg, warnings) = input::config_with_chart(&a.profile, &a.write.values, &a.chart)?;
+    input::warn(&warnings, a.write.quiet);
     secrets::Source::read(&a.write.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
@@ -293,13 +294,16 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
-    let mut cfg = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
+    let (mut cfg, profile_warnings) = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
     secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
-    let tally = Tally::of(&findings);
+    let mut tally = Tally::of(&findings);
+    // Keys of the profile no field reads are warnings too: --strict fails on them.
+    tally.warnings += profile_warnings.len();
+    input::warn(&profile_warnings, false);
     match a.format {
         CheckFormat::Json => {
-            let json = serde_json::json!({ "findings": findings, "errors": tally.errors, "warnings": tally.warnings });
+            let json = serde_json::json!({ "findings": findings, "errors": tally.errors, "warnings": tally.warnings, "profileWarnings": profile_warnings });
             println!("{}", serde_json::to_string_pretty(&json).expect("json"));
         }
         CheckFormat::Text => {

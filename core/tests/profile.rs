@@ -402,3 +402,78 @@ fn a_local_chart_is_an_error_for_argo_cd_and_flux_at_the_chart_source() {
         assert!(errors.len() == 1 && errors[0].contains("pull the chart themselves"), "{delivery:?}: {errors:?}");
     }
 }
+
+#[test]
+fn a_version_that_is_not_a_whole_number_is_refused_at_its_place_never_read_as_version_0() {
+    use ixn_core::profile::ProfileError;
+    let nested = "values:\n  tenant:\n    sid: \"100\"\n  ixnService:\n    ixnServer:\n      db:\n        name: ixn\n";
+    // The unambiguous text of a whole number reads as that version: nothing dropped.
+    let cfg = load(&format!("format: {FORMAT}\nversion: \"1\"\n{nested}")).unwrap();
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("100".into())));
+    assert_eq!(cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_DB_NAME), Some(&Value::Str("ixn".into())));
+    for (version, line, column) in [
+        ("version: 1.0\n", 2, 1),
+        ("version: null\n", 2, 1),
+        ("version: \"1.0\"\n", 2, 1),
+        ("version: -1\n", 2, 1),
+        ("version: [1]\n", 2, 1),
+        ("version: 0\n", 2, 1),
+        // No version at all, with version 1's nested values: at `values`.
+        ("", 2, 1),
+    ] {
+        let err = Profile::parse(&format!("format: {FORMAT}\n{version}{nested}")).unwrap_err();
+        assert!(matches!(err, ProfileError::Field { .. }), "{version:?}: {err:?}");
+        assert_eq!(err.place(), Some((line, column)), "{version:?}: {err}");
+        assert!(err.to_string().starts_with(&format!("line {line}, column {column}: ")), "{err}");
+    }
+    // Version 0's flat layout still reads, and a key it did not know is kept, not dropped.
+    let v0 = format!("format: {FORMAT}\nvalues:\n  tenant.sid: \"42\"\n  nonsense.key: 1\n");
+    let cfg = load(&v0).unwrap();
+    assert_eq!(cfg.values.get(keys::TENANT_SID), Some(&Value::Str("42".into())));
+    let kept = cfg.unknown.iter().find(|u| u.path == ["nonsense"]).map(|u| &u.value);
+    assert_eq!(kept.and_then(|v| v.get("key")), Some(&ixn_core::yaml::Node::Int(1)), "{:?}", cfg.unknown);
+}
+
+#[test]
+fn unknown_profile_fields_are_warned_at_with_did_you_mean() {
+    let text = format!(
+        "format: {FORMAT}\nversion: 1\nvalues:\n  tenant:\n    sid: \"100\"\ndeploy:\n  namepsace: t-100\n  chartVerison: 1.2.3\nvalue:\n  x: 1\nchart:\n  digset: x\n"
+    );
+    let (_, unknown) = Profile::parse_warned(&text).unwrap();
+    let got: Vec<(String, Option<(usize, usize)>)> = unknown.iter().map(|u| (u.to_string(), u.at)).collect();
+    assert_eq!(
+        got,
+        [
+            ("value is not a field of a profile; it is ignored; did you mean values?".to_string(), Some((9, 1))),
+            (
+                "deploy.namepsace is not a field of a profile; it is ignored; did you mean deploy.namespace?".into(),
+                Some((7, 3))
+            ),
+            (
+                "deploy.chartVerison is not a field of a profile; it is ignored; did you mean deploy.chartVersion?"
+                    .into(),
+                Some((8, 3))
+            ),
+            (
+                "chart.digset is not a field of a profile; it is ignored; did you mean chart.digest?".into(),
+                Some((12, 3))
+            ),
+        ]
+    );
+    // What the portal writes has none.
+    let (_, none) = Profile::parse_warned(&Profile::of(&with_secrets(), true).to_yaml_text()).unwrap();
+    assert_eq!(none, []);
+}
+
+#[test]
+fn a_profile_field_of_the_wrong_type_is_named_at_its_place() {
+    use ixn_core::profile::ProfileError;
+    let text = format!("format: {FORMAT}\nversion: 1\ndeploy:\n  release: r\n  namespace: [a, b]\n");
+    let err = Profile::parse(&text).unwrap_err();
+    assert!(matches!(err, ProfileError::Field { .. }), "{err:?}");
+    assert_eq!(err.place(), Some((5, 3)));
+    assert_eq!(err.message(), "deploy.namespace: invalid type: sequence, expected a string");
+    let err = Profile::parse(&format!("format: {FORMAT}\nversion: 1\nsecrets: maybe\n")).unwrap_err();
+    assert_eq!(err.place(), Some((3, 1)), "{err}");
+    assert!(err.message().starts_with("secrets: invalid type"), "{err}");
+}

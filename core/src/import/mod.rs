@@ -8,7 +8,7 @@ mod suggest;
 
 pub use changes::{changes, Change};
 pub use merge::merge;
-pub use suggest::suggest;
+pub use suggest::{closest, suggest};
 
 use crate::model::{user_placeholders, Config, UnknownKey, Value};
 use crate::registry::{self, KeyDef, Kind, KEYS};

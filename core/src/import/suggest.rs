@@ -42,19 +42,26 @@ pub fn suggest(parent: &[String], key: &str) -> Option<String> {
             siblings.push(name);
         }
     }
-    siblings
+    closest(key, siblings).map(str::to_string)
+}
+
+/// The name among `names` that `word` most likely meant, if any: a small edit distance
+/// (`namepsace` → `namespace`) or a long shared start (`serviceq` → `serviceAccount`).
+/// What [`suggest`] asks of the registry's keys, for any list of names.
+pub fn closest<'a>(word: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names
         .into_iter()
-        .filter(|s| *s != key)
+        .filter(|s| *s != word)
         .map(|s| {
-            let dist = distance(key, s);
-            let shared = common_prefix(key, s);
-            let close = dist <= (key.len().max(s.len()) / 4).max(1);
-            let long_start = shared >= 4 && shared * 2 >= key.len();
+            let dist = distance(word, s);
+            let shared = common_prefix(word, s);
+            let close = dist <= (word.len().max(s.len()) / 4).max(1);
+            let long_start = shared >= 4 && shared * 2 >= word.len();
             (s, dist, shared, close || long_start)
         })
         .filter(|(.., ok)| *ok)
         .min_by_key(|(s, dist, shared, _)| (*dist as isize - *shared as isize, s.len(), *s))
-        .map(|(s, ..)| s.to_string())
+        .map(|(s, ..)| s)
 }
 
 #[cfg(test)]
@@ -73,5 +80,8 @@ mod tests {
         assert_eq!(suggest(&p("ixnService.ixnNode"), "redisOption").as_deref(), Some("redisOptions"));
         assert_eq!(suggest(&p("ixnService.image.logSidecar"), "registry"), None);
         assert_eq!(suggest(&[], "completelyDifferent"), None);
+        assert_eq!(closest("namepsace", ["chart", "namespace"]), Some("namespace"));
+        assert_eq!(closest("chartVerison", ["chart", "chartVersion"]), Some("chartVersion"));
+        assert_eq!(closest("zzz", ["chart", "namespace"]), None);
     }
 }

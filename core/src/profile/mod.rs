@@ -16,7 +16,7 @@ pub use link::{broken_link, decode_link, encode_link, fragment, link_config, lin
 
 use crate::import::{import, SourceFile};
 use crate::model::{chart_name, ChartSource, Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
-use crate::registry::{key, Kind, KEYS};
+use crate::registry::{key, Kind};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node, ReadError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -90,6 +90,15 @@ pub enum ProfileError {
     },
     /// A field has the wrong shape (serde's message names it).
     Fields(String),
+    /// A field of the profile that cannot be read as it is, and where it is written.
+    Field {
+        /// Its path from the top of the profile (`["version"]`, `["deploy", "namespace"]`).
+        path: Vec<String>,
+        /// What is wrong.
+        message: String,
+        /// Its line and column (1-based), when read from a text.
+        at: Option<crate::yaml::Place>,
+    },
     /// The values do not import (the importer's message, with line and column).
     Values(String),
     /// A share link that does not decode, and why.
@@ -109,10 +118,54 @@ impl std::fmt::Display for ProfileError {
                 "this profile is version {version}, made by a newer portal; this one reads up to version {VERSION}"
             ),
             ProfileError::Fields(e) => write!(f, "its fields do not read: {e}"),
+            ProfileError::Field { path, message, at } => {
+                if let Some((line, column)) = at {
+                    write!(f, "line {line}, column {column}: ")?;
+                }
+                write!(f, "{}: {message}", path.join("."))
+            }
             ProfileError::Values(e) => write!(f, "its values do not read: {e}"),
             ProfileError::BrokenLink(why) => {
                 write!(f, "this link is broken or was changed ({why}); nothing was loaded")
             }
+        }
+    }
+}
+
+impl ProfileError {
+    /// A field's error, placed later by [`Profile::parse`].
+    fn field(path: &[&str], message: impl Into<String>) -> ProfileError {
+        ProfileError::Field { path: path.iter().map(|s| s.to_string()).collect(), message: message.into(), at: None }
+    }
+
+    /// Where in the text the error is, for `file:line:column` messages.
+    pub fn place(&self) -> Option<crate::yaml::Place> {
+        match self {
+            ProfileError::Unreadable(e) => e.line.zip(e.column),
+            ProfileError::Field { at, .. } => *at,
+            _ => None,
+        }
+    }
+
+    /// The message without its place (which [`ProfileError::place`] gives).
+    pub fn message(&self) -> String {
+        match self {
+            ProfileError::Unreadable(e) if e.line.is_some() => format!("not readable: {}", e.message),
+            ProfileError::Field { path, message, at: Some(_) } => {
+                ProfileError::Field { path: path.clone(), message: message.clone(), at: None }.to_string()
+            }
+            e => e.to_string(),
+        }
+    }
+
+    /// Puts a field's error at its key in `text`.
+    fn placed(self, text: &str) -> ProfileError {
+        match self {
+            ProfileError::Field { path, message, at: None } => {
+                let at = crate::yaml::key_places(text, std::slice::from_ref(&path))[0];
+                ProfileError::Field { path, message, at }
+            }
+            e => e,
         }
     }
 }
@@ -325,9 +378,106 @@ impl Profile {
 
     /// Reads a profile from JSON or YAML text, migrating older layouts.
     pub fn parse(text: &str) -> Result<Profile, ProfileError> {
-        let node = read_yaml(text, crate::import::LIMITS).map_err(ProfileError::Unreadable)?;
-        migrate(to_json(&node))
+        Profile::parse_warned(text).map(|(p, _)| p)
     }
+
+    /// [`Profile::parse`], with the fields it ignores: keys a profile does not have
+    /// (a misspelt `namepsace:` under `deploy:`), each at its place in `text`.
+    pub fn parse_warned(text: &str) -> Result<(Profile, Vec<UnknownField>), ProfileError> {
+        let node = read_yaml(text, crate::import::LIMITS).map_err(ProfileError::Unreadable)?;
+        let json = to_json(&node);
+        let mut unknown = unknown_fields(&json);
+        let profile = migrate(json).map_err(|e| e.placed(text))?;
+        let places = crate::yaml::key_places(text, &unknown.iter().map(|u| u.path.clone()).collect::<Vec<_>>());
+        for (u, at) in unknown.iter_mut().zip(places) {
+            u.at = at;
+        }
+        Ok((profile, unknown))
+    }
+}
+
+/// A key a profile does not have, which loading ignores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownField {
+    /// Its path from the top of the profile (`["deploy", "namepsace"]`).
+    pub path: Vec<String>,
+    /// The field it most likely meant (`namespace`).
+    pub suggestion: Option<String>,
+    /// Its line and column (1-based).
+    pub at: Option<crate::yaml::Place>,
+}
+
+impl std::fmt::Display for UnknownField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is not a field of a profile; it is ignored", self.path.join("."))?;
+        if let Some(s) = &self.suggestion {
+            let mut meant = self.path.clone();
+            meant.pop();
+            meant.push(s.clone());
+            write!(f, "; did you mean {}?", meant.join("."))?;
+        }
+        Ok(())
+    }
+}
+
+/// The top-level fields of a profile.
+const TOP_FIELDS: [&str; 7] = ["format", "version", "secrets", "values", "deploy", "typed", "chart"];
+
+/// Keys of the profile's own mappings (the top, `deploy`, `chart`) that no field reads.
+/// `values` and `typed` hold any key by design.
+fn unknown_fields(json: &Json) -> Vec<UnknownField> {
+    let mut out = Vec::new();
+    let Some(top) = json.as_object() else { return out };
+    let names = |v: Json| -> Vec<String> { v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default() };
+    // `gitopsChartRepo` is an older layout's, which loading folds into the chart source.
+    let mut deploy = names(serde_json::to_value(Deployment::default()).expect("json"));
+    deploy.push("gitopsChartRepo".into());
+    let chart = ["digest".to_string(), "keep".to_string()];
+    let top_names: Vec<String> = TOP_FIELDS.iter().map(|s| s.to_string()).collect();
+    let mut check = |under: &[&str], obj: &serde_json::Map<String, Json>, known: &[String]| {
+        for k in obj.keys().filter(|k| !known.contains(k)) {
+            let mut path: Vec<String> = under.iter().map(|s| s.to_string()).collect();
+            let suggestion = crate::import::closest(k, known.iter().map(String::as_str)).map(str::to_string);
+            path.push(k.clone());
+            out.push(UnknownField { path, suggestion, at: None });
+        }
+    };
+    check(&[], top, &top_names);
+    if let Some(d) = top.get("deploy").and_then(Json::as_object) {
+        check(&["deploy"], d, &deploy);
+    }
+    if let Some(c) = top.get("chart").and_then(Json::as_object) {
+        check(&["chart"], c, &chart);
+    }
+    out
+}
+
+/// The field that makes `json` not read as a profile, with serde's reason: each field
+/// alone (each of `deploy`'s alone) is read until one does not.
+fn wrong_field(json: &Json) -> Option<ProfileError> {
+    let obj = json.as_object()?;
+    for (k, v) in obj {
+        if let (true, Some(d)) = (k == "deploy", v.as_object()) {
+            for (f, fv) in d {
+                let mut one = serde_json::Map::new();
+                one.insert(f.clone(), fv.clone());
+                if let Err(e) = serde_json::from_value::<Deployment>(Json::Object(one)) {
+                    return Some(ProfileError::field(&["deploy", f], e.to_string()));
+                }
+            }
+        }
+        if k == "values" || k == "typed" {
+            continue;
+        }
+        let mut one = serde_json::Map::new();
+        one.insert("format".into(), Json::from(FORMAT));
+        one.insert("version".into(), Json::from(VERSION));
+        one.insert(k.clone(), v.clone());
+        if let Err(e) = serde_json::from_value::<Profile>(Json::Object(one)) {
+            return Some(ProfileError::field(&[k], e.to_string()));
+        }
+    }
+    None
 }
 
 /// Brings any layout this portal ever wrote up to [`VERSION`]; refuses foreign data and
@@ -339,20 +489,20 @@ pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
     if obj.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(ProfileError::Foreign);
     }
-    let version = obj.get("version").and_then(Json::as_u64).unwrap_or(0);
+    let version = version(obj)?;
     if version > u64::from(VERSION) {
         return Err(ProfileError::Newer { version });
     }
+    obj.insert("version".into(), Json::from(version));
     if version == 0 {
-        // Version 0 (pre-release) kept values as a flat map of dotted paths.
+        // Version 0 (pre-release) kept values as a flat map of dotted paths. A key it
+        // did not know is kept as an unknown key, not dropped.
         let flat = obj.remove("values").unwrap_or(Json::Null);
         let mut tree = Node::map();
         if let Json::Object(m) = flat {
             for (path, v) in m {
-                if KEYS.iter().any(|k| k.path == path) {
-                    let segs: Vec<&str> = path.split('.').collect();
-                    tree.insert(&segs, from_json(&v), None);
-                }
+                let segs: Vec<&str> = path.split('.').collect();
+                tree.insert(&segs, from_json(&v), None);
             }
         }
         obj.insert("values".into(), to_json(&tree));
@@ -360,11 +510,50 @@ pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
     }
     // Before the one chart source, GitOps had its own chart repository setting.
     let old = obj.get_mut("deploy").and_then(Json::as_object_mut).and_then(|d| d.remove("gitopsChartRepo"));
-    let mut profile: Profile = serde_json::from_value(json).map_err(|e| ProfileError::Fields(e.to_string()))?;
+    // Read from a borrow: the profile is read again, field by field, only when it fails.
+    let mut profile: Profile = match Profile::deserialize(&json) {
+        Ok(p) => p,
+        Err(e) => return Err(wrong_field(&json).unwrap_or_else(|| ProfileError::Fields(e.to_string()))),
+    };
     if let Some(Json::String(url)) = old {
         fold_chart_repo(&mut profile.deploy, url.trim());
     }
     Ok(profile)
+}
+
+/// The layout version of a profile: a whole number, or its text (`"1"`). Without one,
+/// the values say: version 0 kept them flat by dotted path, so nested values without a
+/// version are refused rather than read as version 0, which would drop them.
+fn version(obj: &serde_json::Map<String, Json>) -> Result<u64, ProfileError> {
+    let flat = || match obj.get("values") {
+        Some(Json::Object(m)) => m.iter().all(|(path, v)| !v.is_object() || key(path).is_some()),
+        Some(Json::Null) | None => true,
+        Some(_) => false,
+    };
+    let whole = "a profile's version is a whole number (this portal writes version: 1)";
+    let version = match obj.get("version") {
+        Some(Json::Number(n)) => n.as_u64().ok_or_else(|| ProfileError::field(&["version"], format!("{n} is not a version: {whole}")))?,
+        Some(Json::String(s)) if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {
+            s.trim().parse().map_err(|_| ProfileError::field(&["version"], format!("{s:?} is not a version: {whole}")))?
+        }
+        Some(Json::String(s)) => return Err(ProfileError::field(&["version"], format!("{s:?} is not a version: {whole}"))),
+        Some(Json::Null) => return Err(ProfileError::field(&["version"], format!("is empty: {whole}"))),
+        Some(other) => return Err(ProfileError::field(&["version"], format!("{other} is not a version: {whole}"))),
+        None if flat() => 0,
+        None => {
+            return Err(ProfileError::field(
+                &["values"],
+                "the profile has no version, and its values are nested as version 1 writes them (version 0 kept them flat); add version: 1",
+            ))
+        }
+    };
+    if version == 0 && !flat() {
+        return Err(ProfileError::field(
+            &["version"],
+            "is 0, whose values are flat key paths, but these values are nested as version 1 writes them; is it version: 1?",
+        ));
+    }
+    Ok(version)
 }
 
 /// Folds an old `gitopsChartRepo` into the chart source, unless that is set to

@@ -4,6 +4,7 @@
 mod comments;
 mod emit;
 mod node;
+mod places;
 mod read;
 mod resolve;
 mod scalar;
@@ -12,6 +13,7 @@ mod web_space;
 pub use comments::{key_comments, KeyComments};
 pub use emit::{is_placeholder, to_yaml, EmitOptions};
 pub use node::{Entry, Node};
+pub use places::{key_places, Place};
 pub use read::{read_yaml, Limits, ReadError};
 pub use resolve::{is_decimal_number, resolve_yaml11, resolve_yaml12, Resolved};
 pub use scalar::{double_quoted, is_plain_safe, scalar};

@@ -1,0 +1,113 @@
+//! What the command reads, read as a hostile user writes it: profiles, tenants files,
+//! secrets files and values files. Nothing given is dropped without a word, and every
+//! refusal names the file, line and column.
+
+use ixn_core::model::Config;
+use ixn_core::profile::Profile;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    run_env(args, dir, &[])
+}
+
+fn run_env(args: &[&str], dir: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ixn-portal"));
+    // The tests decide which variables it sees.
+    c.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.args(args).current_dir(dir).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[path = "../../core/tests/common/tenant.rs"]
+mod tenant;
+
+fn sample() -> Config {
+    tenant::complete_tenant()
+}
+
+/// The sample's profile text, without credentials.
+fn profile_text() -> String {
+    Profile::of(&sample(), false).to_yaml_text()
+}
+
+#[test]
+fn a_profile_version_that_is_not_a_whole_number_is_refused_with_its_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = profile_text();
+    assert!(text.contains("\nversion: 1\n"), "{text}");
+    let line = text.lines().position(|l| l == "version: 1").unwrap() + 1;
+    for bad in ["version: 1.0", "version: null", "version: '1.0'"] {
+        std::fs::write(tmp.path().join("p.yaml"), text.replace("\nversion: 1\n", &format!("\n{bad}\n"))).unwrap();
+        let o = run(&["render", "p.yaml", "--out", "out", "--allow-errors"], tmp.path());
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with(&format!("ixn-portal: p.yaml:{line}:1: version: ")), "{bad}: {}", stderr(&o));
+        assert!(!tmp.path().join("out").exists());
+    }
+    // Without a version, nested values are refused at `values:`.
+    std::fs::write(tmp.path().join("p.yaml"), text.replace("\nversion: 1\n", "\n")).unwrap();
+    let o = run(&["check", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("p.yaml:") && stderr(&o).contains(": values: the profile has no version"),
+        "{}",
+        stderr(&o)
+    );
+    // `"1"` says one thing only: read as version 1, every value kept.
+    std::fs::write(tmp.path().join("p.yaml"), text.replace("\nversion: 1\n", "\nversion: \"1\"\n")).unwrap();
+    std::fs::write(tmp.path().join("q.yaml"), &text).unwrap();
+    let a = run(&["render", "p.yaml", "--tar", "a.tar", "--allow-errors", "-q"], tmp.path());
+    let b = run(&["render", "q.yaml", "--tar", "b.tar", "--allow-errors", "-q"], tmp.path());
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    assert_eq!(std::fs::read(tmp.path().join("a.tar")).unwrap(), std::fs::read(tmp.path().join("b.tar")).unwrap());
+}
+
+#[test]
+fn unknown_profile_fields_are_warnings_that_check_strict_fails_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = Profile::of(&sample(), true).to_yaml_text();
+    let line = text.lines().position(|l| l == "deploy:").unwrap() + 2;
+    std::fs::write(tmp.path().join("p.yaml"), text.replace("\ndeploy:\n", "\ndeploy:\n  namepsace: t-100\n")).unwrap();
+    let o = run(&["check", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let warning = format!(
+        "p.yaml:{line}:3: warning: deploy.namepsace is not a field of a profile; it is ignored; did you mean deploy.namespace?"
+    );
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    let o = run(&["check", "p.yaml", "--strict"], tmp.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = run(&["check", "p.yaml", "--strict", "--format", "json"], tmp.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(json["profileWarnings"][0], warning.as_str());
+    let o = run(&["render", "p.yaml", "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+}
+
+#[test]
+fn a_profile_field_of_the_wrong_type_is_named_with_its_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = profile_text();
+    let line = text.lines().position(|l| l.starts_with("  namespace: ")).unwrap() + 1;
+    let bad = text
+        .lines()
+        .map(|l| if l.starts_with("  namespace: ") { "  namespace: [a, b]" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(tmp.path().join("p.yaml"), bad).unwrap();
+    let o = run(&["check", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!("ixn-portal: p.yaml:{line}:3: deploy.namespace: invalid type: sequence, expected a string\n")
+    );
+}
