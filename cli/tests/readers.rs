@@ -111,3 +111,18 @@ fn a_profile_field_of_the_wrong_type_is_named_with_its_line_and_column() {
         format!("ixn-portal: p.yaml:{line}:3: deploy.namespace: invalid type: sequence, expected a string\n")
     );
 }
+
+#[test]
+fn a_csv_cell_whose_quote_never_closes_fails_the_batch_at_that_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("base.yaml"), Profile::of(&sample(), true).to_yaml_text()).unwrap();
+    std::fs::write(
+        tmp.path().join("t.csv"),
+        "tenant.sid,deploy.namespace,ixnService.annotations\n101,t-101,\"a: b\n102,t-102,\n103,t-103,\n",
+    )
+    .unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("ixn-portal: t.csv:2:11: the quote that opens this cell"), "{}", stderr(&o));
+    assert!(!tmp.path().join("out").exists());
+}

@@ -233,7 +233,8 @@ impl Tenants {
         let mut header: Option<Vec<usize>> = None;
         // Records are found here (csv's own positions skip comments and blank lines
         // wrongly), then each is read by csv.
-        for (byte, end, line) in records(text) {
+        let records = records(text).map_err(|(at, message)| Tenants::error(file, Some(at), message))?;
+        for (byte, end, line) in records {
             let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(&text.as_bytes()[byte..end]);
             let mut record = csv::StringRecord::new();
             match reader.read_record(&mut record) {
@@ -345,18 +346,45 @@ impl Tenants {
     }
 }
 
+/// The place of byte `at` of `text` (1-based line and character column).
+fn place_of(text: &str, at: usize) -> Pos {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+}
+
 /// Each CSV record's start and end bytes and its first line, skipping blank lines and
-/// `#` comment lines (outside quotes).
-fn records(text: &str) -> Vec<(usize, usize, usize)> {
+/// `#` comment lines (outside quotes). A quoted cell must close, and its closing quote
+/// must end the cell: otherwise the quote would swallow the rows after it, so the
+/// error is at the cell whose quote opens.
+fn records(text: &str) -> Result<Vec<(usize, usize, usize)>, (Pos, String)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let (mut i, mut line) = (0, 1);
+    let unclosed = |open: usize, why: &str| {
+        let at = place_of(text, open);
+        (
+            at,
+            format!(
+                "the quote that opens this cell (line {}, column {}) {why}; a cell that holds a quote is written \"…\", \
+                 each quote inside doubled (\"\")",
+                at.line, at.column
+            ),
+        )
+    };
     while i < bytes.len() {
         let start = i;
         let start_line = line;
+        if bytes[i] == b'#' {
+            // A comment line: its quotes are text.
+            i = text[i..].find('\n').map_or(bytes.len(), |n| i + n + 1);
+            line += 1;
+            continue;
+        }
         // `closed`: a quote just ended a quoted part; another quote right after it is
-        // an escaped quote (`""`), and the field is quoted again.
-        let (mut quoted, mut field_start, mut closed) = (false, true, false);
+        // an escaped quote (`""`), and the field is quoted again. `open`: where the
+        // quoted field's opening quote is.
+        let (mut quoted, mut field_start, mut closed, mut open) = (false, true, false, 0);
         while i < bytes.len() {
             let was_closed = std::mem::take(&mut closed);
             match bytes[i] {
@@ -364,7 +392,11 @@ fn records(text: &str) -> Vec<(usize, usize, usize)> {
                     quoted = false;
                     closed = true;
                 }
-                b'"' if field_start || was_closed => quoted = true,
+                b'"' if was_closed => quoted = true,
+                b'"' if field_start => {
+                    quoted = true;
+                    open = i;
+                }
                 b',' if !quoted => {
                     field_start = true;
                     i += 1;
@@ -376,10 +408,26 @@ fn records(text: &str) -> Vec<(usize, usize, usize)> {
                         break;
                     }
                 }
+                // Spaces after a closing quote are the cell's (as csv reads them).
+                b' ' | b'\t' if was_closed => closed = true,
+                b'\r' if was_closed && bytes.get(i + 1) == Some(&b'\n') => closed = true,
+                _ if was_closed => {
+                    let next = place_of(text, i);
+                    return Err(unclosed(
+                        open,
+                        &format!(
+                            "closes before text at line {}, column {}, not at the end of the cell",
+                            next.line, next.column
+                        ),
+                    ));
+                }
                 _ => {}
             }
             field_start = false;
             i += 1;
+        }
+        if quoted {
+            return Err(unclosed(open, "is never closed, so every row after it would be read into it"));
         }
         let mut end = i;
         i += 1;
@@ -391,7 +439,7 @@ fn records(text: &str) -> Vec<(usize, usize, usize)> {
             out.push((start, end, start_line));
         }
     }
-    out
+    Ok(out)
 }
 
 /// Where each field of the CSV record starting at `byte` (on `line`) starts. CSV is
@@ -557,5 +605,60 @@ mod tests {
         assert!(e.to_string().starts_with("t.yaml:"), "{e}");
         let e = Tenants::parse("t.csv", "tenant.sid\n").unwrap_err();
         assert_eq!(e.to_string(), "t.csv: no tenants: the file has no rows");
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_an_error_at_its_cell_not_a_swallowed_row() {
+        let text = "tenant.sid,ixnService.annotations\n101,\"a: b\n102,x\n103,y\n";
+        let e = Tenants::parse("t.csv", text).unwrap_err();
+        assert_eq!(e.at, Some(Pos { line: 2, column: 5 }), "{e}");
+        assert!(
+            e.to_string().starts_with("t.csv:2:5: the quote that opens this cell (line 2, column 5) is never closed"),
+            "{e}"
+        );
+        // A later quote closes it, but text follows the closing quote: the same cell.
+        let text = "tenant.sid,ixnService.annotations\n101,\"a: b\n102,\"c\"\n";
+        let e = Tenants::parse("t.csv", text).unwrap_err();
+        assert_eq!(e.at, Some(Pos { line: 2, column: 5 }), "{e}");
+        assert!(e.message.contains("closes before text at line 3, column 6"), "{e}");
+        // Quotes that close, escaped quotes, spaces after a quote, CRLF and comments
+        // holding a lone quote all still read.
+        let text = "# a,\"b\ntenant.sid,ixnService.annotations\r\n101,\"a: \"\"b\"\"\nc: d\" \r\n102,x\n";
+        let t = Tenants::parse("t.csv", text).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].cells[1].value, CellValue::Text("a: \"b\"\nc: d ".into()));
+    }
+
+    proptest::proptest! {
+        /// Any text reads back from a quoted cell; a quoted cell whose closing quote is
+        /// lost is an error at that cell, whatever the rows after it hold.
+        #[test]
+        fn quoted_cells_read_back_and_an_unclosed_one_is_an_error_at_its_cell(
+            // (A cell starting with a line break, a comma or a space would make the
+            // damaged file another valid CSV: the quote would close right there.)
+            cells in proptest::collection::vec("[^\"\r\u{feff}\n, \t][^\"\r\u{feff}]{0,11}", 2..12),
+            broken in 0usize..100,
+        ) {
+            let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+            let mut text = String::from("tenant.sid,ixnService.annotations\n");
+            let mut opens = Vec::new();
+            for (n, pair) in cells.chunks(2).enumerate() {
+                text.push_str(&format!("{n},"));
+                opens.push(text.len());
+                text.push_str(&quote(&pair[0]));
+                text.push('\n');
+            }
+            let t = Tenants::parse("t.csv", &text).unwrap();
+            let read: Vec<_> = t.rows.iter().map(|r| r.cells[1].value.clone()).collect();
+            let want: Vec<_> = cells.chunks(2).map(|p| CellValue::Text(p[0].clone())).collect();
+            proptest::prop_assert_eq!(read, want);
+            // Drop one cell's closing quote.
+            let k = broken % opens.len();
+            let close = opens[k] + quote(&cells[2 * k]).len() - 1;
+            let mut damaged = text.clone();
+            damaged.remove(close);
+            let e = Tenants::parse("t.csv", &damaged).unwrap_err();
+            proptest::prop_assert_eq!(e.at, Some(place_of(&damaged, opens[k])), "{}", e);
+        }
     }
 }
