@@ -66,7 +66,7 @@ pub struct DiffArgs {
 pub fn run(a: DiffArgs) -> Result<ExitCode, Failure> {
     let (mut cfg, warnings) = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
     input::warn(&warnings, false);
-    crate::secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
+    crate::secrets::Source::read(&a.secrets)?.apply_to_profile(&mut cfg)?;
     let text = input::read(&a.against)?;
     let other = Baseline::read(&text).map_err(|e| input::located(&a.against, &e))?;
     let eff = Effective::of(&cfg);

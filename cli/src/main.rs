@@ -257,7 +257,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     let target = output::Target::new(a.out.as_deref().or(a.tar.as_deref()).expect("clap requires one"), a.write.force)?;
     let (mut cfg, warnings) = input::config_with_chart(&a.profile, &a.write.values, &a.chart)?;
     input::warn(&warnings, a.write.quiet);
-    secrets::Source::read(&a.write.secrets)?.apply_to_tenant(&mut cfg)?;
+    secrets::Source::read(&a.write.secrets)?.apply_to_profile(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let tally = Tally::of(&findings);
     if tally.errors > 0 && !a.allow_errors {
@@ -295,7 +295,7 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
 
 fn check(a: CheckArgs) -> Result<ExitCode, Failure> {
     let (mut cfg, profile_warnings) = input::config_with_chart(&a.profile, &a.values, &a.chart)?;
-    secrets::Source::read(&a.secrets)?.apply_to_tenant(&mut cfg)?;
+    secrets::Source::read(&a.secrets)?.apply_to_profile(&mut cfg)?;
     let findings = ixn_core::validate::findings(&cfg);
     let mut tally = Tally::of(&findings);
     // Keys of the profile no field reads are warnings too: --strict fails on them.

@@ -105,6 +105,8 @@ pub struct Source {
     /// By sid (file) or by sid suffix (environment).
     tenants: HashMap<String, Vec<(SecretField, String)>>,
     env_tenants: HashMap<String, Vec<(SecretField, String)>>,
+    /// The secrets file's name and text, to say where in it something is.
+    file: Option<(String, String)>,
 }
 
 fn field_named(name: &str) -> Option<SecretField> {
@@ -120,6 +122,27 @@ fn scalar_text(node: &Node) -> Option<String> {
     }
 }
 
+/// `file:line:column: message` at the key `path` of `text`, or `file: message`.
+fn at_key<S: AsRef<str>>(file: &str, text: &str, path: &[S], message: String) -> Failure {
+    let path: Vec<&str> = path.iter().map(AsRef::as_ref).collect();
+    match ixn_core::yaml::key_places(text, &[path])[0] {
+        Some((line, column)) => Failure::Input(format!("{file}:{line}:{column}: {message}")),
+        None => Failure::Input(format!("{file}: {message}")),
+    }
+}
+
+/// Why `key` is not a credential field. The key is named only when it is a field
+/// name misspelt (`redis.pasword`): a malformed line may make a key of a password
+/// (`redis.password:hunter2` is one key to YAML).
+fn unknown_key(key: &str, names: &[&str]) -> String {
+    let misspelt = ixn_core::import::closest(key, names.iter().copied())
+        .filter(|n| key.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') && key.len() <= n.len() + 2);
+    match misspelt {
+        Some(n) => format!("{key} is not a credential field; did you mean {n}?"),
+        None => "this key is not a credential field (it is not shown: it may hold a secret)".into(),
+    }
+}
+
 impl Source {
     /// Reads the secrets file (if any), then the environment (if a prefix is given).
     pub fn read(args: &SecretArgs) -> Result<Source, Failure> {
@@ -128,35 +151,52 @@ impl Source {
             s.read_file(path)?;
         }
         if let Some(prefix) = &args.secrets_env {
-            s.read_env(prefix, std::env::vars_os());
+            s.read_env(prefix, std::env::vars_os())?;
         }
         Ok(s)
     }
 
+    // No message here shows a key or a value of the file as written: a malformed line
+    // may hold a password (`redis.password:hunter2` is one key to YAML). They say where
+    // it is and which field names are known.
     fn read_file(&mut self, path: &std::path::Path) -> Result<(), Failure> {
         let text = crate::input::read(path)?;
-        let shown = path.display();
-        let node = read_yaml(&text, ixn_core::import::LIMITS).map_err(|e| match (e.line, e.column) {
-            (Some(l), Some(c)) => Failure::Input(format!("{shown}:{l}:{c}: {}", e.message)),
-            _ => Failure::Input(format!("{shown}: {}", e.message)),
+        let shown = path.display().to_string();
+        let node = read_yaml(&text, ixn_core::import::LIMITS).map_err(|e| {
+            // The one reader message that quotes the text: a tag (`!!hunter2`).
+            let message = if e.message.starts_with("unsupported tag") {
+                "an unsupported tag (not shown: it may hold a secret)".to_string()
+            } else {
+                e.message
+            };
+            match (e.line, e.column) {
+                (Some(l), Some(c)) => Failure::Input(format!("{shown}:{l}:{c}: {message}")),
+                _ => Failure::Input(format!("{shown}: {message}")),
+            }
         })?;
-        let bad = |m: String| Failure::Input(format!("{shown}: {m}"));
-        let pairs = |node: &Node, under: &str| -> Result<Vec<(SecretField, String)>, Failure> {
+        let bad = |path: &[String], m: String| at_key(&shown, &text, path, m);
+        let pairs = |node: &Node, under: Option<&str>| -> Result<Vec<(SecretField, String)>, Failure> {
+            let here = |key: &str| -> Vec<String> {
+                let mut path: Vec<String> = under.map_or_else(Vec::new, |sid| vec!["tenants".into(), sid.into()]);
+                path.push(key.into());
+                path
+            };
             let Node::Map(entries) = node else {
-                return Err(bad(format!("{under}must be a mapping of field name to value")));
+                let whole: Vec<String> = under.map_or_else(Vec::new, |sid| vec!["tenants".into(), sid.into()]);
+                return Err(bad(&whole, "must be a mapping of credential field name to value".into()));
             };
             entries
                 .iter()
                 .map(|e| {
                     let f = field_named(&e.key).ok_or_else(|| {
-                        bad(format!(
-                            "{under}{} is not a credential field; they are: {}",
-                            e.key,
-                            fields().iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
-                        ))
+                        let names = fields().iter().map(|f| f.name).collect::<Vec<_>>();
+                        bad(
+                            &here(&e.key),
+                            format!("{}; the fields are: {}", unknown_key(&e.key, &names), names.join(", ")),
+                        )
                     })?;
                     let v = scalar_text(&e.value)
-                        .ok_or_else(|| bad(format!("{under}{}: a credential is one line of text", e.key)))?;
+                        .ok_or_else(|| bad(&here(&e.key), format!("{}: a credential is one line of text", f.name)))?;
                     Ok((f, v))
                 })
                 .collect()
@@ -167,39 +207,86 @@ impl Source {
                 for e in entries {
                     if e.key == "tenants" {
                         let Node::Map(tenants) = &e.value else {
-                            return Err(bad("tenants: must map each sid to its credentials".into()));
+                            return Err(bad(
+                                &["tenants".into()],
+                                "tenants: must map each sid to its credentials".into(),
+                            ));
                         };
                         for t in tenants {
-                            let list = pairs(&t.value, &format!("tenants.{}.", t.key))?;
+                            let list = pairs(&t.value, Some(&t.key))?;
                             self.tenants.entry(t.key.clone()).or_default().extend(list);
                         }
                     } else {
-                        self.all.extend(pairs(&Node::Map(vec![e.clone()]), "")?);
+                        self.all.extend(pairs(&Node::Map(vec![e.clone()]), None)?);
                     }
                 }
             }
-            _ => return Err(bad("must be a mapping of field name to value".into())),
+            _ => return Err(bad(&[], "must be a mapping of credential field name to value".into())),
         }
+        self.file = Some((shown, text));
         Ok(())
     }
 
-    fn read_env(&mut self, prefix: &str, vars: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>) {
+    fn read_env(
+        &mut self,
+        prefix: &str,
+        vars: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+    ) -> Result<(), Failure> {
         let by_env: Vec<(String, SecretField)> = fields().into_iter().map(|f| (env_name(f.name), f)).collect();
         for (k, v) in vars {
-            let (Some(k), Some(v)) = (k.to_str(), v.to_str()) else { continue };
-            let Some(rest) = k.strip_prefix(prefix) else { continue };
+            if !k.as_encoded_bytes().starts_with(prefix.as_bytes()) {
+                continue;
+            }
+            // A variable of ours that is not UTF-8 is refused, never skipped: the
+            // secrets file's value would be used instead without a word.
+            let Some(k) = k.to_str() else {
+                return Err(Failure::Input(format!(
+                    "--secrets-env {prefix}: the name of the variable {} is not UTF-8 text",
+                    k.to_string_lossy()
+                )));
+            };
+            let rest = &k[prefix.len()..];
             let (name, sid) = match rest.split_once("__") {
                 Some((n, s)) => (n, Some(s)),
                 None => (rest, None),
             };
             match by_env.iter().find(|(e, _)| e == name) {
-                Some((_, f)) => match sid {
-                    Some(sid) => self.env_tenants.entry(sid.to_string()).or_default().push((*f, v.to_string())),
-                    None => self.all.push((*f, v.to_string())),
-                },
+                Some((_, f)) => {
+                    let Some(v) = v.to_str() else {
+                        return Err(Failure::Input(format!(
+                            "--secrets-env {prefix}: {k} is not UTF-8 text (its value is not shown); a credential is UTF-8 text"
+                        )));
+                    };
+                    match sid {
+                        Some(sid) => self.env_tenants.entry(sid.to_string()).or_default().push((*f, v.to_string())),
+                        None => self.all.push((*f, v.to_string())),
+                    }
+                }
                 None => eprintln!("ixn-portal: warning: {k} (from --secrets-env {prefix}) names no credential field; see ixn-portal render --help"),
             }
         }
+        Ok(())
+    }
+
+    /// [`Source::apply_to_tenant`] for the one tenant of a profile (render, check,
+    /// diff): the secrets file's credentials for another tenant are refused, as a batch
+    /// refuses those that match no row, since a typo would leave this tenant without
+    /// them. (The environment may hold every tenant's variables: those for another sid
+    /// are left alone.)
+    pub fn apply_to_profile(&self, cfg: &mut Config) -> Result<(), Failure> {
+        let sid = match cfg.values.get(keys::TENANT_SID) {
+            Some(Value::Str(s)) => s.trim().to_string(),
+            _ => String::new(),
+        };
+        let mine = if sid.is_empty() { "none is set".to_string() } else { sid.clone() };
+        if let Some(other) = self.tenants.keys().find(|k| **k != sid) {
+            let message = format!("tenants.{other} is not this profile's tenant.sid ({mine})");
+            return Err(match &self.file {
+                Some((file, text)) => at_key(file, text, &["tenants", other], message),
+                None => Failure::Input(message),
+            });
+        }
+        self.apply_to_tenant(cfg)
     }
 
     /// Sets the credentials for everyone, then those for the configuration's own sid.

@@ -317,7 +317,7 @@ fn secrets_come_from_the_environment_or_a_file_never_from_the_command_line() {
     std::fs::write(tmp.path().join("bad.yaml"), "redis.pasword: x\n").unwrap();
     let o = run(&["render", "p.yaml", "--out", "bad", "--secrets-file", "bad.yaml"], tmp.path());
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("bad.yaml: redis.pasword is not a credential field"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.yaml:1:1: redis.pasword is not a credential field"), "{}", stderr(&o));
     // No option takes a secret: the only options any subcommand has are these.
     let allowed = [
         "--values",

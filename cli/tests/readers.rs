@@ -70,6 +70,77 @@ fn a_profile_version_that_is_not_a_whole_number_is_refused_with_its_place() {
 }
 
 #[test]
+fn a_malformed_secrets_file_never_echoes_a_secret_and_says_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("p.yaml"), profile_text()).unwrap();
+    for (text, place) in [
+        ("redis.password:hunter2: x\n", "s.yaml:1:1: "),
+        ("db.adminPassword: a\nredis.password hunter2: x\n", "s.yaml:2:1: "),
+        ("{redis.password:hunter2}\n", "s.yaml:1:2: "),
+        ("tenants:\n  \"100\":\n    hunter2: x\n", "s.yaml:3:5: "),
+        ("redis.password: !!hunter2 x\n", "s.yaml:1:27: "),
+        ("redis.password: [hunter2]\n", "s.yaml:1:1: "),
+    ] {
+        std::fs::write(tmp.path().join("s.yaml"), text).unwrap();
+        let o = run(&["check", "p.yaml", "--secrets-file", "s.yaml"], tmp.path());
+        assert_eq!(o.status.code(), Some(2), "{text:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("hunter2"), "{text:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(place), "{text:?}: {}", stderr(&o));
+    }
+    // A misspelt field name is no secret: it is named, with the field it meant.
+    std::fs::write(tmp.path().join("s.yaml"), "redis.pasword: x\n").unwrap();
+    let o = run(&["check", "p.yaml", "--secrets-file", "s.yaml"], tmp.path());
+    assert!(
+        stderr(&o).contains("s.yaml:1:1: redis.pasword is not a credential field; did you mean redis.password?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_credential_variable_that_is_not_utf8_is_an_error_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("p.yaml"), profile_text()).unwrap();
+    std::fs::write(tmp.path().join("s.yaml"), "redis.password: from-the-file\n").unwrap();
+    let bad = std::ffi::OsStr::from_bytes(b"s3cr\xffet");
+    let args = ["render", "p.yaml", "--out", "out", "--secrets-file", "s.yaml", "--secrets-env", "IXN_"];
+    let o = run_env(&args, tmp.path(), &[("IXN_REDIS_PASSWORD", bad)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("IXN_REDIS_PASSWORD is not UTF-8 text"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("s3cr"), "{}", stderr(&o));
+    assert!(!tmp.path().join("out").exists());
+}
+
+#[test]
+fn render_refuses_secrets_file_credentials_for_another_tenant_as_batch_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("p.yaml"), profile_text()).unwrap();
+    let sid = sample().values.get(ixn_core::registry::keys::TENANT_SID).and_then(|v| v.text().map(str::to_string));
+    assert_eq!(sid.as_deref(), Some("100"));
+    std::fs::write(tmp.path().join("s.yaml"), "redis.password: p\ntenants:\n  \"101\":\n    db.adminPassword: a\n")
+        .unwrap();
+    for cmd in
+        [&["render", "p.yaml", "--out", "out"][..], &["check", "p.yaml"], &["diff", "p.yaml", "--against", "p.yaml"]]
+    {
+        let o = run(&[cmd, &["--secrets-file", "s.yaml"]].concat(), tmp.path());
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("s.yaml:3:3: tenants.101 is not this profile's tenant.sid (100)"),
+            "{cmd:?}: {}",
+            stderr(&o)
+        );
+    }
+    assert!(!tmp.path().join("out").exists());
+    // Its own sid is fine.
+    std::fs::write(tmp.path().join("s.yaml"), "redis.password: p\ntenants:\n  \"100\":\n    db.adminPassword: a\n")
+        .unwrap();
+    let o = run(&["render", "p.yaml", "--out", "out", "--secrets-file", "s.yaml", "--allow-errors"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
 fn unknown_profile_fields_are_warnings_that_check_strict_fails_on() {
     let tmp = tempfile::tempdir().unwrap();
     let text = Profile::of(&sample(), true).to_yaml_text();
