@@ -344,9 +344,12 @@ fn import(a: ImportArgs) -> Result<ExitCode, Failure> {
         for n in &report.notes {
             eprintln!("note: {n}");
         }
-        let dropped = secrets::set_in(&cfg);
+        let (dropped, placeholders) = secrets::set_in(&cfg);
         if !a.with_secrets && !dropped.is_empty() {
             eprintln!("left out of the profile (credentials; --with-secrets keeps them): {}", dropped.join(", "));
+        }
+        if !a.with_secrets && !placeholders.is_empty() {
+            eprintln!("kept in the profile (placeholders, not credentials): {}", placeholders.join(", "));
         }
         eprintln!("wrote {}", a.output.display());
     }

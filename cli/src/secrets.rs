@@ -7,6 +7,7 @@ use crate::SecretArgs;
 use ixn_core::batch::Field;
 use ixn_core::model::CONTEXT;
 use ixn_core::model::{Config, Value};
+use ixn_core::profile::is_placeholder_credential;
 use ixn_core::registry::keys;
 use ixn_core::registry::{FieldKind, KEYS};
 use ixn_core::yaml::{read_yaml, Node};
@@ -71,9 +72,12 @@ pub fn env_help() -> String {
     s
 }
 
-/// Which credentials a configuration holds (non-empty).
-pub fn set_in(cfg: &Config) -> Vec<&'static str> {
-    fields().into_iter().filter(|f| !get(cfg, *f).is_empty()).map(|f| f.name).collect()
+/// Which credentials a configuration holds (non-empty), and which of them are
+/// placeholders (`${ixn_db_password}`), which a profile keeps.
+pub fn set_in(cfg: &Config) -> (Vec<&'static str>, Vec<&'static str>) {
+    let set = fields().into_iter().map(|f| (f.name, get(cfg, f))).filter(|(_, v)| !v.is_empty());
+    let (kept, secret): (Vec<_>, Vec<_>) = set.partition(|(_, v)| is_placeholder_credential(v));
+    (secret.into_iter().map(|(n, _)| n).collect(), kept.into_iter().map(|(n, _)| n).collect())
 }
 
 fn get(cfg: &Config, f: SecretField) -> String {

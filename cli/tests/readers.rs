@@ -141,6 +141,33 @@ fn render_refuses_secrets_file_credentials_for_another_tenant_as_batch_does() {
 }
 
 #[test]
+fn import_keeps_a_placeholder_credential_and_leaves_a_password_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("v.yaml"),
+        "tenant:\n  sid: \"100\"\nixnService:\n  ixnServer:\n    secrets:\n      db:\n        password: \"${ixn_db_password}\"\n  ixnNode:\n    secrets:\n      db:\n        password: hunter2\n",
+    )
+    .unwrap();
+    let o = run(&["import", "v.yaml", "-o", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("kept in the profile (placeholders, not credentials): ixnService.ixnServer.secrets.db.password"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains(
+            "left out of the profile (credentials; --with-secrets keeps them): ixnService.ixnNode.secrets.db.password"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let written = std::fs::read_to_string(tmp.path().join("p.yaml")).unwrap();
+    assert!(written.contains("${ixn_db_password}") && !written.contains("hunter2"), "{written}");
+}
+
+#[test]
 fn unknown_profile_fields_are_warnings_that_check_strict_fails_on() {
     let tmp = tempfile::tempdir().unwrap();
     let text = Profile::of(&sample(), true).to_yaml_text();

@@ -435,6 +435,26 @@ fn a_version_that_is_not_a_whole_number_is_refused_at_its_place_never_read_as_ve
 }
 
 #[test]
+fn a_placeholder_in_a_credential_is_kept_without_secrets_and_a_password_is_not() {
+    let text = "ixnService:\n  ixnServer:\n    secrets:\n      db:\n        password: \"${ixn_db_password}\"\n  ixnNode:\n    secrets:\n      db:\n        password: hunter2\n";
+    let (mut cfg, _) = import(&Config::chart_defaults(), &[SourceFile { name: "a", text }]).unwrap();
+    cfg.deploy.redis_password = "$REDIS_PASSWORD".into();
+    cfg.deploy.db_admin_password = "s3cret".into();
+    let p = Profile::of(&cfg, false);
+    for text in [p.to_yaml_text(), p.to_json_text()] {
+        assert!(!text.contains("hunter2") && !text.contains("s3cret"), "{text}");
+        let back = load(&text).unwrap();
+        assert_eq!(
+            back.values.get(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD),
+            Some(&Value::Str("${ixn_db_password}".into()))
+        );
+        assert_eq!(back.values.get(keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD), None);
+        assert_eq!(back.deploy.redis_password, "$REDIS_PASSWORD");
+        assert_eq!(back.deploy.db_admin_password, "");
+    }
+}
+
+#[test]
 fn unknown_profile_fields_are_warned_at_with_did_you_mean() {
     let text = format!(
         "format: {FORMAT}\nversion: 1\nvalues:\n  tenant:\n    sid: \"100\"\ndeploy:\n  namepsace: t-100\n  chartVerison: 1.2.3\nvalue:\n  x: 1\nchart:\n  digset: x\n"

@@ -181,10 +181,10 @@ impl std::error::Error for ProfileError {
 
 /// The values tree of what the user set: registry keys and unknown keys. With
 /// `skip_defaults`, values equal to the chart default are left out (share links).
-fn user_tree(cfg: &Config, with_secrets: bool, skip_defaults: bool) -> Node {
+fn user_tree(cfg: &Config, secrets: Secrets, skip_defaults: bool) -> Node {
     let mut root = Node::map();
     for (def, v) in cfg.values.iter() {
-        if def.secret() && !with_secrets {
+        if def.secret() && !secrets.keeps(v.text().unwrap_or_default()) {
             continue;
         }
         // Against the chart the user works with: a link loads back with that file.
@@ -200,6 +200,45 @@ fn user_tree(cfg: &Config, with_secrets: bool, skip_defaults: bool) -> Node {
         root.insert(&path, u.value.clone(), None);
     }
     root
+}
+
+/// Which credentials a profile keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Secrets {
+    /// Every one.
+    All,
+    /// Only placeholders (a profile file without `--with-secrets`).
+    Placeholders,
+    /// None (a share link).
+    None,
+}
+
+impl Secrets {
+    fn keeps(self, text: &str) -> bool {
+        match self {
+            Secrets::All => true,
+            Secrets::Placeholders => is_placeholder_credential(text),
+            Secrets::None => false,
+        }
+    }
+}
+
+/// Whether a credential's text is an envsubst placeholder (`${ixn_db_password}`, as
+/// Genesys' own values files write them): it names where the secret comes from and is
+/// no secret, so a profile keeps it even without credentials.
+pub fn is_placeholder_credential(text: &str) -> bool {
+    crate::yaml::is_placeholder(text)
+}
+
+/// `masked` with the credentials of `full` that are placeholders put back.
+fn placeholders_kept(mut masked: Deployment, full: &Deployment) -> Deployment {
+    for f in crate::model::secret_fields() {
+        let text = (f.get)(full);
+        if is_placeholder_credential(&text) {
+            (f.set)(&mut masked, &text);
+        }
+    }
+    masked
 }
 
 /// A field's text as typed, for the values that have one.
@@ -279,9 +318,9 @@ fn rows_value(kind: Kind, rows: &[Json]) -> Option<Value> {
 
 /// The fields the values tree does not give back as typed: what is typed must come
 /// back as typed, even a half-written mapping, a comment in it, or two rows of one name.
-fn typed_fields(cfg: &Config, with_secrets: bool) -> Json {
+fn typed_fields(cfg: &Config, secrets: Secrets) -> Json {
     let mut typed = serde_json::Map::new();
-    for (def, v) in cfg.values.iter().filter(|(def, _)| with_secrets || !def.secret()) {
+    for (def, v) in cfg.values.iter().filter(|(def, v)| !def.secret() || secrets.keeps(v.text().unwrap_or_default())) {
         let field = if let Some(raw) = typed_text(v) {
             let back = Value::from_node(def.kind, &v.to_node()).ok();
             if back.as_ref().and_then(typed_text) == Some(raw) {
@@ -304,14 +343,25 @@ fn typed_fields(cfg: &Config, with_secrets: bool) -> Json {
 
 impl Profile {
     /// The profile of `cfg`; credentials only when `with_secrets`.
+    /// Without credentials, a credential that is a placeholder (`${ixn_db_password}`)
+    /// is kept: it is no secret.
     pub fn of(cfg: &Config, with_secrets: bool) -> Profile {
+        Profile::of_keeping(cfg, if with_secrets { Secrets::All } else { Secrets::Placeholders })
+    }
+
+    fn of_keeping(cfg: &Config, secrets: Secrets) -> Profile {
+        let deploy = match secrets {
+            Secrets::All => cfg.deploy.clone(),
+            Secrets::Placeholders => placeholders_kept(cfg.deploy.masked(""), &cfg.deploy),
+            Secrets::None => cfg.deploy.masked(""),
+        };
         Profile {
             format: FORMAT.into(),
             version: VERSION,
-            secrets: with_secrets,
-            values: to_json(&user_tree(cfg, with_secrets, false)),
-            deploy: if with_secrets { cfg.deploy.clone() } else { cfg.deploy.masked("") },
-            typed: typed_fields(cfg, with_secrets),
+            secrets: secrets == Secrets::All,
+            values: to_json(&user_tree(cfg, secrets, false)),
+            deploy,
+            typed: typed_fields(cfg, secrets),
             chart: ChartPin { digest: cfg.chart.digest.clone(), keep: cfg.chart.keep.clone() },
         }
     }
@@ -320,8 +370,9 @@ impl Profile {
     /// equal to the chart default and context fields equal to their default are left
     /// out (loading fills them in again). For share links.
     pub fn compact(cfg: &Config) -> Json {
-        let mut p = Profile::of(cfg, false);
-        p.values = to_json(&user_tree(cfg, false, true));
+        // No credential at all, placeholders neither: a link is shared as it is.
+        let mut p = Profile::of_keeping(cfg, Secrets::None);
+        p.values = to_json(&user_tree(cfg, Secrets::None, true));
         let mut json = serde_json::to_value(&p).expect("json");
         let defaults = serde_json::to_value(Deployment::default()).expect("json");
         if let (Some(Json::Object(d)), Json::Object(def)) = (json.get_mut("deploy"), defaults) {
