@@ -331,9 +331,21 @@ impl Tenants {
                     format!("row {} is not a mapping of field name to value", i + 1),
                 ));
             };
+            // The tree keeps the last of two equal keys (as Helm does with values), so
+            // a key given twice is found in the text: it would drop the first silently.
+            if let Some(m) = mark {
+                let mut seen = std::collections::HashSet::new();
+                if let Some((at, _, name)) = m.1.iter().find(|(_, _, name)| !seen.insert(name.trim())) {
+                    return Err(Tenants::error(
+                        file,
+                        Some(*at),
+                        format!("row {}: {} appears twice", i + 1, name.trim()),
+                    ));
+                }
+            }
             let mut cells = Vec::new();
             for (j, e) in entries.iter().enumerate() {
-                let (key_at, value_at) = mark.and_then(|m| m.1.get(j)).copied().unwrap_or((row_at, row_at));
+                let (key_at, value_at) = mark.and_then(|m| m.1.get(j)).map_or((row_at, row_at), |k| (k.0, k.1));
                 let column = out.column(&e.key, key_at, false)?;
                 if cells.iter().any(|c: &Cell| c.column == column) {
                     return Err(Tenants::error(file, Some(key_at), format!("row {}: {} appears twice", i + 1, e.key)));
@@ -487,7 +499,10 @@ fn field_starts(text: &str, byte: usize, line: usize, fields: usize) -> Vec<Pos>
 /// For each row of a YAML tenants file: where it starts, and where each of its keys
 /// and values start (in order). The tree reader keeps no places, so this walks the
 /// parser's events once more; a file it cannot walk gives no places, never an error.
-fn row_marks(text: &str) -> Vec<(Pos, Vec<(Pos, Pos)>)> {
+/// A row's place, and each of its keys' place, value's place and text (as written).
+type RowMark = (Pos, Vec<(Pos, Pos, String)>);
+
+fn row_marks(text: &str) -> Vec<RowMark> {
     let mut events = Vec::new();
     let mut parser = Parser::new_from_str(text);
     while let Ok((ev, mark)) = parser.next_token() {
@@ -543,9 +558,10 @@ fn row_marks(text: &str) -> Vec<(Pos, Vec<(Pos, Pos)>)> {
                     if matches!(ev, Event::MappingEnd) {
                         break;
                     }
+                    let name = if let Event::Scalar(k, ..) = ev { k.clone() } else { String::new() };
                     let v = skip(&events, j);
                     let value_at = events.get(v).map_or(*key_at, |(_, p)| *p);
-                    keys.push((*key_at, value_at));
+                    keys.push((*key_at, value_at, name));
                     j = skip(&events, v);
                 }
                 rows.push((*at, keys));
@@ -660,5 +676,15 @@ mod tests {
             let e = Tenants::parse("t.csv", &damaged).unwrap_err();
             proptest::prop_assert_eq!(e.at, Some(place_of(&damaged, opens[k])), "{}", e);
         }
+    }
+
+    #[test]
+    fn a_yaml_row_with_a_key_twice_is_an_error_at_the_second() {
+        let text = "- tenant.sid: \"101\"\n  deploy.namespace: a\n  \"deploy.namespace\": b\n";
+        let e = Tenants::parse("t.yaml", text).unwrap_err();
+        assert_eq!(e.to_string(), "t.yaml:3:3: row 1: deploy.namespace appears twice");
+        let flow = "tenants: [{tenant.sid: 1}, {tenant.sid: 2, tenant.sid: 3}]\n";
+        let e = Tenants::parse("t.yaml", flow).unwrap_err();
+        assert_eq!(e.to_string(), "t.yaml:1:44: row 2: tenant.sid appears twice");
     }
 }
