@@ -2,6 +2,7 @@
 # The benchmark: builds the release, measures the core natively, the command line's
 # batches (1, 100, 1,000 tenants: time and peak memory), then the real app in headless
 # Chromium, and prints every figure against its budget.
+# The command line also reads wide input (49,000 keys) against 0.5 s.
 # Pass --enforce-size to fail when the transfer size is over budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."

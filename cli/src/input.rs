@@ -33,10 +33,10 @@ fn yaml_error(path: &Path, text: &str) -> Option<Failure> {
 /// …`) for each key of it that no field reads.
 pub fn profile(path: &Path) -> Result<(Config, Vec<String>), Failure> {
     let text = read(path)?;
-    if let Some(e) = yaml_error(path, &text) {
-        return Err(e);
-    }
     if !text.contains(FORMAT) {
+        if let Some(e) = yaml_error(path, &text) {
+            return Err(e);
+        }
         return Err(Failure::Input(format!(
             "{}: not a portal profile (no \"format: {FORMAT}\"); to start from values files, run `ixn-portal import`",
             path.display()
@@ -63,14 +63,15 @@ pub fn profile(path: &Path) -> Result<(Config, Vec<String>), Failure> {
 pub fn import_values(base: &Config, files: &[std::path::PathBuf]) -> Result<(Config, ImportReport), Failure> {
     let mut texts = Vec::new();
     for p in files {
-        let text = read(p)?;
-        if let Some(e) = yaml_error(p, &text) {
-            return Err(e);
-        }
-        texts.push((p.display().to_string(), text));
+        texts.push((p.display().to_string(), read(p)?));
     }
     let sources: Vec<SourceFile> = texts.iter().map(|(n, t)| SourceFile { name: n, text: t }).collect();
-    import(base, &sources).map_err(|e| Failure::Input(e.to_string()))
+    // The reader's error is said as `file:line:column` (read again only then: a wide
+    // file is read once).
+    import(base, &sources).map_err(|e| {
+        let failed = files.iter().zip(&texts).find(|(_, (n, _))| *n == e.file);
+        failed.and_then(|(p, (_, t))| yaml_error(p, t)).unwrap_or_else(|| Failure::Input(e.to_string()))
+    })
 }
 
 /// A profile with values files imported over it, and the profile's warnings.

@@ -2,8 +2,9 @@
 //! secrets masked unless asked for.
 
 use crate::registry::{self, KeyDef};
-use crate::yaml::{double_quoted, scalar, Node};
+use crate::yaml::{double_quoted, scalar, Entry, Node};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What happened to one key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -188,17 +189,45 @@ pub fn diff(old: &Node, new: &Node) -> Vec<Change> {
     out
 }
 
+/// A mapping's entries by key, for finding keys without scanning: a wide mapping
+/// (tens of thousands of keys) would make a diff quadratic. Small ones are scanned.
+struct Keys<'a> {
+    entries: &'a [Entry],
+    index: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(entries: &'a [Entry]) -> Keys<'a> {
+        // The first of a repeated key, as a scan finds it.
+        let index =
+            (entries.len() > 16).then(|| entries.iter().enumerate().rev().map(|(i, e)| (e.key.as_str(), i)).collect());
+        Keys { entries, index }
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|e| e.key == key),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Node> {
+        self.position(key).map(|i| &self.entries[i].value)
+    }
+}
+
 fn walk(old: Option<&Node>, new: Option<&Node>, path: &mut Vec<String>, out: &mut Vec<Change>) {
     let key = key_at(path);
     match (old, new) {
         // Helm merges mappings key by key, so they are compared so; lists replace.
         (Some(Node::Map(a)), Some(Node::Map(b))) => {
+            let (in_a, in_b) = (Keys::new(a), Keys::new(b));
             for e in a {
                 path.push(e.key.clone());
-                walk(Some(&e.value), b.iter().find(|x| x.key == e.key).map(|x| &x.value), path, out);
+                walk(Some(&e.value), in_b.get(&e.key), path, out);
                 path.pop();
             }
-            for e in b.iter().filter(|e| !a.iter().any(|x| x.key == e.key)) {
+            for e in b.iter().filter(|e| in_a.position(&e.key).is_none()) {
                 path.push(e.key.clone());
                 walk(None, Some(&e.value), path, out);
                 path.pop();
@@ -225,7 +254,8 @@ fn walk(old: Option<&Node>, new: Option<&Node>, path: &mut Vec<String>, out: &mu
 fn same(a: &Node, b: &Node) -> bool {
     match (a, b) {
         (Node::Map(x), Node::Map(y)) => {
-            x.len() == y.len() && x.iter().all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
+            let in_y = Keys::new(y);
+            x.len() == y.len() && x.iter().all(|e| in_y.get(&e.key).is_some_and(|v| same(&e.value, v)))
         }
         (Node::Seq(x), Node::Seq(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
         _ => match (a.as_str(), b.as_str()) {
@@ -240,21 +270,29 @@ fn same(a: &Node, b: &Node) -> bool {
 pub fn coalesce(base: &Node, over: &Node) -> Node {
     match (base, over) {
         (Node::Map(b), Node::Map(o)) => {
-            let mut out = b.clone();
+            // Slots of the base's keys, then the override's new keys; a deleted key's
+            // slot is emptied, and the holes dropped at the end (removing each at once
+            // would make a wide merge quadratic).
+            let mut out: Vec<Option<Entry>> = b.iter().cloned().map(Some).collect();
+            let mut index: HashMap<String, usize> =
+                b.iter().enumerate().rev().map(|(i, e)| (e.key.clone(), i)).collect();
             for e in o {
-                let at = out.iter().position(|x| x.key == e.key);
+                let at = index.get(&e.key).copied().filter(|&i| out[i].is_some());
                 match (at, &e.value) {
-                    (Some(i), Node::Null) => {
-                        out.remove(i);
-                    }
+                    (Some(i), Node::Null) => out[i] = None,
                     (None, Node::Null) => {}
-                    (Some(i), v) => out[i].value = coalesce(&out[i].value, v),
+                    (Some(i), v) => {
+                        if let Some(slot) = &mut out[i] {
+                            slot.value = coalesce(&slot.value, v);
+                        }
+                    }
                     (None, v) => {
-                        out.push(crate::yaml::Entry { key: e.key.clone(), value: strip_nulls(v), comment: None })
+                        index.insert(e.key.clone(), out.len());
+                        out.push(Some(Entry { key: e.key.clone(), value: strip_nulls(v), comment: None }))
                     }
                 }
             }
-            Node::Map(out)
+            Node::Map(out.into_iter().flatten().collect())
         }
         (_, o) => strip_nulls(o),
     }

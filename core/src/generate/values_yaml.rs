@@ -41,7 +41,8 @@ pub fn missing_marker(path: &str) -> String {
 
 /// The values tree for `cfg`.
 pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
-    let mut root = Node::map();
+    // Built by key, not by scanning: a file may bring tens of thousands of unknown keys.
+    let mut root = crate::yaml::TreeBuilder::default();
     for ((def, default), resolved) in KEYS.iter().zip(cfg.chart.default_nodes()).zip(eff.items()) {
         // A key the user's chart does not have is left out unless they keep it.
         if cfg.chart.leaves_out(def) {
@@ -73,7 +74,7 @@ pub fn values_tree(cfg: &Config, eff: &Effective, opts: ValuesOptions) -> Node {
         let path: Vec<&str> = u.path.iter().map(String::as_str).collect();
         root.insert(&path, u.value.clone(), None);
     }
-    root
+    root.build()
 }
 
 /// The values file as YAML text.

@@ -3,15 +3,25 @@
 //! kept so that it still unsets the chart default.
 
 use crate::yaml::{Entry, Node};
+use std::collections::HashMap;
 
 /// Merges `over` onto `base`.
 pub fn merge(base: &mut Node, over: Node) {
     match (base, over) {
+        (Node::Map(b), Node::Map(o)) if b.is_empty() => {
+            *b = o.into_iter().map(|e| Entry { comment: None, ..e }).collect();
+        }
         (Node::Map(b), Node::Map(o)) => {
+            // By key, not by scanning: a wide mapping would make the merge quadratic.
+            let mut index: HashMap<String, usize> =
+                b.iter().enumerate().rev().map(|(i, e)| (e.key.clone(), i)).collect();
             for e in o {
-                match b.iter_mut().find(|x| x.key == e.key) {
-                    Some(x) => merge(&mut x.value, e.value),
-                    None => b.push(Entry { key: e.key, value: e.value, comment: None }),
+                match index.get(&e.key) {
+                    Some(&i) => merge(&mut b[i].value, e.value),
+                    None => {
+                        index.insert(e.key.clone(), b.len());
+                        b.push(Entry { key: e.key, value: e.value, comment: None });
+                    }
                 }
             }
         }

@@ -11,9 +11,10 @@ pub use merge::merge;
 pub use suggest::{closest, suggest};
 
 use crate::model::{user_placeholders, Config, UnknownKey, Value};
-use crate::registry::{self, KeyDef, Kind, KEYS};
+use crate::registry::{self, KeyDef, Kind};
 use crate::wording::count;
 use crate::yaml::{read_yaml, Limits, Node};
+use std::collections::HashMap;
 
 /// One file to import.
 #[derive(Debug, Clone, Copy)]
@@ -107,8 +108,7 @@ impl std::fmt::Display for ImportError {
 pub const LIMITS: Limits = Limits { max_bytes: 1024 * 1024, max_depth: 40, max_nodes: 100_000 };
 
 fn is_interior(dotted: &str) -> bool {
-    let prefix = format!("{dotted}.");
-    KEYS.iter().any(|k| k.path.starts_with(&prefix))
+    registry::keys_under(&format!("{dotted}.")).next().is_some()
 }
 
 /// A leaf of a values tree, as the registry sees it.
@@ -153,6 +153,18 @@ fn classify(node: &Node, s: &mut FileSummary) {
 /// Applies a merged tree to `cfg`: known keys replace the form's values, everything
 /// else is kept as unknown keys.
 fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
+    // The unknown keys by path: found by scanning, a wide file would be quadratic.
+    let mut unknown: HashMap<Vec<String>, usize> =
+        cfg.unknown.iter().enumerate().rev().map(|(i, u)| (u.path.clone(), i)).collect();
+    let mut keep_unknown = |cfg: &mut Config, path: &[String], value: Node| match unknown.get(path) {
+        Some(&i) => merge(&mut cfg.unknown[i].value, value),
+        None => {
+            unknown.insert(path.to_vec(), cfg.unknown.len());
+            cfg.unknown.push(UnknownKey { path: path.to_vec(), value });
+        }
+    };
+    // Each parent's known names, once: a wide mapping's keys share one parent.
+    let mut siblings: HashMap<Vec<String>, Vec<&'static str>> = HashMap::new();
     walk(node, &mut Vec::new(), &mut |path, dotted, leaf| match leaf {
         Leaf::Known(def, value) => match Value::from_node(def.kind, value) {
             Ok(v) => {
@@ -182,33 +194,38 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
         },
         Leaf::Unknown(value) => {
             let (parent, key) = path.split_at(path.len() - 1);
-            report.unknown.push(UnknownReport { path: dotted.to_string(), suggestion: suggest(parent, &key[0]) });
+            let names = siblings.entry(parent.to_vec()).or_insert_with(|| suggest::siblings(parent));
+            let suggestion = closest(&key[0], names.iter().copied()).map(str::to_string);
+            report.unknown.push(UnknownReport { path: dotted.to_string(), suggestion });
             keep_unknown(cfg, path, value.clone());
         }
     });
 }
 
-fn keep_unknown(cfg: &mut Config, path: &[String], value: Node) {
-    match cfg.unknown.iter_mut().find(|u| u.path == path) {
-        Some(u) => merge(&mut u.value, value),
-        None => cfg.unknown.push(UnknownKey { path: path.to_vec(), value }),
-    }
-}
-
 /// Imports `files`, in Helm's order, onto `base`. Either every file reads and the new
 /// configuration comes back with a report, or nothing changes and the error says why.
 pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, ImportReport), ImportError> {
+    let mut trees = Vec::new();
+    for f in files {
+        let node =
+            read_yaml(f.text, LIMITS).map_err(|e| ImportError { file: f.name.to_string(), message: e.to_string() })?;
+        trees.push((f.name, node));
+    }
+    import_trees(base, trees)
+}
+
+/// [`import`] of files already read: each name with its tree.
+pub fn import_trees(base: &Config, files: Vec<(&str, Node)>) -> Result<(Config, ImportReport), ImportError> {
     let mut merged = Node::map();
     let mut report = ImportReport::default();
-    for f in files {
-        let fail = |message: String| ImportError { file: f.name.to_string(), message };
-        let node = read_yaml(f.text, LIMITS).map_err(|e| fail(e.to_string()))?;
+    for (name, node) in files {
+        let fail = |message: String| ImportError { file: name.to_string(), message };
         let node = match node {
             Node::Map(_) => node,
             Node::Null => Node::map(),
             _ => return Err(fail("a values file must be a mapping of keys to values".into())),
         };
-        let mut summary = FileSummary { name: f.name.to_string(), known: vec![], unknown: vec![], nulls: vec![] };
+        let mut summary = FileSummary { name: name.to_string(), known: vec![], unknown: vec![], nulls: vec![] };
         classify(&node, &mut summary);
         report.files.push(summary);
         merge(&mut merged, node);

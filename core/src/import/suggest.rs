@@ -1,29 +1,35 @@
 //! "Did you mean …?" for keys the registry does not know.
 
-use crate::registry::KEYS;
+use crate::registry::keys_under;
 
 /// Edit distance (insertions, deletions, substitutions, adjacent swaps), ignoring
-/// ASCII case (the registry's keys are ASCII).
+/// ASCII case (the registry's keys are ASCII). Three rows of the table at a time, in
+/// one buffer: an import asks it for every unknown key against each of its siblings.
 fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) =
-        (a.to_ascii_lowercase().chars().collect(), b.to_ascii_lowercase().chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+    let lower = |s: &str| -> Vec<char> { s.chars().map(|c| c.to_ascii_lowercase()).collect() };
+    let (a, b) = (lower(a), lower(b));
+    let m = b.len() + 1;
+    // Rows i-2, i-1 and i, each of m cells.
+    let mut rows = vec![0usize; 3 * m];
+    for (j, cell) in rows[m..2 * m].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
+        let (older, rest) = rows.split_at_mut(m);
+        let (prev, cur) = rest.split_at_mut(m);
+        cur[0] = i;
+        for j in 1..m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                d = d.min(older[j - 2] + 1);
             }
+            cur[j] = d;
         }
+        // Shift: i-1 becomes i-2, i becomes i-1.
+        rows.copy_within(m..3 * m, 0);
     }
-    d[a.len()][b.len()]
+    rows[m + b.len()]
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -34,15 +40,21 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// a small edit distance (`pullPolicey` → `pullPolicy`) or a long shared start
 /// (`serviceq` → `serviceAccount`).
 pub fn suggest(parent: &[String], key: &str) -> Option<String> {
+    closest(key, siblings(parent)).map(str::to_string)
+}
+
+/// The names of the registry's keys (or mappings of keys) right under `parent`.
+pub(super) fn siblings(parent: &[String]) -> Vec<&'static str> {
     let prefix = if parent.is_empty() { String::new() } else { format!("{}.", parent.join(".")) };
-    let mut siblings: Vec<&str> = Vec::new();
-    for rest in KEYS.iter().filter_map(|k| k.path.strip_prefix(prefix.as_str())) {
+    let mut siblings: Vec<&'static str> = Vec::new();
+    for k in keys_under(&prefix) {
+        let rest = &k.path[prefix.len()..];
         let name = rest.split('.').next().unwrap_or(rest);
         if !siblings.contains(&name) {
             siblings.push(name);
         }
     }
-    closest(key, siblings).map(str::to_string)
+    siblings
 }
 
 /// The name among `names` that `word` most likely meant, if any: a small edit distance
@@ -52,12 +64,17 @@ pub fn closest<'a>(word: &str, names: impl IntoIterator<Item = &'a str>) -> Opti
     names
         .into_iter()
         .filter(|s| *s != word)
-        .map(|s| {
-            let dist = distance(word, s);
+        .filter_map(|s| {
             let shared = common_prefix(word, s);
-            let close = dist <= (word.len().max(s.len()) / 4).max(1);
             let long_start = shared >= 4 && shared * 2 >= word.len();
-            (s, dist, shared, close || long_start)
+            let limit = (word.len().max(s.len()) / 4).max(1);
+            // The lengths' difference is a floor of the distance: most names are
+            // ruled out without computing it.
+            if !long_start && word.len().abs_diff(s.len()) > limit {
+                return None;
+            }
+            let dist = distance(word, s);
+            Some((s, dist, shared, dist <= limit || long_start))
         })
         .filter(|(.., ok)| *ok)
         .min_by_key(|(s, dist, shared, _)| (*dist as isize - *shared as isize, s.len(), *s))
@@ -83,5 +100,15 @@ mod tests {
         assert_eq!(closest("namepsace", ["chart", "namespace"]), Some("namespace"));
         assert_eq!(closest("chartVerison", ["chart", "chartVersion"]), Some("chartVersion"));
         assert_eq!(closest("zzz", ["chart", "namespace"]), None);
+        for (a, b, d) in [
+            ("", "abc", 3),
+            ("abc", "", 3),
+            ("ab", "ba", 1),
+            ("kitten", "sitting", 3),
+            ("Tenant", "tennat", 1),
+            ("ca", "abc", 3),
+        ] {
+            assert_eq!(distance(a, b), d, "{a} {b}");
+        }
     }
 }

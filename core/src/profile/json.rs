@@ -45,6 +45,22 @@ fn json_number(yaml: &str) -> Option<serde_json::Number> {
     format!("{sign}{int}{dot}{frac}{exponent}").parse().ok()
 }
 
+/// JSON as the YAML reader reads its text: strings quoted (never blocks), numbers as
+/// plain scalars by YAML 1.1 rules. A profile's values go to the importer so, without
+/// being written out and read again.
+pub(crate) fn as_read(json: &Json) -> Node {
+    match json {
+        Json::Null => Node::Null,
+        Json::Bool(b) => Node::Bool(*b),
+        Json::Number(n) => crate::yaml::resolve_plain(n.to_string()),
+        Json::String(s) => Node::Str(s.clone()),
+        Json::Array(items) => Node::Seq(items.iter().map(as_read).collect()),
+        Json::Object(m) => {
+            Node::Map(m.iter().map(|(k, v)| Entry { key: k.clone(), value: as_read(v), comment: None }).collect())
+        }
+    }
+}
+
 /// JSON as a tree. Multi-line strings become literal blocks.
 pub fn from_json(json: &Json) -> Node {
     match json {
@@ -80,6 +96,17 @@ mod tests {
         for yaml in [".inf", "-.Inf", ".nan", "190:20:30.15"] {
             assert_eq!(to_json(&Node::Float(yaml.into())), Json::String(yaml.into()), "{yaml}");
         }
+    }
+
+    #[test]
+    fn json_reads_as_its_text_does() {
+        use crate::yaml::{read_yaml, Limits};
+        let json: Json = serde_json::from_str(
+            r#"{"a": [1, -2, 1.5, 1e300, 12345678901234567890, true, null, "x\ny", "yes", "<<", ""], "b": {"c": {}}, "<<": 0}"#,
+        )
+        .unwrap();
+        let text = serde_json::to_string(&json).unwrap();
+        assert_eq!(as_read(&json), read_yaml(&text, Limits::default()).unwrap());
     }
 
     #[test]

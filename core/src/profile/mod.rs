@@ -14,7 +14,7 @@ pub mod link;
 pub use json::{from_json, to_json};
 pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
-use crate::import::{import, SourceFile};
+use crate::import::import_trees;
 use crate::model::{chart_name, ChartSource, Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
 use crate::registry::{key, Kind};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node, ReadError};
@@ -150,7 +150,7 @@ impl ProfileError {
     /// The message without its place (which [`ProfileError::place`] gives).
     pub fn message(&self) -> String {
         match self {
-            ProfileError::Unreadable(e) if e.line.is_some() => format!("not readable: {}", e.message),
+            ProfileError::Unreadable(e) if e.line.is_some() => e.message.clone(),
             ProfileError::Field { path, message, at: Some(_) } => {
                 ProfileError::Field { path: path.clone(), message: message.clone(), at: None }.to_string()
             }
@@ -182,7 +182,8 @@ impl std::error::Error for ProfileError {
 /// The values tree of what the user set: registry keys and unknown keys. With
 /// `skip_defaults`, values equal to the chart default are left out (share links).
 fn user_tree(cfg: &Config, secrets: Secrets, skip_defaults: bool) -> Node {
-    let mut root = Node::map();
+    // Built by key, not by scanning: a file may bring tens of thousands of unknown keys.
+    let mut root = crate::yaml::TreeBuilder::default();
     for (def, v) in cfg.values.iter() {
         if def.secret() && !secrets.keeps(v.text().unwrap_or_default()) {
             continue;
@@ -199,7 +200,7 @@ fn user_tree(cfg: &Config, secrets: Secrets, skip_defaults: bool) -> Node {
         let path: Vec<&str> = u.path.iter().map(String::as_str).collect();
         root.insert(&path, u.value.clone(), None);
     }
-    root
+    root.build()
 }
 
 /// Which credentials a profile keeps.
@@ -386,12 +387,12 @@ impl Profile {
 
     /// The configuration the profile describes.
     pub fn to_config(&self) -> Result<Config, ProfileError> {
-        let text = serde_json::to_string(&self.values).expect("json");
         let mut base = Config { deploy: self.deploy.clone(), ..Config::default() };
         base.chart.digest.clone_from(&self.chart.digest);
         base.chart.keep.clone_from(&self.chart.keep);
-        // JSON is YAML, so the importer reads it with the same rules and limits.
-        let (mut cfg, _) = import(&base, &[SourceFile { name: "profile values", text: &text }])
+        // JSON is YAML: the importer takes the values as its reader reads their text
+        // (the profile itself was read under the importer's limits).
+        let (mut cfg, _) = import_trees(&base, vec![("profile values", json::as_read(&self.values))])
             .map_err(|e| ProfileError::Values(e.message))?;
         for (path, field) in self.typed.as_object().into_iter().flatten() {
             // Only fields this portal has, and no credential a profile says it lacks;
@@ -549,14 +550,14 @@ pub fn migrate(mut json: Json) -> Result<Profile, ProfileError> {
         // Version 0 (pre-release) kept values as a flat map of dotted paths. A key it
         // did not know is kept as an unknown key, not dropped.
         let flat = obj.remove("values").unwrap_or(Json::Null);
-        let mut tree = Node::map();
+        let mut tree = crate::yaml::TreeBuilder::default();
         if let Json::Object(m) = flat {
             for (path, v) in m {
                 let segs: Vec<&str> = path.split('.').collect();
                 tree.insert(&segs, from_json(&v), None);
             }
         }
-        obj.insert("values".into(), to_json(&tree));
+        obj.insert("values".into(), to_json(&tree.build()));
         obj.insert("version".into(), Json::from(VERSION));
     }
     // Before the one chart source, GitOps had its own chart repository setting.

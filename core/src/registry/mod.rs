@@ -192,6 +192,14 @@ pub fn index_of(path: &str) -> Option<usize> {
     BY_PATH.binary_search_by(|&i| keys::TABLE[i as usize].path.cmp(path)).ok().map(|i| BY_PATH[i] as usize)
 }
 
+/// The keys whose path starts with `prefix`, in path order: they sit together in the
+/// sorted index, so a binary search finds them (an import asks for each of a file's
+/// keys, and a scan of every key each time made wide files slow).
+pub fn keys_under(prefix: &str) -> impl Iterator<Item = &'static KeyDef> + '_ {
+    let start = BY_PATH.partition_point(|&i| keys::TABLE[i as usize].path < prefix);
+    BY_PATH[start..].iter().map(|&i| &KEYS[i as usize]).take_while(move |k| k.path.starts_with(prefix))
+}
+
 /// Positions in [`KEYS`], ordered by path.
 static BY_PATH: [u8; keys::TABLE.len()] = by_path();
 

@@ -12,8 +12,9 @@ mod web_space;
 
 pub use comments::{key_comments, KeyComments};
 pub use emit::{is_placeholder, to_yaml, EmitOptions};
-pub use node::{Entry, Node};
+pub use node::{Entry, Node, TreeBuilder};
 pub use places::{key_places, Place};
+pub(crate) use read::resolve_plain;
 pub use read::{read_yaml, Limits, ReadError};
 pub use resolve::{is_decimal_number, resolve_yaml11, resolve_yaml12, Resolved};
 pub use scalar::{double_quoted, is_plain_safe, scalar};

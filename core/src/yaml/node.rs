@@ -98,3 +98,108 @@ impl Node {
         }
     }
 }
+
+/// Builds a tree by [`Node::insert`]'s rules, finding keys by hash: inserting each of
+/// a wide mapping's keys into a [`Node`] would scan it every time.
+#[derive(Debug, Default)]
+pub struct TreeBuilder {
+    entries: Vec<(String, Slot, Option<String>)>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+#[derive(Debug)]
+enum Slot {
+    Leaf(Node),
+    Map(TreeBuilder),
+}
+
+impl TreeBuilder {
+    /// A builder of the mapping `node` (anything else starts an empty mapping, as
+    /// [`Node::insert`] replaces it).
+    pub fn from_node(node: Node) -> TreeBuilder {
+        let mut b = TreeBuilder::default();
+        if let Node::Map(entries) = node {
+            for e in entries {
+                let at = b.slot(e.key);
+                b.entries[at].1 = Slot::Leaf(e.value);
+                b.entries[at].2 = e.comment;
+            }
+        }
+        b
+    }
+
+    /// The index of `key`'s entry, added (an empty mapping) when new.
+    fn slot(&mut self, key: String) -> usize {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        self.index.insert(key.clone(), self.entries.len());
+        self.entries.push((key, Slot::Map(TreeBuilder::default()), None));
+        self.entries.len() - 1
+    }
+
+    /// [`Node::insert`]: sets `value` at `path`, creating mappings on the way and
+    /// replacing anything that is not a mapping; keys keep their first order.
+    pub fn insert(&mut self, path: &[&str], value: Node, comment: Option<&str>) {
+        let Some((first, rest)) = path.split_first() else {
+            *self = TreeBuilder::from_node(value);
+            return;
+        };
+        let at = self.slot((*first).to_string());
+        let entry = &mut self.entries[at];
+        if rest.is_empty() {
+            entry.1 = Slot::Leaf(value);
+            entry.2 = comment.map(str::to_string);
+            return;
+        }
+        if let Slot::Leaf(node) = &mut entry.1 {
+            entry.1 = Slot::Map(TreeBuilder::from_node(std::mem::replace(node, Node::Null)));
+        }
+        let Slot::Map(b) = &mut entry.1 else { unreachable!() };
+        b.insert(rest, value, comment);
+    }
+
+    /// The tree.
+    pub fn build(self) -> Node {
+        Node::Map(
+            self.entries
+                .into_iter()
+                .map(|(key, slot, comment)| Entry {
+                    key,
+                    value: match slot {
+                        Slot::Leaf(n) => n,
+                        Slot::Map(b) => b.build(),
+                    },
+                    comment,
+                })
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builder_builds_what_insert_does() {
+        let ops: Vec<(Vec<&str>, Node)> = vec![
+            (vec!["a", "b"], Node::Int(1)),
+            (vec!["c"], Node::str("x")),
+            (vec!["a", "d"], Node::Int(2)),
+            (vec!["c", "e"], Node::Int(3)),
+            (vec!["f"], Node::Map(vec![Entry { key: "g".into(), value: Node::Int(4), comment: None }])),
+            (vec!["f", "h"], Node::Int(5)),
+            (vec!["a"], Node::Int(6)),
+            (vec!["a", "i"], Node::Int(7)),
+        ];
+        let mut node = Node::map();
+        let mut b = TreeBuilder::default();
+        for (i, (path, value)) in ops.into_iter().enumerate() {
+            let comment = (i % 2 == 0).then_some("c");
+            node.insert(&path, value.clone(), comment);
+            b.insert(&path, value, comment);
+        }
+        assert_eq!(b.build(), node);
+    }
+}

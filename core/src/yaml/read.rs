@@ -15,7 +15,8 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Deepest nesting of mappings and sequences.
     pub max_depth: usize,
-    /// Most nodes after alias expansion.
+    /// Most nodes that aliases may add (an alias bomb's are many more). The nodes
+    /// written out in the text are bounded by `max_bytes` instead.
     pub max_nodes: usize,
 }
 
@@ -55,7 +56,43 @@ enum Frame {
     Seq(Vec<Node>, usize),
     /// Entries, the pending key (and whether it is a plain `<<` merge key), the
     /// anchor, and the mappings merged in.
-    Map(Vec<Entry>, Option<(String, bool)>, usize, Vec<Node>),
+    Map(Entries, Option<(String, bool)>, usize, Vec<Node>),
+}
+
+/// A mapping's entries as they are read, with an index by key once there are many:
+/// finding a repeated key by scanning would make a wide mapping quadratic.
+#[derive(Default)]
+struct Entries {
+    list: Vec<Entry>,
+    index: HashMap<String, usize>,
+}
+
+/// Below this many entries a scan is faster than hashing.
+const SCAN: usize = 16;
+
+impl Entries {
+    fn position(&self, key: &str) -> Option<usize> {
+        if self.list.len() <= SCAN {
+            self.list.iter().position(|e| e.key == key)
+        } else {
+            self.index.get(key).copied()
+        }
+    }
+
+    /// Sets `key`; a repeated key's later value wins, in the first one's place.
+    fn set(&mut self, key: String, value: Node) {
+        if let Some(i) = self.position(&key) {
+            self.list[i].value = value;
+            return;
+        }
+        if self.list.len() == SCAN {
+            self.index = self.list.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        }
+        if self.list.len() >= SCAN {
+            self.index.insert(key.clone(), self.list.len());
+        }
+        self.list.push(Entry { key, value, comment: None });
+    }
 }
 
 /// Reads the first document of `text` into a tree, resolving plain scalars by YAML 1.1
@@ -72,8 +109,11 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
     }
     let mut parser = Parser::new_from_str(text).keep_tags(true);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
-    let mut nodes = 0usize;
+    // Each anchored node, with its size in nodes.
+    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    // Nodes added by aliases: what an alias bomb multiplies. Nodes written out in the
+    // text are not counted here, so that a big file is never taken for a bomb.
+    let mut expanded = 0usize;
     let mut root: Option<Node> = None;
     let mut merge_key = false;
     loop {
@@ -93,14 +133,20 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
         let finished: Option<(Node, usize)> = match event {
             Event::StreamEnd | Event::DocumentEnd if root.is_some() || stack.is_empty() => break,
             Event::Scalar(value, style, anchor, tag) => {
-                nodes += 1;
                 merge_key = style == TScalarStyle::Plain && tag.is_none() && value == "<<";
                 Some((scalar_node(value, style, tag.as_ref()).map_err(at)?, anchor))
             }
             Event::Alias(id) => {
-                let node = anchors.get(&id).cloned().ok_or_else(|| at("unknown alias".into()))?;
-                nodes += count(&node);
-                Some((node, 0))
+                let (node, size) = anchors.get(&id).ok_or_else(|| at("unknown alias".into()))?;
+                expanded += size;
+                if expanded > limits.max_nodes {
+                    return Err(at(format!(
+                        "aliases here expand to more than {} values (an alias bomb?); a file without aliases may be as large as {} KB",
+                        limits.max_nodes,
+                        limits.max_bytes / 1024
+                    )));
+                }
+                Some((node.clone(), 0))
             }
             Event::SequenceStart(anchor, _) => {
                 if stack.len() >= limits.max_depth {
@@ -113,7 +159,7 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
                 if stack.len() >= limits.max_depth {
                     return Err(at(format!("nesting deeper than {} levels", limits.max_depth)));
                 }
-                stack.push(Frame::Map(Vec::new(), None, anchor, Vec::new()));
+                stack.push(Frame::Map(Entries::default(), None, anchor, Vec::new()));
                 None
             }
             Event::SequenceEnd => match stack.pop() {
@@ -126,12 +172,9 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
             },
             _ => None,
         };
-        if nodes > limits.max_nodes {
-            return Err(at(format!("more than {} values after expanding aliases (an alias bomb?)", limits.max_nodes)));
-        }
         let Some((node, anchor)) = finished else { continue };
         if anchor != 0 {
-            anchors.insert(anchor, node.clone());
+            anchors.insert(anchor, (node.clone(), count(&node)));
         }
         match stack.last_mut() {
             None => root = Some(node),
@@ -139,13 +182,8 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
             Some(Frame::Map(entries, pending, _, merges)) => match pending.take() {
                 None => *pending = Some((key_text(&node).map_err(at)?, merge_key)),
                 Some((_, true)) => merges.push(node),
-                Some((key, false)) => {
-                    if let Some(e) = entries.iter_mut().find(|e| e.key == key) {
-                        e.value = node; // later duplicate wins, as in go-yaml v2's maps
-                    } else {
-                        entries.push(Entry { key, value: node, comment: None });
-                    }
-                }
+                // A later duplicate wins, as in go-yaml v2's maps.
+                Some((key, false)) => entries.set(key, node),
             },
         }
     }
@@ -161,11 +199,11 @@ fn count(node: &Node) -> usize {
 }
 
 /// Applies `<<` merge keys: the merged mappings' keys come first, explicit keys win.
-fn merge_keys(explicit: Vec<Entry>, merges: Vec<Node>) -> Node {
+fn merge_keys(explicit: Entries, merges: Vec<Node>) -> Node {
     if merges.is_empty() {
-        return Node::Map(explicit);
+        return Node::Map(explicit.list);
     }
-    let mut out: Vec<Entry> = Vec::new();
+    let mut out = Entries::default();
     for value in merges {
         let sources = match value {
             Node::Map(m) => vec![m],
@@ -176,20 +214,16 @@ fn merge_keys(explicit: Vec<Entry>, merges: Vec<Node>) -> Node {
         };
         for m in sources {
             for me in m {
-                if !out.iter().any(|o| o.key == me.key) {
-                    out.push(me);
+                if out.position(&me.key).is_none() {
+                    out.set(me.key, me.value);
                 }
             }
         }
     }
-    for e in explicit {
-        if let Some(o) = out.iter_mut().find(|o| o.key == e.key) {
-            *o = e;
-        } else {
-            out.push(e);
-        }
+    for e in explicit.list {
+        out.set(e.key, e.value);
     }
-    Node::Map(out)
+    Node::Map(out.list)
 }
 
 fn key_text(node: &Node) -> Result<String, String> {
@@ -224,7 +258,8 @@ fn scalar_node(value: String, style: TScalarStyle, tag: Option<&Tag>) -> Result<
     })
 }
 
-fn resolve_plain(value: String) -> Node {
+/// A plain scalar's node, by YAML 1.1 rules (`yes`, `0100`, `~`…).
+pub(crate) fn resolve_plain(value: String) -> Node {
     match resolve_yaml11(&value) {
         Resolved::Null => Node::Null,
         Resolved::Bool(b) => Node::Bool(b),
