@@ -224,3 +224,18 @@ fn a_csv_cell_whose_quote_never_closes_fails_the_batch_at_that_cell() {
     assert!(stderr(&o).starts_with("ixn-portal: t.csv:2:11: the quote that opens this cell"), "{}", stderr(&o));
     assert!(!tmp.path().join("out").exists());
 }
+
+#[test]
+fn diff_against_defaults_says_nothing_of_a_null_both_sides_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("v.yaml"), "tenant:\n  sid: \"100\"\nextraSecurity: null\nextraOther: null\n")
+        .unwrap();
+    let o = run(&["import", "v.yaml", "-o", "p.yaml", "-q"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(tmp.path().join("chart.yaml"), "extraSecurity: null\nextraOther: 1\n").unwrap();
+    let o = run(&["diff", "p.yaml", "--against", "chart.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("extraSecurity"), "{out}");
+    assert!(out.contains("- extraOther: 1"), "{out}");
+}

@@ -382,3 +382,14 @@ mod free_text {
         }
     }
 }
+
+#[test]
+fn a_null_the_chart_defaults_and_the_override_both_hold_is_no_change() {
+    let defaults = y("a: null\nb: 1\nc:\n  d: null\n  e: 2\nf: 3\n");
+    let values = y("a: null\nc:\n  d: null\nf: null\n");
+    let report = against_defaults(&defaults, &values);
+    let lines: Vec<String> = report.changes.iter().map(|c| c.line(false)).collect();
+    // `f: null` deletes a default that was set: that one is a change.
+    assert_eq!(lines, ["- f: 3"]);
+    assert!(!against_defaults(&defaults, &y("a: null\n")).has_changes());
+}

@@ -87,13 +87,11 @@ pub fn defaults_tree(cfg: &Config) -> Node {
 /// The override against the chart defaults: every key it changes once Helm merges it.
 pub fn against_defaults(defaults: &Node, values: &Node) -> Report {
     let merged = coalesce(defaults, values);
-    Report {
-        against: Against::Defaults,
-        changes: diff(defaults, &merged),
-        warnings: vec![],
-        decisions: vec![],
-        computed: false,
-    }
+    let mut changes = diff(defaults, &merged);
+    // A null the override sets deletes the key; where the chart's default is null
+    // already, the chart's templates read nothing either way: nothing changes for Helm.
+    changes.retain(|c| !(c.kind == ChangeKind::Removed && c.old == Some(Node::Null)));
+    Report { against: Against::Defaults, changes, warnings: vec![], decisions: vec![], computed: false }
 }
 
 /// The new values against the deployed release's. `deployed` is `helm get values`
