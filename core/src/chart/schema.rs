@@ -78,10 +78,55 @@ fn kind_schema(def: &KeyDef) -> Json {
     }
 }
 
+/// Text holding an envsubst placeholder (`$VAR`, `${VAR}`) somewhere: where one starts.
+pub const PLACEHOLDER_PATTERN: &str = "\\$\\{?[A-Za-z_]";
+
+/// Lets `s` take text holding a placeholder too: the values the portal writes may hold
+/// `$VAR`s (`secretName: ixn-db-secret-$TENANT_SID` from Genesys' files, `port:
+/// ${REDIS_PORT}`), which envsubst fills in before Helm reads them. Helm checks the
+/// substituted value against the rest of the schema; an editor checks the file as
+/// written, placeholders included. Written compactly, since the file ships in the
+/// page: a number or boolean also takes a string with a placeholder (`pattern`
+/// applies to strings only, `minimum` to numbers only), a pattern gains the
+/// placeholder as an alternative, and only a fixed set of values needs an `anyOf`.
+fn or_placeholder(s: &mut Json) {
+    let Some(o) = s.as_object_mut() else { return };
+    for inner in ["items", "additionalProperties"] {
+        if let Some(item) = o.get_mut(inner) {
+            or_placeholder(item);
+        }
+    }
+    if let Some(Json::Object(props)) = o.get_mut("properties") {
+        props.values_mut().for_each(or_placeholder);
+    }
+    if let Some(Json::Array(branches)) = o.get_mut("anyOf") {
+        branches.iter_mut().for_each(or_placeholder);
+    }
+    let placeholder = Json::String(PLACEHOLDER_PATTERN.into());
+    match o.get("type").and_then(Json::as_str) {
+        // The type stays (a string), so that `nullable` and editors read it as before.
+        Some("string") if o.contains_key("enum") => {
+            let options = o.remove("enum").expect("enum");
+            o.insert("anyOf".into(), json!([{"enum": options}, {"pattern": placeholder}]));
+        }
+        Some("string") => {
+            if let Some(Json::String(p)) = o.get_mut("pattern") {
+                *p = format!("(?:{p})|{PLACEHOLDER_PATTERN}");
+            }
+        }
+        Some(t @ ("integer" | "number" | "boolean")) => {
+            o.insert("type".into(), json!([t, "string"]));
+            o.insert("pattern".into(), placeholder);
+        }
+        _ => {}
+    }
+}
+
 /// The key's schema: its kind's, narrowed by its constraint, nullable unless required.
 fn key_schema(def: &KeyDef) -> Json {
     let mut s = kind_schema(def);
     constrain(def, &mut s);
+    or_placeholder(&mut s);
     s.as_object_mut().expect("object").insert("description".into(), Json::String(def.help.to_string()));
     if def.required() {
         return s;
@@ -95,9 +140,27 @@ fn nullable(mut s: Json) -> Json {
     match o.get("type").cloned() {
         Some(Json::String(t)) => {
             o.insert("type".into(), json!([t, "null"]));
-            // A fixed set of values admits the deleting `null` too.
+            // A fixed set of values admits the deleting `null` too (its own, or the
+            // one of its alternatives that has one).
             if let Some(Json::Array(options)) = o.get_mut("enum") {
                 options.push(Json::Null);
+            }
+            for branch in o.get_mut("anyOf").and_then(Json::as_array_mut).into_iter().flatten() {
+                if let Some(Json::Array(options)) = branch.get_mut("enum") {
+                    options.push(Json::Null);
+                }
+            }
+            s
+        }
+        Some(Json::Array(mut types)) => {
+            types.push(json!("null"));
+            o.insert("type".into(), Json::Array(types));
+            s
+        }
+        // Alternatives already: one more.
+        _ if o.keys().all(|k| k == "anyOf" || k == "description") && o.contains_key("anyOf") => {
+            if let Some(Json::Array(branches)) = o.get_mut("anyOf") {
+                branches.push(json!({"type": "null"}));
             }
             s
         }
