@@ -49,14 +49,16 @@ pub fn profile(path: &Path) -> Result<(Config, Vec<String>), Failure> {
         })
     };
     let (profile, unknown) = Profile::parse_warned(&text).map_err(failed)?;
-    let warnings = unknown
+    let mut warnings: Vec<String> = unknown
         .iter()
         .map(|u| match u.at {
             Some((line, column)) => format!("{}:{line}:{column}: warning: {u}", path.display()),
             None => format!("{}: warning: {u}", path.display()),
         })
         .collect();
-    Ok((profile.to_config().map_err(failed)?, warnings))
+    let (cfg, not_kept) = profile.to_config_noted().map_err(failed)?;
+    warnings.extend(not_kept.iter().map(|n| format!("{}: warning: values: {n}", path.display())));
+    Ok((cfg, warnings))
 }
 
 /// `files` imported onto `base` in Helm's order, as the portal imports them.

@@ -239,3 +239,31 @@ fn diff_against_defaults_says_nothing_of_a_null_both_sides_hold() {
     assert!(!out.contains("extraSecurity"), "{out}");
     assert!(out.contains("- extraOther: 1"), "{out}");
 }
+
+#[test]
+fn redis_node_fields_the_form_does_not_hold_are_reported_not_dropped_silently() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("v.yaml"),
+        "tenant:\n  sid: \"100\"\nixnService:\n  ixnNode:\n    redis:\n      - host: r1\n        port: 6379\n        password: hunter2\n        tls: true\n",
+    )
+    .unwrap();
+    let o = run(&["import", "v.yaml", "-o", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let note =
+        "ixnService.ixnNode.redis[0]: password, tls not kept: a Redis node holds host, port and is_redis_cluster";
+    assert!(stderr(&o).contains(&format!("note: {note}")), "{}", stderr(&o));
+    // A profile written by hand with them: render says so too.
+    let text = Profile::of(&sample(), true).to_yaml_text();
+    let hand = text
+        .replace("\n      redis:\n", "\n      redis:\n        - host: extra\n          port: 1\n          weight: 2\n");
+    assert_ne!(hand, text);
+    std::fs::write(tmp.path().join("p.yaml"), hand).unwrap();
+    let o = run(&["render", "p.yaml", "--out", "out", "--allow-errors"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("p.yaml: warning: values: ixnService.ixnNode.redis[0]: weight not kept"),
+        "{}",
+        stderr(&o)
+    );
+}

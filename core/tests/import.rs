@@ -252,3 +252,27 @@ fn text_where_a_mapping_belongs_goes_to_the_field_and_is_said() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn row_fields_the_form_does_not_hold_are_listed_as_not_kept() {
+    let text = "ixnService:\n  ixnNode:\n    redis:\n      - host: r1\n        port: 6379\n        password: hunter2\n        tls: true\n        weight: 2\n      - host: r2\n        port: 6380\n    volumeMounts:\n      data:\n        mountPath: /data\n        readOnly: \"true\"\n        subPath: x\nimage:\n  imagePullSecrets:\n    - name: pull\n      namespace: other\npodLabels:\n  team: null\n";
+    let (_, report) = import(&Config::chart_defaults(), &[SourceFile { name: "v.yaml", text }]).unwrap();
+    assert_eq!(
+        report.not_kept,
+        [
+            "ixnService.ixnNode.redis[0]: password, tls, weight not kept: a Redis node holds host, port and is_redis_cluster",
+            "ixnService.ixnNode.volumeMounts.data: subPath not kept: a mount holds readOnly and mountPath",
+            "ixnService.ixnNode.volumeMounts.data.readOnly: \"true\" is not true or false; read as false",
+            "image.imagePullSecrets[0]: namespace not kept: a pull secret holds its name",
+            "podLabels.team: null is read as empty text (\"\"); Helm would delete the key",
+        ]
+    );
+    assert!(report.not_kept.iter().all(|n| report.notes.contains(n)), "each is a note the portal and the CLI show");
+    // A profile holding them says so on loading.
+    let p = format!(
+        "format: ixn-portal-profile\nversion: 1\nvalues:\n{}",
+        text.lines().map(|l| format!("  {l}\n")).collect::<String>()
+    );
+    let (_, notes) = ixn_core::profile::Profile::parse(&p).unwrap().to_config_noted().unwrap();
+    assert_eq!(notes, report.not_kept);
+}

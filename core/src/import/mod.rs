@@ -60,6 +60,9 @@ pub struct ImportReport {
     pub placeholders: Vec<String>,
     /// Things worth knowing (values read differently than they look, and so on).
     pub notes: Vec<String>,
+    /// Parts of rows the form does not hold, and so does not keep (a Redis node's
+    /// `password`): each also a note.
+    pub not_kept: Vec<String>,
 }
 
 impl FileSummary {
@@ -152,7 +155,65 @@ fn classify(node: &Node, s: &mut FileSummary) {
 
 /// Applies a merged tree to `cfg`: known keys replace the form's values, everything
 /// else is kept as unknown keys.
-fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
+/// The parts of a row-list value the form's rows do not hold, which importing it drops:
+/// fields of a Redis node, a pull secret or a mount beyond the row's own, a `readOnly`
+/// that is not a boolean, a mapping entry set to null (read as empty text).
+fn not_kept(def: &KeyDef, value: &Node) -> Vec<String> {
+    let extra = |item: &Node, known: &[&str]| -> Vec<String> {
+        match item {
+            Node::Map(entries) => {
+                entries.iter().filter(|e| !known.contains(&e.key.as_str())).map(|e| e.key.clone()).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let say = |at: String, fields: Vec<String>, holds: &str| {
+        (!fields.is_empty()).then(|| format!("{at}: {} not kept: {holds}", fields.join(", ")))
+    };
+    let mut out = Vec::new();
+    match (def.kind, value) {
+        (Kind::RedisNodes, Node::Seq(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let fields = extra(item, &["host", "port", "is_redis_cluster"]);
+                out.extend(say(
+                    format!("{}[{i}]", def.path),
+                    fields,
+                    "a Redis node holds host, port and is_redis_cluster",
+                ));
+            }
+        }
+        (Kind::PullSecrets, Node::Seq(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                out.extend(say(format!("{}[{i}]", def.path), extra(item, &["name"]), "a pull secret holds its name"));
+            }
+        }
+        (Kind::Mounts, Node::Map(entries)) => {
+            for e in entries {
+                let at = format!("{}.{}", def.path, e.key);
+                out.extend(say(
+                    at.clone(),
+                    extra(&e.value, &["readOnly", "mountPath"]),
+                    "a mount holds readOnly and mountPath",
+                ));
+                if let Some(v) = e.value.get("readOnly").filter(|v| !matches!(v, Node::Bool(_) | Node::Null)) {
+                    out.push(format!("{at}.readOnly: {} is not true or false; read as false", crate::chart::inline(v)));
+                }
+            }
+        }
+        (Kind::Map | Kind::Jvm, Node::Map(entries)) => {
+            for e in entries.iter().filter(|e| e.value == Node::Null) {
+                out.push(format!(
+                    "{}.{}: null is read as empty text (\"\"); Helm would delete the key",
+                    def.path, e.key
+                ));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport, suggest: bool) {
     // The unknown keys by path: found by scanning, a wide file would be quadratic.
     let mut unknown: HashMap<Vec<String>, usize> =
         cfg.unknown.iter().enumerate().rev().map(|(i, u)| (u.path.clone(), i)).collect();
@@ -184,6 +245,10 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
                         }
                     }
                 }
+                for n in not_kept(def, value) {
+                    report.notes.push(n.clone());
+                    report.not_kept.push(n);
+                }
                 cfg.values.set(def, v);
                 report.known += 1;
             }
@@ -194,8 +259,12 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport) {
         },
         Leaf::Unknown(value) => {
             let (parent, key) = path.split_at(path.len() - 1);
-            let names = siblings.entry(parent.to_vec()).or_insert_with(|| suggest::siblings(parent));
-            let suggestion = closest(&key[0], names.iter().copied()).map(str::to_string);
+            let suggestion = if suggest {
+                let names = siblings.entry(parent.to_vec()).or_insert_with(|| suggest::siblings(parent));
+                closest(&key[0], names.iter().copied()).map(str::to_string)
+            } else {
+                None
+            };
             report.unknown.push(UnknownReport { path: dotted.to_string(), suggestion });
             keep_unknown(cfg, path, value.clone());
         }
@@ -216,6 +285,16 @@ pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, Import
 
 /// [`import`] of files already read: each name with its tree.
 pub fn import_trees(base: &Config, files: Vec<(&str, Node)>) -> Result<(Config, ImportReport), ImportError> {
+    import_with(base, files, true)
+}
+
+/// [`import_trees`]; `suggest`: whether unknown keys get a "did you mean" (a profile's
+/// load reports none, and a wide one would spend its time on them).
+pub(crate) fn import_with(
+    base: &Config,
+    files: Vec<(&str, Node)>,
+    suggest: bool,
+) -> Result<(Config, ImportReport), ImportError> {
     let mut merged = Node::map();
     let mut report = ImportReport::default();
     for (name, node) in files {
@@ -231,7 +310,7 @@ pub fn import_trees(base: &Config, files: Vec<(&str, Node)>) -> Result<(Config, 
         merge(&mut merged, node);
     }
     let mut cfg = base.clone();
-    apply(&merged, &mut cfg, &mut report);
+    apply(&merged, &mut cfg, &mut report, suggest);
     report.placeholders = user_placeholders(&cfg);
     if !report.placeholders.is_empty() {
         report.notes.push(

@@ -94,18 +94,29 @@ impl Baseline {
         };
         // Only comments on keys the tree has (a comment-like line inside a flow
         // collection or an odd indentation names no key).
+        // The top-level keys by name: a chart file of many keys would be scanned once
+        // for each registry key and comment otherwise.
+        let top: std::collections::HashMap<&str, &Node> = match &tree {
+            Node::Map(entries) => entries.iter().rev().map(|e| (e.key.as_str(), &e.value)).collect(),
+            _ => Default::default(),
+        };
+        let at = |path: &mut dyn Iterator<Item = &str>| -> Option<&Node> {
+            let first = path.next()?;
+            top.get(first).and_then(|n| n.get_path(path))
+        };
         let mut help = help;
-        help.retain(|(p, _)| tree.get_path(p).is_some());
+        help.retain(|(p, _)| at(&mut p.iter().map(String::as_str)).is_some());
         let mut defaults = Vec::with_capacity(KEYS.len());
         let mut nodes = Vec::with_capacity(KEYS.len());
         for def in KEYS {
-            let node = tree.get_path(segments(def));
+            let node = at(&mut segments(def));
             // A value the registry's kind does not take (a chart that changed a
             // key's type) falls back to the chart's node as written: the override
             // is still compared against the chart's own text.
             defaults.push(node.and_then(|n| Value::from_node(def.kind, n).ok()));
             nodes.push(node.cloned());
         }
+        drop(top);
         Ok(Baseline { tree, help, digest, defaults, nodes })
     }
 

@@ -14,7 +14,7 @@ pub mod link;
 pub use json::{from_json, to_json};
 pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
-use crate::import::import_trees;
+use crate::import::import_with;
 use crate::model::{chart_name, ChartSource, Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
 use crate::registry::{key, Kind};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node, ReadError};
@@ -387,12 +387,18 @@ impl Profile {
 
     /// The configuration the profile describes.
     pub fn to_config(&self) -> Result<Config, ProfileError> {
+        self.to_config_noted().map(|(cfg, _)| cfg)
+    }
+
+    /// [`Profile::to_config`], with what of the values the form does not keep (a
+    /// Redis node's `password`, say), one sentence each: loading drops it.
+    pub fn to_config_noted(&self) -> Result<(Config, Vec<String>), ProfileError> {
         let mut base = Config { deploy: self.deploy.clone(), ..Config::default() };
         base.chart.digest.clone_from(&self.chart.digest);
         base.chart.keep.clone_from(&self.chart.keep);
         // JSON is YAML: the importer takes the values as its reader reads their text
         // (the profile itself was read under the importer's limits).
-        let (mut cfg, _) = import_trees(&base, vec![("profile values", json::as_read(&self.values))])
+        let (mut cfg, report) = import_with(&base, vec![("profile values", json::as_read(&self.values))], false)
             .map_err(|e| ProfileError::Values(e.message))?;
         for (path, field) in self.typed.as_object().into_iter().flatten() {
             // Only fields this portal has, and no credential a profile says it lacks;
@@ -411,7 +417,7 @@ impl Profile {
                 _ => continue,
             };
         }
-        Ok(cfg)
+        Ok((cfg, report.not_kept))
     }
 
     /// As pretty JSON.
