@@ -7,7 +7,7 @@ use crate::output::{write, Target};
 use crate::secrets::{sid_suffix, Source};
 use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ixn_core::batch::{index, render, Batch, Tenants};
+use ixn_core::batch::{index, render, Batch, RowReport, Tenants};
 use ixn_core::generate::archive::File;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Config;
@@ -75,6 +75,16 @@ fn write_files(stage: &std::path::Path, files: &[File]) -> Result<(), Failure> {
         write(stage, &f.name, &f.data, f.mode() as u32)?;
     }
     Ok(())
+}
+
+/// Why the rows do not make one batch, at `file:line:column`: a row's chart version
+/// at its `deploy.chartVersion` cell (or the row, when it comes from elsewhere).
+fn shared_error(file: &str, batch: &Batch, reports: &[RowReport], e: &render::SharedError) -> String {
+    let render::SharedError::ChartVersions { row, .. } = e else { return e.to_string() };
+    let Some(r) = batch.tenants.rows.get(row.wrapping_sub(1)) else { return e.to_string() };
+    let cell = r.cells.iter().find(|c| batch.tenants.columns[c.column].field.name() == "deploy.chartVersion");
+    let at = cell.map_or_else(|| reports.get(row - 1).map_or(r.at, |rep| rep.at), |c| c.at);
+    format!("{file}:{}:{}: {e}", at.line, at.column)
 }
 
 /// Runs a batch.
@@ -153,8 +163,8 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
             Ok(Some(out.part))
         })?;
         let parts: Vec<render::Part> = parts.into_iter().flatten().collect();
-        let shared =
-            render::shared(&reports, &rendered, &parts, delivery).map_err(|e| Failure::Input(e.to_string()))?;
+        let shared = render::shared(&reports, &rendered, &parts, delivery)
+            .map_err(|e| Failure::Input(shared_error(&file, &batch, &reports, &e)))?;
         write_files(stage, &shared)
     })?;
     bar.finish_and_clear();

@@ -267,3 +267,23 @@ fn redis_node_fields_the_form_does_not_hold_are_reported_not_dropped_silently() 
         stderr(&o)
     );
 }
+
+#[test]
+fn a_genesys_batch_whose_rows_differ_in_chart_version_names_the_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.deploy.delivery = ixn_core::model::Delivery::Genesys;
+    cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
+    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    std::fs::write(tmp.path().join("base.yaml"), Profile::of(&cfg, true).to_yaml_text()).unwrap();
+    let csv = "tenant.sid,deploy.namespace,deploy.chartVersion\n101,t-101,\n102,t-102,100.0.2\n";
+    std::fs::write(tmp.path().join("t.csv"), csv).unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "-q"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("ixn-portal: t.csv:3:11: row 2: the Genesys pipeline installs one chart version"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!tmp.path().join("out").exists());
+}
