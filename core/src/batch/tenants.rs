@@ -369,7 +369,10 @@ fn place_of(text: &str, at: usize) -> Pos {
 /// `#` comment lines (outside quotes). A quoted cell must close, and its closing quote
 /// must end the cell: otherwise the quote would swallow the rows after it, so the
 /// error is at the cell whose quote opens.
-fn records(text: &str) -> Result<Vec<(usize, usize, usize)>, (Pos, String)> {
+/// A CSV record: its start and end bytes, and its first line.
+type Record = (usize, usize, usize);
+
+fn records(text: &str) -> Result<Vec<Record>, (Pos, String)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let (mut i, mut line) = (0, 1);
