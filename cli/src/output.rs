@@ -1,7 +1,10 @@
 //! All-or-nothing output: files are written to a temporary folder (or file) beside the
-//! target and renamed into place, so a failed run leaves the target as it was.
+//! target and renamed into place, so a failed run leaves the target as it was. The
+//! files themselves go through the core's one tree writer ([`ixn_core::generate::archive`]):
+//! its folder sink here, its tar sink for `--tar`.
 
 use crate::failure::Failure;
+use ixn_core::generate::archive::folder::Folder;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -45,14 +48,21 @@ impl Target {
         Ok(&self.parent)
     }
 
-    /// Writes a folder: `fill` writes into a temporary folder beside the target, which
-    /// then replaces it.
-    pub fn write_dir(&self, fill: impl FnOnce(&Path) -> Result<(), Failure>) -> Result<(), Failure> {
+    /// Writes a folder: `fill` writes the tree through the folder sink into a
+    /// temporary folder beside the target (0700 while it is written, its files 0600),
+    /// which then replaces it.
+    pub fn write_dir(&self, fill: impl FnOnce(&Folder) -> Result<(), Failure>) -> Result<(), Failure> {
+        use std::os::unix::fs::PermissionsExt;
         let stage = tempfile::Builder::new()
             .prefix(".ixn-portal-new-")
+            .permissions(std::fs::Permissions::from_mode(0o700))
             .tempdir_in(self.staging_parent()?)
             .map_err(|e| out_err(&self.parent, e))?;
-        fill(stage.path())?;
+        let sink = Folder::new(stage.path());
+        fill(&sink)?;
+        sink.finish().map_err(sink_err)?;
+        std::fs::set_permissions(stage.path(), std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| out_err(stage.path(), e))?;
         let exists = std::fs::symlink_metadata(&self.path).is_ok();
         if !exists {
             std::fs::rename(stage.path(), &self.path).map_err(|e| out_err(&self.path, e))?;
@@ -91,18 +101,7 @@ impl Target {
     }
 }
 
-/// Writes a new file `data` at `name` under `dir` (its folder must exist) with `mode`:
-/// the one the portal's .tar gives it (`archive::File::mode`: 600 or 700 for files that
-/// hold secrets), less what the umask takes.
-pub fn write(dir: &Path, name: &str, data: &[u8], mode: u32) -> Result<(), Failure> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let path = dir.join(name);
-    // One open and one write per file: a batch writes thousands.
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(mode)
-        .open(&path)
-        .map_err(|e| out_err(&path, e))?;
-    f.write_all(data).map_err(|e| out_err(&path, e))
+/// The folder sink's failure, as the run's.
+pub fn sink_err(e: ixn_core::generate::archive::folder::WriteError) -> Failure {
+    Failure::Output(e.to_string())
 }

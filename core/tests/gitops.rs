@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::schemas::{python_ok, validate_files};
+
 use base64::Engine;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
@@ -124,14 +126,6 @@ fn tool(rel: &str) -> PathBuf {
 
 fn program(name: &str, install: &str) -> PathBuf {
     common::on_path(name).unwrap_or_else(|| panic!("{name} is not installed: {install}"))
-}
-
-fn python_ok() {
-    let ok = Command::new("python3")
-        .args(["-c", "import jsonschema, yaml, kubernetes_validate"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok, "Python jsonschema, PyYAML and kubernetes-validate are needed: python3 -m pip install jsonschema pyyaml kubernetes-validate (scripts/setup.sh --browser does it)");
 }
 
 fn temp(tag: &str) -> PathBuf {
@@ -257,65 +251,6 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
             ("ixn-100/values.schema.json".into(), 0o644)
         ]
     );
-}
-
-/// The Python validator: CRD kinds against their openAPIV3Schema, core kinds through
-/// kubernetes-validate (1.37, strict), kustomize files listed for `kubectl kustomize`.
-const VALIDATE: &str = r#"
-import json, os, sys, yaml, jsonschema, kubernetes_validate
-
-crd_dir, files = sys.argv[1], sys.argv[2:]
-
-def to_json_schema(s):
-    if isinstance(s, dict):
-        out = {}
-        for k, v in s.items():
-            if k.startswith("x-kubernetes-") or k == "nullable":
-                continue
-            out[k] = to_json_schema(v)
-        if s.get("nullable") and "type" in out:
-            out["type"] = [out["type"], "null"]
-        if s.get("x-kubernetes-int-or-string"):
-            out.pop("type", None)
-            out["anyOf"] = [{"type": "integer"}, {"type": "string"}]
-        return out
-    if isinstance(s, list):
-        return [to_json_schema(v) for v in s]
-    return s
-
-schemas = {}
-for name in os.listdir(crd_dir):
-    if not name.endswith(".yaml"):
-        continue
-    crd = yaml.safe_load(open(os.path.join(crd_dir, name)))
-    group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
-    for v in crd["spec"]["versions"]:
-        if v.get("served"):
-            schemas[(group + "/" + v["name"], kind)] = to_json_schema(v["schema"]["openAPIV3Schema"])
-
-seen = []
-for f in files:
-    print(f, file=sys.stderr)
-    for doc in yaml.safe_load_all(open(f)):
-        key = (doc["apiVersion"], doc["kind"])
-        if key in schemas:
-            jsonschema.Draft7Validator(schemas[key]).validate(doc)
-            seen.append("crd %s/%s" % key)
-        elif "/" not in doc["apiVersion"] or doc["apiVersion"].startswith(("batch/", "apps/")):
-            kubernetes_validate.validate(doc, "1.37.0", strict=True)
-            seen.append("core %s/%s" % key)
-        elif key == ("kustomize.config.k8s.io/v1beta1", "Kustomization"):
-            seen.append("kustomize")
-        else:
-            seen.append("none %s/%s" % key)
-print(json.dumps(seen))
-"#;
-
-fn validate_files(crds: &Path, files: &[PathBuf]) -> Vec<String> {
-    let out = Command::new("python3").arg("-c").arg(VALIDATE).arg(crds).args(files).output().unwrap();
-    assert!(out.status.success(), "schema validation failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    // Each error names its file: the validator prints it before raising.
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
