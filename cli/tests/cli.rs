@@ -771,3 +771,120 @@ fn a_profile_made_against_a_chart_file_needs_that_file_again() {
         run(&["render", "pinned.yaml", "--chart", "chart.yaml", "--out", "out", "--allow-errors", "-q"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// A batch of `rows` tenants under `dir` (base.yaml, t.csv, s.yaml), big enough to be
+/// caught half way through writing.
+fn big_batch(dir: &Path, rows: usize) -> Vec<String> {
+    tenants_base(dir);
+    std::fs::write(dir.join("s.yaml"), "db.adminPassword: Admin-S3cret\nredis.password: Redis-S3cret\n").unwrap();
+    let mut csv = String::from("tenant.sid,deploy.namespace\n");
+    for i in 0..rows {
+        csv.push_str(&format!("{},t-{i}\n", 1000 + i));
+    }
+    std::fs::write(dir.join("t.csv"), csv).unwrap();
+    ["batch", "--base", "base.yaml", "--tenants", "t.csv", "--secrets-file", "s.yaml", "--out", "out"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// The `.ixn-portal-new-*` folder in `dir`, once it holds at least `files` files.
+fn staged(dir: &Path, files: usize) -> Option<PathBuf> {
+    let stage = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(".ixn-portal-new-") && p.is_dir())?;
+    let mut n = 0;
+    let mut stack = vec![stage.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().filter_map(|e| e.ok()) {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                n += 1;
+            }
+        }
+    }
+    (n >= files).then_some(stage)
+}
+
+/// Starts `args` in `dir` and waits until it is writing (its temporary folder holds
+/// files); fails if it ends first.
+fn start_writing(args: &[String], dir: &Path) -> std::process::Child {
+    let mut child = bin()
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while staged(dir, 40).is_none() {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the batch ended ({status}) before it could be caught writing: make it bigger");
+        }
+        assert!(start.elapsed().as_secs() < 120, "the batch never started writing");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child
+}
+
+/// What beside `out` the run made: temporary folders, files and lock files.
+fn beside(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+// SIGINT or SIGTERM during a --force batch kept the old output but left the temporary
+// folder beside it, full of plaintext secrets.json files.
+#[test]
+fn an_interrupted_batch_leaves_the_old_output_and_nothing_beside_it() {
+    for (signal, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut args = big_batch(tmp.path(), 3000);
+        args.push("--force".into());
+        std::fs::create_dir(tmp.path().join("out")).unwrap();
+        std::fs::write(tmp.path().join("out/previous.txt"), "old").unwrap();
+        let child = start_writing(&args, tmp.path());
+        // SAFETY: a plain kill(2) of the child this test started.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(code), "signal {signal}: {}", stderr(&o));
+        assert!(stderr(&o).contains("interrupted"), "{}", stderr(&o));
+        assert_eq!(tree(&tmp.path().join("out")), [("previous.txt".to_string(), b"old".to_vec(), false)]);
+        assert_eq!(beside(tmp.path()), Vec::<String>::new(), "signal {signal}: left beside the output");
+    }
+}
+
+// SIGKILL cannot be caught: what it leaves is its owner's only.
+#[test]
+fn a_killed_batch_leaves_nothing_another_user_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let args = big_batch(tmp.path(), 3000);
+    let mut child = start_writing(&args, tmp.path());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let stage = staged(tmp.path(), 1).expect("SIGKILL leaves the temporary folder");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&stage), 0o700);
+    let (mut files, mut secrets) = (0, 0);
+    let mut stack = vec![stage.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                assert_eq!(mode(&p), 0o700, "{}", p.display());
+                stack.push(p);
+            } else {
+                assert_eq!(mode(&p), 0o600, "{}", p.display());
+                files += 1;
+                secrets += usize::from(p.ends_with("secrets.json"));
+            }
+        }
+    }
+    assert!(files > 0 && secrets > 0, "{files} files, {secrets} secrets.json");
+}

@@ -162,13 +162,17 @@ pub mod folder {
         move |error| WriteError { path: path.to_path_buf(), error }
     }
 
+    /// What [`Folder::finish`] gives its mode: the files written (name, mode) and the
+    /// folders made.
+    type Written = (Vec<(String, u32)>, BTreeSet<String>);
+
     /// Files written under one folder, and the modes they get when it is finished.
     /// Several threads may write through one `Folder` (a batch's rows).
     #[derive(Debug)]
     pub struct Folder {
         root: PathBuf,
         // What `finish` gives its mode: the files (by name) and the folders made.
-        written: Mutex<(Vec<(String, u32)>, BTreeSet<String>)>,
+        written: Mutex<Written>,
     }
 
     impl Folder {
@@ -182,18 +186,7 @@ pub mod folder {
         pub fn write(&self, files: &[File]) -> Result<(), WriteError> {
             for f in files {
                 if let Some((dir, _)) = f.name.rsplit_once('/') {
-                    let path = self.root.join(dir);
-                    // Rows on several threads share parent folders (`git/ixn/`): an
-                    // existing one is fine here.
-                    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&path).map_err(at(&path))?;
-                    let mut w = self.written.lock().expect("no writer panicked");
-                    let mut d = dir;
-                    while w.1.insert(d.to_string()) {
-                        match d.rsplit_once('/') {
-                            Some((up, _)) => d = up,
-                            None => break,
-                        }
-                    }
+                    self.make_folders(dir)?;
                 }
                 let path = self.root.join(&f.name);
                 // One open and one write per file: a batch writes thousands.
@@ -205,6 +198,30 @@ pub mod folder {
                     .map_err(at(&path))?;
                 out.write_all(&f.data).map_err(at(&path))?;
                 self.written.lock().expect("no writer panicked").0.push((f.name.clone(), f.mode() as u32));
+            }
+            Ok(())
+        }
+
+        /// Makes `dir` and the folders above it under the root, each 0700. Never the
+        /// root itself: a root removed under a run (its temporary folder, on a signal)
+        /// stays removed, and the run's next write fails.
+        fn make_folders(&self, dir: &str) -> Result<(), WriteError> {
+            if self.written.lock().expect("no writer panicked").1.contains(dir) {
+                return Ok(());
+            }
+            let mut end = 0;
+            while end < dir.len() {
+                end = dir[end..].find('/').map_or(dir.len(), |i| end + i);
+                let part = &dir[..end];
+                let path = self.root.join(part);
+                // Rows on several threads share parent folders (`git/ixn/`): one another
+                // thread made is fine.
+                match std::fs::DirBuilder::new().mode(0o700).create(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(at(&path)(e)),
+                    _ => {}
+                }
+                self.written.lock().expect("no writer panicked").1.insert(part.to_string());
+                end += 1;
             }
             Ok(())
         }
