@@ -5,10 +5,12 @@
 //!
 //! An interrupted run (SIGINT, SIGTERM, SIGHUP) removes its temporary files and exits
 //! 128 + the signal; while they are written they are their owner's only (the folder
-//! 0700, its files 0600), so even SIGKILL leaves nothing another user can read.
+//! 0700, its files 0600), so even SIGKILL leaves nothing another user can read. One
+//! run at a time writes a given target: a lock file beside it says which.
 
 use crate::failure::Failure;
 use ixn_core::generate::archive::folder::Folder;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
@@ -20,6 +22,8 @@ pub struct Target {
     shown: PathBuf,
     path: PathBuf,
     parent: PathBuf,
+    name: OsString,
+    force: bool,
 }
 
 fn out_err(path: &Path, e: impl std::fmt::Display) -> Failure {
@@ -96,6 +100,62 @@ impl Drop for Leftover {
     }
 }
 
+/// The lock file beside a target, held (`flock`) while a run writes it: another run
+/// to the same target refuses instead of silently replacing this one's output. The
+/// kernel releases it if the run dies; the file is removed when the run ends.
+struct Lock {
+    path: PathBuf,
+    _file: std::fs::File,
+    _listed: Leftover,
+}
+
+impl Lock {
+    fn take(parent: &Path, name: &OsString, shown: &Path) -> Result<Lock, Failure> {
+        use std::os::unix::fs::MetadataExt;
+        let mut lock_name = OsString::from(".");
+        lock_name.push(name);
+        lock_name.push(".ixn-portal-lock");
+        let path = parent.join(lock_name);
+        // A lock file removed by the run that held it between our open and our lock is
+        // not the lock any more: open it again.
+        for _ in 0..8 {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(|e| out_err(&path, e))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(Failure::Output(format!(
+                        "{}: another ixn-portal run is writing it now (it holds {}); nothing written: run this again when it is done",
+                        shown.display(),
+                        path.display()
+                    )))
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(out_err(&path, e)),
+            }
+            let same = match (file.metadata(), std::fs::metadata(&path)) {
+                (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+                _ => false,
+            };
+            if same {
+                let listed = Leftover::new(&path);
+                return Ok(Lock { path, _file: file, _listed: listed });
+            }
+        }
+        Err(out_err(&path, "the lock file keeps changing; is another run starting again and again?"))
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still held: a run waiting on this file opens it again.
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// A file or a folder that is there and not empty.
 fn taken(path: &Path) -> bool {
     match std::fs::symlink_metadata(path) {
@@ -115,7 +175,7 @@ impl Target {
             return Err(Failure::Input(format!("{}: exists and is not empty; --force replaces it", path.display())));
         }
         clean_up_on_signals();
-        Ok(Target { shown: path.to_path_buf(), path: parent.join(name), parent })
+        Ok(Target { shown: path.to_path_buf(), path: parent.join(name), parent, name: name.to_os_string(), force })
     }
 
     /// The target's path as given, for messages.
@@ -123,9 +183,18 @@ impl Target {
         &self.shown
     }
 
-    /// The target's folder, made.
-    fn begin(&self) -> Result<(), Failure> {
-        std::fs::create_dir_all(&self.parent).map_err(|e| out_err(&self.parent, e))
+    /// The target's folder, made, and the lock on the target; refused when the target
+    /// appeared (another run, another program) since [`Target::new`] found it free.
+    fn begin(&self) -> Result<Lock, Failure> {
+        std::fs::create_dir_all(&self.parent).map_err(|e| out_err(&self.parent, e))?;
+        let lock = Lock::take(&self.parent, &self.name, &self.shown)?;
+        if !self.force && taken(&self.path) {
+            return Err(Failure::Output(format!(
+                "{}: appeared while this run was working (another run wrote it?); nothing written: --force replaces it",
+                self.shown.display()
+            )));
+        }
+        Ok(lock)
     }
 
     /// Writes a folder: `fill` writes the tree through the folder sink into a
@@ -133,7 +202,7 @@ impl Target {
     /// which then replaces it.
     pub fn write_dir(&self, fill: impl FnOnce(&Folder) -> Result<(), Failure>) -> Result<(), Failure> {
         use std::os::unix::fs::PermissionsExt;
-        self.begin()?;
+        let _lock = self.begin()?;
         let stage = tempfile::Builder::new()
             .prefix(".ixn-portal-new-")
             .permissions(std::fs::Permissions::from_mode(0o700))
@@ -179,7 +248,7 @@ impl Target {
 
     /// Writes one file through a temporary file beside it (0600 while it is written).
     pub fn write_file(&self, data: &[u8]) -> Result<(), Failure> {
-        self.begin()?;
+        let _lock = self.begin()?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".ixn-portal-new-")
             .tempfile_in(&self.parent)

@@ -888,3 +888,62 @@ fn a_killed_batch_leaves_nothing_another_user_can_read() {
     }
     assert!(files > 0 && secrets > 0, "{files} files, {secrets} secrets.json");
 }
+
+// Two runs to the same new --out both exited 0, the last silently replacing the
+// other's output: the second now refuses, and says so.
+#[test]
+fn a_second_run_to_the_same_output_refuses_while_the_first_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = big_batch(tmp.path(), 3000);
+    let first = start_writing(&args, tmp.path());
+    // The same output from a one-row file: it gets to writing while the first writes.
+    std::fs::write(tmp.path().join("one.csv"), "tenant.sid\n1\n").unwrap();
+    let mut one = args.clone();
+    one[4] = "one.csv".into();
+    let second = bin().args(&one).current_dir(tmp.path()).output().unwrap();
+    let first = first.wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(second.status.code(), Some(3), "{}", stderr(&second));
+    assert_eq!(
+        stderr(&second),
+        "ixn-portal: out: another ixn-portal run is writing it now (it holds ./.out.ixn-portal-lock); nothing written: run this again when it is done\n"
+    );
+    assert!(tmp.path().join("out/ixn-1000/deploy.sh").exists() && !tmp.path().join("out/ixn-1").exists());
+    assert_eq!(beside(tmp.path()), Vec::<String>::new(), "no lock file nor temporary folder left");
+    // A lock file a SIGKILL left does not stop the next run: the kernel released the
+    // lock with the process.
+    std::fs::write(tmp.path().join(".out.ixn-portal-lock"), "").unwrap();
+    one.push("--force".into());
+    let o = bin().args(&one).current_dir(tmp.path()).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(tmp.path().join("out/ixn-1/deploy.sh").exists());
+    assert_eq!(beside(tmp.path()), Vec::<String>::new());
+}
+
+// The check before the work found the target free; something wrote it meanwhile: the
+// write refuses instead of replacing it without --force.
+#[test]
+fn a_target_that_appears_while_a_batch_works_is_not_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = big_batch(tmp.path(), 1);
+    // The tenants file is a pipe: the run opens it after checking its target.
+    std::fs::remove_file(tmp.path().join("t.csv")).unwrap();
+    assert!(Command::new("mkfifo").arg(tmp.path().join("t.csv")).status().unwrap().success());
+    let child = bin()
+        .args(&args)
+        .current_dir(tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = std::fs::OpenOptions::new().write(true).open(tmp.path().join("t.csv")).unwrap();
+    std::fs::create_dir(tmp.path().join("out")).unwrap();
+    std::fs::write(tmp.path().join("out/theirs.txt"), "theirs").unwrap();
+    std::io::Write::write_all(&mut pipe, b"tenant.sid\n101\n").unwrap();
+    drop(pipe);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("out: appeared while this run was working"), "{}", stderr(&o));
+    assert_eq!(tree(&tmp.path().join("out")), [("theirs.txt".to_string(), b"theirs".to_vec(), false)]);
+    assert_eq!(beside(tmp.path()), Vec::<String>::new());
+}
