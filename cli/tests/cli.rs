@@ -131,7 +131,12 @@ fn judge_git_tree(git: &Path, what: &str) {
     }
     if let Some(crds) = crds() {
         schemas::python_ok();
-        let files = schemas::manifests_under(git);
+        // Every manifest (the values files are not).
+        let files: Vec<PathBuf> = tree(git)
+            .into_iter()
+            .filter(|(n, _, _)| n.ends_with(".yaml") && !n.ends_with("override_values.yaml"))
+            .map(|(n, _, _)| git.join(n))
+            .collect();
         assert!(!files.is_empty(), "{what}: no manifest");
         for s in schemas::validate_files(&crds, &files) {
             assert!(!s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization", "{what}: {s}");
@@ -946,4 +951,38 @@ fn a_target_that_appears_while_a_batch_works_is_not_replaced() {
     assert!(stderr(&o).contains("out: appeared while this run was working"), "{}", stderr(&o));
     assert_eq!(tree(&tmp.path().join("out")), [("theirs.txt".to_string(), b"theirs".to_vec(), false)]);
     assert_eq!(beside(tmp.path()), Vec::<String>::new());
+}
+
+// `cargo build --release` at the workspace root built two binaries named ixn-portal
+// (the web app's native stub and this command), one overwriting the other.
+#[test]
+fn the_workspace_has_one_binary_named_ixn_portal() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["metadata", "--no-deps", "--format-version", "1", "--offline"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut bins: Vec<(String, String)> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            p["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "bin"))
+                .map(|t| (t["name"].as_str().unwrap().to_string(), p["name"].as_str().unwrap().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    bins.sort();
+    let names: Vec<&str> = bins.iter().map(|(n, _)| n.as_str()).collect();
+    let mut distinct = names.clone();
+    distinct.dedup();
+    assert_eq!(names, distinct, "two binaries share a name: {bins:?}");
+    assert!(bins.contains(&("ixn-portal".into(), "ixn-portal-cli".into())), "{bins:?}");
 }

@@ -74,22 +74,3 @@ pub fn validate_files(crds: &Path, files: &[PathBuf]) -> Vec<String> {
     // Each error names its file: the validator prints it before raising.
     serde_json::from_slice(&out.stdout).unwrap()
 }
-
-/// Every `.yaml` file of a written Git tree that is a manifest (not a values file nor
-/// a Kustomize file list), for [`validate_files`].
-pub fn manifests_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "yaml") && !p.ends_with("override_values.yaml") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
