@@ -986,3 +986,48 @@ fn the_workspace_has_one_binary_named_ixn_portal() {
     assert_eq!(names, distinct, "two binaries share a name: {bins:?}");
     assert!(bins.contains(&("ixn-portal".into(), "ixn-portal-cli".into())), "{bins:?}");
 }
+
+// A Git delivery's .tar: `<release>/git/` is the repository's files from its root and
+// the seed sits beside it, out of it. Extracted into a clone as the README says, the
+// tree is committed as it is: every file lands where the manifests name it, and
+// nothing else (no seed) is added.
+#[test]
+fn a_git_deliverys_tar_is_committed_as_it_is() {
+    use ixn_core::model::Delivery;
+    for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        let what = format!("{delivery:?}");
+        let tmp = tempfile::tempdir().unwrap();
+        let profile = write_profile(tmp.path(), "p.yaml", &in_delivery(delivery));
+        let o = run(&["render", profile.to_str().unwrap(), "--tar", "one.tar", "-q"], tmp.path());
+        assert!(o.status.success(), "{what}: {}", stderr(&o));
+        let repo = tmp.path().join("repo");
+        let git = |args: &[&str]| Command::new("git").arg("-C").arg(&repo).args(args).output().unwrap();
+        std::fs::create_dir(&repo).unwrap();
+        assert!(git(&["init", "-q"]).status.success());
+        let ok = Command::new("tar")
+            .args(["-xf", "one.tar", "-C", "repo", "--strip-components=2", "ixn-100/git"])
+            .current_dir(tmp.path())
+            .status()
+            .unwrap();
+        assert!(ok.success(), "{what}");
+        assert!(git(&["add", "-A"]).status.success());
+        let listed = String::from_utf8(git(&["diff", "--cached", "--name-only"]).stdout).unwrap();
+        let listed: Vec<&str> = listed.lines().collect();
+        let expected = portal_download(&profile);
+        let mut want: Vec<&str> = expected.relative().filter_map(|(n, _)| n.strip_prefix("git/")).collect();
+        want.sort();
+        assert_eq!(listed, want, "{what}");
+        assert!(!listed.iter().any(|n| n.contains("seed")), "{what}: the seed stays out");
+        // Each tool's entry point names paths that are there as committed.
+        let folder = listed.iter().find_map(|n| n.strip_suffix("/README.md")).unwrap();
+        if delivery == Delivery::Argocd {
+            let app = std::fs::read_to_string(repo.join(folder).join("application.yaml")).unwrap();
+            assert!(app.contains(&format!("path: {folder}\n")), "{what}: {app}");
+            assert!(repo.join(folder).join("manifests").is_dir(), "{what}");
+        }
+        if delivery == Delivery::Flux {
+            let k = std::fs::read_to_string(repo.join(folder).join("flux/release.yaml")).unwrap();
+            assert!(k.contains(&format!("path: ./{folder}/release\n")), "{what}: {k}");
+        }
+    }
+}
