@@ -619,7 +619,9 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
         let names: Vec<&str> = want.iter().map(|(n, _, _)| n.as_str()).collect();
         match delivery {
             Delivery::Script => assert!(names.contains(&"deploy-all.sh") && names.contains(&"ixn-101/deploy.sh")),
-            Delivery::Argocd => assert!(names.contains(&"git/applicationset.yaml"), "{names:?}"),
+            Delivery::Argocd => {
+                assert!(names.contains(&"git/applicationset.yaml") && names.contains(&"git/README.md"), "{names:?}")
+            }
             Delivery::Flux => assert!(names.contains(&"git/kustomization.yaml"), "{names:?}"),
             Delivery::Genesys => {
                 assert!(names.contains(&"git/services/ixn/01_chart_ixn/02_release_ixn-102/override_values.yaml"))

@@ -666,6 +666,9 @@ fn a_batch_is_one_application_set_with_an_element_per_tenant() {
         elements.iter().map(|e| e["release"].as_str().unwrap()).collect::<Vec<_>>(),
         ["ixn-100", "ixn-200", "ixn-300"]
     );
+    // Beside it, outside every tenant folder: how it gets applied.
+    let readme = &tree.file("README.md").unwrap().text;
+    assert!(readme.contains("kubectl apply -n argocd -f applicationset.yaml"), "{readme}");
     for sid in ["100", "200", "300"] {
         assert!(tree.file(&format!("ixn/ixn-{sid}/override_values.yaml")).is_some());
         assert!(tree.seed.contains(&format!("# ---- ixn-{sid}")));

@@ -183,6 +183,8 @@ pub fn shared(
         Delivery::Argocd => {
             let elements = parts.iter().map(|p| p.element.clone()).collect();
             out.push(git_file(argocd::application_set_file(&parts[0].head, elements)));
+            let namespace = parts[0].head["namespace"].as_str().unwrap_or_default();
+            out.push(git_file(gitops::readme::application_set(namespace)));
         }
         Delivery::Flux => {
             out.push(git_file(GitFile {

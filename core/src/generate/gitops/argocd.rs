@@ -375,5 +375,6 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
         elements.push(element);
     }
     files.insert(0, application_set_file(&batch_head(first), elements));
+    files.insert(1, super::readme::application_set(&first.cfg.deploy.argocd_namespace));
     Ok(Tree { files, seed: seed::script(tenants) })
 }

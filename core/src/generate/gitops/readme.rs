@@ -71,3 +71,13 @@ pub fn file(t: &Tenant, delivery: Delivery, folder: &str) -> GitFile {
     s.push_str(&secrets(t));
     GitFile { path: format!("{folder}/{README}"), text: s, executable: false }
 }
+
+/// A batch's `README.md` at the root of its Argo CD tree: how `applicationset.yaml`
+/// gets applied (`namespace` is Argo CD's, from the first tenant).
+pub fn application_set(namespace: &str) -> GitFile {
+    let ns = crate::generate::shell::comment_text(namespace);
+    let text = format!(
+        "# IXN tenants\n\nWritten by the IXN configuration portal. Commit this tree as it is, from the root of\nthe repository: the files name their paths from there.\n\n## How it is applied\n\n`applicationset.yaml` is the Argo CD `ApplicationSet`: one `Application` per tenant,\neach reading the chart, its folder's `override_values.yaml` and its folder's\n`manifests/*.yaml`. Argo CD does not sync it from here: apply it once, by hand, after\nthe first commit, and again when a tenant is added\n\n```sh\nkubectl apply -n {ns} -f applicationset.yaml\n```\n\nIt and this README sit outside every tenant folder, so no Application applies them.\n\n## Secrets\n\nNo secret is in this tree. `{SEED_FILE}` (beside the tree, never committed) puts\nevery tenant's secrets where the cluster reads them: run it once, then delete it.\n"
+    );
+    GitFile { path: README.into(), text, executable: false }
+}
