@@ -69,7 +69,19 @@ test('GitOps: Argo CD with External Secrets, previewed file by file and download
   assert.ok(seedFile.text.includes(`'Git-S3cret-"$x'`), 'the seed carries the real secret, quoted');
   for (const [name, { text }] of files) {
     if (name.startsWith('ixn-100/git/')) assert.ok(!text.includes('Git-S3cret'), `${name} holds no secret`);
+    // Ready to commit: the Git tree under git/, the seed beside it and nothing else.
+    assert.ok(name.startsWith('ixn-100/git/') || name === 'ixn-100/seed-secret-store.sh', name);
   }
+  const readme = files.get('ixn-100/git/ixn/ixn-100/README.md');
+  assert.ok(readme, [...files.keys()].join(' '));
+  assert.match(readme.text, /kubectl apply -n argocd -f ixn\/ixn-100\/application\.yaml/);
+  assert.match(readme.text, /never applied as manifests/);
+  const account = files.get('ixn-100/git/ixn/ixn-100/manifests/service-account.yaml');
+  assert.ok(account, 'the SecretStore\'s service account is made');
+  assert.match(account.text, /kind: ServiceAccount[\s\S]*name: ixn-external-secrets/);
+  assert.match(seedFile.text, /vault write auth\/kubernetes\/role\/ixn/);
+  // The Kafka ExternalSecret pulls its values from the store.
+  assert.match(files.get('ixn-100/git/ixn/ixn-100/manifests/external-secret-kafka-shared-secret.yaml').text, /data:\s*\n\s*- secretKey: bootstrap/);
   // The tab's own switch: Flux files.
   await tab(page, 'gitops');
   await page.selectOption('[name="ui.delivery"]', 'flux');

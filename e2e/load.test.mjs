@@ -22,18 +22,18 @@ test('loads under /tools/ixn/ with a strict CSP: no errors, 404s, violations or 
 
 test('the build ships precompressed copies that decode to the same bytes, and they are what is served', async () => {
   const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-  for (const name of ['index.html', 'boot.js', 'ixn-portal.js', 'ixn-portal_bg.wasm', 'app.css', 'favicon.svg']) {
+  for (const name of ['index.html', 'boot.js', 'ixn-portal-web.js', 'ixn-portal-web_bg.wasm', 'app.css', 'favicon.svg']) {
     const raw = readFileSync(join(dist, name));
     assert.ok(brotliDecompressSync(readFileSync(join(dist, `${name}.br`))).equals(raw), `${name}.br`);
     assert.ok(gunzipSync(readFileSync(join(dist, `${name}.gz`))).equals(raw), `${name}.gz`);
   }
   const { page, context } = await portal(f);
   const wasm = await page.evaluate(async () => {
-    const r = await fetch('ixn-portal_bg.wasm');
+    const r = await fetch('ixn-portal-web_bg.wasm');
     return { type: r.headers.get('content-type'), bytes: (await r.arrayBuffer()).byteLength };
   });
-  assert.deepEqual(wasm, { type: 'application/wasm', bytes: readFileSync(join(dist, 'ixn-portal_bg.wasm')).length });
-  const res = await page.request.get(`${f.server.url}ixn-portal_bg.wasm`, { headers: { 'accept-encoding': 'br' } });
+  assert.deepEqual(wasm, { type: 'application/wasm', bytes: readFileSync(join(dist, 'ixn-portal-web_bg.wasm')).length });
+  const res = await page.request.get(`${f.server.url}ixn-portal-web_bg.wasm`, { headers: { 'accept-encoding': 'br' } });
   assert.equal(res.headers()['content-encoding'], 'br');
   await context.close();
 });

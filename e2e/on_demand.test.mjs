@@ -21,7 +21,7 @@ const MOVED = {
 };
 
 test('the page wasm carries none of the moved code; the worker wasm does', () => {
-  const page = dist('ixn-portal_bg.wasm');
+  const page = dist('ixn-portal-web_bg.wasm');
   const worker = dist('ixn-worker_bg.wasm');
   for (const [piece, marks] of Object.entries(MOVED)) {
     for (const m of marks) {

@@ -3,12 +3,11 @@
 //! `--keep-going`).
 
 use crate::failure::Failure;
-use crate::output::{write, Target};
+use crate::output::{sink_err, Target};
 use crate::secrets::{sid_suffix, Source};
 use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ixn_core::batch::{index, render, Batch, RowReport, Tenants};
-use ixn_core::generate::archive::File;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Config;
 use ixn_core::validate::Severity;
@@ -23,6 +22,8 @@ pub struct Options {
     pub values: Vec<PathBuf>,
     pub tenants: PathBuf,
     pub out: PathBuf,
+    /// `out` is the `.tar` to write (the portal's "Download all tenants"), not a folder.
+    pub tar: bool,
     pub keep_going: bool,
     pub force: bool,
     pub values_opts: ValuesOptions,
@@ -61,20 +62,6 @@ fn parallel<T: Send>(n: usize, work: impl Fn(usize) -> Result<T, Failure> + Sync
         }
     });
     slots.into_iter().map(|r| r.expect("every row done")).collect()
-}
-
-/// Writes `files` under `stage`, making their folders, each with its download mode.
-fn write_files(stage: &std::path::Path, files: &[File]) -> Result<(), Failure> {
-    for f in files {
-        if let Some((dir, _)) = f.name.rsplit_once('/') {
-            // Rows on several threads share parent folders (`git/ixn/`): all or nothing
-            // holds through the stage folder, so an existing one is fine here.
-            let path = stage.join(dir);
-            std::fs::create_dir_all(&path).map_err(|e| Failure::Output(format!("{}: {e}", path.display())))?;
-        }
-        write(stage, &f.name, &f.data, f.mode() as u32)?;
-    }
-    Ok(())
 }
 
 /// Why the rows do not make one batch, at `file:line:column`: a row's chart version
@@ -147,26 +134,44 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     let delivery = batch.base.deploy.delivery;
     let width = render::row_width(reports.last().map_or(0, |r| r.row));
     let bar = progress(rendered.iter().filter(|&&r| r).count(), o.quiet, "rendering");
-    target.write_dir(|stage| {
-        // Each tenant is rendered and written, then dropped: memory stays that of the
-        // index and the parts (what the shared files need of each row).
-        let parts = parallel(batch.len(), |i| {
-            if !rendered[i] {
-                return Ok(None);
-            }
-            let mut cfg = batch.config(i).expect("a row without errors reads");
-            prepare(&mut cfg);
-            // The one core function the portal's "Download all tenants" calls per row.
-            let out = render::row(&cfg, &reports[i], delivery, o.values_opts, width);
-            write_files(stage, &out.files)?;
-            bar.inc(1);
-            Ok(Some(out.part))
+    // The one core function the portal's "Download all tenants" calls per row.
+    let row = |i: usize| {
+        let mut cfg = batch.config(i).expect("a row without errors reads");
+        prepare(&mut cfg);
+        let out = render::row(&cfg, &reports[i], delivery, o.values_opts, width);
+        bar.inc(1);
+        out
+    };
+    let shared = |parts: &[render::Part]| {
+        render::shared(&reports, &rendered, parts, delivery)
+            .map_err(|e| Failure::Input(shared_error(&file, &batch, &reports, &e)))
+    };
+    if o.tar {
+        // The portal's batch .tar: the same tree through the same tar sink.
+        let rows = parallel(batch.len(), |i| Ok(rendered[i].then(|| row(i))))?;
+        let (mut files, mut parts) = (Vec::new(), Vec::new());
+        for out in rows.into_iter().flatten() {
+            files.extend(out.files);
+            parts.push(out.part);
+        }
+        files.extend(shared(&parts)?);
+        target.write_file(&render::tree(files).tar())?;
+    } else {
+        target.write_dir(|sink| {
+            // Each tenant is rendered and written, then dropped: memory stays that of
+            // the index and the parts (what the shared files need of each row).
+            let parts = parallel(batch.len(), |i| {
+                if !rendered[i] {
+                    return Ok(None);
+                }
+                let out = row(i);
+                sink.write(&out.files).map_err(sink_err)?;
+                Ok(Some(out.part))
+            })?;
+            let parts: Vec<render::Part> = parts.into_iter().flatten().collect();
+            sink.write(&shared(&parts)?).map_err(sink_err)
         })?;
-        let parts: Vec<render::Part> = parts.into_iter().flatten().collect();
-        let shared = render::shared(&reports, &rendered, &parts, delivery)
-            .map_err(|e| Failure::Input(shared_error(&file, &batch, &reports, &e)))?;
-        write_files(stage, &shared)
-    })?;
+    }
     bar.finish_and_clear();
     let done = reports.len() - failed;
     if !o.quiet || failed > 0 {

@@ -58,7 +58,9 @@ enum Command {
     /// Writes DIR/<release>/ (the files of `render`) for every row, DIR/tenants.csv
     /// (every row's status and findings) and DIR/deploy-all.sh (deploys them in row
     /// order, stopping at the first failure). Any row with an error writes nothing,
-    /// unless --keep-going, which writes the good rows; either way it exits 1.
+    /// unless --keep-going, which writes the good rows; either way it exits 1. In a Git
+    /// delivery, DIR/git/ (one tree for every tenant) and DIR/seed-secret-store.sh
+    /// instead. --tar FILE writes the portal's "Download all tenants" archive.
     #[command(
         after_help = "Example:\n  ixn-portal batch --base base.yaml --tenants tenants.csv --secrets-file secrets.yaml --out build/tenants"
     )]
@@ -118,7 +120,7 @@ struct WriteArgs {
     /// order (later wins).
     #[arg(short = 'f', long = "values", value_name = "VALUES")]
     values: Vec<PathBuf>,
-    /// Replace the output (DIR, or render's --tar FILE) when it exists and is not empty.
+    /// Replace the output (DIR, or --tar FILE) when it exists and is not empty.
     #[arg(long)]
     force: bool,
     #[command(flatten)]
@@ -207,8 +209,11 @@ struct BatchArgs {
     #[arg(long, value_name = "FILE")]
     tenants: PathBuf,
     /// The folder to write (created; replaced only with --force).
-    #[arg(long, value_name = "DIR")]
-    out: PathBuf,
+    #[arg(long, value_name = "DIR", required_unless_present = "tar", conflicts_with = "tar")]
+    out: Option<PathBuf>,
+    /// Write the portal's "Download all tenants" .tar instead, byte for byte.
+    #[arg(long, value_name = "FILE")]
+    tar: Option<PathBuf>,
     /// Write the good rows when some fail (the exit code is still 1).
     #[arg(long)]
     keep_going: bool,
@@ -227,7 +232,8 @@ fn main() -> ExitCode {
             base: a.base,
             values: a.write.values,
             tenants: a.tenants,
-            out: a.out,
+            tar: a.tar.is_some(),
+            out: a.out.or(a.tar).expect("clap requires one"),
             keep_going: a.keep_going,
             force: a.write.force,
             values_opts: a.write.values_opts.options(),
@@ -272,15 +278,11 @@ fn render(a: RenderArgs) -> Result<ExitCode, Failure> {
     }
     // The one core function the portal's "Download everything" calls.
     let d = ixn_core::artifacts::download(&cfg, a.write.values_opts.options());
+    // One tree, two sinks: the same layout in the folder and in the .tar.
     if a.tar.is_some() {
         target.write_file(&d.tar())?;
     } else {
-        target.write_dir(|stage| {
-            for (name, f) in d.relative() {
-                output::write(stage, name, &f.data, f.mode() as u32)?;
-            }
-            Ok(())
-        })?;
+        target.write_dir(|sink| sink.write(&d.files).map_err(output::sink_err))?;
     }
     if !a.write.quiet {
         eprintln!(

@@ -33,6 +33,9 @@ fn stdout(o: &Output) -> String {
 #[path = "../../core/tests/common/tenant.rs"]
 mod tenant;
 
+#[path = "../../core/tests/common/schemas.rs"]
+mod schemas;
+
 /// A complete tenant: the guide's sample with real values and every secret set.
 fn sample() -> Config {
     tenant::complete_tenant()
@@ -80,6 +83,78 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>, bool)> {
     }
     out.sort();
     out
+}
+
+/// The files of a `.tar`, extracted by the real tar (`folder` is where they sit in it).
+fn untar(tar: &Path, folder: &str) -> Vec<(String, Vec<u8>, bool)> {
+    let dir = tar.with_extension("extracted");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ok = Command::new("tar").arg("-xf").arg(tar).current_dir(&dir).status().unwrap();
+    assert!(ok.success(), "tar -xf {}", tar.display());
+    let listed = tree(&dir);
+    assert!(listed.iter().all(|(n, _, _)| n.starts_with(&format!("{folder}/"))), "all under {folder}/: {listed:?}");
+    tree(&dir.join(folder))
+}
+
+/// Each file's mode under `dir`, by relative path.
+fn modes(dir: &Path) -> Vec<(String, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    tree(dir)
+        .into_iter()
+        .map(|(n, _, _)| {
+            let mode = std::fs::metadata(dir.join(&n)).unwrap().permissions().mode() & 0o777;
+            (n, mode)
+        })
+        .collect()
+}
+
+/// The CRD schemas of ../shared, or a skip (a failure in CI).
+fn crds() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/crds");
+    if p.is_dir() {
+        return Some(p);
+    }
+    assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "{} is missing; CI must have ../shared", p.display());
+    eprintln!("skipped: {} is missing; it is the reference material beside a full checkout", p.display());
+    None
+}
+
+/// A Git tree as written to disk, judged by the real clients: `kubectl kustomize` builds
+/// every folder with a kustomization.yaml, and every manifest passes its schema.
+fn judge_git_tree(git: &Path, what: &str) {
+    let kubectl = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/kubectl/kubectl");
+    assert!(kubectl.exists(), "{} is missing: run scripts/setup.sh --browser", kubectl.display());
+    for (name, _, _) in tree(git).into_iter().filter(|(n, _, _)| n.ends_with("kustomization.yaml")) {
+        let folder = git.join(&name).parent().unwrap().to_path_buf();
+        let out = Command::new(&kubectl).arg("kustomize").arg(&folder).output().unwrap();
+        assert!(out.status.success(), "{what}: kubectl kustomize {name}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    if let Some(crds) = crds() {
+        schemas::python_ok();
+        // Every manifest (the values files are not).
+        let files: Vec<PathBuf> = tree(git)
+            .into_iter()
+            .filter(|(n, _, _)| n.ends_with(".yaml") && !n.ends_with("override_values.yaml"))
+            .map(|(n, _, _)| git.join(n))
+            .collect();
+        assert!(!files.is_empty(), "{what}: no manifest");
+        for s in schemas::validate_files(&crds, &files) {
+            assert!(!s.starts_with("none") || s == "none kustomize.toolkit.fluxcd.io/v1/Kustomization", "{what}: {s}");
+        }
+    }
+}
+
+/// A complete tenant in `delivery`, with what a Git delivery needs.
+fn in_delivery(delivery: ixn_core::model::Delivery) -> Config {
+    let mut cfg = sample();
+    cfg.deploy.delivery = delivery;
+    cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
+    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    if delivery == ixn_core::model::Delivery::Argocd {
+        cfg.deploy.secrets_from = ixn_core::model::SecretsFrom::ExternalSecrets;
+        cfg.deploy.store_gcp_project = "secrets-project".into();
+    }
+    cfg
 }
 
 /// What the portal downloads for the profile text: it loads a profile the same way.
@@ -533,6 +608,10 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
         let cfg = Profile::parse(&std::fs::read_to_string(&base).unwrap()).unwrap().to_config().unwrap();
         let batch = Batch::new(cfg, Tenants::parse("t.csv", csv).unwrap());
         let files = render::all(&batch, &batch.check(), ValuesOptions::default(), &|_| {}).unwrap();
+        let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--tar", "all.tar", "-q"], tmp.path());
+        assert!(o.status.success(), "{delivery:?}: {}", stderr(&o));
+        let tar = render::tree(files.clone()).tar();
+        assert!(std::fs::read(tmp.path().join("all.tar")).unwrap() == tar, "{delivery:?}: the portal's batch .tar");
         let mut want: Vec<(String, Vec<u8>, bool)> =
             files.iter().map(|f| (f.name.clone(), f.data.clone(), f.executable)).collect();
         want.sort();
@@ -540,7 +619,9 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
         let names: Vec<&str> = want.iter().map(|(n, _, _)| n.as_str()).collect();
         match delivery {
             Delivery::Script => assert!(names.contains(&"deploy-all.sh") && names.contains(&"ixn-101/deploy.sh")),
-            Delivery::Argocd => assert!(names.contains(&"git/applicationset.yaml"), "{names:?}"),
+            Delivery::Argocd => {
+                assert!(names.contains(&"git/applicationset.yaml") && names.contains(&"git/README.md"), "{names:?}")
+            }
             Delivery::Flux => assert!(names.contains(&"git/kustomization.yaml"), "{names:?}"),
             Delivery::Genesys => {
                 assert!(names.contains(&"git/services/ixn/01_chart_ixn/02_release_ixn-102/override_values.yaml"))
@@ -551,6 +632,59 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(tmp.path().join("out/seed-secret-store.sh")).unwrap().permissions().mode();
             assert_eq!(mode & 0o077, 0, "the seed holds secrets: its owner's only");
+        }
+    }
+}
+
+// `render --out` made no folders under git/ (exit 3 in every Git delivery) while
+// `--tar` and `batch` did: all of them now write one tree through the core's writer.
+#[test]
+fn every_delivery_writes_one_tree_to_a_folder_a_tar_and_a_batch() {
+    use ixn_core::model::Delivery;
+    for delivery in [Delivery::Script, Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        let what = format!("{delivery:?}");
+        let tmp = tempfile::tempdir().unwrap();
+        let profile = write_profile(tmp.path(), "p.yaml", &in_delivery(delivery));
+        let o = run(&["render", profile.to_str().unwrap(), "--out", "out"], tmp.path());
+        assert!(o.status.success(), "{what}: render --out: {}", stderr(&o));
+        let expected = portal_download(&profile);
+        let mut want: Vec<(String, Vec<u8>, bool)> =
+            expected.relative().map(|(n, f)| (n.to_string(), f.data.clone(), f.executable)).collect();
+        want.sort();
+        let out = tmp.path().join("out");
+        assert_eq!(tree(&out), want, "{what}: render --out is the portal's download");
+        let o = run(&["render", profile.to_str().unwrap(), "--tar", "one.tar"], tmp.path());
+        assert!(o.status.success(), "{what}: render --tar: {}", stderr(&o));
+        let tar = tmp.path().join("one.tar");
+        assert_eq!(std::fs::read(&tar).unwrap(), expected.tar(), "{what}: render --tar is the portal's .tar");
+        assert_eq!(untar(&tar, &expected.folder), want, "{what}: the .tar holds the folder's files");
+        let want_modes: Vec<(String, u32)> = {
+            let mut v: Vec<_> = expected.relative().map(|(n, f)| (n.to_string(), f.mode() as u32)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(modes(&out), want_modes, "{what}: the folder's modes are the .tar's");
+        assert_eq!(modes(&tar.with_extension("extracted").join(&expected.folder)), want_modes, "{what}");
+
+        // A batch: the same tree into a folder and into the portal's batch .tar.
+        std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace\n101,t-101\n102,t-102\n").unwrap();
+        let o = run(&["batch", "--base", "p.yaml", "--tenants", "t.csv", "--out", "many", "-q"], tmp.path());
+        assert!(o.status.success(), "{what}: batch --out: {}", stderr(&o));
+        let o = run(&["batch", "--base", "p.yaml", "--tenants", "t.csv", "--tar", "many.tar", "-q"], tmp.path());
+        assert!(o.status.success(), "{what}: batch --tar: {}", stderr(&o));
+        let many = tree(&tmp.path().join("many"));
+        assert_eq!(untar(&tmp.path().join("many.tar"), ixn_core::batch::render::TAR_FOLDER), many, "{what}");
+        assert_eq!(
+            modes(&tmp.path().join("many.tar").with_extension("extracted").join("ixn-tenants")),
+            modes(&tmp.path().join("many")),
+            "{what}"
+        );
+        if delivery == Delivery::Script {
+            // Each row's folder is what render writes for that tenant.
+            assert!(many.iter().any(|(n, _, _)| n == "ixn-101/deploy.sh"), "{what}: {many:?}");
+        } else {
+            judge_git_tree(&out.join("git"), &format!("{what}: render --out"));
+            judge_git_tree(&tmp.path().join("many/git"), &format!("{what}: batch --out"));
         }
     }
 }
@@ -643,4 +777,259 @@ fn a_profile_made_against_a_chart_file_needs_that_file_again() {
     let o =
         run(&["render", "pinned.yaml", "--chart", "chart.yaml", "--out", "out", "--allow-errors", "-q"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// A batch of `rows` tenants under `dir` (base.yaml, t.csv, s.yaml), big enough to be
+/// caught half way through writing.
+fn big_batch(dir: &Path, rows: usize) -> Vec<String> {
+    tenants_base(dir);
+    std::fs::write(dir.join("s.yaml"), "db.adminPassword: Admin-S3cret\nredis.password: Redis-S3cret\n").unwrap();
+    let mut csv = String::from("tenant.sid,deploy.namespace\n");
+    for i in 0..rows {
+        csv.push_str(&format!("{},t-{i}\n", 1000 + i));
+    }
+    std::fs::write(dir.join("t.csv"), csv).unwrap();
+    ["batch", "--base", "base.yaml", "--tenants", "t.csv", "--secrets-file", "s.yaml", "--out", "out"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// The `.ixn-portal-new-*` folder in `dir`, once it holds at least `files` files.
+fn staged(dir: &Path, files: usize) -> Option<PathBuf> {
+    let stage = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(".ixn-portal-new-") && p.is_dir())?;
+    let mut n = 0;
+    let mut stack = vec![stage.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().filter_map(|e| e.ok()) {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                n += 1;
+            }
+        }
+    }
+    (n >= files).then_some(stage)
+}
+
+/// Starts `args` in `dir` and waits until it is writing (its temporary folder holds
+/// files); fails if it ends first.
+fn start_writing(args: &[String], dir: &Path) -> std::process::Child {
+    let mut child = bin()
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while staged(dir, 40).is_none() {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the batch ended ({status}) before it could be caught writing: make it bigger");
+        }
+        assert!(start.elapsed().as_secs() < 120, "the batch never started writing");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child
+}
+
+/// What beside `out` the run made: temporary folders, files and lock files.
+fn beside(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+// SIGINT or SIGTERM during a --force batch kept the old output but left the temporary
+// folder beside it, full of plaintext secrets.json files.
+#[test]
+fn an_interrupted_batch_leaves_the_old_output_and_nothing_beside_it() {
+    for (signal, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut args = big_batch(tmp.path(), 3000);
+        args.push("--force".into());
+        std::fs::create_dir(tmp.path().join("out")).unwrap();
+        std::fs::write(tmp.path().join("out/previous.txt"), "old").unwrap();
+        let child = start_writing(&args, tmp.path());
+        // SAFETY: a plain kill(2) of the child this test started.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(code), "signal {signal}: {}", stderr(&o));
+        assert!(stderr(&o).contains("interrupted"), "{}", stderr(&o));
+        assert_eq!(tree(&tmp.path().join("out")), [("previous.txt".to_string(), b"old".to_vec(), false)]);
+        assert_eq!(beside(tmp.path()), Vec::<String>::new(), "signal {signal}: left beside the output");
+    }
+}
+
+// SIGKILL cannot be caught: what it leaves is its owner's only.
+#[test]
+fn a_killed_batch_leaves_nothing_another_user_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let args = big_batch(tmp.path(), 3000);
+    let mut child = start_writing(&args, tmp.path());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let stage = staged(tmp.path(), 1).expect("SIGKILL leaves the temporary folder");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&stage), 0o700);
+    let (mut files, mut secrets) = (0, 0);
+    let mut stack = vec![stage.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                assert_eq!(mode(&p), 0o700, "{}", p.display());
+                stack.push(p);
+            } else {
+                assert_eq!(mode(&p), 0o600, "{}", p.display());
+                files += 1;
+                secrets += usize::from(p.ends_with("secrets.json"));
+            }
+        }
+    }
+    assert!(files > 0 && secrets > 0, "{files} files, {secrets} secrets.json");
+}
+
+// Two runs to the same new --out both exited 0, the last silently replacing the
+// other's output: the second now refuses, and says so.
+#[test]
+fn a_second_run_to_the_same_output_refuses_while_the_first_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = big_batch(tmp.path(), 3000);
+    let first = start_writing(&args, tmp.path());
+    // The same output from a one-row file: it gets to writing while the first writes.
+    std::fs::write(tmp.path().join("one.csv"), "tenant.sid\n1\n").unwrap();
+    let mut one = args.clone();
+    one[4] = "one.csv".into();
+    let second = bin().args(&one).current_dir(tmp.path()).output().unwrap();
+    let first = first.wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(second.status.code(), Some(3), "{}", stderr(&second));
+    assert_eq!(
+        stderr(&second),
+        "ixn-portal: out: another ixn-portal run is writing it now (it holds ./.out.ixn-portal-lock); nothing written: run this again when it is done\n"
+    );
+    assert!(tmp.path().join("out/ixn-1000/deploy.sh").exists() && !tmp.path().join("out/ixn-1").exists());
+    assert_eq!(beside(tmp.path()), Vec::<String>::new(), "no lock file nor temporary folder left");
+    // A lock file a SIGKILL left does not stop the next run: the kernel released the
+    // lock with the process.
+    std::fs::write(tmp.path().join(".out.ixn-portal-lock"), "").unwrap();
+    one.push("--force".into());
+    let o = bin().args(&one).current_dir(tmp.path()).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(tmp.path().join("out/ixn-1/deploy.sh").exists());
+    assert_eq!(beside(tmp.path()), Vec::<String>::new());
+}
+
+// The check before the work found the target free; something wrote it meanwhile: the
+// write refuses instead of replacing it without --force.
+#[test]
+fn a_target_that_appears_while_a_batch_works_is_not_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = big_batch(tmp.path(), 1);
+    // The tenants file is a pipe: the run opens it after checking its target.
+    std::fs::remove_file(tmp.path().join("t.csv")).unwrap();
+    assert!(Command::new("mkfifo").arg(tmp.path().join("t.csv")).status().unwrap().success());
+    let child = bin()
+        .args(&args)
+        .current_dir(tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = std::fs::OpenOptions::new().write(true).open(tmp.path().join("t.csv")).unwrap();
+    std::fs::create_dir(tmp.path().join("out")).unwrap();
+    std::fs::write(tmp.path().join("out/theirs.txt"), "theirs").unwrap();
+    std::io::Write::write_all(&mut pipe, b"tenant.sid\n101\n").unwrap();
+    drop(pipe);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("out: appeared while this run was working"), "{}", stderr(&o));
+    assert_eq!(tree(&tmp.path().join("out")), [("theirs.txt".to_string(), b"theirs".to_vec(), false)]);
+    assert_eq!(beside(tmp.path()), Vec::<String>::new());
+}
+
+// `cargo build --release` at the workspace root built two binaries named ixn-portal
+// (the web app's native stub and this command), one overwriting the other.
+#[test]
+fn the_workspace_has_one_binary_named_ixn_portal() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["metadata", "--no-deps", "--format-version", "1", "--offline"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut bins: Vec<(String, String)> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            p["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "bin"))
+                .map(|t| (t["name"].as_str().unwrap().to_string(), p["name"].as_str().unwrap().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    bins.sort();
+    let names: Vec<&str> = bins.iter().map(|(n, _)| n.as_str()).collect();
+    let mut distinct = names.clone();
+    distinct.dedup();
+    assert_eq!(names, distinct, "two binaries share a name: {bins:?}");
+    assert!(bins.contains(&("ixn-portal".into(), "ixn-portal-cli".into())), "{bins:?}");
+}
+
+// A Git delivery's .tar: `<release>/git/` is the repository's files from its root and
+// the seed sits beside it, out of it. Extracted into a clone as the README says, the
+// tree is committed as it is: every file lands where the manifests name it, and
+// nothing else (no seed) is added.
+#[test]
+fn a_git_deliverys_tar_is_committed_as_it_is() {
+    use ixn_core::model::Delivery;
+    for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        let what = format!("{delivery:?}");
+        let tmp = tempfile::tempdir().unwrap();
+        let profile = write_profile(tmp.path(), "p.yaml", &in_delivery(delivery));
+        let o = run(&["render", profile.to_str().unwrap(), "--tar", "one.tar", "-q"], tmp.path());
+        assert!(o.status.success(), "{what}: {}", stderr(&o));
+        let repo = tmp.path().join("repo");
+        let git = |args: &[&str]| Command::new("git").arg("-C").arg(&repo).args(args).output().unwrap();
+        std::fs::create_dir(&repo).unwrap();
+        assert!(git(&["init", "-q"]).status.success());
+        let ok = Command::new("tar")
+            .args(["-xf", "one.tar", "-C", "repo", "--strip-components=2", "ixn-100/git"])
+            .current_dir(tmp.path())
+            .status()
+            .unwrap();
+        assert!(ok.success(), "{what}");
+        assert!(git(&["add", "-A"]).status.success());
+        let listed = String::from_utf8(git(&["diff", "--cached", "--name-only"]).stdout).unwrap();
+        let listed: Vec<&str> = listed.lines().collect();
+        let expected = portal_download(&profile);
+        let mut want: Vec<&str> = expected.relative().filter_map(|(n, _)| n.strip_prefix("git/")).collect();
+        want.sort();
+        assert_eq!(listed, want, "{what}");
+        assert!(!listed.iter().any(|n| n.contains("seed")), "{what}: the seed stays out");
+        // Each tool's entry point names paths that are there as committed.
+        let folder = listed.iter().find_map(|n| n.strip_suffix("/README.md")).unwrap();
+        if delivery == Delivery::Argocd {
+            let app = std::fs::read_to_string(repo.join(folder).join("application.yaml")).unwrap();
+            assert!(app.contains(&format!("path: {folder}\n")), "{what}: {app}");
+            assert!(repo.join(folder).join("manifests").is_dir(), "{what}");
+        }
+        if delivery == Delivery::Flux {
+            let k = std::fs::read_to_string(repo.join(folder).join("flux/release.yaml")).unwrap();
+            assert!(k.contains(&format!("path: ./{folder}/release\n")), "{what}: {k}");
+        }
+    }
 }

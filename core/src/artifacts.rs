@@ -52,74 +52,52 @@ impl Artifacts {
     /// beside it, out of the tree. Files that hold secrets are readable by their owner
     /// only (0600, scripts 0700).
     pub fn files(&self, release: &str) -> Vec<archive::File> {
-        self.files_with_schema(release, crate::chart::VALUES_SCHEMA)
+        self.tree(release, crate::chart::VALUES_SCHEMA).into_folder()
     }
 
-    /// [`Artifacts::files`], with `schema` as values.schema.json: the portal fetches the
-    /// committed file (it is [`crate::chart::VALUES_SCHEMA`]) when the user downloads,
-    /// so that its text is not in the first load.
-    pub fn files_with_schema(&self, release: &str, schema: &str) -> Vec<archive::File> {
-        let dir = download_folder(release);
+    /// The download's tree for `release` ([`Artifacts::files`], relative to its
+    /// folder), with `schema` as values.schema.json: the portal fetches the committed
+    /// file (it is [`crate::chart::VALUES_SCHEMA`]) when the user downloads, so that
+    /// its text is not in the first load.
+    pub fn tree(&self, release: &str, schema: &str) -> archive::Tree {
         let file = |name: &str, data: &str, executable, secret| archive::File {
-            name: format!("{dir}/{name}"),
+            name: name.to_string(),
             data: data.as_bytes().to_vec(),
             executable,
             secret,
         };
-        if let Some(tree) = &self.gitops {
+        let files = if let Some(tree) = &self.gitops {
             let mut out: Vec<archive::File> =
                 tree.files.iter().map(|f| file(&format!("git/{}", f.path), &f.text, f.executable, false)).collect();
             out.push(file(gitops::SEED_FILE, &tree.seed, true, true));
-            return out;
-        }
-        vec![
-            file(commands::VALUES_FILE, &self.values_yaml, false, self.values_hold_secrets),
-            file("deploy.sh", &self.commands.script(), true, true),
-            file("secrets.json", &self.secret_manifests, false, true),
-            // Beside the values file: the editors' `$schema=` line and a chart's own
-            // copy name it so.
-            file(crate::chart::SCHEMA_FILE, schema, false, false),
-        ]
+            out
+        } else {
+            vec![
+                file(commands::VALUES_FILE, &self.values_yaml, false, self.values_hold_secrets),
+                file("deploy.sh", &self.commands.script(), true, true),
+                file("secrets.json", &self.secret_manifests, false, true),
+                // Beside the values file: the editors' `$schema=` line and a chart's own
+                // copy name it so.
+                file(crate::chart::SCHEMA_FILE, schema, false, false),
+            ]
+        };
+        archive::Tree { folder: download_folder(release).to_string(), files }
     }
 }
 
 /// What "Download everything" gives: the folder (and `.tar`) name and every file under
-/// it. The portal's button and the command line's `render` and `batch` all get their
-/// files from [`download`], so they cannot drift apart.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Download {
-    /// The folder the files sit in ([`download_folder`] of the release name).
-    pub folder: String,
-    /// Every file, its name starting with `folder/`.
-    pub files: Vec<archive::File>,
-}
+/// it, a [`archive::Tree`]. The portal's button and the command line's `render` and
+/// `batch` all get their files from [`download`] and write them through the tree's
+/// sinks, so they cannot drift apart.
+pub type Download = archive::Tree;
 
-impl Download {
-    /// The archive's file name, e.g. `ixn-100.tar`.
-    pub fn tar_name(&self) -> String {
-        format!("{}.tar", self.folder)
-    }
-
-    /// The files as the `.tar` the portal downloads.
-    pub fn tar(&self) -> Vec<u8> {
-        archive::tar(&self.files)
-    }
-
-    /// Each file's name inside the folder (without `folder/`), with the file.
-    pub fn relative(&self) -> impl Iterator<Item = (&str, &archive::File)> {
-        let prefix = self.folder.len() + 1;
-        self.files.iter().map(move |f| (&f.name[prefix..], f))
-    }
-}
-
-impl Download {
+impl archive::Tree {
     /// The download of artifacts already computed for `cfg` (with the real secrets),
-    /// with `schema` as values.schema.json (see [`Artifacts::files_with_schema`]: the
-    /// portal fetches that file, so its text is not in the first load). Without their
-    /// Git tree ([`with_gitops`]) it is Script mode's files.
+    /// with `schema` as values.schema.json (see [`Artifacts::tree`]: the portal fetches
+    /// that file, so its text is not in the first load). Without their Git tree
+    /// ([`with_gitops`]) it is Script mode's files.
     pub fn of(cfg: &Config, a: &Artifacts, schema: &str) -> Download {
-        let release = crate::model::release_name(cfg);
-        Download { folder: download_folder(&release).to_string(), files: a.files_with_schema(&release, schema) }
+        a.tree(&crate::model::release_name(cfg), schema)
     }
 }
 
@@ -249,11 +227,11 @@ mod tests {
         let d = download(&cfg, Default::default());
         assert_eq!(d.folder, "ixn-100");
         assert_eq!(d.tar_name(), "ixn-100.tar");
-        assert_eq!(d.files, artifacts(&cfg, Default::default()).files("ixn-100"));
+        assert_eq!(d.clone().into_folder(), artifacts(&cfg, Default::default()).files("ixn-100"));
         assert_eq!(Download::of(&cfg, &artifacts(&cfg, Default::default()), crate::chart::VALUES_SCHEMA), d);
         let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
         assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json", "values.schema.json"]);
-        assert_eq!(d.tar(), archive::tar(&d.files));
+        assert_eq!(d.tar(), archive::tar_under("ixn-100", &d.files));
         // Typed text never becomes a path.
         for release in ["../etc", "a/b", "", "UPPER"] {
             cfg.deploy.release = release.into();

@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::schemas::{python_ok, validate_files};
+
 use base64::Engine;
 use ixn_core::artifacts::artifacts;
 use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
@@ -124,14 +126,6 @@ fn tool(rel: &str) -> PathBuf {
 
 fn program(name: &str, install: &str) -> PathBuf {
     common::on_path(name).unwrap_or_else(|| panic!("{name} is not installed: {install}"))
-}
-
-fn python_ok() {
-    let ok = Command::new("python3")
-        .args(["-c", "import jsonschema, yaml, kubernetes_validate"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok, "Python jsonschema, PyYAML and kubernetes-validate are needed: python3 -m pip install jsonschema pyyaml kubernetes-validate (scripts/setup.sh --browser does it)");
 }
 
 fn temp(tag: &str) -> PathBuf {
@@ -259,65 +253,6 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     );
 }
 
-/// The Python validator: CRD kinds against their openAPIV3Schema, core kinds through
-/// kubernetes-validate (1.37, strict), kustomize files listed for `kubectl kustomize`.
-const VALIDATE: &str = r#"
-import json, os, sys, yaml, jsonschema, kubernetes_validate
-
-crd_dir, files = sys.argv[1], sys.argv[2:]
-
-def to_json_schema(s):
-    if isinstance(s, dict):
-        out = {}
-        for k, v in s.items():
-            if k.startswith("x-kubernetes-") or k == "nullable":
-                continue
-            out[k] = to_json_schema(v)
-        if s.get("nullable") and "type" in out:
-            out["type"] = [out["type"], "null"]
-        if s.get("x-kubernetes-int-or-string"):
-            out.pop("type", None)
-            out["anyOf"] = [{"type": "integer"}, {"type": "string"}]
-        return out
-    if isinstance(s, list):
-        return [to_json_schema(v) for v in s]
-    return s
-
-schemas = {}
-for name in os.listdir(crd_dir):
-    if not name.endswith(".yaml"):
-        continue
-    crd = yaml.safe_load(open(os.path.join(crd_dir, name)))
-    group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
-    for v in crd["spec"]["versions"]:
-        if v.get("served"):
-            schemas[(group + "/" + v["name"], kind)] = to_json_schema(v["schema"]["openAPIV3Schema"])
-
-seen = []
-for f in files:
-    print(f, file=sys.stderr)
-    for doc in yaml.safe_load_all(open(f)):
-        key = (doc["apiVersion"], doc["kind"])
-        if key in schemas:
-            jsonschema.Draft7Validator(schemas[key]).validate(doc)
-            seen.append("crd %s/%s" % key)
-        elif "/" not in doc["apiVersion"] or doc["apiVersion"].startswith(("batch/", "apps/")):
-            kubernetes_validate.validate(doc, "1.37.0", strict=True)
-            seen.append("core %s/%s" % key)
-        elif key == ("kustomize.config.k8s.io/v1beta1", "Kustomization"):
-            seen.append("kustomize")
-        else:
-            seen.append("none %s/%s" % key)
-print(json.dumps(seen))
-"#;
-
-fn validate_files(crds: &Path, files: &[PathBuf]) -> Vec<String> {
-    let out = Command::new("python3").arg("-c").arg(VALIDATE).arg(crds).args(files).output().unwrap();
-    assert!(out.status.success(), "schema validation failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    // Each error names its file: the validator prints it before raising.
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn every_manifest_validates_against_its_schema() {
     let Some(crds) = shared("crds") else { return };
@@ -385,6 +320,7 @@ fn every_manifest_validates_against_its_schema() {
         "core batch/v1/Job",
         "core v1/ConfigMap",
         "core v1/Namespace",
+        "core v1/ServiceAccount",
         "kustomize",
     ] {
         assert!(kinds.contains(kind), "{kind} was never validated: {kinds:?}");
@@ -730,6 +666,9 @@ fn a_batch_is_one_application_set_with_an_element_per_tenant() {
         elements.iter().map(|e| e["release"].as_str().unwrap()).collect::<Vec<_>>(),
         ["ixn-100", "ixn-200", "ixn-300"]
     );
+    // Beside it, outside every tenant folder: how it gets applied.
+    let readme = &tree.file("README.md").unwrap().text;
+    assert!(readme.contains("kubectl apply -n argocd -f applicationset.yaml"), "{readme}");
     for sid in ["100", "200", "300"] {
         assert!(tree.file(&format!("ixn/ixn-{sid}/override_values.yaml")).is_some());
         assert!(tree.seed.contains(&format!("# ---- ixn-{sid}")));
@@ -915,4 +854,123 @@ fn a_genesys_batch_needs_one_chart_version_and_rows_keep_the_base_delivery() {
     let f = &reports[1].findings[0];
     assert_eq!((f.path.to_string().as_str(), f.at.line, f.at.column), ("deploy.delivery", 3, 5));
     assert!(f.message.contains("one delivery, the base profile's (genesys)"), "{}", f.message);
+}
+
+// A Git tree ready to commit: a README says how its entry point is applied (and that
+// the tools leave it and the entry point out of what they sync); the SecretStore's
+// service account is made, with its workload identity, and the seed binds it; the
+// Kafka ExternalSecret pulls its values from the store.
+#[test]
+fn a_tree_says_how_it_is_applied_makes_the_stores_service_account_and_pulls_every_secret() {
+    let root = temp("ready");
+    for (tag, cfg) in every_mode() {
+        let tree = tree_of(&cfg);
+        let readme =
+            tree.files.iter().find(|f| f.path.ends_with("/README.md")).unwrap_or_else(|| panic!("{tag}: no README"));
+        let folder = readme.path.trim_end_matches("/README.md");
+        match cfg.deploy.delivery {
+            Delivery::Argocd => {
+                assert!(
+                    readme.text.contains(&format!("kubectl apply -n argocd -f {folder}/application.yaml")),
+                    "{tag}"
+                );
+                let app: Json =
+                    serde_yaml::from_str(&tree.file(&format!("{folder}/application.yaml")).unwrap().text).unwrap();
+                // What the Git source syncs: manifests/*.yaml only, never the entry point.
+                for s in app["spec"]["sources"].as_array().into_iter().flatten() {
+                    if let Some(include) = s["directory"]["include"].as_str() {
+                        assert_eq!(include, "manifests/*.yaml", "{tag}");
+                        assert_eq!(s["path"], folder, "{tag}");
+                    }
+                }
+                assert!(readme.text.contains("never applied as manifests"), "{tag}");
+            }
+            Delivery::Flux => {
+                assert!(readme.text.contains(&format!("kubectl apply -k {folder}")), "{tag}");
+                let k = &tree.file(&format!("{folder}/kustomization.yaml")).unwrap().text;
+                assert!(!k.contains("README"), "{tag}: {k}");
+            }
+            _ => assert!(readme.text.contains("pre-release-script.sh"), "{tag}"),
+        }
+        // Kafka, and every other ExternalSecret, reads at least one value from the store.
+        let mut kafka = false;
+        for f in tree.files.iter().filter(|f| f.path.contains("external-secret-")) {
+            let es: Json = serde_yaml::from_str(&f.text).unwrap();
+            assert!(es["spec"]["data"].as_array().is_some_and(|d| !d.is_empty()), "{tag}: {} has no data", f.path);
+            kafka |= es["metadata"]["name"] == secrets::KAFKA_SECRET;
+        }
+        if cfg.deploy.secrets_from != SecretsFrom::ExternalSecrets {
+            assert!(!tree.files.iter().any(|f| f.path.ends_with("service-account.yaml")), "{tag}");
+            continue;
+        }
+        assert!(kafka, "{tag}: no Kafka ExternalSecret");
+        let sa_file =
+            tree.files.iter().find(|f| f.path.ends_with("/service-account.yaml")).unwrap_or_else(|| panic!("{tag}"));
+        let sa: Json = serde_yaml::from_str(&sa_file.text).unwrap();
+        let store: Json =
+            serde_yaml::from_str(&tree.files.iter().find(|f| f.path.ends_with("/secret-store.yaml")).unwrap().text)
+                .unwrap();
+        let provider = store["spec"]["provider"].as_object().unwrap().values().next().unwrap().clone();
+        let wanted = provider["auth"]["workloadIdentity"]["serviceAccountRef"]["name"]
+            .as_str()
+            .or(provider["serviceAccountRef"]["name"].as_str())
+            .or(provider["auth"]["kubernetes"]["serviceAccountRef"]["name"].as_str())
+            .unwrap();
+        assert_eq!(sa["metadata"]["name"], wanted, "{tag}");
+        assert_eq!(sa["metadata"]["namespace"], store["metadata"]["namespace"], "{tag}");
+        let calls = run_stubbed(&tree.seed, &root.join(&tag));
+        let called = |program: &str, words: &[&str]| {
+            calls.iter().any(|(p, args, _)| p == program && words.iter().all(|w| args.iter().any(|a| a == w)))
+        };
+        match cfg.deploy.secret_store {
+            SecretStoreKind::GcpSecretManager => {
+                let gsa = "ixn-external-secrets@my-project.iam.gserviceaccount.com";
+                assert_eq!(sa["metadata"]["annotations"]["iam.gke.io/gcp-service-account"], gsa, "{tag}");
+                assert!(
+                    called(
+                        "gcloud",
+                        &[
+                            "add-iam-policy-binding",
+                            gsa,
+                            "--role=roles/iam.workloadIdentityUser",
+                            "--member=serviceAccount:my-project.svc.id.goog[ixn/ixn-external-secrets]"
+                        ]
+                    ),
+                    "{tag}: {calls:?}"
+                );
+                assert!(
+                    called(
+                        "gcloud",
+                        &["add-iam-policy-binding", "my-project", "--role=roles/secretmanager.secretAccessor"]
+                    ),
+                    "{tag}"
+                );
+            }
+            SecretStoreKind::AzureKeyVault => {
+                // The stubs say the identity and its credential exist: the script only
+                // makes them when they do not.
+                assert!(
+                    called("az", &["federated-credential", "show", "ixn-external-secrets-ixn"]),
+                    "{tag}: {calls:?}"
+                );
+                assert!(tree.seed.contains("--subject=system:serviceaccount:ixn:ixn-external-secrets"), "{tag}");
+                assert!(called("az", &["role", "assignment", "Key Vault Secrets User"]), "{tag}");
+            }
+            SecretStoreKind::Vault => {
+                assert!(called("vault", &["policy", "write", "ixn"]), "{tag}: {calls:?}");
+                assert!(
+                    called(
+                        "vault",
+                        &[
+                            "auth/kubernetes/role/ixn",
+                            "bound_service_account_names=ixn-external-secrets",
+                            "bound_service_account_namespaces=ixn"
+                        ]
+                    ),
+                    "{tag}"
+                );
+            }
+        }
+    }
+    let _ = fs::remove_dir_all(&root);
 }

@@ -29,12 +29,19 @@ struct Call {
 }
 
 fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
+    run_script_in(script, tag, |_| {})
+}
+
+/// [`run_script`], with `prepare` called on the folder it runs in (the script sits in
+/// another one) before it runs.
+fn run_script_in(script: &str, tag: &str, prepare: impl FnOnce(&Path)) -> (Vec<Call>, PathBuf) {
     let dir = std::env::temp_dir().join(format!("ixn-shell-{tag}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     let (bin, log, work) = (dir.join("bin"), dir.join("log"), dir.join("work"));
     for d in [&bin, &log, &work] {
         fs::create_dir_all(d).unwrap();
     }
+    prepare(&work);
     for p in ["kubectl", "helm", "gcloud", "az", "psql", "curl", "sleep"] {
         let path = bin.join(p);
         fs::write(&path, STUB).unwrap();
@@ -355,6 +362,34 @@ fn stdin_style_carries_any_text() {
 #[test]
 fn placeholder_mode_substitutes_only_its_variables() {
     check(SecretStyle::Guide, true, "placeholders");
+}
+
+// The rendered chart holds its Secrets in plaintext, and the values file (and its
+// envsubst output) the credentials: written 0600 whatever the umask, even over a
+// wider file an earlier run left, and from whatever folder the script runs in.
+#[test]
+fn the_files_the_script_writes_are_its_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let files = ["override_values.yaml", "override_values.yaml_", "ixn-100-rendered.yaml"];
+    for (placeholders, tag) in [(true, "private-subst"), (false, "private")] {
+        let mut cfg = nasty_config(SecretStyle::Stdin, placeholders);
+        cfg.deploy.chart_makes_db_secrets = true;
+        let script = unguarded(&cfg);
+        let (_, work) = run_script_in(&script, tag, |work| {
+            // Left 0644 by an earlier run.
+            for f in files {
+                fs::write(work.join(f), "old").unwrap();
+                fs::set_permissions(work.join(f), fs::Permissions::from_mode(0o644)).unwrap();
+            }
+        });
+        for f in files.iter().filter(|f| placeholders || !f.ends_with('_')) {
+            let mode = fs::metadata(work.join(f)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{tag}: {f}");
+        }
+        let values = fs::read_to_string(work.join("override_values.yaml")).unwrap();
+        assert!(values.contains("enabled: true") && values.contains("password"), "{tag}: the values hold secrets");
+        let _ = fs::remove_dir_all(work.parent().unwrap());
+    }
 }
 
 /// A program on PATH (shellcheck), if this machine has it; says the test is skipped

@@ -246,10 +246,11 @@ pub fn run(request: &str, reply: Reply) {
                     Ok(shared) => {
                         files.extend(shared);
                         let failed = reports.len() - total;
-                        let name = format!("{}.tar", render::TAR_FOLDER);
+                        // The tree `ixn-portal batch` writes, through the same tar sink.
+                        let tree = render::tree(files);
                         reply(
-                            json!({"id": id, "name": name, "rendered": total, "failed": failed}).to_string(),
-                            Some(render::tar(files)),
+                            json!({"id": id, "name": tree.tar_name(), "rendered": total, "failed": failed}).to_string(),
+                            Some(tree.tar()),
                         );
                     }
                     Err(e) => fail(reply, e.to_string()),

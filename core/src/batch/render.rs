@@ -82,7 +82,7 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
             element: Json::Null,
             head: Json::Null,
         };
-        return RowOutput { files: d.files, part };
+        return RowOutput { files: d.into_folder(), part };
     }
     let mut cfg = cfg.clone();
     // One batch, one delivery: the base profile's.
@@ -183,6 +183,8 @@ pub fn shared(
         Delivery::Argocd => {
             let elements = parts.iter().map(|p| p.element.clone()).collect();
             out.push(git_file(argocd::application_set_file(&parts[0].head, elements)));
+            let namespace = parts[0].head["namespace"].as_str().unwrap_or_default();
+            out.push(git_file(gitops::readme::application_set(namespace)));
         }
         Delivery::Flux => {
             out.push(git_file(GitFile {
@@ -241,8 +243,7 @@ pub fn all(
     Ok(files)
 }
 
-/// `files` under [`TAR_FOLDER`], as the portal's batch `.tar`.
-pub fn tar(files: Vec<File>) -> Vec<u8> {
-    let files: Vec<File> = files.into_iter().map(|f| File { name: format!("{TAR_FOLDER}/{}", f.name), ..f }).collect();
-    crate::generate::archive::tar(&files)
+/// The batch's files as one tree, under [`TAR_FOLDER`] in the portal's batch `.tar`.
+pub fn tree(files: Vec<File>) -> crate::generate::archive::Tree {
+    crate::generate::archive::Tree { folder: TAR_FOLDER.to_string(), files }
 }

@@ -1,5 +1,8 @@
-//! "Download everything": the artifacts as one `.tar` (POSIX ustar), written by hand
-//! because it is 50 lines and a crate would add to the wasm for nothing.
+//! The one writer of a file tree: [`Tree`] (each file's path, bytes and executable
+//! bit) and its two sinks, the `.tar` (POSIX ustar, written by hand because it is 50
+//! lines and a crate would add to the wasm for nothing) and a folder ([`folder`]).
+//! "Download everything", "Download all tenants", `ixn-portal render` and
+//! `ixn-portal batch` all write through it, so their layouts cannot differ.
 
 /// One file in the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,12 +53,54 @@ fn split_name(path: &[u8]) -> (&[u8], &[u8]) {
     }
 }
 
-/// The files as a tar archive. Deterministic: mtime 0, owner root.
-pub fn tar(files: &[File]) -> Vec<u8> {
+/// A tree of files: what one download or one `--out DIR` holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree {
+    /// The folder the `.tar` holds the files in (and, with `.tar`, its file name);
+    /// `--out DIR` writes them into DIR instead.
+    pub folder: String,
+    /// Every file, its name relative to the tree's root (`/`-separated).
+    pub files: Vec<File>,
+}
+
+impl Tree {
+    /// The archive's file name, e.g. `ixn-100.tar`.
+    pub fn tar_name(&self) -> String {
+        format!("{}.tar", self.folder)
+    }
+
+    /// The tar sink: the files under [`Tree::folder`], as the portal downloads them.
+    pub fn tar(&self) -> Vec<u8> {
+        tar_under(&self.folder, &self.files)
+    }
+
+    /// Each file's name inside the tree, with the file.
+    pub fn relative(&self) -> impl Iterator<Item = (&str, &File)> {
+        self.files.iter().map(|f| (f.name.as_str(), f))
+    }
+
+    /// The files with their names under [`Tree::folder`] (a batch row's files, in the
+    /// batch's tree).
+    pub fn into_folder(self) -> Vec<File> {
+        let folder = self.folder;
+        self.files.into_iter().map(|f| File { name: format!("{folder}/{}", f.name), ..f }).collect()
+    }
+}
+
+/// The files as a tar archive, each under `folder/` (none when `folder` is empty).
+/// Deterministic: mtime 0, owner root.
+pub fn tar_under(folder: &str, files: &[File]) -> Vec<u8> {
     let mut out = Vec::new();
+    let mut path = String::new();
     for f in files {
         let mut h = [0u8; 512];
-        let (prefix, name) = split_name(f.name.as_bytes());
+        path.clear();
+        if !folder.is_empty() {
+            path.push_str(folder);
+            path.push('/');
+        }
+        path.push_str(&f.name);
+        let (prefix, name) = split_name(path.as_bytes());
         h[..name.len()].copy_from_slice(name);
         h[345..345 + prefix.len()].copy_from_slice(prefix);
         octal(&mut h[100..108], f.mode());
@@ -76,6 +121,126 @@ pub fn tar(files: &[File]) -> Vec<u8> {
     }
     out.resize(out.len() + 1024, 0);
     out
+}
+
+/// The folder sink: writes a tree's files under a folder, making their folders. While
+/// it writes, every folder is 0700 and every file 0600, so that a run killed half way
+/// (even by SIGKILL) leaves nothing another user can read; [`folder::Folder::finish`]
+/// then gives each its mode ([`File::mode`], folders 0755). All or nothing is the
+/// caller's: it writes into a temporary folder and renames it into place.
+#[cfg(unix)]
+pub mod folder {
+    use super::File;
+    use std::collections::BTreeSet;
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    /// A file or folder that could not be written.
+    #[derive(Debug)]
+    pub struct WriteError {
+        /// Where.
+        pub path: PathBuf,
+        /// Why.
+        pub error: std::io::Error,
+    }
+
+    impl std::fmt::Display for WriteError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{}: {}", self.path.display(), self.error)
+        }
+    }
+
+    impl std::error::Error for WriteError {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.error)
+        }
+    }
+
+    fn at(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+        move |error| WriteError { path: path.to_path_buf(), error }
+    }
+
+    /// What [`Folder::finish`] gives its mode: the files written (name, mode) and the
+    /// folders made.
+    type Written = (Vec<(String, u32)>, BTreeSet<String>);
+
+    /// Files written under one folder, and the modes they get when it is finished.
+    /// Several threads may write through one `Folder` (a batch's rows).
+    #[derive(Debug)]
+    pub struct Folder {
+        root: PathBuf,
+        // What `finish` gives its mode: the files (by name) and the folders made.
+        written: Mutex<Written>,
+    }
+
+    impl Folder {
+        /// A sink writing under `root`, which exists.
+        pub fn new(root: &Path) -> Folder {
+            Folder { root: root.to_path_buf(), written: Mutex::new((Vec::new(), BTreeSet::new())) }
+        }
+
+        /// Writes `files` (new files: one that exists is an error), making their
+        /// folders, each file 0600 and each folder 0700 until [`Folder::finish`].
+        pub fn write(&self, files: &[File]) -> Result<(), WriteError> {
+            for f in files {
+                if let Some((dir, _)) = f.name.rsplit_once('/') {
+                    self.make_folders(dir)?;
+                }
+                let path = self.root.join(&f.name);
+                // One open and one write per file: a batch writes thousands.
+                let mut out = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o600)
+                    .open(&path)
+                    .map_err(at(&path))?;
+                out.write_all(&f.data).map_err(at(&path))?;
+                self.written.lock().expect("no writer panicked").0.push((f.name.clone(), f.mode() as u32));
+            }
+            Ok(())
+        }
+
+        /// Makes `dir` and the folders above it under the root, each 0700. Never the
+        /// root itself: a root removed under a run (its temporary folder, on a signal)
+        /// stays removed, and the run's next write fails.
+        fn make_folders(&self, dir: &str) -> Result<(), WriteError> {
+            if self.written.lock().expect("no writer panicked").1.contains(dir) {
+                return Ok(());
+            }
+            let mut end = 0;
+            while end < dir.len() {
+                end = dir[end..].find('/').map_or(dir.len(), |i| end + i);
+                let part = &dir[..end];
+                let path = self.root.join(part);
+                // Rows on several threads share parent folders (`git/ixn/`): one another
+                // thread made is fine.
+                match std::fs::DirBuilder::new().mode(0o700).create(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(at(&path)(e)),
+                    _ => {}
+                }
+                self.written.lock().expect("no writer panicked").1.insert(part.to_string());
+                end += 1;
+            }
+            Ok(())
+        }
+
+        /// Gives every file written its mode ([`File::mode`], exactly: the umask does
+        /// not apply, as with the portal's `.tar`) and every folder made 0755.
+        pub fn finish(self) -> Result<(), WriteError> {
+            let (files, dirs) = self.written.into_inner().expect("no writer panicked");
+            for (name, mode) in files {
+                let path = self.root.join(name);
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).map_err(at(&path))?;
+            }
+            for dir in dirs {
+                let path = self.root.join(dir);
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).map_err(at(&path))?;
+            }
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -109,7 +274,7 @@ mod tests {
         assert!(long.len() > 100);
         let mut files = files;
         files.push(File { name: long, data: b"kind: Job\n".to_vec(), executable: false, secret: false });
-        let bytes = tar(&files);
+        let bytes = tar_under("", &files);
         assert_eq!(bytes.len() % 512, 0);
         let dir = std::env::temp_dir().join(format!("ixn-tar-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -136,6 +301,50 @@ mod tests {
             ("-rwxr-xr-x", "run.sh"),
         ] {
             assert!(listing.lines().any(|l| l.starts_with(perm) && l.ends_with(name)), "{perm} {name}: {listing}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    // The folder sink: private while it writes (a run killed half way leaves nothing
+    // another user can read), each file's own mode once finished.
+    #[test]
+    fn the_folder_sink_writes_privately_then_gives_each_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("ixn-sink-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = |name: &str, executable, secret| File {
+            name: name.into(),
+            data: name.as_bytes().to_vec(),
+            executable,
+            secret,
+        };
+        let files = [
+            file("git/ixn/ixn-100/manifests/a.yaml", false, false),
+            file("git/ixn/ixn-100/run.sh", true, false),
+            file("seed-secret-store.sh", true, true),
+            file("ixn-100/secrets.json", false, true),
+        ];
+        let sink = folder::Folder::new(&dir);
+        sink.write(&files[..2]).unwrap();
+        sink.write(&files[2..]).unwrap();
+        let mode = |p: &str| std::fs::metadata(dir.join(p)).unwrap().permissions().mode() & 0o777;
+        for f in &files {
+            assert_eq!(mode(&f.name), 0o600, "{} while written", f.name);
+            assert_eq!(std::fs::read(dir.join(&f.name)).unwrap(), f.data);
+        }
+        for d in ["git", "git/ixn", "git/ixn/ixn-100", "git/ixn/ixn-100/manifests", "ixn-100"] {
+            assert_eq!(mode(d), 0o700, "{d} while written");
+        }
+        // A file written twice is an error that names it.
+        let err = sink.write(&files[..1]).unwrap_err().to_string();
+        assert!(err.contains("manifests/a.yaml") && err.contains("exists"), "{err}");
+        sink.finish().unwrap();
+        for f in &files {
+            assert_eq!(u64::from(mode(&f.name)), f.mode(), "{}", f.name);
+        }
+        for d in ["git", "git/ixn", "git/ixn/ixn-100", "git/ixn/ixn-100/manifests", "ixn-100"] {
+            assert_eq!(mode(d), 0o755, "{d}");
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -287,8 +287,17 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
     )
 }
 
+/// `command`, writing `file`, in a subshell whose umask makes the file its owner's
+/// only (0600): the values and what Helm renders from them can hold credentials. A file
+/// left by an earlier run is removed first, so it does not keep a wider mode. The
+/// umask stays inside the parentheses: a pasted block leaves the user's shell as it was.
+fn private(file: &str, command: &str) -> String {
+    format!("(umask 077 && rm -f -- {} && {command})", quote(file))
+}
+
 fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static str) {
-    let write = heredoc(&format!("cat > {}", quote(VALUES_FILE)), yaml.trim_end_matches('\n'), "EOF");
+    let write =
+        heredoc(&private(VALUES_FILE, &format!("cat > {}", quote(VALUES_FILE))), yaml.trim_end_matches('\n'), "EOF");
     let file = values_file_for(cfg, eff);
     if file == VALUES_FILE {
         return (write, file);
@@ -309,11 +318,13 @@ fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static 
         .chain(theirs.iter().map(|n| n.as_str()))
         .map(|n| format!("${{{n}}}"))
         .collect();
+    let substituted = format!("{VALUES_FILE}_");
     let subst = format!(
-        "# Only these variables are substituted, so any other $ in the file is kept.\nenvsubst {} < {} > {}_",
-        quote(&names.join(" ")),
-        quote(VALUES_FILE),
-        quote(VALUES_FILE)
+        "# Only these variables are substituted, so any other $ in the file is kept.\n{}",
+        private(
+            &substituted,
+            &format!("envsubst {} < {} > {}", quote(&names.join(" ")), quote(VALUES_FILE), quote(&substituted))
+        )
     );
     (format!("{write}\n{}\n{subst}", exports.join("\n")), file)
 }
@@ -361,15 +372,18 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     let (values, values_file) = values_block(yaml, cfg, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
     let template = helm_words(cfg, &["helm", "template"], values_file);
+    let rendered = format!("{release}-rendered.yaml");
     let mut upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
     upgrade.extend(super::helm::install_flags(d.helm_major).iter().map(|s| s.to_string()));
     blocks.push(Block {
         id: "helm",
         title: "Validate and install the chart",
         script: format!(
-            "# Render first: errors show here without touching the cluster.\n{} > {}\n{}",
-            command(&template.iter().map(String::as_str).collect::<Vec<_>>()),
-            quote(&format!("{release}-rendered.yaml")),
+            "# Render first: errors show here without touching the cluster (the file holds\n# the chart's Secrets: its owner's only).\n{}\n{}",
+            private(
+                &rendered,
+                &format!("{} > {}", command(&template.iter().map(String::as_str).collect::<Vec<_>>()), quote(&rendered))
+            ),
             command(&upgrade.iter().map(String::as_str).collect::<Vec<_>>())
         ),
     });

@@ -2,6 +2,7 @@
 //! `scripts/setup.sh --browser`), a private Helm home, and an unreachable cluster.
 #![allow(dead_code)] // each test file uses some of these
 
+pub mod schemas;
 pub mod tenant;
 
 use std::path::{Path, PathBuf};

@@ -150,8 +150,15 @@ pub fn annotated(t: &Tenant) -> Vec<Manifest> {
     let mut out = Vec::new();
     let all = manifests(t);
     let hooks = all.iter().any(|m| m.stage.bootstrap());
+    let hook_store = hooks && t.eso() && t.cfg.deploy.db_bootstrap;
     for mut m in all {
-        if m.stage.bootstrap() {
+        if hook_store && m.json["kind"] == "ServiceAccount" {
+            // The PreSync hooks' SecretStore authenticates as it: it must exist before
+            // them, on the first sync too, so it is a PreSync hook itself (first).
+            m.annotate("argocd.argoproj.io/hook", "PreSync");
+            m.annotate("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation");
+            m.annotate("argocd.argoproj.io/sync-wave", "-3");
+        } else if m.stage.bootstrap() {
             if m.stage == Stage::BootstrapSecret {
                 m.json["spec"]["secretStoreRef"]["name"] = Json::String(format!("{}-bootstrap", store_name(t)));
             }
@@ -163,7 +170,7 @@ pub fn annotated(t: &Tenant) -> Vec<Manifest> {
         }
         out.push(m);
     }
-    if hooks && t.eso() && t.cfg.deploy.db_bootstrap {
+    if hook_store {
         let name = format!("{}-bootstrap", store_name(t));
         let mut m = Manifest::of(
             Stage::Store,
@@ -253,6 +260,7 @@ pub fn tree(t: &Tenant) -> Tree {
             executable: false,
         },
     );
+    files.push(super::readme::file(t, crate::model::Delivery::Argocd, &t.folder));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }
 
@@ -367,5 +375,6 @@ pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
         elements.push(element);
     }
     files.insert(0, application_set_file(&batch_head(first), elements));
+    files.insert(1, super::readme::application_set(&first.cfg.deploy.argocd_namespace));
     Ok(Tree { files, seed: seed::script(tenants) })
 }

@@ -347,10 +347,18 @@ pub fn plan(t: &Tenant) -> Plan {
             ]);
             b.external(REDIS_SECRET, template("Opaque", &[(REDIS_KEY, tpl)]), vec![pw])
         } else if spec.name == KAFKA_SECRET {
-            let mut fields = vec![("bootstrap", Field::Lit(&d.kafka_bootstrap))];
-            let mut data = Vec::new();
+            // Every field from the store (a template alone would make a Secret with
+            // nothing from it): the bootstrap servers too, so that there is always one.
+            let (mut fields, mut data) = (Vec::new(), Vec::new());
+            if !d.kafka_bootstrap.is_empty() {
+                data.push(b.entry("bootstrap", "kafka-bootstrap", &d.kafka_bootstrap, "the Kafka bootstrap servers"));
+                fields.push(("bootstrap", Field::Store("bootstrap")));
+            } else {
+                fields.push(("bootstrap", Field::Lit("")));
+            }
             if !d.kafka_username.is_empty() {
-                fields.push(("username", Field::Lit(&d.kafka_username)));
+                data.push(b.entry("username", "kafka-username", &d.kafka_username, "the Kafka user name"));
+                fields.push(("username", Field::Store("username")));
             }
             if !d.kafka_password.is_empty() {
                 data.push(b.entry("password", "kafka-password", &d.kafka_password, "the Kafka password"));
@@ -444,14 +452,48 @@ pub fn secret_store(t: &Tenant, name: &str) -> Object<Spec<SecretStoreSpec>> {
     }
 }
 
-/// The SecretStore and every ExternalSecret, as manifests.
+/// The project of the secrets in Google Secret Manager: `store.gcpProject`, else the
+/// GKE project.
+pub fn gcp_project(t: &Tenant) -> &str {
+    let d = &t.cfg.deploy;
+    if d.store_gcp_project.is_empty() {
+        &d.gke_project
+    } else {
+        &d.store_gcp_project
+    }
+}
+
+/// The Google service account GKE workload identity binds the store's Kubernetes
+/// service account to: the same name, in the secrets' project.
+pub fn google_service_account(t: &Tenant) -> String {
+    format!("{}@{}.iam.gserviceaccount.com", t.cfg.deploy.store_service_account, gcp_project(t))
+}
+
+/// The Kubernetes service account the SecretStore authenticates as: on GKE annotated
+/// with its Google service account (workload identity); on AKS the seed script adds
+/// the managed identity's client ID, which only exists once it has made it.
+pub fn service_account(t: &Tenant) -> Object<super::kube::Empty> {
+    let mut metadata = Meta::named(&t.cfg.deploy.store_service_account, &t.namespace);
+    if t.cfg.deploy.secret_store == SecretStoreKind::GcpSecretManager {
+        metadata = metadata.annotate("iam.gke.io/gcp-service-account", &google_service_account(t));
+    }
+    Object { api_version: "v1", kind: "ServiceAccount", metadata, body: super::kube::Empty {} }
+}
+
+/// The store's service account, the SecretStore and every ExternalSecret, as manifests.
 pub fn manifests(t: &Tenant) -> Vec<Manifest> {
     let mut out = vec![Manifest::of(
+        Stage::Store,
+        "service-account.yaml".into(),
+        "the service account the SecretStore authenticates as".into(),
+        &service_account(t),
+    )];
+    out.push(Manifest::of(
         Stage::Store,
         "secret-store.yaml".into(),
         "the SecretStore External Secrets reads".into(),
         &secret_store(t, &store_name(t)),
-    )];
+    ));
     for (i, (stage, es)) in plan(t).externals.iter().enumerate() {
         let name = &es.metadata.name;
         out.push(Manifest::of(

@@ -279,5 +279,6 @@ pub fn tree(t: &Tenant) -> Tree {
         0,
         GitFile { path: format!("{dir}/kustomization.yaml"), text: kustomize_file(&listed), executable: false },
     );
+    files.push(super::readme::file(t, crate::model::Delivery::Flux, dir));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }

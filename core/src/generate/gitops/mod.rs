@@ -18,6 +18,7 @@ pub mod external_secrets;
 pub mod flux;
 pub mod genesys;
 pub mod kube;
+pub mod readme;
 pub mod seed;
 
 use super::secrets::{secret_specs, SecretSpec};

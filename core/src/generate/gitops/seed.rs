@@ -6,7 +6,7 @@
 //! no process list or audit log shows it in an argument.
 
 use super::bootstrap_job::{ADMIN_KEY, OWNER_KEY};
-use super::external_secrets::{bootstrap_secret, plan};
+use super::external_secrets::{self, bootstrap_secret, plan};
 use super::Tenant;
 use crate::generate::commands::apply_manifest;
 use crate::generate::secrets::SecretSpec;
@@ -26,6 +26,109 @@ pub fn head() -> String {
 /// `printf '%s' VALUE | <cmd>`: the value exactly, without a trailing newline.
 fn piped(value: &str, cmd: &str) -> String {
     format!("printf '%s' {} | {cmd}", quote(value))
+}
+
+/// The commands that let the SecretStore's service account read the store (run where
+/// gcloud, az or vault is logged in, as the store commands): GKE workload identity's
+/// binding to the Google service account, AKS's managed identity and federated
+/// credential, or Vault's policy and Kubernetes auth role. Each may run again.
+fn identity_lines(t: &Tenant) -> String {
+    let d = &t.cfg.deploy;
+    let (sa, ns) = (d.store_service_account.as_str(), t.namespace.as_str());
+    let head = format!(
+        "# The SecretStore authenticates as the service account {} in namespace {} (made\n# from Git, manifests' service-account.yaml): let it read the store.\n",
+        comment_text(sa),
+        comment_text(ns)
+    );
+    match d.secret_store {
+        SecretStoreKind::GcpSecretManager => {
+            let project = external_secrets::gcp_project(t);
+            if project.is_empty() {
+                return String::new();
+            }
+            let gsa = external_secrets::google_service_account(t);
+            let pool = if d.gke_project.is_empty() { project } else { d.gke_project.as_str() };
+            format!(
+                "{head}{} >/dev/null 2>&1 ||\n  {}\n{}\n{}\n",
+                command(&["gcloud", "iam", "service-accounts", "describe", &gsa, "--project", project]),
+                command(&["gcloud", "iam", "service-accounts", "create", sa, "--project", project]),
+                command(&[
+                    "gcloud",
+                    "projects",
+                    "add-iam-policy-binding",
+                    project,
+                    &format!("--member=serviceAccount:{gsa}"),
+                    "--role=roles/secretmanager.secretAccessor",
+                    "--condition=None",
+                ]),
+                command(&[
+                    "gcloud",
+                    "iam",
+                    "service-accounts",
+                    "add-iam-policy-binding",
+                    &gsa,
+                    "--project",
+                    project,
+                    "--role=roles/iam.workloadIdentityUser",
+                    &format!("--member=serviceAccount:{pool}.svc.id.goog[{ns}/{sa}]"),
+                ]),
+            )
+        }
+        SecretStoreKind::AzureKeyVault => {
+            let rg = d.aks_resource_group.as_str();
+            let credential = format!("{sa}-{ns}");
+            format!(
+                "{head}{} >/dev/null 2>&1 ||\n  {}\nclient_id=$({})\n{} >/dev/null 2>&1 ||\n  {} \\\n    --issuer \"$({})\"\n{} \\\n  --assignee \"$client_id\" --scope \"$({})\"\necho \"Add to service-account.yaml and commit: azure.workload.identity/client-id: $client_id\"\n",
+                command(&["az", "identity", "show", "--name", sa, "--resource-group", rg, "--output", "none"]),
+                command(&["az", "identity", "create", "--name", sa, "--resource-group", rg, "--output", "none"]),
+                command(&["az", "identity", "show", "--name", sa, "--resource-group", rg, "--query", "clientId", "--output", "tsv"]),
+                command(&["az", "identity", "federated-credential", "show", "--name", &credential, "--identity-name", sa, "--resource-group", rg, "--output", "none"]),
+                command(&[
+                    "az",
+                    "identity",
+                    "federated-credential",
+                    "create",
+                    "--name",
+                    &credential,
+                    "--identity-name",
+                    sa,
+                    "--resource-group",
+                    rg,
+                    &format!("--subject=system:serviceaccount:{ns}:{sa}"),
+                    "--audiences=api://AzureADTokenExchange",
+                    "--output",
+                    "none",
+                ]),
+                command(&["az", "aks", "show", "--name", &d.aks_cluster, "--resource-group", rg, "--query", "oidcIssuerProfile.issuerUrl", "--output", "tsv"]),
+                command(&["az", "role", "assignment", "create", "--role", "Key Vault Secrets User", "--output", "none"]),
+                command(&["az", "keyvault", "show", "--name", &d.store_key_vault, "--query", "id", "--output", "tsv"]),
+            )
+        }
+        SecretStoreKind::Vault => {
+            let prefix = plan(t).entries.first().and_then(|e| e.key.rsplit_once('/')).map(|(p, _)| p.to_string());
+            let Some(prefix) = prefix else { return String::new() };
+            // HCL strings read JSON's escapes.
+            let path = serde_json::to_string(&format!("{}/data/{prefix}/*", d.store_vault_mount)).expect("json");
+            let role = d.store_vault_role.as_str();
+            format!(
+                "{head}{}\n{}\n",
+                crate::generate::shell::heredoc(
+                    &command(&["vault", "policy", "write", role, "-"]),
+                    &format!("path {path} {{\n  capabilities = [\"read\"]\n}}"),
+                    "EOF"
+                ),
+                command(&[
+                    "vault",
+                    "write",
+                    &format!("auth/{}/role/{role}", d.store_vault_auth_mount),
+                    &format!("bound_service_account_names={sa}"),
+                    &format!("bound_service_account_namespaces={ns}"),
+                    &format!("policies={role}"),
+                    "ttl=1h",
+                ]),
+            )
+        }
+    }
 }
 
 /// The store commands of one tenant.
@@ -94,6 +197,7 @@ fn store_lines(t: &Tenant) -> String {
             }
         }
     }
+    out.push_str(&identity_lines(t));
     out
 }
 
