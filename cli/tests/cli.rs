@@ -644,3 +644,29 @@ fn a_profile_made_against_a_chart_file_needs_that_file_again() {
         run(&["render", "pinned.yaml", "--chart", "chart.yaml", "--out", "out", "--allow-errors", "-q"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn batch_refuses_tenants_of_one_namespace_with_other_redis_passwords_naming_both_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    tenants_base(tmp.path());
+    std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace\n101,ns\n102,ns\n103,other\n").unwrap();
+    let o = bin()
+        .args(["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-env", "IXN_"])
+        .env("IXN_REDIS_PASSWORD", "All-S3cret")
+        .env("IXN_DB_ADMIN_PASSWORD", "Admin-S3cret")
+        .env("IXN_REDIS_PASSWORD__102", "Other-S3cret")
+        .env("IXN_REDIS_PASSWORD__103", "Other-S3cret")
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("t.csv:3:1: row 2, redis.password: error: redis-ors-secret is one Secret for every tenant in namespace ns, and row 1 gives it another Redis password; tenants of one namespace must agree on it\n"),
+        "{err}"
+    );
+    // Row 3 is alone in its namespace; no password is shown; nothing is written.
+    assert!(!err.contains("row 3,") && !err.contains("S3cret"), "{err}");
+    assert!(err.contains("nothing written: 1 of 3 rows has errors"), "{err}");
+    assert!(!tmp.path().join("out").exists());
+}

@@ -916,3 +916,79 @@ fn a_genesys_batch_needs_one_chart_version_and_rows_keep_the_base_delivery() {
     assert_eq!((f.path.to_string().as_str(), f.at.line, f.at.column), ("deploy.delivery", 3, 5));
     assert!(f.message.contains("one delivery, the base profile's (genesys)"), "{}", f.message);
 }
+
+#[test]
+fn forty_tenants_in_one_namespace_declare_its_shared_secrets_once() {
+    use ixn_core::batch::{render, Batch, Tenants};
+    let mut csv = String::from("tenant.sid,deploy.namespace\n");
+    for i in 0..40 {
+        csv.push_str(&format!("{},ixn\n", 100 + i));
+    }
+    let shared = ["redis-ors-secret", "kafka-shared-secret", "pullsecret"];
+    for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        for from in [SecretsFrom::Kubectl, SecretsFrom::ExternalSecrets] {
+            let base = complete(hostile(delivery, from, SecretStoreKind::GcpSecretManager));
+            let batch = Batch::new(base, Tenants::parse("tenants.csv", &csv).unwrap());
+            let reports = batch.check();
+            assert!(reports.iter().all(|r| !r.failed()), "{reports:?}");
+            let files = render::all(&batch, &reports, ValuesOptions::default(), &|_| {}).unwrap();
+            let text = |f: &ixn_core::generate::archive::File| String::from_utf8_lossy(&f.data).into_owned();
+            for name in shared {
+                // ExternalSecrets: one per shared Secret in the whole tree.
+                let declared = files
+                    .iter()
+                    .filter(|f| f.name.starts_with("git/"))
+                    .filter(|f| {
+                        text(f).contains("kind: ExternalSecret") && text(f).contains(&format!("name: {name}\n"))
+                    })
+                    .count();
+                let want = usize::from(from == SecretsFrom::ExternalSecrets);
+                assert_eq!(declared, want, "{delivery:?} {from:?}: {name}");
+            }
+            let seed = text(files.iter().find(|f| f.name == gitops::SEED_FILE).unwrap());
+            match from {
+                SecretsFrom::Kubectl => {
+                    for name in shared {
+                        assert_eq!(
+                            seed.matches(&format!("\"name\": \"{name}\"")).count(),
+                            1,
+                            "{delivery:?}: {name}\n{seed}"
+                        );
+                    }
+                }
+                SecretsFrom::ExternalSecrets => {
+                    // One store entry of the namespace for each shared value, put once.
+                    for key in
+                        ["ixn-shared-redis-password", "ixn-shared-kafka-password", "ixn-shared-registry-password"]
+                    {
+                        assert_eq!(seed.matches(&format!("put {key}\n")).count(), 1, "{delivery:?}: {key}\n{seed}");
+                    }
+                    assert!(!seed.contains("ixn-101-redis-password"), "{delivery:?}");
+                    let es = files
+                        .iter()
+                        .find(|f| f.name.ends_with("external-secret-redis-ors-secret.yaml"))
+                        .map(text)
+                        .unwrap();
+                    assert!(es.contains("key: ixn-shared-redis-password"), "{es}");
+                }
+            }
+        }
+    }
+    // Script mode: no tenant's deploy.sh deletes a Secret the namespace's tenants share.
+    let mut base = complete(hostile(Delivery::Script, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager));
+    for style in [ixn_core::model::SecretStyle::Guide, ixn_core::model::SecretStyle::Stdin] {
+        base.deploy.secret_style = style;
+        let batch = Batch::new(base.clone(), Tenants::parse("tenants.csv", &csv).unwrap());
+        let reports = batch.check();
+        let files = render::all(&batch, &reports, ValuesOptions::default(), &|_| {}).unwrap();
+        let scripts: Vec<_> = files.iter().filter(|f| f.name.ends_with("/deploy.sh")).collect();
+        assert_eq!(scripts.len(), 40);
+        for f in scripts {
+            let s = String::from_utf8_lossy(&f.data);
+            for name in shared {
+                assert!(!s.contains(&format!("kubectl delete secret {name}")), "{style:?}: {}", f.name);
+                assert!(s.contains(&format!("# {name}:")), "{style:?}: {} makes {name}", f.name);
+            }
+        }
+    }
+}

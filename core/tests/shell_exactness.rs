@@ -13,9 +13,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+// The two ends of a pipeline (`kubectl create … --dry-run=client | kubectl apply -f -`)
+// run at once and may count the same `n`: the process id keeps their records apart.
 const STUB: &str = r#"#!/usr/bin/env bash
 n=$(ls "$STUB_LOG" | wc -l)
-f="$STUB_LOG/$(printf %04d "$n")-$(basename "$0")"
+f="$STUB_LOG/$(printf %04d "$n")-$$-$(basename "$0")"
 printf '%s\0' "$@" > "$f.args"
 cat > "$f.stdin"
 "#;
@@ -68,7 +70,7 @@ fn read_calls(log: &Path) -> Vec<Call> {
                 raw.split(|b| *b == 0).map(|a| String::from_utf8(a.to_vec()).unwrap()).collect();
             args.pop(); // after the last NUL
             Call {
-                program: stem.split_once('-').unwrap().1.to_string(),
+                program: stem.rsplit_once('-').unwrap().1.to_string(),
                 args,
                 stdin: fs::read_to_string(log.join(format!("{stem}.stdin"))).unwrap(),
             }
@@ -322,6 +324,17 @@ fn check(style: SecretStyle, placeholders: bool, tag: &str) {
         expected.sort();
         assert_eq!(got, expected, "{name}");
     }
+    // The namespace's shared Secrets are applied, never deleted: another tenant of the
+    // namespace may be using them (the guide's own commands rendered by kubectl).
+    for name in [secrets::REDIS_SECRET, secrets::KAFKA_SECRET, "pullsecret"] {
+        assert!(find(&calls, "kubectl", &["delete", "secret", name]).is_empty(), "{name} deleted");
+        if style == SecretStyle::Guide {
+            let kind = if name == "pullsecret" { "docker-registry" } else { "generic" };
+            let c = find(&calls, "kubectl", &["create", "secret", kind, name])[0];
+            assert!(c.args.ends_with(&["--dry-run=client".into(), "--output=yaml".into()]), "{:?}", c.args);
+        }
+    }
+    assert!(script.contains("--dry-run=client --output=yaml | kubectl apply -f -") || style == SecretStyle::Stdin);
     // And the JSON inside is the user's text, every value a string.
     let redis: serde_json::Value = serde_json::from_str(&secret_data(&cfg, secrets::REDIS_SECRET)[0].1).unwrap();
     assert_eq!(redis["password"].as_str(), Some(cfg.deploy.redis_password.as_str()));

@@ -1,7 +1,7 @@
 //! Batches: many tenants from one base profile. A tenants file (see [`tenants`]) holds
 //! one row per tenant; each row overrides the base by key path, is validated on its
-//! own, and must not collide with another row (sid, release, database, namespace and
-//! release). Each good row renders exactly the files of the portal's "Download
+//! own, and must not collide with another row (sid, tenant id, release, database,
+//! namespace and release, and the contents of its namespace's shared Secrets). Each good row renders exactly the files of the portal's "Download
 //! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
 //! `tenants.csv` and the script that deploys them all.
 //!
@@ -18,6 +18,7 @@ pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, Ten
 
 use crate::artifacts::download_folder;
 use crate::generate::commands::{database_names, release_name};
+use crate::generate::secrets::{shared_fields, SharedField};
 use crate::model::{ctx, Config, Effective, Value};
 use crate::registry::keys;
 use crate::registry::{FieldKind, Kind};
@@ -56,6 +57,14 @@ pub struct RowReport {
     pub namespace: String,
     /// The two database names (Interaction Server, IXN Node).
     pub databases: [String; 2],
+    /// `tenant.id`.
+    pub tenant_id: String,
+    /// What the namespace's shared Secrets are made of in this row (see
+    /// [`crate::generate::secrets::namespace_wide`]).
+    pub shared: Vec<SharedField>,
+    /// The namespace's shared Secrets an earlier row of the same namespace declares,
+    /// with that row's number: this row's files leave them out (set by [`Batch::finish`]).
+    pub shared_by: Vec<(String, usize)>,
     /// Findings, errors first.
     pub findings: Vec<RowFinding>,
 }
@@ -234,10 +243,23 @@ impl Batch {
             findings.push(self.finding(row, f.path, f.severity, f.message));
         }
         let release = release_name(&cfg);
-        let sid = match cfg.values.get(keys::TENANT_SID) {
+        let text = |key| match cfg.values.get(key) {
             Some(Value::Str(s)) => s.trim().to_string(),
             _ => String::new(),
         };
+        let (sid, tenant_id) = (text(keys::TENANT_SID), text(keys::TENANT_ID));
+        let mut shared = shared_fields(&cfg);
+        if cfg.deploy.delivery != crate::model::Delivery::Script {
+            // In Git delivery the first tenant of the namespace declares the shared
+            // Secrets for all: made by kubectl from the seed, or by External Secrets.
+            shared.push(SharedField {
+                secret: crate::generate::secrets::REDIS_SECRET.into(),
+                path: ctx::DEPLOY_SECRETS_FROM.into(),
+                what: "way of making it (deploy.secretsFrom)",
+                value: cfg.deploy.secrets_from.as_str().into(),
+                credential: false,
+            });
+        }
         RowReport {
             row: row.number,
             at: row.at,
@@ -246,6 +268,9 @@ impl Batch {
             release,
             namespace: cfg.deploy.namespace.clone(),
             databases: database_names(&real),
+            tenant_id,
+            shared,
+            shared_by: Vec::new(),
             findings,
         }
     }
@@ -268,9 +293,74 @@ impl Batch {
     /// and puts each row's errors first.
     pub fn finish(&self, reports: &mut [RowReport]) {
         self.collisions(reports);
+        self.shared_secrets(reports);
+        // The first row of a namespace that renders declares its shared Secrets; the
+        // later ones leave them out, so each is declared once (see `namespace_wide`).
+        let mut first: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+        for r in reports.iter_mut() {
+            r.shared_by.clear();
+            if r.failed() {
+                continue;
+            }
+            let mut names: Vec<&str> = Vec::new();
+            for f in &r.shared {
+                if !names.contains(&f.secret.as_str()) {
+                    names.push(&f.secret);
+                }
+            }
+            for name in names {
+                match first.get(&(r.namespace.clone(), name.to_string())) {
+                    Some(&row) => r.shared_by.push((name.to_string(), row)),
+                    None => {
+                        first.insert((r.namespace.clone(), name.to_string()), r.row);
+                    }
+                }
+            }
+        }
         for r in reports {
             // Stable: errors first, each kind in the order found.
             r.findings.sort_by_key(|f| f.severity);
+        }
+    }
+
+    /// Adds an error to every row that gives one of its namespace's shared Secrets other
+    /// contents than an earlier row of that namespace (see
+    /// [`crate::generate::secrets::namespace_wide`]), at the field that differs.
+    fn shared_secrets(&self, reports: &mut [RowReport]) {
+        let mut seen: std::collections::HashMap<(String, String, String), usize> = std::collections::HashMap::new();
+        for i in 0..reports.len() {
+            let mut found = Vec::new();
+            for f in &reports[i].shared {
+                let key = (reports[i].namespace.clone(), f.secret.clone(), f.path.to_string());
+                let Some(&first) = seen.get(&key) else {
+                    seen.insert(key, i);
+                    continue;
+                };
+                let Some(theirs) = reports[first].shared.iter().find(|g| g.secret == f.secret && g.path == f.path)
+                else {
+                    continue;
+                };
+                if theirs.value == f.value {
+                    continue;
+                }
+                let values = if f.credential {
+                    String::new()
+                } else {
+                    format!(" ({:?} there, {:?} here)", theirs.value, f.value)
+                };
+                let message = format!(
+                    "{} is one Secret for every tenant in namespace {}, and row {} gives it another {}{values}; tenants of one namespace must agree on it",
+                    f.secret, reports[i].namespace, reports[first].row, f.what
+                );
+                found.push((f.path.clone(), message));
+            }
+            let row = &self.tenants.rows[i];
+            for (path, message) in found {
+                let mut f = self.finding(row, path, Severity::Error, message);
+                // The row's own doing, even when no cell holds it (its secrets do).
+                f.in_row = true;
+                reports[i].findings.push(f);
+            }
         }
     }
 
@@ -278,8 +368,9 @@ impl Batch {
     /// namespace/release pair with an earlier row.
     fn collisions(&self, reports: &mut [RowReport]) {
         type Key = fn(&RowReport) -> Vec<String>;
-        let kinds: [(Location, &str, Key); 4] = [
+        let kinds: [(Location, &str, Key); 5] = [
             (keys::TENANT_SID.into(), "the tenant sid", |r| vec![r.sid.clone()]),
+            (keys::TENANT_ID.into(), "the tenant id", |r| vec![r.tenant_id.to_ascii_lowercase()]),
             (ctx::DEPLOY_RELEASE.into(), "the release name", |r| vec![r.release.clone()]),
             (keys::IXN_SERVICE_IXN_SERVER_DB_NAME.into(), "the database name", |r| {
                 let mut names = r.databases.to_vec();
@@ -298,6 +389,11 @@ impl Batch {
                         continue;
                     }
                     match seen.get(&value) {
+                        // Rows that set no tenant.id all take the base profile's: that is
+                        // the base's answer, not two rows' (only typed ids collide).
+                        Some(&first)
+                            if path == Location::Key(keys::TENANT_ID)
+                                && ![first, i].iter().any(|&r| self.place(&self.tenants.rows[r], &path).1) => {}
                         Some(&first) => {
                             let row = &self.tenants.rows[i];
                             // The database collision points at whichever name collides.

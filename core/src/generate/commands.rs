@@ -162,6 +162,17 @@ fn guide_secret(spec: &SecretSpec, cfg: &Config, ns: &str) -> String {
         w.extend(spec.data.iter().map(|(k, v)| format!("--from-literal={k}={v}")));
         command(&w.iter().map(String::as_str).collect::<Vec<_>>())
     };
+    if super::secrets::namespace_wide(cfg, &spec.name) {
+        // Every IXN tenant of the namespace uses this Secret (see `namespace_wide`): one
+        // tenant's script must not delete it from under the others, so it is applied,
+        // which makes it or updates it in place, the guide's command rendered by kubectl.
+        let apply = command(&["kubectl", "apply", "-f", "-"]);
+        return format!(
+            "# {}: {}\n# Shared by every IXN tenant in the namespace: applied (made or updated), never deleted.\n{create} --dry-run=client --output=yaml | {apply}",
+            comment_text(&spec.name),
+            spec.purpose
+        );
+    }
     format!("# {}: {}\n{delete}\n{create}", comment_text(&spec.name), spec.purpose)
 }
 

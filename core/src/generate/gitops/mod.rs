@@ -156,6 +156,12 @@ pub struct Tenant {
     pub values_yaml: String,
     /// The Secrets the deployment needs, with their real data.
     pub specs: Vec<SecretSpec>,
+    /// In a batch: the store keys of the namespace's shared Secrets are the namespace's
+    /// (`<namespace>-shared-…`), not the tenant's own.
+    pub batch: bool,
+    /// In a batch: the namespace's shared Secrets an earlier row declares (name, row),
+    /// which this tenant's files leave out.
+    pub shared_by: Vec<(String, usize)>,
 }
 
 /// Text that is safe as a path segment and an object name: a DNS-1123 label.
@@ -229,7 +235,22 @@ impl Tenant {
             values,
             values_yaml,
             specs,
+            batch: false,
+            shared_by: Vec::new(),
         }
+    }
+
+    /// The tenant as one row of a batch: `shared_by` are the namespace's shared Secrets
+    /// an earlier row declares (see [`crate::batch::RowReport::shared_by`]).
+    pub fn in_batch(mut self, shared_by: &[(String, usize)]) -> Tenant {
+        self.batch = true;
+        self.shared_by = shared_by.to_vec();
+        self
+    }
+
+    /// The row that declares the Secret `name` for this tenant, if not this tenant.
+    pub fn declared_by(&self, name: &str) -> Option<usize> {
+        self.shared_by.iter().find(|(n, _)| n == name).map(|(_, row)| *row)
     }
 
     /// External Secrets makes the Secrets.

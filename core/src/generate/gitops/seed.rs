@@ -122,8 +122,16 @@ fn kubectl_lines(t: &Tenant) -> String {
         specs.push(bootstrap_spec(t));
     }
     for s in &specs {
-        out.push_str(&apply_manifest(s, ns));
-        out.push('\n');
+        match t.declared_by(&s.name) {
+            Some(row) => out.push_str(&format!(
+                "# {}: shared by the namespace's tenants, made above with row {row}'s.\n",
+                comment_text(&s.name)
+            )),
+            None => {
+                out.push_str(&apply_manifest(s, ns));
+                out.push('\n');
+            }
+        }
     }
     out
 }
