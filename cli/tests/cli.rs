@@ -670,3 +670,33 @@ fn batch_refuses_tenants_of_one_namespace_with_other_redis_passwords_naming_both
     assert!(err.contains("nothing written: 1 of 3 rows has errors"), "{err}");
     assert!(!tmp.path().join("out").exists());
 }
+
+#[test]
+fn a_git_batch_names_rows_whose_folders_collide_before_writing_anything() {
+    use ixn_core::model::Delivery;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.deploy.delivery = Delivery::Argocd;
+    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    write_profile(tmp.path(), "base.yaml", &cfg);
+    let long = "y".repeat(300);
+    std::fs::write(
+        tmp.path().join("t.csv"),
+        format!("tenant.sid,gitops.path\n101,a\n102,a\n103,a/manifests\n104,{long}\n"),
+    )
+    .unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--keep-going"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("t.csv:3:5: row 2, gitops.path: error: the Git folder \"a\" is also row 1's"), "{err}");
+    assert!(
+        err.contains("t.csv:4:5: row 3, gitops.path: error: the Git folder \"a/manifests\" is inside row 1's \"a\""),
+        "{err}"
+    );
+    assert!(err.contains("t.csv:5:5: row 4, gitops.path: error: a folder name is at most 255 bytes"), "{err}");
+    assert!(!err.contains("os error") && !err.contains("File name too long"), "{err}");
+    // --keep-going writes the good row only, in its own folder.
+    let out = tmp.path().join("out/git");
+    assert!(out.join("a/override_values.yaml").exists());
+    assert!(!out.join("a/manifests/override_values.yaml").exists());
+}

@@ -369,3 +369,37 @@ fn two_rows_may_not_type_the_same_tenant_id() {
     // Rows without a tenant.id take the base's: not a collision between them.
     assert!(!reports[2].failed() && !reports[3].failed(), "{:?} {:?}", reports[2].findings, reports[3].findings);
 }
+
+#[test]
+fn git_folders_that_are_the_same_or_nested_collide_before_anything_is_written() {
+    let mut base = base();
+    base.deploy.delivery = ixn_core::model::Delivery::Argocd;
+    base.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    let long = "x".repeat(300);
+    let text = format!(
+        "tenant.sid,gitops.path\n101,a\n102,a\n103,a/manifests\n104,b/c\n105,b\n106,{long}\n107,kustomization.yaml/x\n108,\n"
+    );
+    let b = Batch::new(base.clone(), Tenants::parse("t.csv", &text).unwrap());
+    let reports = b.check();
+    let at = |i: usize| -> Vec<String> {
+        reports[i].findings.iter().filter(|f| f.path == "gitops.path").map(|f| reports[i].line("t.csv", f)).collect()
+    };
+    assert!(at(0).is_empty(), "{:?}", at(0));
+    assert_eq!(
+        at(1),
+        ["t.csv:3:5: row 2, gitops.path: error: the Git folder \"a\" is also row 1's; two tenants cannot share it"]
+    );
+    assert_eq!(at(2), ["t.csv:4:5: row 3, gitops.path: error: the Git folder \"a/manifests\" is inside row 1's \"a\": this tenant's files would land in that tenant's"]);
+    assert!(at(3).is_empty(), "{:?}", at(3));
+    assert_eq!(at(4), ["t.csv:6:5: row 5, gitops.path: error: the Git folder \"b\" holds row 4's \"b/c\": that tenant's files would land in this tenant's"]);
+    // A 300-byte folder name is refused at its cell, by the field's own rule.
+    assert_eq!(at(5).len(), 1, "{:?}", at(5));
+    assert!(
+        at(5)[0].starts_with("t.csv:7:5: row 6, gitops.path: error: a folder name is at most 255 bytes"),
+        "{:?}",
+        at(5)
+    );
+    assert_eq!(at(6), ["t.csv:8:5: row 7, gitops.path: error: the Git folder \"kustomization.yaml/x\" would be the batch's own kustomization.yaml, at the tree's root"]);
+    // The default folder, ixn/ixn-108, is no one else's.
+    assert!(at(7).is_empty(), "{:?}", at(7));
+}

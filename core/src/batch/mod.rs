@@ -59,6 +59,8 @@ pub struct RowReport {
     pub databases: [String; 2],
     /// `tenant.id`.
     pub tenant_id: String,
+    /// The tenant's folder in the Git tree (Argo CD and Flux; empty otherwise).
+    pub git_folder: String,
     /// What the namespace's shared Secrets are made of in this row (see
     /// [`crate::generate::secrets::namespace_wide`]).
     pub shared: Vec<SharedField>,
@@ -269,6 +271,12 @@ impl Batch {
             namespace: cfg.deploy.namespace.clone(),
             databases: database_names(&real),
             tenant_id,
+            git_folder: match cfg.deploy.delivery {
+                crate::model::Delivery::Argocd | crate::model::Delivery::Flux => {
+                    crate::generate::gitops::folder_of(&cfg)
+                }
+                _ => String::new(),
+            },
             shared,
             shared_by: Vec::new(),
             findings,
@@ -293,6 +301,7 @@ impl Batch {
     /// and puts each row's errors first.
     pub fn finish(&self, reports: &mut [RowReport]) {
         self.collisions(reports);
+        self.git_folders(reports);
         self.shared_secrets(reports);
         // The first row of a namespace that renders declares its shared Secrets; the
         // later ones leave them out, so each is declared once (see `namespace_wide`).
@@ -320,6 +329,57 @@ impl Batch {
         for r in reports {
             // Stable: errors first, each kind in the order found.
             r.findings.sort_by_key(|f| f.severity);
+        }
+    }
+
+    /// Adds an error to every row whose Git folder is another row's, holds another row's
+    /// or sits inside it (`a` and `a/manifests`: one tenant's files would land in the
+    /// other's), or is a file the batch writes at the tree's root.
+    fn git_folders(&self, reports: &mut [RowReport]) {
+        let root_files = [crate::generate::gitops::argocd::APPLICATION_SET_FILE, "kustomization.yaml"];
+        let inside = |inner: &str, outer: &str| inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with('/'));
+        for i in 0..reports.len() {
+            let folder = reports[i].git_folder.clone();
+            if folder.is_empty() {
+                continue;
+            }
+            let top = folder.split('/').next().unwrap_or_default();
+            let message = if root_files.contains(&top) {
+                Some(format!("the Git folder {folder:?} would be the batch's own {top}, at the tree's root"))
+            } else {
+                reports[..i].iter().find_map(|r| {
+                    let theirs = r.git_folder.as_str();
+                    if theirs.is_empty() {
+                        None
+                    } else if theirs == folder && r.release == reports[i].release {
+                        // The same default folder, ixn/<release>: the release's collision says it.
+                        None
+                    } else if theirs == folder {
+                        Some(format!("the Git folder {folder:?} is also row {}'s; two tenants cannot share it", r.row))
+                    } else if inside(&folder, theirs) {
+                        Some(format!(
+                            "the Git folder {folder:?} is inside row {}'s {theirs:?}: this tenant's files would land in that tenant's",
+                            r.row
+                        ))
+                    } else if inside(theirs, &folder) {
+                        Some(format!(
+                            "the Git folder {folder:?} holds row {}'s {theirs:?}: that tenant's files would land in this tenant's",
+                            r.row
+                        ))
+                    } else {
+                        None
+                    }
+                })
+            };
+            if let Some(message) = message {
+                let row = &self.tenants.rows[i];
+                let mut f = self.finding(row, ctx::GITOPS_PATH.into(), Severity::Error, message);
+                if !f.in_row {
+                    // The default folder, ixn/<release>, comes from the sid.
+                    (f.at, f.in_row) = self.place(row, &keys::TENANT_SID.into());
+                }
+                reports[i].findings.push(f);
+            }
         }
     }
 

@@ -169,21 +169,17 @@ pub(crate) fn is_safe_name(s: &str) -> bool {
     crate::model::dns1123_label(s, 53).is_none()
 }
 
-/// A folder path typed by the user, made safe: `/`-separated segments without `.`,
-/// `..` or empty parts, else `fallback`.
-fn safe_folder(typed: &str, fallback: String) -> String {
-    let trimmed = typed.trim().trim_matches('/');
-    let ok = !trimmed.is_empty()
-        && trimmed.split('/').all(|seg| {
-            !seg.is_empty()
-                && seg != "."
-                && seg != ".."
-                && seg.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        });
-    if ok {
-        trimmed.to_string()
-    } else {
-        fallback
+/// The tenant's folder in the Git tree: `gitops.path` when it can be one (see
+/// [`crate::model::git_folder`], the same rule the field's check uses), else
+/// `ixn/<release>` (`ixn/ixn` when the release is not a DNS label).
+pub fn folder_of(cfg: &Config) -> String {
+    let git = for_git(cfg);
+    match crate::model::git_folder(&git.deploy.git_path) {
+        Ok(Some(folder)) => folder.to_string(),
+        _ => {
+            let release = release_name(&git);
+            format!("ixn/{}", if is_safe_name(&release) { release.as_str() } else { "ixn" })
+        }
     }
 }
 
@@ -221,7 +217,7 @@ impl Tenant {
         let veff = Effective::of(&vcfg);
         let release = release_name(&git);
         let name = if is_safe_name(&release) { release.clone() } else { "ixn".to_string() };
-        let folder = safe_folder(&git.deploy.git_path, format!("ixn/{name}"));
+        let folder = folder_of(&git);
         let values = values_tree(&vcfg, &veff, ValuesOptions { comments: false, ..opts });
         let values_yaml = values_yaml(&vcfg, &veff, opts);
         let specs = secret_specs(&git, &real);
