@@ -26,8 +26,8 @@ const SECRETS: [(&str, &str); 7] = [
     ("kafka", "K4fka-'\"${KAFKA}%%\\\\ \t</script>"),
     ("admin", "Adm1n-PG\"';DROP ROLE x;--$1 ☃"),
     ("owner", "0wner-pg'\"\\{{- toJson . -}}ü$((1+1))"),
-    ("server-db", "S3rverDB-\"only in values' $X"),
-    ("node-db", "N0deDB-'only in values\" `x`"),
+    ("server-db", "S3rverDB-\"only in values' $X ${X} $$ \\y"),
+    ("node-db", "N0deDB-'only in values\" `x` ${Y}$"),
 ];
 
 fn secret(name: &str) -> &'static str {
