@@ -700,3 +700,32 @@ fn a_git_batch_names_rows_whose_folders_collide_before_writing_anything() {
     assert!(out.join("a/override_values.yaml").exists());
     assert!(!out.join("a/manifests/override_values.yaml").exists());
 }
+
+#[test]
+fn batch_says_a_finding_of_the_base_once_and_puts_a_row_s_under_the_cell_that_causes_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.deploy.chart_version.clear(); // a warning of the base: the chart is not pinned
+    cfg.deploy.db_admin_password = "a".into();
+    cfg.deploy.redis_password = "r".into();
+    write_profile(tmp.path(), "base.yaml", &cfg);
+    std::fs::write(tmp.path().join("t.csv"), "deploy.namespace,tenant.sid\nt-1,101\nt-2,102\nt-3,2_X\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let base: Vec<&str> = err.lines().filter(|l| l.contains("deploy.chartVersion")).collect();
+    assert_eq!(base.len(), 1, "said once: {err}");
+    assert!(
+        base[0].starts_with("t.csv: base profile, deploy.chartVersion: warning: ") && base[0].ends_with(" (every row)"),
+        "{err}"
+    );
+    // Row 3's bad sid makes its release and database names wrong too: each of those
+    // findings points at the sid's cell (line 4, column 5), as the row's own.
+    let row3: Vec<&str> = err.lines().filter(|l| l.contains("row 3,")).collect();
+    assert!(row3.len() > 1, "{err}");
+    for l in &row3 {
+        assert!(l.starts_with("t.csv:4:5: row 3, "), "{l}");
+        assert!(!l.ends_with("(from the base profile)"), "{l}");
+    }
+    assert!(!err.contains("(from the base profile)"), "{err}");
+}

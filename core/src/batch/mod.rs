@@ -22,7 +22,7 @@ use crate::generate::secrets::{shared_fields, SharedField};
 use crate::model::{ctx, Config, Effective, Value};
 use crate::registry::keys;
 use crate::registry::{FieldKind, Kind};
-use crate::validate::{findings_given, Location, Severity};
+use crate::validate::{findings_given, Finding, Location, Severity};
 use crate::yaml::Node;
 
 /// A finding about one row, placed in the tenants file.
@@ -79,12 +79,16 @@ impl RowReport {
 
     /// The finding as one line: `tenants.csv:4:5: row 3, tenant.sid: error: …`.
     pub fn line(&self, file: &str, f: &RowFinding) -> String {
-        let severity = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         let from = if f.in_row { "" } else { " (from the base profile)" };
-        format!("{file}:{}:{}: row {}, {}: {severity}: {}{from}", f.at.line, f.at.column, self.row, f.path, f.message)
+        format!(
+            "{file}:{}:{}: row {}, {}: {}: {}{from}",
+            f.at.line,
+            f.at.column,
+            self.row,
+            f.path,
+            severity_word(f.severity),
+            f.message
+        )
     }
 }
 
@@ -95,6 +99,46 @@ pub struct Batch {
     pub base: Config,
     /// The rows.
     pub tenants: Tenants,
+    /// The base profile's own findings, made on the first check: a row's finding that
+    /// is one of them (and has no cell) comes from the base. The base is not changed
+    /// after the first check.
+    base_findings: std::sync::OnceLock<Vec<Finding>>,
+}
+
+/// A finding of the base profile as one line, said once for the rows it is in:
+/// `tenants.csv: base profile, db.chartSecrets: warning: … (every row)`.
+pub fn base_line(file: &str, f: &RowFinding, rows: &str) -> String {
+    format!("{file}: base profile, {}: {}: {} ({rows})", f.path, severity_word(f.severity), f.message)
+}
+
+/// The rows a finding of the base profile is in: `every row`, or `3 of 40 rows`.
+pub fn rows_with(n: usize, total: usize) -> String {
+    if n == total {
+        "every row".into()
+    } else {
+        format!("{n} of {}", crate::wording::count(total, "row"))
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The findings the base profile causes in `reports`, each once, with how many rows
+/// have it, in the order first met: what a batch says once, under the base, rather than
+/// in every row.
+pub fn from_base(reports: &[RowReport]) -> Vec<(&RowFinding, usize)> {
+    let mut out: Vec<(&RowFinding, usize)> = Vec::new();
+    for f in reports.iter().flat_map(|r| &r.findings).filter(|f| !f.in_row) {
+        match out.iter_mut().find(|(g, _)| g.path == f.path && g.severity == f.severity && g.message == f.message) {
+            Some((_, n)) => *n += 1,
+            None => out.push((f, 1)),
+        }
+    }
+    out
 }
 
 /// The value of a cell for a values key.
@@ -137,7 +181,7 @@ fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, CellError> 
 impl Batch {
     /// A batch of `tenants` over `base`.
     pub fn new(base: Config, tenants: Tenants) -> Batch {
-        Batch { base, tenants }
+        Batch { base, tenants, base_findings: std::sync::OnceLock::new() }
     }
 
     /// How many rows.
@@ -150,6 +194,41 @@ impl Batch {
         self.tenants.rows.is_empty()
     }
 
+    /// Sets `cell` on `cfg`, or says why its text does not read.
+    fn apply(&self, cfg: &mut Config, cell: &Cell) -> Result<(), CellError> {
+        match self.tenants.columns[cell.column].field {
+            Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
+            Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
+        }
+    }
+
+    /// Where row `row`'s finding `f` belongs, when no cell of its own field holds it: the
+    /// base profile (`in_row` false) when the base alone has it, else the first cell
+    /// that alone over the base makes it (a bad `tenant.sid` makes the release and the
+    /// database names wrong), else the row's start, still the row's own doing (its
+    /// credentials, or its cells together).
+    fn cause(&self, row: &Row, f: &Finding, alone: &mut Vec<Option<Vec<Finding>>>) -> (Pos, bool) {
+        let same = |g: &Finding| g.path == f.path && g.severity == f.severity && g.message == f.message;
+        let base = self.base_findings.get_or_init(|| findings_given(&self.base, &Effective::real(&self.base)));
+        if base.iter().any(same) {
+            return (row.at, false);
+        }
+        alone.resize(row.cells.len(), None);
+        for (i, cell) in row.cells.iter().enumerate() {
+            let found = alone[i].get_or_insert_with(|| {
+                let mut cfg = self.base.clone();
+                match self.apply(&mut cfg, cell) {
+                    Ok(()) => findings_given(&cfg, &Effective::real(&cfg)),
+                    Err(_) => Vec::new(),
+                }
+            });
+            if found.iter().any(same) {
+                return (cell.at, true);
+            }
+        }
+        (row.at, true)
+    }
+
     /// Row `i`'s configuration (0-based): the base with the row's cells over it, or the
     /// cells that do not read.
     pub fn config(&self, i: usize) -> Result<Config, Vec<RowFinding>> {
@@ -157,15 +236,10 @@ impl Batch {
         let mut cfg = self.base.clone();
         let mut bad = Vec::new();
         for cell in &row.cells {
-            let field = self.tenants.columns[cell.column].field;
-            let result = match field {
-                Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
-                Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
-            };
-            if let Err(e) = result {
+            if let Err(e) = self.apply(&mut cfg, cell) {
                 bad.push(RowFinding {
                     at: cell.at,
-                    path: field.location(),
+                    path: self.tenants.columns[cell.column].field.location(),
                     severity: Severity::Error,
                     message: e.to_string(),
                     in_row: true,
@@ -211,21 +285,8 @@ impl Batch {
             Err(bad) => {
                 let mut cfg = self.base.clone();
                 for cell in &row.cells {
-                    if bad.iter().any(|b| b.at == cell.at) {
-                        continue;
-                    }
-                    let field = self.tenants.columns[cell.column].field;
-                    match field {
-                        Field::Key(def) => {
-                            if let Ok(v) = key_value(def.kind, &cell.value) {
-                                cfg.values.set(def, v);
-                            }
-                        }
-                        Field::Context(c) => {
-                            if let Ok(t) = context_text(c.kind, &cell.value) {
-                                (c.set)(&mut cfg.deploy, &t);
-                            }
-                        }
+                    if !bad.iter().any(|b| b.at == cell.at) {
+                        let _ = self.apply(&mut cfg, cell);
                     }
                 }
                 (cfg, bad)
@@ -241,8 +302,14 @@ impl Batch {
             findings.push(self.finding(row, ctx::DEPLOY_DELIVERY.into(), Severity::Error, message));
         }
         let real = Effective::real(&cfg);
+        // Each cell alone over the base, checked only when a finding needs its cause.
+        let mut alone = Vec::new();
         for f in findings_given(&cfg, &real) {
-            findings.push(self.finding(row, f.path, f.severity, f.message));
+            let (at, in_row) = match self.place(row, &f.path) {
+                (at, true) => (at, true),
+                _ => self.cause(row, &f, &mut alone),
+            };
+            findings.push(RowFinding { at, path: f.path, severity: f.severity, message: f.message, in_row });
         }
         let release = release_name(&cfg);
         let text = |key| match cfg.values.get(key) {
