@@ -320,9 +320,11 @@ fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static 
         .chain(theirs.iter().map(|n| n.as_str()))
         .map(|n| format!("${{{n}}}"))
         .collect();
+    // The list is envsubst's, so its `${NAME}`s are single-quoted on purpose: the one
+    // place a script means `$` literally inside single quotes, said to shellcheck there.
     let subst = format!(
-        "# Only these variables are substituted, so any other $ in the file is kept.\nenvsubst {} < {} > {}_",
-        quote(&names.join(" ")),
+        "# Only these variables are substituted, so any other $ in the file is kept.\n# The names are for envsubst, not for this shell:\n# shellcheck disable=SC2016\nenvsubst {} < {} > {}_",
+        super::shell::single(&names.join(" ")),
         quote(VALUES_FILE),
         quote(VALUES_FILE)
     );
