@@ -20,6 +20,11 @@ fn batch(file: &str, text: &str) -> Batch {
     Batch::new(base(), Tenants::parse(file, text).unwrap())
 }
 
+/// A row's errors as the command line prints them, for `t.csv`.
+fn error_lines(r: &ixn_core::batch::RowReport) -> Vec<String> {
+    r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| r.line("t.csv", f)).collect()
+}
+
 #[test]
 fn each_row_overrides_the_base_by_key_path() {
     let b = batch("t.csv", "tenant.sid,deploy.namespace,ixnService.ixnServer.db.name,ixnService.ixnServer.ports.default\n101,t-101,,7001\n102,t-102,custom_db,\n");
@@ -127,14 +132,7 @@ fn rows_that_would_collide_are_errors() {
          105,,,e\n",
     );
     let reports = b.check();
-    let errors = |i: usize| -> Vec<String> {
-        reports[i]
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| reports[i].line("t.csv", f))
-            .collect()
-    };
+    let errors = |i: usize| error_lines(&reports[i]);
     assert!(errors(0).is_empty(), "{:?}", errors(0));
     assert_eq!(
         errors(1),
@@ -302,14 +300,7 @@ fn tenants_of_one_namespace_that_give_its_shared_secrets_other_contents_collide(
         }
     };
     let reports = b.check_with(&own_password);
-    let errors = |i: usize| -> Vec<String> {
-        reports[i]
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| reports[i].line("t.csv", f))
-            .collect()
-    };
+    let errors = |i: usize| error_lines(&reports[i]);
     assert!(errors(0).is_empty(), "{:?}", errors(0));
     assert_eq!(
         errors(1),
