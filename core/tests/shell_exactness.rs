@@ -521,10 +521,18 @@ fn operations_scripts_carry_any_text() {
             ["rollback", "ixn-100", "1", "--namespace", "ixn", "--wait=watcher", "--timeout", "10m0s"]
         );
         assert_eq!(find(&all, "helm", &["uninstall"])[0].args, ["uninstall", "ixn-100", "--namespace", "ixn"]);
-        for secret in
-            ["redis-ors-secret", "kafka-shared-secret", "pullsecret", "ixn-db-secret-100", "ixn-node-db-secret-100"]
-        {
+        for secret in ["ixn-db-secret-100", "ixn-node-db-secret-100"] {
             assert_eq!(find(&all, "kubectl", &["delete", "secret", secret]).len(), 1, "{secret}");
+        }
+        // The namespace's shared Secrets stay for its other tenants: their delete is a
+        // comment, for when this was the last tenant.
+        let lifecycle = section_script(sections.iter().find(|s| s.id == "lifecycle").unwrap());
+        for secret in ["redis-ors-secret", "kafka-shared-secret", "pullsecret"] {
+            assert!(find(&all, "kubectl", &["delete", "secret", secret]).is_empty(), "{secret}");
+            assert!(
+                lifecycle.contains(&format!("#   kubectl delete secret {secret} --namespace ixn --ignore-not-found")),
+                "{lifecycle}"
+            );
         }
         let drop = find(&all, "kubectl", &["run", "ixn-db-drop"])[0];
         assert!(drop.stdin.contains("DROP DATABASE IF EXISTS \"ixn-100\";"));
