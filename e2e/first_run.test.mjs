@@ -13,7 +13,12 @@ test('a first load shows no error until a step is visited or touched; Review lis
   assert.equal(await page.locator('main .findings .finding').count(), 0, 'no finding under any field');
   assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, 'no field marked invalid');
   for (const slug of STEPS.filter((s) => s !== 'review')) assert.equal(await state(page, slug), 'not started', slug);
-  assert.match(await page.textContent('main p.status'), /^0 errors, 0 warnings; 11 steps not started$/);
+  // One count everywhere: the status line counts what the error banner counts.
+  const status = await page.textContent('main p.status');
+  const [, errors] = status.match(/^(\d+) errors?, \d+ warnings?; 11 steps not started$/) ?? [];
+  assert.ok(Number(errors) > 0, status);
+  const banner = await page.textContent('#panel-values .error-banner strong');
+  assert.equal(banner.match(/^The form has (\d+) errors?/)?.[1], errors, `${status} | ${banner}`);
   // Touching a field of the step shows that step's findings, and only its.
   await page.fill('[name="tenant.id"]', 'x');
   await page.fill('[name="tenant.id"]', '');

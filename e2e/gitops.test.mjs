@@ -66,7 +66,7 @@ test('GitOps: Argo CD with External Secrets, previewed file by file and download
   assert.equal(app.mode, 0o644);
   const seedFile = files.get('ixn-100/seed-secret-store.sh');
   assert.equal(seedFile.mode, 0o700);
-  assert.ok(seedFile.text.includes(`'Git-S3cret-"$x'`), 'the seed carries the real secret, quoted');
+  assert.ok(seedFile.text.includes(`'Git-S3cret-"'\\$x`), 'the seed carries the real secret, quoted');
   for (const [name, { text }] of files) {
     if (name.startsWith('ixn-100/git/')) assert.ok(!text.includes('Git-S3cret'), `${name} holds no secret`);
     // Ready to commit: the Git tree under git/, the seed beside it and nothing else.

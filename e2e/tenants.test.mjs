@@ -180,3 +180,53 @@ test('the worker wasm is fetched only when a page needs it', async () => {
   await assertClean(page, problems);
   await context.close();
 });
+
+test('forty tenants in one namespace: its shared Secrets once, the same as ixn-portal batch, and the base warning said once', async () => {
+  const { page, problems, context } = await portal(f);
+  const rows = Array.from({ length: 40 }, (_, i) => `${400 + i},ixn-shared`);
+  const csv = `tenant.sid,deploy.namespace\n${rows.join('\n')}\n`;
+  await withTenants(page, csv);
+  await page.selectOption('[name="deploy.delivery"]', 'argocd');
+  await page.fill('[name="gitops.repoUrl"]', 'https://git.example.com/ixn.git');
+  await page.selectOption('[name="deploy.secretsFrom"]', 'external-secrets');
+  await page.fill('[name="store.gcpProject"]', 'my-project');
+  await page.waitForFunction(() => /^40 rows: 40 ready, 0 with errors\.$/.test(document.querySelector('#tenants-summary')?.textContent ?? ''));
+  // The chart-made DB secrets warning belongs to the current answers: said once, not per row.
+  const common = await page.textContent('#tenants-common');
+  assert.match(common, /db\.chartSecrets \(warning\): .*\(every row\)/);
+  assert.equal(await page.locator('#tenants-table .finding').count(), 0, 'no row repeats it');
+  assert.equal(await page.locator('#tenants-table tr.tenant-row.ready').count(), 40);
+  const { files } = await allTenants(page);
+  const declared = [...files].filter(([n, { data }]) => n.includes('/git/') && /kind: ExternalSecret[\s\S]*name: redis-ors-secret\n/.test(data.toString()));
+  assert.equal(declared.length, 1, declared.map(([n]) => n).join(' '));
+  assert.match(declared[0][1].data.toString(), /key: ixn-shared-shared-redis-password/);
+  const seed = files.get('ixn-tenants/seed-secret-store.sh').data.toString();
+  assert.equal(seed.split('put ixn-shared-shared-redis-password\n').length - 1, 1, 'the store entry is put once');
+  assertSameFiles(files, await cliBatch(await profileOf(page), csv));
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('two tenants of one namespace that give redis-ors-secret other contents are refused by the panel and the CLI alike', async () => {
+  const { page, problems, context } = await portal(f);
+  const csv = 'tenant.sid,deploy.namespace,redis.servername\n501,ns,\n502,ns,other.redis.example\n';
+  await withTenants(page, csv, '#tenants-table .finding.error');
+  const message = /tenants:3:8: redis\.servername \(error\): redis-ors-secret is one Secret for every tenant in namespace ns, and row 1 gives it another Redis servername \("[^"]*" there, "other\.redis\.example" here\)/;
+  assert.match(await page.textContent('#tenants-table tr[data-row="2"]'), message);
+  assert.match(await page.textContent('#tenants-summary'), /2 rows: 1 ready, 1 with errors/);
+  // The command line says the same of the same rows.
+  const dir = await mkdtemp(join(tmpdir(), 'ixn-shared-e2e-'));
+  await writeFile(join(dir, 'profile.json'), await profileOf(page));
+  await writeFile(join(dir, 'tenants'), csv);
+  let err = '';
+  try {
+    execFileSync(BIN, ['batch', '--base', 'profile.json', '--tenants', 'tenants', '--out', 'out'], { cwd: dir, stdio: 'pipe' });
+  } catch (e) {
+    assert.equal(e.status, 1);
+    err = String(e.stderr);
+  }
+  assert.match(err, /tenants:3:8: row 2, redis\.servername: error: redis-ors-secret is one Secret for every tenant in namespace ns, and row 1 gives it another Redis servername/);
+  assert.ok(!existsSync(join(dir, 'out')), 'nothing written');
+  await assertClean(page, problems);
+  await context.close();
+});

@@ -53,11 +53,11 @@ pub fn App(
         now
     });
     let theme = RwSignal::new("auto".to_string());
-    // What the visited steps hold; the steps not started are counted, not judged.
+    // Every finding, as the error banner and Review count them (one count everywhere),
+    // and how many steps are not started yet (their fields show no finding until then).
     let tally = move || {
         let fresh = Step::ALL.iter().filter(|s| **s != Step::Review && !state.was_visited(**s)).count();
-        let seen =
-            state.findings.with(|fs| Tally::of(fs.iter().filter(|f| state.was_visited(f.path.step()))).summary());
+        let seen = state.findings.with(|fs| Tally::of(fs.iter()).summary());
         match fresh {
             0 => seen,
             n => format!("{seen}; {} not started", ixn_core::wording::count(n, "step")),

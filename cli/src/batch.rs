@@ -7,7 +7,7 @@ use crate::output::{sink_err, Target};
 use crate::secrets::{sid_suffix, Source};
 use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ixn_core::batch::{index, render, Batch, RowReport, Tenants};
+use ixn_core::batch::{base_line, from_base, index, render, rows_with, Batch, RowReport, Tenants};
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::Config;
 use ixn_core::validate::Severity;
@@ -112,12 +112,18 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
         }
     }
 
+    // What the base profile causes is said once, before the rows; each row then says
+    // only what it causes itself.
+    let shown = |f: &&ixn_core::batch::RowFinding| !o.quiet || f.severity == Severity::Error;
+    for (f, n) in from_base(&reports).iter().filter(|(f, _)| shown(f)) {
+        eprintln!("{}", base_line(&file, f, &rows_with(*n, reports.len())));
+    }
     let mut failed = 0;
     for r in &reports {
         if r.failed() {
             failed += 1;
         }
-        for f in r.findings.iter().filter(|f| !o.quiet || f.severity == Severity::Error) {
+        for f in r.findings.iter().filter(|f| f.in_row).filter(shown) {
             eprintln!("{}", r.line(&file, f));
         }
     }

@@ -1033,3 +1033,88 @@ fn a_git_deliverys_tar_is_committed_as_it_is() {
         }
     }
 }
+
+#[test]
+fn batch_refuses_tenants_of_one_namespace_with_other_redis_passwords_naming_both_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    tenants_base(tmp.path());
+    std::fs::write(tmp.path().join("t.csv"), "tenant.sid,deploy.namespace\n101,ns\n102,ns\n103,other\n").unwrap();
+    let o = bin()
+        .args(["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--secrets-env", "IXN_"])
+        .env("IXN_REDIS_PASSWORD", "All-S3cret")
+        .env("IXN_DB_ADMIN_PASSWORD", "Admin-S3cret")
+        .env("IXN_REDIS_PASSWORD__102", "Other-S3cret")
+        .env("IXN_REDIS_PASSWORD__103", "Other-S3cret")
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("t.csv:3:1: row 2, redis.password: error: redis-ors-secret is one Secret for every tenant in namespace ns, and row 1 gives it another Redis password; tenants of one namespace must agree on it\n"),
+        "{err}"
+    );
+    // Row 3 is alone in its namespace; no password is shown; nothing is written.
+    assert!(!err.contains("row 3,") && !err.contains("S3cret"), "{err}");
+    assert!(err.contains("nothing written: 1 of 3 rows has errors"), "{err}");
+    assert!(!tmp.path().join("out").exists());
+}
+
+#[test]
+fn a_git_batch_names_rows_whose_folders_collide_before_writing_anything() {
+    use ixn_core::model::Delivery;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.deploy.delivery = Delivery::Argocd;
+    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    write_profile(tmp.path(), "base.yaml", &cfg);
+    let long = "y".repeat(300);
+    std::fs::write(
+        tmp.path().join("t.csv"),
+        format!("tenant.sid,gitops.path\n101,a\n102,a\n103,a/manifests\n104,{long}\n"),
+    )
+    .unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out", "--keep-going"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("t.csv:3:5: row 2, gitops.path: error: the Git folder \"a\" is also row 1's"), "{err}");
+    assert!(
+        err.contains("t.csv:4:5: row 3, gitops.path: error: the Git folder \"a/manifests\" is inside row 1's \"a\""),
+        "{err}"
+    );
+    assert!(err.contains("t.csv:5:5: row 4, gitops.path: error: a folder name is at most 255 bytes"), "{err}");
+    assert!(!err.contains("os error") && !err.contains("File name too long"), "{err}");
+    // --keep-going writes the good row only, in its own folder.
+    let out = tmp.path().join("out/git");
+    assert!(out.join("a/override_values.yaml").exists());
+    assert!(!out.join("a/manifests/override_values.yaml").exists());
+}
+
+#[test]
+fn batch_says_a_finding_of_the_base_once_and_puts_a_row_s_under_the_cell_that_causes_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = sample();
+    cfg.deploy.chart_version.clear(); // a warning of the base: the chart is not pinned
+    cfg.deploy.db_admin_password = "a".into();
+    cfg.deploy.redis_password = "r".into();
+    write_profile(tmp.path(), "base.yaml", &cfg);
+    std::fs::write(tmp.path().join("t.csv"), "deploy.namespace,tenant.sid\nt-1,101\nt-2,102\nt-3,2_X\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t.csv", "--out", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let base: Vec<&str> = err.lines().filter(|l| l.contains("deploy.chartVersion")).collect();
+    assert_eq!(base.len(), 1, "said once: {err}");
+    assert!(
+        base[0].starts_with("t.csv: base profile, deploy.chartVersion: warning: ") && base[0].ends_with(" (every row)"),
+        "{err}"
+    );
+    // Row 3's bad sid makes its release and database names wrong too: each of those
+    // findings points at the sid's cell (line 4, column 5), as the row's own.
+    let row3: Vec<&str> = err.lines().filter(|l| l.contains("row 3,")).collect();
+    assert!(row3.len() > 1, "{err}");
+    for l in &row3 {
+        assert!(l.starts_with("t.csv:4:5: row 3, "), "{l}");
+        assert!(!l.ends_with("(from the base profile)"), "{l}");
+    }
+    assert!(!err.contains("(from the base profile)"), "{err}");
+}

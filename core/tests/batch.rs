@@ -20,6 +20,11 @@ fn batch(file: &str, text: &str) -> Batch {
     Batch::new(base(), Tenants::parse(file, text).unwrap())
 }
 
+/// A row's errors as the command line prints them, for `t.csv`.
+fn error_lines(r: &ixn_core::batch::RowReport) -> Vec<String> {
+    r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| r.line("t.csv", f)).collect()
+}
+
 #[test]
 fn each_row_overrides_the_base_by_key_path() {
     let b = batch("t.csv", "tenant.sid,deploy.namespace,ixnService.ixnServer.db.name,ixnService.ixnServer.ports.default\n101,t-101,,7001\n102,t-102,custom_db,\n");
@@ -127,14 +132,7 @@ fn rows_that_would_collide_are_errors() {
          105,,,e\n",
     );
     let reports = b.check();
-    let errors = |i: usize| -> Vec<String> {
-        reports[i]
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| reports[i].line("t.csv", f))
-            .collect()
-    };
+    let errors = |i: usize| error_lines(&reports[i]);
     assert!(errors(0).is_empty(), "{:?}", errors(0));
     assert_eq!(
         errors(1),
@@ -281,4 +279,118 @@ mod csv_positions {
             }
         }
     }
+}
+
+#[test]
+fn tenants_of_one_namespace_that_give_its_shared_secrets_other_contents_collide() {
+    // Rows 1-3 share namespace `ns`: row 2 has another Redis password (its own
+    // credentials, as the command line's `__<sid>` variables give it), row 3 another
+    // Kafka bootstrap and redis.rejectUnauthorized. Row 4 is alone in its namespace.
+    let b = batch(
+        "t.csv",
+        "tenant.sid,deploy.namespace,kafka.bootstrap,redis.rejectUnauthorized\n\
+         101,ns,,\n\
+         102,ns,,\n\
+         103,ns,kafka-2:9092,true\n\
+         104,other,kafka-2:9092,true\n",
+    );
+    let own_password = |cfg: &mut Config| {
+        if matches!(cfg.values.get(keys::TENANT_SID), Some(Value::Str(s)) if s == "102" || s == "104") {
+            cfg.deploy.redis_password = "0ther-Pw$1".into();
+        }
+    };
+    let reports = b.check_with(&own_password);
+    let errors = |i: usize| error_lines(&reports[i]);
+    assert!(errors(0).is_empty(), "{:?}", errors(0));
+    assert_eq!(
+        errors(1),
+        ["t.csv:3:1: row 2, redis.password: error: redis-ors-secret is one Secret for every tenant in namespace ns, and row 1 gives it another Redis password; tenants of one namespace must agree on it"]
+    );
+    let three = errors(2);
+    assert_eq!(three.len(), 2, "{three:#?}");
+    assert!(three[0].starts_with("t.csv:4:21: row 3, redis.rejectUnauthorized: error: redis-ors-secret is one Secret for every tenant in namespace ns, and row 1 gives it another redis.rejectUnauthorized (\"false\" there, \"true\" here)"), "{three:#?}");
+    assert!(
+        three[1].starts_with("t.csv:4:8: row 3, kafka.bootstrap: error: kafka-shared-secret is one Secret"),
+        "{three:#?}"
+    );
+    assert!(errors(3).is_empty(), "{:?}", errors(3));
+    // No password in any message.
+    assert!(reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .all(|f| !f.message.contains("0ther") && !f.message.contains("S3cret")));
+    // Nor in a report printed for debugging.
+    assert!(!format!("{reports:?}").contains("0ther-Pw"));
+}
+
+#[test]
+fn the_same_pull_secret_in_one_namespace_must_hold_the_same_registry_login() {
+    let mut base = base();
+    base.deploy.pull_secret_create = true;
+    base.deploy.registry_server = "registry.example.com".into();
+    let text = "tenant.sid,deploy.namespace,registry.username,registry.secretName\n101,ns,,\n102,ns,robot2,\n103,ns,robot2,other-pull\n";
+    let reports = Batch::new(base, Tenants::parse("t.csv", text).unwrap()).check();
+    assert!(!reports[0].failed());
+    let f = &reports[1].findings[0];
+    assert_eq!(f.path, "registry.username");
+    assert!(f.message.starts_with("pullsecret is one Secret for every tenant in namespace ns, and row 1 gives it another registry user (\"robot\" there, \"robot2\" here)"), "{}", f.message);
+    // Another pull secret's name is another Secret: nothing to agree on.
+    assert!(!reports[2].failed(), "{:?}", reports[2].findings);
+}
+
+#[test]
+fn the_namespace_s_shared_secrets_are_declared_by_its_first_rendered_row() {
+    let b = batch("t.csv", "tenant.sid,deploy.namespace\n101,ns\n10x,other\n103,other\n104,ns\n");
+    let reports = b.check();
+    let by: Vec<Vec<(String, usize)>> = reports.iter().map(|r| r.shared_by.clone()).collect();
+    let both = |row| ["pullsecret", "redis-ors-secret", "kafka-shared-secret"].map(|s| (s.to_string(), row)).to_vec();
+    // Row 2 fails, so row 3 declares `other`'s; row 4 leaves `ns`'s to row 1.
+    assert_eq!(by, [vec![], vec![], vec![], both(1)]);
+}
+
+#[test]
+fn two_rows_may_not_type_the_same_tenant_id() {
+    let text = "tenant.sid,tenant.id\n101,9350e2fc-a1dd-4c65-8d40-1f75a2e08101\n102,9350E2FC-A1DD-4C65-8D40-1F75A2E08101\n103,\n104,\n";
+    let reports = batch("t.csv", text).check();
+    let line = |i: usize| reports[i].line("t.csv", &reports[i].findings[0]);
+    assert_eq!(
+        line(1),
+        "t.csv:3:5: row 2, tenant.id: error: the tenant id \"9350e2fc-a1dd-4c65-8d40-1f75a2e08101\" is also row 1's; two tenants cannot share it"
+    );
+    // Rows without a tenant.id take the base's: not a collision between them.
+    assert!(!reports[2].failed() && !reports[3].failed(), "{:?} {:?}", reports[2].findings, reports[3].findings);
+}
+
+#[test]
+fn git_folders_that_are_the_same_or_nested_collide_before_anything_is_written() {
+    let mut base = base();
+    base.deploy.delivery = ixn_core::model::Delivery::Argocd;
+    base.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    let long = "x".repeat(300);
+    let text = format!(
+        "tenant.sid,gitops.path\n101,a\n102,a\n103,a/manifests\n104,b/c\n105,b\n106,{long}\n107,kustomization.yaml/x\n108,\n"
+    );
+    let b = Batch::new(base.clone(), Tenants::parse("t.csv", &text).unwrap());
+    let reports = b.check();
+    let at = |i: usize| -> Vec<String> {
+        reports[i].findings.iter().filter(|f| f.path == "gitops.path").map(|f| reports[i].line("t.csv", f)).collect()
+    };
+    assert!(at(0).is_empty(), "{:?}", at(0));
+    assert_eq!(
+        at(1),
+        ["t.csv:3:5: row 2, gitops.path: error: the Git folder \"a\" is also row 1's; two tenants cannot share it"]
+    );
+    assert_eq!(at(2), ["t.csv:4:5: row 3, gitops.path: error: the Git folder \"a/manifests\" is inside row 1's \"a\": this tenant's files would land in that tenant's"]);
+    assert!(at(3).is_empty(), "{:?}", at(3));
+    assert_eq!(at(4), ["t.csv:6:5: row 5, gitops.path: error: the Git folder \"b\" holds row 4's \"b/c\": that tenant's files would land in this tenant's"]);
+    // A 300-byte folder name is refused at its cell, by the field's own rule.
+    assert_eq!(at(5).len(), 1, "{:?}", at(5));
+    assert!(
+        at(5)[0].starts_with("t.csv:7:5: row 6, gitops.path: error: a folder name is at most 255 bytes"),
+        "{:?}",
+        at(5)
+    );
+    assert_eq!(at(6), ["t.csv:8:5: row 7, gitops.path: error: the Git folder \"kustomization.yaml/x\" would be the batch's own kustomization.yaml, at the tree's root"]);
+    // The default folder, ixn/ixn-108, is no one else's.
+    assert!(at(7).is_empty(), "{:?}", at(7));
 }

@@ -28,8 +28,8 @@ const SECRETS: [(&str, &str); 7] = [
     ("kafka", "K4fka-'\"${KAFKA}%%\\\\ \t</script>"),
     ("admin", "Adm1n-PG\"';DROP ROLE x;--$1 ☃"),
     ("owner", "0wner-pg'\"\\{{- toJson . -}}ü$((1+1))"),
-    ("server-db", "S3rverDB-\"only in values' $X"),
-    ("node-db", "N0deDB-'only in values\" `x`"),
+    ("server-db", "S3rverDB-\"only in values' $X ${X} $$ \\y"),
+    ("node-db", "N0deDB-'only in values\" `x` ${Y}$"),
 ];
 
 fn secret(name: &str) -> &'static str {
@@ -153,6 +153,7 @@ fn forms(s: &str) -> Vec<String> {
     // The YAML writer's double-quoted form of it, and shell single-quoting.
     out.push(ixn_core::yaml::double_quoted(s));
     out.push(shell_words::quote(s).into_owned());
+    out.push(ixn_core::generate::shell::quote(s).into_owned());
     // Inside a JSON blob inside a JSON document (voice-redis-ors-stream in a manifest).
     let twice = serde_json::to_string(&json[1..json.len() - 1]).unwrap();
     out.push(twice[1..twice.len() - 1].to_string());
@@ -540,8 +541,8 @@ fn generated_scripts_pass_bash_and_shellcheck() {
             fs::write(&p, text).unwrap();
             let n = Command::new("bash").arg("-n").arg(&p).output().unwrap();
             assert!(n.status.success(), "{tag} {name}: bash -n: {}", String::from_utf8_lossy(&n.stderr));
-            // SC2016 is the point: `$` in single quotes stays literal, as it must.
-            let sc = Command::new(&shellcheck).args(["--shell=bash", "--exclude=SC2016"]).arg(&p).output().unwrap();
+            // Every check, SC2016 included: a `$` of any value is escaped outside the quotes.
+            let sc = Command::new(&shellcheck).args(["--shell=bash"]).arg(&p).output().unwrap();
             assert!(sc.status.success(), "{tag} {name}: shellcheck:\n{}\n{text}", String::from_utf8_lossy(&sc.stdout));
         }
     }
@@ -973,4 +974,80 @@ fn a_tree_says_how_it_is_applied_makes_the_stores_service_account_and_pulls_ever
         }
     }
     let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn forty_tenants_in_one_namespace_declare_its_shared_secrets_once() {
+    use ixn_core::batch::{render, Batch, Tenants};
+    let mut csv = String::from("tenant.sid,deploy.namespace\n");
+    for i in 0..40 {
+        csv.push_str(&format!("{},ixn\n", 100 + i));
+    }
+    let shared = ["redis-ors-secret", "kafka-shared-secret", "pullsecret"];
+    for delivery in [Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        for from in [SecretsFrom::Kubectl, SecretsFrom::ExternalSecrets] {
+            let base = complete(hostile(delivery, from, SecretStoreKind::GcpSecretManager));
+            let batch = Batch::new(base, Tenants::parse("tenants.csv", &csv).unwrap());
+            let reports = batch.check();
+            assert!(reports.iter().all(|r| !r.failed()), "{reports:?}");
+            let files = render::all(&batch, &reports, ValuesOptions::default(), &|_| {}).unwrap();
+            let text = |f: &ixn_core::generate::archive::File| String::from_utf8_lossy(&f.data).into_owned();
+            for name in shared {
+                // ExternalSecrets: one per shared Secret in the whole tree.
+                let declared = files
+                    .iter()
+                    .filter(|f| f.name.starts_with("git/"))
+                    .filter(|f| {
+                        text(f).contains("kind: ExternalSecret") && text(f).contains(&format!("name: {name}\n"))
+                    })
+                    .count();
+                let want = usize::from(from == SecretsFrom::ExternalSecrets);
+                assert_eq!(declared, want, "{delivery:?} {from:?}: {name}");
+            }
+            let seed = text(files.iter().find(|f| f.name == gitops::SEED_FILE).unwrap());
+            match from {
+                SecretsFrom::Kubectl => {
+                    for name in shared {
+                        assert_eq!(
+                            seed.matches(&format!("\"name\": \"{name}\"")).count(),
+                            1,
+                            "{delivery:?}: {name}\n{seed}"
+                        );
+                    }
+                }
+                SecretsFrom::ExternalSecrets => {
+                    // One store entry of the namespace for each shared value, put once.
+                    for key in
+                        ["ixn-shared-redis-password", "ixn-shared-kafka-password", "ixn-shared-registry-password"]
+                    {
+                        assert_eq!(seed.matches(&format!("put {key}\n")).count(), 1, "{delivery:?}: {key}\n{seed}");
+                    }
+                    assert!(!seed.contains("ixn-101-redis-password"), "{delivery:?}");
+                    let es = files
+                        .iter()
+                        .find(|f| f.name.ends_with("external-secret-redis-ors-secret.yaml"))
+                        .map(text)
+                        .unwrap();
+                    assert!(es.contains("key: ixn-shared-redis-password"), "{es}");
+                }
+            }
+        }
+    }
+    // Script mode: no tenant's deploy.sh deletes a Secret the namespace's tenants share.
+    let mut base = complete(hostile(Delivery::Script, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager));
+    for style in [ixn_core::model::SecretStyle::Guide, ixn_core::model::SecretStyle::Stdin] {
+        base.deploy.secret_style = style;
+        let batch = Batch::new(base.clone(), Tenants::parse("tenants.csv", &csv).unwrap());
+        let reports = batch.check();
+        let files = render::all(&batch, &reports, ValuesOptions::default(), &|_| {}).unwrap();
+        let scripts: Vec<_> = files.iter().filter(|f| f.name.ends_with("/deploy.sh")).collect();
+        assert_eq!(scripts.len(), 40);
+        for f in scripts {
+            let s = String::from_utf8_lossy(&f.data);
+            for name in shared {
+                assert!(!s.contains(&format!("kubectl delete secret {name}")), "{style:?}: {}", f.name);
+                assert!(s.contains(&format!("# {name}:")), "{style:?}: {} makes {name}", f.name);
+            }
+        }
+    }
 }

@@ -284,3 +284,28 @@ fn every_key_constraint_is_reached_by_a_rule() {
     // Ports, counts, probes, quantities, the tenant IDs and the object names.
     assert!(checked > 60, "{checked}");
 }
+
+#[test]
+fn a_dollar_in_a_database_password_is_a_character_not_a_placeholder() {
+    // Both database secrets made outside the chart, in every delivery: the same
+    // passwords are accepted for the IXN Server and the IXN Node.
+    use ixn_core::model::Delivery;
+    for delivery in [Delivery::Script, Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+        let mut c = valid();
+        c.deploy.delivery = delivery;
+        c.deploy.chart_makes_db_secrets = false;
+        for (def, pw) in [
+            (keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD, "pa$$word ${X} $(id) 'q\" \\z"),
+            (keys::IXN_SERVICE_IXN_NODE_SECRETS_DB_PASSWORD, "pa$$word ${X} $(id) 'q\" \\z"),
+        ] {
+            c.values.set(def, Value::Str(pw.into()));
+        }
+        let fs = findings(&c);
+        assert!(!fs.iter().any(|f| f.path.to_string().ends_with("secrets.db.password")), "{delivery:?}: {fs:#?}");
+    }
+    // A secret's name is still no placeholder kubectl would fill in.
+    let mut c = valid();
+    c.deploy.chart_makes_db_secrets = false;
+    c.values.set(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, Value::Str("db-$TENANT".into()));
+    has(&c, "ixnService.ixnServer.secrets.db.secretName", Severity::Error, "does not substitute placeholders");
+}

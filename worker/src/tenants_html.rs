@@ -1,9 +1,10 @@
 //! The Tenants panel's report as HTML, made here with the check: the page sets it as
 //! the report's content (it carries no per-row components). Findings the current
-//! answers cause in every row are said once, above the table; each row lists its own.
+//! answers (the base profile) cause are said once, above the table, as the command line
+//! says them; each row lists and counts only its own.
 
 use crate::operations_html::escape;
-use ixn_core::batch::{RowFinding, RowReport};
+use ixn_core::batch::{from_base, rows_with, RowFinding, RowReport};
 use ixn_core::validate::Severity;
 use ixn_core::wording::count;
 
@@ -24,25 +25,21 @@ fn class(f: &RowFinding) -> &'static str {
     }
 }
 
-/// The summary, the findings common to every row, and the table of rows of `file`.
+/// The summary, the findings of the current answers (the base profile: said once, as
+/// the command line says them), and the table of rows of `file`, each with its own.
 pub fn report(file: &str, reports: &[RowReport]) -> String {
     let total = reports.len();
     let failed = reports.iter().filter(|r| r.failed()).count();
-    let warned = reports.iter().filter(|r| !r.failed() && !r.findings.is_empty()).count();
-    let from_answers = |r: &RowReport, w: &str| r.findings.iter().any(|g| !g.in_row && what(g) == w);
-    let common: Vec<&RowFinding> = reports
-        .first()
-        .map(|first| {
-            first.findings.iter().filter(|f| !f.in_row && reports.iter().all(|r| from_answers(r, &what(f)))).collect()
-        })
-        .unwrap_or_default();
-    fn own<'a>(r: &'a RowReport, common: &[&RowFinding]) -> Vec<&'a RowFinding> {
-        r.findings.iter().filter(|f| f.in_row || !common.iter().any(|c| what(c) == what(f))).collect()
+    let common = from_base(reports);
+    fn own(r: &RowReport) -> Vec<&RowFinding> {
+        r.findings.iter().filter(|f| f.in_row).collect()
     }
+    // Rows whose own findings are warnings: the current answers' are counted apart.
+    let warned = reports.iter().filter(|r| !r.failed() && !own(r).is_empty()).count();
     let listed: Vec<&RowReport> = if total <= SHOWN_ROWS {
         reports.iter().collect()
     } else {
-        reports.iter().filter(|r| !own(r, &common).is_empty()).take(SHOWN_ROWS).collect()
+        reports.iter().filter(|r| !own(r).is_empty()).take(SHOWN_ROWS).collect()
     };
     let unlisted = total - listed.len();
     let mut out = format!(
@@ -52,15 +49,15 @@ pub fn report(file: &str, reports: &[RowReport]) -> String {
         if warned > 0 { format!(", {warned} with warnings only") } else { String::new() }
     );
     if !common.is_empty() {
-        out += "<p class=\"help\">From the current answers, in every row (fix them in the form):</p><ul class=\"row-findings common\" id=\"tenants-common\">";
-        for f in &common {
-            out += &format!("<li class=\"{}\">{}</li>", class(f), escape(&what(f)));
+        out += "<p class=\"help\">From the current answers (fix them in the form):</p><ul class=\"row-findings common\" id=\"tenants-common\">";
+        for (f, n) in &common {
+            out += &format!("<li class=\"{}\">{} ({})</li>", class(f), escape(&what(f)), rows_with(*n, total));
         }
         out += "</ul>";
     }
     out += "<div class=\"table-scroll\"><table class=\"tenants-table\" id=\"tenants-table\"><caption class=\"sr-only\">The tenants file's rows</caption><thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Tenant sid</th><th scope=\"col\">Release</th><th scope=\"col\">Namespace</th><th scope=\"col\">Status</th><th scope=\"col\">Findings</th></tr></thead><tbody>";
     for r in listed {
-        let findings = own(r, &common);
+        let findings = own(r);
         let status = if r.failed() {
             "errors"
         } else if findings.is_empty() {
@@ -76,12 +73,14 @@ pub fn report(file: &str, reports: &[RowReport]) -> String {
             row = r.row,
             line = r.at.line,
         );
+        if r.failed() && !findings.iter().any(|f| f.severity == Severity::Error) {
+            out += "<li class=\"finding error\">the current answers' errors (above)</li>";
+        }
         for f in findings {
-            let from = if f.in_row { "" } else { " (from the current answers)" };
             out += &format!(
                 "<li class=\"{}\">{}</li>",
                 class(f),
-                escape(&format!("{file}:{}:{}: {}{from}", f.at.line, f.at.column, what(f)))
+                escape(&format!("{file}:{}:{}: {}", f.at.line, f.at.column, what(f)))
             );
         }
         out += "</ul></td></tr>";

@@ -1,7 +1,7 @@
 //! Batches: many tenants from one base profile. A tenants file (see [`tenants`]) holds
 //! one row per tenant; each row overrides the base by key path, is validated on its
-//! own, and must not collide with another row (sid, release, database, namespace and
-//! release). Each good row renders exactly the files of the portal's "Download
+//! own, and must not collide with another row (sid, tenant id, release, database,
+//! namespace and release, and the contents of its namespace's shared Secrets). Each good row renders exactly the files of the portal's "Download
 //! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
 //! `tenants.csv` and the script that deploys them all.
 //!
@@ -18,10 +18,11 @@ pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, Ten
 
 use crate::artifacts::download_folder;
 use crate::generate::commands::{database_names, release_name};
+use crate::generate::secrets::{shared_fields, SharedField};
 use crate::model::{ctx, Config, Effective, Value};
 use crate::registry::keys;
 use crate::registry::{FieldKind, Kind};
-use crate::validate::{findings_given, Location, Severity};
+use crate::validate::{findings_given, Finding, Location, Severity};
 use crate::yaml::Node;
 
 /// A finding about one row, placed in the tenants file.
@@ -56,6 +57,16 @@ pub struct RowReport {
     pub namespace: String,
     /// The two database names (Interaction Server, IXN Node).
     pub databases: [String; 2],
+    /// `tenant.id`.
+    pub tenant_id: String,
+    /// The tenant's folder in the Git tree (Argo CD and Flux; empty otherwise).
+    pub git_folder: String,
+    /// What the namespace's shared Secrets are made of in this row (see
+    /// [`crate::generate::secrets::namespace_wide`]).
+    pub shared: Vec<SharedField>,
+    /// The namespace's shared Secrets an earlier row of the same namespace declares,
+    /// with that row's number: this row's files leave them out (set by [`Batch::finish`]).
+    pub shared_by: Vec<(String, usize)>,
     /// Findings, errors first.
     pub findings: Vec<RowFinding>,
 }
@@ -68,12 +79,16 @@ impl RowReport {
 
     /// The finding as one line: `tenants.csv:4:5: row 3, tenant.sid: error: …`.
     pub fn line(&self, file: &str, f: &RowFinding) -> String {
-        let severity = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         let from = if f.in_row { "" } else { " (from the base profile)" };
-        format!("{file}:{}:{}: row {}, {}: {severity}: {}{from}", f.at.line, f.at.column, self.row, f.path, f.message)
+        format!(
+            "{file}:{}:{}: row {}, {}: {}: {}{from}",
+            f.at.line,
+            f.at.column,
+            self.row,
+            f.path,
+            severity_word(f.severity),
+            f.message
+        )
     }
 }
 
@@ -84,6 +99,46 @@ pub struct Batch {
     pub base: Config,
     /// The rows.
     pub tenants: Tenants,
+    /// The base profile's own findings, made on the first check: a row's finding that
+    /// is one of them (and has no cell) comes from the base. The base is not changed
+    /// after the first check.
+    base_findings: std::sync::OnceLock<Vec<Finding>>,
+}
+
+/// A finding of the base profile as one line, said once for the rows it is in:
+/// `tenants.csv: base profile, db.chartSecrets: warning: … (every row)`.
+pub fn base_line(file: &str, f: &RowFinding, rows: &str) -> String {
+    format!("{file}: base profile, {}: {}: {} ({rows})", f.path, severity_word(f.severity), f.message)
+}
+
+/// The rows a finding of the base profile is in: `every row`, or `3 of 40 rows`.
+pub fn rows_with(n: usize, total: usize) -> String {
+    if n == total {
+        "every row".into()
+    } else {
+        format!("{n} of {}", crate::wording::count(total, "row"))
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The findings the base profile causes in `reports`, each once, with how many rows
+/// have it, in the order first met: what a batch says once, under the base, rather than
+/// in every row.
+pub fn from_base(reports: &[RowReport]) -> Vec<(&RowFinding, usize)> {
+    let mut out: Vec<(&RowFinding, usize)> = Vec::new();
+    for f in reports.iter().flat_map(|r| &r.findings).filter(|f| !f.in_row) {
+        match out.iter_mut().find(|(g, _)| g.path == f.path && g.severity == f.severity && g.message == f.message) {
+            Some((_, n)) => *n += 1,
+            None => out.push((f, 1)),
+        }
+    }
+    out
 }
 
 /// The value of a cell for a values key.
@@ -126,7 +181,7 @@ fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, CellError> 
 impl Batch {
     /// A batch of `tenants` over `base`.
     pub fn new(base: Config, tenants: Tenants) -> Batch {
-        Batch { base, tenants }
+        Batch { base, tenants, base_findings: std::sync::OnceLock::new() }
     }
 
     /// How many rows.
@@ -139,6 +194,41 @@ impl Batch {
         self.tenants.rows.is_empty()
     }
 
+    /// Sets `cell` on `cfg`, or says why its text does not read.
+    fn apply(&self, cfg: &mut Config, cell: &Cell) -> Result<(), CellError> {
+        match self.tenants.columns[cell.column].field {
+            Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
+            Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
+        }
+    }
+
+    /// Where row `row`'s finding `f` belongs, when no cell of its own field holds it: the
+    /// base profile (`in_row` false) when the base alone has it, else the first cell
+    /// that alone over the base makes it (a bad `tenant.sid` makes the release and the
+    /// database names wrong), else the row's start, still the row's own doing (its
+    /// credentials, or its cells together).
+    fn cause(&self, row: &Row, f: &Finding, alone: &mut Vec<Option<Vec<Finding>>>) -> (Pos, bool) {
+        let same = |g: &Finding| g.path == f.path && g.severity == f.severity && g.message == f.message;
+        let base = self.base_findings.get_or_init(|| findings_given(&self.base, &Effective::real(&self.base)));
+        if base.iter().any(same) {
+            return (row.at, false);
+        }
+        alone.resize(row.cells.len(), None);
+        for (i, cell) in row.cells.iter().enumerate() {
+            let found = alone[i].get_or_insert_with(|| {
+                let mut cfg = self.base.clone();
+                match self.apply(&mut cfg, cell) {
+                    Ok(()) => findings_given(&cfg, &Effective::real(&cfg)),
+                    Err(_) => Vec::new(),
+                }
+            });
+            if found.iter().any(same) {
+                return (cell.at, true);
+            }
+        }
+        (row.at, true)
+    }
+
     /// Row `i`'s configuration (0-based): the base with the row's cells over it, or the
     /// cells that do not read.
     pub fn config(&self, i: usize) -> Result<Config, Vec<RowFinding>> {
@@ -146,15 +236,10 @@ impl Batch {
         let mut cfg = self.base.clone();
         let mut bad = Vec::new();
         for cell in &row.cells {
-            let field = self.tenants.columns[cell.column].field;
-            let result = match field {
-                Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
-                Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
-            };
-            if let Err(e) = result {
+            if let Err(e) = self.apply(&mut cfg, cell) {
                 bad.push(RowFinding {
                     at: cell.at,
-                    path: field.location(),
+                    path: self.tenants.columns[cell.column].field.location(),
                     severity: Severity::Error,
                     message: e.to_string(),
                     in_row: true,
@@ -200,21 +285,8 @@ impl Batch {
             Err(bad) => {
                 let mut cfg = self.base.clone();
                 for cell in &row.cells {
-                    if bad.iter().any(|b| b.at == cell.at) {
-                        continue;
-                    }
-                    let field = self.tenants.columns[cell.column].field;
-                    match field {
-                        Field::Key(def) => {
-                            if let Ok(v) = key_value(def.kind, &cell.value) {
-                                cfg.values.set(def, v);
-                            }
-                        }
-                        Field::Context(c) => {
-                            if let Ok(t) = context_text(c.kind, &cell.value) {
-                                (c.set)(&mut cfg.deploy, &t);
-                            }
-                        }
+                    if !bad.iter().any(|b| b.at == cell.at) {
+                        let _ = self.apply(&mut cfg, cell);
                     }
                 }
                 (cfg, bad)
@@ -230,14 +302,33 @@ impl Batch {
             findings.push(self.finding(row, ctx::DEPLOY_DELIVERY.into(), Severity::Error, message));
         }
         let real = Effective::real(&cfg);
+        // Each cell alone over the base, checked only when a finding needs its cause.
+        let mut alone = Vec::new();
         for f in findings_given(&cfg, &real) {
-            findings.push(self.finding(row, f.path, f.severity, f.message));
+            let (at, in_row) = match self.place(row, &f.path) {
+                (at, true) => (at, true),
+                _ => self.cause(row, &f, &mut alone),
+            };
+            findings.push(RowFinding { at, path: f.path, severity: f.severity, message: f.message, in_row });
         }
         let release = release_name(&cfg);
-        let sid = match cfg.values.get(keys::TENANT_SID) {
+        let text = |key| match cfg.values.get(key) {
             Some(Value::Str(s)) => s.trim().to_string(),
             _ => String::new(),
         };
+        let (sid, tenant_id) = (text(keys::TENANT_SID), text(keys::TENANT_ID));
+        let mut shared = shared_fields(&cfg);
+        if cfg.deploy.delivery != crate::model::Delivery::Script {
+            // In Git delivery the first tenant of the namespace declares the shared
+            // Secrets for all: made by kubectl from the seed, or by External Secrets.
+            shared.push(SharedField {
+                secret: crate::generate::secrets::REDIS_SECRET.into(),
+                path: ctx::DEPLOY_SECRETS_FROM.into(),
+                what: "way of making it (deploy.secretsFrom)",
+                value: cfg.deploy.secrets_from.as_str().into(),
+                credential: false,
+            });
+        }
         RowReport {
             row: row.number,
             at: row.at,
@@ -246,6 +337,15 @@ impl Batch {
             release,
             namespace: cfg.deploy.namespace.clone(),
             databases: database_names(&real),
+            tenant_id,
+            git_folder: match cfg.deploy.delivery {
+                crate::model::Delivery::Argocd | crate::model::Delivery::Flux => {
+                    crate::generate::gitops::folder_of(&cfg)
+                }
+                _ => String::new(),
+            },
+            shared,
+            shared_by: Vec::new(),
             findings,
         }
     }
@@ -268,9 +368,126 @@ impl Batch {
     /// and puts each row's errors first.
     pub fn finish(&self, reports: &mut [RowReport]) {
         self.collisions(reports);
+        self.git_folders(reports);
+        self.shared_secrets(reports);
+        // The first row of a namespace that renders declares its shared Secrets; the
+        // later ones leave them out, so each is declared once (see `namespace_wide`).
+        let mut first: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+        for r in reports.iter_mut() {
+            r.shared_by.clear();
+            if r.failed() {
+                continue;
+            }
+            let mut names: Vec<&str> = Vec::new();
+            for f in &r.shared {
+                if !names.contains(&f.secret.as_str()) {
+                    names.push(&f.secret);
+                }
+            }
+            for name in names {
+                match first.get(&(r.namespace.clone(), name.to_string())) {
+                    Some(&row) => r.shared_by.push((name.to_string(), row)),
+                    None => {
+                        first.insert((r.namespace.clone(), name.to_string()), r.row);
+                    }
+                }
+            }
+        }
         for r in reports {
             // Stable: errors first, each kind in the order found.
             r.findings.sort_by_key(|f| f.severity);
+        }
+    }
+
+    /// Adds an error to every row whose Git folder is another row's, holds another row's
+    /// or sits inside it (`a` and `a/manifests`: one tenant's files would land in the
+    /// other's), or is a file the batch writes at the tree's root.
+    fn git_folders(&self, reports: &mut [RowReport]) {
+        let root_files = [crate::generate::gitops::argocd::APPLICATION_SET_FILE, "kustomization.yaml"];
+        let inside = |inner: &str, outer: &str| inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with('/'));
+        for i in 0..reports.len() {
+            let folder = reports[i].git_folder.clone();
+            if folder.is_empty() {
+                continue;
+            }
+            let top = folder.split('/').next().unwrap_or_default();
+            let message = if root_files.contains(&top) {
+                Some(format!("the Git folder {folder:?} would be the batch's own {top}, at the tree's root"))
+            } else {
+                reports[..i].iter().find_map(|r| {
+                    let theirs = r.git_folder.as_str();
+                    if theirs.is_empty() {
+                        None
+                    } else if theirs == folder && r.release == reports[i].release {
+                        // The same default folder, ixn/<release>: the release's collision says it.
+                        None
+                    } else if theirs == folder {
+                        Some(format!("the Git folder {folder:?} is also row {}'s; two tenants cannot share it", r.row))
+                    } else if inside(&folder, theirs) {
+                        Some(format!(
+                            "the Git folder {folder:?} is inside row {}'s {theirs:?}: this tenant's files would land in that tenant's",
+                            r.row
+                        ))
+                    } else if inside(theirs, &folder) {
+                        Some(format!(
+                            "the Git folder {folder:?} holds row {}'s {theirs:?}: that tenant's files would land in this tenant's",
+                            r.row
+                        ))
+                    } else {
+                        None
+                    }
+                })
+            };
+            if let Some(message) = message {
+                let row = &self.tenants.rows[i];
+                let mut f = self.finding(row, ctx::GITOPS_PATH.into(), Severity::Error, message);
+                if !f.in_row {
+                    // The default folder, ixn/<release>, comes from the sid.
+                    (f.at, f.in_row) = self.place(row, &keys::TENANT_SID.into());
+                }
+                reports[i].findings.push(f);
+            }
+        }
+    }
+
+    /// Adds an error to every row that gives one of its namespace's shared Secrets other
+    /// contents than an earlier row of that namespace (see
+    /// [`crate::generate::secrets::namespace_wide`]), at the field that differs.
+    fn shared_secrets(&self, reports: &mut [RowReport]) {
+        let mut seen: std::collections::HashMap<(String, String, String), usize> = std::collections::HashMap::new();
+        for i in 0..reports.len() {
+            let mut found = Vec::new();
+            for f in &reports[i].shared {
+                let key = (reports[i].namespace.clone(), f.secret.clone(), f.path.to_string());
+                let Some(&first) = seen.get(&key) else {
+                    seen.insert(key, i);
+                    continue;
+                };
+                let Some(theirs) = reports[first].shared.iter().find(|g| g.secret == f.secret && g.path == f.path)
+                else {
+                    continue;
+                };
+                if theirs.value == f.value {
+                    continue;
+                }
+                let values = if f.credential {
+                    String::new()
+                } else {
+                    format!(" ({:?} there, {:?} here)", theirs.value, f.value)
+                };
+                let message = format!(
+                    "{} is one Secret for every tenant in namespace {}, and row {} gives it another {}{values}; tenants of one namespace must agree on it",
+                    f.secret, reports[i].namespace, reports[first].row, f.what
+                );
+                found.push((f.path.clone(), message));
+            }
+            let row = &self.tenants.rows[i];
+            for (path, message) in found {
+                let mut f = self.finding(row, path, Severity::Error, message);
+                // The row's own doing, even when no cell holds it (its secrets do).
+                f.in_row = true;
+                reports[i].findings.push(f);
+            }
         }
     }
 
@@ -278,8 +495,9 @@ impl Batch {
     /// namespace/release pair with an earlier row.
     fn collisions(&self, reports: &mut [RowReport]) {
         type Key = fn(&RowReport) -> Vec<String>;
-        let kinds: [(Location, &str, Key); 4] = [
+        let kinds: [(Location, &str, Key); 5] = [
             (keys::TENANT_SID.into(), "the tenant sid", |r| vec![r.sid.clone()]),
+            (keys::TENANT_ID.into(), "the tenant id", |r| vec![r.tenant_id.to_ascii_lowercase()]),
             (ctx::DEPLOY_RELEASE.into(), "the release name", |r| vec![r.release.clone()]),
             (keys::IXN_SERVICE_IXN_SERVER_DB_NAME.into(), "the database name", |r| {
                 let mut names = r.databases.to_vec();
@@ -298,6 +516,11 @@ impl Batch {
                         continue;
                     }
                     match seen.get(&value) {
+                        // Rows that set no tenant.id all take the base profile's: that is
+                        // the base's answer, not two rows' (only typed ids collide).
+                        Some(&first)
+                            if path == Location::Key(keys::TENANT_ID)
+                                && ![first, i].iter().any(|&r| self.place(&self.tenants.rows[r], &path).1) => {}
                         Some(&first) => {
                             let row = &self.tenants.rows[i];
                             // The database collision points at whichever name collides.

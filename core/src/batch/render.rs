@@ -19,6 +19,13 @@
 //!
 //! In the GitOps modes `seed-secret-store.sh` (every tenant's secrets, 0700) sits
 //! beside `git/`, out of the tree, with `tenants.csv`.
+//!
+//! The namespace's shared Secrets (`redis-ors-secret`, `kafka-shared-secret`, the pull
+//! secret: see [`crate::generate::secrets::namespace_wide`]) are declared once per
+//! namespace, by its first rendered row: its ExternalSecrets (reading one store entry of
+//! the namespace, `<namespace>-shared-…`) or its seed lines; the other rows of the
+//! namespace leave them out ([`super::RowReport::shared_by`]), so no two Argo CD
+//! Applications or Flux Kustomizations own one object.
 
 use super::index;
 use super::RowReport;
@@ -87,7 +94,8 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
     let mut cfg = cfg.clone();
     // One batch, one delivery: the base profile's.
     cfg.deploy.delivery = delivery;
-    let t = Tenant::of(&cfg, opts);
+    // The namespace's shared Secrets are declared by its first row, once.
+    let t = Tenant::of(&cfg, opts).in_batch(&report.shared_by);
     let (element, head, files) = match delivery {
         Delivery::Argocd => {
             let (element, files) = argocd::batch_part(&t);

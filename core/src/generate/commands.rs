@@ -162,6 +162,17 @@ fn guide_secret(spec: &SecretSpec, cfg: &Config, ns: &str) -> String {
         w.extend(spec.data.iter().map(|(k, v)| format!("--from-literal={k}={v}")));
         command(&w.iter().map(String::as_str).collect::<Vec<_>>())
     };
+    if super::secrets::namespace_wide(cfg, &spec.name) {
+        // Every IXN tenant of the namespace uses this Secret (see `namespace_wide`): one
+        // tenant's script must not delete it from under the others, so it is applied,
+        // which makes it or updates it in place, the guide's command rendered by kubectl.
+        let apply = command(&["kubectl", "apply", "-f", "-"]);
+        return format!(
+            "# {}: {}\n# Shared by every IXN tenant in the namespace: applied (made or updated), never deleted.\n{create} --dry-run=client --output=yaml | {apply}",
+            comment_text(&spec.name),
+            spec.purpose
+        );
+    }
     format!("# {}: {}\n{delete}\n{create}", comment_text(&spec.name), spec.purpose)
 }
 
@@ -319,11 +330,18 @@ fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static 
         .map(|n| format!("${{{n}}}"))
         .collect();
     let substituted = format!("{VALUES_FILE}_");
+    // The list is envsubst's, so its `${NAME}`s are single-quoted on purpose: the one
+    // place a script means `$` literally inside single quotes, said to shellcheck there.
     let subst = format!(
-        "# Only these variables are substituted, so any other $ in the file is kept.\n{}",
+        "# Only these variables are substituted, so any other $ in the file is kept.\n# The names are for envsubst, not for this shell:\n# shellcheck disable=SC2016\n{}",
         private(
             &substituted,
-            &format!("envsubst {} < {} > {}", quote(&names.join(" ")), quote(VALUES_FILE), quote(&substituted))
+            &format!(
+                "envsubst {} < {} > {}",
+                super::shell::single(&names.join(" ")),
+                quote(VALUES_FILE),
+                quote(&substituted)
+            )
         )
     );
     (format!("{write}\n{}\n{subst}", exports.join("\n")), file)

@@ -1,6 +1,6 @@
 //! The Kubernetes secrets IXN needs outside the chart, as data built with serde_json.
 
-use crate::model::{Config, Effective, Term, Value};
+use crate::model::{ctx, Config, Effective, Location, Term, Value};
 use crate::registry::{keys, KeyDef};
 use base64::Engine;
 use serde::Serialize;
@@ -88,15 +88,30 @@ fn first_redis(cfg: &Config) -> (String, String) {
     }
 }
 
+/// The Redis port and host (servername) the Secret holds, each with the field it comes
+/// from: `redis.port` / `redis.servername`, else the first Redis node.
+fn redis_port_host(cfg: &Config) -> ((String, Location), (String, Location)) {
+    let d = &cfg.deploy;
+    let (host, port) = first_redis(cfg);
+    let nodes = || Location::from(keys::IXN_SERVICE_IXN_NODE_REDIS);
+    let port = if d.redis_port.is_empty() { (port, nodes()) } else { (d.redis_port.clone(), ctx::REDIS_PORT.into()) };
+    let host = if d.redis_servername.is_empty() {
+        (host, nodes())
+    } else {
+        (d.redis_servername.clone(), ctx::REDIS_SERVERNAME.into())
+    };
+    (port, host)
+}
+
 /// The `redis-ors-secret` JSON.
 pub fn redis_json(cfg: &Config) -> String {
     let d = &cfg.deploy;
-    let (host, port) = first_redis(cfg);
+    let ((port, _), (servername, _)) = redis_port_host(cfg);
     let v = RedisOrs {
         password: &d.redis_password,
-        port: if d.redis_port.is_empty() { port } else { d.redis_port.clone() },
+        port,
         reject_unauthorized: d.redis_reject_unauthorized.to_string(),
-        servername: if d.redis_servername.is_empty() { host } else { d.redis_servername.clone() },
+        servername,
     };
     serde_json::to_string(&v).expect("strings serialize")
 }
@@ -210,5 +225,86 @@ pub fn secret_specs(cfg: &Config, real: &Effective) -> Vec<SecretSpec> {
             });
         }
     }
+    out
+}
+
+/// Whether the Secret `name` is one of the namespace's shared Secrets: `redis-ors-secret`,
+/// `kafka-shared-secret` and the image pull secret.
+//
+// They are namespace-wide by design: the guide names them without a tenant, they hold
+// the namespace's one Redis, Kafka and registry credentials, and Genesys runs many IXN
+// tenants in one namespace against the same Redis and Kafka. So every tenant of a
+// namespace must give them the same contents (a batch refuses rows that do not), and no
+// tenant's commands may delete them from under the others.
+pub fn namespace_wide(cfg: &Config, name: &str) -> bool {
+    name == REDIS_SECRET
+        || name == KAFKA_SECRET
+        || (cfg.deploy.pull_secret_create && name == cfg.deploy.pull_secret_name)
+}
+
+/// A value one of the namespace's shared Secrets is made of (see [`namespace_wide`]).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SharedField {
+    /// The Secret's name.
+    pub secret: String,
+    /// The field the value comes from.
+    pub path: Location,
+    /// What it is, in a sentence: "Redis password".
+    pub what: &'static str,
+    /// The value.
+    pub value: String,
+    /// Whether the value is a credential (never shown).
+    pub credential: bool,
+}
+
+// Hand-written so that a report printed for debugging never shows a credential.
+impl std::fmt::Debug for SharedField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value: &dyn std::fmt::Debug = if self.credential { &"<hidden>" } else { &self.value };
+        f.debug_struct("SharedField")
+            .field("secret", &self.secret)
+            .field("path", &self.path)
+            .field("value", value)
+            .finish()
+    }
+}
+
+/// Every value the namespace's shared Secrets of `cfg` are made of, field by field:
+/// what two tenants of one namespace must agree on.
+pub fn shared_fields(cfg: &Config) -> Vec<SharedField> {
+    let d = &cfg.deploy;
+    let field = |secret: &str, path: Location, what, value: &str, credential| SharedField {
+        secret: secret.to_string(),
+        path,
+        what,
+        value: value.to_string(),
+        credential,
+    };
+    let mut out = Vec::new();
+    if d.pull_secret_create {
+        let name = d.pull_secret_name.as_str();
+        out.extend([
+            field(name, ctx::REGISTRY_SERVER.into(), "registry", &registry_server(cfg), false),
+            field(name, ctx::REGISTRY_USERNAME.into(), "registry user", &d.registry_username, false),
+            field(name, ctx::REGISTRY_PASSWORD.into(), "registry password", &d.registry_password, true),
+            field(name, ctx::REGISTRY_EMAIL.into(), "registry e-mail", &d.registry_email, false),
+        ]);
+    }
+    let ((port, port_at), (host, host_at)) = redis_port_host(cfg);
+    out.extend([
+        field(REDIS_SECRET, ctx::REDIS_PASSWORD.into(), "Redis password", &d.redis_password, true),
+        field(REDIS_SECRET, port_at, "Redis port", &port, false),
+        field(
+            REDIS_SECRET,
+            ctx::REDIS_REJECT_UNAUTHORIZED.into(),
+            "redis.rejectUnauthorized",
+            &d.redis_reject_unauthorized.to_string(),
+            false,
+        ),
+        field(REDIS_SECRET, host_at, "Redis servername", &host, false),
+        field(KAFKA_SECRET, ctx::KAFKA_BOOTSTRAP.into(), "Kafka bootstrap", &d.kafka_bootstrap, false),
+        field(KAFKA_SECRET, ctx::KAFKA_USERNAME.into(), "Kafka user", &d.kafka_username, false),
+        field(KAFKA_SECRET, ctx::KAFKA_PASSWORD.into(), "Kafka password", &d.kafka_password, true),
+    ]);
     out
 }

@@ -1,14 +1,51 @@
 //! Building bash that carries any text through unchanged.
 //!
-//! Arguments are quoted by `shell-words` (single quotes only, so `!`, `$` and backticks
-//! stay literal even when pasted into an interactive shell). File contents travel in
-//! quoted here-documents whose delimiter never occurs in the body.
+//! Arguments are single-quoted (so `!` and backticks stay literal even when pasted into
+//! an interactive shell), each `$` escaped outside the quotes (see [`quote`]). File
+//! contents travel in quoted here-documents whose delimiter never occurs in the body.
 
 use std::borrow::Cow;
 
-/// One argument, quoted for bash.
+/// One argument, quoted for bash: left bare when it holds only letters, digits and
+/// `-_./:@+,`, else single-quoted (a `'` as `'\''`), with each `$` and backtick written
+/// outside the quotes as `\$` and ``\` `` (`pa$$word` is `pa\$\$word`, `a b$c` is
+/// `'a b'\$c`).
+//
+// Both spellings are literal to bash, but shellcheck reads a `$name` or a backtick
+// inside single quotes as an expansion the author meant to happen (SC2016, "expressions
+// don't expand in single quotes"). With the `$` outside, every script is clean whatever was
+// typed, and no directive has to silence the check for the generator's own text too.
+// The bare set is narrower than shell-words' own: it left `{a,b}` bare (brace expansion
+// makes two words of it) and `!` (history expansion when pasted).
 pub fn quote(s: &str) -> Cow<'_, str> {
-    shell_words::quote(s)
+    if !s.contains(['$', '`']) {
+        return single(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while let Some(at) = rest.find(['$', '`']) {
+        if at > 0 {
+            out.push_str(&single(&rest[..at]));
+        }
+        out.push('\\');
+        out.push_str(&rest[at..at + 1]);
+        rest = &rest[at + 1..];
+    }
+    if !rest.is_empty() {
+        out.push_str(&single(rest));
+    }
+    Cow::Owned(out)
+}
+
+/// `s` bare when every character is safe bare, else all in single quotes, `$` too: only
+/// for text a program reads with its `$`s (envsubst's list of names); see [`quote`].
+pub fn single(s: &str) -> Cow<'_, str> {
+    let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '+' | ',');
+    if !s.is_empty() && s.chars().all(bare) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(format!("'{}'", s.replace('\'', "'\\''")))
+    }
 }
 
 /// A command line from its words, each quoted, wrapped with `\` when long.
@@ -62,6 +99,21 @@ pub fn comment_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dollar_is_escaped_outside_the_single_quotes() {
+        assert_eq!(quote("pa$$word"), "pa\\$\\$word");
+        assert_eq!(quote("a b$c"), "'a b'\\$c");
+        assert_eq!(quote("${X}"), "\\$'{X}'");
+        assert_eq!(quote("it's"), "'it'\\''s'");
+        // Brace expansion and history expansion stay out.
+        assert_eq!(quote("{a,b}"), "'{a,b}'");
+        assert_eq!(quote("a!b"), "'a!b'");
+        assert_eq!(quote("`id` x"), "\\`id\\`' x'");
+        assert_eq!(quote("$"), "\\$");
+        assert_eq!(quote("plain"), "plain");
+        assert_eq!(quote(""), "''");
+    }
 
     #[test]
     fn heredoc_avoids_collisions() {

@@ -61,3 +61,64 @@ mod tests {
         assert!(!is_uuid("9350e2fc-aldd-4c65-8d40-1f75a2e080dd"));
     }
 }
+
+/// The longest name of one folder in the Git tree: `NAME_MAX` of every common file
+/// system (ext4, XFS, APFS, NTFS); a longer one cannot be written ("File name too long").
+pub const GIT_SEGMENT_MAX: usize = 255;
+/// The longest Git folder path: far below `PATH_MAX` (4096), leaving room for the output
+/// folder and the files under it.
+pub const GIT_PATH_MAX: usize = 1024;
+
+/// Why a typed Git folder path (`gitops.path`) cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GitFolderError {
+    /// A part is empty, `.`, `..`, or holds other characters than letters, digits, `-`,
+    /// `_` and `.`.
+    Segment,
+    /// A part is longer than [`GIT_SEGMENT_MAX`] bytes.
+    SegmentTooLong,
+    /// The whole path is longer than [`GIT_PATH_MAX`] bytes.
+    TooLong,
+}
+
+impl std::fmt::Display for GitFolderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            GitFolderError::Segment => {
+                "a folder path is names of letters, digits, -, _ and . separated by /; ixn/<release> is used instead"
+            }
+            GitFolderError::SegmentTooLong => {
+                "a folder name is at most 255 bytes (longer ones cannot be written on any common file system); ixn/<release> is used instead"
+            }
+            GitFolderError::TooLong => "a folder path is at most 1024 bytes; ixn/<release> is used instead",
+        })
+    }
+}
+
+impl std::error::Error for GitFolderError {}
+
+/// The Git folder a typed `gitops.path` names: without surrounding spaces and `/`;
+/// `Ok(None)` when it is empty (the default folder is used), an error when it cannot be
+/// a folder. The one rule of the check at the field and of the generators.
+pub fn git_folder(typed: &str) -> Result<Option<&str>, GitFolderError> {
+    let path = typed.trim().trim_matches('/');
+    if path.is_empty() {
+        return Ok(None);
+    }
+    for seg in path.split('/') {
+        if seg.is_empty()
+            || seg == "."
+            || seg == ".."
+            || !seg.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            return Err(GitFolderError::Segment);
+        }
+        if seg.len() > GIT_SEGMENT_MAX {
+            return Err(GitFolderError::SegmentTooLong);
+        }
+    }
+    if path.len() > GIT_PATH_MAX {
+        return Err(GitFolderError::TooLong);
+    }
+    Ok(Some(path))
+}

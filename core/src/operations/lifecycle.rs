@@ -4,7 +4,7 @@ use super::{Item, Section};
 use crate::generate::commands::{database_names, helm_words, psql_pod, release_name, values_file_for};
 use crate::generate::helm;
 use crate::generate::secrets::{secret_specs, KAFKA_SECRET, REDIS_SECRET};
-use crate::generate::shell::{command, quote};
+use crate::generate::shell::{command, comment_text, quote};
 use crate::generate::sql::quote_ident;
 use crate::model::{Config, Effective};
 
@@ -41,15 +41,24 @@ pub(super) fn section(cfg: &Config, eff: &Effective, real: &Effective) -> Sectio
             secrets.push(s.name);
         }
     }
-    let deletes: Vec<String> = secrets
-        .iter()
-        .map(|s| command(&["kubectl", "delete", "secret", s, "--namespace", ns, "--ignore-not-found"]))
-        .collect();
+    let delete = |s: &String| command(&["kubectl", "delete", "secret", s, "--namespace", ns, "--ignore-not-found"]);
+    // The namespace's shared Secrets stay: the other IXN tenants of the namespace mount
+    // them (see `namespace_wide`). Their delete is written out, commented, for the last.
+    let (shared, own): (Vec<&String>, Vec<&String>) =
+        secrets.iter().partition(|s| crate::generate::secrets::namespace_wide(cfg, s));
+    let mut lines: Vec<String> = own.into_iter().map(delete).collect();
+    lines.push(format!(
+        "# {} are shared by every IXN tenant of the namespace and stay. If this was the\n# last one, delete them too:",
+        comment_text(&shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+    ));
+    for s in shared {
+        lines.extend(delete(s).lines().map(|l| format!("#   {}", comment_text(l))));
+    }
     items.push(Item::check(
         "uninstall",
         "Uninstall",
-        "Removes the release, then the secrets the portal's commands created outside the chart (the guide: delete external secrets by hand).",
-        format!("{}\n{}", command(&["helm", "uninstall", &release, "--namespace", ns]), deletes.join("\n")),
+        "Removes the release, then the secrets the portal's commands created outside the chart for this tenant (the guide: delete external secrets by hand); the namespace's shared Secrets stay for its other tenants.",
+        format!("{}\n{}", command(&["helm", "uninstall", &release, "--namespace", ns]), lines.join("\n")),
     ));
     if d.drop_databases {
         let [a, b] = database_names(real);

@@ -32,18 +32,8 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
                 "Argo CD and Flux pull the chart themselves, from a chart repository or an OCI registry: a chart on this disk never reaches them",
             ));
         }
-        let path = d.git_path.trim().trim_matches('/');
-        let bad_segment = path.split('/').any(|s| {
-            s.is_empty()
-                || s == "."
-                || s == ".."
-                || !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        });
-        if !path.is_empty() && bad_segment {
-            out.push(Finding::error(
-                ctx::GITOPS_PATH,
-                "a folder path is names of letters, digits, -, _ and . separated by /; ixn/<release> is used instead",
-            ));
+        if let Err(e) = crate::model::git_folder(&d.git_path) {
+            out.push(Finding::error(ctx::GITOPS_PATH, e.to_string()));
         }
     }
     if d.delivery == Delivery::Argocd {

@@ -272,8 +272,19 @@ struct Builder<'t> {
 impl Builder<'_> {
     /// The store entry `suffix` holding `value` (added once), as a `data` item.
     fn entry(&mut self, secret_key: &str, suffix: &str, value: &str, what: &str) -> EsData {
+        self.entry_at(&prefix(self.t), secret_key, suffix, value, what)
+    }
+
+    /// The store entry of a value of the namespace's shared Secrets: in a batch, one
+    /// entry for the namespace (`<namespace>-shared-…`), which every tenant there shares.
+    fn shared_entry(&mut self, secret_key: &str, suffix: &str, value: &str, what: &str) -> EsData {
+        let p = if self.t.batch { format!("{}-shared", self.t.namespace) } else { prefix(self.t) };
+        self.entry_at(&p, secret_key, suffix, value, what)
+    }
+
+    fn entry_at(&mut self, prefix: &str, secret_key: &str, suffix: &str, value: &str, what: &str) -> EsData {
         let vault = self.t.cfg.deploy.secret_store == SecretStoreKind::Vault;
-        let key = if vault { format!("{}/{suffix}", prefix(self.t)) } else { format!("{}-{suffix}", prefix(self.t)) };
+        let key = if vault { format!("{prefix}/{suffix}") } else { format!("{prefix}-{suffix}") };
         if !self.entries.iter().any(|e| e.key == key) {
             self.entries.push(StoreEntry { key: key.clone(), value: value.into(), what: what.into() });
         }
@@ -318,9 +329,11 @@ pub fn plan(t: &Tenant) -> Plan {
     let d = &t.cfg.deploy;
     let mut b = Builder { t, entries: Vec::new() };
     let mut externals = Vec::new();
-    for spec in &t.specs {
+    // Another row of the batch declares the namespace's shared Secrets it declares first.
+    for spec in t.specs.iter().filter(|s| t.declared_by(&s.name).is_none()) {
         let es = if spec.kind == "kubernetes.io/dockerconfigjson" {
-            let pw = b.entry("password", "registry-password", &d.registry_password, "the image registry password");
+            let pw =
+                b.shared_entry("password", "registry-password", &d.registry_password, "the image registry password");
             let server = secrets::registry_server(&t.cfg);
             let user = serde_json::to_string(&d.registry_username).expect("json");
             let mut entry =
@@ -334,7 +347,7 @@ pub fn plan(t: &Tenant) -> Plan {
             let tpl = json_object(&[("auths", Field::Raw(auths))]);
             b.external(&spec.name, template("kubernetes.io/dockerconfigjson", &[(".dockerconfigjson", tpl)]), vec![pw])
         } else if spec.name == REDIS_SECRET {
-            let pw = b.entry("password", "redis-password", &d.redis_password, "the Redis password");
+            let pw = b.shared_entry("password", "redis-password", &d.redis_password, "the Redis password");
             // The non-secret fields as the Script mode's JSON has them.
             let full: Json = serde_json::from_str(&secrets::redis_json(&t.cfg)).expect("json");
             let s = |k: &str| full[k].as_str().unwrap_or_default().to_string();
@@ -361,7 +374,7 @@ pub fn plan(t: &Tenant) -> Plan {
                 fields.push(("username", Field::Store("username")));
             }
             if !d.kafka_password.is_empty() {
-                data.push(b.entry("password", "kafka-password", &d.kafka_password, "the Kafka password"));
+                data.push(b.shared_entry("password", "kafka-password", &d.kafka_password, "the Kafka password"));
                 fields.push(("password", Field::Store("password")));
             }
             b.external(KAFKA_SECRET, template("Opaque", &[(KAFKA_KEY, json_object(&fields))]), data)

@@ -157,6 +157,12 @@ pub struct Tenant {
     pub values_yaml: String,
     /// The Secrets the deployment needs, with their real data.
     pub specs: Vec<SecretSpec>,
+    /// In a batch: the store keys of the namespace's shared Secrets are the namespace's
+    /// (`<namespace>-shared-…`), not the tenant's own.
+    pub batch: bool,
+    /// In a batch: the namespace's shared Secrets an earlier row declares (name, row),
+    /// which this tenant's files leave out.
+    pub shared_by: Vec<(String, usize)>,
 }
 
 /// Text that is safe as a path segment and an object name: a DNS-1123 label.
@@ -164,21 +170,17 @@ pub(crate) fn is_safe_name(s: &str) -> bool {
     crate::model::dns1123_label(s, 53).is_none()
 }
 
-/// A folder path typed by the user, made safe: `/`-separated segments without `.`,
-/// `..` or empty parts, else `fallback`.
-fn safe_folder(typed: &str, fallback: String) -> String {
-    let trimmed = typed.trim().trim_matches('/');
-    let ok = !trimmed.is_empty()
-        && trimmed.split('/').all(|seg| {
-            !seg.is_empty()
-                && seg != "."
-                && seg != ".."
-                && seg.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        });
-    if ok {
-        trimmed.to_string()
-    } else {
-        fallback
+/// The tenant's folder in the Git tree: `gitops.path` when it can be one (see
+/// [`crate::model::git_folder`], the same rule the field's check uses), else
+/// `ixn/<release>` (`ixn/ixn` when the release is not a DNS label).
+pub fn folder_of(cfg: &Config) -> String {
+    let git = for_git(cfg);
+    match crate::model::git_folder(&git.deploy.git_path) {
+        Ok(Some(folder)) => folder.to_string(),
+        _ => {
+            let release = release_name(&git);
+            format!("ixn/{}", if is_safe_name(&release) { release.as_str() } else { "ixn" })
+        }
     }
 }
 
@@ -216,7 +218,7 @@ impl Tenant {
         let veff = Effective::of(&vcfg);
         let release = release_name(&git);
         let name = if is_safe_name(&release) { release.clone() } else { "ixn".to_string() };
-        let folder = safe_folder(&git.deploy.git_path, format!("ixn/{name}"));
+        let folder = folder_of(&git);
         let values = values_tree(&vcfg, &veff, ValuesOptions { comments: false, ..opts });
         let values_yaml = values_yaml(&vcfg, &veff, opts);
         let specs = secret_specs(&git, &real);
@@ -230,7 +232,22 @@ impl Tenant {
             values,
             values_yaml,
             specs,
+            batch: false,
+            shared_by: Vec::new(),
         }
+    }
+
+    /// The tenant as one row of a batch: `shared_by` are the namespace's shared Secrets
+    /// an earlier row declares (see [`crate::batch::RowReport::shared_by`]).
+    pub fn in_batch(mut self, shared_by: &[(String, usize)]) -> Tenant {
+        self.batch = true;
+        self.shared_by = shared_by.to_vec();
+        self
+    }
+
+    /// The row that declares the Secret `name` for this tenant, if not this tenant.
+    pub fn declared_by(&self, name: &str) -> Option<usize> {
+        self.shared_by.iter().find(|(n, _)| n == name).map(|(_, row)| *row)
     }
 
     /// External Secrets makes the Secrets.

@@ -148,12 +148,14 @@ fn store_lines(t: &Tenant) -> String {
                 w.extend(p.iter().copied());
                 command(&w)
             };
+            // The helper's own argument, expanded: `"$1"` where `quote` wrote it literal.
+            let arg = |cmd: String| cmd.replace(&format!(" {}", quote("$1")), " \"$1\"");
             out.push_str(&format!(
                 "# Google Secret Manager{}: a new secret, or a new version of one that exists.\nput() {{\n  if {} </dev/null >/dev/null 2>&1; then\n    {}\n  else\n    {}\n  fi\n}}\n",
                 if project.is_empty() { String::new() } else { format!(" (project {})", comment_text(project)) },
-                extra(&["gcloud", "secrets", "describe", "$1"]).replace("'$1'", "\"$1\""),
-                extra(&["gcloud", "secrets", "versions", "add", "$1", "--data-file=-"]).replace("'$1'", "\"$1\""),
-                extra(&["gcloud", "secrets", "create", "$1", "--replication-policy=automatic", "--data-file=-"]).replace("'$1'", "\"$1\""),
+                arg(extra(&["gcloud", "secrets", "describe", "$1"])),
+                arg(extra(&["gcloud", "secrets", "versions", "add", "$1", "--data-file=-"])),
+                arg(extra(&["gcloud", "secrets", "create", "$1", "--replication-policy=automatic", "--data-file=-"])),
             ));
             for e in plan(t).entries {
                 out.push_str(&format!(
@@ -226,8 +228,16 @@ fn kubectl_lines(t: &Tenant) -> String {
         specs.push(bootstrap_spec(t));
     }
     for s in &specs {
-        out.push_str(&apply_manifest(s, ns));
-        out.push('\n');
+        match t.declared_by(&s.name) {
+            Some(row) => out.push_str(&format!(
+                "# {}: shared by the namespace's tenants, made above with row {row}'s.\n",
+                comment_text(&s.name)
+            )),
+            None => {
+                out.push_str(&apply_manifest(s, ns));
+                out.push('\n');
+            }
+        }
     }
     out
 }
