@@ -7,8 +7,8 @@
 /// One file in the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
-    /// Path inside the archive (ASCII; past 100 bytes it is split into ustar's prefix
-    /// and name at a `/`, up to 255 bytes).
+    /// Path inside the archive (past 100 bytes it is split into ustar's prefix and
+    /// name at a `/`; a longer or non-ASCII path goes in a PAX header, whole).
     pub name: String,
     /// Content.
     pub data: Vec<u8>,
@@ -41,16 +41,53 @@ fn octal(field: &mut [u8], value: u64) {
 
 /// A path as ustar's (prefix, name): the name alone when it fits in 100 bytes, else
 /// split at the last `/` that leaves at most 100 bytes after it and 155 before (a
-/// batch's Genesys folders are that deep); cut where no such `/` exists.
-fn split_name(path: &[u8]) -> (&[u8], &[u8]) {
+/// batch's Genesys folders are that deep). `None` where no such `/` exists: the path
+/// then goes in a PAX header, which every tar reader takes.
+fn split_name(path: &[u8]) -> Option<(&[u8], &[u8])> {
     if path.len() <= 100 {
-        return (&[], path);
+        return Some((&[], path));
     }
     let split = (0..path.len()).rfind(|&i| path[i] == b'/' && i <= 155 && path.len() - i - 1 <= 100 && i > 0);
-    match split {
-        Some(i) => (&path[..i], &path[i + 1..]),
-        None => (&[], &path[..100]),
+    split.map(|i| (&path[..i], &path[i + 1..]))
+}
+
+/// A PAX extended header's one record, `LEN path=PATH\n`, where LEN counts the
+/// whole record, its own digits included.
+fn pax_path_record(path: &str) -> Vec<u8> {
+    let body = format!(" path={path}\n");
+    let mut len = body.len() + 1;
+    while len.to_string().len() + body.len() != len {
+        len = len.to_string().len() + body.len();
     }
+    format!("{len}{body}").into_bytes()
+}
+
+/// One 512-byte header block: `name` split as ustar's (or cut, when a PAX header
+/// before it holds the whole path), the mode, the size and the type flag.
+fn header(prefix: &[u8], name: &[u8], mode: u64, size: u64, kind: u8) -> [u8; 512] {
+    let mut h = [0u8; 512];
+    let name = &name[..name.len().min(100)];
+    let prefix = &prefix[..prefix.len().min(155)];
+    h[..name.len()].copy_from_slice(name);
+    h[345..345 + prefix.len()].copy_from_slice(prefix);
+    octal(&mut h[100..108], mode);
+    octal(&mut h[108..116], 0);
+    octal(&mut h[116..124], 0);
+    octal(&mut h[124..136], size);
+    octal(&mut h[136..148], 0);
+    h[156] = kind;
+    h[257..263].copy_from_slice(b"ustar\0");
+    h[263..265].copy_from_slice(b"00");
+    h[148..156].copy_from_slice(b"        ");
+    let sum: u32 = h.iter().map(|&b| u32::from(b)).sum();
+    let s = format!("{sum:06o}\0 ");
+    h[148..156].copy_from_slice(s.as_bytes());
+    h
+}
+
+/// Pads `out` to a whole number of 512-byte blocks.
+fn pad(out: &mut Vec<u8>) {
+    out.resize(out.len().div_ceil(512) * 512, 0);
 }
 
 /// A tree of files: what one download or one `--out DIR` holds.
@@ -93,31 +130,28 @@ pub fn tar_under(folder: &str, files: &[File]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut path = String::new();
     for f in files {
-        let mut h = [0u8; 512];
         path.clear();
         if !folder.is_empty() {
             path.push_str(folder);
             path.push('/');
         }
         path.push_str(&f.name);
-        let (prefix, name) = split_name(path.as_bytes());
-        h[..name.len()].copy_from_slice(name);
-        h[345..345 + prefix.len()].copy_from_slice(prefix);
-        octal(&mut h[100..108], f.mode());
-        octal(&mut h[108..116], 0);
-        octal(&mut h[116..124], 0);
-        octal(&mut h[124..136], f.data.len() as u64);
-        octal(&mut h[136..148], 0);
-        h[156] = b'0';
-        h[257..263].copy_from_slice(b"ustar\0");
-        h[263..265].copy_from_slice(b"00");
-        h[148..156].copy_from_slice(b"        ");
-        let sum: u32 = h.iter().map(|&b| u32::from(b)).sum();
-        let s = format!("{sum:06o}\0 ");
-        h[148..156].copy_from_slice(s.as_bytes());
-        out.extend_from_slice(&h);
+        let (prefix, name) = match split_name(path.as_bytes()).filter(|_| path.is_ascii()) {
+            Some(parts) => parts,
+            None => {
+                // Too long (or not ASCII) for ustar's fields: a PAX header gives the
+                // whole path, so nothing is cut; readers that know no PAX still get a
+                // file, under the cut name.
+                let record = pax_path_record(&path);
+                out.extend_from_slice(&header(&[], b"PaxHeader", 0o644, record.len() as u64, b'x'));
+                out.extend_from_slice(&record);
+                pad(&mut out);
+                (&[][..], path.as_bytes())
+            }
+        };
+        out.extend_from_slice(&header(prefix, name, f.mode(), f.data.len() as u64, b'0'));
         out.extend_from_slice(&f.data);
-        out.resize(out.len().div_ceil(512) * 512, 0);
+        pad(&mut out);
     }
     out.resize(out.len() + 1024, 0);
     out
@@ -274,6 +308,10 @@ mod tests {
         assert!(long.len() > 100);
         let mut files = files;
         files.push(File { name: long, data: b"kind: Job\n".to_vec(), executable: false, secret: false });
+        // Past ustar's 255 bytes (a Git folder of 250-byte segments, as validation
+        // allows): a PAX header keeps the whole path, never a cut one.
+        let longer = format!("ixn-tenants/git/{}/{}/values.yaml", "a".repeat(250), "b".repeat(250));
+        files.push(File { name: longer, data: b"x: 1\n".to_vec(), executable: false, secret: false });
         let bytes = tar_under("", &files);
         assert_eq!(bytes.len() % 512, 0);
         let dir = std::env::temp_dir().join(format!("ixn-tar-{}", std::process::id()));
@@ -286,7 +324,7 @@ mod tests {
             assert_eq!(std::fs::read(dir.join(&f.name)).unwrap(), f.data);
         }
         use std::os::unix::fs::PermissionsExt;
-        for (f, want) in files.iter().zip([0o644, 0o700, 0o600, 0o644, 0o755, 0o644]) {
+        for (f, want) in files.iter().zip([0o644, 0o700, 0o600, 0o644, 0o755, 0o644, 0o644]) {
             // Listed by the real tar as stored, whatever this process's umask.
             assert_eq!(f.mode(), want, "{}", f.name);
             let mode = std::fs::metadata(dir.join(&f.name)).unwrap().permissions().mode();
