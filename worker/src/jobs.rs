@@ -29,12 +29,11 @@
 
 use ixn_core::artifacts::{download, operations, with_gitops};
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
-use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree, Note, Report};
+use ixn_core::chart::{against_defaults, against_deployed, against_next, compared_values, defaults_tree, Note, Report};
 use ixn_core::generate::gitops::Tree;
-use ixn_core::generate::values_yaml::values_tree;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
-use ixn_core::model::{Baseline, ChartValues, Effective};
+use ixn_core::model::{Baseline, ChartValues};
 use ixn_core::operations::{metrics, Section};
 use ixn_core::profile::Profile;
 use serde_json::{json, Value as Json};
@@ -138,8 +137,7 @@ fn changes(req: &Json) -> Result<Json, String> {
         }
         _ => None,
     };
-    let eff = Effective::of(&cfg);
-    let values = values_tree(&cfg, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false });
+    let values = compared_values(&cfg);
     let defaults = defaults_tree(&cfg);
     let report = match (against, other) {
         ("deployed", Some(d)) => against_deployed(&defaults, &values, &d),
