@@ -12,6 +12,7 @@
 //! false), because the chart may carry keys the registry does not know.
 
 use crate::registry::{Constraint, KeyDef, Kind, KEYS};
+use crate::registry::constraint::QUALIFIED_NAME_REGEX;
 use serde_json::{json, Map, Value as Json};
 
 /// The file name Helm looks for beside values.yaml.
@@ -120,6 +121,11 @@ fn constrain(def: &KeyDef, s: &mut Json) {
     let Some(o) = s.as_object_mut() else { return };
     match def.constraint {
         Constraint::Free | Constraint::NonNegativeQuantity => {}
+        // Labels and annotations: the API server's key rule (values may hold `${VAR}`s
+        // until envsubst fills them in, so the portal checks those itself).
+        Constraint::MetaMap(_) => {
+            o.insert("propertyNames".into(), json!({"pattern": QUALIFIED_NAME_REGEX, "maxLength": 317}));
+        }
         // A fixed set of values (the form's select): exactly those.
         Constraint::OneOf(options) => {
             o.insert("type".into(), json!("string"));

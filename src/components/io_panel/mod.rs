@@ -129,7 +129,7 @@ pub fn IoPanel() -> impl IntoView {
             <summary>"Import, share and save"</summary>
             <div class="io-grid">
                 <section aria-labelledby="io-import">
-                    <h3 id="io-import">"Import values files or a profile"</h3>
+                    <h2 id="io-import">"Import values files or a profile"</h2>
                     <label for="import-text">"Paste one or more values files (separate them with a line of ---). Later files win, as with helm -f a -f b."</label>
                     <textarea id="import-text" name="import.text" rows="6" spellcheck="false" autocomplete="off"
                         prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
@@ -158,7 +158,7 @@ pub fn IoPanel() -> impl IntoView {
                     </div>
                 </section>
                 <section aria-labelledby="io-share">
-                    <h3 id="io-share">"Share"</h3>
+                    <h2 id="io-share">"Share"</h2>
                     <p class="help">"A link with your answers in its #fragment, which browsers never send to a server. It never carries secrets."</p>
                     <button type="button" on:click=copy_link>"Copy link"</button>
                     <span class="copied" role="status">{move || link_status.get()}</span>
@@ -166,7 +166,7 @@ pub fn IoPanel() -> impl IntoView {
                     <input id="share-link" type="text" readonly prop:value=move || link.get() placeholder="The link appears here"/>
                 </section>
                 <section aria-labelledby="io-save">
-                    <h3 id="io-save">"Save"</h3>
+                    <h2 id="io-save">"Save"</h2>
                     <p class="help">"A profile holds your answers as YAML or JSON, to keep in git and load here again."</p>
                     <label class="check"><input type="checkbox" name="ui.profileSecrets" prop:checked=move || profile_secrets.get()
                         on:change=move |ev| profile_secrets.set(event_target_checked(&ev))/>"Include secrets in the profile"</label>
