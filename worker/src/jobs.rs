@@ -29,7 +29,9 @@
 
 use ixn_core::artifacts::{download, operations, with_gitops};
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
-use ixn_core::chart::{against_defaults, against_deployed, against_next, compared_values, defaults_tree, Note, Report};
+use ixn_core::chart::{
+    against_defaults, against_deployed, against_next, compared_values, defaults_tree, Note, Piece, Report,
+};
 use ixn_core::generate::gitops::Tree;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
@@ -118,12 +120,26 @@ fn report_json(r: &Report, show: bool) -> Json {
                 "field": field,
                 "path": c.dotted(),
                 "rest": line[line.find(": ").unwrap_or(line.len())..],
+                "within": c.within(show).map(|p| within_html(&p)),
             })
         }).collect::<Vec<_>>(),
         "warnings": notes_json(&r.warnings),
         "decisions": notes_json(&r.decisions),
         "text": r.text(show),
     })
+}
+
+/// A text changed inside, as HTML: what stayed, `<del>` what went, `<ins>` what came.
+fn within_html(pieces: &[Piece]) -> String {
+    let esc = crate::operations_html::escape;
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Same(t) => esc(t).to_string(),
+            Piece::Gone(t) => format!("<del>{}</del>", esc(t)),
+            Piece::New(t) => format!("<ins>{}</ins>", esc(t)),
+        })
+        .collect()
 }
 
 /// The Changes view's comparison, or why there is none.

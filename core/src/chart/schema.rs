@@ -11,8 +11,8 @@
 //! values.yaml holds them. Mappings stay open (`additionalProperties` is not set to
 //! false), because the chart may carry keys the registry does not know.
 
-use crate::registry::{Constraint, KeyDef, Kind, KEYS};
 use crate::registry::constraint::QUALIFIED_NAME_REGEX;
+use crate::registry::{Constraint, KeyDef, Kind, KEYS};
 use serde_json::{json, Map, Value as Json};
 
 /// The file name Helm looks for beside values.yaml.

@@ -3,7 +3,7 @@
 //! Configuration Server option.
 
 use super::secrets::{secret_specs, SecretSpec, KAFKA_SECRET, REDIS_SECRET};
-use super::shell::{command, comment_text, heredoc, quote};
+use super::shell::{command, command_filling, comment_text, heredoc, quote, quote_filling};
 use super::sql::{bootstrap_sql, Bootstrap};
 use crate::model::{Config, Effective, GkeLocationKind, Platform, SecretStyle};
 use crate::registry::keys;
@@ -360,6 +360,9 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     blocks.push(Block { id: "chart", title: "Add the chart source", script: super::helm::chart_source_block(cfg) });
     let (values, values_file) = values_block(yaml, cfg, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
+    // The `$VAR`s the user chose to fill in with envsubst: the shell fills them in the
+    // release name too (single quotes would keep `$VAR` literal forever).
+    let fill = &d.envsubst_vars;
     let template = helm_words(cfg, &["helm", "template"], values_file);
     let mut upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
     upgrade.extend(super::helm::install_flags(d.helm_major).iter().map(|s| s.to_string()));
@@ -368,9 +371,9 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         title: "Validate and install the chart",
         script: format!(
             "# Render first: errors show here without touching the cluster.\n{} > {}\n{}",
-            command(&template.iter().map(String::as_str).collect::<Vec<_>>()),
-            quote(&format!("{release}-rendered.yaml")),
-            command(&upgrade.iter().map(String::as_str).collect::<Vec<_>>())
+            command_filling(&template.iter().map(String::as_str).collect::<Vec<_>>(), fill),
+            quote_filling(&format!("{release}-rendered.yaml"), fill),
+            command_filling(&upgrade.iter().map(String::as_str).collect::<Vec<_>>(), fill)
         ),
     });
     let shown = comment_text(&release);
@@ -381,8 +384,8 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         title: "Wait for the rollout",
         script: format!(
             "{}\n{}\n{}\n# Expect {shown}-sts-0 READY {ready}{} and {shown}-vqnode-deploy-… READY 3/3.\n# READY 1/1 usually means Consul sidecar injection failed: check the annotations\n# and that the service account name starts with ixn-server-.",
-            command(&["kubectl", "rollout", "status", &format!("statefulset/{release}-sts"), "--namespace", ns, "--timeout=4m"]),
-            command(&["kubectl", "rollout", "status", &format!("deployment/{release}-vqnode-deploy"), "--namespace", ns, "--timeout=2m"]),
+            command_filling(&["kubectl", "rollout", "status", &format!("statefulset/{release}-sts"), "--namespace", ns, "--timeout=4m"], fill),
+            command_filling(&["kubectl", "rollout", "status", &format!("deployment/{release}-vqnode-deploy"), "--namespace", ns, "--timeout=2m"], fill),
             command(&["kubectl", "get", "pods", "--namespace", ns]),
             if sidecar { " (with the log sidecar)" } else { "" },
         ),

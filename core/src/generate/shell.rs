@@ -11,9 +11,58 @@ pub fn quote(s: &str) -> Cow<'_, str> {
     shell_words::quote(s)
 }
 
+/// `s` as one shell word in which the placeholders named in `vars` (`$NAME` or
+/// `${NAME}`, envsubst's forms) are expanded by the shell from the environment, as
+/// `"${NAME}"`, and every other character stays literal (single-quoted as [`quote`]
+/// does): `ixn-$TENANT_SID` becomes `ixn-"${TENANT_SID}"`. Without such a placeholder it
+/// is [`quote`] of `s`.
+pub fn quote_filling<'a>(s: &'a str, vars: &[String]) -> Cow<'a, str> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let (mut literal, mut i, mut any) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'$' {
+            i += 1;
+            continue;
+        }
+        let braced = b.get(i + 1) == Some(&b'{');
+        let start = i + 1 + usize::from(braced);
+        let mut end = start;
+        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+            end += 1;
+        }
+        let closed = !braced || b.get(end) == Some(&b'}');
+        let name = &s[start..end];
+        if end > start && closed && vars.iter().any(|v| v == name) {
+            if literal < i {
+                out.push_str(&quote(&s[literal..i]));
+            }
+            out.push_str(&format!("\"${{{name}}}\""));
+            i = end + usize::from(braced);
+            literal = i;
+            any = true;
+        } else {
+            i = end.max(i + 1);
+        }
+    }
+    if !any {
+        return quote(s);
+    }
+    if literal < b.len() {
+        out.push_str(&quote(&s[literal..]));
+    }
+    Cow::Owned(out)
+}
+
 /// A command line from its words, each quoted, wrapped with `\` when long.
 pub fn command(words: &[&str]) -> String {
-    let quoted: Vec<Cow<'_, str>> = words.iter().map(|w| quote(w)).collect();
+    command_filling(words, &[])
+}
+
+/// [`command`], with the placeholders named in `vars` filled in by the shell
+/// ([`quote_filling`]).
+pub fn command_filling(words: &[&str], vars: &[String]) -> String {
+    let quoted: Vec<Cow<'_, str>> = words.iter().map(|w| quote_filling(w, vars)).collect();
     let one_line: usize = quoted.iter().map(|q| q.len() + 1).sum();
     if one_line <= 100 {
         return quoted.join(" ");

@@ -195,6 +195,11 @@ fn keep_unknown(cfg: &mut Config, path: &[String], value: Node) {
     }
 }
 
+/// The report's note when the files hold `$VAR` placeholders (the portal says their
+/// state as it is instead: filled in with envsubst or kept).
+pub const PLACEHOLDER_NOTE: &str =
+    "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values";
+
 /// Imports `files`, in Helm's order, onto `base`. Either every file reads and the new
 /// configuration comes back with a report, or nothing changes and the error says why.
 pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, ImportReport), ImportError> {
@@ -217,10 +222,7 @@ pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, Import
     apply(&merged, &mut cfg, &mut report);
     report.placeholders = user_placeholders(&cfg);
     if !report.placeholders.is_empty() {
-        report.notes.push(
-            "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values"
-                .into(),
-        );
+        report.notes.push(PLACEHOLDER_NOTE.into());
     }
     Ok((cfg, report))
 }

@@ -195,7 +195,9 @@ fn name_part(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
     let ends = bytes[0].is_ascii_alphanumeric() && bytes[bytes.len() - 1].is_ascii_alphanumeric();
     if !bytes.iter().all(|&b| inner(b)) || !ends {
-        return Some("may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit".into());
+        return Some(
+            "may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit".into(),
+        );
     }
     None
 }
@@ -293,7 +295,22 @@ fn names(cfg: &Config, out: &mut Vec<Finding>) {
         out.push(Finding::error(ctx::DEPLOY_NAMESPACE, format!("a namespace {e}")));
     }
     let release = release_name(cfg);
-    if !release.contains('<') {
+    let vars = crate::model::names_in(&release);
+    if d.release.trim().is_empty() && !vars.is_empty() {
+        // Made from the short ID, which is a placeholder: the cause is there, and the
+        // commands fill it in only when the user chose envsubst for it.
+        let unfilled: Vec<&String> = vars.iter().filter(|v| !d.envsubst_vars.contains(v)).collect();
+        if !unfilled.is_empty() {
+            out.push(Finding::error(
+                keys::TENANT_SID,
+                format!(
+                    "the release name {release} is made from this placeholder, and nothing fills it in: \
+                     type the short ID, or fill ${} in with envsubst (the import offers it)",
+                    unfilled[0]
+                ),
+            ));
+        }
+    } else if !release.contains('<') {
         if let Some(e) = dns1123_label(&release, 53) {
             out.push(Finding::error(ctx::DEPLOY_RELEASE, format!("a Helm release name {e}")));
         }

@@ -7,6 +7,7 @@ mod import;
 use crate::browser;
 use crate::state::{ui, Ui, REMEMBER_KEY};
 use import::{import_list, run_import, Outcome};
+use ixn_core::import::PLACEHOLDER_NOTE;
 use ixn_core::profile::{fragment, link_json, Profile};
 use ixn_portal::documents::documents;
 use leptos::prelude::*;
@@ -55,16 +56,29 @@ fn report_view(o: Outcome, ui: Ui) -> AnyView {
                         }).collect_view()}
                     </ul>
                 })}
-                {(!placeholders.is_empty()).then(|| view! {
-                    <p>
-                        <strong>"Placeholders: "</strong>{placeholders.join(", ")}". "
-                        <button type="button" class="secondary" on:click=move |_| ui.config.update(|c| c.deploy.envsubst_vars = offer.clone())>
-                            "Fill these in with envsubst"
-                        </button>
-                    </p>
+                {(!placeholders.is_empty()).then(|| {
+                    // What the commands do with them now, and the way to the other choice.
+                    let filled = Memo::new(move |_| ui.config.with(|c| !offer.is_empty() && offer.iter().all(|p| c.deploy.envsubst_vars.contains(p))));
+                    let offer = placeholders.clone();
+                    view! {
+                        <p id="import-placeholders">
+                            <strong>"Placeholders: "</strong>{placeholders.join(", ")}". "
+                            {move || if filled.get() {
+                                "The commands fill these in with envsubst: export them before running deploy.sh. "
+                            } else {
+                                "They stay as they are in the values file. "
+                            }}
+                            <button type="button" class="secondary" on:click=move |_| {
+                                let fill = !filled.get_untracked();
+                                let offer = offer.clone();
+                                ui.config.update(|c| c.deploy.envsubst_vars = if fill { offer } else { Vec::new() });
+                            }>{move || if filled.get() { "Keep them as they are" } else { "Fill these in with envsubst" }}</button>
+                        </p>
+                    }
                 })}
                 {(!r.notes.is_empty()).then(|| view! {
-                    <ul class="notes">{r.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    // The placeholders' state is said above, as it is now.
+                    <ul class="notes">{r.notes.into_iter().filter(|n| n != PLACEHOLDER_NOTE).map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 })}
             }
             .into_any()
