@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fixture, portal, step, assertClean } from './fixture.mjs';
+import { fixture, portal, step, openIo, assertClean } from './fixture.mjs';
 
 const f = fixture();
 const STAND_IN = readFileSync(new URL('../core/tests/charts/ixn/values.yaml', import.meta.url), 'utf8');
@@ -45,6 +45,8 @@ test("using the next version's values says which file it replaced, and Undo brin
 test('a change inside a text shows word by word', async () => {
   const { page, problems, context } = await portal(f);
   await page.click("text=Load the guide's sample");
+  // Real values: in placeholder mode the file would hold ${TENANT_UUID} here.
+  await page.uncheck('[name="deploy.placeholders"]');
   await page.fill('[name="tenant.id"]', 'abc {{ .Values.x }}');
   await openChanges(page);
   await page.check('input[name="changes.against"][value="deployed"]');
@@ -55,5 +57,26 @@ test('a change inside a text shows word by word', async () => {
   assert.equal(await page.locator(`${line} .within ins`).count(), 0);
   assert.match(await page.textContent(line), /tenant\.id: "?abc \{\{ \.Values\.x \| quote \}\}"?$/);
   await assertClean(page, problems);
+  await context.close();
+});
+
+// Issue 23.2: a link made against my chart, opened where that file is not, says so
+// first (a notice), not only on the Chart step.
+test("a link made against my chart's values says first that the file is missing here", async () => {
+  const { page, context } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  await step(page, 'chart');
+  await page.fill('#chart-text', MINE);
+  await page.click('text=Use these values');
+  await page.waitForSelector('#chart-status.ok');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(f.server.url).origin });
+  await openIo(page);
+  await page.click('text=Copy link');
+  await page.waitForFunction(() => document.querySelector('#share-link')?.value.includes('#s='));
+  const link = await page.inputValue('#share-link');
+  const other = await portal(f, link.slice(link.indexOf('#')));
+  await other.page.waitForSelector('#notice');
+  assert.match(await other.page.textContent('#notice'), /made against your chart's values \(sha256:[0-9a-f]{64}\), which this browser does not have: give that file again on the Chart step/);
+  await other.context.close();
   await context.close();
 });

@@ -103,11 +103,23 @@ impl Ui {
         if !self.config.with_untracked(|c| c.chart.wanted()) {
             return;
         }
-        let Some(text) = crate::browser::load(CHART_KEY) else { return };
         let ui = *self;
+        // Said first, before anything renders against the guide's defaults instead.
+        let missing = move || {
+            let digest = ui.config.with_untracked(|c| c.chart.digest.clone());
+            let mut n = Notice::problem(format!(
+                "These answers were made against your chart's values ({digest}), which this browser does not have: give that file again on the Chart step. Until then the guide's defaults apply."
+            ));
+            n.fields = vec![ixn_core::model::Location::Context(ixn_core::model::ctx::DEPLOY_CHART_VERSION)];
+            ui.notice.set(Some(n));
+        };
+        let Some(text) = crate::browser::load(CHART_KEY) else { return missing() };
         let kept = text.clone();
         read_chart(text, move |b| {
-            let Ok(b) = b else { return };
+            let Ok(b) = b.inspect_err(|_| missing()) else { return };
+            if ui.config.with_untracked(|c| c.chart.digest != b.digest) {
+                return missing();
+            }
             if ui.config.with_untracked(|c| c.chart.digest == b.digest) {
                 keep_chart(&b.digest, &kept);
                 ui.config.update(|c| {
