@@ -17,38 +17,21 @@ pub fn quote(s: &str) -> Cow<'_, str> {
 /// does): `ixn-$TENANT_SID` becomes `ixn-"${TENANT_SID}"`. Without such a placeholder it
 /// is [`quote`] of `s`.
 pub fn quote_filling<'a>(s: &'a str, vars: &[String]) -> Cow<'a, str> {
-    let b = s.as_bytes();
-    let mut out = String::new();
-    let (mut literal, mut i, mut any) = (0, 0, false);
-    while i < b.len() {
-        if b[i] != b'$' {
-            i += 1;
-            continue;
-        }
-        let braced = b.get(i + 1) == Some(&b'{');
-        let start = i + 1 + usize::from(braced);
-        let mut end = start;
-        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
-            end += 1;
-        }
-        let closed = !braced || b.get(end) == Some(&b'}');
-        let name = &s[start..end];
-        if end > start && closed && vars.iter().any(|v| v == name) {
-            if literal < i {
-                out.push_str(&quote(&s[literal..i]));
-            }
-            out.push_str(&format!("\"${{{name}}}\""));
-            i = end + usize::from(braced);
-            literal = i;
-            any = true;
-        } else {
-            i = end.max(i + 1);
-        }
-    }
-    if !any {
+    let chosen: Vec<_> =
+        crate::model::spans_in(s).into_iter().filter(|(_, name)| vars.iter().any(|v| v == name)).collect();
+    if chosen.is_empty() {
         return quote(s);
     }
-    if literal < b.len() {
+    let mut out = String::new();
+    let mut literal = 0;
+    for (span, name) in chosen {
+        if literal < span.start {
+            out.push_str(&quote(&s[literal..span.start]));
+        }
+        out.push_str(&format!("\"${{{name}}}\""));
+        literal = span.end;
+    }
+    if literal < s.len() {
         out.push_str(&quote(&s[literal..]));
     }
     Cow::Owned(out)

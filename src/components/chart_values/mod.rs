@@ -91,7 +91,7 @@ pub fn ChartValues() -> impl IntoView {
             {move || asking.get().map(|(name, t, signs)| view! {
                 <div class="finding warning" role="alert" id="chart-ask">
                     <p>{format!(
-                        "{name} looks like an override file (what helm install -f takes), not a chart's values: {}. Used as your chart, its keys become the defaults and every key it lacks is left out of the output. To start from its answers, import it instead (Import, share and save).",
+                        "{name}: this looks like an override file (what helm install -f takes), not a chart's values: {}. Used as your chart, its keys become the defaults and every key it lacks is left out of the output. To start from its answers, import it instead (Import, share and save).",
                         signs.join("; ")
                     )}</p>
                     <button type="button" class="secondary" on:click=move |_| apply_as(&name, &t, true)>"Use it as my chart anyway"</button>
