@@ -86,6 +86,11 @@ for (const scheme of ['light', 'dark']) {
       await page.waitForSelector('#step-chart:not([hidden])');
       await page.fill('#chart-text', 'replicaCount: 0\nimage:\n  registry: my.registry\n# -- Extra environment for IXN Server.\nextraEnv: []\n# -- Pod priority class.\npriorityClassName: ""\n');
       await page.evaluate(() => [...document.querySelectorAll('#step-chart button')].find((b) => b.textContent === 'Use these values').click());
+      // A few keys look like an overlay: the page asks first (shown in its own shot).
+      await page.waitForSelector('#chart-ask');
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      await page.screenshot({ path: `${out}/chart-ask-${scheme}-${name}.png` });
+      await page.click('#chart-ask button:has-text("Use it as my chart anyway")');
       await page.waitForSelector('#chart-status.ok');
       await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
       const file = `${out}/chart-loaded-${scheme}-${name}.png`;

@@ -41,7 +41,12 @@ const BUDGET = 200 * KB;
 // phone arrangement, redrawn across 600 px (~1.9 KB).
 // Measured on main after the three merges of this stop: 315,261 (307.9 KB); then the
 // typed value errors and the diff's masks inside whole added mappings +536: 315,797.
-const CEILING = 318_400;
+// Issue 23 items 1, 2, 5, 6 and 12 (branch portal-a, measured against main's 315,969):
+// +5,693 to 321,662: the Git values choice in the page's artifacts (+521), the
+// labels/annotations and Kafka host rules, the envsubst state in the import report and
+// on the Tenant step, the chart-file question, the next-version notice with Undo and
+// the missing-chart notice.
+const CEILING = 321_700;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 // values.schema.json is fetched only when the user downloads everything: not the first load.

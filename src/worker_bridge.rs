@@ -38,6 +38,11 @@ thread_local! {
     static CHARTS: RefCell<HashMap<String, std::rc::Rc<str>>> = RefCell::new(HashMap::new());
 }
 
+/// The chart values file of `digest`, if this page has used it.
+pub fn kept_chart(digest: &str) -> Option<std::rc::Rc<str>> {
+    CHARTS.with(|c| c.borrow().get(digest).cloned())
+}
+
 /// Remembers `text`, the chart values file of `digest`, for the requests made against it.
 pub fn keep_chart(digest: &str, text: &str) {
     CHARTS.with(|c| c.borrow_mut().insert(digest.to_string(), text.into()));

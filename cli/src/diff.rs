@@ -4,9 +4,8 @@
 use crate::failure::Failure;
 use crate::input;
 use clap::{Args, ValueEnum};
-use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree};
-use ixn_core::generate::values_yaml::{values_tree, Form, ValuesOptions};
-use ixn_core::model::{Baseline, Effective};
+use ixn_core::chart::{against_defaults, against_deployed, against_next, compared_values, defaults_tree};
+use ixn_core::model::Baseline;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -69,8 +68,7 @@ pub fn run(a: DiffArgs) -> Result<ExitCode, Failure> {
     crate::secrets::Source::read(&a.secrets)?.apply_to_profile(&mut cfg)?;
     let text = input::read(&a.against)?;
     let other = Baseline::read(&text).map_err(|e| input::located(&a.against, &e))?;
-    let eff = Effective::of(&cfg);
-    let values = values_tree(&cfg, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false });
+    let values = compared_values(&cfg);
     let report = match a.kind {
         AgainstKind::Defaults => against_defaults(&other.tree, &values),
         AgainstKind::Deployed => against_deployed(&defaults_tree(&cfg), &values, &other.tree),

@@ -125,18 +125,19 @@ pub fn with_gitops(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts 
 /// Computes every artifact for `cfg` but the Git tree (see [`with_gitops`]); its
 /// errors guard the deploy script.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
-    let effective = Effective::of(cfg);
-    let real = Effective::real_given(cfg, &effective).into_owned();
-    let findings = crate::validate::findings_given(cfg, &real);
-    artifacts_from(cfg, opts, effective, real, &findings)
+    let findings = crate::validate::findings(cfg);
+    artifacts_given(cfg, opts, &findings)
 }
 
 /// [`artifacts`], given the findings of the user's configuration (which the portal
-/// has already, and passes for the masked copy it shows too).
+/// has already, and passes for the masked copy it shows too). In a Git delivery every
+/// artifact is made from the answers as Git takes them ([`gitops::delivery_answers`]),
+/// so the values shown, copied and downloaded are the ones that go to Git.
 pub fn artifacts_given(cfg: &Config, opts: values_yaml::ValuesOptions, findings: &[Finding]) -> Artifacts {
-    let effective = Effective::of(cfg);
-    let real = Effective::real_given(cfg, &effective).into_owned();
-    artifacts_from(cfg, opts, effective, real, findings)
+    let cfg = gitops::delivery_answers(cfg);
+    let effective = Effective::of(&cfg);
+    let real = Effective::real_given(&cfg, &effective).into_owned();
+    artifacts_from(&cfg, opts, effective, real, findings)
 }
 
 fn artifacts_from(
@@ -146,7 +147,14 @@ fn artifacts_from(
     real: Effective,
     findings: &[Finding],
 ) -> Artifacts {
-    let values_yaml = values_yaml::values_yaml(cfg, &effective, opts);
+    // The values file of the delivery: in a Git delivery, the one that goes to Git.
+    let vcfg = gitops::values_answers(cfg);
+    let veff = match &vcfg {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(v) => Some(Effective::of(v)),
+    };
+    let veff_ref = veff.as_ref().unwrap_or(&effective);
+    let values_yaml = values_yaml::values_yaml(&vcfg, veff_ref, opts);
     let mut commands = commands::commands(cfg, &effective, &real, &values_yaml);
     commands.errors = findings
         .iter()
@@ -160,7 +168,7 @@ fn artifacts_from(
     let sizing = sizing::sizing(&real);
     // The file holds a credential when one of its keys is a secret one that is set.
     let values_hold_secrets = crate::registry::KEYS.iter().filter(|k| k.secret()).any(|k| {
-        effective.get(k).is_some_and(|v| {
+        veff_ref.get(k).is_some_and(|v| {
             !matches!(v, crate::model::Value::Null) && v.to_node() != crate::yaml::Node::Str(String::new())
         })
     });

@@ -393,3 +393,38 @@ fn a_null_the_chart_defaults_and_the_override_both_hold_is_no_change() {
     assert_eq!(lines, ["- f: 3"]);
     assert!(!against_defaults(&defaults, &y("a: null\n")).has_changes());
 }
+
+// Issue 23.2: a chart's values file (the stand-in chart's values.yaml, as `helm show
+// values` prints it) is told apart from an override file (Genesys' published files),
+// which the portal asks about before using as a chart.
+#[test]
+fn an_override_file_is_told_apart_from_a_charts_values() {
+    let chart = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/charts/ixn/values.yaml")).unwrap();
+    let signs = Baseline::read(&chart).unwrap().override_signs();
+    assert!(signs.is_empty(), "{signs:?}");
+    for name in ["override_values.yaml", "release_override_values.yaml", "override_values_openshift.yaml"] {
+        let Some(text) = genesys(name) else { return };
+        let signs = Baseline::read(&text).unwrap().override_signs();
+        assert!(!signs.is_empty(), "{name} reads as a chart's values");
+        eprintln!("{name}: {signs:?}");
+    }
+    // The guide's own sample, written as an override by the portal, too.
+    let sample =
+        values_yaml(&Config::guide_sample(), &Effective::of(&Config::guide_sample()), ValuesOptions::default());
+    assert!(!Baseline::read(&sample).unwrap().override_signs().is_empty());
+}
+
+// Issue 23.2: a required key the chart file lacks is an error until the user keeps it.
+#[test]
+fn a_required_key_the_chart_file_lacks_is_an_error_unless_kept() {
+    use ixn_core::validate::Severity;
+    let mut cfg = Config::guide_sample();
+    cfg.chart = ChartValues::of(Baseline::read("image:\n  pullPolicy: Always\n").unwrap());
+    let at_sid =
+        |cfg: &Config| findings(cfg).into_iter().filter(|f| f.path == keys::TENANT_SID.path).collect::<Vec<_>>();
+    let fs = at_sid(&cfg);
+    assert!(fs.iter().any(|f| f.severity == Severity::Error && f.message.contains("has no key tenant.sid")), "{fs:#?}");
+    cfg.chart.keep.push(keys::TENANT_SID.path.to_string());
+    let fs = at_sid(&cfg);
+    assert!(fs.iter().all(|f| f.severity == Severity::Warning), "{fs:#?}");
+}

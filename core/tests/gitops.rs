@@ -179,6 +179,78 @@ fn strings_of(text: &str, out: &mut Vec<String>) {
     walk(&node, out);
 }
 
+/// Fails when `text`, a YAML file, holds one of [`SECRETS`] in any form (raw, escaped,
+/// or decoded from a YAML string).
+fn assert_holds_no_secret(tag: &str, what: &str, text: &str) {
+    let mut scalars = Vec::new();
+    strings_of(text, &mut scalars);
+    for (name, s) in SECRETS {
+        for form in forms(s) {
+            assert!(!text.contains(&form), "{tag}: {what} holds the {name} secret as {form:?}");
+        }
+        assert!(!scalars.iter().any(|x| x.contains(s)), "{tag}: {what} holds the {name} secret in a YAML string");
+    }
+}
+
+// Issue 23.1: the Values tab's preview, Copy and Download, the Changes view (and
+// `ixn-portal diff`) give the values file of the delivery: in a Git delivery the one
+// that goes to Git, for every secret source, secret style and placeholder choice.
+#[test]
+fn every_values_view_of_a_git_delivery_gives_the_values_that_go_to_git() {
+    use ixn_core::generate::values_yaml::Form;
+    use ixn_core::model::SecretStyle;
+    let full = ValuesOptions { form: Form::Full, comments: true, schema_line: true };
+    for (tag, base) in every_mode() {
+        for style in [SecretStyle::Guide, SecretStyle::Stdin] {
+            for placeholders in [false, true] {
+                for opts in [ValuesOptions::default(), full] {
+                    let mut cfg = base.clone();
+                    cfg.deploy.secret_style = style;
+                    cfg.deploy.placeholders = placeholders;
+                    let tag = format!("{tag}-{style:?}-placeholders={placeholders}-{:?}", opts.form);
+                    // What the Values tab shows with secrets shown, copies and downloads.
+                    let a = artifacts(&cfg, opts);
+                    let t = Tenant::of(&cfg, opts);
+                    assert_eq!(a.values_yaml, t.values_yaml, "{tag}");
+                    assert!(!a.values_hold_secrets, "{tag}");
+                    assert_holds_no_secret(&tag, "the values preview", &a.values_yaml);
+                    // The Changes view and `ixn-portal diff`.
+                    let compared = ixn_core::chart::compared_values(&cfg);
+                    assert_eq!(
+                        compared,
+                        ixn_core::generate::values_yaml::values_tree(
+                            &gitops::values_config(&gitops::for_git(&cfg)),
+                            &ixn_core::model::Effective::of(&gitops::values_config(&gitops::for_git(&cfg))),
+                            ValuesOptions::default()
+                        ),
+                        "{tag}"
+                    );
+                    let compared_text = ixn_core::yaml::to_yaml(&compared, Default::default());
+                    assert_holds_no_secret(&tag, "the Changes view", &compared_text);
+                    // The Git tree's own values file, when there is one, is the same text.
+                    if let Some(f) = gitops::tree(&cfg, opts)
+                        .unwrap()
+                        .files
+                        .iter()
+                        .find(|f| f.path.ends_with("override_values.yaml"))
+                    {
+                        if cfg.deploy.delivery != Delivery::Genesys {
+                            assert_eq!(f.text, a.values_yaml, "{tag}");
+                        }
+                    }
+                }
+            }
+        }
+        // Script mode, same answers: the chart makes the DB secrets, their passwords in
+        // the values file (the file is private in the download).
+        let mut script = base.clone();
+        script.deploy.delivery = Delivery::Script;
+        let a = artifacts(&script, ValuesOptions::default());
+        assert!(a.values_hold_secrets, "{tag}");
+        assert!(a.values_yaml.contains("S3rverDB"), "{tag}");
+    }
+}
+
 #[test]
 fn no_secret_is_written_into_git() {
     for (tag, cfg) in every_mode() {

@@ -31,12 +31,17 @@ struct Call {
 }
 
 fn run_script(script: &str, tag: &str) -> (Vec<Call>, PathBuf) {
-    run_script_in(script, tag, |_| {})
+    run_script_in(script, tag, &[], |_| {})
 }
 
-/// [`run_script`], with `prepare` called on the folder it runs in (the script sits in
-/// another one) before it runs.
-fn run_script_in(script: &str, tag: &str, prepare: impl FnOnce(&Path)) -> (Vec<Call>, PathBuf) {
+/// [`run_script`] with these variables exported.
+fn run_script_with(script: &str, tag: &str, env: &[(&str, &str)]) -> (Vec<Call>, PathBuf) {
+    run_script_in(script, tag, env, |_| {})
+}
+
+/// [`run_script`], with these variables exported and `prepare` called on the folder it
+/// runs in (the script sits in another one) before it runs.
+fn run_script_in(script: &str, tag: &str, env: &[(&str, &str)], prepare: impl FnOnce(&Path)) -> (Vec<Call>, PathBuf) {
     let dir = std::env::temp_dir().join(format!("ixn-shell-{tag}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     let (bin, log, work) = (dir.join("bin"), dir.join("log"), dir.join("work"));
@@ -56,6 +61,7 @@ fn run_script_in(script: &str, tag: &str, prepare: impl FnOnce(&Path)) -> (Vec<C
         .current_dir(&work)
         .env("PATH", path)
         .env("STUB_LOG", &log)
+        .envs(env.iter().copied())
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
@@ -388,7 +394,7 @@ fn the_files_the_script_writes_are_its_owners_only() {
         let mut cfg = nasty_config(SecretStyle::Stdin, placeholders);
         cfg.deploy.chart_makes_db_secrets = true;
         let script = unguarded(&cfg);
-        let (_, work) = run_script_in(&script, tag, |work| {
+        let (_, work) = run_script_in(&script, tag, &[], |work| {
             // Left 0644 by an earlier run.
             for f in files {
                 fs::write(work.join(f), "old").unwrap();
@@ -1046,4 +1052,61 @@ fn a_failing_or_interrupted_pod_still_deletes_its_secret() {
             }
         }
     }
+}
+
+// Issue 23.5: a `$VAR` imported into the short ID names the release. Until the user
+// chooses envsubst for it, the error is at its cause (tenant.sid), not at the empty
+// release field; once chosen, the shell fills it in the commands too (no single
+// quotes around it), and envsubst in the values file: checked with real bash and envsubst.
+#[test]
+fn an_imported_placeholder_in_the_release_is_filled_in_once_chosen() {
+    use ixn_core::model::user_placeholders;
+    use ixn_core::validate::{findings, Severity};
+    let mut cfg = common::tenant::complete_tenant();
+    cfg.deploy.placeholders = false;
+    cfg.deploy.release = String::new();
+    // The bootstrap's psql gets no envsubst: it needs the real database names.
+    cfg.deploy.db_bootstrap = false;
+    cfg.values.set(keys::TENANT_SID, Value::Str("$TENANT_SID".into()));
+    let fs = findings(&cfg);
+    assert!(!fs.iter().any(|f| f.path == "deploy.release"), "{fs:#?}");
+    let first = fs.iter().find(|f| f.severity == Severity::Error).expect("an error");
+    assert_eq!(first.path, keys::TENANT_SID.path, "{fs:#?}");
+    assert!(first.message.contains("release name ixn-$TENANT_SID"), "{}", first.message);
+    // Chosen: no error; the commands take the release from the environment.
+    cfg.deploy.envsubst_vars = user_placeholders(&cfg);
+    assert_eq!(cfg.deploy.envsubst_vars, ["TENANT_SID"]);
+    let fs = findings(&cfg);
+    assert!(!fs.iter().any(|f| f.severity == Severity::Error), "{fs:#?}");
+    let script = artifacts(&cfg, ValuesOptions::default()).commands.script();
+    assert!(script.contains("--install ixn-\"${TENANT_SID}\" "), "{script}");
+    assert!(!script.contains("'ixn-$TENANT_SID'"), "{script}");
+    let (calls, work) = run_script_with(&script, "envsubst-release", &[("TENANT_SID", "100")]);
+    let helm: Vec<&Call> = calls.iter().filter(|c| c.program == "helm").collect();
+    let upgrade = helm.iter().find(|c| c.args.starts_with(&["upgrade".into()])).expect("helm upgrade");
+    assert_eq!(upgrade.args[2], "ixn-100", "{:?}", upgrade.args);
+    assert!(work.join("ixn-100-rendered.yaml").exists());
+    let rollout =
+        calls.iter().find(|c| c.program == "kubectl" && c.args.first().is_some_and(|a| a == "rollout")).unwrap();
+    assert_eq!(rollout.args[2], "statefulset/ixn-100-sts");
+    // envsubst filled the values file helm reads.
+    let values = fs::read_to_string(work.join("override_values.yaml_")).unwrap();
+    assert!(values.contains("sid: \"100\"") || values.contains("sid: 100"), "{values}");
+}
+
+// Only the chosen names are filled in; every other character stays literal.
+#[test]
+fn quote_filling_expands_only_the_chosen_placeholders() {
+    use ixn_core::generate::shell::quote_filling;
+    let text = "a'b $X \"c\" $Y ${X}! `id` \\ ${Z";
+    let word = quote_filling(text, &["X".to_string()]);
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!("printf %s {word}"))
+        .env("X", "v a l")
+        .env("Y", "no")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "a'b v a l \"c\" $Y v a l! `id` \\ ${Z", "{word}");
+    assert_eq!(quote_filling("plain-$Y", &["X".to_string()]), ixn_core::generate::shell::quote("plain-$Y"));
 }

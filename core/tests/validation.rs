@@ -266,6 +266,7 @@ fn every_key_constraint_is_reached_by_a_rule() {
                 };
                 (v, if p.strict() { Severity::Error } else { Severity::Warning })
             }
+            Constraint::MetaMap(_) => (Value::Map(vec![("evil\"key".into(), "x".into())]), Severity::Error),
             Constraint::OneOf(options) => {
                 assert!(!options.contains(&"Sometimes"));
                 (Value::Str("Sometimes".into()), Severity::Error)
@@ -308,4 +309,48 @@ fn a_dollar_in_a_database_password_is_a_character_not_a_placeholder() {
     c.deploy.chart_makes_db_secrets = false;
     c.values.set(keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_SECRET_NAME, Value::Str("db-$TENANT".into()));
     has(&c, "ixnService.ixnServer.secrets.db.secretName", Severity::Error, "does not substitute placeholders");
+}
+
+// Issue 23.12: label and annotation keys as the API server takes them, label values
+// too, from the keys' registry rows (so the portal, `check`, `render` and `batch` all
+// report them); a Kafka host no longer than DNS allows.
+#[test]
+fn label_and_annotation_keys_are_kubernetes_qualified_names() {
+    let map = |pairs: &[(&str, &str)]| Value::Map(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    let long = "a".repeat(64);
+    for (key, value, words) in [
+        (keys::POD_ANNOTATIONS, map(&[("evil\"key", "x")]), "the key \"evil\"key\" is not a Kubernetes key"),
+        (keys::POD_ANNOTATIONS, map(&[(&long, "x")]), "64 characters"),
+        (keys::POD_ANNOTATIONS, map(&[("Bad_Prefix/name", "x")]), "has a prefix that"),
+        (keys::POD_ANNOTATIONS, map(&[("-dash", "x")]), "must start and end"),
+        (keys::POD_LABELS, map(&[("app", "has space")]), "the value of \"app\" is not a label value"),
+        (keys::IXN_SERVICE_NODE_SELECTOR, map(&[("ok", &long)]), "64 characters"),
+    ] {
+        let mut c = valid();
+        c.values.set(key, value);
+        has(&c, key.path, Severity::Error, words);
+    }
+    // What Kubernetes takes is clean; an annotation's value may be anything.
+    let mut c = valid();
+    c.values.set(
+        keys::POD_ANNOTATIONS,
+        map(&[("example.com/team", "any \"text\" at all"), ("prometheus.io/scrape", ""), ("a_b.C-9", "x")]),
+    );
+    c.values.set(keys::POD_LABELS, map(&[("app.kubernetes.io/name", "ixn"), ("tier", "")]));
+    assert!(findings(&c).is_empty(), "{:#?}", findings(&c));
+    // The values schema says the same.
+    let schema = ixn_core::chart::values_schema();
+    let pod = &schema["properties"]["podAnnotations"];
+    assert!(pod["propertyNames"]["pattern"].is_string(), "{pod}");
+}
+
+#[test]
+fn a_kafka_host_longer_than_dns_allows_is_an_error() {
+    let mut c = valid();
+    c.deploy.kafka_bootstrap = format!("{}:9092", "k".repeat(5000));
+    has(&c, "kafka.bootstrap", Severity::Error, "5000 characters");
+    c.deploy.kafka_bootstrap = format!("{}.example.com:9092", "k".repeat(64));
+    has(&c, "kafka.bootstrap", Severity::Error, "63 between dots");
+    c.deploy.kafka_bootstrap = "kafka-0.kafka.svc:9092,10.0.0.1:9093".into();
+    assert!(findings(&c).is_empty(), "{:#?}", findings(&c));
 }

@@ -45,14 +45,27 @@ fn read_chart(text: String, done: impl FnOnce(Result<Baseline, String>) + 'stati
     });
 }
 
+/// Why a chart values file was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refused {
+    /// It does not read: where and why.
+    Error(String),
+    /// It looks like an override file: the signs, to ask the user.
+    Override(Vec<String>),
+}
+
 impl Ui {
     /// Works against `text`, a chart's values file, from now on; or says where it does
     /// not read and changes nothing. `done` hears which, once the worker has read it.
-    pub fn use_chart(&self, name: &str, text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
+    /// Unless `sure`, a file that looks like an override file rather than a chart's
+    /// values ([`ixn_core::model::Baseline::override_signs`]) is not used: `done` hears
+    /// why it looks so, to ask the user.
+    pub fn use_chart(&self, name: &str, text: &str, sure: bool, done: impl FnOnce(Result<(), Refused>) + 'static) {
         let ui = *self;
         let name = name.to_string();
         let kept = text.to_string();
         read_chart(text.to_string(), move |b| match b {
+            Ok(b) if !sure && !b.override_signs().is_empty() => done(Err(Refused::Override(b.override_signs()))),
             Ok(b) => {
                 keep_chart(&b.digest, &kept);
                 ui.config.update(|c| {
@@ -66,8 +79,16 @@ impl Ui {
                 }
                 done(Ok(()));
             }
-            Err(e) => done(Err(format!("{name}: {e}"))),
+            Err(e) => done(Err(Refused::Error(format!("{name}: {e}")))),
         });
+    }
+
+    /// Answers that came back whole (an Undo) name a chart values file this page has
+    /// used: this browser keeps that one again, so that a reload finds it.
+    pub fn keep_chart_of(&self, answers: &ixn_core::model::Config) {
+        if let Some(text) = answers.chart.baseline().and_then(|b| crate::worker_bridge::kept_chart(&b.digest)) {
+            crate::browser::save(CHART_KEY, &text);
+        }
     }
 
     /// Back to the guide's chart defaults.
@@ -82,11 +103,23 @@ impl Ui {
         if !self.config.with_untracked(|c| c.chart.wanted()) {
             return;
         }
-        let Some(text) = crate::browser::load(CHART_KEY) else { return };
         let ui = *self;
+        // Said first, before anything renders against the guide's defaults instead.
+        let missing = move || {
+            let digest = ui.config.with_untracked(|c| c.chart.digest.clone());
+            let mut n = Notice::problem(format!(
+                "These answers were made against your chart's values ({digest}), which this browser does not have: give that file again on the Chart step. Until then the guide's defaults apply."
+            ));
+            n.fields = vec![ixn_core::model::Location::Context(ixn_core::model::ctx::DEPLOY_CHART_VERSION)];
+            ui.notice.set(Some(n));
+        };
+        let Some(text) = crate::browser::load(CHART_KEY) else { return missing() };
         let kept = text.clone();
         read_chart(text, move |b| {
-            let Ok(b) = b else { return };
+            let Ok(b) = b.inspect_err(|_| missing()) else { return };
+            if ui.config.with_untracked(|c| c.chart.digest != b.digest) {
+                return missing();
+            }
             if ui.config.with_untracked(|c| c.chart.digest == b.digest) {
                 keep_chart(&b.digest, &kept);
                 ui.config.update(|c| {

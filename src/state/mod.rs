@@ -11,7 +11,7 @@ use leptos::prelude::*;
 mod chart;
 mod persist;
 
-pub use chart::CHART_KEY;
+pub use chart::{Refused, CHART_KEY};
 pub use persist::{shared_link, REMEMBER_KEY, TENANTS_KEY};
 
 /// What previews show instead of a secret.
@@ -164,6 +164,7 @@ impl Ui {
     /// on a fresh start from the chart defaults, which shows none until visited.
     pub fn set_answers(&self, answers: Config) {
         let fresh = answers == Config::chart_defaults();
+        self.keep_chart_of(&answers);
         self.config.set(answers);
         self.visited.set(if fresh { 0 } else { u16::MAX });
         self.sample_loaded.set(false);

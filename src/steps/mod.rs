@@ -55,9 +55,13 @@ pub fn StepPanel(
     let context = CONTEXT
         .iter()
         .filter(|c| c.step == step)
-        .map(
-            |def| view! { <ContextField def/> {(def.name == ixn_core::model::ctx::DEPLOY_DELIVERY.name).then(|| view! { <ChartSourceLink/> })} },
-        )
+        .map(|def| {
+            view! {
+                <ContextField def/>
+                {(def.name == ixn_core::model::ctx::DEPLOY_DELIVERY.name).then(|| view! { <ChartSourceLink/> })}
+                {(def.name == ixn_core::model::ctx::DEPLOY_PLACEHOLDERS.name).then(|| view! { <EnvsubstVars/> })}
+            }
+        })
         .collect_view();
     let shown = |k: &&'static KeyDef| !resources(k) && !k.advanced();
     let keys = keys_of(step).filter(shown).map(|def| view! { <KeyField def/> }).collect_view();
@@ -97,5 +101,26 @@ pub fn StepPanel(
             {then}
             {advanced}
         </section>
+    }
+}
+
+/// Under the Placeholders box: the imported `$VAR`s the commands fill in with envsubst
+/// (chosen in the import report), with a way to keep them as they are.
+#[component]
+fn EnvsubstVars() -> impl IntoView {
+    let ui = ui();
+    move || {
+        let vars = ui.config.with(|c| c.deploy.envsubst_vars.clone());
+        (!vars.is_empty()).then(|| {
+            let names = vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ");
+            view! {
+                <p class="help" id="envsubst-vars">
+                    {format!("Filled in with envsubst by the commands, from your environment: {names}. ")}
+                    <button type="button" class="link" on:click=move |_| ui.config.update(|c| c.deploy.envsubst_vars.clear())>
+                        "Keep them as they are"
+                    </button>
+                </p>
+            }
+        })
     }
 }

@@ -29,12 +29,13 @@
 
 use ixn_core::artifacts::{download, operations, with_gitops};
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
-use ixn_core::chart::{against_defaults, against_deployed, against_next, defaults_tree, Note, Report};
+use ixn_core::chart::{
+    against_defaults, against_deployed, against_next, compared_values, defaults_tree, Note, Piece, Report,
+};
 use ixn_core::generate::gitops::Tree;
-use ixn_core::generate::values_yaml::values_tree;
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
-use ixn_core::model::{Baseline, ChartValues, Effective};
+use ixn_core::model::{Baseline, ChartValues};
 use ixn_core::operations::{metrics, Section};
 use ixn_core::profile::Profile;
 use serde_json::{json, Value as Json};
@@ -119,12 +120,26 @@ fn report_json(r: &Report, show: bool) -> Json {
                 "field": field,
                 "path": c.dotted(),
                 "rest": line[line.find(": ").unwrap_or(line.len())..],
+                "within": c.within(show).map(|p| within_html(&p)),
             })
         }).collect::<Vec<_>>(),
         "warnings": notes_json(&r.warnings),
         "decisions": notes_json(&r.decisions),
         "text": r.text(show),
     })
+}
+
+/// A text changed inside, as HTML: what stayed, `<del>` what went, `<ins>` what came.
+fn within_html(pieces: &[Piece]) -> String {
+    let esc = crate::operations_html::escape;
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Same(t) => esc(t).to_string(),
+            Piece::Gone(t) => format!("<del>{}</del>", esc(t)),
+            Piece::New(t) => format!("<ins>{}</ins>", esc(t)),
+        })
+        .collect()
 }
 
 /// The Changes view's comparison, or why there is none.
@@ -138,8 +153,7 @@ fn changes(req: &Json) -> Result<Json, String> {
         }
         _ => None,
     };
-    let eff = Effective::of(&cfg);
-    let values = values_tree(&cfg, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false });
+    let values = compared_values(&cfg);
     let defaults = defaults_tree(&cfg);
     let report = match (against, other) {
         ("deployed", Some(d)) => against_deployed(&defaults, &values, &d),

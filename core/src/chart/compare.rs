@@ -84,6 +84,16 @@ pub fn defaults_tree(cfg: &Config) -> Node {
     root
 }
 
+/// The values the Changes view and `ixn-portal diff` compare: the minimal values file
+/// of `cfg`'s delivery ([`crate::generate::gitops::values_answers`]): in a Git delivery
+/// the values that go to Git, not Script mode's.
+pub fn compared_values(cfg: &Config) -> Node {
+    use crate::generate::values_yaml::{values_tree, Form, ValuesOptions};
+    let v = crate::generate::gitops::values_answers(cfg);
+    let eff = crate::model::Effective::of(&v);
+    values_tree(&v, &eff, ValuesOptions { form: Form::Minimal, comments: false, schema_line: false })
+}
+
 /// The override against the chart defaults: every key it changes once Helm merges it.
 pub fn against_defaults(defaults: &Node, values: &Node) -> Report {
     let merged = coalesce(defaults, values);

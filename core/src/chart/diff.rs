@@ -86,6 +86,19 @@ impl Change {
         }
     }
 
+    /// For a text changed inside (a `| quote` added to a template line): the old and
+    /// the new one-line texts word by word ([`within`]), when they share words; `None`
+    /// otherwise, or when a secret is masked.
+    pub fn within(&self, show_secrets: bool) -> Option<Vec<Piece>> {
+        let text = |n: &Option<Node>| matches!(n, Some(Node::Str(_) | Node::Block(_)));
+        if self.kind != ChangeKind::Changed || !text(&self.old) || !text(&self.new) || (self.secret && !show_secrets) {
+            return None;
+        }
+        let (o, n) = (self.old_text(show_secrets)?, self.new_text(show_secrets)?);
+        let pieces = within(&o, &n);
+        pieces.iter().any(|p| matches!(p, Piece::Same(s) if s.trim().len() > 1)).then_some(pieces)
+    }
+
     /// The line a text diff prints: `~ path: old → new`, `+ path: new`, `- path: old`.
     pub fn line(&self, show_secrets: bool) -> String {
         let path = self.dotted();
@@ -340,5 +353,142 @@ mod tests {
                 assert!(shown.contains(secret), "Show secrets shows {secret}: {shown}");
             }
         }
+    }
+}
+
+/// One piece of the difference between two texts ([`within`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// In both.
+    Same(String),
+    /// Only in the old text.
+    Gone(String),
+    /// Only in the new text.
+    New(String),
+}
+
+/// The words of `s`: runs of letters, digits and `_`, runs of spaces, and each other
+/// character alone (so `{{ .Values.x }}` → `{{ .Values.x | quote }}` shows `| quote` added).
+fn words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let class = |c: char| {
+        if c.is_alphanumeric() || c == '_' {
+            0
+        } else if c == ' ' {
+            1
+        } else {
+            2
+        }
+    };
+    let mut prev: Option<u8> = None;
+    for (i, c) in s.char_indices() {
+        let k = class(c);
+        if prev.is_some_and(|p| p != k || k == 2) {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        prev = Some(k);
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// The difference between `old` and `new` word by word (a longest common subsequence
+/// of their [`words`]): what both keep, what went, what came, in order, neighbours of
+/// one kind joined. Texts too long to compare cheaply come back as gone and new whole.
+pub fn within(old: &str, new: &str) -> Vec<Piece> {
+    let (a, b) = (words(old), words(new));
+    let mut out: Vec<Piece> = Vec::new();
+    let mut push = |p: Piece| match (out.last_mut(), &p) {
+        (Some(Piece::Same(x)), Piece::Same(y))
+        | (Some(Piece::Gone(x)), Piece::Gone(y))
+        | (Some(Piece::New(x)), Piece::New(y)) => x.push_str(y),
+        _ => out.push(p),
+    };
+    if a.len().saturating_mul(b.len()) > 250_000 {
+        push(Piece::Gone(old.to_string()));
+        push(Piece::New(new.to_string()));
+        return out;
+    }
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            push(Piece::Same(a[i].to_string()));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            push(Piece::New(b[j].to_string()));
+            j += 1;
+        } else {
+            push(Piece::Gone(a[i].to_string()));
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod within_tests {
+    use super::*;
+
+    fn text(pieces: &[Piece], keep: fn(&Piece) -> Option<&str>) -> String {
+        pieces.iter().filter_map(keep).collect()
+    }
+
+    // Issue 23.6: one `| quote` added inside a template string is that, not two lines.
+    #[test]
+    fn a_change_inside_a_template_string_is_shown_where_it_is() {
+        let old = "consul.hashicorp.com/service-meta-tenant-id: {{ .Values.tenant.id }}";
+        let new = "consul.hashicorp.com/service-meta-tenant-id: {{ .Values.tenant.id | quote }}";
+        let p = within(old, new);
+        assert_eq!(
+            p,
+            [
+                Piece::Same("consul.hashicorp.com/service-meta-tenant-id: {{ .Values.tenant.id ".into()),
+                Piece::New("| quote ".into()),
+                Piece::Same("}}".into()),
+            ]
+        );
+        // Both texts come back whole from the pieces.
+        fn old_of(p: &Piece) -> Option<&str> {
+            match p {
+                Piece::Same(s) | Piece::Gone(s) => Some(s.as_str()),
+                Piece::New(_) => None,
+            }
+        }
+        fn new_of(p: &Piece) -> Option<&str> {
+            match p {
+                Piece::Same(s) | Piece::New(s) => Some(s.as_str()),
+                Piece::Gone(_) => None,
+            }
+        }
+        assert_eq!(text(&p, old_of), old);
+        assert_eq!(text(&p, new_of), new);
+        for (o, n) in [("a b c", "a x c"), ("", "new"), ("ü😀 x", "ü y"), ("{{-", "{{")] {
+            let p = within(o, n);
+            assert_eq!((text(&p, old_of), text(&p, new_of)), (o.to_string(), n.to_string()));
+        }
+        // A changed template value in a Changes report says it word by word.
+        let change = Change {
+            path: vec!["ixnService".into(), "annotations".into()],
+            kind: ChangeKind::Changed,
+            old: Some(Node::Str(old.into())),
+            new: Some(Node::Str(new.into())),
+            key: None,
+            secret: false,
+        };
+        assert!(change.within(false).is_some_and(|p| p.contains(&Piece::New("| quote ".into()))));
+        let secret = Change { secret: true, ..change };
+        assert_eq!(secret.within(false), None);
     }
 }

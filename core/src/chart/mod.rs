@@ -9,7 +9,9 @@ pub mod diff;
 pub mod other_keys;
 pub mod schema;
 
-pub use compare::{against_defaults, against_deployed, against_next, defaults_tree, Against, Note, Report};
-pub use diff::{coalesce, diff, inline, Change, ChangeKind, MASK};
+pub use compare::{
+    against_defaults, against_deployed, against_next, compared_values, defaults_tree, Against, Note, Report,
+};
+pub use diff::{coalesce, diff, inline, within, Change, ChangeKind, Piece, MASK};
 pub use other_keys::{other_keys, ChartKey, TypedTextError, YamlType};
 pub use schema::{values_schema, values_schema_text, SCHEMA_FILE, VALUES_SCHEMA};

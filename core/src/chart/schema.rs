@@ -11,6 +11,7 @@
 //! values.yaml holds them. Mappings stay open (`additionalProperties` is not set to
 //! false), because the chart may carry keys the registry does not know.
 
+use crate::registry::constraint::QUALIFIED_NAME_REGEX;
 use crate::registry::{Constraint, KeyDef, Kind, KEYS};
 use serde_json::{json, Map, Value as Json};
 
@@ -183,6 +184,11 @@ fn constrain(def: &KeyDef, s: &mut Json) {
     let Some(o) = s.as_object_mut() else { return };
     match def.constraint {
         Constraint::Free | Constraint::NonNegativeQuantity => {}
+        // Labels and annotations: the API server's key rule (values may hold `${VAR}`s
+        // until envsubst fills them in, so the portal checks those itself).
+        Constraint::MetaMap(_) => {
+            o.insert("propertyNames".into(), json!({"pattern": QUALIFIED_NAME_REGEX, "maxLength": 317}));
+        }
         // A fixed set of values (the form's select): exactly those.
         Constraint::OneOf(options) => {
             o.insert("type".into(), json!("string"));

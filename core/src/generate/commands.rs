@@ -3,7 +3,7 @@
 //! Configuration Server option.
 
 use super::secrets::{secret_specs, SecretSpec, KAFKA_SECRET, REDIS_SECRET};
-use super::shell::{command, comment_text, heredoc, quote};
+use super::shell::{command, command_filling, comment_text, heredoc, quote, quote_filling};
 use super::sql::{bootstrap_sql, Bootstrap};
 use crate::model::{Config, Effective, GkeLocationKind, Platform, SecretStyle};
 use crate::registry::keys;
@@ -303,7 +303,13 @@ fn db_bootstrap(cfg: &Config, real: &Effective) -> String {
 /// left by an earlier run is removed first, so it does not keep a wider mode. The
 /// umask stays inside the parentheses: a pasted block leaves the user's shell as it was.
 fn private(file: &str, command: &str) -> String {
-    format!("(umask 077 && rm -f -- {} && {command})", quote(file))
+    private_quoted(&quote(file), command)
+}
+
+/// [`private`] with the file's name already quoted for the shell (a name with an
+/// envsubst placeholder the shell fills in: [`quote_filling`]).
+fn private_quoted(file: &str, command: &str) -> String {
+    format!("(umask 077 && rm -f -- {file} && {command})")
 }
 
 fn values_block(yaml: &str, cfg: &Config, eff: &Effective) -> (String, &'static str) {
@@ -389,6 +395,9 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     blocks.push(Block { id: "chart", title: "Add the chart source", script: super::helm::chart_source_block(cfg) });
     let (values, values_file) = values_block(yaml, cfg, eff);
     blocks.push(Block { id: "values", title: "Write the values file", script: values });
+    // The `$VAR`s the user chose to fill in with envsubst: the shell fills them in the
+    // release name too (single quotes would keep `$VAR` literal forever).
+    let fill = &d.envsubst_vars;
     let template = helm_words(cfg, &["helm", "template"], values_file);
     let rendered = format!("{release}-rendered.yaml");
     let mut upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
@@ -398,11 +407,15 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         title: "Validate and install the chart",
         script: format!(
             "# Render first: errors show here without touching the cluster (the file holds\n# the chart's Secrets: its owner's only).\n{}\n{}",
-            private(
-                &rendered,
-                &format!("{} > {}", command(&template.iter().map(String::as_str).collect::<Vec<_>>()), quote(&rendered))
+            private_quoted(
+                &quote_filling(&rendered, fill),
+                &format!(
+                    "{} > {}",
+                    command_filling(&template.iter().map(String::as_str).collect::<Vec<_>>(), fill),
+                    quote_filling(&rendered, fill)
+                )
             ),
-            command(&upgrade.iter().map(String::as_str).collect::<Vec<_>>())
+            command_filling(&upgrade.iter().map(String::as_str).collect::<Vec<_>>(), fill)
         ),
     });
     let shown = comment_text(&release);
@@ -413,8 +426,8 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         title: "Wait for the rollout",
         script: format!(
             "{}\n{}\n{}\n# Expect {shown}-sts-0 READY {ready}{} and {shown}-vqnode-deploy-… READY 3/3.\n# READY 1/1 usually means Consul sidecar injection failed: check the annotations\n# and that the service account name starts with ixn-server-.",
-            command(&["kubectl", "rollout", "status", &format!("statefulset/{release}-sts"), "--namespace", ns, "--timeout=4m"]),
-            command(&["kubectl", "rollout", "status", &format!("deployment/{release}-vqnode-deploy"), "--namespace", ns, "--timeout=2m"]),
+            command_filling(&["kubectl", "rollout", "status", &format!("statefulset/{release}-sts"), "--namespace", ns, "--timeout=4m"], fill),
+            command_filling(&["kubectl", "rollout", "status", &format!("deployment/{release}-vqnode-deploy"), "--namespace", ns, "--timeout=2m"], fill),
             command(&["kubectl", "get", "pods", "--namespace", ns]),
             if sidecar { " (with the log sidecar)" } else { "" },
         ),

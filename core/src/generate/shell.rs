@@ -48,9 +48,41 @@ pub fn single(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` as one shell word in which the placeholders named in `vars` (`$NAME` or
+/// `${NAME}`, envsubst's forms) are expanded by the shell from the environment, as
+/// `"${NAME}"`, and every other character stays literal (single-quoted as [`quote`]
+/// does): `ixn-$TENANT_SID` becomes `ixn-"${TENANT_SID}"`. Without such a placeholder it
+/// is [`quote`] of `s`.
+pub fn quote_filling<'a>(s: &'a str, vars: &[String]) -> Cow<'a, str> {
+    let chosen: Vec<_> =
+        crate::model::spans_in(s).into_iter().filter(|(_, name)| vars.iter().any(|v| v == name)).collect();
+    if chosen.is_empty() {
+        return quote(s);
+    }
+    let mut out = String::new();
+    let mut literal = 0;
+    for (span, name) in chosen {
+        if literal < span.start {
+            out.push_str(&quote(&s[literal..span.start]));
+        }
+        out.push_str(&format!("\"${{{name}}}\""));
+        literal = span.end;
+    }
+    if literal < s.len() {
+        out.push_str(&quote(&s[literal..]));
+    }
+    Cow::Owned(out)
+}
+
 /// A command line from its words, each quoted, wrapped with `\` when long.
 pub fn command(words: &[&str]) -> String {
-    let quoted: Vec<Cow<'_, str>> = words.iter().map(|w| quote(w)).collect();
+    command_filling(words, &[])
+}
+
+/// [`command`], with the placeholders named in `vars` filled in by the shell
+/// ([`quote_filling`]).
+pub fn command_filling(words: &[&str], vars: &[String]) -> String {
+    let quoted: Vec<Cow<'_, str>> = words.iter().map(|w| quote_filling(w, vars)).collect();
     let one_line: usize = quoted.iter().map(|q| q.len() + 1).sum();
     if one_line <= 100 {
         return quoted.join(" ");

@@ -271,6 +271,11 @@ fn apply(node: &Node, cfg: &mut Config, report: &mut ImportReport, suggest: bool
     });
 }
 
+/// The report's note when the files hold `$VAR` placeholders (the portal says their
+/// state as it is instead: filled in with envsubst or kept).
+pub const PLACEHOLDER_NOTE: &str =
+    "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values";
+
 /// Imports `files`, in Helm's order, onto `base`. Either every file reads and the new
 /// configuration comes back with a report, or nothing changes and the error says why.
 pub fn import(base: &Config, files: &[SourceFile<'_>]) -> Result<(Config, ImportReport), ImportError> {
@@ -313,10 +318,7 @@ pub(crate) fn import_with(
     apply(&merged, &mut cfg, &mut report, suggest);
     report.placeholders = user_placeholders(&cfg);
     if !report.placeholders.is_empty() {
-        report.notes.push(
-            "the $VAR placeholders stay as they are; choose to fill them in with envsubst, or replace them with values"
-                .into(),
-        );
+        report.notes.push(PLACEHOLDER_NOTE.into());
     }
     Ok((cfg, report))
 }

@@ -141,6 +141,34 @@ impl Baseline {
         self.help.iter().find(|(p, _)| p.as_slice() == path).map(|(_, t)| t.as_str())
     }
 
+    /// Why this file looks like an override file (what `helm install -f` takes, such as
+    /// Genesys' `override_values.yaml`) rather than a chart's own `values.yaml` or
+    /// `helm show values`, if it does: it holds envsubst placeholders, or sets the
+    /// tenant (a chart leaves it empty), or has fewer than half of the keys the guide's
+    /// chart has. Empty for a chart's values file.
+    pub fn override_signs(&self) -> Vec<String> {
+        let mut signs = Vec::new();
+        let mut vars = Vec::new();
+        placeholders_in(&self.tree, &mut vars);
+        if let Some(v) = vars.first() {
+            signs.push(format!("it holds envsubst placeholders (${v})"));
+        }
+        let set = |def: &KeyDef| {
+            crate::registry::index_of(def.path)
+                .and_then(|i| self.nodes[i].as_ref())
+                .is_some_and(|n| !matches!(n, Node::Null) && n.as_str() != Some(""))
+        };
+        if set(crate::registry::keys::TENANT_ID) || set(crate::registry::keys::TENANT_SID) {
+            signs.push("it sets the tenant, which a chart leaves empty".into());
+        }
+        let with_default: Vec<&KeyDef> = KEYS.iter().filter(|k| k.default_text().is_some()).collect();
+        let has = with_default.iter().filter(|k| self.has(k)).count();
+        if has * 2 < with_default.len() {
+            signs.push(format!("it has {has} of the {} keys a chart's values file has", with_default.len()));
+        }
+        signs
+    }
+
     /// The registry keys this chart does not have, in registry order.
     pub fn missing(&self) -> impl Iterator<Item = &'static KeyDef> + '_ {
         KEYS.iter().zip(&self.nodes).filter(|(_, n)| n.is_none()).map(|(k, _)| k)
@@ -198,6 +226,16 @@ impl ChartValues {
     /// did not keep it.
     pub fn leaves_out(&self, def: &KeyDef) -> bool {
         self.baseline().is_some_and(|b| !b.has(def)) && !self.keep.iter().any(|k| k == def.path)
+    }
+}
+
+/// The placeholder names in the strings of `node`.
+fn placeholders_in(node: &Node, out: &mut Vec<String>) {
+    match node {
+        Node::Str(s) => out.extend(super::names_in(s)),
+        Node::Seq(items) => items.iter().for_each(|n| placeholders_in(n, out)),
+        Node::Map(entries) => entries.iter().for_each(|e| placeholders_in(&e.value, out)),
+        _ => {}
     }
 }
 

@@ -32,7 +32,7 @@ pub use fields::{context_field, secret_fields, ContextDef, CONTEXT};
 pub use input::{Count, Input, ScalarParse, Term};
 pub use location::{Location, Part};
 pub use names::{dns1123_label, dns1123_subdomain, git_folder, is_uuid, GitFolderError};
-pub use placeholders::{names_in, user_placeholders};
+pub use placeholders::{names_in, spans_in, user_placeholders};
 pub use port::Port;
 pub use presets::{GUIDE_EXAMPLE_ENV, GUIDE_LEAVES_TO_YOU};
 pub use quantity::Quantity;

@@ -6,6 +6,12 @@ use super::value::Value;
 
 /// Every placeholder name in `text`, in order.
 pub fn names_in(text: &str) -> Vec<String> {
+    spans_in(text).into_iter().map(|(_, name)| name).collect()
+}
+
+/// Every placeholder in `text`, in order: where it is (`$NAME` or `${NAME}` whole) and
+/// its name.
+pub fn spans_in(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -22,7 +28,7 @@ pub fn names_in(text: &str) -> Vec<String> {
         }
         let valid = end > start && !b[start].is_ascii_digit() && (!braced || b.get(end) == Some(&b'}'));
         if valid {
-            out.push(text[start..end].to_string());
+            out.push((i..end + usize::from(braced), text[start..end].to_string()));
         }
         i = end.max(i + 1);
     }

@@ -18,7 +18,25 @@ pub enum Constraint {
     /// One of these texts exactly (image pull policy: Always, IfNotPresent, Never): the
     /// form shows a select.
     OneOf(&'static [&'static str]),
+    /// A map of Kubernetes labels or annotations: its keys must be qualified names
+    /// (`[prefix/]name`), and a label's value at most 63 characters of a label's
+    /// alphabet, as the API server requires.
+    MetaMap(MetaMap),
 }
+
+/// What a map of metadata holds: the API server's rules differ for the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaMap {
+    /// Labels (also a node selector): qualified-name keys, short label values.
+    Labels,
+    /// Annotations: qualified-name keys, any value.
+    Annotations,
+}
+
+/// A label or annotation key (a qualified name): an optional DNS subdomain prefix and
+/// `/`, then a name `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?` of at most 63.
+pub const QUALIFIED_NAME_REGEX: &str =
+    "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
 
 /// A whole number from `min` to `max`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +107,7 @@ impl Constraint {
             Constraint::Free | Constraint::NonNegativeQuantity => None,
             Constraint::Int(_) => Some("integer"),
             Constraint::Pattern(_) | Constraint::OneOf(_) => Some("string"),
+            Constraint::MetaMap(_) => Some("object"),
         }
     }
 

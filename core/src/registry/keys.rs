@@ -2,7 +2,7 @@
 //! defaults) and its "Deploy" sample (guide sample). Help texts are the guide's own
 //! `# --` comments where it has them.
 
-use super::constraint::{self, Constraint, Pattern};
+use super::constraint::{self, Constraint, MetaMap, Pattern};
 use super::Kind::*;
 use super::Step::*;
 use super::{KeyDef, Kind, Step, DERIVED, REQUIRED, SECRET};
@@ -204,16 +204,16 @@ pub(super) const TABLE: &[KeyDef] = &[
     k(Observability, "ixnService.ixnNode.settings.mountPath", Str, "/mnt/settings", "/mnt/settings", 0, "Interaction Server Node settings mount path.").label("IXN Node settings directory").advanced_row(),
     k(Observability, "ixnService.ixnNode.settings.file", Str, "settings.json", "settings.json", 0, "Interaction Server Node settings file name.").label("IXN Node settings file").advanced_row(),
     // ---- Scheduling & security
-    k(Scheduling, "podLabels", Map, "{}", "{}", 0, "Labels added to all pods.").label("Labels on every pod"),
-    k(Scheduling, "podAnnotations", Map, "{}", "{}", 0, "Annotations added to all pods.").label("Annotations on every pod"),
-    k(Scheduling, "ixnService.labels", Map, "{}", "{}", 0, "Extra labels for the Interaction Service pod.").label("IXN pod labels"),
-    k(Scheduling, "ixnService.nodeSelector", Map, "{}", "{}", 0, "Node labels for assignment of the Interaction Service pod.").label("IXN pod node selector").advanced_row(),
+    k(Scheduling, "podLabels", Map, "{}", "{}", 0, "Labels added to all pods.").label("Labels on every pod").with(Constraint::MetaMap(MetaMap::Labels)),
+    k(Scheduling, "podAnnotations", Map, "{}", "{}", 0, "Annotations added to all pods.").label("Annotations on every pod").with(Constraint::MetaMap(MetaMap::Annotations)),
+    k(Scheduling, "ixnService.labels", Map, "{}", "{}", 0, "Extra labels for the Interaction Service pod.").label("IXN pod labels").with(Constraint::MetaMap(MetaMap::Labels)),
+    k(Scheduling, "ixnService.nodeSelector", Map, "{}", "{}", 0, "Node labels for assignment of the Interaction Service pod.").label("IXN pod node selector").advanced_row().with(Constraint::MetaMap(MetaMap::Labels)),
     k(Scheduling, "ixnService.priorityClassName", Str, r#""""#, r#""""#, 0, "Priority class of the Interaction Service pod.").label("IXN pod priority class").advanced_row(),
     k(Scheduling, "ixnService.securityContext", Object, "{}", "{}", 0, SC).label("IXN pod security context").advanced_row(),
     k(Scheduling, "ixnService.ixnServer.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server.").label("Create the IXN Server service account"),
     k(Scheduling, "ixnService.ixnServer.serviceAccount.name", Str, "~", "", 0, "The service account to use. If not set and create is true, a name is generated from the fullname template. It must start with ixn-server- for Consul injection to work.").with(object_name("service account name")).label("IXN Server service account name"),
-    k(Scheduling, "ixnVQNode.labels", Map, "{}", "{}", 0, "Extra labels for the VQ Node pod.").label("VQ Node pod labels"),
-    k(Scheduling, "ixnVQNode.nodeSelector", Map, "{}", "{}", 0, "Node labels for assignment of the VQ Node pod.").label("VQ Node pod node selector").advanced_row(),
+    k(Scheduling, "ixnVQNode.labels", Map, "{}", "{}", 0, "Extra labels for the VQ Node pod.").label("VQ Node pod labels").with(Constraint::MetaMap(MetaMap::Labels)),
+    k(Scheduling, "ixnVQNode.nodeSelector", Map, "{}", "{}", 0, "Node labels for assignment of the VQ Node pod.").label("VQ Node pod node selector").advanced_row().with(Constraint::MetaMap(MetaMap::Labels)),
     k(Scheduling, "ixnVQNode.priorityClassName", Str, r#""""#, r#""""#, 0, "Priority class of the VQ Node pod.").label("VQ Node pod priority class").advanced_row(),
     k(Scheduling, "ixnVQNode.securityContext", Object, "{}", "{}", 0, SC).label("VQ Node pod security context").advanced_row(),
     k(Scheduling, "ixnVQNode.serviceAccount.create", Bool, "true", "true", 0, "Create a service account for Interaction Server VQ Node.").label("Create the VQ Node service account"),

@@ -43,6 +43,15 @@ pub fn chart(cfg: &Config, eff: &Effective, out: &mut Vec<Finding>) {
                     def.path
                 ),
             ));
+        } else if def.required() {
+            // Left out, the deployment lacks it: an error until the user keeps it.
+            out.push(Finding::error(
+                def,
+                format!(
+                    "{name} has no key {}, which the deployment needs; it is left out of the values file unless you keep it (is this file an override file rather than the chart's values?)",
+                    def.path
+                ),
+            ));
         } else if wanted {
             out.push(Finding::warning(
                 def,

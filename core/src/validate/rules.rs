@@ -5,7 +5,7 @@ use crate::model::{ctx, secret_fields, ContextDef};
 use crate::model::{
     dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
 };
-use crate::registry::constraint::IntRange;
+use crate::registry::constraint::{IntRange, MetaMap};
 use crate::registry::containers::CONTAINERS;
 use crate::registry::{keys, Constraint, KeyDef, Pattern, KEYS};
 
@@ -146,6 +146,23 @@ fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
                 }
             }
         }
+        Constraint::MetaMap(kind) => {
+            let Value::Map(entries) = value else { return };
+            for (key, val) in entries {
+                // A placeholder is checked once it is filled in.
+                if key.contains('$') {
+                    continue;
+                }
+                if let Some(e) = qualified_name(key) {
+                    out.push(Finding::error(def, format!("the key \"{key}\" is not a Kubernetes key: it {e}")));
+                }
+                if kind == MetaMap::Labels && !val.is_empty() && !val.contains('$') {
+                    if let Some(e) = name_part(val) {
+                        out.push(Finding::error(def, format!("the value of \"{key}\" is not a label value: it {e}")));
+                    }
+                }
+            }
+        }
         Constraint::Pattern(pattern) => {
             let texts: Vec<&str> = match value {
                 Value::Str(s) => vec![s.as_str()],
@@ -162,6 +179,38 @@ fn check(def: &'static KeyDef, value: &Value, out: &mut Vec<Finding>) {
                 }
             }
         }
+    }
+}
+
+/// What is wrong with `name` as the name part of a qualified name (or as a label
+/// value), if anything.
+fn name_part(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("has an empty name".into());
+    }
+    if name.len() > 63 {
+        return Some(format!("is {} characters long; at most 63 are allowed", name.len()));
+    }
+    let inner = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let bytes = name.as_bytes();
+    let ends = bytes[0].is_ascii_alphanumeric() && bytes[bytes.len() - 1].is_ascii_alphanumeric();
+    if !bytes.iter().all(|&b| inner(b)) || !ends {
+        return Some(
+            "may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit".into(),
+        );
+    }
+    None
+}
+
+/// What is wrong with `key` as a Kubernetes label or annotation key (a qualified name:
+/// an optional DNS subdomain prefix and `/`, then a name of at most 63 characters),
+/// if anything.
+pub(crate) fn qualified_name(key: &str) -> Option<String> {
+    match key.split_once('/') {
+        Some((prefix, name)) => {
+            dns1123_subdomain(prefix).map(|e| format!("has a prefix that {e}")).or_else(|| name_part(name))
+        }
+        None => name_part(key),
     }
 }
 
@@ -246,7 +295,22 @@ fn names(cfg: &Config, out: &mut Vec<Finding>) {
         out.push(Finding::error(ctx::DEPLOY_NAMESPACE, format!("a namespace {e}")));
     }
     let release = release_name(cfg);
-    if !release.contains('<') {
+    let vars = crate::model::names_in(&release);
+    if d.release.trim().is_empty() && !vars.is_empty() {
+        // Made from the short ID, which is a placeholder: the cause is there, and the
+        // commands fill it in only when the user chose envsubst for it.
+        let unfilled: Vec<&String> = vars.iter().filter(|v| !d.envsubst_vars.contains(v)).collect();
+        if !unfilled.is_empty() {
+            out.push(Finding::error(
+                keys::TENANT_SID,
+                format!(
+                    "the release name {release} is made from this placeholder, and nothing fills it in: \
+                     type the short ID, or fill ${} in with envsubst (the import offers it)",
+                    unfilled[0]
+                ),
+            ));
+        }
+    } else if !release.contains('<') {
         if let Some(e) = dns1123_label(&release, 53) {
             out.push(Finding::error(ctx::DEPLOY_RELEASE, format!("a Helm release name {e}")));
         }
@@ -390,6 +454,18 @@ fn context(cfg: &Config, out: &mut Vec<Finding>) {
         let ok = hp.rsplit_once(':').is_some_and(|(h, p)| !h.is_empty() && p.parse::<crate::model::Port>().is_ok());
         if !ok {
             out.push(Finding::error(ctx::KAFKA_BOOTSTRAP, format!("\"{hp}\" is not host:port")));
+        } else if let Some((host, _)) = hp.rsplit_once(':').filter(|(h, _)| !h.starts_with('[') && !h.contains('$')) {
+            // A host name as DNS (and so Kafka's client) allows it.
+            if host.len() > 253 || host.split('.').any(|label| label.len() > 63) {
+                out.push(Finding::error(
+                    ctx::KAFKA_BOOTSTRAP,
+                    format!(
+                        "the host \"{}…\" ({} characters) is longer than a host name may be: at most 253, and 63 between dots",
+                        host.chars().take(40).collect::<String>(),
+                        host.len()
+                    ),
+                ));
+            }
         }
     }
     if d.kafka_password.is_empty() != d.kafka_username.is_empty() {

@@ -76,6 +76,32 @@ pub fn Changes() -> impl IntoView {
             Err(e) => ui.notice.set(Some(crate::state::Notice::problem(e.to_string()))),
         }
     };
+    // The next version's values become the chart the answers work against: said, with
+    // Undo, and the view then compares against them as the chart defaults.
+    let use_next = move |_| {
+        let before = ui.config.get_untracked();
+        let old = before.chart.digest.clone();
+        ui.use_chart("next version", &pasted.get_untracked(), true, move |r| match r {
+            Ok(()) => {
+                let new = ui.config.with_untracked(|c| c.chart.digest.clone());
+                let short = |d: &str| d.chars().take(19).collect::<String>() + "…";
+                let was = if old.is_empty() {
+                    "the guide's chart defaults".to_string()
+                } else {
+                    format!("your chart's values ({})", short(&old))
+                };
+                let text = format!(
+                    "Now working against the next version's values ({}) in place of {was}. The Changes view compares with them as the chart defaults.",
+                    short(&new)
+                );
+                against.set(Against::Defaults);
+                let way_back = Some(crate::state::WayBack { label: "Undo", answers: before });
+                ui.notice.set(Some(crate::state::Notice { way_back, ..crate::state::Notice::info(text) }));
+            }
+            Err(crate::state::Refused::Error(e)) => ui.notice.set(Some(crate::state::Notice::problem(e))),
+            Err(crate::state::Refused::Override(_)) => {}
+        });
+    };
     // A line's link: go to its step and focus its field.
     let follow = move |ev: leptos::ev::MouseEvent| {
         let Some(a) = crate::browser::closest(&ev, "a[data-field]") else {
@@ -122,7 +148,7 @@ pub fn Changes() -> impl IntoView {
                     <button type="button" class="secondary" hidden=move || against.get() != Against::Deployed || pasted.with(|t| t.trim().is_empty())
                         on:click=import_deployed>"Import the deployed values as the starting point"</button>
                     <button type="button" class="secondary" hidden=move || against.get() != Against::Next || pasted.with(|t| t.trim().is_empty())
-                        on:click=move |_| ui.use_chart("next version", &pasted.get_untracked(), |_| ())>"Use the next version's values"</button>
+                        on:click=use_next>"Use the next version's values"</button>
                 </div>
             </div>
             <label class="check"><input type="checkbox" name="changes.showSecrets" prop:checked=move || ui.show_secrets.get()
@@ -145,6 +171,11 @@ fn report_html(r: &Json) -> String {
     let text = |j: &Json| j.as_str().unwrap_or_default().to_string();
     let mut out = format!("<p class=\"summary\">{}</p><ul class=\"change-list\">", escape(&text(&r["summary"])));
     for ch in r["changes"].as_array().into_iter().flatten() {
+        // A text changed inside: the worker's word-by-word HTML (escaped there).
+        let rest = match ch["within"].as_str() {
+            Some(html) => format!(": <span class=\"within\">{html}</span>"),
+            None => escape(&text(&ch["rest"])),
+        };
         out += &format!(
             "<li class=\"change {kind}\"><span class=\"sign\" aria-hidden=\"true\">{sign} </span><a href=\"#/{slug}\" data-step=\"{slug}\" data-field=\"{id}\">{path}</a>{rest}</li>",
             kind = text(&ch["kind"]),
@@ -152,7 +183,7 @@ fn report_html(r: &Json) -> String {
             slug = escape(&text(&ch["step"])),
             id = escape(&field_id(&text(&ch["field"]))),
             path = escape(&text(&ch["path"])),
-            rest = escape(&text(&ch["rest"])),
+            rest = rest,
         );
     }
     out.push_str("</ul>");

@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::components::form::{FieldIds, Findings};
-use crate::state::ui;
+use crate::state::{ui, Refused};
 use ixn_core::chart::{other_keys, ChartKey, YamlType};
 use ixn_core::yaml::{to_yaml, EmitOptions, Node};
 use leptos::prelude::*;
@@ -16,15 +16,24 @@ pub fn ChartValues() -> impl IntoView {
     let ui = ui();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let apply = move |name: &str, t: &str| {
-        ui.use_chart(name, t, move |r| match r {
+    // A file that looks like an override file, held until the user says what it is.
+    let asking = RwSignal::new(None::<(String, String, Vec<String>)>);
+    let apply_as = move |name: &str, t: &str, sure: bool| {
+        let (name_kept, t_kept) = (name.to_string(), t.to_string());
+        ui.use_chart(name, t, sure, move |r| match r {
             Ok(()) => {
                 error.set(None);
+                asking.set(None);
                 text.set(String::new());
             }
-            Err(e) => error.set(Some(e)),
+            Err(Refused::Error(e)) => error.set(Some(e)),
+            Err(Refused::Override(signs)) => {
+                error.set(None);
+                asking.set(Some((name_kept, t_kept, signs)));
+            }
         })
     };
+    let apply = move |name: &str, t: &str| apply_as(name, t, false);
     let upload = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
         let files = input.files().map(|f| browser::files_of(&f)).unwrap_or_default();
@@ -79,6 +88,17 @@ pub fn ChartValues() -> impl IntoView {
                     on:click=move |_| ui.drop_chart()>"Back to the guide's chart"</button>
             </div>
             {move || error.get().map(|e| view! { <p class="finding error" role="alert">{e}</p> })}
+            {move || asking.get().map(|(name, t, signs)| view! {
+                <div class="finding warning" role="alert" id="chart-ask">
+                    <p>{format!(
+                        "{name}: this looks like an override file (what helm install -f takes), not a chart's values: {}. Used as your chart, its keys become the defaults and every key it lacks is left out of the output. To start from its answers, import it instead (Import, share and save).",
+                        signs.join("; ")
+                    )}</p>
+                    <button type="button" class="secondary" on:click=move |_| apply_as(&name, &t, true)>"Use it as my chart anyway"</button>
+                    " "
+                    <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
+                </div>
+            })}
         </section>
         <section class="chart-keys" aria-labelledby="chart-keys">
             <h3 id="chart-keys">"Other chart keys"</h3>

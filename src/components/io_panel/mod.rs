@@ -7,6 +7,7 @@ mod import;
 use crate::browser;
 use crate::state::{ui, Ui, REMEMBER_KEY};
 use import::{import_list, run_import, Outcome};
+use ixn_core::import::PLACEHOLDER_NOTE;
 use ixn_core::profile::{fragment, link_json, Profile};
 use ixn_portal::documents::documents;
 use leptos::prelude::*;
@@ -55,16 +56,29 @@ fn report_view(o: Outcome, ui: Ui) -> AnyView {
                         }).collect_view()}
                     </ul>
                 })}
-                {(!placeholders.is_empty()).then(|| view! {
-                    <p>
-                        <strong>"Placeholders: "</strong>{placeholders.join(", ")}". "
-                        <button type="button" class="secondary" on:click=move |_| ui.config.update(|c| c.deploy.envsubst_vars = offer.clone())>
-                            "Fill these in with envsubst"
-                        </button>
-                    </p>
+                {(!placeholders.is_empty()).then(|| {
+                    // What the commands do with them now, and the way to the other choice.
+                    let filled = Memo::new(move |_| ui.config.with(|c| !offer.is_empty() && offer.iter().all(|p| c.deploy.envsubst_vars.contains(p))));
+                    let offer = placeholders.clone();
+                    view! {
+                        <p id="import-placeholders">
+                            <strong>"Placeholders: "</strong>{placeholders.join(", ")}". "
+                            {move || if filled.get() {
+                                "The commands fill these in with envsubst: export them before running deploy.sh. "
+                            } else {
+                                "They stay as they are in the values file. "
+                            }}
+                            <button type="button" class="secondary" on:click=move |_| {
+                                let fill = !filled.get_untracked();
+                                let offer = offer.clone();
+                                ui.config.update(|c| c.deploy.envsubst_vars = if fill { offer } else { Vec::new() });
+                            }>{move || if filled.get() { "Keep them as they are" } else { "Fill these in with envsubst" }}</button>
+                        </p>
+                    }
                 })}
                 {(!r.notes.is_empty()).then(|| view! {
-                    <ul class="notes">{r.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    // The placeholders' state is said above, as it is now.
+                    <ul class="notes">{r.notes.into_iter().filter(|n| n != PLACEHOLDER_NOTE).map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 })}
             }
             .into_any()
@@ -129,7 +143,7 @@ pub fn IoPanel() -> impl IntoView {
             <summary>"Import, share and save"</summary>
             <div class="io-grid">
                 <section aria-labelledby="io-import">
-                    <h3 id="io-import">"Import values files or a profile"</h3>
+                    <h2 id="io-import">"Import values files or a profile"</h2>
                     <label for="import-text">"Paste one or more values files (separate them with a line of ---). Later files win, as with helm -f a -f b."</label>
                     <textarea id="import-text" name="import.text" rows="6" spellcheck="false" autocomplete="off"
                         prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
@@ -158,7 +172,7 @@ pub fn IoPanel() -> impl IntoView {
                     </div>
                 </section>
                 <section aria-labelledby="io-share">
-                    <h3 id="io-share">"Share"</h3>
+                    <h2 id="io-share">"Share"</h2>
                     <p class="help">"A link with your answers in its #fragment, which browsers never send to a server. It never carries secrets."</p>
                     <button type="button" on:click=copy_link>"Copy link"</button>
                     <span class="copied" role="status">{move || link_status.get()}</span>
@@ -166,7 +180,7 @@ pub fn IoPanel() -> impl IntoView {
                     <input id="share-link" type="text" readonly prop:value=move || link.get() placeholder="The link appears here"/>
                 </section>
                 <section aria-labelledby="io-save">
-                    <h3 id="io-save">"Save"</h3>
+                    <h2 id="io-save">"Save"</h2>
                     <p class="help">"A profile holds your answers as YAML or JSON, to keep in git and load here again."</p>
                     <label class="check"><input type="checkbox" name="ui.profileSecrets" prop:checked=move || profile_secrets.get()
                         on:change=move |ev| profile_secrets.set(event_target_checked(&ev))/>"Include secrets in the profile"</label>

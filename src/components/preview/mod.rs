@@ -29,10 +29,21 @@ pub fn CopyButtons(
     mime: &'static str,
     /// The text with real secrets, as copied and downloaded.
     unmasked: Signal<String>,
+    /// Whether that text holds a secret (read when a button is pressed); without it,
+    /// it may. A file with none does not say "with the real secrets".
+    #[prop(optional)]
+    holds_secrets: Option<Signal<bool>>,
 ) -> impl IntoView {
     let ui = ui();
     let status = RwSignal::new(String::new());
-    let note = move || if ui.show_secrets.get() { "" } else { " (with the real secrets)" };
+    let note = move || {
+        let holds = holds_secrets.is_none_or(|h| h.get_untracked());
+        if ui.show_secrets.get_untracked() || !holds {
+            ""
+        } else {
+            " (with the real secrets)"
+        }
+    };
     let copy = move |_| {
         let text = unmasked.get_untracked();
         leptos::task::spawn_local(async move {

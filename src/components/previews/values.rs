@@ -13,6 +13,8 @@ pub fn ValuesPreview() -> impl IntoView {
     // A memo: the preview re-renders only when its own text changes.
     let values = Memo::new(move |_| ui.shown.with(|a| a.values_yaml.clone()));
     let unmasked = Signal::derive(move || ui.unmasked.with(|a| a.values_yaml.clone()));
+    // In a Git delivery the file is the one that goes to Git: it holds no secret.
+    let holds_secrets = Signal::derive(move || ui.unmasked.with(|a| a.values_hold_secrets));
     view! {
         <ErrorBanner file="override_values.yaml"/>
         <div class="controls">
@@ -24,8 +26,10 @@ pub fn ValuesPreview() -> impl IntoView {
             </select>
             <label class="check"><input type="checkbox" name="ui.comments" prop:checked=move || ui.comments.get()
                 on:change=move |ev| ui.comments.set(event_target_checked(&ev))/>"Comments"</label>
-            <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" unmasked/>
+            <CopyButtons what="values" file="override_values.yaml" mime="application/yaml" unmasked holds_secrets/>
         </div>
+        <p class="help" id="values-git-note" hidden=move || ui.config.with(|c| c.deploy.delivery == ixn_core::model::Delivery::Script)>
+            "The values that go to Git: no password in them; the Secrets are made outside it (GitOps tab)."</p>
         <Code id="preview-values" lang=Lang::Yaml text=values.into()/>
         <p class="help">"Comments in imported files are not carried over; the guide's help can be written as comments instead."</p>
     }

@@ -29,6 +29,7 @@ use crate::registry::{keys, KEYS};
 use crate::yaml::{to_yaml, EmitOptions, Node};
 use serde::Serialize;
 use serde_json::Value as Json;
+use std::borrow::Cow;
 
 /// The file that holds the secrets, kept out of the Git tree.
 pub const SEED_FILE: &str = "seed-secret-store.sh";
@@ -207,6 +208,31 @@ pub fn values_config(git: &Config) -> Config {
         }
     }
     v
+}
+
+/// The answers a delivery is made from: in Script mode `cfg` as it is; in a Git
+/// delivery [`for_git`] of it (real values, the DB secrets made outside the chart).
+/// The commands, the secrets and the values views all follow it, so that a Git
+/// delivery shows one story.
+pub fn delivery_answers(cfg: &Config) -> Cow<'_, Config> {
+    if cfg.deploy.delivery == Delivery::Script {
+        Cow::Borrowed(cfg)
+    } else {
+        Cow::Owned(for_git(cfg))
+    }
+}
+
+/// The answers the values file of `cfg`'s delivery is written from: in Script mode
+/// `cfg` as it is; in a Git delivery [`values_config`] of [`for_git`], the values that
+/// go to Git, with no credential. Every view of the values (the preview, its Copy and
+/// Download, the Changes view and `ixn-portal diff`, the Git tree) is written from
+/// it, so no values file a Git delivery offers holds a secret.
+pub fn values_answers(cfg: &Config) -> Cow<'_, Config> {
+    if cfg.deploy.delivery == Delivery::Script {
+        Cow::Borrowed(cfg)
+    } else {
+        Cow::Owned(values_config(&for_git(cfg)))
+    }
 }
 
 impl Tenant {
