@@ -301,7 +301,13 @@ fn profiles() -> Vec<(&'static str, Config)> {
     }
     hostile.values.set(
         keys::POD_ANNOTATIONS,
-        Value::Map(vec![(HOSTILE.into(), HOSTILE.into()), ("yes".into(), "on".into()), ("n".into(), "0x1F".into())]),
+        // The hostile text is the value: as a key, the API server refuses it, and so do
+        // the portal's checks and the schema since issue 23.12 (keys are qualified names).
+        Value::Map(vec![
+            ("example.com/on".into(), HOSTILE.into()),
+            ("yes".into(), "on".into()),
+            ("n".into(), "0x1F".into()),
+        ]),
     );
     hostile.values.set(
         keys::IXN_SERVICE_IXN_SERVER_VOLUME_MOUNTS,
