@@ -26,7 +26,8 @@ test('imported $VARs: the error is at the cause, and filling them in is visible 
   assert.match(await first.textContent(), /^tenant\.sid .*release name ixn-\$TENANT_SID is made from this placeholder/);
   assert.equal(await page.locator('.finding-list li', { hasText: 'deploy.release' }).count(), 0);
   await tab(page, 'commands');
-  assert.match(await page.textContent('#preview-commands'), /'ixn-\$TENANT_SID'/);
+  // Kept literal: the shell quoting writes `$` escaped outside quotes (issue 22.16).
+  assert.match(await page.textContent('#preview-commands'), /ixn-\\\$TENANT_SID/);
   // Filled in: the report, the Tenant step and the findings say so; the shell fills the release.
   await report.locator('button', { hasText: 'Fill these in with envsubst' }).click();
   await page.waitForFunction(() => /The commands fill these in with envsubst/.test(document.querySelector('#import-placeholders')?.textContent));
@@ -34,14 +35,15 @@ test('imported $VARs: the error is at the cause, and filling them in is visible 
   const commands = await page.textContent('#preview-commands');
   assert.match(commands, /--install ixn-"\$\{TENANT_SID\}" /);
   assert.match(commands, /: "\$\{TENANT_SID:\?export TENANT_SID before running this\}"/);
-  assert.ok(!commands.includes("'ixn-$TENANT_SID'"));
+  assert.ok(!commands.includes('ixn-\\$TENANT_SID') && !commands.includes("'ixn-$TENANT_SID'"));
   await step(page, 'tenant');
   assert.match(await page.textContent('#envsubst-vars'), /Filled in with envsubst by the commands, from your environment: \$TENANT_SID/);
   // And back: kept as they are, everywhere.
   await page.click('#envsubst-vars button');
   assert.equal(await page.locator('#envsubst-vars').count(), 0);
   assert.match(await report.textContent(), /They stay as they are/);
-  assert.match(await page.textContent('#preview-commands'), /'ixn-\$TENANT_SID'/);
+  // Kept literal: the shell quoting writes `$` escaped outside quotes (issue 22.16).
+  assert.match(await page.textContent('#preview-commands'), /ixn-\\\$TENANT_SID/);
   await assertClean(page, problems);
   await context.close();
 });
