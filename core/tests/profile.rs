@@ -497,3 +497,86 @@ fn a_profile_field_of_the_wrong_type_is_named_at_its_place() {
     assert_eq!(err.place(), Some((3, 1)), "{err}");
     assert!(err.message().starts_with("secrets: invalid type"), "{err}");
 }
+
+/// A placeholder or a number typed with spaces, tabs or a newline around it comes back
+/// exactly, in a Redis row and in a field of its own, from saved answers and a link.
+#[test]
+fn spaces_around_a_typed_port_or_placeholder_are_kept() {
+    use ixn_core::model::RedisNode;
+    for text in ["\t$a", " $A ", "$A\n", "\r\n${REDIS_PORT}\t", " 6379", "007 ", "\t512Mi\n"] {
+        let mut cfg = Config::guide_sample();
+        let redis = Value::Redis(vec![RedisNode { host: "r".into(), port: Input::new(text), cluster: Some(true) }]);
+        cfg.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, redis.clone());
+        cfg.values.set_text(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT, text).unwrap();
+        let port = cfg.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT).cloned();
+        let link = decode_link(&encode_link(&cfg)).unwrap();
+        for (how, saved) in
+            [("json", Profile::of(&cfg, false).to_json_text()), ("yaml", Profile::of(&cfg, false).to_yaml_text())]
+        {
+            let back = load(&saved).unwrap();
+            for (from, back) in [(how, &back), ("link", &link)] {
+                assert_eq!(back.values.get(keys::IXN_SERVICE_IXN_NODE_REDIS), Some(&redis), "{text:?} {from}");
+                assert_eq!(
+                    back.values.get(keys::IXN_SERVICE_IXN_SERVER_PORTS_DEFAULT),
+                    port.as_ref(),
+                    "{text:?} {from}"
+                );
+            }
+        }
+    }
+}
+
+/// Text with spaces around what it means: a placeholder, a number, a quantity, a
+/// boolean word or an enum's choice.
+fn padded_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pad = || prop::sample::select(vec!["", " ", "  ", "\t", "\n", "\r\n", " \t"]);
+    let core = prop_oneof![
+        "\\$[A-Za-z_][A-Za-z0-9_]{0,6}",
+        "\\$\\{[A-Za-z_][A-Za-z0-9_]{0,6}\\}",
+        "[0-9]{1,6}",
+        "[0-9]{1,4}(m|Mi|Gi|k|M)?",
+        prop::sample::select(vec!["true", "false", "Always", "IfNotPresent", "Never", "", "-1", "0x1F", "1e3"])
+            .prop_map(String::from),
+    ];
+    (pad(), core, pad()).prop_map(|(a, c, b)| format!("{a}{c}{b}"))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Every typed field kind (port, whole number, quantity, a select's text, a
+    /// boolean, a Redis row's port and cluster flag) comes back exactly as typed, spaces
+    /// around a placeholder or number included, from saved answers and from a link.
+    #[test]
+    fn padded_typed_fields_survive_save_and_share(texts in proptest::collection::vec(padded_text(), 24), flags in proptest::collection::vec(proptest::bool::ANY, 8)) {
+        use ixn_core::model::{chart_default, RedisNode};
+        use ixn_core::registry::{Kind, KEYS};
+        let mut cfg = Config::guide_sample();
+        let mut t = texts.iter().cycle();
+        let mut f = flags.iter().cycle();
+        for k in KEYS {
+            match k.kind {
+                Kind::Port | Kind::Int | Kind::Quantity | Kind::Str => { let _ = cfg.values.set_text(k, t.next().unwrap()); }
+                Kind::Bool => cfg.values.set(k, Value::Bool(*f.next().unwrap())),
+                _ => {}
+            }
+        }
+        let redis = Value::Redis((0..3).map(|i| RedisNode {
+            host: t.next().unwrap().clone(),
+            port: Input::new(t.next().unwrap().clone()),
+            cluster: [None, Some(*f.next().unwrap()), Some(false)][i],
+        }).collect());
+        cfg.values.set(keys::IXN_SERVICE_IXN_NODE_REDIS, redis);
+        let shared = decode_link(&encode_link(&cfg)).unwrap();
+        for (how, text) in [("json", Profile::of(&cfg, true).to_json_text()), ("yaml", Profile::of(&cfg, true).to_yaml_text())] {
+            let back = load(&text).unwrap();
+            for k in KEYS {
+                proptest::prop_assert_eq!(back.values.get(k), cfg.values.get(k), "{} ({}) in\n{}", k.path, how, text);
+                if !k.secret() {
+                    proptest::prop_assert_eq!(shared.values.get(k).or(chart_default(k)), cfg.values.get(k).or(chart_default(k)), "{} from a link", k.path);
+                }
+            }
+        }
+    }
+}

@@ -28,6 +28,7 @@
 //! Long jobs reply `{"id", "progress": [done, total]}` every [`CHUNK`] rows.
 
 use ixn_core::artifacts::{download, operations, with_gitops};
+use ixn_core::batch::secrets::Secrets;
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
 use ixn_core::chart::{
     against_defaults, against_deployed, against_next, compared_values, defaults_tree, Note, Piece, Report,
@@ -178,9 +179,21 @@ fn tree_json(t: &Tree) -> Json {
     })
 }
 
-/// The batch of the request, or why there is none.
-fn batch_of(req: &Json) -> Result<Batch, String> {
-    let base = config(req, "profile")?;
+/// The per-tenant secrets file of the request (`secrets`, named `secretsFile`), read by
+/// the reader `ixn-portal batch --secrets-file` uses; empty when there is none.
+fn secrets_of(req: &Json) -> Result<Secrets, String> {
+    let mut s = Secrets::default();
+    if let Some(text) = req["secrets"].as_str().filter(|t| !t.trim().is_empty()) {
+        s.read_file(req["secretsFile"].as_str().unwrap_or("secrets file"), text)?;
+    }
+    Ok(s)
+}
+
+/// The batch of the request, or why there is none: the base with the secrets file's
+/// credentials for every tenant, as `ixn-portal batch --secrets-file` makes it.
+fn batch_of(req: &Json, secrets: &Secrets) -> Result<Batch, String> {
+    let mut base = config(req, "profile")?;
+    secrets.apply(&mut base, None);
     let file = req["file"].as_str().unwrap_or("tenants.csv");
     let text = req["tenants"].as_str().unwrap_or_default();
     let tenants = Tenants::parse(file, text).map_err(|e| e.to_string())?;
@@ -190,18 +203,28 @@ fn batch_of(req: &Json) -> Result<Batch, String> {
     Ok(Batch::new(base, tenants))
 }
 
-/// Every row checked, with progress; collisions last.
-fn check(id: &Json, batch: &Batch, reply: Reply) -> Vec<RowReport> {
+/// Every row checked, with progress; collisions last. Each row gets its own
+/// credentials from the secrets file first, as in `ixn-portal batch`.
+fn check(id: &Json, batch: &Batch, secrets: &Secrets, reply: Reply) -> Result<Vec<RowReport>, String> {
     let n = batch.len();
     let mut reports = Vec::with_capacity(n);
     for i in 0..n {
-        reports.push(batch.check_row(i, &|_| {}));
+        reports.push(batch.check_row(i, &|c| secrets.apply_to_tenant(c)));
         if (i + 1) % CHUNK == 0 && i + 1 < n {
             reply(json!({"id": id, "progress": [i + 1, n], "stage": "checking"}).to_string(), None);
         }
     }
     batch.finish(&mut reports);
-    reports
+    // Credentials meant for one tenant must find it: a typo would leave it without.
+    if let (Some(sid), _) = secrets.unmatched(&reports) {
+        return Err(format!("{}: tenants.{sid} matches no row's tenant.sid", req_file(secrets)));
+    }
+    Ok(reports)
+}
+
+/// The secrets file's name, for messages.
+fn req_file(secrets: &Secrets) -> &str {
+    secrets.file_name().unwrap_or("secrets file")
 }
 
 /// Runs one request, replying through `reply`.
@@ -226,9 +249,12 @@ pub fn run(request: &str, reply: Reply) {
             }
             Err(e) => fail(reply, e),
         },
-        Some("check") => match batch_of(&req) {
-            Ok(batch) => {
-                let reports = check(&id, &batch, reply);
+        Some("check") => match secrets_of(&req).and_then(|s| Ok((batch_of(&req, &s)?, s))) {
+            Ok((batch, secrets)) => {
+                let reports = match check(&id, &batch, &secrets, reply) {
+                    Ok(r) => r,
+                    Err(e) => return fail(reply, e),
+                };
                 let file = req["file"].as_str().unwrap_or("tenants");
                 let ready = reports.iter().filter(|r| !r.failed()).count();
                 let html = crate::tenants_html::report(file, &reports);
@@ -236,9 +262,12 @@ pub fn run(request: &str, reply: Reply) {
             }
             Err(e) => fail(reply, e),
         },
-        Some("batch") => match batch_of(&req) {
-            Ok(batch) => {
-                let reports = check(&id, &batch, reply);
+        Some("batch") => match secrets_of(&req).and_then(|s| Ok((batch_of(&req, &s)?, s))) {
+            Ok((batch, secrets)) => {
+                let reports = match check(&id, &batch, &secrets, reply) {
+                    Ok(r) => r,
+                    Err(e) => return fail(reply, e),
+                };
                 let opts = options(&req);
                 let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
                 let delivery = batch.base.deploy.delivery;
@@ -246,7 +275,8 @@ pub fn run(request: &str, reply: Reply) {
                 let total = rendered.iter().filter(|&&r| r).count();
                 let (mut files, mut parts, mut done) = (Vec::new(), Vec::new(), 0);
                 for (i, r) in reports.iter().enumerate().filter(|(i, _)| rendered[*i]) {
-                    let Ok(cfg) = batch.config(i) else { continue };
+                    let Ok(mut cfg) = batch.config(i) else { continue };
+                    secrets.apply_to_tenant(&mut cfg);
                     // The same per-row function `ixn-portal batch` calls.
                     let out = render::row(&cfg, r, delivery, opts, width);
                     files.extend(out.files);
@@ -343,6 +373,35 @@ mod tests {
         // Another file than the one the answers name is not used.
         let (_, other) = run_one(json!({"op": "download", "profile": profile, "chart": "replicaCount: 1\n", "id": 3}));
         assert_eq!(other, guide);
+    }
+
+    /// A per-tenant secrets file (the format of `ixn-portal batch --secrets-file`) gives
+    /// each tenant its own password in the batch; a sid no row has is refused.
+    #[test]
+    fn a_secrets_file_gives_each_tenant_its_own_credentials() {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.chart_repo_url = "https://charts.example.com".into();
+        cfg.deploy.registry_username = "robot".into();
+        cfg.deploy.registry_password = "Reg-S3cret".into();
+        let profile = Profile::of(&cfg, true).to_json_text();
+        let tenants = "tenant.sid,tenant.id,deploy.namespace\n101,t-101,ixn-101\n102,t-102,ixn-102\n";
+        let secrets = "redis.password: Shared-R3dis\ntenants:\n  \"101\":\n    redis.password: Only-101\n";
+        let req = |secrets: &str| json!({"op": "batch", "profile": profile, "tenants": tenants, "file": "t.csv", "secrets": secrets, "secretsFile": "s.yaml", "id": 1});
+        let (reply, tar) = run_one(req(secrets));
+        let tar = String::from_utf8_lossy(&tar.unwrap_or_else(|| panic!("{reply}"))).to_string();
+        assert!(
+            tar.contains("Only-101") && tar.contains("Shared-R3dis"),
+            "each tenant its own: {}",
+            &tar[..tar.len().min(3000)]
+        );
+        assert_eq!(reply["failed"], 0, "{reply}");
+        let (reply, _) = run_one(req("tenants:\n  \"109\":\n    redis.password: x\n"));
+        assert_eq!(reply["error"], "s.yaml: tenants.109 matches no row's tenant.sid");
+        let (reply, _) = run_one(req("redis.pasword: x\n"));
+        assert!(
+            reply["error"].as_str().unwrap().starts_with("s.yaml:1:1: redis.pasword is not a credential field"),
+            "{reply}"
+        );
     }
 
     #[test]

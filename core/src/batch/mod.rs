@@ -11,6 +11,7 @@
 pub mod cell_error;
 pub mod index;
 pub mod render;
+pub mod secrets;
 pub mod tenants;
 
 pub use cell_error::CellError;

@@ -2,7 +2,7 @@
 //! reads differently, old and new, so the report can list it beside Undo.
 
 use crate::model::{Config, Value};
-use crate::yaml::{to_yaml, EmitOptions};
+use crate::yaml::{double_quoted, scalar, to_yaml, EmitOptions, Node};
 
 /// One of the user's values an import changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,16 +18,47 @@ pub struct Change {
 /// What a change shows in place of a credential.
 const SECRET: &str = "(a secret)";
 
-/// A value in one line: its text, else its YAML with the lines joined.
+/// A value in one line: its text, else its YAML in flow style (`[{host: r1, port:
+/// 6379}]`), so a list or a mapping shows what it holds, not `[]`.
 fn shown(v: &Value) -> String {
     match v.text() {
         Some(t) => t.to_string(),
-        None => to_yaml(&v.to_node(), EmitOptions::default())
-            .trim_end()
-            .split('\n')
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join(" "),
+        None => {
+            let mut out = String::new();
+            flow(&v.to_node(), &mut out);
+            out
+        }
+    }
+}
+
+/// `node` in YAML flow style, on one line.
+fn flow(node: &Node, out: &mut String) {
+    match node {
+        Node::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(item, out);
+            }
+            out.push(']');
+        }
+        Node::Map(entries) => {
+            out.push('{');
+            for (i, e) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&scalar(&e.key));
+                out.push_str(": ");
+                flow(&e.value, out);
+            }
+            out.push('}');
+        }
+        // A block scalar's lines would break the line: quoted, its newlines escaped.
+        Node::Block(s) => out.push_str(&double_quoted(s)),
+        scalar_node => out.push_str(to_yaml(scalar_node, EmitOptions::default()).trim_end()),
     }
 }
 
@@ -74,6 +105,26 @@ mod tests {
                 Change { path: "ixnService.ixnServer.secrets.db.password", old: SECRET.into(), new: SECRET.into() },
             ],
             "the sid is unchanged and the port was not the user's: neither is listed; no secret is shown"
+        );
+    }
+
+    /// A list shows what it holds, old and new (issue 23.4: it read `[] → []`).
+    #[test]
+    fn a_list_replaced_shows_its_items_old_and_new() {
+        let mut before = Config::chart_defaults();
+        let text = "ixnService:\n  ixnNode:\n    redis:\n      - host: redis.infra\n        port: 6379\n        is_redis_cluster: \"true\"\n";
+        let (before_import, _) = import(&before, &[SourceFile { name: "mine.yaml", text }]).unwrap();
+        before = before_import;
+        let text = "ixnService:\n  ixnNode:\n    redis:\n      - host: $REDIS_ADDR\n        port: ${REDIS_PORT}\n";
+        let (after, _) = import(&before, &[SourceFile { name: "genesys.yaml", text }]).unwrap();
+        let got = changes(&before, &after);
+        assert_eq!(
+            got,
+            [Change {
+                path: "ixnService.ixnNode.redis",
+                old: "[{host: redis.infra, port: 6379, is_redis_cluster: \"true\"}]".into(),
+                new: "[{host: \"$REDIS_ADDR\", port: ${REDIS_PORT}}]".into(),
+            }]
         );
     }
 }

@@ -140,13 +140,31 @@ fn walk(node: &Node, path: &mut Vec<String>, f: &mut impl FnMut(&[String], &str,
     }
 }
 
+/// The dotted paths of `node` (at `at`) and of everything under it that are null.
+fn nulls_in(node: &Node, at: &str, out: &mut Vec<String>) {
+    match node {
+        Node::Null => out.push(at.to_string()),
+        Node::Map(entries) => {
+            for e in entries {
+                nulls_in(&e.value, &format!("{at}.{}", e.key), out);
+            }
+        }
+        Node::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nulls_in(item, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Classifies every leaf of one file's tree: (known, unknown, nulls).
 fn classify(node: &Node, s: &mut FileSummary) {
     walk(node, &mut Vec::new(), &mut |_, dotted, leaf| match leaf {
         Leaf::Known(_, value) => {
-            if *value == Node::Null {
-                s.nulls.push(dotted.to_string());
-            }
+            // A null inside a known key's mapping (the OpenShift overlay's
+            // `securityContext: {fsGroup: null}`) unsets the chart's default too: named.
+            nulls_in(value, dotted, &mut s.nulls);
             s.known.push(dotted.to_string());
         }
         Leaf::Unknown(_) => s.unknown.push(dotted.to_string()),

@@ -133,6 +133,11 @@ fn expect_map<'a>(node: &'a Node, what: &'static str) -> Result<&'a [Entry], Val
 fn typed_node<T>(input: &Input<T>, lit: impl Fn(&T) -> Node) -> Node {
     match input.term() {
         Ok(Term::Lit(v)) => lit(v),
+        // The values file gets the placeholder without the spaces typed around it, as
+        // a port gets its number: a quoted "\t$A" would reach Helm as text, not the
+        // port envsubst fills in. The text as typed is not lost: a profile or link
+        // keeps it exactly under `typed` when the tree gives back something else
+        // (profile::rows_lost, profile::typed_fields), and the form keeps `raw`.
         Ok(Term::Var(v)) => Node::Placeholder(v.clone()),
         // Invalid text is still written, visibly, so previews never lose it.
         Err(_) => Node::Str(input.raw().to_string()),

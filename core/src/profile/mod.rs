@@ -15,7 +15,7 @@ pub use json::{from_json, to_json};
 pub use link::{broken_link, decode_link, encode_link, fragment, link_config, link_deflated, link_json, MAX_INFLATED};
 
 use crate::import::import_with;
-use crate::model::{chart_name, ChartSource, Config, DbTls, Deployment, Input, RedisNode, Term, Value, VolumeMount};
+use crate::model::{chart_name, ChartSource, Config, DbTls, Deployment, Input, RedisNode, Value, VolumeMount};
 use crate::registry::{key, Kind};
 use crate::yaml::{read_yaml, to_yaml, EmitOptions, Node, ReadError};
 use serde::{Deserialize, Serialize};
@@ -268,22 +268,24 @@ fn typed_rows(v: &Value) -> Option<Json> {
 }
 
 /// Whether the values tree loses some of these rows: a JSON object keeps one row of
-/// each name, and a valid port is written as a number (`007` comes back `7`). The
-/// property tests in `tests/profile.rs` hold this to what a reload gives back.
-fn rows_lost(v: &Value) -> bool {
+/// each name, and the tree writes a port's meaning, not its text (`007` comes back
+/// `7`, `\t$A` comes back `$A`). The property tests in `tests/profile.rs` hold this to
+/// what a reload gives back.
+fn rows_lost(kind: Kind, v: &Value) -> bool {
     // serde_json's map is in the wasm already; no new set or sort code for this.
     fn repeated<'a>(mut names: impl Iterator<Item = &'a String>) -> bool {
         let mut seen = serde_json::Map::new();
         names.any(|n| seen.insert(n.clone(), Json::Null).is_some())
     }
-    match v {
+    let names_lost = match v {
         Value::Map(rows) | Value::Jvm(rows) => repeated(rows.iter().map(|(name, _)| name)),
         Value::Mounts(mounts) => repeated(mounts.iter().map(|m| &m.name)),
-        Value::Redis(nodes) => {
-            nodes.iter().any(|n| matches!(n.port.term(), Ok(Term::Lit(p)) if n.port.raw() != p.get().to_string()))
-        }
         _ => false,
-    }
+    };
+    // Whatever else the tree writes differently from the text (a port's number or
+    // placeholder without the spaces around it) is read back from the tree itself,
+    // so no kind of cell is missed.
+    names_lost || Value::from_node(kind, &v.to_node()).ok().as_ref() != Some(v)
 }
 
 /// Reads [`typed_rows`] back as a value of `kind`.
@@ -328,7 +330,7 @@ fn typed_fields(cfg: &Config, secrets: Secrets) -> Json {
                 continue;
             }
             Json::String(raw.to_string())
-        } else if let Some(rows) = typed_rows(v).filter(|_| rows_lost(v)) {
+        } else if let Some(rows) = typed_rows(v).filter(|_| rows_lost(def.kind, v)) {
             rows
         } else {
             continue;
