@@ -11,6 +11,9 @@ mod jobs;
 mod operations_html;
 mod tenants_html;
 
+#[cfg(test)]
+mod golden_tests;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
