@@ -190,18 +190,19 @@ fn batch_of(req: &Json) -> Result<Batch, String> {
     Ok(Batch::new(base, tenants))
 }
 
-/// Every row checked, with progress; collisions last.
-fn check(id: &Json, batch: &Batch, reply: Reply) -> Vec<RowReport> {
-    let n = batch.len();
-    let mut reports = Vec::with_capacity(n);
-    for i in 0..n {
-        reports.push(batch.check_row(i, &|_| {}));
-        if (i + 1) % CHUNK == 0 && i + 1 < n {
-            reply(json!({"id": id, "progress": [i + 1, n], "stage": "checking"}).to_string(), None);
+/// A progress reply every [`CHUNK`] rows, not at the last one.
+fn progress<'a>(id: &Json, reply: &'a mut dyn FnMut(String, Option<Vec<u8>>)) -> impl FnMut(render::Progress) + 'a {
+    let id = id.clone();
+    move |p: render::Progress| {
+        if p.done % CHUNK == 0 && p.done < p.total {
+            reply(json!({"id": id, "progress": [p.done, p.total], "stage": p.stage.word()}).to_string(), None);
         }
     }
-    batch.finish(&mut reports);
-    reports
+}
+
+/// Every row checked, with progress; collisions last.
+fn check(id: &Json, batch: &Batch, reply: Reply) -> Vec<RowReport> {
+    render::check(batch, &|_| {}, &render::InOrder, &mut progress(id, reply))
 }
 
 /// Runs one request, replying through `reply`.
@@ -240,25 +241,12 @@ pub fn run(request: &str, reply: Reply) {
             Ok(batch) => {
                 let reports = check(&id, &batch, reply);
                 let opts = options(&req);
-                let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
-                let delivery = batch.base.deploy.delivery;
-                let width = render::row_width(reports.last().map_or(0, |r| r.row));
-                let total = rendered.iter().filter(|&&r| r).count();
-                let (mut files, mut parts, mut done) = (Vec::new(), Vec::new(), 0);
-                for (i, r) in reports.iter().enumerate().filter(|(i, _)| rendered[*i]) {
-                    let Ok(cfg) = batch.config(i) else { continue };
-                    // The same per-row function `ixn-portal batch` calls.
-                    let out = render::row(&cfg, r, delivery, opts, width);
-                    files.extend(out.files);
-                    parts.push(out.part);
-                    done += 1;
-                    if done % CHUNK == 0 && done < total {
-                        reply(json!({"id": id, "progress": [done, total], "stage": "rendering"}).to_string(), None);
-                    }
-                }
-                match render::shared(&reports, &rendered, &parts, delivery) {
-                    Ok(shared) => {
-                        files.extend(shared);
+                let total = reports.iter().filter(|r| !r.failed()).count();
+                // The core's one batch loop, as `ixn-portal batch --tar` runs it.
+                let files =
+                    render::all_with(&batch, &reports, opts, &|_| {}, &render::InOrder, &mut progress(&id, reply));
+                match files {
+                    Ok(files) => {
                         let failed = reports.len() - total;
                         // The tree `ixn-portal batch` writes, through the same tar sink.
                         let tree = render::tree(files);

@@ -357,10 +357,8 @@ impl Batch {
     }
 
     /// [`Batch::check`], with `prepare` run on each row's configuration after its cells.
-    pub fn check_with(&self, prepare: &dyn Fn(&mut Config)) -> Vec<RowReport> {
-        let mut reports: Vec<RowReport> = (0..self.len()).map(|i| self.check_row(i, prepare)).collect();
-        self.finish(&mut reports);
-        reports
+    pub fn check_with(&self, prepare: &(dyn Fn(&mut Config) + Sync)) -> Vec<RowReport> {
+        render::check(self, prepare, &render::InOrder, &mut |_| {})
     }
 
     /// Completes the reports of every row, in row order, however they were made (the
