@@ -254,7 +254,7 @@ impl Rows for InOrder {
 }
 
 /// Which pass of a batch a [`Progress`] counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Stage {
     /// Checking every row.
     Checking,

@@ -35,7 +35,7 @@ use std::borrow::Cow;
 pub const SEED_FILE: &str = "seed-secret-store.sh";
 
 /// One file of the Git tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct GitFile {
     /// Its path from the repository's root, `/`-separated.
     pub path: String,
@@ -46,7 +46,7 @@ pub struct GitFile {
 }
 
 /// What one delivery mode makes: the Git tree, and the secret-bearing seed script.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Tree {
     /// Files to commit, with their paths in the repository.
     pub files: Vec<GitFile>,
