@@ -1,11 +1,14 @@
-//! `ixn-portal batch`: one folder per tenant from a base profile and a tenants file,
-//! with the index and the deploy-all script, all or nothing (or the good rows with
-//! `--keep-going`).
+//! `ixn-portal batch`: many tenants from a base profile and a tenants file, in the
+//! base profile's delivery mode (Script: one folder per tenant and `deploy-all.sh`;
+//! Git modes: one `git/` tree and `seed-secret-store.sh`), with the index
+//! `tenants.csv`; all or nothing (or the good rows with `--keep-going`). The rows run
+//! through the core's one batch loop, on every core.
 
+use crate::args::SecretArgs;
 use crate::failure::Failure;
+use crate::input;
 use crate::output::{sink_err, Target};
 use crate::secrets::{sid_suffix, Source};
-use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ixn_core::batch::{base_line, from_base, index, render, rows_with, Batch, RowReport, Tenants};
 use ixn_core::generate::values_yaml::ValuesOptions;

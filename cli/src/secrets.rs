@@ -2,8 +2,8 @@
 //! file (`--secrets-file`), never from the command line, where process lists and shell
 //! history show them.
 
+use crate::args::SecretArgs;
 use crate::failure::Failure;
-use crate::SecretArgs;
 use ixn_core::batch::Field;
 use ixn_core::model::CONTEXT;
 use ixn_core::model::{Config, Value};

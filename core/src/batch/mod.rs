@@ -5,8 +5,10 @@
 //! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
 //! `tenants.csv` and the script that deploys them all.
 //!
-//! The batch yields per-row configurations ([`Batch::config`], [`Batch::configs`]) so
-//! that other outputs (GitOps manifests) can be made from the same rows.
+//! What a batch writes, in every delivery mode, is [`render`]'s: its one loop
+//! ([`render::check`], [`render::each`]) is what `ixn-portal batch`, the portal's
+//! "Download all tenants" and the tests run. [`Batch::config`] gives one row's
+//! configuration.
 
 pub mod cell_error;
 pub mod index;
@@ -86,7 +88,7 @@ impl RowReport {
             f.at.column,
             self.row,
             f.path,
-            severity_word(f.severity),
+            f.severity.word(),
             f.message
         )
     }
@@ -108,7 +110,7 @@ pub struct Batch {
 /// A finding of the base profile as one line, said once for the rows it is in:
 /// `tenants.csv: base profile, db.chartSecrets: warning: … (every row)`.
 pub fn base_line(file: &str, f: &RowFinding, rows: &str) -> String {
-    format!("{file}: base profile, {}: {}: {} ({rows})", f.path, severity_word(f.severity), f.message)
+    format!("{file}: base profile, {}: {}: {} ({rows})", f.path, f.severity.word(), f.message)
 }
 
 /// The rows a finding of the base profile is in: `every row`, or `3 of 40 rows`.
@@ -117,13 +119,6 @@ pub fn rows_with(n: usize, total: usize) -> String {
         "every row".into()
     } else {
         format!("{n} of {}", crate::wording::count(total, "row"))
-    }
-}
-
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
     }
 }
 
@@ -253,8 +248,8 @@ impl Batch {
         }
     }
 
-    /// Every row's configuration, in order, with its index: the seam for outputs made
-    /// from the same rows (GitOps). Rows that do not read are skipped; see [`Batch::check`].
+    /// Every row's configuration, in order, with its index (the benchmark's). Rows that
+    /// do not read are skipped; see [`Batch::check`].
     pub fn configs(&self) -> impl Iterator<Item = (usize, Config)> + '_ {
         (0..self.len()).filter_map(|i| self.config(i).ok().map(|c| (i, c)))
     }

@@ -31,10 +31,9 @@ use super::index;
 use super::RowReport;
 use crate::artifacts::download;
 use crate::generate::archive::File;
-use crate::generate::gitops::{self, argocd, flux, genesys, seed, BatchError, GitFile, Tenant};
+use crate::generate::gitops::{self, argocd, flux, genesys, seed, BatchError, GitFile, GitView};
 use crate::generate::values_yaml::ValuesOptions;
 use crate::model::{Config, Delivery};
-use serde_json::Value as Json;
 
 /// The folder the portal's batch `.tar` holds the files in.
 pub const TAR_FOLDER: &str = "ixn-tenants";
@@ -52,10 +51,20 @@ pub struct Part {
     pub namespace: String,
     /// The tenant's lines of `seed-secret-store.sh` (GitOps modes).
     pub seed: String,
-    /// Argo CD: the list element. Genesys: the chart version. Else null.
-    pub element: Json,
-    /// Argo CD: the ApplicationSet's namespace and sync policy, from this tenant.
-    pub head: Json,
+    /// What the mode's batch-wide files take from this row.
+    pub share: Share,
+}
+
+/// What a delivery mode's batch-wide files take from one row, besides its folder.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Share {
+    /// Nothing (Script: `deploy-all.sh` reads the reports; Flux: the folder).
+    Nothing,
+    /// Argo CD: the row's list element, and what the ApplicationSet would take from it
+    /// if it is the first.
+    Argocd(Box<(argocd::Element, argocd::BatchHead)>),
+    /// Genesys: the chart version the row installs (one `chart.ver` for every release).
+    ChartVersion(String),
 }
 
 /// One rendered row: its files (paths from the batch's root) and its part.
@@ -84,9 +93,9 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
         // One batch, one delivery: the base profile's.
         cfg.deploy.delivery = delivery;
         // The namespace's shared Secrets are declared by its first row, once.
-        Tenant::of(&cfg, opts).in_batch(&report.shared_by)
+        GitView::of(&cfg, opts).in_batch(&report.shared_by)
     };
-    let (folder, element, head, files, t) = match delivery {
+    let (folder, share, files, t) = match delivery {
         Delivery::Script => {
             let d = download(cfg, opts);
             let part = Part {
@@ -94,8 +103,7 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
                 release: report.release.clone(),
                 namespace: report.namespace.clone(),
                 seed: String::new(),
-                element: Json::Null,
-                head: Json::Null,
+                share: Share::Nothing,
             };
             return RowOutput { files: d.into_folder(), part };
         }
@@ -103,18 +111,18 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
             let t = git(delivery);
             let (element, files) = argocd::batch_part(&t);
             let head = argocd::batch_head(&t);
-            (t.folder.clone(), element, head, files, t)
+            (t.folder.clone(), Share::Argocd(Box::new((element, head))), files, t)
         }
         Delivery::Flux => {
             let t = git(delivery);
             let files = flux::tree(&t).files;
-            (t.folder.clone(), Json::Null, Json::Null, files, t)
+            (t.folder.clone(), Share::Nothing, files, t)
         }
         Delivery::Genesys => {
             let t = git(delivery);
             let dir = genesys::batch_release_dir(&t, report.row, width);
             let files = genesys::release_files(&t, &dir);
-            (dir, Json::String(cfg.deploy.chart_version.trim().to_string()), Json::Null, files, t)
+            (dir, Share::ChartVersion(cfg.deploy.chart_version.trim().to_string()), files, t)
         }
     };
     RowOutput {
@@ -124,8 +132,7 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
             release: t.release.clone(),
             namespace: t.namespace.clone(),
             seed: seed::tenant_lines(&t),
-            element,
-            head,
+            share,
         },
     }
 }
@@ -195,10 +202,17 @@ pub fn shared(
         // Returned above: the Script layout has no Git tree.
         Delivery::Script => {}
         Delivery::Argocd => {
-            let elements = parts.iter().map(|p| p.element.clone()).collect();
-            out.push(git_file(argocd::application_set_file(&parts[0].head, elements)));
-            let namespace = parts[0].head["namespace"].as_str().unwrap_or_default();
-            out.push(git_file(gitops::readme::application_set(namespace)));
+            let shares: Vec<&(argocd::Element, argocd::BatchHead)> = parts
+                .iter()
+                .filter_map(|p| match &p.share {
+                    Share::Argocd(s) => Some(&**s),
+                    _ => None,
+                })
+                .collect();
+            let head = &shares[0].1;
+            let elements = shares.iter().map(|(e, _)| e.clone()).collect();
+            out.push(git_file(argocd::application_set_file(head, elements)));
+            out.push(git_file(gitops::readme::application_set(&head.namespace)));
         }
         Delivery::Flux => {
             out.push(git_file(GitFile {
@@ -208,12 +222,16 @@ pub fn shared(
             }));
         }
         Delivery::Genesys => {
-            let first = parts[0].element.as_str().unwrap_or_default();
+            let version = |p: &Part| match &p.share {
+                Share::ChartVersion(v) => v.clone(),
+                _ => String::new(),
+            };
+            let first = version(&parts[0]);
             let rows = reports.iter().zip(rendered).filter(|(_, &done)| done).map(|(r, _)| r.row);
             for (p, row) in parts.iter().zip(rows) {
-                let other = p.element.as_str().unwrap_or_default();
+                let other = version(p);
                 if other != first {
-                    return Err(SharedError::ChartVersions { first: first.into(), other: other.into(), row });
+                    return Err(SharedError::ChartVersions { first, other, row });
                 }
             }
             out.push(git_file(GitFile {

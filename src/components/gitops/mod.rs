@@ -4,7 +4,7 @@
 //! generators, and the worker starts only once a Git delivery is chosen.
 
 use crate::browser;
-use crate::components::preview::{Code, Lang};
+use crate::components::code_block::{Code, Lang};
 use crate::state::{ui, Ui, MASK};
 use crate::worker_bridge::{chart_for, profile_text, Flight};
 use ixn_core::generate::gitops::{Tree, SEED_FILE};

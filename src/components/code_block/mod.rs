@@ -1,4 +1,5 @@
-//! A read-only preview of one artifact, with copy and download.
+//! A read-only code block of one artifact, highlighted, with copy and download: what
+//! every preview (`previews/`) and the GitOps tab show a file in.
 
 use ixn_portal::highlight;
 
