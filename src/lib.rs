@@ -4,8 +4,8 @@
 
 #[path = "components/io_panel/documents.rs"]
 pub mod documents;
-#[path = "components/preview/highlight.rs"]
-pub mod highlight;
+/// The highlighter, a crate of its own because the worker uses it too.
+pub use ixn_highlight as highlight;
 #[path = "components/arch_map/layout.rs"]
 pub mod layout;
 #[path = "steps/step_of.rs"]

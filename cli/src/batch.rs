@@ -1,11 +1,14 @@
-//! `ixn-portal batch`: one folder per tenant from a base profile and a tenants file,
-//! with the index and the deploy-all script, all or nothing (or the good rows with
-//! `--keep-going`).
+//! `ixn-portal batch`: many tenants from a base profile and a tenants file, in the
+//! base profile's delivery mode (Script: one folder per tenant and `deploy-all.sh`;
+//! Git modes: one `git/` tree and `seed-secret-store.sh`), with the index
+//! `tenants.csv`; all or nothing (or the good rows with `--keep-going`). The rows run
+//! through the core's one batch loop, on every core.
 
+use crate::args::SecretArgs;
 use crate::failure::Failure;
+use crate::input;
 use crate::output::{sink_err, Target};
 use crate::secrets::{sid_suffix, Source};
-use crate::{input, SecretArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ixn_core::batch::{base_line, from_base, index, render, rows_with, Batch, RowReport, Tenants};
 use ixn_core::generate::values_yaml::ValuesOptions;
@@ -44,24 +47,32 @@ fn progress(len: usize, quiet: bool, what: &'static str) -> ProgressBar {
     bar
 }
 
-/// `work(i)` for every `i` below `n`, on as many threads as there are cores, the
-/// results in order; the first failure is returned.
-fn parallel<T: Send>(n: usize, work: impl Fn(usize) -> Result<T, Failure> + Sync) -> Result<Vec<T>, Failure> {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.max(1));
-    let mut slots: Vec<Option<Result<T, Failure>>> = (0..n).map(|_| None).collect();
-    std::thread::scope(|s| {
-        let work = &work;
-        // Rows are dealt round-robin, so each thread gets a share of every part of the file.
-        let chunks: Vec<_> = (0..threads)
-            .map(|t| s.spawn(move || (t..n).step_by(threads).map(|i| (i, work(i))).collect::<Vec<_>>()))
-            .collect();
-        for c in chunks {
-            for (i, r) in c.join().expect("a worker panicked") {
-                slots[i] = Some(r);
+/// The batch's rows on as many threads as there are cores, each result handed back
+/// to the calling thread as it comes.
+struct Threads;
+
+impl render::Rows for Threads {
+    fn run<T: Send>(&self, n: usize, work: &(dyn Fn(usize) -> T + Sync), done: &mut dyn FnMut(usize, T)) {
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.max(1));
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::scope(|s| {
+            for t in 0..threads {
+                let send = send.clone();
+                // Rows are dealt round-robin, so each thread gets a share of every part of the file.
+                s.spawn(move || {
+                    for i in (t..n).step_by(threads) {
+                        if send.send((i, work(i))).is_err() {
+                            return;
+                        }
+                    }
+                });
             }
-        }
-    });
-    slots.into_iter().map(|r| r.expect("every row done")).collect()
+            drop(send);
+            for (i, r) in receive {
+                done(i, r);
+            }
+        });
+    }
 }
 
 /// Why the rows do not make one batch, at `file:line:column`: a row's chart version
@@ -89,12 +100,7 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     };
 
     let bar = progress(batch.len(), o.quiet, "checking");
-    let mut reports = parallel(batch.len(), |i| {
-        let r = batch.check_row(i, &prepare);
-        bar.inc(1);
-        Ok(r)
-    })?;
-    batch.finish(&mut reports);
+    let reports = render::check(&batch, &prepare, &Threads, &mut |_| bar.inc(1));
     bar.finish_and_clear();
 
     // Credentials meant for one tenant must find it: a typo would leave it without.
@@ -136,46 +142,26 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
         )));
     }
 
-    let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
-    let delivery = batch.base.deploy.delivery;
-    let width = render::row_width(reports.last().map_or(0, |r| r.row));
-    let bar = progress(rendered.iter().filter(|&&r| r).count(), o.quiet, "rendering");
-    // The one core function the portal's "Download all tenants" calls per row.
-    let row = |i: usize| {
-        let mut cfg = batch.config(i).expect("a row without errors reads");
-        prepare(&mut cfg);
-        let out = render::row(&cfg, &reports[i], delivery, o.values_opts, width);
-        bar.inc(1);
-        out
+    let bar = progress(reports.iter().filter(|r| !r.failed()).count(), o.quiet, "rendering");
+    let stop = |e: render::Stop<Failure>| match e {
+        render::Stop::Shared(e) => Failure::Input(shared_error(&file, &batch, &reports, &e)),
+        render::Stop::Write(f) => f,
     };
-    let shared = |parts: &[render::Part]| {
-        render::shared(&reports, &rendered, parts, delivery)
-            .map_err(|e| Failure::Input(shared_error(&file, &batch, &reports, &e)))
-    };
+    // The one batch loop of the core, as the portal's "Download all tenants" runs it.
     if o.tar {
         // The portal's batch .tar: the same tree through the same tar sink.
-        let rows = parallel(batch.len(), |i| Ok(rendered[i].then(|| row(i))))?;
-        let (mut files, mut parts) = (Vec::new(), Vec::new());
-        for out in rows.into_iter().flatten() {
-            files.extend(out.files);
-            parts.push(out.part);
-        }
-        files.extend(shared(&parts)?);
+        let files = render::all_with(&batch, &reports, o.values_opts, &prepare, &Threads, &mut |_| bar.inc(1))
+            .map_err(|e| stop(render::Stop::Shared(e)))?;
         target.write_file(&render::tree(files).tar())?;
     } else {
         target.write_dir(|sink| {
-            // Each tenant is rendered and written, then dropped: memory stays that of
-            // the index and the parts (what the shared files need of each row).
-            let parts = parallel(batch.len(), |i| {
-                if !rendered[i] {
-                    return Ok(None);
-                }
-                let out = row(i);
-                sink.write(&out.files).map_err(sink_err)?;
-                Ok(Some(out.part))
-            })?;
-            let parts: Vec<render::Part> = parts.into_iter().flatten().collect();
-            sink.write(&shared(&parts)?).map_err(sink_err)
+            // Each tenant is written as it is rendered, then dropped: memory stays that
+            // of the index and the parts (what the shared files need of each row).
+            let mut write = |_, files: Vec<_>| sink.write(&files).map_err(sink_err);
+            let shared =
+                render::each(&batch, &reports, o.values_opts, &prepare, &Threads, &mut |_| bar.inc(1), &mut write)
+                    .map_err(stop)?;
+            sink.write(&shared).map_err(sink_err)
         })?;
     }
     bar.finish_and_clear();

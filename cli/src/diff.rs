@@ -58,7 +58,7 @@ pub struct DiffArgs {
     #[arg(long)]
     pub show_secrets: bool,
     #[command(flatten)]
-    pub secrets: crate::SecretArgs,
+    pub secrets: crate::args::SecretArgs,
 }
 
 /// Runs `diff`.

@@ -3,8 +3,8 @@
 //! history show them. The reader is the core's (`ixn_core::batch::secrets`), the one
 //! the portal's Tenants panel uses; this reads the file and the environment for it.
 
+use crate::args::SecretArgs;
 use crate::failure::Failure;
-use crate::SecretArgs;
 use ixn_core::batch::secrets::{env_name, fields, Secrets};
 use ixn_core::model::Config;
 

@@ -6,7 +6,7 @@
 //! artifacts → the faces.
 
 use crate::generate::{archive, commands, gitops, secrets, sizing, topology, values_yaml};
-use crate::model::{dns1123_label, Config, Effective};
+use crate::model::{not_dns1123_label, Config, Effective};
 use crate::validate::{Finding, Severity};
 
 /// Every artifact for one configuration, computed together (the effective values and
@@ -38,7 +38,7 @@ pub struct Artifacts {
 /// release name, else `ixn`, so that typed text never becomes a path (`..`, `a/b`,
 /// `ixn-<sid>`).
 pub fn download_folder(release: &str) -> &str {
-    if dns1123_label(release, 53).is_none() {
+    if not_dns1123_label(release, 53).is_none() {
         release
     } else {
         "ixn"

@@ -16,6 +16,7 @@
 //! - [`artifacts`]: everything the portal shows for one configuration, computed together.
 //! - [`import`]: values files onto the model, in Helm's merge order.
 //! - [`profile`]: the portal's own answers: storage, share links, profile files.
+//! - [`protocol`]: the page ↔ worker requests and answers (serde types both share).
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`batch`]: many tenants from one base profile and a tenants file.
 //! - [`chart`]: the user's own chart version: other chart keys, diffs, values.schema.json.
@@ -34,6 +35,7 @@ pub mod import;
 pub mod model;
 pub mod operations;
 pub mod profile;
+pub mod protocol;
 pub mod registry;
 pub mod validate;
 pub mod wording;

@@ -11,7 +11,7 @@ use common::schemas::{python_ok, validate_files};
 
 use base64::Engine;
 use ixn_core::artifacts::artifacts;
-use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, Tenant, Tree};
+use ixn_core::generate::gitops::{self, argocd, external_secrets, genesys, GitView, Tree};
 use ixn_core::generate::{secrets, values_yaml::ValuesOptions};
 use ixn_core::model::{ChartSource, Config, Delivery, SecretStoreKind, SecretsFrom, Value, ValuesIn};
 use ixn_core::registry::keys;
@@ -210,7 +210,7 @@ fn every_values_view_of_a_git_delivery_gives_the_values_that_go_to_git() {
                     let tag = format!("{tag}-{style:?}-placeholders={placeholders}-{:?}", opts.form);
                     // What the Values tab shows with secrets shown, copies and downloads.
                     let a = artifacts(&cfg, opts);
-                    let t = Tenant::of(&cfg, opts);
+                    let t = GitView::of(&cfg, opts);
                     assert_eq!(a.values_yaml, t.values_yaml, "{tag}");
                     assert!(!a.values_hold_secrets, "{tag}");
                     assert_holds_no_secret(&tag, "the values preview", &a.values_yaml);
@@ -334,14 +334,14 @@ fn every_manifest_validates_against_its_schema() {
     let mut kinds = std::collections::BTreeSet::new();
     let mut modes: Vec<(String, Tree)> = every_mode().into_iter().map(|(t, c)| (t, tree_of(&c))).collect();
     // A batch too, and OCI charts.
-    let batch: Vec<Tenant> = ["100", "200"]
+    let batch: Vec<GitView> = ["100", "200"]
         .iter()
         .map(|sid| {
             let mut c = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::GcpSecretManager);
             c.values.set(keys::TENANT_SID, Value::Str((*sid).into()));
             c.deploy.chart_source = ChartSource::Oci;
             c.deploy.chart = "oci://europe-docker.pkg.dev/p/charts/ixn".into();
-            Tenant::of(&c, ValuesOptions::default())
+            GitView::of(&c, ValuesOptions::default())
         })
         .collect();
     modes.push(("batch".into(), argocd::application_set(&batch).unwrap()));
@@ -481,7 +481,7 @@ fn values_in_git_read_back_in_helm_as_the_script_values_file() {
     let chart = probe_chart(&dir);
     for (tag, cfg) in every_mode() {
         let tree = tree_of(&cfg);
-        let t = Tenant::of(&cfg, ValuesOptions::default());
+        let t = GitView::of(&cfg, ValuesOptions::default());
         // The Script mode's values file for the same answers as Git delivery takes them.
         let mut script = gitops::values_config(&gitops::for_git(&cfg));
         script.deploy.delivery = Delivery::Script;
@@ -548,7 +548,7 @@ fn external_secret_templates_render_the_guides_json() {
     let chart = probe_chart(&dir);
     for store in [SecretStoreKind::GcpSecretManager, SecretStoreKind::Vault] {
         let cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, store);
-        let t = Tenant::of(&cfg, ValuesOptions::default());
+        let t = GitView::of(&cfg, ValuesOptions::default());
         let plan = external_secrets::plan(&t);
         let mut es_values = Vec::new();
         let mut expected = Vec::new();
@@ -676,7 +676,7 @@ fn the_seed_passes_every_secret_on_stdin_only() {
     let dir = temp("seed");
     for store in [SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault] {
         let cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, store);
-        let t = Tenant::of(&cfg, ValuesOptions::default());
+        let t = GitView::of(&cfg, ValuesOptions::default());
         let calls = run_stubbed(&tree_of(&cfg).seed, &dir);
         let plan = external_secrets::plan(&t);
         for e in &plan.entries {
@@ -701,7 +701,7 @@ fn the_seed_passes_every_secret_on_stdin_only() {
     }
     // kubectl mode: Secret manifests on stdin, read back as the Secrets the chart needs.
     let cfg = hostile(Delivery::Flux, SecretsFrom::Kubectl, SecretStoreKind::GcpSecretManager);
-    let t = Tenant::of(&cfg, ValuesOptions::default());
+    let t = GitView::of(&cfg, ValuesOptions::default());
     let calls = run_stubbed(&tree_of(&cfg).seed, &dir);
     for spec in &t.specs {
         let call = calls
@@ -723,12 +723,12 @@ fn the_seed_passes_every_secret_on_stdin_only() {
 
 #[test]
 fn a_batch_is_one_application_set_with_an_element_per_tenant() {
-    let tenants: Vec<Tenant> = ["100", "200", "300"]
+    let tenants: Vec<GitView> = ["100", "200", "300"]
         .iter()
         .map(|sid| {
             let mut c = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
             c.values.set(keys::TENANT_SID, Value::Str((*sid).into()));
-            Tenant::of(&c, ValuesOptions::default())
+            GitView::of(&c, ValuesOptions::default())
         })
         .collect();
     let tree = argocd::application_set(&tenants).unwrap();

@@ -3,6 +3,7 @@
 pub mod arch_map;
 pub mod changes;
 pub mod chart_values;
+pub mod code_block;
 pub mod consul_host;
 pub mod context_field;
 pub mod db_tls;
@@ -15,7 +16,6 @@ pub mod kv_editor;
 pub mod mounts;
 pub mod notice;
 pub mod operations;
-pub mod preview;
 pub mod previews;
 pub mod pull_secrets;
 pub mod redis_nodes;

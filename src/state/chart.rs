@@ -8,39 +8,30 @@
 use super::{Notice, Ui};
 use crate::worker_bridge::{keep_chart, request};
 use ixn_core::model::{Baseline, ChartValues};
+use ixn_core::protocol::{Answer, Job};
 use leptos::prelude::*;
-use serde_json::{json, Value as Json};
 
 /// Where this browser keeps the chart values file's text.
 pub const CHART_KEY: &str = "ixn-portal.chartValues";
 
-/// The baseline of `text` from the worker's reply (its digest and comments), or why
+/// The baseline of `text` from the worker's answer (its digest and comments), or why
 /// the file does not read.
-fn baseline_of(text: &str, reply: &Json) -> Result<Baseline, String> {
-    if let Some(e) = reply["error"].as_str() {
-        return Err(e.to_string());
+fn baseline_of(text: &str, answer: &Answer) -> Result<Baseline, String> {
+    match answer {
+        Answer::Baseline { digest, help } => {
+            Baseline::read_given(text, help.clone(), digest.clone()).map_err(|e| e.to_string())
+        }
+        Answer::Error(e) => Err(e.clone()),
+        other => Err(format!("unexpected answer {other:?}")),
     }
-    let help = reply["help"]
-        .as_array()
-        .map(|h| {
-            h.iter()
-                .filter_map(|e| {
-                    let path = e[0].as_array()?.iter().map(|s| s.as_str().map(String::from)).collect::<Option<_>>()?;
-                    Some((path, e[1].as_str()?.to_string()))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let digest = reply["digest"].as_str().unwrap_or_default().to_string();
-    Baseline::read_given(text, help, digest).map_err(|e| e.to_string())
 }
 
 /// Reads `text` (through the worker), then calls `done` with the baseline or why not.
 fn read_chart(text: String, done: impl FnOnce(Result<Baseline, String>) + 'static) {
     let mut done = Some(done);
-    request(json!({"op": "baseline", "text": &text}), move |reply, _| {
+    request(Job::Baseline { text: text.clone() }, None, move |answer, _| {
         if let Some(done) = done.take() {
-            done(baseline_of(&text, reply));
+            done(baseline_of(&text, answer));
         }
     });
 }

@@ -3,16 +3,46 @@
 use crate::browser;
 use crate::components::changes::Changes;
 use crate::components::form::field_id;
-use crate::state::ui;
+use crate::state::{ui, Notice, Ui};
+use crate::worker_bridge::{chart_for, profile_text, request};
+use ixn_core::protocol::{Answer, Job};
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
+
+/// "Download everything": Script mode's three files from the page's own artifacts, a
+/// Git delivery's tree from the worker. Either way the same core function as
+/// `ixn-portal render` made the bytes.
+fn download_everything(ui: Ui) {
+    let cfg = ui.config.get_untracked();
+    let opts = ui.values_options();
+    if cfg.deploy.delivery == ixn_core::model::Delivery::Script {
+        leptos::task::spawn_local(async move {
+            // The schema is a file beside the page, fetched now: it is not in the first load.
+            let Some(schema) = browser::fetch_text(ixn_core::chart::SCHEMA_FILE).await else {
+                ui.notice.set(Some(Notice::problem(
+                    "Nothing was downloaded: values.schema.json could not be fetched from this site. Reload the page and try again.",
+                )));
+                return;
+            };
+            let d = ui.unmasked.with_untracked(|a| ixn_core::artifacts::Download::of(&cfg, a, &schema));
+            browser::download(&d.tar_name(), "application/x-tar", &d.tar());
+        });
+        return;
+    }
+    let job = Job::Download { profile: profile_text(&cfg), options: opts };
+    request(job, chart_for(&cfg), move |answer, bytes| match (answer, bytes) {
+        (Answer::File { name, .. }, Some(b)) => browser::download(name, "application/x-tar", &b),
+        (Answer::Error(e), _) => ui.notice.set(Some(Notice::problem(e.clone()))),
+        _ => ui.notice.set(Some(Notice::problem("The download could not be made."))),
+    });
+}
 
 /// The review list.
 #[component]
 pub fn Review() -> impl IntoView {
     let ui = ui();
     // The one core function `ixn-portal render` calls too: the same bytes.
-    let download_all = move |_| crate::worker_bridge::download_everything(ui);
+    let download_all = move |_| download_everything(ui);
     view! {
         <div class="review">
             <Changes/>

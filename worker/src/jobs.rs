@@ -1,53 +1,34 @@
-//! The worker's jobs, as plain Rust: a request (JSON text) in, replies out through
-//! `reply` (JSON text, and the bytes of a `.tar`). No browser API here.
+//! The worker's jobs, as plain Rust: a [`Request`] in, [`Answer`]s out through
+//! `reply` (with the bytes of a `.tar` when there is one). No browser API here; the
+//! types are the core's [`ixn_core::protocol`], shared with the page.
 //!
 //! Requests carry the answers as profile JSON with the real secrets (they stay in this
 //! browser: the worker is part of the page), read exactly as `ixn-portal` reads a
 //! profile file, so the portal's downloads equal the command line's by construction.
-//!
-//! - `tree`: the Git delivery's files of `masked` (what the GitOps tab shows) and of
-//!   `profile` (what its copy and download buttons carry).
-//! - `download`: "Download everything" as a `.tar`.
-//! - `check`: a tenants file over the base `profile`: every row's report, as the
-//!   Tenants panel's HTML, and how many rows are ready.
-//! - `batch`: "Download all tenants": every good row rendered, as one `.tar` laid out
-//!   like `ixn-portal batch --keep-going --out DIR`.
-//!
-//! - `baseline`: a chart's values file (`text`) read as `ixn-portal render --chart`
-//!   reads it: its digest and the comment above each key, or where it does not read.
-//!   The page builds its light form of the baseline from these.
-//! - `operations`: the Operations tab's sections as HTML, of `masked` and of `profile`,
-//!   and the real scripts its Copy and Download carry.
-//! - `metrics`: the table of the supported metrics matching `query`, as HTML.
-//! - `changes`: the Changes view of `profile` against the chart defaults, or the
-//!   deployed release or the next version (`pasted`).
-//!
 //! Any request may carry `chart`, the text of the chart values file the answers name
 //! by digest: the answers are then read against it, as `--chart FILE` does.
 //!
-//! Long jobs reply `{"id", "progress": [done, total]}` every [`CHUNK`] rows.
+//! Long jobs answer [`Answer::Progress`] every [`CHUNK`] rows.
 
 use ixn_core::artifacts::{download, operations, with_gitops};
 use ixn_core::batch::secrets::Secrets;
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
 use ixn_core::chart::{
-    against_defaults, against_deployed, against_next, compared_values, defaults_tree, Note, Piece, Report,
+    against_defaults, against_deployed, against_next, compared_values, defaults_tree, Against, Note, Piece, Report,
 };
-use ixn_core::generate::gitops::Tree;
-use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use ixn_core::model::Config;
 use ixn_core::model::{Baseline, ChartValues};
 use ixn_core::operations::{metrics, Section};
 use ixn_core::profile::Profile;
-use serde_json::{json, Value as Json};
+use ixn_core::protocol::{Answer, ChangeLine, ChangesReport, Job, Request, SectionScripts};
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// Rows between two progress replies.
+/// Rows between two progress answers.
 pub const CHUNK: usize = 50;
 
-/// Where replies go: JSON text, and the bytes of a file when there is one.
-pub type Reply<'a> = &'a mut dyn FnMut(String, Option<Vec<u8>>);
+/// Where answers go, with the bytes of a file when there is one.
+pub type Reply<'a> = &'a mut dyn FnMut(Answer, Option<Vec<u8>>);
 
 thread_local! {
     // The last chart file read, by its text: requests carry it with every keystroke.
@@ -64,13 +45,12 @@ fn baseline(text: &str) -> Result<Arc<Baseline>, String> {
     Ok(b)
 }
 
-/// The answers of `field`, read against the request's chart values file when it is
-/// the one they name (as `ixn-portal render --chart FILE` reads them).
-fn config(req: &Json, field: &str) -> Result<Config, String> {
-    let text = req[field].as_str().ok_or_else(|| format!("no {field} in the request"))?;
+/// The answers `text`, read against the request's chart values file when it is the
+/// one they name (as `ixn-portal render --chart FILE` reads them).
+fn config(text: &str, chart: Option<&str>) -> Result<Config, String> {
     let mut cfg =
         Profile::parse(text).and_then(|p| p.to_config()).map_err(|e| format!("the answers do not read: {e}"))?;
-    if let Some(chart) = req["chart"].as_str().filter(|_| !cfg.chart.digest.is_empty()) {
+    if let Some(chart) = chart.filter(|_| !cfg.chart.digest.is_empty()) {
         let b = baseline(chart).map_err(|e| format!("your chart's values do not read: {e}"))?;
         if b.digest == cfg.chart.digest {
             let keep = std::mem::take(&mut cfg.chart.keep);
@@ -82,52 +62,52 @@ fn config(req: &Json, field: &str) -> Result<Config, String> {
 
 /// What the Operations tab's Copy and Download carry (the real secrets): each
 /// section's whole script, and each item's commands or query.
-fn sections_json(sections: &[Section]) -> Json {
-    Json::Array(
-        sections
-            .iter()
-            .map(|s| {
-                json!({
-                    "id": s.id,
-                    "script": ixn_core::operations::section_script(s),
-                    "items": s.items.iter().map(|i| i.script.as_ref().or(i.query.as_ref())).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
+fn section_scripts(sections: &[Section]) -> Vec<SectionScripts> {
+    sections
+        .iter()
+        .map(|s| SectionScripts {
+            id: s.id.to_string(),
+            script: ixn_core::operations::section_script(s),
+            items: s.items.iter().map(|i| i.script.clone().or_else(|| i.query.clone())).collect(),
+        })
+        .collect()
 }
 
-fn notes_json(notes: &[Note]) -> Vec<String> {
+fn notes_text(notes: &[Note]) -> Vec<String> {
     notes.iter().map(Note::line).collect()
 }
 
 /// The Changes view's report: each line with the registry key (or other chart key)
 /// it links to, its step, and its text after the path.
-fn report_json(r: &Report, show: bool) -> Json {
+fn report_of(r: &Report, show: bool) -> ChangesReport {
     let (added, removed, changed) = r.counts();
-    json!({
-        "summary": format!("Against {}: {added} added, {removed} removed, {changed} changed.", r.title()),
-        "changes": r.changes.iter().map(|c| {
-            let line = c.line(show);
-            let (step, field) = match c.key {
-                Some(k) => (k.step, k.path.to_string()),
-                // A key the registry does not know: an other chart key, edited in "Your chart".
-                None => (ixn_core::registry::Step::Chart, c.dotted()),
-            };
-            json!({
-                "kind": c.kind.sign_word(),
-                "sign": c.kind.sign().to_string(),
-                "step": step.slug(),
-                "field": field,
-                "path": c.dotted(),
-                "rest": line[line.find(": ").unwrap_or(line.len())..],
-                "within": c.within(show).map(|p| within_html(&p)),
+    ChangesReport {
+        summary: format!("Against {}: {added} added, {removed} removed, {changed} changed.", r.title()),
+        changes: r
+            .changes
+            .iter()
+            .map(|c| {
+                let line = c.line(show);
+                let (step, field) = match c.key {
+                    Some(k) => (k.step, k.path.to_string()),
+                    // A key the registry does not know: an other chart key, edited in "Your chart".
+                    None => (ixn_core::registry::Step::Chart, c.dotted()),
+                };
+                ChangeLine {
+                    kind: c.kind.sign_word().to_string(),
+                    sign: c.kind.sign().to_string(),
+                    step: step.slug().to_string(),
+                    field,
+                    path: c.dotted(),
+                    rest: line[line.find(": ").unwrap_or(line.len())..].to_string(),
+                    within: c.within(show).map(|p| within_html(&p)),
+                }
             })
-        }).collect::<Vec<_>>(),
-        "warnings": notes_json(&r.warnings),
-        "decisions": notes_json(&r.decisions),
-        "text": r.text(show),
-    })
+            .collect(),
+        warnings: notes_text(&r.warnings),
+        decisions: notes_text(&r.decisions),
+        text: r.text(show),
+    }
 }
 
 /// A text changed inside, as HTML: what stayed, `<del>` what went, `<ins>` what came.
@@ -144,58 +124,37 @@ fn within_html(pieces: &[Piece]) -> String {
 }
 
 /// The Changes view's comparison, or why there is none.
-fn changes(req: &Json) -> Result<Json, String> {
-    let cfg = config(req, "profile")?;
-    let against = req["against"].as_str().unwrap_or("defaults");
+fn changes(cfg: &Config, against: Against, pasted: &str, show: bool) -> Result<ChangesReport, String> {
     let other = match against {
-        "deployed" | "next" => {
-            let t = req["pasted"].as_str().unwrap_or_default();
-            Some(Baseline::read(t).map_err(|e| format!("The pasted values do not read: {e}"))?.tree)
+        Against::Deployed | Against::Next => {
+            Some(Baseline::read(pasted).map_err(|e| format!("The pasted values do not read: {e}"))?.tree)
         }
-        _ => None,
+        Against::Defaults => None,
     };
-    let values = compared_values(&cfg);
-    let defaults = defaults_tree(&cfg);
+    let values = compared_values(cfg);
+    let defaults = defaults_tree(cfg);
     let report = match (against, other) {
-        ("deployed", Some(d)) => against_deployed(&defaults, &values, &d),
-        ("next", Some(n)) => against_next(&defaults, &n, &values),
+        (Against::Deployed, Some(d)) => against_deployed(&defaults, &values, &d),
+        (Against::Next, Some(n)) => against_next(&defaults, &n, &values),
         _ => against_defaults(&defaults, &values),
     };
-    Ok(report_json(&report, req["show"].as_bool().unwrap_or(false)))
+    Ok(report_of(&report, show))
 }
 
-fn options(req: &Json) -> ValuesOptions {
-    ValuesOptions {
-        form: if req["form"] == "full" { Form::Full } else { Form::Minimal },
-        comments: req["comments"].as_bool().unwrap_or(false),
-        schema_line: req["schemaLine"].as_bool().unwrap_or(false),
-    }
-}
-
-fn tree_json(t: &Tree) -> Json {
-    json!({
-        "files": t.files.iter().map(|f| json!({"path": f.path, "text": f.text})).collect::<Vec<_>>(),
-        "seed": t.seed,
-    })
-}
-
-/// The per-tenant secrets file of the request (`secrets`, named `secretsFile`), read by
-/// the reader `ixn-portal batch --secrets-file` uses; empty when there is none.
-fn secrets_of(req: &Json) -> Result<Secrets, String> {
+/// The per-tenant secrets file (name, text), read by the reader `ixn-portal batch
+/// --secrets-file` uses; empty when there is none.
+fn secrets_of(file: Option<(String, String)>) -> Result<Secrets, String> {
     let mut s = Secrets::default();
-    if let Some(text) = req["secrets"].as_str().filter(|t| !t.trim().is_empty()) {
-        s.read_file(req["secretsFile"].as_str().unwrap_or("secrets file"), text)?;
+    if let Some((name, text)) = file.filter(|(_, t)| !t.trim().is_empty()) {
+        s.read_file(&name, &text)?;
     }
     Ok(s)
 }
 
 /// The batch of the request, or why there is none: the base with the secrets file's
 /// credentials for every tenant, as `ixn-portal batch --secrets-file` makes it.
-fn batch_of(req: &Json, secrets: &Secrets) -> Result<Batch, String> {
-    let mut base = config(req, "profile")?;
+fn batch_of(mut base: Config, file: &str, text: &str, secrets: &Secrets) -> Result<Batch, String> {
     secrets.apply(&mut base, None);
-    let file = req["file"].as_str().unwrap_or("tenants.csv");
-    let text = req["tenants"].as_str().unwrap_or_default();
     let tenants = Tenants::parse(file, text).map_err(|e| e.to_string())?;
     if tenants.rows.is_empty() {
         return Err(format!("{file}: no tenant rows"));
@@ -203,156 +162,111 @@ fn batch_of(req: &Json, secrets: &Secrets) -> Result<Batch, String> {
     Ok(Batch::new(base, tenants))
 }
 
-/// Every row checked, with progress; collisions last. Each row gets its own
-/// credentials from the secrets file first, as in `ixn-portal batch`.
-fn check(id: &Json, batch: &Batch, secrets: &Secrets, reply: Reply) -> Result<Vec<RowReport>, String> {
-    let n = batch.len();
-    let mut reports = Vec::with_capacity(n);
-    for i in 0..n {
-        reports.push(batch.check_row(i, &|c| secrets.apply_to_tenant(c)));
-        if (i + 1) % CHUNK == 0 && i + 1 < n {
-            reply(json!({"id": id, "progress": [i + 1, n], "stage": "checking"}).to_string(), None);
+/// A progress answer every [`CHUNK`] rows, not at the last one.
+fn progress<'a>(reply: &'a mut dyn FnMut(Answer, Option<Vec<u8>>)) -> impl FnMut(render::Progress) + 'a {
+    move |p: render::Progress| {
+        if p.done % CHUNK == 0 && p.done < p.total {
+            reply(Answer::Progress { stage: p.stage, done: p.done, total: p.total }, None);
         }
     }
-    batch.finish(&mut reports);
-    // Credentials meant for one tenant must find it: a typo would leave it without.
+}
+
+/// Every row checked, with progress; collisions last. Each row gets its own
+/// credentials from the secrets file first, as in `ixn-portal batch`; credentials
+/// meant for one tenant must find it, since a typo would leave it without.
+fn check(batch: &Batch, secrets: &Secrets, reply: Reply) -> Result<Vec<RowReport>, String> {
+    let reports = render::check(batch, &|c| secrets.apply_to_tenant(c), &render::InOrder, &mut progress(reply));
     if let (Some(sid), _) = secrets.unmatched(&reports) {
-        return Err(format!("{}: tenants.{sid} matches no row's tenant.sid", req_file(secrets)));
+        let file = secrets.file_name().unwrap_or("secrets file");
+        return Err(format!("{file}: tenants.{sid} matches no row's tenant.sid"));
     }
     Ok(reports)
 }
 
-/// The secrets file's name, for messages.
-fn req_file(secrets: &Secrets) -> &str {
-    secrets.file_name().unwrap_or("secrets file")
+/// Runs one request, answering through `reply`.
+pub fn run(request: Request, reply: Reply) {
+    match answer(request, reply) {
+        Ok((answer, bytes)) => reply(answer, bytes),
+        Err(e) => reply(Answer::Error(e), None),
+    }
 }
 
-/// Runs one request, replying through `reply`.
-pub fn run(request: &str, reply: Reply) {
-    let req: Json = serde_json::from_str(request).unwrap_or(Json::Null);
-    let id = req["id"].clone();
-    let fail = |reply: Reply, message: String| reply(json!({"id": id, "error": message}).to_string(), None);
-    match req["op"].as_str() {
-        Some("tree") => {
-            let (shown, unmasked) = match (config(&req, "masked"), config(&req, "profile")) {
-                (Ok(m), Ok(u)) => (m, u),
-                (Err(e), _) | (_, Err(e)) => return fail(reply, e),
-            };
-            let opts = options(&req);
-            let tree = |c: &Config| with_gitops(c, opts).gitops.as_ref().map(tree_json).unwrap_or(Json::Null);
-            reply(json!({"id": id, "shown": tree(&shown), "unmasked": tree(&unmasked)}).to_string(), None);
+/// One request's last answer (progress answers go through `reply` on the way).
+fn answer(request: Request, reply: Reply) -> Result<(Answer, Option<Vec<u8>>), String> {
+    let chart = request.chart.as_deref();
+    let read = |text: &str| config(text, chart);
+    Ok(match request.job {
+        Job::Tree { profile, masked, options } => {
+            let (shown, unmasked) = (read(&masked)?, read(&profile)?);
+            let tree = |c: &Config| with_gitops(c, options).gitops;
+            (Answer::Trees { shown: tree(&shown), unmasked: tree(&unmasked) }, None)
         }
-        Some("download") => match config(&req, "profile") {
-            Ok(cfg) => {
-                let d = download(&cfg, options(&req));
-                reply(json!({"id": id, "name": d.tar_name()}).to_string(), Some(d.tar()));
-            }
-            Err(e) => fail(reply, e),
-        },
-        Some("check") => match secrets_of(&req).and_then(|s| Ok((batch_of(&req, &s)?, s))) {
-            Ok((batch, secrets)) => {
-                let reports = match check(&id, &batch, &secrets, reply) {
-                    Ok(r) => r,
-                    Err(e) => return fail(reply, e),
-                };
-                let file = req["file"].as_str().unwrap_or("tenants");
-                let ready = reports.iter().filter(|r| !r.failed()).count();
-                let html = crate::tenants_html::report(file, &reports);
-                reply(json!({"id": id, "html": html, "ready": ready}).to_string(), None);
-            }
-            Err(e) => fail(reply, e),
-        },
-        Some("batch") => match secrets_of(&req).and_then(|s| Ok((batch_of(&req, &s)?, s))) {
-            Ok((batch, secrets)) => {
-                let reports = match check(&id, &batch, &secrets, reply) {
-                    Ok(r) => r,
-                    Err(e) => return fail(reply, e),
-                };
-                let opts = options(&req);
-                let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
-                let delivery = batch.base.deploy.delivery;
-                let width = render::row_width(reports.last().map_or(0, |r| r.row));
-                let total = rendered.iter().filter(|&&r| r).count();
-                let (mut files, mut parts, mut done) = (Vec::new(), Vec::new(), 0);
-                for (i, r) in reports.iter().enumerate().filter(|(i, _)| rendered[*i]) {
-                    let Ok(mut cfg) = batch.config(i) else { continue };
-                    secrets.apply_to_tenant(&mut cfg);
-                    // The same per-row function `ixn-portal batch` calls.
-                    let out = render::row(&cfg, r, delivery, opts, width);
-                    files.extend(out.files);
-                    parts.push(out.part);
-                    done += 1;
-                    if done % CHUNK == 0 && done < total {
-                        reply(json!({"id": id, "progress": [done, total], "stage": "rendering"}).to_string(), None);
-                    }
-                }
-                match render::shared(&reports, &rendered, &parts, delivery) {
-                    Ok(shared) => {
-                        files.extend(shared);
-                        let failed = reports.len() - total;
-                        // The tree `ixn-portal batch` writes, through the same tar sink.
-                        let tree = render::tree(files);
-                        reply(
-                            json!({"id": id, "name": tree.tar_name(), "rendered": total, "failed": failed}).to_string(),
-                            Some(tree.tar()),
-                        );
-                    }
-                    Err(e) => fail(reply, e.to_string()),
-                }
-            }
-            Err(e) => fail(reply, e),
-        },
-        Some("baseline") => {
-            let text = req["text"].as_str().unwrap_or_default();
-            match baseline(text) {
-                Ok(b) => {
-                    let help: Vec<Json> = b.help.iter().map(|(p, t)| json!([p, t])).collect();
-                    reply(json!({"id": id, "digest": b.digest, "help": help}).to_string(), None);
-                }
-                Err(e) => fail(reply, e),
-            }
+        Job::Download { profile, options } => {
+            let d = download(&read(&profile)?, options);
+            (Answer::File { name: d.tar_name(), rendered: 1, failed: 0 }, Some(d.tar()))
         }
-        Some("operations") => match (config(&req, "masked"), config(&req, "profile")) {
-            (Ok(m), Ok(u)) => {
-                let (shown, real) = (operations(&m), operations(&u));
-                reply(
-                    json!({
-                        "id": id,
-                        "shown": crate::operations_html::sections(&shown),
-                        "real": crate::operations_html::sections(&real),
-                        "unmasked": sections_json(&real),
-                    })
-                    .to_string(),
-                    None,
-                )
-            }
-            (Err(e), _) | (_, Err(e)) => fail(reply, e),
-        },
-        Some("metrics") => {
-            let rows = metrics::search(req["query"].as_str().unwrap_or_default());
-            reply(json!({"id": id, "html": crate::operations_html::metrics(&rows)}).to_string(), None);
+        Job::Check { profile, tenants, file, secrets } => {
+            let secrets = secrets_of(secrets)?;
+            let batch = batch_of(read(&profile)?, &file, &tenants, &secrets)?;
+            let reports = check(&batch, &secrets, reply)?;
+            let ready = reports.iter().filter(|r| !r.failed()).count();
+            (Answer::Checked { html: crate::tenants_html::report(&file, &reports), ready }, None)
         }
-        Some("changes") => match changes(&req) {
-            Ok(r) => reply(json!({"id": id, "report": r}).to_string(), None),
-            Err(e) => fail(reply, e),
-        },
-        _ => fail(reply, format!("unknown request {:?}", req["op"])),
-    }
+        Job::Batch { profile, tenants, file, options, secrets } => {
+            let secrets = secrets_of(secrets)?;
+            let batch = batch_of(read(&profile)?, &file, &tenants, &secrets)?;
+            let reports = check(&batch, &secrets, reply)?;
+            let rendered = reports.iter().filter(|r| !r.failed()).count();
+            // The core's one batch loop, as `ixn-portal batch --tar` runs it.
+            let files = render::all_with(
+                &batch,
+                &reports,
+                options,
+                &|c| secrets.apply_to_tenant(c),
+                &render::InOrder,
+                &mut progress(reply),
+            )
+            .map_err(|e| e.to_string())?;
+            // The tree `ixn-portal batch` writes, through the same tar sink.
+            let tree = render::tree(files);
+            (Answer::File { name: tree.tar_name(), rendered, failed: reports.len() - rendered }, Some(tree.tar()))
+        }
+        Job::Baseline { text } => {
+            let b = baseline(&text)?;
+            (Answer::Baseline { digest: b.digest.clone(), help: b.help.clone() }, None)
+        }
+        Job::Operations { profile, masked } => {
+            let (shown, real) = (operations(&read(&masked)?), operations(&read(&profile)?));
+            let shown = crate::operations_html::sections(&shown);
+            let html = crate::operations_html::sections(&real);
+            (Answer::Operations { shown, real: html, scripts: section_scripts(&real) }, None)
+        }
+        Job::Metrics { query } => (Answer::Metrics(crate::operations_html::metrics(&metrics::search(&query))), None),
+        Job::Changes { profile, against, pasted, show } => {
+            (Answer::Changes(changes(&read(&profile)?, against, &pasted, show)?), None)
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ixn_core::generate::values_yaml::ValuesOptions;
     use ixn_core::model::Delivery;
 
     // The chart file the user works against: its own replicaCount default, and no log
     // sidecar keys (left out of the output unless kept).
     const CHART: &str = "replicaCount: 0\nimage:\n  registry: my.registry\n  pullPolicy: IfNotPresent\n";
 
-    fn run_one(req: Json) -> (Json, Option<Vec<u8>>) {
+    fn run_one(job: Job, chart: Option<&str>) -> (Answer, Option<Vec<u8>>) {
         let mut out = None;
-        run(&req.to_string(), &mut |json, bytes| out = Some((serde_json::from_str(&json).unwrap(), bytes)));
+        let request = Request { id: 1, chart: chart.map(String::from), job };
+        run(request, &mut |answer, bytes| out = Some((answer, bytes)));
         out.expect("a reply")
+    }
+
+    fn download_job(profile: &str) -> Job {
+        Job::Download { profile: profile.into(), options: ValuesOptions::default() }
     }
 
     // The profile names the chart by digest only: the request's chart file makes the
@@ -364,14 +278,14 @@ mod tests {
         cfg.chart = ChartValues::of(Baseline::read(CHART).unwrap());
         let profile = Profile::of(&cfg, true).to_json_text();
         let expected = download(&cfg, ValuesOptions::default());
-        let (reply, tar) = run_one(json!({"op": "download", "profile": profile, "chart": CHART, "id": 1}));
-        assert_eq!(reply["name"], "ixn-100.tar");
+        let (reply, tar) = run_one(download_job(&profile), Some(CHART));
+        assert!(matches!(reply, Answer::File { ref name, .. } if name == "ixn-100.tar"), "{reply:?}");
         assert_eq!(tar.as_deref(), Some(expected.tar().as_slice()));
         // Without the file, the guide's defaults: not the same files.
-        let (_, guide) = run_one(json!({"op": "download", "profile": profile, "id": 2}));
+        let (_, guide) = run_one(download_job(&profile), None);
         assert_ne!(guide.as_deref(), Some(expected.tar().as_slice()));
         // Another file than the one the answers name is not used.
-        let (_, other) = run_one(json!({"op": "download", "profile": profile, "chart": "replicaCount: 1\n", "id": 3}));
+        let (_, other) = run_one(download_job(&profile), Some("replicaCount: 1\n"));
         assert_eq!(other, guide);
     }
 
@@ -386,30 +300,64 @@ mod tests {
         let profile = Profile::of(&cfg, true).to_json_text();
         let tenants = "tenant.sid,tenant.id,deploy.namespace\n101,t-101,ixn-101\n102,t-102,ixn-102\n";
         let secrets = "redis.password: Shared-R3dis\ntenants:\n  \"101\":\n    redis.password: Only-101\n";
-        let req = |secrets: &str| json!({"op": "batch", "profile": profile, "tenants": tenants, "file": "t.csv", "secrets": secrets, "secretsFile": "s.yaml", "id": 1});
-        let (reply, tar) = run_one(req(secrets));
-        let tar = String::from_utf8_lossy(&tar.unwrap_or_else(|| panic!("{reply}"))).to_string();
+        let job = |secrets: &str| Job::Batch {
+            profile: profile.clone(),
+            tenants: tenants.into(),
+            file: "t.csv".into(),
+            options: ValuesOptions::default(),
+            secrets: Some(("s.yaml".into(), secrets.into())),
+        };
+        let (reply, tar) = run_one(job(secrets), None);
+        let tar = String::from_utf8_lossy(&tar.unwrap_or_else(|| panic!("{reply:?}"))).to_string();
         assert!(
             tar.contains("Only-101") && tar.contains("Shared-R3dis"),
             "each tenant its own: {}",
             &tar[..tar.len().min(3000)]
         );
-        assert_eq!(reply["failed"], 0, "{reply}");
-        let (reply, _) = run_one(req("tenants:\n  \"109\":\n    redis.password: x\n"));
-        assert_eq!(reply["error"], "s.yaml: tenants.109 matches no row's tenant.sid");
-        let (reply, _) = run_one(req("redis.pasword: x\n"));
+        assert!(matches!(reply, Answer::File { failed: 0, .. }), "{reply:?}");
+        let (reply, _) = run_one(job("tenants:\n  \"109\":\n    redis.password: x\n"), None);
+        assert_eq!(reply, Answer::Error("s.yaml: tenants.109 matches no row's tenant.sid".into()));
+        let (reply, _) = run_one(job("redis.pasword: x\n"), None);
         assert!(
-            reply["error"].as_str().unwrap().starts_with("s.yaml:1:1: redis.pasword is not a credential field"),
-            "{reply}"
+            matches!(&reply, Answer::Error(e) if e.starts_with("s.yaml:1:1: redis.pasword is not a credential field")),
+            "{reply:?}"
         );
     }
 
     #[test]
     fn a_chart_file_gives_its_digest_and_comments_or_where_it_does_not_read() {
-        let (reply, _) = run_one(json!({"op": "baseline", "text": "# -- Replicas.\nreplicaCount: 0\n", "id": 1}));
-        assert_eq!(reply["digest"], ixn_core::model::digest_of("# -- Replicas.\nreplicaCount: 0\n"));
-        assert_eq!(reply["help"], json!([[["replicaCount"], "Replicas."]]));
-        let (reply, _) = run_one(json!({"op": "baseline", "text": "a: b\n  c: d\n", "id": 2}));
-        assert!(reply["error"].as_str().unwrap().starts_with("2:"), "{reply}");
+        let text = "# -- Replicas.\nreplicaCount: 0\n";
+        let (reply, _) = run_one(Job::Baseline { text: text.into() }, None);
+        let expected_help = vec![(vec!["replicaCount".to_string()], "Replicas.".to_string())];
+        assert_eq!(reply, Answer::Baseline { digest: ixn_core::model::digest_of(text), help: expected_help });
+        let (reply, _) = run_one(Job::Baseline { text: "a: b\n  c: d\n".into() }, None);
+        assert!(matches!(&reply, Answer::Error(e) if e.starts_with("2:")), "{reply:?}");
+    }
+
+    // A Git tree's scripts stay executable across the trip to the page.
+    #[test]
+    fn the_executable_bit_survives_the_trip() {
+        let mut cfg = Config::guide_sample();
+        cfg.deploy.delivery = Delivery::Genesys;
+        let profile = Profile::of(&cfg, true).to_json_text();
+        let job = Job::Tree { profile: profile.clone(), masked: profile, options: ValuesOptions::default() };
+        let request = Request { id: 7, chart: None, job };
+        let wire = serde_json::to_string(&request).unwrap();
+        let mut out = None;
+        run(serde_json::from_str(&wire).unwrap(), &mut |answer, _| out = Some(answer));
+        let message = ixn_core::protocol::Message::Answer { id: 7, answer: out.unwrap() };
+        let back: ixn_core::protocol::Message =
+            serde_json::from_str(&serde_json::to_string(&message).unwrap()).unwrap();
+        let ixn_core::protocol::Message::Answer { answer: Answer::Trees { unmasked: Some(tree), .. }, .. } = back
+        else {
+            panic!("{back:?}")
+        };
+        let expected = ixn_core::generate::gitops::tree(&cfg, ValuesOptions::default()).unwrap();
+        assert_eq!(tree, expected);
+        assert!(
+            tree.files.iter().any(|f| f.executable),
+            "a script in the tree: {:?}",
+            tree.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+        );
     }
 }

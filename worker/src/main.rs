@@ -11,11 +11,17 @@ mod jobs;
 mod operations_html;
 mod tenants_html;
 
+#[cfg(test)]
+mod golden_tests;
+
+use ixn_core::protocol::{Message, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Posts `{json, bytes}` to the page, handing the bytes over without a copy.
-fn post(scope: &web_sys::DedicatedWorkerGlobalScope, json: String, bytes: Option<Vec<u8>>) {
+/// Posts `{json, bytes}` to the page (`json`: a [`Message`]), handing the bytes over
+/// without a copy.
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, message: &Message, bytes: Option<Vec<u8>>) {
+    let json = serde_json::to_string(message).expect("a message serializes");
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
     let transfer = js_sys::Array::new();
@@ -32,12 +38,20 @@ fn main() {
     let out = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let text = ev.data().as_string().unwrap_or_default();
-        jobs::run(&text, &mut |json, bytes| post(&out, json, bytes));
+        // The page and this worker are built together from one protocol type: a request
+        // that does not read is a bug, said to the console.
+        match serde_json::from_str::<Request>(&text) {
+            Ok(request) => {
+                let id = request.id;
+                jobs::run(request, &mut |answer, bytes| post(&out, &Message::Answer { id, answer }, bytes));
+            }
+            Err(e) => web_sys::console::error_1(&format!("ixn-worker: a request that does not read: {e}").into()),
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Lives as long as the worker.
     on_message.forget();
     // The page holds its requests until this arrives: a message posted before the
     // handler is set would be lost.
-    post(&scope, r#"{"ready":true}"#.into(), None);
+    post(&scope, &Message::Ready, None);
 }

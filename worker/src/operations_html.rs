@@ -4,11 +4,9 @@
 //! The markup is what the page's components would render: `.ops-section`, `.ops-item`,
 //! the code blocks highlighted as `Code` highlights them.
 
-#[path = "../../src/components/preview/highlight.rs"]
-mod highlight;
-
 use ixn_core::operations::metrics::Metric;
 use ixn_core::operations::Section;
+use ixn_highlight as highlight;
 
 pub use highlight::escape;
 

@@ -13,8 +13,7 @@ const SHOWN_ROWS: usize = 200;
 
 /// `path (error): message`.
 fn what(f: &RowFinding) -> String {
-    let severity = if f.severity == Severity::Error { "error" } else { "warning" };
-    format!("{} ({severity}): {}", f.path, f.message)
+    format!("{} ({}): {}", f.path, f.severity.word(), f.message)
 }
 
 fn class(f: &RowFinding) -> &'static str {

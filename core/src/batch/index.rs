@@ -24,14 +24,7 @@ pub fn index_csv(reports: &[RowReport], rendered: &[bool]) -> String {
         let findings = r
             .findings
             .iter()
-            .map(|f| {
-                format!(
-                    "{} ({}): {}",
-                    f.path,
-                    if f.severity == Severity::Error { "error" } else { "warning" },
-                    f.message
-                )
-            })
+            .map(|f| format!("{} ({}): {}", f.path, f.severity.word(), f.message))
             .collect::<Vec<_>>()
             .join("; ");
         let row = r.row.to_string();

@@ -5,8 +5,10 @@
 //! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
 //! `tenants.csv` and the script that deploys them all.
 //!
-//! The batch yields per-row configurations ([`Batch::config`], [`Batch::configs`]) so
-//! that other outputs (GitOps manifests) can be made from the same rows.
+//! What a batch writes, in every delivery mode, is [`render`]'s: its one loop
+//! ([`render::check`], [`render::each`]) is what `ixn-portal batch`, the portal's
+//! "Download all tenants" and the tests run. [`Batch::config`] gives one row's
+//! configuration.
 
 pub mod cell_error;
 pub mod index;
@@ -87,7 +89,7 @@ impl RowReport {
             f.at.column,
             self.row,
             f.path,
-            severity_word(f.severity),
+            f.severity.word(),
             f.message
         )
     }
@@ -109,7 +111,7 @@ pub struct Batch {
 /// A finding of the base profile as one line, said once for the rows it is in:
 /// `tenants.csv: base profile, db.chartSecrets: warning: … (every row)`.
 pub fn base_line(file: &str, f: &RowFinding, rows: &str) -> String {
-    format!("{file}: base profile, {}: {}: {} ({rows})", f.path, severity_word(f.severity), f.message)
+    format!("{file}: base profile, {}: {}: {} ({rows})", f.path, f.severity.word(), f.message)
 }
 
 /// The rows a finding of the base profile is in: `every row`, or `3 of 40 rows`.
@@ -118,13 +120,6 @@ pub fn rows_with(n: usize, total: usize) -> String {
         "every row".into()
     } else {
         format!("{n} of {}", crate::wording::count(total, "row"))
-    }
-}
-
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
     }
 }
 
@@ -254,8 +249,8 @@ impl Batch {
         }
     }
 
-    /// Every row's configuration, in order, with its index: the seam for outputs made
-    /// from the same rows (GitOps). Rows that do not read are skipped; see [`Batch::check`].
+    /// Every row's configuration, in order, with its index (the benchmark's). Rows that
+    /// do not read are skipped; see [`Batch::check`].
     pub fn configs(&self) -> impl Iterator<Item = (usize, Config)> + '_ {
         (0..self.len()).filter_map(|i| self.config(i).ok().map(|c| (i, c)))
     }
@@ -358,10 +353,8 @@ impl Batch {
     }
 
     /// [`Batch::check`], with `prepare` run on each row's configuration after its cells.
-    pub fn check_with(&self, prepare: &dyn Fn(&mut Config)) -> Vec<RowReport> {
-        let mut reports: Vec<RowReport> = (0..self.len()).map(|i| self.check_row(i, prepare)).collect();
-        self.finish(&mut reports);
-        reports
+    pub fn check_with(&self, prepare: &(dyn Fn(&mut Config) + Sync)) -> Vec<RowReport> {
+        render::check(self, prepare, &render::InOrder, &mut |_| {})
     }
 
     /// Completes the reports of every row, in row order, however they were made (the

@@ -31,10 +31,9 @@ use super::index;
 use super::RowReport;
 use crate::artifacts::download;
 use crate::generate::archive::File;
-use crate::generate::gitops::{self, argocd, flux, genesys, seed, BatchError, GitFile, Tenant};
+use crate::generate::gitops::{self, argocd, flux, genesys, seed, BatchError, GitFile, GitView};
 use crate::generate::values_yaml::ValuesOptions;
 use crate::model::{Config, Delivery};
-use serde_json::Value as Json;
 
 /// The folder the portal's batch `.tar` holds the files in.
 pub const TAR_FOLDER: &str = "ixn-tenants";
@@ -52,10 +51,20 @@ pub struct Part {
     pub namespace: String,
     /// The tenant's lines of `seed-secret-store.sh` (GitOps modes).
     pub seed: String,
-    /// Argo CD: the list element. Genesys: the chart version. Else null.
-    pub element: Json,
-    /// Argo CD: the ApplicationSet's namespace and sync policy, from this tenant.
-    pub head: Json,
+    /// What the mode's batch-wide files take from this row.
+    pub share: Share,
+}
+
+/// What a delivery mode's batch-wide files take from one row, besides its folder.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Share {
+    /// Nothing (Script: `deploy-all.sh` reads the reports; Flux: the folder).
+    Nothing,
+    /// Argo CD: the row's list element, and what the ApplicationSet would take from it
+    /// if it is the first.
+    Argocd(Box<(argocd::Element, argocd::BatchHead)>),
+    /// Genesys: the chart version the row installs (one `chart.ver` for every release).
+    ChartVersion(String),
 }
 
 /// One rendered row: its files (paths from the batch's root) and its part.
@@ -79,39 +88,42 @@ pub fn row_width(rows: usize) -> usize {
 /// Row `report`'s files, from its configuration `cfg` (cells and secrets applied), in
 /// the layout of `delivery` (the base profile's). `width` is [`row_width`] of the batch.
 pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOptions, width: usize) -> RowOutput {
-    if delivery == Delivery::Script {
-        let d = download(cfg, opts);
-        let part = Part {
-            folder: d.folder.clone(),
-            release: report.release.clone(),
-            namespace: report.namespace.clone(),
-            seed: String::new(),
-            element: Json::Null,
-            head: Json::Null,
-        };
-        return RowOutput { files: d.into_folder(), part };
-    }
-    let mut cfg = cfg.clone();
-    // One batch, one delivery: the base profile's.
-    cfg.deploy.delivery = delivery;
-    // The namespace's shared Secrets are declared by its first row, once.
-    let t = Tenant::of(&cfg, opts).in_batch(&report.shared_by);
-    let (element, head, files) = match delivery {
-        Delivery::Argocd => {
-            let (element, files) = argocd::batch_part(&t);
-            (element, argocd::batch_head(&t), files)
-        }
-        Delivery::Flux => (Json::Null, Json::Null, flux::tree(&t).files),
-        _ => (
-            Json::String(cfg.deploy.chart_version.trim().to_string()),
-            Json::Null,
-            genesys::release_files(&t, &genesys::batch_release_dir(&t, report.row, width)),
-        ),
+    let git = |delivery: Delivery| {
+        let mut cfg = cfg.clone();
+        // One batch, one delivery: the base profile's.
+        cfg.deploy.delivery = delivery;
+        // The namespace's shared Secrets are declared by its first row, once.
+        GitView::of(&cfg, opts).in_batch(&report.shared_by)
     };
-    let folder = if delivery == Delivery::Genesys {
-        genesys::batch_release_dir(&t, report.row, width)
-    } else {
-        t.folder.clone()
+    let (folder, share, files, t) = match delivery {
+        Delivery::Script => {
+            let d = download(cfg, opts);
+            let part = Part {
+                folder: d.folder.clone(),
+                release: report.release.clone(),
+                namespace: report.namespace.clone(),
+                seed: String::new(),
+                share: Share::Nothing,
+            };
+            return RowOutput { files: d.into_folder(), part };
+        }
+        Delivery::Argocd => {
+            let t = git(delivery);
+            let (element, files) = argocd::batch_part(&t);
+            let head = argocd::batch_head(&t);
+            (t.folder.clone(), Share::Argocd(Box::new((element, head))), files, t)
+        }
+        Delivery::Flux => {
+            let t = git(delivery);
+            let files = flux::tree(&t).files;
+            (t.folder.clone(), Share::Nothing, files, t)
+        }
+        Delivery::Genesys => {
+            let t = git(delivery);
+            let dir = genesys::batch_release_dir(&t, report.row, width);
+            let files = genesys::release_files(&t, &dir);
+            (dir, Share::ChartVersion(cfg.deploy.chart_version.trim().to_string()), files, t)
+        }
     };
     RowOutput {
         files: files.into_iter().map(git_file).collect(),
@@ -120,8 +132,7 @@ pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOpt
             release: t.release.clone(),
             namespace: t.namespace.clone(),
             seed: seed::tenant_lines(&t),
-            element,
-            head,
+            share,
         },
     }
 }
@@ -188,11 +199,20 @@ pub fn shared(
         .map_err(SharedError::Gitops)?;
     let mut out = Vec::new();
     match delivery {
+        // Returned above: the Script layout has no Git tree.
+        Delivery::Script => {}
         Delivery::Argocd => {
-            let elements = parts.iter().map(|p| p.element.clone()).collect();
-            out.push(git_file(argocd::application_set_file(&parts[0].head, elements)));
-            let namespace = parts[0].head["namespace"].as_str().unwrap_or_default();
-            out.push(git_file(gitops::readme::application_set(namespace)));
+            let shares: Vec<&(argocd::Element, argocd::BatchHead)> = parts
+                .iter()
+                .filter_map(|p| match &p.share {
+                    Share::Argocd(s) => Some(&**s),
+                    _ => None,
+                })
+                .collect();
+            let head = &shares[0].1;
+            let elements = shares.iter().map(|(e, _)| e.clone()).collect();
+            out.push(git_file(argocd::application_set_file(head, elements)));
+            out.push(git_file(gitops::readme::application_set(&head.namespace)));
         }
         Delivery::Flux => {
             out.push(git_file(GitFile {
@@ -201,13 +221,17 @@ pub fn shared(
                 executable: false,
             }));
         }
-        _ => {
-            let first = parts[0].element.as_str().unwrap_or_default();
+        Delivery::Genesys => {
+            let version = |p: &Part| match &p.share {
+                Share::ChartVersion(v) => v.clone(),
+                _ => String::new(),
+            };
+            let first = version(&parts[0]);
             let rows = reports.iter().zip(rendered).filter(|(_, &done)| done).map(|(r, _)| r.row);
             for (p, row) in parts.iter().zip(rows) {
-                let other = p.element.as_str().unwrap_or_default();
+                let other = version(p);
                 if other != first {
-                    return Err(SharedError::ChartVersions { first: first.into(), other: other.into(), row });
+                    return Err(SharedError::ChartVersions { first, other, row });
                 }
             }
             out.push(git_file(GitFile {
@@ -226,28 +250,169 @@ pub fn shared(
     Ok(out)
 }
 
+/// How a batch's rows are run: one after another (the portal's worker, the tests) or
+/// on several threads (the command line). The loop itself is [`check`] and [`each`],
+/// the same for every caller; only this differs.
+pub trait Rows {
+    /// Runs `work(i)` for every `i` below `n`, calling `done(i, result)` on the calling
+    /// thread as each finishes (in any order).
+    fn run<T: Send>(&self, n: usize, work: &(dyn Fn(usize) -> T + Sync), done: &mut dyn FnMut(usize, T));
+}
+
+/// Rows one after another, in order, on the calling thread.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InOrder;
+
+impl Rows for InOrder {
+    fn run<T: Send>(&self, n: usize, work: &(dyn Fn(usize) -> T + Sync), done: &mut dyn FnMut(usize, T)) {
+        for i in 0..n {
+            done(i, work(i));
+        }
+    }
+}
+
+/// Which pass of a batch a [`Progress`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Stage {
+    /// Checking every row.
+    Checking,
+    /// Rendering the rows without errors.
+    Rendering,
+}
+
+impl Stage {
+    /// The word a progress bar or a progress reply shows.
+    pub fn word(self) -> &'static str {
+        match self {
+            Stage::Checking => "checking",
+            Stage::Rendering => "rendering",
+        }
+    }
+}
+
+/// How far a pass is: `done` of `total` rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// The pass.
+    pub stage: Stage,
+    /// Rows done.
+    pub done: usize,
+    /// Rows in the pass.
+    pub total: usize,
+}
+
+/// Checks every row, `prepare` run on each row's configuration after its cells, then
+/// the collisions between rows: the reports in row order, each with errors first.
+/// `progress` hears of every row checked.
+pub fn check(
+    batch: &super::Batch,
+    prepare: &(dyn Fn(&mut Config) + Sync),
+    rows: &impl Rows,
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<RowReport> {
+    let total = batch.len();
+    let mut slots: Vec<Option<RowReport>> = (0..total).map(|_| None).collect();
+    let mut done = 0;
+    rows.run(total, &|i| batch.check_row(i, prepare), &mut |i, r| {
+        slots[i] = Some(r);
+        done += 1;
+        progress(Progress { stage: Stage::Checking, done, total });
+    });
+    let mut reports: Vec<RowReport> = slots.into_iter().map(|r| r.expect("every row checked")).collect();
+    batch.finish(&mut reports);
+    reports
+}
+
+/// Why [`each`] stopped.
+#[derive(Debug)]
+pub enum Stop<E> {
+    /// The rows do not make one batch.
+    Shared(SharedError),
+    /// The caller's `write` failed.
+    Write(E),
+}
+
+/// Renders every row the `reports` (of [`check`]) do not fail, each with its
+/// configuration `prepare`d after its cells, in the layout of the base profile's
+/// delivery: `write(i, files)` gets row `i`'s files as it is done (on the calling
+/// thread, in any order), and the files beside the rows are returned. Memory holds
+/// the rows' small [`Part`]s, not their files. `progress` hears of every row rendered.
+pub fn each<E>(
+    batch: &super::Batch,
+    reports: &[RowReport],
+    opts: ValuesOptions,
+    prepare: &(dyn Fn(&mut Config) + Sync),
+    rows: &impl Rows,
+    progress: &mut dyn FnMut(Progress),
+    write: &mut dyn FnMut(usize, Vec<File>) -> Result<(), E>,
+) -> Result<Vec<File>, Stop<E>> {
+    let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
+    let delivery = batch.base.deploy.delivery;
+    let width = row_width(reports.last().map_or(0, |r| r.row));
+    let todo: Vec<usize> = (0..reports.len()).filter(|&i| rendered[i]).collect();
+    let total = todo.len();
+    let mut parts: Vec<Option<Part>> = (0..total).map(|_| None).collect();
+    let mut failed = None;
+    let mut done = 0;
+    let work = |k: usize| {
+        let i = todo[k];
+        let mut cfg = batch.config(i).expect("a row without errors reads");
+        prepare(&mut cfg);
+        row(&cfg, &reports[i], delivery, opts, width)
+    };
+    rows.run(total, &work, &mut |k, out| {
+        // After a failed write the other rows are rendered but no longer written.
+        if failed.is_some() {
+            return;
+        }
+        parts[k] = Some(out.part);
+        if let Err(e) = write(todo[k], out.files) {
+            failed = Some(e);
+            return;
+        }
+        done += 1;
+        progress(Progress { stage: Stage::Rendering, done, total });
+    });
+    if let Some(e) = failed {
+        return Err(Stop::Write(e));
+    }
+    let parts: Vec<Part> = parts.into_iter().map(|p| p.expect("every row rendered")).collect();
+    shared(reports, &rendered, &parts, delivery).map_err(Stop::Shared)
+}
+
 /// Every file of the batch, rows in order then the shared files, with each row's
-/// configuration `prepare`d after its cells: what `ixn-portal batch` writes (it does the
-/// same row by row, on several threads) and what the portal's batch `.tar` holds.
+/// configuration `prepare`d after its cells: what the portal's batch `.tar` and
+/// `ixn-portal batch --tar` hold ([`each`], its rows put in order).
 pub fn all(
     batch: &super::Batch,
     reports: &[RowReport],
     opts: ValuesOptions,
-    prepare: &dyn Fn(&mut Config),
+    prepare: &(dyn Fn(&mut Config) + Sync),
 ) -> Result<Vec<File>, SharedError> {
-    let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
-    let delivery = batch.base.deploy.delivery;
-    let width = row_width(reports.last().map_or(0, |r| r.row));
-    let mut files = Vec::new();
-    let mut parts = Vec::new();
-    for (i, r) in reports.iter().enumerate().filter(|(i, _)| rendered[*i]) {
-        let Ok(mut cfg) = batch.config(i) else { continue };
-        prepare(&mut cfg);
-        let out = row(&cfg, r, delivery, opts, width);
-        files.extend(out.files);
-        parts.push(out.part);
-    }
-    files.extend(shared(reports, &rendered, &parts, delivery)?);
+    all_with(batch, reports, opts, prepare, &InOrder, &mut |_| {})
+}
+
+/// [`all`], its rows run by `rows`, `progress` hearing of each.
+pub fn all_with(
+    batch: &super::Batch,
+    reports: &[RowReport],
+    opts: ValuesOptions,
+    prepare: &(dyn Fn(&mut Config) + Sync),
+    rows: &impl Rows,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<File>, SharedError> {
+    let mut by_row: Vec<Vec<File>> = (0..reports.len()).map(|_| Vec::new()).collect();
+    let shared = each(batch, reports, opts, prepare, rows, progress, &mut |i, files| {
+        by_row[i] = files;
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let shared = match shared {
+        Ok(files) => files,
+        Err(Stop::Shared(e)) => return Err(e),
+        Err(Stop::Write(never)) => match never {},
+    };
+    let mut files: Vec<File> = by_row.into_iter().flatten().collect();
+    files.extend(shared);
     Ok(files)
 }
 

@@ -8,7 +8,7 @@ use crate::yaml::Node;
 use serde_json::{json, Value as Json};
 
 /// What the values are compared against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Against {
     /// The chart's defaults (`helm show values`): what the override changes.
     Defaults,

@@ -45,23 +45,3 @@ pub fn release_name(cfg: &Config) -> String {
         _ => "ixn-<sid>".into(),
     }
 }
-
-impl Config {
-    /// The configuration with every credential (context secrets and `SECRET` keys)
-    /// replaced by `mask`, for previews that must not show them.
-    pub fn masked(&self, mask: &str) -> Config {
-        let mut values = self.values.clone();
-        for def in crate::registry::KEYS.iter().filter(|k| k.secret()) {
-            if let Some(super::Value::Str(s)) = values.get(def) {
-                // A value that is only a placeholder (`$ixn_db_password`) names a
-                // variable, holds no secret, and must read the same in the preview.
-                let names = super::placeholders::names_in(s);
-                let only_var = matches!(names.as_slice(), [n] if *s == format!("${n}") || *s == format!("${{{n}}}"));
-                if !s.is_empty() && !only_var {
-                    values.set(def, super::Value::Str(mask.to_string()));
-                }
-            }
-        }
-        Config { values, deploy: self.deploy.masked(mask), unknown: self.unknown.clone(), chart: self.chart.clone() }
-    }
-}

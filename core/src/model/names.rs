@@ -1,8 +1,8 @@
 //! Kubernetes name rules and IDs.
 
-/// Why `s` is not a DNS-1123 label (≤63 lowercase alphanumerics or `-`, starting and
+/// Why `s` is not a DNS-1123 label (≤`max` lowercase alphanumerics or `-`, starting and
 /// ending alphanumeric), or `None` if it is one. Namespaces follow it.
-pub fn dns1123_label(s: &str, max: usize) -> Option<String> {
+pub fn not_dns1123_label(s: &str, max: usize) -> Option<String> {
     if s.is_empty() {
         return Some("must not be empty".into());
     }
@@ -20,7 +20,7 @@ pub fn dns1123_label(s: &str, max: usize) -> Option<String> {
 
 /// Why `s` is not a DNS-1123 subdomain (≤253, labels joined by `.`), or `None`.
 /// Secret, service account and storage class names follow it.
-pub fn dns1123_subdomain(s: &str) -> Option<String> {
+pub fn not_dns1123_subdomain(s: &str) -> Option<String> {
     if s.is_empty() {
         return Some("must not be empty".into());
     }
@@ -49,14 +49,14 @@ mod tests {
 
     #[test]
     fn labels_and_subdomains() {
-        assert_eq!(dns1123_label("ixn", 63), None);
-        assert!(dns1123_label("IXN", 63).is_some());
-        assert!(dns1123_label("-a", 63).is_some());
-        assert!(dns1123_label(&"a".repeat(64), 63).is_some());
-        assert_eq!(dns1123_subdomain("ixn-db-secret-100"), None);
-        assert_eq!(dns1123_subdomain("a.b-c"), None);
-        assert!(dns1123_subdomain("a..b").is_some());
-        assert!(dns1123_subdomain("a_b").is_some());
+        assert_eq!(not_dns1123_label("ixn", 63), None);
+        assert!(not_dns1123_label("IXN", 63).is_some());
+        assert!(not_dns1123_label("-a", 63).is_some());
+        assert!(not_dns1123_label(&"a".repeat(64), 63).is_some());
+        assert_eq!(not_dns1123_subdomain("ixn-db-secret-100"), None);
+        assert_eq!(not_dns1123_subdomain("a.b-c"), None);
+        assert!(not_dns1123_subdomain("a..b").is_some());
+        assert!(not_dns1123_subdomain("a_b").is_some());
         assert!(is_uuid("9350e2fc-a1dd-4c65-8d40-1f75a2e080dd"));
         assert!(!is_uuid("9350e2fc-aldd-4c65-8d40-1f75a2e080dd"));
     }

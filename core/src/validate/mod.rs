@@ -5,7 +5,7 @@ mod gitops;
 mod rules;
 
 // The name rules live in the model (generators need them too); kept here for callers.
-pub use crate::model::{dns1123_label, dns1123_subdomain, is_uuid};
+pub use crate::model::{is_uuid, not_dns1123_label, not_dns1123_subdomain};
 // Where a finding points lives in the model: the map's connections link to fields too.
 pub use crate::model::{Location, Part};
 pub use rules::validate;
@@ -22,6 +22,16 @@ pub enum Severity {
     Error,
     /// Allowed, but probably not what you want.
     Warning,
+}
+
+impl Severity {
+    /// As messages and files say it: `error` or `warning`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// One finding.

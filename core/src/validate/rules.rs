@@ -3,7 +3,8 @@
 use super::{Finding, Location, Part};
 use crate::model::{ctx, secret_fields, ContextDef};
 use crate::model::{
-    dns1123_label, dns1123_subdomain, is_uuid, release_name, Config, DbTls, Effective, Platform, Quantity, Value,
+    is_uuid, not_dns1123_label, not_dns1123_subdomain, release_name, Config, DbTls, Effective, Platform, Quantity,
+    Value,
 };
 use crate::registry::constraint::{IntRange, MetaMap};
 use crate::registry::containers::CONTAINERS;
@@ -208,7 +209,7 @@ fn name_part(name: &str) -> Option<String> {
 pub(crate) fn qualified_name(key: &str) -> Option<String> {
     match key.split_once('/') {
         Some((prefix, name)) => {
-            dns1123_subdomain(prefix).map(|e| format!("has a prefix that {e}")).or_else(|| name_part(name))
+            not_dns1123_subdomain(prefix).map(|e| format!("has a prefix that {e}")).or_else(|| name_part(name))
         }
         None => name_part(key),
     }
@@ -234,7 +235,7 @@ fn mismatch(pattern: Pattern, text: &str) -> Option<String> {
             if text.is_empty() || text.contains('$') {
                 return None;
             }
-            dns1123_subdomain(text).map(|e| format!("a {what} {e}"))
+            not_dns1123_subdomain(text).map(|e| format!("a {what} {e}"))
         }
     }
 }
@@ -291,7 +292,7 @@ fn resources(eff: &Effective, out: &mut Vec<Finding>) {
 
 fn names(cfg: &Config, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
-    if let Some(e) = dns1123_label(&d.namespace, 63) {
+    if let Some(e) = not_dns1123_label(&d.namespace, 63) {
         out.push(Finding::error(ctx::DEPLOY_NAMESPACE, format!("a namespace {e}")));
     }
     let release = release_name(cfg);
@@ -311,7 +312,7 @@ fn names(cfg: &Config, out: &mut Vec<Finding>) {
             ));
         }
     } else if !release.contains('<') {
-        if let Some(e) = dns1123_label(&release, 53) {
+        if let Some(e) = not_dns1123_label(&release, 53) {
             out.push(Finding::error(ctx::DEPLOY_RELEASE, format!("a Helm release name {e}")));
         }
     }
@@ -319,7 +320,7 @@ fn names(cfg: &Config, out: &mut Vec<Finding>) {
         if value.is_empty() || value.contains('$') {
             return;
         }
-        if let Some(e) = dns1123_subdomain(value) {
+        if let Some(e) = not_dns1123_subdomain(value) {
             out.push(Finding::error(path, format!("a {what} {e}")));
         }
     };

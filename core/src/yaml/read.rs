@@ -2,6 +2,7 @@
 //! refuse hostile input (alias bombs, huge or deeply nested files) quickly.
 
 use super::node::{Entry, Node};
+use super::read_error::ReadError;
 use super::resolve::{resolve_yaml11, Resolved};
 use super::web_space::web_space;
 use std::collections::HashMap;
@@ -25,28 +26,6 @@ impl Default for Limits {
         Limits { max_bytes: 2 * 1024 * 1024, max_depth: 64, max_nodes: 200_000 }
     }
 }
-
-/// Why a document could not be read. Line and column are 1-based.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
-    /// What went wrong, in words.
-    pub message: String,
-    /// Where, when known.
-    pub line: Option<usize>,
-    /// Where, when known.
-    pub column: Option<usize>,
-}
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
-            _ => f.write_str(&self.message),
-        }
-    }
-}
-
-impl std::error::Error for ReadError {}
 
 fn err(message: impl Into<String>) -> ReadError {
     ReadError { message: message.into(), line: None, column: None }

@@ -3,7 +3,7 @@
 //! the indentation or after an indicator they silently make other keys. The reader
 //! refuses them there, saying where and what to do.
 
-use super::read::ReadError;
+use super::read_error::ReadError;
 
 /// Spaces YAML does not count as spaces, which text copied from web pages and word
 /// processors carries: no-break, typographic and zero-width spaces.

@@ -6,14 +6,14 @@
 use crate::browser;
 use crate::components::form::field_id;
 use crate::state::ui;
-use crate::worker_bridge::{profile_text, with_chart, Flight};
+use crate::worker_bridge::{chart_for, profile_text, Flight};
 use ixn_core::chart::Against;
 use ixn_core::import::{import, SourceFile};
 use ixn_core::model::Config;
+use ixn_core::protocol::{Answer, ChangesReport, Job};
 use ixn_core::registry::Step;
 use ixn_portal::highlight::escape;
 use leptos::prelude::*;
-use serde_json::{json, Value as Json};
 
 /// The view.
 #[component]
@@ -24,9 +24,9 @@ pub fn Changes() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     // The worker's report (the diffs are not in the first load): asked for only while
     // the view is open, one request at a time, keystrokes folded into one.
-    let report = RwSignal::new(None::<Result<Json, String>>);
+    let report = RwSignal::new(None::<Result<ChangesReport, String>>);
     let flight = Flight::new();
-    let make = move || -> Option<Json> {
+    let make = move || -> Option<(Job, Option<String>)> {
         if !open.get_untracked() || ui.step.get_untracked() != Step::Review {
             return None;
         }
@@ -37,14 +37,14 @@ pub fn Changes() -> impl IntoView {
         }
         let show = ui.show_secrets.get_untracked();
         Some(ui.config.with_untracked(|c| {
-            let req = json!({"op": "changes", "profile": profile_text(c), "against": kind.as_str(), "pasted": text, "show": show});
-            with_chart(req, c)
+            (Job::Changes { profile: profile_text(c), against: kind, pasted: text, show }, chart_for(c))
         }))
     };
-    let done = move |reply: &Json| {
-        report.set(Some(match reply["error"].as_str() {
-            Some(e) => Err(e.to_string()),
-            None => Ok(reply["report"].clone()),
+    let done = move |answer: &Answer| {
+        report.set(Some(match answer {
+            Answer::Changes(r) => Ok(r.clone()),
+            Answer::Error(e) => Err(e.clone()),
+            other => Err(format!("unexpected answer {other:?}")),
         }))
     };
     Effect::new(move |_| {
@@ -167,43 +167,35 @@ pub fn Changes() -> impl IntoView {
 // The report as HTML text, one list item per line with its field in data attributes:
 // one click handler for the whole list instead of a component per line keeps the
 // first load small (this view is opened rarely).
-fn report_html(r: &Json) -> String {
-    let text = |j: &Json| j.as_str().unwrap_or_default().to_string();
-    let mut out = format!("<p class=\"summary\">{}</p><ul class=\"change-list\">", escape(&text(&r["summary"])));
-    for ch in r["changes"].as_array().into_iter().flatten() {
+fn report_html(r: &ChangesReport) -> String {
+    let mut out = format!("<p class=\"summary\">{}</p><ul class=\"change-list\">", escape(&r.summary));
+    for ch in &r.changes {
         // A text changed inside: the worker's word-by-word HTML (escaped there).
-        let rest = match ch["within"].as_str() {
+        let rest = match &ch.within {
             Some(html) => format!(": <span class=\"within\">{html}</span>"),
-            None => escape(&text(&ch["rest"])),
+            None => escape(&ch.rest).to_string(),
         };
         out += &format!(
             "<li class=\"change {kind}\"><span class=\"sign\" aria-hidden=\"true\">{sign} </span><a href=\"#/{slug}\" data-step=\"{slug}\" data-field=\"{id}\">{path}</a>{rest}</li>",
-            kind = text(&ch["kind"]),
-            sign = escape(&text(&ch["sign"])),
-            slug = escape(&text(&ch["step"])),
-            id = escape(&field_id(&text(&ch["field"]))),
-            path = escape(&text(&ch["path"])),
+            kind = ch.kind,
+            sign = escape(&ch.sign),
+            slug = escape(&ch.step),
+            id = escape(&field_id(&ch.field)),
+            path = escape(&ch.path),
             rest = rest,
         );
     }
     out.push_str("</ul>");
-    let notes = |title: &str, class: &str, notes: &Json| {
-        let items: String = notes
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|n| format!("<li class=\"{class}\">{}</li>", escape(&text(n))))
-            .collect();
+    let notes = |title: &str, class: &str, notes: &[String]| {
+        let items: String = notes.iter().map(|n| format!("<li class=\"{class}\">{}</li>", escape(n))).collect();
         if items.is_empty() {
             return String::new();
         }
         format!("<p><strong>{title}</strong></p><ul class=\"notes\">{items}</ul>")
     };
-    out += &notes("Keys the new values drop:", "finding warning", &r["warnings"]);
-    out += &notes("To decide before moving to the next version:", "decide", &r["decisions"]);
-    out += &format!(
-        "<details><summary>As text</summary><pre class=\"changes-text\">{}</pre></details>",
-        escape(&text(&r["text"]))
-    );
+    out += &notes("Keys the new values drop:", "finding warning", &r.warnings);
+    out += &notes("To decide before moving to the next version:", "decide", &r.decisions);
+    out +=
+        &format!("<details><summary>As text</summary><pre class=\"changes-text\">{}</pre></details>", escape(&r.text));
     out
 }

@@ -4,13 +4,13 @@
 //! generators, and the worker starts only once a Git delivery is chosen.
 
 use crate::browser;
-use crate::components::preview::{Code, Lang};
+use crate::components::code_block::{Code, Lang};
 use crate::state::{ui, Ui, MASK};
-use crate::worker_bridge::{profile_text, request, with_chart, with_options};
-use ixn_core::generate::gitops::{GitFile, Tree, SEED_FILE};
+use crate::worker_bridge::{chart_for, profile_text, Flight};
+use ixn_core::generate::gitops::{Tree, SEED_FILE};
 use ixn_core::model::Delivery;
+use ixn_core::protocol::{Answer, Job};
 use leptos::prelude::*;
-use serde_json::{json, Value as Json};
 
 /// The language a file is highlighted as.
 fn lang_of(path: &str) -> Lang {
@@ -29,54 +29,26 @@ struct Trees {
     error: Option<String>,
 }
 
-fn tree_of(j: &Json) -> Option<Tree> {
-    let files = j["files"].as_array()?;
-    Some(Tree {
-        files: files
-            .iter()
-            .map(|f| GitFile {
-                path: f["path"].as_str().unwrap_or_default().into(),
-                text: f["text"].as_str().unwrap_or_default().into(),
-                executable: false,
-            })
-            .collect(),
-        seed: j["seed"].as_str().unwrap_or_default().into(),
-    })
-}
-
-/// Whether a request is on its way, and whether the answers changed since it left.
-#[derive(Debug, Clone, Copy, Default)]
-struct Flight {
-    busy: bool,
-    again: bool,
-}
-
 /// Asks the worker for the trees of the current answers; one request at a time, the
 /// latest answers next (keystrokes in between are folded into one).
-fn refresh(ui: Ui, trees: RwSignal<Trees>, flight: StoredValue<Flight>) {
-    if flight.get_value().busy {
-        flight.update_value(|f| f.again = true);
-        return;
-    }
-    let cfg = ui.config.get_untracked();
-    if cfg.deploy.delivery == Delivery::Script {
-        return;
-    }
-    let opts = ui.values_options();
-    flight.set_value(Flight { busy: true, again: false });
-    let req = json!({"op": "tree", "profile": profile_text(&cfg), "masked": profile_text(&cfg.masked(MASK))});
-    let req = with_chart(req, &cfg);
-    request(with_options(req, opts), move |reply, _| {
-        trees.set(Trees {
-            shown: tree_of(&reply["shown"]),
-            unmasked: tree_of(&reply["unmasked"]),
-            error: reply["error"].as_str().map(String::from),
-        });
-        let again = flight.get_value().again;
-        flight.set_value(Flight::default());
-        if again {
-            refresh(ui, trees, flight);
+fn refresh(ui: Ui, trees: RwSignal<Trees>, flight: Flight) {
+    let make = move || {
+        let cfg = ui.config.get_untracked();
+        if cfg.deploy.delivery == Delivery::Script {
+            return None;
         }
+        let masked = profile_text(&cfg.masked(MASK));
+        let job = Job::Tree { profile: profile_text(&cfg), masked, options: ui.values_options() };
+        Some((job, chart_for(&cfg)))
+    };
+    flight.ask(make, move |answer| {
+        trees.set(match answer {
+            Answer::Trees { shown, unmasked } => {
+                Trees { shown: shown.clone(), unmasked: unmasked.clone(), error: None }
+            }
+            Answer::Error(e) => Trees { error: Some(e.clone()), ..Trees::default() },
+            _ => Trees::default(),
+        })
     });
 }
 
@@ -86,7 +58,7 @@ pub fn GitopsFiles() -> impl IntoView {
     let ui = ui();
     let delivery = Memo::new(move |_| ui.config.with(|c| c.deploy.delivery));
     let trees = RwSignal::new(Trees::default());
-    let flight = StoredValue::new(Flight::default());
+    let flight = Flight::new();
     Effect::new(move |_| {
         ui.config.track();
         ui.form.track();

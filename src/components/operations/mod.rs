@@ -8,9 +8,9 @@
 
 use crate::browser;
 use crate::state::{ui, MASK};
-use crate::worker_bridge::{profile_text, with_chart, Flight};
+use crate::worker_bridge::{chart_for, profile_text, Flight};
+use ixn_core::protocol::{Answer, Job, SectionScripts};
 use leptos::prelude::*;
-use serde_json::{json, Value as Json};
 
 /// What the worker made for the current answers.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,7 +21,7 @@ struct Sections {
     real: String,
     /// Each section's `id`, `script` and its items' texts, real: what Copy and
     /// Download carry.
-    unmasked: Json,
+    unmasked: Vec<SectionScripts>,
     error: Option<String>,
 }
 
@@ -37,19 +37,16 @@ pub fn Operations(
     let flight = Flight::new();
     let make = move || {
         Some(ui.config.with_untracked(|c| {
-            with_chart(
-                json!({"op": "operations", "profile": profile_text(c), "masked": profile_text(&c.masked(MASK))}),
-                c,
-            )
+            (Job::Operations { profile: profile_text(c), masked: profile_text(&c.masked(MASK)) }, chart_for(c))
         }))
     };
-    let text = |j: &Json| j.as_str().unwrap_or_default().to_string();
-    let done = move |reply: &Json| {
-        sections.set(Sections {
-            shown: text(&reply["shown"]),
-            real: text(&reply["real"]),
-            unmasked: reply["unmasked"].clone(),
-            error: reply["error"].as_str().map(String::from),
+    let done = move |answer: &Answer| {
+        sections.set(match answer {
+            Answer::Operations { shown, real, scripts } => {
+                Sections { shown: shown.clone(), real: real.clone(), unmasked: scripts.clone(), error: None }
+            }
+            Answer::Error(e) => Sections { error: Some(e.clone()), ..Sections::default() },
+            other => Sections { error: Some(format!("unexpected answer {other:?}")), ..Sections::default() },
         })
     };
     Effect::new(move |_| {
@@ -64,8 +61,8 @@ pub fn Operations(
     Effect::new(move |_| {
         query.track();
         search.ask(
-            move || Some(json!({"op": "metrics", "query": query.get_untracked()})),
-            move |reply| metrics.set(text(&reply["html"])),
+            move || Some((Job::Metrics { query: query.get_untracked() }, None)),
+            move |answer| metrics.set(if let Answer::Metrics(html) = answer { html.clone() } else { String::new() }),
         );
     });
     // The HTML is replaced only when it changes, not on every keystroke.
@@ -77,19 +74,17 @@ pub fn Operations(
         let Some(button) = crate::browser::closest(&ev, "button[data-copy], button[data-download]") else {
             return;
         };
-        let real = |id: &str, f: &dyn Fn(&Json) -> String| {
-            sections.with_untracked(|s| {
-                s.unmasked.as_array().into_iter().flatten().find(|s| s["id"] == id).map(f).unwrap_or_default()
-            })
+        let real = |id: &str, f: &dyn Fn(&SectionScripts) -> String| {
+            sections.with_untracked(|s| s.unmasked.iter().find(|s| s.id == id).map(f).unwrap_or_default())
         };
         if let Some(id) = button.get_attribute("data-download") {
-            let script = real(&id, &|s| text(&s["script"]));
+            let script = real(&id, &|s| s.script.clone());
             browser::download(&format!("ixn-{id}.sh"), "text/x-shellscript", script.as_bytes());
             return;
         }
         let (Some(id), Some(n)) = (button.get_attribute("data-copy"), button.get_attribute("data-n")) else { return };
         let n: usize = n.parse().unwrap_or_default();
-        let copied = real(&id, &|s| text(&s["items"][n]));
+        let copied = real(&id, &|s| s.items.get(n).cloned().flatten().unwrap_or_default());
         let note = if ui.show_secrets.get_untracked() { "" } else { " (with the real secrets)" };
         let status = button.next_element_sibling();
         leptos::task::spawn_local(async move {

@@ -2,7 +2,7 @@
 
 use super::error_banner::ErrorBanner;
 use crate::browser;
-use crate::components::preview::{Code, CopyButtons, Lang};
+use crate::components::code_block::{Code, CopyButtons, Lang};
 use crate::state::ui;
 use ixn_core::model::SecretStyle;
 use ixn_core::registry::Step;

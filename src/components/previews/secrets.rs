@@ -1,7 +1,7 @@
 //! The secrets preview: every secret in one List manifest.
 
 use super::error_banner::ErrorBanner;
-use crate::components::preview::{Code, CopyButtons, Lang};
+use crate::components::code_block::{Code, CopyButtons, Lang};
 use crate::state::ui;
 use leptos::prelude::*;
 

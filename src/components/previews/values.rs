@@ -1,7 +1,7 @@
 //! The values file preview: form (minimal or full), comments, copy and download.
 
 use super::error_banner::ErrorBanner;
-use crate::components::preview::{Code, CopyButtons, Lang};
+use crate::components::code_block::{Code, CopyButtons, Lang};
 use crate::state::ui;
 use ixn_core::generate::values_yaml::Form;
 use leptos::prelude::*;

@@ -12,8 +12,9 @@
 
 use crate::browser;
 use crate::state::{ui, Ui, TENANTS_KEY};
-use crate::worker_bridge::{profile_text, request, with_chart, with_options};
-use ixn_core::generate::values_yaml::ValuesOptions;
+use crate::worker_bridge::{chart_for, profile_text, request, Flight};
+use ixn_core::batch::render::Stage;
+use ixn_core::protocol::{Answer, Job};
 use ixn_core::registry::Step;
 use leptos::prelude::*;
 use serde_json::{json, Value as Json};
@@ -38,13 +39,6 @@ enum Checked {
     Rows(String, u64),
 }
 
-/// Whether a check is on its way, and whether the input changed since it left.
-#[derive(Debug, Clone, Copy, Default)]
-struct Flight {
-    busy: bool,
-    again: bool,
-}
-
 /// The panel's signals, shared by its handlers.
 #[derive(Clone, Copy)]
 struct Panel {
@@ -55,27 +49,19 @@ struct Panel {
     progress: RwSignal<Option<(u64, u64, String)>>,
     rendering: RwSignal<bool>,
     status: RwSignal<String>,
-    flight: StoredValue<Flight>,
+    flight: Flight,
 }
 
 impl Panel {
-    fn options(&self) -> ValuesOptions {
-        self.ui.values_options()
+    /// The base answers, the tenants file and its name, and the chart they are read against.
+    fn inputs(&self) -> (String, String, String, Option<String>) {
+        let (profile, chart) = self.ui.config.with_untracked(|c| (profile_text(c), chart_for(c)));
+        (profile, self.text.get_untracked(), self.file_name(), chart)
     }
 
-    fn request_of(&self, op: &str) -> Json {
-        let mut req = json!({
-            "op": op,
-            "profile": self.ui.config.with_untracked(profile_text),
-            "tenants": self.text.get_untracked(),
-            "file": self.file_name(),
-        });
-        // The per-tenant secrets file goes to the worker with each request, from memory.
-        if let Some((name, text)) = self.ui.tenant_secrets.get_untracked() {
-            req["secrets"] = json!(text);
-            req["secretsFile"] = json!(name);
-        }
-        with_options(self.ui.config.with_untracked(|c| with_chart(req, c)), self.options())
+    /// The per-tenant secrets file, which goes to the worker with each request, from memory.
+    fn secrets(&self) -> Option<(String, String)> {
+        self.ui.tenant_secrets.get_untracked()
     }
 
     fn file_name(&self) -> String {
@@ -105,31 +91,29 @@ impl Panel {
             self.checked.set(Checked::Empty);
             return;
         }
-        if self.flight.get_value().busy {
-            self.flight.update_value(|f| f.again = true);
-            return;
-        }
-        self.flight.set_value(Flight { busy: true, again: false });
-        request(self.request_of("check"), move |reply, _| {
-            if let Some(p) = reply["progress"].as_array() {
+        let make = move || {
+            // Emptied since: said by `check`, nothing to ask.
+            if self.text.with_untracked(|t| t.trim().is_empty()) {
+                return None;
+            }
+            let (profile, tenants, file, chart) = self.inputs();
+            Some((Job::Check { profile, tenants, file, secrets: self.secrets() }, chart))
+        };
+        self.flight.ask(make, move |answer| {
+            if let Answer::Progress { done, total, .. } = answer {
                 if !self.rendering.get_untracked() {
-                    let (done, total) = (p[0].as_u64().unwrap_or(0), p[1].as_u64().unwrap_or(0));
-                    self.progress.set(Some((done, total, "Checking".into())));
+                    self.progress.set(Some((*done as u64, *total as u64, "Checking".into())));
                 }
                 return;
             }
             if !self.rendering.get_untracked() {
                 self.progress.set(None);
             }
-            self.checked.set(match (reply["html"].as_str(), reply["error"].as_str()) {
-                (Some(html), _) => Checked::Rows(html.into(), reply["ready"].as_u64().unwrap_or(0)),
-                (None, e) => Checked::Unreadable(e.unwrap_or("The tenants file could not be checked.").into()),
+            self.checked.set(match answer {
+                Answer::Checked { html, ready } => Checked::Rows(html.clone(), *ready as u64),
+                Answer::Error(e) => Checked::Unreadable(e.clone()),
+                _ => Checked::Unreadable("The tenants file could not be checked.".into()),
             });
-            let again = self.flight.get_value().again;
-            self.flight.set_value(Flight::default());
-            if again {
-                self.check();
-            }
         });
     }
 
@@ -141,30 +125,32 @@ impl Panel {
         self.rendering.set(true);
         self.status.set(String::new());
         self.progress.set(Some((0, 0, "Checking".into())));
-        request(self.request_of("batch"), move |reply, bytes| {
-            if let Some(p) = reply["progress"].as_array() {
-                let stage = if reply["stage"] == "rendering" { "Rendering" } else { "Checking" };
-                self.progress.set(Some((p[0].as_u64().unwrap_or(0), p[1].as_u64().unwrap_or(0), stage.into())));
+        let (profile, tenants, file, chart) = self.inputs();
+        let job = Job::Batch { profile, tenants, file, options: self.ui.values_options(), secrets: self.secrets() };
+        request(job, chart, move |answer, bytes| {
+            if let Answer::Progress { stage, done, total } = answer {
+                let stage = if *stage == Stage::Rendering { "Rendering" } else { "Checking" };
+                self.progress.set(Some((*done as u64, *total as u64, stage.into())));
                 return;
             }
             self.rendering.set(false);
             self.progress.set(None);
-            match (reply["name"].as_str(), bytes) {
-                (Some(name), Some(b)) => {
+            match (answer, bytes) {
+                (Answer::File { name, rendered, failed }, Some(b)) => {
                     browser::download(name, "application/x-tar", &b);
-                    let (rendered, failed) =
-                        (reply["rendered"].as_u64().unwrap_or(0), reply["failed"].as_u64().unwrap_or(0));
+                    let (rendered, failed) = (*rendered, *failed);
                     self.status.set(if failed == 0 {
-                        format!("Downloaded {name}: {}.", ixn_core::wording::count(rendered as usize, "tenant"))
+                        format!("Downloaded {name}: {}.", ixn_core::wording::count(rendered, "tenant"))
                     } else {
                         format!(
                             "Downloaded {name}: {} rendered; {} with errors left out (tenants.csv lists them).",
-                            ixn_core::wording::count(rendered as usize, "tenant"),
-                            ixn_core::wording::count(failed as usize, "row")
+                            ixn_core::wording::count(rendered, "tenant"),
+                            ixn_core::wording::count(failed, "row")
                         )
                     });
                 }
-                _ => self.status.set(reply["error"].as_str().unwrap_or("The tenants could not be rendered.").into()),
+                (Answer::Error(e), _) => self.status.set(e.clone()),
+                _ => self.status.set("The tenants could not be rendered.".into()),
             }
         });
     }
@@ -182,7 +168,7 @@ pub fn TenantsPanel() -> impl IntoView {
         progress: RwSignal::new(None),
         rendering: RwSignal::new(false),
         status: RwSignal::new(String::new()),
-        flight: StoredValue::new(Flight::default()),
+        flight: Flight::new(),
     };
     // Read again when what this browser keeps changed under the panel (Forget
     // everything, its Undo).

@@ -11,7 +11,7 @@
 
 use super::external_secrets::{self, store_name};
 use super::kube::{Meta, Object, Spec};
-use super::{json_doc, manifests, seed, yaml_doc, BatchError, GitFile, Manifest, Stage, Tenant, Tree};
+use super::{manifests, seed, yaml_doc, BatchError, GitFile, GitView, Manifest, Stage, Tree};
 use crate::generate::commands::VALUES_FILE;
 pub use crate::model::chart_name;
 use crate::model::{SyncMode, ValuesIn};
@@ -102,7 +102,7 @@ pub struct Destination {
 }
 
 /// `syncPolicy`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncPolicy {
     /// Present: Argo CD syncs on its own.
@@ -113,7 +113,7 @@ pub struct SyncPolicy {
 }
 
 /// `syncPolicy.automated`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Automated {
     /// Delete what left Git.
@@ -129,7 +129,7 @@ pub fn chart_repo(url: &str) -> String {
 }
 
 /// The chart version, `*` (the latest) when none is given.
-fn chart_version(t: &Tenant) -> String {
+fn chart_version(t: &GitView) -> String {
     let v = t.cfg.deploy.chart_version.trim();
     if v.is_empty() {
         "*".into()
@@ -138,7 +138,7 @@ fn chart_version(t: &Tenant) -> String {
     }
 }
 
-fn sync_policy(t: &Tenant) -> SyncPolicy {
+fn sync_policy(t: &GitView) -> SyncPolicy {
     SyncPolicy {
         automated: (t.cfg.deploy.sync == SyncMode::Automated).then_some(Automated { prune: true, self_heal: true }),
         sync_options: vec!["CreateNamespace=true".into()],
@@ -146,7 +146,7 @@ fn sync_policy(t: &Tenant) -> SyncPolicy {
 }
 
 /// The manifests beside the chart, annotated with their sync wave or hook.
-pub fn annotated(t: &Tenant) -> Vec<Manifest> {
+pub fn annotated(t: &GitView) -> Vec<Manifest> {
     let mut out = Vec::new();
     let all = manifests(t);
     let hooks = all.iter().any(|m| m.stage.bootstrap());
@@ -187,7 +187,7 @@ pub fn annotated(t: &Tenant) -> Vec<Manifest> {
 }
 
 /// The Application of one tenant.
-pub fn application(t: &Tenant, has_manifests: bool) -> Object<Spec<ApplicationSpec>> {
+pub fn application(t: &GitView, has_manifests: bool) -> Object<Spec<ApplicationSpec>> {
     let d = &t.cfg.deploy;
     let file = d.values_in == ValuesIn::File;
     let chart = Source {
@@ -231,7 +231,7 @@ pub fn application(t: &Tenant, has_manifests: bool) -> Object<Spec<ApplicationSp
 
 /// The tenant's folder without the Application: the values file (when in Git) and
 /// the manifests.
-fn folder_files(t: &Tenant, values_file: bool) -> (Vec<GitFile>, bool) {
+fn folder_files(t: &GitView, values_file: bool) -> (Vec<GitFile>, bool) {
     let mut files = Vec::new();
     if values_file {
         files.push(GitFile {
@@ -249,7 +249,7 @@ fn folder_files(t: &Tenant, values_file: bool) -> (Vec<GitFile>, bool) {
 
 /// One tenant's tree: `application.yaml` (apply it to Argo CD once, or keep it in an
 /// app-of-apps folder), the values file when chosen, and `manifests/`.
-pub fn tree(t: &Tenant) -> Tree {
+pub fn tree(t: &GitView) -> Tree {
     let (mut files, has_manifests) = folder_files(t, t.cfg.deploy.values_in == ValuesIn::File);
     let app = application(t, has_manifests);
     files.insert(
@@ -265,9 +265,9 @@ pub fn tree(t: &Tenant) -> Tree {
 }
 
 /// One list-generator element: everything that differs between tenants.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Element {
+pub struct Element {
     release: String,
     namespace: String,
     project: String,
@@ -283,10 +283,10 @@ struct Element {
 pub const APPLICATION_SET_FILE: &str = "applicationset.yaml";
 
 /// A tenant's list-generator element and its folder in a batch (values in Git).
-pub fn batch_part(t: &Tenant) -> (Json, Vec<GitFile>) {
+pub fn batch_part(t: &GitView) -> (Element, Vec<GitFile>) {
     let (files, _) = folder_files(t, true);
     let d = &t.cfg.deploy;
-    let element = serde_json::to_value(Element {
+    let element = Element {
         release: t.release.clone(),
         namespace: t.namespace.clone(),
         project: d.argocd_project.clone(),
@@ -296,20 +296,80 @@ pub fn batch_part(t: &Tenant) -> (Json, Vec<GitFile>) {
         git_repo: d.git_repo_url.clone(),
         git_revision: d.git_revision.clone(),
         path: t.folder.clone(),
-    })
-    .expect("json");
+    };
     (element, files)
+}
+
+/// What the ApplicationSet takes from the batch's first tenant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchHead {
+    /// Its Argo CD namespace.
+    pub namespace: String,
+    /// Its sync policy.
+    pub sync_policy: SyncPolicy,
 }
 
 /// What the ApplicationSet takes from the batch's first tenant: its Argo CD namespace
 /// and its sync policy.
-pub fn batch_head(t: &Tenant) -> Json {
-    serde_json::json!({"namespace": t.cfg.deploy.argocd_namespace, "syncPolicy": sync_policy(t)})
+pub fn batch_head(t: &GitView) -> BatchHead {
+    BatchHead { namespace: t.cfg.deploy.argocd_namespace.clone(), sync_policy: sync_policy(t) }
+}
+
+/// An `ApplicationSet` (argoproj.io/v1alpha1).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ApplicationSet {
+    api_version: &'static str,
+    kind: &'static str,
+    metadata: SetMeta,
+    spec: SetSpec,
+}
+
+/// The ApplicationSet's `metadata`.
+#[derive(Debug, Serialize)]
+struct SetMeta {
+    name: &'static str,
+    namespace: String,
+}
+
+/// The ApplicationSet's `spec`: Go templates over a list generator.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SetSpec {
+    go_template: bool,
+    go_template_options: Vec<&'static str>,
+    generators: Vec<ListGenerator>,
+    template: SetTemplate,
+}
+
+/// `{list: {elements}}`.
+#[derive(Debug, Serialize)]
+struct ListGenerator {
+    list: Elements,
+}
+
+/// The list generator's elements, one per tenant.
+#[derive(Debug, Serialize)]
+struct Elements {
+    elements: Vec<Element>,
+}
+
+/// The Application each element makes.
+#[derive(Debug, Serialize)]
+struct SetTemplate {
+    metadata: TemplateMeta,
+    spec: ApplicationSpec,
+}
+
+/// The templated Application's `metadata`.
+#[derive(Debug, Serialize)]
+struct TemplateMeta {
+    name: String,
 }
 
 /// `applicationset.yaml`: one Application per element, in the namespace and with the
 /// sync policy of `head` ([`batch_head`] of the first tenant).
-pub fn application_set_file(head: &Json, elements: Vec<Json>) -> GitFile {
+pub fn application_set_file(head: &BatchHead, elements: Vec<Element>) -> GitFile {
     // Go templates (goTemplate: true): element values are data, never parsed as
     // templates, so any text in them arrives as typed.
     let v = |field: &str| format!("{{{{ .{field} }}}}");
@@ -338,24 +398,22 @@ pub fn application_set_file(head: &Json, elements: Vec<Json>) -> GitFile {
             },
         ],
         destination: Destination { server: IN_CLUSTER.into(), namespace: v("namespace") },
-        sync_policy: SyncPolicy { automated: None, sync_options: Vec::new() },
+        sync_policy: head.sync_policy.clone(),
     };
-    let mut template = serde_json::json!({"metadata": {"name": v("release")}, "spec": spec});
-    template["spec"]["syncPolicy"] = head["syncPolicy"].clone();
-    let set = serde_json::json!({
-        "apiVersion": API,
-        "kind": "ApplicationSet",
-        "metadata": {"name": "ixn-tenants", "namespace": head["namespace"]},
-        "spec": {
-            "goTemplate": true,
-            "goTemplateOptions": ["missingkey=error"],
-            "generators": [{"list": {"elements": elements}}],
-            "template": template,
+    let set = ApplicationSet {
+        api_version: API,
+        kind: "ApplicationSet",
+        metadata: SetMeta { name: "ixn-tenants", namespace: head.namespace.clone() },
+        spec: SetSpec {
+            go_template: true,
+            go_template_options: vec!["missingkey=error"],
+            generators: vec![ListGenerator { list: Elements { elements } }],
+            template: SetTemplate { metadata: TemplateMeta { name: v("release") }, spec },
         },
-    });
+    };
     GitFile {
         path: APPLICATION_SET_FILE.into(),
-        text: json_doc("Argo CD ApplicationSet: one Application per IXN tenant", &set),
+        text: yaml_doc("Argo CD ApplicationSet: one Application per IXN tenant", &set),
         executable: false,
     }
 }
@@ -364,7 +422,7 @@ pub fn application_set_file(head: &Json, elements: Vec<Json>) -> GitFile {
 /// tenant) and each tenant's folder, values in Git. Tenants keep their own chart,
 /// version, repository and project; the ApplicationSet lives in the first tenant's
 /// Argo CD namespace and uses its sync policy.
-pub fn application_set(tenants: &[Tenant]) -> Result<Tree, BatchError> {
+pub fn application_set(tenants: &[GitView]) -> Result<Tree, BatchError> {
     let first = tenants.first().ok_or(BatchError::Empty)?;
     super::distinct(tenants.iter().map(|t| (t.folder.as_str(), t.release.as_str(), t.namespace.as_str())))?;
     let mut files = Vec::new();

@@ -6,7 +6,7 @@ use super::external_secrets::bootstrap_secret;
 use super::kube::{
     ConfigMapBody, Container, EnvVar, JobSpec, Meta, NameRef, Object, PodSpec, PodTemplate, Spec, Volume, VolumeMount,
 };
-use super::{Manifest, Stage, Tenant};
+use super::{GitView, Manifest, Stage};
 use crate::generate::commands::database_names;
 use crate::generate::sql::bootstrap_sql_from_env;
 use crate::registry::keys;
@@ -20,18 +20,18 @@ pub const OWNER_KEY: &str = "IXN_OWNER_PASSWORD";
 pub const SQL_FILE: &str = "bootstrap.sql";
 
 /// The name of the Job and its ConfigMap.
-pub fn job_name(t: &Tenant) -> String {
+pub fn job_name(t: &GitView) -> String {
     format!("{}-db-bootstrap", t.name)
 }
 
 /// The SQL the Job runs.
-pub fn sql(t: &Tenant) -> String {
+pub fn sql(t: &GitView) -> String {
     let [server_db, node_db] = database_names(&t.real);
     bootstrap_sql_from_env(&[&server_db, &node_db], &t.cfg.deploy.db_owner_user, OWNER_KEY)
 }
 
 /// The ConfigMap with the SQL.
-pub fn config_map(t: &Tenant) -> Object<ConfigMapBody> {
+pub fn config_map(t: &GitView) -> Object<ConfigMapBody> {
     let mut data = Map::new();
     data.insert(SQL_FILE.into(), Json::String(sql(t)));
     Object {
@@ -44,7 +44,7 @@ pub fn config_map(t: &Tenant) -> Object<ConfigMapBody> {
 
 /// The Job: psql as the admin, against the IXN Server database's host, with the SQL
 /// from the ConfigMap. It can run again: the SQL creates only what is missing.
-pub fn job(t: &Tenant) -> Object<Spec<JobSpec>> {
+pub fn job(t: &GitView) -> Object<Spec<JobSpec>> {
     let d = &t.cfg.deploy;
     let host = t.real.str(keys::IXN_SERVICE_IXN_SERVER_DB_HOST).unwrap_or_default().to_string();
     let port = t.real.port_text(keys::IXN_SERVICE_IXN_SERVER_DB_PORT).unwrap_or_else(|| "5432".into());
@@ -90,7 +90,7 @@ pub fn job(t: &Tenant) -> Object<Spec<JobSpec>> {
 }
 
 /// The ConfigMap and the Job, when the bootstrap is on.
-pub fn manifests(t: &Tenant) -> Vec<Manifest> {
+pub fn manifests(t: &GitView) -> Vec<Manifest> {
     if !t.cfg.deploy.db_bootstrap {
         return Vec::new();
     }

@@ -7,7 +7,7 @@
 //! `toJson`, so every value is a JSON string whatever it holds.
 
 use super::kube::{Meta, NameRef, Object, Spec};
-use super::{Manifest, Stage, Tenant};
+use super::{GitView, Manifest, Stage};
 use crate::generate::secrets::{self, KAFKA_KEY, KAFKA_SECRET, REDIS_KEY, REDIS_SECRET};
 use crate::model::SecretStoreKind;
 use serde::Serialize;
@@ -245,7 +245,7 @@ pub struct Plan {
 }
 
 /// The store-key prefix: `store.prefix`, else the release (if safe), else `ixn`.
-fn prefix(t: &Tenant) -> String {
+fn prefix(t: &GitView) -> String {
     let p = t.cfg.deploy.store_prefix.trim();
     if p.is_empty() {
         t.name.clone()
@@ -255,17 +255,17 @@ fn prefix(t: &Tenant) -> String {
 }
 
 /// The name of the tenant's SecretStore.
-pub fn store_name(t: &Tenant) -> String {
+pub fn store_name(t: &GitView) -> String {
     format!("{}-secrets", t.name)
 }
 
 /// The bootstrap Secret's name (admin and owner passwords for the Job).
-pub fn bootstrap_secret(t: &Tenant) -> String {
+pub fn bootstrap_secret(t: &GitView) -> String {
     format!("{}-db-bootstrap", t.name)
 }
 
 struct Builder<'t> {
-    t: &'t Tenant,
+    t: &'t GitView,
     entries: Vec<StoreEntry>,
 }
 
@@ -325,7 +325,7 @@ fn template(kind: &'static str, data: &[(&str, String)]) -> Option<Template> {
 }
 
 /// The store entries and ExternalSecrets for the tenant's Secrets.
-pub fn plan(t: &Tenant) -> Plan {
+pub fn plan(t: &GitView) -> Plan {
     let d = &t.cfg.deploy;
     let mut b = Builder { t, entries: Vec::new() };
     let mut externals = Vec::new();
@@ -411,7 +411,7 @@ pub fn plan(t: &Tenant) -> Plan {
 }
 
 /// The tenant's SecretStore, named `name`.
-pub fn secret_store(t: &Tenant, name: &str) -> Object<Spec<SecretStoreSpec>> {
+pub fn secret_store(t: &GitView, name: &str) -> Object<Spec<SecretStoreSpec>> {
     let d = &t.cfg.deploy;
     let sa = NameRef { name: d.store_service_account.clone() };
     let provider = match d.secret_store {
@@ -467,7 +467,7 @@ pub fn secret_store(t: &Tenant, name: &str) -> Object<Spec<SecretStoreSpec>> {
 
 /// The project of the secrets in Google Secret Manager: `store.gcpProject`, else the
 /// GKE project.
-pub fn gcp_project(t: &Tenant) -> &str {
+pub fn gcp_project(t: &GitView) -> &str {
     let d = &t.cfg.deploy;
     if d.store_gcp_project.is_empty() {
         &d.gke_project
@@ -478,14 +478,14 @@ pub fn gcp_project(t: &Tenant) -> &str {
 
 /// The Google service account GKE workload identity binds the store's Kubernetes
 /// service account to: the same name, in the secrets' project.
-pub fn google_service_account(t: &Tenant) -> String {
+pub fn google_service_account(t: &GitView) -> String {
     format!("{}@{}.iam.gserviceaccount.com", t.cfg.deploy.store_service_account, gcp_project(t))
 }
 
 /// The Kubernetes service account the SecretStore authenticates as: on GKE annotated
 /// with its Google service account (workload identity); on AKS the seed script adds
 /// the managed identity's client ID, which only exists once it has made it.
-pub fn service_account(t: &Tenant) -> Object<super::kube::Empty> {
+pub fn service_account(t: &GitView) -> Object<super::kube::Empty> {
     let mut metadata = Meta::named(&t.cfg.deploy.store_service_account, &t.namespace);
     if t.cfg.deploy.secret_store == SecretStoreKind::GcpSecretManager {
         metadata = metadata.annotate("iam.gke.io/gcp-service-account", &google_service_account(t));
@@ -494,7 +494,7 @@ pub fn service_account(t: &Tenant) -> Object<super::kube::Empty> {
 }
 
 /// The store's service account, the SecretStore and every ExternalSecret, as manifests.
-pub fn manifests(t: &Tenant) -> Vec<Manifest> {
+pub fn manifests(t: &GitView) -> Vec<Manifest> {
     let mut out = vec![Manifest::of(
         Stage::Store,
         "service-account.yaml".into(),

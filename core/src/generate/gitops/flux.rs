@@ -13,7 +13,7 @@
 
 use super::argocd::chart_name;
 use super::kube::{namespace, Meta, Object, Spec};
-use super::{manifests, seed, yaml_doc, GitFile, Stage, Tenant, Tree};
+use super::{manifests, seed, yaml_doc, GitFile, GitView, Stage, Tree};
 use crate::model::SyncMode;
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -158,7 +158,7 @@ pub fn kustomize_file(files: &[String]) -> String {
 }
 
 /// The HelmRepository.
-pub fn helm_repository(t: &Tenant) -> Object<Spec<HelmRepositorySpec>> {
+pub fn helm_repository(t: &GitView) -> Object<Spec<HelmRepositorySpec>> {
     let url = t.cfg.deploy.chart_repository().unwrap_or_default();
     let oci = url.starts_with("oci://");
     Object {
@@ -170,7 +170,7 @@ pub fn helm_repository(t: &Tenant) -> Object<Spec<HelmRepositorySpec>> {
 }
 
 /// The HelmRelease, with the values inline.
-pub fn helm_release(t: &Tenant) -> Object<Spec<HelmReleaseSpec>> {
+pub fn helm_release(t: &GitView) -> Object<Spec<HelmReleaseSpec>> {
     let v = t.cfg.deploy.chart_version.trim();
     Object {
         api_version: "helm.toolkit.fluxcd.io/v2",
@@ -196,7 +196,7 @@ pub fn helm_release(t: &Tenant) -> Object<Spec<HelmReleaseSpec>> {
 }
 
 /// A Flux Kustomization of one of the tenant's subfolders.
-fn kustomization(t: &Tenant, part: &str, depends: Option<&str>, force: bool) -> Object<Spec<KustomizationSpec>> {
+fn kustomization(t: &GitView, part: &str, depends: Option<&str>, force: bool) -> Object<Spec<KustomizationSpec>> {
     Object {
         api_version: "kustomize.toolkit.fluxcd.io/v1",
         kind: "Kustomization",
@@ -223,7 +223,7 @@ fn kustomization(t: &Tenant, part: &str, depends: Option<&str>, force: bool) -> 
 
 /// The tenant's tree: `kustomization.yaml` and `flux/` (the three Kustomizations), and
 /// the folders `secrets/`, `db-bootstrap/` and `release/` they apply.
-pub fn tree(t: &Tenant) -> Tree {
+pub fn tree(t: &GitView) -> Tree {
     let dir = &t.folder;
     let mut files = Vec::new();
     let mut put = |sub: &str, name: &str, text: String| {

@@ -12,7 +12,7 @@
 //! values, each `$` is written `${IXN_PORTAL_DOLLAR}` and the script exports that as `$`.
 
 use super::bootstrap_job::job_name;
-use super::{manifests, seed, GitFile, Tenant, Tree};
+use super::{manifests, seed, GitFile, GitView, Tree};
 use crate::generate::commands::VALUES_FILE;
 use crate::generate::shell::{command, comment_text, quote};
 
@@ -29,7 +29,7 @@ pub fn escape_dollars(yaml: &str) -> String {
     yaml.replace('$', &format!("${{{DOLLAR_VAR}}}"))
 }
 
-fn pre_release(t: &Tenant, manifest_files: &[String]) -> String {
+fn pre_release(t: &GitView, manifest_files: &[String]) -> String {
     let ns = t.namespace.as_str();
     let mut s = String::from(
         "# shellcheck shell=bash\n\
@@ -125,7 +125,7 @@ fn pre_release(t: &Tenant, manifest_files: &[String]) -> String {
     s
 }
 
-fn post_release(t: &Tenant) -> String {
+fn post_release(t: &GitView) -> String {
     let ns = t.namespace.as_str();
     let r = &t.release;
     format!(
@@ -137,7 +137,7 @@ fn post_release(t: &Tenant) -> String {
 }
 
 /// `chart.ver`: the chart version the workflow installs.
-pub fn chart_ver(t: &Tenant) -> GitFile {
+pub fn chart_ver(t: &GitView) -> GitFile {
     GitFile {
         path: format!("{CHART_DIR}/chart.ver"),
         text: format!("{}\n", t.cfg.deploy.chart_version.trim()),
@@ -147,7 +147,7 @@ pub fn chart_ver(t: &Tenant) -> GitFile {
 
 /// The release folder `dir`: values, the two scripts and `manifests/` (applied by
 /// the pre-release script; the Job's file last).
-pub fn release_files(t: &Tenant, dir: &str) -> Vec<GitFile> {
+pub fn release_files(t: &GitView, dir: &str) -> Vec<GitFile> {
     let ms = manifests(t);
     let before_job: Vec<String> =
         ms.iter().filter(|m| m.stage != super::Stage::BootstrapJob).map(|m| m.file.clone()).collect();
@@ -166,12 +166,12 @@ pub fn release_files(t: &Tenant, dir: &str) -> Vec<GitFile> {
 /// A batch tenant's release folder: `NN_release_<name>` beside the others under the
 /// one chart folder (the workflow deploys every `*_release_*` folder in name order).
 /// `number` is the tenant's row, `width` the digits of the last row (at least 2).
-pub fn batch_release_dir(t: &Tenant, number: usize, width: usize) -> String {
+pub fn batch_release_dir(t: &GitView, number: usize, width: usize) -> String {
     format!("{CHART_DIR}/{number:0width$}_release_{}", t.name)
 }
 
 /// The tree: `chart.ver` and the release folder.
-pub fn tree(t: &Tenant) -> Tree {
+pub fn tree(t: &GitView) -> Tree {
     let mut files = vec![chart_ver(t)];
     files.extend(release_files(t, RELEASE_DIR));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }

@@ -10,7 +10,9 @@
 //! Manifests are typed structs (`kube`, and one module per tool) serialised through
 //! serde_json into the project's YAML 1.1-safe writer: YAML is what people review in
 //! Git, and the writer quotes every string a YAML 1.1 or 1.2 reader (Helm, kubectl,
-//! Argo CD, Flux) would otherwise read as something else.
+//! Argo CD, Flux) would otherwise read as something else. Two parts are JSON by
+//! nature, not by shortcut: the chart's values (`valuesObject`, a values tree) and the
+//! ExternalSecret templates' `data` (a map the user's chart keys decide).
 
 pub mod argocd;
 pub mod bootstrap_job;
@@ -35,7 +37,7 @@ use std::borrow::Cow;
 pub const SEED_FILE: &str = "seed-secret-store.sh";
 
 /// One file of the Git tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct GitFile {
     /// Its path from the repository's root, `/`-separated.
     pub path: String,
@@ -46,7 +48,7 @@ pub struct GitFile {
 }
 
 /// What one delivery mode makes: the Git tree, and the secret-bearing seed script.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Tree {
     /// Files to commit, with their paths in the repository.
     pub files: Vec<GitFile>,
@@ -135,10 +137,11 @@ pub fn distinct<'a>(tenants: impl Iterator<Item = (&'a str, &'a str, &'a str)>) 
     Ok(())
 }
 
-/// One tenant as the GitOps generators see it: the answers adjusted for Git (no
-/// placeholders, DB secrets outside the chart), and what the generators share.
+/// A tenant's Git view: one tenant as the GitOps generators see it, the answers
+/// adjusted for Git (no placeholders, DB secrets outside the chart), and what the
+/// generators share. (Not a row of a tenants file: that is [`crate::batch::Row`].)
 #[derive(Debug, Clone)]
-pub struct Tenant {
+pub struct GitView {
     /// The answers, adjusted (secrets kept: the seed script needs them).
     pub cfg: Config,
     /// The effective values of `cfg`.
@@ -168,7 +171,7 @@ pub struct Tenant {
 
 /// Text that is safe as a path segment and an object name: a DNS-1123 label.
 pub(crate) fn is_safe_name(s: &str) -> bool {
-    crate::model::dns1123_label(s, 53).is_none()
+    crate::model::not_dns1123_label(s, 53).is_none()
 }
 
 /// The tenant's folder in the Git tree: `gitops.path` when it can be one (see
@@ -235,9 +238,9 @@ pub fn values_answers(cfg: &Config) -> Cow<'_, Config> {
     }
 }
 
-impl Tenant {
+impl GitView {
     /// The tenant for `cfg`.
-    pub fn of(cfg: &Config, opts: ValuesOptions) -> Tenant {
+    pub fn of(cfg: &Config, opts: ValuesOptions) -> GitView {
         let git = for_git(cfg);
         let real = Effective::of(&git);
         let vcfg = values_config(&git);
@@ -248,7 +251,7 @@ impl Tenant {
         let values = values_tree(&vcfg, &veff, ValuesOptions { comments: false, ..opts });
         let values_yaml = values_yaml(&vcfg, &veff, opts);
         let specs = secret_specs(&git, &real);
-        Tenant {
+        GitView {
             namespace: git.deploy.namespace.clone(),
             cfg: git,
             real,
@@ -265,7 +268,7 @@ impl Tenant {
 
     /// The tenant as one row of a batch: `shared_by` are the namespace's shared Secrets
     /// an earlier row declares (see [`crate::batch::RowReport::shared_by`]).
-    pub fn in_batch(mut self, shared_by: &[(String, usize)]) -> Tenant {
+    pub fn in_batch(mut self, shared_by: &[(String, usize)]) -> GitView {
         self.batch = true;
         self.shared_by = shared_by.to_vec();
         self
@@ -300,7 +303,7 @@ pub fn tree(cfg: &Config, opts: ValuesOptions) -> Option<Tree> {
     if cfg.deploy.delivery == Delivery::Script {
         return None;
     }
-    let t = Tenant::of(cfg, opts);
+    let t = GitView::of(cfg, opts);
     Some(match cfg.deploy.delivery {
         Delivery::Script => return None,
         Delivery::Argocd => argocd::tree(&t),
@@ -379,7 +382,7 @@ impl Manifest {
 
 /// Every manifest besides the chart's: External Secrets (when chosen) and the
 /// database bootstrap (when on), in order.
-pub fn manifests(t: &Tenant) -> Vec<Manifest> {
+pub fn manifests(t: &GitView) -> Vec<Manifest> {
     let mut out = if t.eso() { external_secrets::manifests(t) } else { Vec::new() };
     out.extend(bootstrap_job::manifests(t));
     out
@@ -388,6 +391,6 @@ pub fn manifests(t: &Tenant) -> Vec<Manifest> {
 /// A batch of tenants for Argo CD: one `ApplicationSet` and each tenant's folder (what
 /// the command line's batch writes). Each configuration keeps its own settings.
 pub fn argocd_batch(cfgs: &[Config], opts: ValuesOptions) -> Result<Tree, BatchError> {
-    let tenants: Vec<Tenant> = cfgs.iter().map(|c| Tenant::of(c, opts)).collect();
+    let tenants: Vec<GitView> = cfgs.iter().map(|c| GitView::of(c, opts)).collect();
     argocd::application_set(&tenants)
 }

@@ -5,14 +5,14 @@
 //! tools leave it out of what they apply (Argo CD reads `manifests/*.yaml` only, Flux
 //! the files `kustomization.yaml` lists, the workflow its scripts and values).
 
-use super::{GitFile, Tenant, SEED_FILE};
+use super::{GitFile, GitView, SEED_FILE};
 use crate::model::{Delivery, SecretStoreKind, SyncMode};
 
 /// The file's name in the folder.
 pub const README: &str = "README.md";
 
 /// The secrets' paragraph, the same in every mode.
-fn secrets(t: &Tenant) -> String {
+fn secrets(t: &GitView) -> String {
     let d = &t.cfg.deploy;
     let mut s = format!(
         "## Secrets\n\nNo secret is in this folder. `{SEED_FILE}` (in the download, beside the tree, never\ncommitted) puts them where the cluster reads them: run it once, then delete it.\n"
@@ -33,7 +33,7 @@ fn secrets(t: &Tenant) -> String {
 
 /// The tenant's `README.md`, in `folder` (the tenant's folder, or its Genesys release
 /// folder), for `delivery`.
-pub fn file(t: &Tenant, delivery: Delivery, folder: &str) -> GitFile {
+pub fn file(t: &GitView, delivery: Delivery, folder: &str) -> GitFile {
     let d = &t.cfg.deploy;
     let (release, ns) = (&t.name, crate::generate::shell::comment_text(&t.namespace));
     let mut s = format!(

@@ -7,7 +7,7 @@
 
 use super::bootstrap_job::{ADMIN_KEY, OWNER_KEY};
 use super::external_secrets::{self, bootstrap_secret, plan};
-use super::Tenant;
+use super::GitView;
 use crate::generate::commands::apply_manifest;
 use crate::generate::secrets::SecretSpec;
 use crate::generate::shell::{command, comment_text, quote};
@@ -32,7 +32,7 @@ fn piped(value: &str, cmd: &str) -> String {
 /// gcloud, az or vault is logged in, as the store commands): GKE workload identity's
 /// binding to the Google service account, AKS's managed identity and federated
 /// credential, or Vault's policy and Kubernetes auth role. Each may run again.
-fn identity_lines(t: &Tenant) -> String {
+fn identity_lines(t: &GitView) -> String {
     let d = &t.cfg.deploy;
     let (sa, ns) = (d.store_service_account.as_str(), t.namespace.as_str());
     let head = format!(
@@ -132,7 +132,7 @@ fn identity_lines(t: &Tenant) -> String {
 }
 
 /// The store commands of one tenant.
-fn store_lines(t: &Tenant) -> String {
+fn store_lines(t: &GitView) -> String {
     let d = &t.cfg.deploy;
     let mut out = String::new();
     match d.secret_store {
@@ -204,7 +204,7 @@ fn store_lines(t: &Tenant) -> String {
 }
 
 /// The Secret the bootstrap Job reads, for kubectl mode.
-fn bootstrap_spec(t: &Tenant) -> SecretSpec {
+fn bootstrap_spec(t: &GitView) -> SecretSpec {
     let d = &t.cfg.deploy;
     SecretSpec {
         name: bootstrap_secret(t),
@@ -216,7 +216,7 @@ fn bootstrap_spec(t: &Tenant) -> SecretSpec {
 
 /// The kubectl commands of one tenant: the namespace, then each Secret applied as a
 /// manifest from stdin.
-fn kubectl_lines(t: &Tenant) -> String {
+fn kubectl_lines(t: &GitView) -> String {
     let ns = t.namespace.as_str();
     let mut out = format!(
         "# The namespace, if missing, then each Secret as a manifest on kubectl's stdin.\n{} | {}\n",
@@ -243,13 +243,13 @@ fn kubectl_lines(t: &Tenant) -> String {
 }
 
 /// The lines of one tenant, after a comment naming it.
-pub fn tenant_lines(t: &Tenant) -> String {
+pub fn tenant_lines(t: &GitView) -> String {
     let body = if t.eso() { store_lines(t) } else { kubectl_lines(t) };
     format!("\n# ---- {} (namespace {})\n{body}", comment_text(&t.release), comment_text(&t.namespace))
 }
 
 /// The whole script for these tenants.
-pub fn script(tenants: &[Tenant]) -> String {
+pub fn script(tenants: &[GitView]) -> String {
     let mut out = head();
     for t in tenants {
         out.push_str(&tenant_lines(t));
