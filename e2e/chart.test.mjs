@@ -114,6 +114,41 @@ test("my chart's values: defaults, other chart keys, warnings and keep at fields
   await context.close();
 });
 
+test('while the override question is open, the status line says the file is not in use, not "Working against"', async () => {
+  const { page, context, problems } = await portal(f);
+  await page.click("text=Load the guide's sample");
+  const OVERRIDE = 'tenant:\n  id: "100"\n  sid: "100"\nixnService:\n  ixnNode:\n    redis: []\n';
+  // No chart in use yet: the question is open, the line is not green and names the guide's defaults.
+  await step(page, 'chart');
+  await page.fill('#chart-text', OVERRIDE);
+  await page.click('text=Use these values');
+  await page.waitForSelector('#chart-ask');
+  assert.ok(!(await page.isVisible('#chart-status.ok')), 'no green line while asking');
+  const first = await page.textContent('#chart-status');
+  assert.doesNotMatch(first, /Working against/);
+  assert.match(first, /Waiting for your answer below: pasted values is not in use yet\. Until you answer, the output follows the guide's defaults\./);
+  await page.click('#chart-ask button:has-text("Cancel")');
+  assert.equal(await page.locator('#chart-status').count(), 0, 'nothing in use, nothing said');
+  // A chart in use, then an override file pasted: the line no longer claims a chart until answered.
+  await useChart(page, CHART);
+  const digest = (await page.textContent('#chart-status')).match(/sha256:[0-9a-f]{64}/)[0];
+  await page.fill('#chart-text', OVERRIDE);
+  await page.click('text=Use these values');
+  await page.waitForSelector('#chart-ask');
+  const pending = await page.textContent('#chart-status');
+  assert.doesNotMatch(pending, /Working against/);
+  assert.match(pending, new RegExp(`not in use yet\\. Until you answer, the output follows the chart values used before \\(${digest}\\)\\.`));
+  assert.ok(await page.isVisible('#chart-status.warning'));
+  // Answered: the override file is the chart now, and the line says so.
+  await page.click('#chart-ask button:has-text("Use it as my chart anyway")');
+  await page.waitForSelector('#chart-status.ok');
+  const now = await page.textContent('#chart-status');
+  assert.match(now, /Working against/);
+  assert.ok(!now.includes(digest), 'the other file is in use now');
+  await assertClean(page, problems);
+  await context.close();
+});
+
 test('a link names the chart by digest and asks for the file again', async () => {
   const { page, context } = await portal(f);
   await page.click("text=Load the guide's sample");

@@ -107,3 +107,68 @@ test('a changed field keeps one Tab stop: its reset link is not in the Tab order
   assert.equal(await page.inputValue('[name="tenant.sid"]'), '');
   await assertClean(page, problems);
 });
+
+// Issue 23.9: at 390 px no step scrolls sideways, the Changes view's long key paths
+// included (it measured scrollWidth 473).
+test('at 390 px no step scrolls sideways, with the Changes view open on its long key paths', async () => {
+  const context = await freshContext(f, { viewport: { width: 390, height: 844 } });
+  const { page, problems } = await portal(f, '', context);
+  await page.click("text=Load the guide's sample");
+  await step(page, 'review');
+  await page.click('#changes summary');
+  await page.waitForSelector('#changes-report .change-list');
+  await page.click('#changes-report summary');
+  const STEPS = ['tenant', 'cluster', 'databases', 'redis', 'kafka', 'consul', 'ports', 'resources', 'observability', 'scheduling', 'chart', 'review'];
+  for (const s of STEPS) {
+    await step(page, s);
+    const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+    assert.ok(sw <= cw, `${s}: scrollWidth ${sw} > clientWidth ${cw}`);
+  }
+  await assertClean(page, problems);
+  await context.close();
+});
+
+// Issue 23.9: the map's labels read at 12 px or more at 1440 px (they were 9 to 11).
+test('at 1440 px every label of the map renders at 12 px or more', async () => {
+  const context = await freshContext(f, { viewport: { width: 1440, height: 900 } });
+  const { page, problems } = await portal(f, '', context);
+  await page.click("text=Load the guide's sample");
+  await tab(page, 'map');
+  await page.waitForSelector('#preview-map text');
+  const sizes = await page.evaluate(() => [...document.querySelectorAll('#preview-map text')]
+    .filter((t) => t.textContent.trim() && t.getBoundingClientRect().height > 0)
+    .map((t) => {
+      const svg = t.ownerSVGElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return { text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * scale };
+    }));
+  assert.ok(sizes.length > 20, `${sizes.length} labels`);
+  const small = sizes.filter((s) => s.px < 12 - 1e-6);
+  assert.deepEqual(small.map((s) => `${s.text}: ${s.px.toFixed(1)} px`), []);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+// Issue 23.9: "Copied" and "Downloaded (with the real secrets)" fade and are cleared
+// after a few seconds; the element stays a status live region.
+test('a Copied or Downloaded note fades and clears, its status region stays', async () => {
+  const context = await freshContext(f, { viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(f.server.url).origin });
+  const { page, problems } = await portal(f, '', context);
+  await page.click("text=Load the guide's sample");
+  await tab(page, 'values');
+  const note = '#panel-values .copied';
+  await page.click('button[aria-label="Copy values"]');
+  await page.waitForFunction((n) => document.querySelector(n)?.textContent.startsWith('Copied'), note);
+  assert.equal(await page.getAttribute(note, 'role'), 'status');
+  assert.match(await page.getAttribute(note, 'class'), /\bfades\b/);
+  assert.equal(await page.evaluate((n) => getComputedStyle(document.querySelector(n)).animationName, note), 'note-fade');
+  await page.waitForFunction((n) => document.querySelector(n)?.textContent === '', note, { timeout: 8000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Download override_values.yaml"]')]);
+  assert.ok(download);
+  assert.match(await page.textContent(note), /^Downloaded override_values\.yaml/);
+  await page.waitForFunction((n) => document.querySelector(n)?.textContent === '', note, { timeout: 8000 });
+  assert.equal(await page.getAttribute(note, 'role'), 'status', 'the live region stays for the next note');
+  await assertClean(page, problems);
+  await context.close();
+});

@@ -81,14 +81,19 @@ async function allTenants(page) {
   return { name: tar.suggestedFilename(), files: untar(await readFile(await tar.path())) };
 }
 
-/** `ixn-portal batch --keep-going` of the same profile and tenants file. */
-async function cliBatch(profile, csv) {
+/** `ixn-portal batch --keep-going` of the same profile and tenants file (and secrets file). */
+async function cliBatch(profile, csv, secrets = null) {
   assert.ok(existsSync(BIN), `${BIN} is missing: cargo build --release -p ixn-portal-cli`);
   const dir = await mkdtemp(join(tmpdir(), 'ixn-batch-e2e-'));
   await writeFile(join(dir, 'profile.json'), profile);
   await writeFile(join(dir, 'tenants'), csv);
+  const extra = [];
+  if (secrets !== null) {
+    await writeFile(join(dir, 'secrets.yaml'), secrets);
+    extra.push('--secrets-file', 'secrets.yaml');
+  }
   try {
-    execFileSync(BIN, ['batch', '--base', 'profile.json', '--tenants', 'tenants', '--out', 'out', '--keep-going', '-q'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(BIN, ['batch', '--base', 'profile.json', '--tenants', 'tenants', '--out', 'out', '--keep-going', '-q', ...extra], { cwd: dir, stdio: 'pipe' });
   } catch (e) {
     // A failed row makes the exit code 1; the good rows are written.
     assert.equal(e.status, 1, String(e.stderr));
@@ -123,6 +128,44 @@ test('the Tenants panel: rows and findings by line and column, and Download all 
   assert.equal(files.get('ixn-tenants/ixn-102/deploy.sh').mode, 0o700);
   assert.match(files.get('ixn-tenants/tenants.csv').data.toString(), /\n3,failed,/);
   assertSameFiles(files, await cliBatch(await profileOf(page), CSV));
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('a per-tenant secrets file in the panel: each tenant its own passwords, the same bytes as batch --secrets-file, kept in memory only', async () => {
+  const { page, problems, context } = await portal(f);
+  const csv = 'tenant.sid,deploy.namespace,ixnService.ixnServer.db.name\n101,ixn-101,ixn_101\n102,ixn-102,ixn_102\n';
+  await withTenants(page, csv);
+  const SECRETS = 'redis.password: All-R3dis\ntenants:\n  "101":\n    redis.password: Only-101-R3dis\n    db.adminPassword: "Adm-101\'x"\n';
+  await page.setInputFiles('#tenants-secrets', { name: 'secrets.yaml', mimeType: 'text/yaml', buffer: Buffer.from(SECRETS) });
+  await page.waitForFunction(() => /Using secrets\.yaml/.test(document.querySelector('#tenants-secrets-status')?.textContent ?? ''));
+  await page.waitForFunction(() => /2 rows: 2 ready/.test(document.querySelector('#tenants-summary')?.textContent ?? ''));
+  const { files } = await allTenants(page);
+  const of = (n) => files.get(`ixn-tenants/${n}`).data.toString();
+  assert.match(of('ixn-101/deploy.sh'), /Only-101-R3dis/);
+  assert.doesNotMatch(of('ixn-101/deploy.sh'), /All-R3dis/);
+  assert.match(of('ixn-102/deploy.sh'), /All-R3dis/);
+  assert.doesNotMatch(of('ixn-102/deploy.sh'), /Only-101/);
+  // Byte for byte what the CLI writes with the same file.
+  const profile = await profileOf(page);
+  assertSameFiles(files, await cliBatch(profile, csv, SECRETS));
+  // Never in this browser's storage, a link or a profile.
+  const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
+  assert.doesNotMatch(stored, /Only-101|All-R3dis/);
+  assert.doesNotMatch(profile.toString(), /Only-101|All-R3dis/);
+  // A reload forgets it: every tenant gets the answers' password again.
+  await page.reload();
+  await step(page, 'review');
+  assert.equal(await page.locator('#tenants-secrets-status').count(), 0);
+  // A sid the rows lack is refused, where the CLI refuses it too.
+  await page.setInputFiles('#tenants-secrets', { name: 's.yaml', mimeType: 'text/yaml', buffer: Buffer.from('tenants:\n  "109":\n    redis.password: x\n') });
+  await page.waitForFunction(() => /s\.yaml: tenants\.109 matches no row's tenant\.sid/.test(document.querySelector('#tenants-report')?.textContent ?? ''));
+  // Where the file is wrong, said at its line and column without the value.
+  await page.setInputFiles('#tenants-secrets', { name: 's.yaml', mimeType: 'text/yaml', buffer: Buffer.from('redis.password:hunter2: x\n') });
+  await page.waitForFunction(() => /s\.yaml:1:1: /.test(document.querySelector('#tenants-report')?.textContent ?? ''));
+  assert.doesNotMatch(await page.textContent('#tenants-report'), /hunter2/);
+  await page.click('text=Stop using it');
+  await page.waitForSelector('#tenants-table');
   await assertClean(page, problems);
   await context.close();
 });

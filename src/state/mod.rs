@@ -12,7 +12,7 @@ mod chart;
 mod persist;
 
 pub use chart::{Refused, CHART_KEY};
-pub use persist::{shared_link, REMEMBER_KEY, TENANTS_KEY};
+pub use persist::{shared_link, Kept, REMEMBER_KEY, TENANTS_KEY};
 
 /// What previews show instead of a secret.
 pub const MASK: &str = "••••••••";
@@ -57,6 +57,13 @@ pub struct Ui {
     /// The guide's sample is what the user loaded last: findings the sample leaves to
     /// the user say so.
     pub sample_loaded: RwSignal<bool>,
+    /// The Tenants panel's per-tenant secrets file (name, text), as `ixn-portal batch
+    /// --secrets-file` reads it: in this page's memory only, never in this browser's
+    /// storage, a link or a profile.
+    pub tenant_secrets: RwSignal<Option<(String, String)>>,
+    /// Counts the times what this browser keeps changed under the components
+    /// (Forget everything, its Undo): the Tenants panel reads its file again.
+    pub kept: RwSignal<u32>,
 }
 
 /// A message about something the portal did on its own.
@@ -70,6 +77,9 @@ pub struct Notice {
     pub way_back: Option<WayBack>,
     /// Fields the notice is about: shown as links that go to them.
     pub fields: Vec<Location>,
+    /// What this browser kept before the change, put back with the way back's answers
+    /// (the Undo of Forget everything).
+    pub device: Option<Kept>,
 }
 
 /// Answers a notice can bring back, and what its button says.
@@ -84,12 +94,12 @@ pub struct WayBack {
 impl Notice {
     /// Information.
     pub fn info(text: impl Into<String>) -> Notice {
-        Notice { problem: false, text: text.into(), way_back: None, fields: Vec::new() }
+        Notice { problem: false, text: text.into(), way_back: None, fields: Vec::new(), device: None }
     }
 
     /// A problem.
     pub fn problem(text: impl Into<String>) -> Notice {
-        Notice { problem: true, text: text.into(), way_back: None, fields: Vec::new() }
+        Notice { problem: true, text: text.into(), way_back: None, fields: Vec::new(), device: None }
     }
 }
 
@@ -143,6 +153,8 @@ impl Ui {
             undo: RwSignal::new(None),
             visited: RwSignal::new(0),
             sample_loaded: RwSignal::new(false),
+            tenant_secrets: RwSignal::new(None),
+            kept: RwSignal::new(0),
         }
     }
 

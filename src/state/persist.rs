@@ -195,16 +195,61 @@ impl Ui {
         }
     }
 
-    /// Forgets everything kept in this browser and starts again from the chart defaults.
+    /// Forgets everything kept in this browser (and the Tenants panel's secrets file,
+    /// in memory) and starts again from the chart defaults, with an Undo that puts it
+    /// all back: one click must not cost the user their answers.
     pub fn forget_everything(&self) {
-        crate::browser::forget(STORAGE_KEY);
-        crate::browser::forget(REMEMBER_KEY);
-        crate::browser::forget(UNSAVED_SECRETS_KEY);
-        crate::browser::forget(TENANTS_KEY);
-        crate::browser::forget(super::CHART_KEY);
+        let answers = self.config.get_untracked();
+        let kept = Kept {
+            entries: KEPT_KEYS.iter().map(|k| (*k, crate::browser::load(k))).collect(),
+            remember: self.remember_secrets.get_untracked(),
+            tenant_secrets: self.tenant_secrets.get_untracked(),
+        };
+        for k in KEPT_KEYS {
+            crate::browser::forget(k);
+        }
         self.remember_secrets.set(false);
+        self.tenant_secrets.set(None);
         self.undo.set(None);
         self.set_answers(Config::chart_defaults());
-        self.notice.set(Some(Notice::info("Everything this portal kept in this browser is gone.")));
+        self.kept.update(|n| *n += 1);
+        let had = answers != Config::chart_defaults()
+            || kept.tenant_secrets.is_some()
+            || kept.entries.iter().any(|(_, v)| v.is_some());
+        let text =
+            "Everything this portal kept in this browser is gone: your answers, the tenants file and the chart values.";
+        self.notice.set(Some(if had {
+            Notice { way_back: Some(WayBack { label: "Undo", answers }), device: Some(kept), ..Notice::info(text) }
+        } else {
+            Notice::info(text)
+        }));
     }
+
+    /// Puts back what [`Ui::forget_everything`] took (the answers come with the way back).
+    pub fn put_back(&self, kept: Kept) {
+        for (k, v) in &kept.entries {
+            match v {
+                Some(v) => {
+                    crate::browser::save(k, v);
+                }
+                None => crate::browser::forget(k),
+            }
+        }
+        self.remember_secrets.set(kept.remember);
+        self.tenant_secrets.set(kept.tenant_secrets);
+        self.kept.update(|n| *n += 1);
+    }
+}
+
+/// Everything this browser keeps for the portal.
+const KEPT_KEYS: [&str; 5] = [STORAGE_KEY, REMEMBER_KEY, UNSAVED_SECRETS_KEY, TENANTS_KEY, super::CHART_KEY];
+
+/// What Forget everything took, for its Undo: this browser's entries as they were
+/// (answers, tenants file, chart values, the choice to remember secrets) and the
+/// Tenants panel's secrets file from memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    entries: Vec<(&'static str, Option<String>)>,
+    remember: bool,
+    tenant_secrets: Option<(String, String)>,
 }

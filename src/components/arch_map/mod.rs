@@ -110,6 +110,10 @@ fn draw(conns: &[Connection], lay: &Layout) -> (Vec<Drawn>, Vec<(&'static str, R
     (ordered, ext)
 }
 
+/// The width in CSS px from which the wide map is drawn: its smallest type, 10.5 of
+/// its 800 units, then renders at 12 px or more (800 × 12 / 10.5 = 914.3).
+const WIDE_FROM: i32 = 915;
+
 /// The map.
 #[component]
 pub fn ArchMap() -> impl IntoView {
@@ -120,12 +124,31 @@ pub fn ArchMap() -> impl IntoView {
     let conns = move || conns.get();
     let hosts = Memo::new(move |_| ui.shown.with(|a| a.hosts.clone()));
     let release = Memo::new(move |_| ui.config.with(release_name));
-    // The phone's arrangement below 600 px (the width the stylesheet's phone rules
-    // use), redrawn when the window is resized across it.
+    // The phone's arrangement where the map is drawn narrower than the wide one reads:
+    // its smallest type (10.5 units) must render at 12 px or more, so the wide map
+    // needs WIDE_FROM px of room. The 1,440 px page's preview column is ~600 px: the
+    // wide map there drew 8 to 11 px type (issue 23.9), the narrow one draws 15 px and
+    // up. Below 600 px of window (before the map is laid out) it is the phone's too.
+    // Redrawn when the window is resized across it.
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    // Measured on the preview column, which is laid out while the Map tab is hidden
+    // (the map itself is then 0 px wide), less its panel's padding (.9rem a side).
+    let measure = move || {
+        let column = wrap.get_untracked().and_then(|d| d.closest(".previews").ok().flatten());
+        match column.map(|c| c.client_width() - 29).filter(|w| *w > 0) {
+            Some(w) => w < WIDE_FROM,
+            None => browser::narrow(),
+        }
+    };
     let narrow = RwSignal::new(browser::narrow());
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            narrow.set(measure());
+        }
+    });
     // The listener lives as long as the page: the map is drawn once.
     let _ = window_event_listener(leptos::ev::resize, move |_| {
-        let _ = narrow.try_set(browser::narrow());
+        let _ = narrow.try_set(measure());
     });
     let layout = move || if narrow.get() { NARROW } else { WIDE };
     let go = move |c: &Connection| {
@@ -154,7 +177,7 @@ pub fn ArchMap() -> impl IntoView {
         })
     };
     view! {
-        <div class="map-wrap">
+        <div class="map-wrap" node_ref=wrap>
             {move || {
                 let lay = layout();
                 let (w, h) = (lay.width, lay.height);

@@ -48,7 +48,19 @@ pub fn ChartValues() -> impl IntoView {
         });
     };
     let status = move || {
+        // While the question below is open, the file is not in use: the line says so
+        // rather than what was in use before, so nothing reads as settled.
+        let pending = asking.with(|a| a.as_ref().map(|(name, ..)| name.clone()));
         ui.config.with(|c| {
+            if let Some(name) = pending {
+                let before = match c.chart.baseline() {
+                    Some(b) => format!("the chart values used before ({})", b.digest),
+                    None => "the guide's defaults".to_string(),
+                };
+                return Some((true, format!(
+                    "Waiting for your answer below: {name} is not in use yet. Until you answer, the output follows {before}."
+                )));
+            }
             if c.chart.wanted() {
                 return Some((true, format!(
                     "These answers were made against your chart's values ({}). Give that file again: until then the guide's defaults apply.",

@@ -137,11 +137,11 @@ pub fn GitopsFiles() -> impl IntoView {
         let (_, text) = real();
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
-            status.set(if ok {
-                "Copied (with the real secrets)".into()
+            if ok {
+                crate::components::notice::flash(status, "Copied (with the real secrets)");
             } else {
-                "Copy failed: select the text and copy it".into()
-            });
+                status.set("Copy failed: select the text and copy it".into());
+            }
         });
     };
     let download = move |_| {
@@ -152,7 +152,7 @@ pub fn GitopsFiles() -> impl IntoView {
             if path.ends_with(".sh") { "text/x-shellscript" } else { "application/yaml" },
             text.as_bytes(),
         );
-        status.set(format!("Downloaded {name}"));
+        crate::components::notice::flash(status, format!("Downloaded {name}"));
     };
     let set_delivery = move |ev| {
         let v = event_target_value(&ev);
@@ -187,7 +187,7 @@ pub fn GitopsFiles() -> impl IntoView {
                 <div class="buttons">
                     <button type="button" class="secondary" on:click=copy aria-label="Copy this file">"Copy"</button>
                     <button type="button" class="secondary" on:click=download aria-label="Download this file">"Download"</button>
-                    <span class="copied" role="status">{move || status.get()}</span>
+                    <span class="copied" class:fades=move || status.with(|s| crate::components::notice::fades(s)) role="status">{move || status.get()}</span>
                 </div>
             </div>
             {move || view! { <Code id="preview-gitops" lang=lang.get() text=shown.into()/> }}

@@ -39,13 +39,21 @@ fn report_view(o: Outcome, ui: Ui) -> AnyView {
                     }.into_any()
                 }}
                 <ul class="files">
-                    {r.files.into_iter().map(|f| view! {
-                        <li>
-                            <details>
-                                <summary>{f.summary()}</summary>
-                                <p class="keys">{f.known.join(", ")}</p>
-                            </details>
-                        </li>
+                    {r.files.into_iter().map(|f| {
+                        // Each null named, as `ixn-portal import` names them: each unsets
+                        // a chart default, so none may pass unseen in a count.
+                        let nulls = (!f.nulls.is_empty()).then(|| view! {
+                            <ul class="nulls">{f.nulls.iter().map(|n| view! { <li>"null: "<code class="key">{n.clone()}</code></li> }).collect_view()}</ul>
+                        });
+                        view! {
+                            <li>
+                                <details>
+                                    <summary>{f.summary()}</summary>
+                                    <p class="keys">{f.known.join(", ")}</p>
+                                </details>
+                                {nulls}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
                 {(!r.unknown.is_empty()).then(|| view! {
@@ -123,11 +131,11 @@ pub fn IoPanel() -> impl IntoView {
             let url = format!("{}#{}", browser::page_url(), fragment(&deflated));
             link.set(url.clone());
             let ok = browser::copy(url).await;
-            link_status.set(if ok {
-                "Link copied. It carries no secrets.".into()
+            if ok {
+                crate::components::notice::flash(link_status, "Link copied. It carries no secrets.");
             } else {
-                "Copy the link below.".into()
-            });
+                link_status.set("Copy the link below.".into());
+            }
         });
     };
     let download_profile = move |yaml: bool| {
@@ -175,7 +183,7 @@ pub fn IoPanel() -> impl IntoView {
                     <h2 id="io-share">"Share"</h2>
                     <p class="help">"A link with your answers in its #fragment, which browsers never send to a server. It never carries secrets."</p>
                     <button type="button" on:click=copy_link>"Copy link"</button>
-                    <span class="copied" role="status">{move || link_status.get()}</span>
+                    <span class="copied" class:fades=move || link_status.with(|s| crate::components::notice::fades(s)) role="status">{move || link_status.get()}</span>
                     <label for="share-link" class="sr-only">"Share link"</label>
                     <input id="share-link" type="text" readonly prop:value=move || link.get() placeholder="The link appears here"/>
                 </section>

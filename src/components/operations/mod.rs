@@ -94,8 +94,13 @@ pub fn Operations(
         let status = button.next_element_sibling();
         leptos::task::spawn_local(async move {
             let ok = browser::copy(copied).await;
-            if let Some(s) = status {
-                s.set_text_content(Some(&if ok { format!("Copied{note}") } else { "Copy failed".into() }));
+            match status {
+                Some(s) if ok => crate::components::notice::flash_element(s, format!("Copied{note}")),
+                Some(s) => {
+                    crate::components::notice::set_fades(&s, false);
+                    s.set_text_content(Some("Copy failed"));
+                }
+                None => {}
             }
         });
     };

@@ -48,22 +48,22 @@ pub fn CopyButtons(
         let text = unmasked.get_untracked();
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
-            status.set(if ok {
-                format!("Copied{}", note())
+            if ok {
+                crate::components::notice::flash(status, format!("Copied{}", note()));
             } else {
-                "Copy failed: select the text and copy it".into()
-            });
+                status.set("Copy failed: select the text and copy it".into());
+            }
         });
     };
     let download = move |_| {
         browser::download(file, mime, unmasked.get_untracked().as_bytes());
-        status.set(format!("Downloaded {file}{}", note()));
+        crate::components::notice::flash(status, format!("Downloaded {file}{}", note()));
     };
     view! {
         <div class="buttons">
             <button type="button" class="secondary" on:click=copy aria-label=format!("Copy {what}")>"Copy"</button>
             <button type="button" class="secondary" on:click=download aria-label=format!("Download {file}")>"Download"</button>
-            <span class="copied" role="status">{move || status.get()}</span>
+            <span class="copied" class:fades=move || status.with(|s| crate::components::notice::fades(s)) role="status">{move || status.get()}</span>
         </div>
     }
 }

@@ -21,11 +21,11 @@ pub fn CommandsPreview() -> impl IntoView {
         let text = ui.unmasked.with_untracked(|a| a.commands.block(id).map(|b| b.script.clone()).unwrap_or_default());
         leptos::task::spawn_local(async move {
             let ok = browser::copy(text).await;
-            block_status.set(if ok {
-                format!("Copied: {title}")
+            if ok {
+                crate::components::notice::flash(block_status, format!("Copied: {title}"));
             } else {
-                "Copy failed: select the text and copy it".into()
-            });
+                block_status.set("Copy failed: select the text and copy it".into());
+            }
         });
     };
     view! {
@@ -45,7 +45,7 @@ pub fn CommandsPreview() -> impl IntoView {
             {move || blocks.get().into_iter().map(|(id, title)| {
                 view! { <button type="button" class="chip" on:click=move |_| block_copy(id, title) aria-label=format!("Copy block: {title}")>{title}</button> }
             }).collect_view()}
-            <span class="copied" role="status">{move || block_status.get()}</span>
+            <span class="copied" class:fades=move || block_status.with(|s| crate::components::notice::fades(s)) role="status">{move || block_status.get()}</span>
         </div>
         <Code id="preview-commands" lang=Lang::Bash text=commands.into()/>
     }

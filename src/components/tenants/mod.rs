@@ -6,7 +6,9 @@
 //! The rows are read, checked and rendered in the worker (`crate::worker_bridge`), in
 //! chunks that report progress (the worker renders the table too), so typing stays responsive while a thousand tenants
 //! render. The tenants text is kept in this browser like the answers; it holds no
-//! secret (the reader refuses secret columns: every tenant gets these answers' ones).
+//! secret (the reader refuses secret columns). Every tenant gets these answers'
+//! credentials, or its own from a per-tenant secrets file (`batch --secrets-file`'s
+//! format), which stays in this page's memory only (`Ui::tenant_secrets`).
 
 use crate::browser;
 use crate::state::{ui, Ui, TENANTS_KEY};
@@ -62,12 +64,17 @@ impl Panel {
     }
 
     fn request_of(&self, op: &str) -> Json {
-        let req = json!({
+        let mut req = json!({
             "op": op,
             "profile": self.ui.config.with_untracked(profile_text),
             "tenants": self.text.get_untracked(),
             "file": self.file_name(),
         });
+        // The per-tenant secrets file goes to the worker with each request, from memory.
+        if let Some((name, text)) = self.ui.tenant_secrets.get_untracked() {
+            req["secrets"] = json!(text);
+            req["secretsFile"] = json!(name);
+        }
         with_options(self.ui.config.with_untracked(|c| with_chart(req, c)), self.options())
     }
 
@@ -85,11 +92,11 @@ impl Panel {
         browser::save(TENANTS_KEY, &saved);
     }
 
+    /// The file this browser keeps, or none (after Forget everything).
     fn restore(&self) {
-        if let Some(saved) = browser::load(TENANTS_KEY).and_then(|s| serde_json::from_str::<Json>(&s).ok()) {
-            self.file.set(saved["file"].as_str().unwrap_or_default().into());
-            self.text.set(saved["text"].as_str().unwrap_or_default().into());
-        }
+        let saved = browser::load(TENANTS_KEY).and_then(|s| serde_json::from_str::<Json>(&s).ok()).unwrap_or_default();
+        self.file.set(saved["file"].as_str().unwrap_or_default().into());
+        self.text.set(saved["text"].as_str().unwrap_or_default().into());
     }
 
     /// Checks the rows in the worker; one check at a time, the latest input next.
@@ -177,11 +184,17 @@ pub fn TenantsPanel() -> impl IntoView {
         status: RwSignal::new(String::new()),
         flight: StoredValue::new(Flight::default()),
     };
-    p.restore();
+    // Read again when what this browser keeps changed under the panel (Forget
+    // everything, its Undo).
+    Effect::new(move |_| {
+        ui.kept.track();
+        p.restore();
+    });
     // Checked while the Review step is shown: a saved file does not start the worker
     // on a visit that never comes here. The answers are the base, so they count too.
     Effect::new(move |_| {
         ui.config.track();
+        ui.tenant_secrets.track();
         p.text.track();
         if ui.step.get() == Step::Review {
             p.check();
@@ -213,11 +226,24 @@ pub fn TenantsPanel() -> impl IntoView {
         p.text.set(SAMPLE.into());
         p.save();
     };
+    let on_secrets = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let files = input.files().map(|f| browser::files_of(&f)).unwrap_or_default();
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            if let Some((name, text)) = browser::read_files(files).await.into_iter().next() {
+                match text {
+                    Ok(t) => ui.tenant_secrets.set(Some((name, t))),
+                    Err(e) => p.status.set(format!("{name}: {e}")),
+                }
+            }
+        });
+    };
     let can_download = move || p.checked.with(|c| matches!(c, Checked::Rows(_, ready) if *ready > 0));
     view! {
         <section class="tenants" aria-labelledby="tenants-heading">
             <h3 id="tenants-heading">"Tenants: many at once from these answers"</h3>
-            <p class="help">"A tenants file, as " <code>"ixn-portal batch --tenants"</code> " reads it: CSV with a header of field names (" <code>"tenant.sid"</code> ", " <code>"deploy.namespace"</code> ", " <code>"ixnService.ixnServer.db.name"</code> " …) or YAML, a list of mappings. Each row overrides these answers; secrets are not allowed in it, every tenant gets these answers' ones."</p>
+            <p class="help">"A tenants file, as " <code>"ixn-portal batch --tenants"</code> " reads it: CSV with a header of field names (" <code>"tenant.sid"</code> ", " <code>"deploy.namespace"</code> ", " <code>"ixnService.ixnServer.db.name"</code> " …) or YAML, a list of mappings. Each row overrides these answers; secrets are not allowed in it: every tenant gets these answers' ones, or its own from a secrets file below."</p>
             <label for="tenants-text">"Tenants file"</label>
             <textarea id="tenants-text" name="tenants.text" rows="6" spellcheck="false" autocomplete="off"
                 prop:value=move || p.text.get() on:input=on_input></textarea>
@@ -225,6 +251,15 @@ pub fn TenantsPanel() -> impl IntoView {
                 <label for="tenants-file" class="inline-label">"Upload:"</label>
                 <input id="tenants-file" type="file" name="tenants.file" accept=".csv,.yaml,.yml,.json,text/csv,text/yaml,application/json" on:change=on_file/>
                 <button type="button" class="secondary" on:click=sample>"Use a sample"</button>
+            </div>
+            <div class="tenant-secrets">
+                <label for="tenants-secrets" class="inline-label">"Per-tenant secrets file (optional):"</label>
+                <input id="tenants-secrets" type="file" name="tenants.secrets" accept=".yaml,.yml,.json,text/yaml,application/json" on:change=on_secrets/>
+                {move || ui.tenant_secrets.with(|s| s.as_ref().map(|(name, _)| name.clone())).map(|name| view! {
+                    <span id="tenants-secrets-status">{format!("Using {name}. ")}</span>
+                    <button type="button" class="secondary" on:click=move |_| ui.tenant_secrets.set(None)>"Stop using it"</button>
+                })}
+                <p class="help">"The format of " <code>"ixn-portal batch --secrets-file"</code> ": " <code>"redis.password: …"</code> " for every tenant, and under " <code>"tenants:"</code> " a tenant's sid with its own (" <code>"tenants: {\"101\": {redis.password: …}}"</code> "). Kept in this page's memory only: never saved in this browser, a share link or a profile; a reload forgets it."</p>
             </div>
             <div id="tenants-report" aria-live="polite">
                 {move || match p.checked.get() {
