@@ -30,17 +30,10 @@ function cliReport(file) {
 test('a replaced Redis list shows its real old and new values', { skip: SKIP }, async () => {
   const { page, context, problems } = await portal(f);
   await importText(page, 'ixnService:\n  ixnNode:\n    redis:\n      - host: redis.infra.example\n        port: 6379\n        is_redis_cluster: "true"\n');
-<<<<<<< HEAD
-  await importText(page, readFileSync(join(REF, 'override_values.yaml'), 'utf8'));
-  const line = await page.locator('#import-report .changes li', { hasText: 'ixnService.ixnNode.redis' }).textContent();
-  assert.doesNotMatch(line, /\[\] → \[\]/);
-  assert.match(line, /ixnService\.ixnNode\.redis: \[\{host: redis\.infra\.example, port: 6379, is_redis_cluster: "true"\}\] → \[\{host: "\$REDIS_ADDR"/);
-=======
   await importText(page, readFileSync(join(REF, 'release_override_values.yaml'), 'utf8'), /Changed/);
   const line = await page.locator('#import-report .changes li', { hasText: 'ixnService.ixnNode.redis' }).textContent();
   assert.doesNotMatch(line, /\[\] → \[\]/);
   assert.match(line, /ixnService\.ixnNode\.redis: \[\{host: redis\.infra\.example, port: 6379, is_redis_cluster: "true"\}\] → \[\{host: "\$REDIS_ADDR", port: 6379, is_redis_cluster: "true"\}\]$/);
->>>>>>> fixes
   await assertClean(page, problems);
   await context.close();
 });

@@ -131,11 +131,6 @@ pub fn ArchMap() -> impl IntoView {
     // up. Below 600 px of window (before the map is laid out) it is the phone's too.
     // Redrawn when the window is resized across it.
     let wrap = NodeRef::<leptos::html::Div>::new();
-<<<<<<< HEAD
-    let measure = move || match wrap.get_untracked().map(|d| d.client_width()).filter(|w| *w > 0) {
-        Some(w) => w < WIDE_FROM,
-        None => browser::narrow(),
-=======
     // Measured on the preview column, which is laid out while the Map tab is hidden
     // (the map itself is then 0 px wide), less its panel's padding (.9rem a side).
     let measure = move || {
@@ -144,7 +139,6 @@ pub fn ArchMap() -> impl IntoView {
             Some(w) => w < WIDE_FROM,
             None => browser::narrow(),
         }
->>>>>>> fixes
     };
     let narrow = RwSignal::new(browser::narrow());
     Effect::new(move |_| {
