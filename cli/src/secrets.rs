@@ -3,10 +3,25 @@
 //! history show them. The reader is the core's (`ixn_core::batch::secrets`), the one
 //! the portal's Tenants panel uses; this reads the file and the environment for it.
 
-use crate::args::SecretArgs;
 use crate::failure::Failure;
+use clap::Args;
 use ixn_core::batch::secrets::{env_name, fields, Secrets};
 use ixn_core::model::Config;
+use std::path::PathBuf;
+
+/// Where credentials come from (never from the command line).
+#[derive(Debug, Clone, Args)]
+pub struct SecretArgs {
+    /// Read credentials from environment variables named PREFIX + the field's name in
+    /// capitals (IXN_REDIS_PASSWORD for redis.password); in a batch, PREFIX + NAME +
+    /// `__` + SID for one tenant (IXN_REDIS_PASSWORD__101). Names: see --help.
+    #[arg(long, value_name = "PREFIX", long_help = env_help())]
+    pub secrets_env: Option<String>,
+    /// Read credentials from a YAML or JSON file of field name → value (and, for a
+    /// batch, `tenants: {SID: {name: value}}`).
+    #[arg(long, value_name = "FILE")]
+    pub secrets_file: Option<PathBuf>,
+}
 
 pub use ixn_core::batch::secrets::{set_in, sid_suffix};
 
