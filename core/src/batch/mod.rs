@@ -345,17 +345,6 @@ impl Batch {
         }
     }
 
-    /// Checks every row: its own findings, then collisions between rows. Reports are in
-    /// row order, each with errors first.
-    pub fn check(&self) -> Vec<RowReport> {
-        self.check_with(&|_| {})
-    }
-
-    /// [`Batch::check`], with `prepare` run on each row's configuration after its cells.
-    pub fn check_with(&self, prepare: &(dyn Fn(&mut Config) + Sync)) -> Vec<RowReport> {
-        render::check(self, prepare, &render::InOrder, &mut |_| {})
-    }
-
     /// Completes the reports of every row, in row order, however they were made (the
     /// command line checks rows on several threads): adds the collisions between rows
     /// and puts each row's errors first.
