@@ -1,7 +1,8 @@
 //! The command line's clap definitions: the commands, their arguments, and the
 //! argument groups the commands share (credentials, values options, output).
 
-use crate::{diff, input, secrets};
+pub use crate::secrets::SecretArgs;
+use crate::{diff, input};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use ixn_core::generate::values_yaml::{Form, ValuesOptions};
 use std::path::PathBuf;
@@ -63,20 +64,6 @@ pub enum Command {
         after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json"
     )]
     Diff(diff::DiffArgs),
-}
-
-/// Where credentials come from (never from the command line).
-#[derive(Debug, Clone, Args)]
-pub struct SecretArgs {
-    /// Read credentials from environment variables named PREFIX + the field's name in
-    /// capitals (IXN_REDIS_PASSWORD for redis.password); in a batch, PREFIX + NAME +
-    /// `__` + SID for one tenant (IXN_REDIS_PASSWORD__101). Names: see --help.
-    #[arg(long, value_name = "PREFIX", long_help = secrets::env_help())]
-    pub secrets_env: Option<String>,
-    /// Read credentials from a YAML or JSON file of field name → value (and, for a
-    /// batch, `tenants: {SID: {name: value}}`).
-    #[arg(long, value_name = "FILE")]
-    pub secrets_file: Option<PathBuf>,
 }
 
 /// How the values file is written, as the portal's toggles.

@@ -4,11 +4,10 @@
 //! `tenants.csv`; all or nothing (or the good rows with `--keep-going`). The rows run
 //! through the core's one batch loop, on every core.
 
-use crate::args::SecretArgs;
 use crate::failure::Failure;
 use crate::input;
 use crate::output::{sink_err, Target};
-use crate::secrets::{sid_suffix, Source};
+use crate::secrets::{sid_suffix, SecretArgs, Source};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ixn_core::batch::{base_line, from_base, index, render, rows_with, Batch, RowReport, Tenants};
 use ixn_core::generate::values_yaml::ValuesOptions;
@@ -54,7 +53,8 @@ struct Threads;
 impl render::Rows for Threads {
     fn run<T: Send>(&self, n: usize, work: &(dyn Fn(usize) -> T + Sync), done: &mut dyn FnMut(usize, T)) {
         let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.max(1));
-        let (send, receive) = std::sync::mpsc::channel();
+        // Bounded: a thread waits while the results it sent are not taken yet.
+        let (send, receive) = std::sync::mpsc::sync_channel(threads);
         std::thread::scope(|s| {
             for t in 0..threads {
                 let send = send.clone();
@@ -155,12 +155,12 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
         target.write_file(&render::tree(files).tar())?;
     } else {
         target.write_dir(|sink| {
-            // Each tenant is written as it is rendered, then dropped: memory stays that
-            // of the index and the parts (what the shared files need of each row).
-            let mut write = |_, files: Vec<_>| sink.write(&files).map_err(sink_err);
-            let shared =
-                render::each(&batch, &reports, o.values_opts, &prepare, &Threads, &mut |_| bar.inc(1), &mut write)
-                    .map_err(stop)?;
+            // Each tenant is written as it is rendered, on its thread, then dropped:
+            // memory stays that of the index and the parts (what the shared files need
+            // of each row).
+            let write = |_, files: Vec<_>| sink.write(&files).map_err(sink_err);
+            let shared = render::each(&batch, &reports, o.values_opts, &prepare, &Threads, &mut |_| bar.inc(1), &write)
+                .map_err(stop)?;
             sink.write(&shared).map_err(sink_err)
         })?;
     }

@@ -58,7 +58,7 @@ pub struct DiffArgs {
     #[arg(long)]
     pub show_secrets: bool,
     #[command(flatten)]
-    pub secrets: crate::args::SecretArgs,
+    pub secrets: crate::secrets::SecretArgs,
 }
 
 /// Runs `diff`.

@@ -2,8 +2,8 @@
 //! file (`--secrets-file`), never from the command line, where process lists and shell
 //! history show them.
 
-use crate::args::SecretArgs;
 use crate::failure::Failure;
+use clap::Args;
 use ixn_core::batch::Field;
 use ixn_core::model::CONTEXT;
 use ixn_core::model::{Config, Value};
@@ -12,6 +12,21 @@ use ixn_core::registry::keys;
 use ixn_core::registry::{FieldKind, KEYS};
 use ixn_core::yaml::{read_yaml, Node};
 use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Where credentials come from (never from the command line).
+#[derive(Debug, Clone, Args)]
+pub struct SecretArgs {
+    /// Read credentials from environment variables named PREFIX + the field's name in
+    /// capitals (IXN_REDIS_PASSWORD for redis.password); in a batch, PREFIX + NAME +
+    /// `__` + SID for one tenant (IXN_REDIS_PASSWORD__101). Names: see --help.
+    #[arg(long, value_name = "PREFIX", long_help = env_help())]
+    pub secrets_env: Option<String>,
+    /// Read credentials from a YAML or JSON file of field name → value (and, for a
+    /// batch, `tenants: {SID: {name: value}}`).
+    #[arg(long, value_name = "FILE")]
+    pub secrets_file: Option<PathBuf>,
+}
 
 /// One credential field: a context field (`redis.password`) or a values key marked
 /// secret (`ixnService.ixnNode.secrets.db.password`).

@@ -152,7 +152,7 @@ fn batch_of(base: Config, file: &str, text: &str) -> Result<Batch, String> {
 /// A progress answer every [`CHUNK`] rows, not at the last one.
 fn progress<'a>(reply: &'a mut dyn FnMut(Answer, Option<Vec<u8>>)) -> impl FnMut(render::Progress) + 'a {
     move |p: render::Progress| {
-        if p.done % CHUNK == 0 && p.done < p.total {
+        if p.done.is_multiple_of(CHUNK) && p.done < p.total {
             reply(Answer::Progress { stage: p.stage, done: p.done, total: p.total }, None);
         }
     }

@@ -162,44 +162,50 @@ pub enum Stop<E> {
 
 /// Renders every row the `reports` (of [`check`]) do not fail, each with its
 /// configuration `prepare`d after its cells, in the layout of the base profile's
-/// delivery: `write(i, files)` gets row `i`'s files as it is done (on the calling
-/// thread, in any order), and the files beside the rows are returned. Memory holds
-/// the rows' small [`Part`]s, not their files. `progress` hears of every row rendered.
-pub fn each<E>(
+/// delivery: `write(i, files)` gets row `i`'s files as soon as they are made, where
+/// they are made (on the rows' threads, in any order), and the files beside the rows
+/// are returned. Memory holds the rows' small [`Part`]s, not their files. `progress`
+/// hears of every row rendered. After a failed write the other rows are not written.
+pub fn each<E: Send>(
     batch: &super::Batch,
     reports: &[RowReport],
     opts: ValuesOptions,
     prepare: &(dyn Fn(&mut Config) + Sync),
     rows: &impl Rows,
     progress: &mut dyn FnMut(Progress),
-    write: &mut dyn FnMut(usize, Vec<File>) -> Result<(), E>,
+    write: &(dyn Fn(usize, Vec<File>) -> Result<(), E> + Sync),
 ) -> Result<Vec<File>, Stop<E>> {
     let rendered: Vec<bool> = reports.iter().map(|r| !r.failed()).collect();
     let delivery = batch.base.deploy.delivery;
     let width = row_width(reports.last().map_or(0, |r| r.row));
     let todo: Vec<usize> = (0..reports.len()).filter(|&i| rendered[i]).collect();
     let total = todo.len();
-    let mut parts: Vec<Option<Part>> = (0..total).map(|_| None).collect();
-    let mut failed = None;
-    let mut done = 0;
-    let work = |k: usize| {
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let work = |k: usize| -> Option<Result<Part, E>> {
+        if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
+        }
         let i = todo[k];
         let mut cfg = batch.config(i).expect("a row without errors reads");
         prepare(&mut cfg);
-        row(&cfg, &reports[i], delivery, opts, width)
+        let out = row(&cfg, &reports[i], delivery, opts, width);
+        Some(write(i, out.files).map(|()| out.part).inspect_err(|_| {
+            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+        }))
     };
-    rows.run(total, &work, &mut |k, out| {
-        // After a failed write the other rows are rendered but no longer written.
-        if failed.is_some() {
-            return;
+    let mut parts: Vec<Option<Part>> = (0..total).map(|_| None).collect();
+    let mut failed = None;
+    let mut done = 0;
+    rows.run(total, &work, &mut |k, out| match out {
+        Some(Ok(part)) => {
+            parts[k] = Some(part);
+            done += 1;
+            progress(Progress { stage: Stage::Rendering, done, total });
         }
-        parts[k] = Some(out.part);
-        if let Err(e) = write(todo[k], out.files) {
-            failed = Some(e);
-            return;
+        Some(Err(e)) => {
+            failed.get_or_insert(e);
         }
-        done += 1;
-        progress(Progress { stage: Stage::Rendering, done, total });
+        None => {}
     });
     if let Some(e) = failed {
         return Err(Stop::Write(e));
@@ -229,17 +235,18 @@ pub fn all_with(
     rows: &impl Rows,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<File>, SharedError> {
-    let mut by_row: Vec<Vec<File>> = (0..reports.len()).map(|_| Vec::new()).collect();
-    let shared = each(batch, reports, opts, prepare, rows, progress, &mut |i, files| {
-        by_row[i] = files;
+    let by_row: std::sync::Mutex<Vec<Vec<File>>> =
+        std::sync::Mutex::new((0..reports.len()).map(|_| Vec::new()).collect());
+    let keep = |i: usize, files: Vec<File>| {
+        by_row.lock().unwrap_or_else(|e| e.into_inner())[i] = files;
         Ok::<(), std::convert::Infallible>(())
-    });
-    let shared = match shared {
+    };
+    let shared = match each(batch, reports, opts, prepare, rows, progress, &keep) {
         Ok(files) => files,
         Err(Stop::Shared(e)) => return Err(e),
         Err(Stop::Write(never)) => match never {},
     };
-    let mut files: Vec<File> = by_row.into_iter().flatten().collect();
+    let mut files: Vec<File> = by_row.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().flatten().collect();
     files.extend(shared);
     Ok(files)
 }
