@@ -20,6 +20,7 @@
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`batch`]: many tenants from one base profile and a tenants file.
 //! - [`chart`]: the user's own chart version: other chart keys, diffs, values.schema.json.
+//! - [`delivery`]: the delivery modes, one module per mode, and their table.
 //! - [`wording`]: how messages say counts.
 
 // The shared test fixture (tests/common/tenant.rs) names the crate `ixn_core`, also
@@ -30,6 +31,7 @@ extern crate self as ixn_core;
 pub mod artifacts;
 pub mod batch;
 pub mod chart;
+pub mod delivery;
 pub mod generate;
 pub mod import;
 pub mod model;

@@ -27,58 +27,16 @@
 //! namespace leave them out ([`super::RowReport::shared_by`]), so no two Argo CD
 //! Applications or Flux Kustomizations own one object.
 
-use super::index;
 use super::RowReport;
-use crate::artifacts::download;
+use crate::delivery::{self, RowIn, SharedIn};
 use crate::generate::archive::File;
-use crate::generate::gitops::{self, argocd, flux, genesys, seed, BatchError, GitFile, GitView};
 use crate::generate::values_yaml::ValuesOptions;
 use crate::model::{Config, Delivery};
 
 /// The folder the portal's batch `.tar` holds the files in.
 pub const TAR_FOLDER: &str = "ixn-tenants";
-/// The Git tree's folder in a GitOps batch.
-pub const GIT_DIR: &str = "git";
-
-/// What the shared files need of one rendered row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
-    /// The tenant's folder in the Git tree (GitOps modes).
-    pub folder: String,
-    /// The release name.
-    pub release: String,
-    /// The namespace.
-    pub namespace: String,
-    /// The tenant's lines of `seed-secret-store.sh` (GitOps modes).
-    pub seed: String,
-    /// What the mode's batch-wide files take from this row.
-    pub share: Share,
-}
-
-/// What a delivery mode's batch-wide files take from one row, besides its folder.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Share {
-    /// Nothing (Script: `deploy-all.sh` reads the reports; Flux: the folder).
-    Nothing,
-    /// Argo CD: the row's list element, and what the ApplicationSet would take from it
-    /// if it is the first.
-    Argocd(Box<(argocd::Element, argocd::BatchHead)>),
-    /// Genesys: the chart version the row installs (one `chart.ver` for every release).
-    ChartVersion(String),
-}
-
-/// One rendered row: its files (paths from the batch's root) and its part.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowOutput {
-    /// The row's files.
-    pub files: Vec<File>,
-    /// What the shared files need of it.
-    pub part: Part,
-}
-
-fn git_file(f: GitFile) -> File {
-    File { name: format!("{GIT_DIR}/{}", f.path), data: f.text.into_bytes(), executable: f.executable, secret: false }
-}
+pub use crate::delivery::git::GIT_DIR;
+pub use crate::delivery::{Part, RowOutput, Share, SharedError};
 
 /// The digits a Genesys release folder's number has: those of the last row, at least 2.
 pub fn row_width(rows: usize) -> usize {
@@ -86,168 +44,23 @@ pub fn row_width(rows: usize) -> usize {
 }
 
 /// Row `report`'s files, from its configuration `cfg` (cells and secrets applied), in
-/// the layout of `delivery` (the base profile's). `width` is [`row_width`] of the batch.
+/// the layout of `delivery` (the base profile's): its mode's row of the delivery table
+/// ([`crate::delivery::MODES`]). `width` is [`row_width`] of the batch.
 pub fn row(cfg: &Config, report: &RowReport, delivery: Delivery, opts: ValuesOptions, width: usize) -> RowOutput {
-    let git = |delivery: Delivery| {
-        let mut cfg = cfg.clone();
-        // One batch, one delivery: the base profile's.
-        cfg.deploy.delivery = delivery;
-        // The namespace's shared Secrets are declared by its first row, once.
-        GitView::of(&cfg, opts).in_batch(&report.shared_by)
-    };
-    let (folder, share, files, t) = match delivery {
-        Delivery::Script => {
-            let d = download(cfg, opts);
-            let part = Part {
-                folder: d.folder.clone(),
-                release: report.release.clone(),
-                namespace: report.namespace.clone(),
-                seed: String::new(),
-                share: Share::Nothing,
-            };
-            return RowOutput { files: d.into_folder(), part };
-        }
-        Delivery::Argocd => {
-            let t = git(delivery);
-            let (element, files) = argocd::batch_part(&t);
-            let head = argocd::batch_head(&t);
-            (t.folder.clone(), Share::Argocd(Box::new((element, head))), files, t)
-        }
-        Delivery::Flux => {
-            let t = git(delivery);
-            let files = flux::tree(&t).files;
-            (t.folder.clone(), Share::Nothing, files, t)
-        }
-        Delivery::Genesys => {
-            let t = git(delivery);
-            let dir = genesys::batch_release_dir(&t, report.row, width);
-            let files = genesys::release_files(&t, &dir);
-            (dir, Share::ChartVersion(cfg.deploy.chart_version.trim().to_string()), files, t)
-        }
-    };
-    RowOutput {
-        files: files.into_iter().map(git_file).collect(),
-        part: Part {
-            folder,
-            release: t.release.clone(),
-            namespace: t.namespace.clone(),
-            seed: seed::tenant_lines(&t),
-            share,
-        },
-    }
+    (delivery::of(delivery).row)(&RowIn { cfg, report, opts, width })
 }
-
-/// Why the rendered rows cannot make one batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SharedError {
-    /// Two tenants would share a folder or a release.
-    Gitops(BatchError),
-    /// The Genesys pipeline installs one chart version for every release.
-    ChartVersions {
-        /// The first row's version.
-        first: String,
-        /// Another row's.
-        other: String,
-        /// That row (1-based, counting tenants).
-        row: usize,
-    },
-}
-
-impl std::fmt::Display for SharedError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SharedError::Gitops(e) => e.fmt(f),
-            SharedError::ChartVersions { first, other, row } => write!(
-                f,
-                "row {row}: the Genesys pipeline installs one chart version (chart.ver) for every release: {other:?} differs from the first tenant's {first:?}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for SharedError {}
 
 /// The files beside the rows: `tenants.csv`, and `deploy-all.sh` (Script) or the
-/// GitOps tree's shared files and `seed-secret-store.sh`. `parts` are the rendered
-/// rows' parts in row order (`rendered` says which rows those are).
+/// GitOps tree's shared files and `seed-secret-store.sh`, as the delivery's mode
+/// ([`crate::delivery::MODES`]) makes them. `parts` are the rendered rows' parts in row
+/// order (`rendered` says which rows those are).
 pub fn shared(
     reports: &[RowReport],
     rendered: &[bool],
     parts: &[Part],
     delivery: Delivery,
 ) -> Result<Vec<File>, SharedError> {
-    let csv = File {
-        name: index::INDEX_FILE.into(),
-        data: index::index_csv(reports, rendered).into_bytes(),
-        executable: false,
-        secret: false,
-    };
-    if delivery == Delivery::Script {
-        let script = File {
-            name: index::SCRIPT_FILE.into(),
-            data: index::deploy_all(reports, rendered).into_bytes(),
-            executable: true,
-            secret: false,
-        };
-        return Ok(vec![csv, script]);
-    }
-    if parts.is_empty() {
-        // Nothing rendered: the index says why.
-        return Ok(vec![csv]);
-    }
-    gitops::distinct(parts.iter().map(|p| (p.folder.as_str(), p.release.as_str(), p.namespace.as_str())))
-        .map_err(SharedError::Gitops)?;
-    let mut out = Vec::new();
-    match delivery {
-        // Returned above: the Script layout has no Git tree.
-        Delivery::Script => {}
-        Delivery::Argocd => {
-            let shares: Vec<&(argocd::Element, argocd::BatchHead)> = parts
-                .iter()
-                .filter_map(|p| match &p.share {
-                    Share::Argocd(s) => Some(&**s),
-                    _ => None,
-                })
-                .collect();
-            let head = &shares[0].1;
-            let elements = shares.iter().map(|(e, _)| e.clone()).collect();
-            out.push(git_file(argocd::application_set_file(head, elements)));
-            out.push(git_file(gitops::readme::application_set(&head.namespace)));
-        }
-        Delivery::Flux => {
-            out.push(git_file(GitFile {
-                path: "kustomization.yaml".into(),
-                text: flux::kustomize_file(&parts.iter().map(|p| p.folder.clone()).collect::<Vec<_>>()),
-                executable: false,
-            }));
-        }
-        Delivery::Genesys => {
-            let version = |p: &Part| match &p.share {
-                Share::ChartVersion(v) => v.clone(),
-                _ => String::new(),
-            };
-            let first = version(&parts[0]);
-            let rows = reports.iter().zip(rendered).filter(|(_, &done)| done).map(|(r, _)| r.row);
-            for (p, row) in parts.iter().zip(rows) {
-                let other = version(p);
-                if other != first {
-                    return Err(SharedError::ChartVersions { first, other, row });
-                }
-            }
-            out.push(git_file(GitFile {
-                path: format!("{}/chart.ver", genesys::CHART_DIR),
-                text: format!("{first}\n"),
-                executable: false,
-            }));
-        }
-    }
-    let mut seed_text = seed::head();
-    for p in parts {
-        seed_text.push_str(&p.seed);
-    }
-    out.push(File { name: gitops::SEED_FILE.into(), data: seed_text.into_bytes(), executable: true, secret: true });
-    out.push(csv);
-    Ok(out)
+    (delivery::of(delivery).shared)(&SharedIn { reports, rendered, parts })
 }
 
 /// How a batch's rows are run: one after another (the portal's worker, the tests) or

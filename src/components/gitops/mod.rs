@@ -136,10 +136,11 @@ pub fn GitopsFiles() -> impl IntoView {
         <div class="controls">
             <label for="ui-delivery" class="inline-label">"Delivery"</label>
             <select id="ui-delivery" name="ui.delivery" on:change=set_delivery>
-                <option value="script" selected=move || delivery.get() == Delivery::Script>"Script (see Commands)"</option>
-                <option value="argocd" selected=move || delivery.get() == Delivery::Argocd>"Argo CD"</option>
-                <option value="flux" selected=move || delivery.get() == Delivery::Flux>"Flux"</option>
-                <option value="genesys" selected=move || delivery.get() == Delivery::Genesys>"Genesys pipeline"</option>
+                // The choices of the delivery table, one per mode.
+                {ixn_core::delivery::MODES.iter().map(|m| {
+                    let d = m.delivery;
+                    view! { <option value=m.id() selected=move || delivery.get() == d>{m.choice}</option> }
+                }).collect_view()}
             </select>
         </div>
         <Show when=move || delivery.get() != Delivery::Script
