@@ -114,3 +114,87 @@ pub fn write_all(dir: &std::path::Path, files: &[InputFile]) {
         std::fs::write(p, &f.data).unwrap();
     }
 }
+
+/// Tenant `i`'s values as Helm merges them (the chart-level file, then its own).
+pub fn merged(p: &Published, i: usize) -> ixn_core::yaml::Node {
+    let read = |t: &str| ixn_core::yaml::read_yaml(t, ixn_core::yaml::Limits::default()).unwrap();
+    let mut out = read(&p.chart);
+    ixn_core::import::merge(&mut out, read(&tenant_values(p, i)));
+    out
+}
+
+/// The chart-level values in Git beside the manifests.
+pub const COMMON: &str = "values/common/override_values.yaml";
+
+/// Tenant `i`'s own values file in Git beside the manifests.
+pub fn tenant_file(i: usize) -> String {
+    format!("values/tenants/{}.yaml", release(i))
+}
+
+/// The tenants as Argo CD Applications (multi-source, `ref: values`): the chart-level
+/// file by `$values/…` for all; each odd tenant's own values by `$values/…` too, each
+/// even tenant's inline in `valuesObject`.
+pub fn argocd(p: &Published, n: usize) -> Vec<InputFile> {
+    let mut files = vec![file(COMMON, &p.chart)];
+    let mut apps = String::new();
+    for i in 1..=n {
+        let own = if i % 2 == 1 {
+            files.push(file(&tenant_file(i), &tenant_values(p, i)));
+            format!("        valueFiles:\n          - $values/{COMMON}\n          - $values/{}\n", tenant_file(i))
+        } else {
+            format!(
+                "        valueFiles:\n          - $values/{COMMON}\n        valuesObject:\n{}",
+                indent(&tenant_values(p, i), 10)
+            )
+        };
+        apps.push_str(&format!(
+            "---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: {r}\n  namespace: argocd\nspec:\n  project: default\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: ixn\n  sources:\n    - repoURL: https://charts.example.com/ixn\n      chart: ixn\n      targetRevision: {CHART_VERSION}\n      helm:\n        releaseName: {r}\n{own}    - repoURL: https://git.example.com/tenants.git\n      targetRevision: main\n      ref: values\n",
+            r = release(i)
+        ));
+    }
+    files.push(file("argocd/applications.yaml", &apps));
+    files
+}
+
+/// The tenants as one ApplicationSet (a list generator, Go templates), every tenant's
+/// values in Git.
+pub fn application_set(p: &Published, n: usize) -> Vec<InputFile> {
+    let mut files = vec![file(COMMON, &p.chart)];
+    let mut elements = String::new();
+    for i in 1..=n {
+        files.push(file(&tenant_file(i), &tenant_values(p, i)));
+        elements.push_str(&format!("          - release: {}\n            namespace: ixn\n", release(i)));
+    }
+    let set = format!(
+        "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: ixn-tenants\n  namespace: argocd\nspec:\n  goTemplate: true\n  generators:\n    - list:\n        elements:\n{elements}  template:\n    metadata:\n      name: '{{{{.release}}}}'\n    spec:\n      project: default\n      destination:\n        server: https://kubernetes.default.svc\n        namespace: '{{{{.namespace}}}}'\n      sources:\n        - repoURL: https://charts.example.com/ixn\n          chart: ixn\n          targetRevision: {CHART_VERSION}\n          helm:\n            releaseName: '{{{{.release}}}}'\n            valueFiles:\n              - $values/{COMMON}\n              - $values/values/tenants/{{{{.release}}}}.yaml\n        - repoURL: https://git.example.com/tenants.git\n          targetRevision: main\n          ref: values\n"
+    );
+    files.push(file("argocd/applicationset.yaml", &set));
+    files
+}
+
+/// The tenants as Flux HelmReleases: the chart-level values from a ConfigMap
+/// (`valuesFrom`), each tenant's own in `spec.values`.
+pub fn flux(p: &Published, n: usize) -> Vec<InputFile> {
+    let mut text = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ixn-common\n  namespace: flux-system\ndata:\n  override_values.yaml: |\n{}",
+        indent(&p.chart, 4)
+    );
+    for i in 1..=n {
+        text.push_str(&format!(
+            "---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: {r}\n  namespace: flux-system\nspec:\n  releaseName: {r}\n  targetNamespace: ixn\n  interval: 10m\n  chart:\n    spec:\n      chart: ixn\n      version: \"{CHART_VERSION}\"\n      sourceRef:\n        kind: HelmRepository\n        name: ixn\n  valuesFrom:\n    - kind: ConfigMap\n      name: ixn-common\n      valuesKey: override_values.yaml\n  values:\n{}",
+            indent(&tenant_values(p, i), 4),
+            r = release(i)
+        ));
+    }
+    vec![file("flux/releases.yaml", &text)]
+}
+
+/// The tenants as `helm get values <release> -o yaml` outputs, one file per release.
+pub fn helm_values(p: &Published, n: usize) -> Vec<InputFile> {
+    (1..=n)
+        .map(|i| {
+            let text = ixn_core::yaml::to_yaml(&merged(p, i), ixn_core::yaml::EmitOptions::default());
+            file(&format!("{}.yaml", release(i)), &text)
+        })
+        .collect()
+}
