@@ -27,6 +27,8 @@ mod common {
 }
 #[path = "../../core/tests/adopt_support/mod.rs"]
 mod support;
+#[path = "../../core/tests/common/tenant.rs"]
+mod tenant;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -150,5 +152,43 @@ fn hostile_sources_exit_2_at_their_place_and_write_nothing() {
     let o = run(&["adopt", "good.zip", "--out", "adopted"], &dir);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("2 of 2 tenants reproduce exactly"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_rows_values_file_is_read_over_the_base_before_its_cells() {
+    let dir = common::temp_dir("cli-values-column");
+    let base = ixn_core::profile::Profile::of(&tenant::complete_tenant(), true).to_yaml_text();
+    std::fs::create_dir_all(dir.join("t/values")).unwrap();
+    std::fs::write(dir.join("base.yaml"), base).unwrap();
+    std::fs::write(
+        dir.join("t/values/a.yaml"),
+        "podLabels: {team: blue}\nextraTenantKey: {list: [a, 1]}\ntenant: {sid: \"999\"}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("t/tenants.csv"), "tenant.sid,values\n101,values/a.yaml\n102,\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t/tenants.csv", "--out", "out"], &dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |p: &str| std::fs::read_to_string(dir.join("out").join(p)).unwrap();
+    let one = read("ixn-101/override_values.yaml");
+    // The file's keys, known and unknown, are in; the row's own sid cell wins over its sid.
+    assert!(one.contains("team: blue") && one.contains("extraTenantKey:"), "{one}");
+    assert!(one.contains("sid: \"101\""), "{one}");
+    assert!(!read("ixn-102/override_values.yaml").contains("team: blue"));
+    // A file that is not there, or does not read: at the cell, and at its own place.
+    std::fs::write(dir.join("t/tenants.csv"), "tenant.sid,values\n101,values/none.yaml\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t/tenants.csv", "--out", "out2"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("ixn-portal: t/tenants.csv:2:5: values: t/values/none.yaml: cannot read it"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(dir.join("t/values/bad.yaml"), "a: [\n").unwrap();
+    std::fs::write(dir.join("t/tenants.csv"), "tenant.sid,values\n101,values/bad.yaml\n").unwrap();
+    let o = run(&["batch", "--base", "base.yaml", "--tenants", "t/tenants.csv", "--out", "out2"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("ixn-portal: t/values/bad.yaml:2:1:"), "{}", stderr(&o));
+    assert!(!dir.join("out2").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
