@@ -219,6 +219,7 @@ pub fn run(request: &str, reply: Reply) {
             let tree = |c: &Config| with_gitops(c, opts).gitops.as_ref().map(tree_json).unwrap_or(Json::Null);
             reply(json!({"id": id, "shown": tree(&shown), "unmasked": tree(&unmasked)}).to_string(), None);
         }
+        Some("adopt") => crate::adopt::run(&req, &id, reply),
         Some("download") => match config(&req, "profile") {
             Ok(cfg) => {
                 let d = download(&cfg, options(&req));

@@ -20,6 +20,7 @@ fn release_name(folder: &str) -> Option<&str> {
 /// Every release folder of the files (a folder's own entry, or the folder of a file).
 fn release_dirs(files: &[InputFile]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for f in files {
         let p = f.path.trim_end_matches('/');
         let mut segs: Vec<&str> = p.split('/').collect();
@@ -29,7 +30,7 @@ fn release_dirs(files: &[InputFile]) -> Vec<String> {
         // The deepest release folder on the path.
         if let Some(i) = segs.iter().rposition(|s| release_name(s).is_some()) {
             let dir = segs[..=i].join("/");
-            if !out.contains(&dir) {
+            if seen.insert(dir.clone()) {
                 out.push(dir);
             }
         }
@@ -58,9 +59,12 @@ fn values(f: &InputFile) -> Result<Node, AdoptError> {
 
 /// The tenants, one per release folder in name order, and the files not read.
 pub(crate) fn read(files: &[InputFile]) -> Result<(Vec<Tenant>, Vec<String>), AdoptError> {
-    let find = |path: &str| files.iter().find(|f| f.path == path);
+    // By path, once: a repository of a thousand tenants has thousands of files.
+    let by_path: std::collections::HashMap<&str, &InputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let find = |path: &str| by_path.get(path).copied();
     let mut tenants = Vec::new();
-    let mut read_files: Vec<String> = Vec::new();
+    let mut read_files: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut chart_trees: std::collections::HashMap<String, Node> = std::collections::HashMap::new();
     for dir in release_dirs(files) {
         let chart_dir = parent(&dir);
         let join = |d: &str, n: &str| if d.is_empty() { n.to_string() } else { format!("{d}/{n}") };
@@ -75,15 +79,20 @@ pub(crate) fn read(files: &[InputFile]) -> Result<(Vec<Tenant>, Vec<String>), Ad
         let mut layers = Vec::new();
         let chart_values = join(chart_dir, VALUES);
         if let Some(f) = find(&chart_values) {
-            layers.push((chart_values.clone(), values(f)?));
-            read_files.push(chart_values);
+            // Read once for every release folder under it.
+            let node = match chart_trees.get(&chart_values) {
+                Some(n) => n,
+                None => chart_trees.entry(chart_values.clone()).or_insert(values(f)?),
+            };
+            layers.push((chart_values.clone(), node.clone()));
+            read_files.insert(chart_values);
         }
         layers.push((own.clone(), values(own_file)?));
-        read_files.push(own.clone());
+        read_files.insert(own.clone());
         let chart_ver = join(chart_dir, "chart.ver");
         let chart_version = match find(&chart_ver) {
             Some(f) => {
-                read_files.push(chart_ver.clone());
+                read_files.insert(chart_ver.clone());
                 Some(text_of(f)?.trim().to_string()).filter(|v| !v.is_empty())
             }
             None => None,

@@ -90,14 +90,45 @@ impl Adoption {
     }
 }
 
+/// `work(i, item)` for every item, in order: on every core natively (the command
+/// line), in turn in the browser's worker (wasm has no threads there).
+pub(crate) fn each<T: Sync, R: Send>(items: &[T], work: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(items.len().max(1));
+        if threads > 1 && items.len() > 16 {
+            let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+            std::thread::scope(|s| {
+                let work = &work;
+                let parts: Vec<_> = (0..threads)
+                    .map(|t| {
+                        s.spawn(move || {
+                            (t..items.len()).step_by(threads).map(|i| (i, work(i, &items[i]))).collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                for p in parts {
+                    for (i, r) in p.join().expect("a thread of adopt panicked") {
+                        slots[i] = Some(r);
+                    }
+                }
+            });
+            return slots.into_iter().map(|r| r.expect("every item done")).collect();
+        }
+    }
+    items.iter().enumerate().map(|(i, t)| work(i, t)).collect()
+}
+
 /// Reads the tenants of `files` (a repository's files, paths relative to its root;
 /// a folder ends with `/` and has no data), splits them into a base, rows and values
 /// files, proves each tenant renders back as its source, and reports what varies.
 /// A source that cannot be read is refused whole, at its place.
 pub fn adopt(files: &[InputFile]) -> Result<Adoption, AdoptError> {
     let (kind, tenants, skipped) = source::read(files)?;
-    let adopted = split::split(&tenants)?;
-    let proof = proof::prove(&tenants, &adopted);
-    let report = report::report(&tenants);
+    // Each tenant's values as Helm merges them, once.
+    let merged = each(&tenants, |_, t| t.merged());
+    let adopted = split::split(&tenants, &merged)?;
+    let proof = proof::prove(&tenants, &merged, &adopted);
+    let report = report::report(&tenants, &merged);
     Ok(Adoption { kind, tenants, adopted, proof, report, skipped })
 }

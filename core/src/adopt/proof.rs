@@ -196,8 +196,9 @@ pub fn rendered(batch: &Batch, adopted: &Adopted, i: usize) -> Result<String, St
     Ok(values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions::default()))
 }
 
-/// Proves each tenant: rendered again from `adopted`, compared with its source.
-pub fn prove(tenants: &[Tenant], adopted: &Adopted) -> Proof {
+/// Proves each tenant: rendered again from `adopted`, compared with its source
+/// (`merged`: each tenant's values as Helm merges them).
+pub fn prove(tenants: &[Tenant], merged: &[Node], adopted: &Adopted) -> Proof {
     let batch = match read_back(adopted) {
         Ok(b) => b,
         Err(why) => {
@@ -210,22 +211,21 @@ pub fn prove(tenants: &[Tenant], adopted: &Adopted) -> Proof {
     };
     let chart = defaults();
     let big = Limits { max_bytes: 64 * 1024 * 1024, ..LIMITS };
-    let mut out = Vec::new();
-    for (i, t) in tenants.iter().enumerate() {
+    let out = super::each(tenants, |i, t| {
         let differs =
             match rendered(&batch, adopted, i).and_then(|text| read_yaml(&text, big).map_err(|e| e.to_string())) {
                 Ok(tree) => {
                     let mut d = Vec::new();
                     // A key that is null and a key that is not there read the same to a
                     // template (nil), whichever major keeps the chart's own nulls.
-                    let source = strip_nulls(&coalesce(&chart, &t.merged()));
+                    let source = strip_nulls(&coalesce(&chart, &merged[i]));
                     let again = strip_nulls(&coalesce(&chart, &tree));
                     differences(&source, &again, &mut Vec::new(), &mut d);
                     d
                 }
                 Err(why) => vec![format!("(does not render: {why})")],
             };
-        out.push(TenantProof { tenant: t.name.clone(), differs });
-    }
+        TenantProof { tenant: t.name.clone(), differs }
+    });
     Proof { tenants: out, unreadable: None }
 }

@@ -52,11 +52,8 @@ fn leaves(path: &mut Vec<String>, node: &Node, out: &mut Vec<(String, String)>) 
                 path.pop();
             }
         }
-        // Compared by their YAML text: a list or a block as a whole.
-        other => {
-            let text = crate::yaml::to_yaml(other, crate::yaml::EmitOptions::default());
-            out.push((path.join("."), text));
-        }
+        // Compared whole (a list, a block), by a text that tells any two nodes apart.
+        other => out.push((path.join("."), format!("{other:?}"))),
     }
 }
 
@@ -66,13 +63,13 @@ fn secret(path: &str) -> bool {
 }
 
 /// The report on `tenants`' merged values.
-pub fn report(tenants: &[Tenant]) -> Report {
+pub fn report(tenants: &[Tenant], merged: &[Node]) -> Report {
     let n = tenants.len();
     let mut by_path: HashMap<String, Vec<Option<String>>> = HashMap::new();
     let mut order = Vec::new();
-    for (i, t) in tenants.iter().enumerate() {
+    for (i, m) in merged.iter().enumerate() {
         let mut out = Vec::new();
-        leaves(&mut Vec::new(), &t.merged(), &mut out);
+        leaves(&mut Vec::new(), m, &mut out);
         for (path, text) in out {
             let slot = by_path.entry(path.clone()).or_insert_with(|| {
                 order.push(path);

@@ -74,9 +74,9 @@ fn leaves_of(path: &mut Vec<String>, node: &Node, out: &mut Vec<(Vec<String>, No
     }
 }
 
-fn read_tenant(t: &Tenant) -> Result<Read, AdoptError> {
+fn read_tenant(t: &Tenant, merged: &Node) -> Result<Read, AdoptError> {
     let (mut cfg, _) =
-        crate::import::import_with(&Config::chart_defaults(), vec![(t.name.as_str(), t.merged())], false)
+        crate::import::import_with(&Config::chart_defaults(), vec![(t.name.as_str(), merged.clone())], false)
             .map_err(|e| AdoptError::new(&t.origin, None, e.message))?;
     // Credentials leave the model here; `$VAR` placeholders are no secret and stay.
     let mut secrets = Vec::new();
@@ -143,8 +143,9 @@ struct ContextColumn {
 }
 
 /// Splits the tenants into the base profile, the tenants file and the values files.
-pub(crate) fn split(tenants: &[Tenant]) -> Result<Adopted, AdoptError> {
-    let reads: Vec<Read> = tenants.iter().map(read_tenant).collect::<Result<_, _>>()?;
+pub(crate) fn split(tenants: &[Tenant], merged: &[Node]) -> Result<Adopted, AdoptError> {
+    let reads: Vec<Read> =
+        super::each(tenants, |i, t| read_tenant(t, &merged[i])).into_iter().collect::<Result<_, _>>()?;
     let n = reads.len();
     let mut base = Config::chart_defaults();
     let notes = Vec::new();
