@@ -53,7 +53,9 @@ fn html(a: &Adoption) -> String {
         escape(a.kind.describe())
     ));
     if let Ok(t) = Tenants::parse(ixn_core::adopt::TENANTS_FILE, &a.adopted.tenants) {
-        s.push_str("<div class=\"table-scroll\"><table id=\"adopt-rows\"><thead><tr><th>row</th>");
+        s.push_str(
+            "<div class=\"table-scroll\"><table id=\"adopt-rows\" class=\"tenants-table\"><thead><tr><th>row</th>",
+        );
         for c in &t.columns {
             s.push_str(&format!("<th><code>{}</code></th>", escape(c.field.name())));
         }

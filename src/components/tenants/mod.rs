@@ -8,6 +8,10 @@
 //! render. The tenants text is kept in this browser like the answers; it holds no
 //! secret (the reader refuses secret columns: every tenant gets these answers' ones).
 
+mod adopt;
+
+pub use adopt::AdoptPanel;
+
 use crate::browser;
 use crate::state::{ui, Ui, TENANTS_KEY};
 use crate::worker_bridge::{profile_text, request, with_chart, with_options};
@@ -244,5 +248,6 @@ pub fn TenantsPanel() -> impl IntoView {
             </div>
             <p class="help">"One folder per tenant (the files of Download everything), " <code>"tenants.csv"</code> " and " <code>"deploy-all.sh"</code> "; in a Git delivery one Git tree for every tenant and " <code>"seed-secret-store.sh"</code> ". Rows with errors are left out, as with " <code>"--keep-going"</code> "."</p>
         </section>
+        <AdoptPanel/>
     }
 }
