@@ -1,9 +1,13 @@
 //! "Adopt the tenants already running": a repository's files, a folder or one
 //! `.tar`/`.zip`, dropped or chosen, adopted in the worker exactly as `ixn-portal adopt`
 //! adopts them (`worker/src/adopt.rs`): the panel shows the proof, the rows, the base
-//! profile and the report the worker renders, and downloads the files the command
-//! writes. Nothing leaves this browser; the page only reads the files and hands them
-//! to its worker.
+//! profile and the report the worker renders as HTML, and downloads the files the
+//! command writes. Nothing leaves this browser; the page only reads the files and hands
+//! them to its worker.
+//!
+//! The panel is one element of static HTML with delegated handlers, and its results
+//! are set as HTML: a Leptos view of the same inputs cost the first load 4 KB brotli,
+//! for a view most visits never use.
 
 use crate::browser;
 use crate::worker_bridge::request;
@@ -11,14 +15,31 @@ use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen::JsCast;
 
-/// The most the files may weigh together: a repository of a thousand tenants is a few MB.
-const MAX_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+/// The panel's inputs and places, as HTML (what the worker renders goes in `#adopt-result`).
+const HTML: &str = r#"<h3 id="adopt-heading">Adopt the tenants already running</h3>
+<p class="help">A Genesys multicloud-services repository, Argo CD Applications, Flux HelmReleases or <code>helm get values</code> outputs, as <code>ixn-portal adopt</code> reads them: a base profile, a tenants file and each tenant's own values file, proved to render every tenant back exactly. The files stay in this browser.</p>
+<div id="adopt-drop" class="drop-zone"><span>Drop the files or a .tar/.zip of the repository here, or choose</span>
+<label for="adopt-files" class="inline-label">files</label> <input id="adopt-files" type="file" multiple name="adopt.files" accept=".yaml,.yml,.tar,.tgz,.gz,.zip,.ver">
+<label for="adopt-folder" class="inline-label">or a folder</label> <input id="adopt-folder" type="file" multiple webkitdirectory name="adopt.folder"></div>
+<div id="adopt-result" aria-live="polite"></div>
+<div class="inline"><button type="button" id="adopt-download" disabled>Download base, tenants and values (.tar)</button>
+<span class="copied" role="status" id="adopt-status"></span></div>"#;
 
-/// Each file's path (in its folder when a folder was chosen) and bytes, or why not.
-async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, String> {
-    if files.iter().map(|f| f.size()).sum::<f64>() > MAX_BYTES {
-        return Err("The files weigh more than 64 MB together; adopt them with ixn-portal adopt.".into());
+/// The element of `id`.
+fn el(id: &str) -> Option<web_sys::Element> {
+    gloo_utils::document().get_element_by_id(id)
+}
+
+fn say(text: &str) {
+    if let Some(e) = el("adopt-status") {
+        e.set_text_content(Some(text));
     }
+}
+
+/// Each file's path (in its folder when a folder was chosen) and bytes, base64, as the
+/// worker's request lists them.
+async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<serde_json::Value>, String> {
+    use base64::Engine;
     let mut out = Vec::new();
     for f in files {
         let rel = js_sys::Reflect::get(&f, &"webkitRelativePath".into()).ok().and_then(|v| v.as_string());
@@ -26,7 +47,8 @@ async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, S
         let buf = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
             .await
             .map_err(|_| format!("{path}: could not be read (a folder? choose it with “a folder”)"))?;
-        out.push((path, js_sys::Uint8Array::new(&buf).to_vec()));
+        let data = base64::engine::general_purpose::STANDARD.encode(js_sys::Uint8Array::new(&buf).to_vec());
+        out.push(json!({"path": path, "data": data}));
     }
     Ok(out)
 }
@@ -34,55 +56,51 @@ async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, S
 /// The panel.
 #[component]
 pub fn AdoptPanel() -> impl IntoView {
-    let html = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let tar: StoredValue<Option<(String, Vec<u8>)>> = StoredValue::new(None);
-    let ready = RwSignal::new(false);
+    let busy = StoredValue::new(false);
+    let set_ready = move |ready: bool| {
+        if let Some(b) = el("adopt-download") {
+            let _ = if ready { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
+        }
+    };
     let adopt = move |files: Vec<web_sys::File>| {
-        if files.is_empty() || busy.get_untracked() {
+        if files.is_empty() || busy.get_value() {
             return;
         }
-        busy.set(true);
-        ready.set(false);
-        status.set(format!("Reading {}…", ixn_core::wording::count(files.len(), "file")));
+        busy.set_value(true);
+        set_ready(false);
+        say("Reading the files…");
         leptos::task::spawn_local(async move {
-            let read = match read_all(files).await {
-                Ok(r) => r,
+            let files = match read_all(files).await {
+                Ok(f) => f,
                 Err(e) => {
-                    busy.set(false);
-                    status.set(e);
-                    return;
+                    busy.set_value(false);
+                    return say(&e);
                 }
             };
-            use base64::Engine;
-            let files: Vec<_> = read
-                .iter()
-                .map(|(p, d)| json!({"path": p, "data": base64::engine::general_purpose::STANDARD.encode(d)}))
-                .collect();
-            status.set("Adopting in the background…".into());
+            say("Adopting in the background…");
             request(json!({"op": "adopt", "files": files}), move |reply, bytes| {
-                busy.set(false);
-                match (reply["html"].as_str(), bytes) {
-                    (Some(h), Some(b)) => {
-                        html.set(h.into());
+                busy.set_value(false);
+                let html = reply["html"].as_str();
+                if let Some(e) = el("adopt-result") {
+                    e.set_inner_html(html.unwrap_or_default());
+                }
+                match (html, bytes) {
+                    (Some(_), Some(b)) => {
                         tar.set_value(Some((reply["name"].as_str().unwrap_or("adopted.tar").into(), b)));
-                        ready.set(true);
-                        status.set(String::new());
+                        set_ready(true);
+                        say("");
                     }
-                    _ => {
-                        html.set(String::new());
-                        status.set(format!(
-                            "Nothing adopted: {}",
-                            reply["error"].as_str().unwrap_or("the files could not be adopted.")
-                        ));
-                    }
+                    _ => say(&format!(
+                        "Nothing adopted: {}",
+                        reply["error"].as_str().unwrap_or("the files could not be adopted.")
+                    )),
                 }
             });
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let files = input.files().map(|f| browser::files_of(&f)).unwrap_or_default();
         input.set_value("");
         adopt(files);
@@ -93,27 +111,16 @@ pub fn AdoptPanel() -> impl IntoView {
             adopt(browser::files_of(&files));
         }
     };
-    let download = move |_| {
-        if let Some((name, bytes)) = tar.get_value() {
-            browser::download(&name, "application/x-tar", &bytes);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if browser::closest(&ev, "#adopt-download").is_some() {
+            if let Some((name, bytes)) = tar.get_value() {
+                browser::download(&name, "application/x-tar", &bytes);
+            }
         }
     };
     view! {
-        <section class="tenants adopt" aria-labelledby="adopt-heading">
-            <h3 id="adopt-heading">"Adopt the tenants already running"</h3>
-            <p class="help">"A Genesys multicloud-services repository, Argo CD Applications, Flux HelmReleases or " <code>"helm get values"</code> " outputs, as " <code>"ixn-portal adopt"</code> " reads them: a base profile, a tenants file and each tenant's own values file, proved to render every tenant back exactly. The files stay in this browser."</p>
-            <div id="adopt-drop" class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <span>"Drop the files or a .tar/.zip of the repository here, or choose "</span>
-                <label for="adopt-files" class="inline-label">"files"</label>
-                <input id="adopt-files" type="file" multiple name="adopt.files" accept=".yaml,.yml,.tar,.tgz,.gz,.zip,.ver" on:change=on_pick/>
-                <label for="adopt-folder" class="inline-label">"or a folder"</label>
-                <input id="adopt-folder" type="file" multiple prop:webkitdirectory=true name="adopt.folder" on:change=on_pick/>
-            </div>
-            <div id="adopt-result" aria-live="polite" inner_html=move || html.get()></div>
-            <div class="inline">
-                <button type="button" id="adopt-download" disabled=move || !ready.get() || busy.get() on:click=download>"Download base, tenants and values (.tar)"</button>
-                <span class="copied" role="status" id="adopt-status">{move || status.get()}</span>
-            </div>
-        </section>
+        <section class="tenants adopt" aria-labelledby="adopt-heading" inner_html=HTML
+            on:change=on_change on:drop=on_drop on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:click=on_click></section>
     }
 }
