@@ -13,4 +13,5 @@ native=$(mktemp)
 cargo bench -q -p ixn-core 2>/dev/null | tee "$native"
 cargo build -q --release -p ixn-portal-cli --bin ixn-portal
 cargo run -q --release -p ixn-portal-cli --example bench
+cargo run -q --release -p ixn-portal-cli --example bench_adopt
 node e2e/bench.mjs --native "$native" "$@"

@@ -64,6 +64,18 @@ pub enum Command {
         after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json"
     )]
     Diff(diff::DiffArgs),
+    /// Adopts the tenants already running: from a Genesys repository, Argo CD
+    /// Applications or ApplicationSets, Flux HelmReleases, or `helm get values` outputs.
+    ///
+    /// Writes DIR/base.yaml (what every tenant shares), DIR/tenants.csv (one row per
+    /// tenant, what differs as columns), DIR/values/<tenant>.yaml (what a column cannot
+    /// carry; the row's `values` cell names it) and DIR/adopt-report.txt. Credentials are
+    /// never written: they are listed per tenant. Every tenant is rendered again from
+    /// what was written and compared with its source; exits 1 when one differs.
+    #[command(
+        after_help = "Examples:\n  ixn-portal adopt multicloud-services/ --out adopted\n  ixn-portal adopt argocd/applicationset.yaml argocd/ --out adopted\n  ixn-portal adopt repo.zip --out adopted\n  ixn-portal batch --base adopted/base.yaml --tenants adopted/tenants.csv --out build"
+    )]
+    Adopt(crate::adopt::AdoptArgs),
 }
 
 /// How the values file is written, as the portal's toggles.

@@ -94,7 +94,19 @@ pub fn run(o: Options) -> Result<ExitCode, Failure> {
     secrets.apply(&mut base, None)?;
     let file = o.tenants.display().to_string();
     let tenants = Tenants::parse(&file, &input::read(&o.tenants)?).map_err(|e| Failure::Input(e.to_string()))?;
-    let batch = Batch::new(base, tenants);
+    let mut batch = Batch::new(base, tenants);
+    // The rows' own values files, relative to the tenants file.
+    let dir = o.tenants.parent().unwrap_or(std::path::Path::new(""));
+    for (name, at) in batch.values_file_names() {
+        let path = dir.join(&name);
+        let text = input::read(&path).map_err(|f| match f {
+            Failure::Input(m) | Failure::Findings(m) | Failure::Output(m) => {
+                Failure::Input(format!("{file}:{}:{}: values: {m}", at.line, at.column))
+            }
+        })?;
+        let tree = input::values_tree(&path, &text)?;
+        batch.set_values_file(&name, tree);
+    }
     let prepare = |cfg: &mut Config| {
         let _ = secrets.apply_to_tenant(cfg);
     };

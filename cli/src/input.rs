@@ -29,6 +29,11 @@ fn yaml_error(path: &Path, text: &str) -> Option<Failure> {
     })
 }
 
+/// A values file read as a tree, or the reader's error as `file:line:column: message`.
+pub fn values_tree(path: &Path, text: &str) -> Result<ixn_core::yaml::Node, Failure> {
+    read_yaml(text, LIMITS).map_err(|_| yaml_error(path, text).expect("it did not read"))
+}
+
 /// The configuration a profile describes, and a warning (`file:line:column: warning:
 /// …`) for each key of it that no field reads.
 pub fn profile(path: &Path) -> Result<(Config, Vec<String>), Failure> {

@@ -4,6 +4,7 @@
 //! of tenants from one base profile. Everything it makes comes from `ixn-core`, the
 //! same functions the portal calls.
 
+mod adopt;
 mod args;
 mod batch;
 mod check;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Command::Check(a) => check::run(a),
         Command::Import(a) => import::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Adopt(a) => adopt::run(a),
         Command::Batch(a) => batch::run(batch::Options {
             base: a.base,
             values: a.write.values,

@@ -28,6 +28,7 @@
 #[cfg(test)]
 extern crate self as ixn_core;
 
+pub mod adopt;
 pub mod artifacts;
 pub mod batch;
 pub mod chart;

@@ -25,6 +25,16 @@ pub struct Request {
     pub job: Job,
 }
 
+/// One file given to [`Job::Adopt`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdoptFile {
+    /// Its path, in its folder when a folder was chosen.
+    pub path: String,
+    /// Its bytes, base64: a JSON text carries them at 4/3 of their size, where a list
+    /// of numbers would take up to four times.
+    pub data: String,
+}
+
 /// What the page asks the worker. Profiles are profile JSON with the real secrets
 /// (they stay in this browser: the worker is part of the page), read exactly as
 /// `ixn-portal` reads a profile file.
@@ -75,6 +85,12 @@ pub enum Job {
         secrets: Option<(String, String)>,
         /// How the values files are written.
         options: ValuesOptions,
+    },
+    /// The Tenants panel's "Adopt running tenants": the files dropped, adopted as
+    /// `ixn-portal adopt` adopts them.
+    Adopt {
+        /// Each file: a repository's files, a folder's, or one `.tar`/`.zip`.
+        files: Vec<AdoptFile>,
     },
     /// A chart's values file read as `ixn-portal render --chart` reads it: its digest
     /// and the comment above each key.
@@ -158,6 +174,14 @@ pub enum Answer {
         html: String,
         /// Rows without errors.
         ready: usize,
+    },
+    /// [`Job::Adopt`]: the panel's HTML (the proof, the rows, the base, the report);
+    /// the `.tar` of the files `ixn-portal adopt` writes is beside it.
+    Adopted {
+        /// The `.tar`'s name.
+        name: String,
+        /// What the panel shows.
+        html: String,
     },
     /// [`Job::Baseline`]: the file's digest and comments.
     Baseline {

@@ -241,6 +241,7 @@ fn answer(request: Request, reply: Reply) -> Result<(Answer, Option<Vec<u8>>), S
             let html = crate::operations_html::sections(&real);
             (Answer::Operations { shown, real: html, scripts: section_scripts(&real) }, None)
         }
+        Job::Adopt { files } => crate::adopt::answer(files)?,
         Job::Metrics { query } => (Answer::Metrics(crate::operations_html::metrics(&metrics::search(&query))), None),
         Job::Changes { profile, against, pasted, show } => {
             (Answer::Changes(changes(&read(&profile)?, against, &pasted, show)?), None)

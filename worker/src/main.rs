@@ -7,6 +7,7 @@
 //! carry them; it renders the Operations and Tenants views as HTML too. See `jobs` for
 //! the requests.
 
+mod adopt;
 mod jobs;
 mod operations_html;
 mod tenants_html;

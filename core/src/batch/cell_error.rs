@@ -22,6 +22,10 @@ pub enum CellError {
     NotYaml(ValueError),
     /// A YAML cell that is not a value of the key's kind.
     Value(ValueError),
+    /// A `values` cell naming a file that was not given (its name).
+    NoValuesFile(String),
+    /// A `values` cell whose file is not a values mapping (why).
+    ValuesFile(String),
 }
 
 impl fmt::Display for CellError {
@@ -32,6 +36,8 @@ impl fmt::Display for CellError {
             CellError::NotOneLine => f.write_str("takes one line of text, not a list or mapping"),
             CellError::NotYaml(e) => write!(f, "does not read as YAML ({e})"),
             CellError::Value(e) => e.fmt(f),
+            CellError::NoValuesFile(name) => write!(f, "the values file {name:?} was not given"),
+            CellError::ValuesFile(why) => write!(f, "the values file does not read: {why}"),
         }
     }
 }

@@ -17,7 +17,7 @@ pub mod secrets;
 pub mod tenants;
 
 pub use cell_error::CellError;
-pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, TenantsError};
+pub use tenants::{Cell, CellValue, Column, Field, Format, Pos, Row, Tenants, TenantsError, VALUES_COLUMN};
 
 use crate::artifacts::download_folder;
 use crate::generate::commands::{database_names, release_name};
@@ -106,6 +106,9 @@ pub struct Batch {
     /// is one of them (and has no cell) comes from the base. The base is not changed
     /// after the first check.
     base_findings: std::sync::OnceLock<Vec<Finding>>,
+    /// The rows' own values files (the `values` column), by the name the cells give,
+    /// as read (see [`Batch::set_values_file`]).
+    values_files: std::collections::HashMap<String, Node>,
 }
 
 /// A finding of the base profile as one line, said once for the rows it is in:
@@ -177,7 +180,38 @@ fn context_text(kind: FieldKind, cell: &CellValue) -> Result<String, CellError> 
 impl Batch {
     /// A batch of `tenants` over `base`.
     pub fn new(base: Config, tenants: Tenants) -> Batch {
-        Batch { base, tenants, base_findings: std::sync::OnceLock::new() }
+        Batch { base, tenants, base_findings: std::sync::OnceLock::new(), values_files: Default::default() }
+    }
+
+    /// The values files the rows name (the `values` column's cells), each once, in row
+    /// order: what the caller reads and hands to [`Batch::set_values_file`].
+    pub fn values_file_names(&self) -> Vec<(String, Pos)> {
+        let mut out: Vec<(String, Pos)> = Vec::new();
+        for row in &self.tenants.rows {
+            for cell in row.cells.iter().filter(|c| matches!(self.tenants.columns[c.column].field, Field::Values)) {
+                let name = match &cell.value {
+                    CellValue::Text(t) => t.clone(),
+                    CellValue::Node(n) => n.as_str().unwrap_or_default().to_string(),
+                };
+                if !out.iter().any(|(n, _)| *n == name) {
+                    out.push((name, cell.at));
+                }
+            }
+        }
+        out
+    }
+
+    /// Gives the values file a row's `values` cell names (`name` as the cell writes
+    /// it), read as a values tree.
+    pub fn set_values_file(&mut self, name: &str, tree: Node) {
+        self.values_files.insert(name.to_string(), tree);
+    }
+
+    /// A row's cells in the order they apply: its values file first, then the others,
+    /// so that a cell always wins over the row's file.
+    fn in_order<'a>(row: &'a Row, columns: &[Column]) -> Vec<&'a Cell> {
+        let file = |c: &&Cell| matches!(columns[c.column].field, Field::Values);
+        row.cells.iter().filter(file).chain(row.cells.iter().filter(|c| !file(c))).collect()
     }
 
     /// How many rows.
@@ -195,6 +229,17 @@ impl Batch {
         match self.tenants.columns[cell.column].field {
             Field::Key(def) => key_value(def.kind, &cell.value).map(|v| cfg.values.set(def, v)),
             Field::Context(c) => context_text(c.kind, &cell.value).map(|t| (c.set)(&mut cfg.deploy, &t)),
+            Field::Values => {
+                let name = match &cell.value {
+                    CellValue::Text(t) => t.as_str(),
+                    CellValue::Node(n) => n.as_str().unwrap_or_default(),
+                };
+                let tree = self.values_files.get(name).ok_or_else(|| CellError::NoValuesFile(name.to_string()))?;
+                let (read, _) = crate::import::import_trees(cfg, vec![(name, tree.clone())])
+                    .map_err(|e| CellError::ValuesFile(e.message))?;
+                *cfg = read;
+                Ok(())
+            }
         }
     }
 
@@ -231,7 +276,7 @@ impl Batch {
         let row = &self.tenants.rows[i];
         let mut cfg = self.base.clone();
         let mut bad = Vec::new();
-        for cell in &row.cells {
+        for cell in Batch::in_order(row, &self.tenants.columns) {
             if let Err(e) = self.apply(&mut cfg, cell) {
                 bad.push(RowFinding {
                     at: cell.at,
@@ -280,7 +325,7 @@ impl Batch {
             // The cells that read still say who the tenant is.
             Err(bad) => {
                 let mut cfg = self.base.clone();
-                for cell in &row.cells {
+                for cell in Batch::in_order(row, &self.tenants.columns) {
                     if !bad.iter().any(|b| b.at == cell.at) {
                         let _ = self.apply(&mut cfg, cell);
                     }

@@ -72,6 +72,8 @@ fn get(cfg: &Config, f: SecretField) -> String {
             Some(Value::Str(s)) => s.clone(),
             _ => String::new(),
         },
+        // A row's values file is never a credential field.
+        Field::Values => String::new(),
     }
 }
 
@@ -79,6 +81,7 @@ fn set(cfg: &mut Config, f: SecretField, value: &str) {
     match f.field {
         Field::Context(c) => (c.set)(&mut cfg.deploy, value),
         Field::Key(def) => cfg.values.set(def, Value::Str(value.to_string())),
+        Field::Values => {}
     }
 }
 

@@ -24,11 +24,21 @@ pub enum Field {
     Key(&'static KeyDef),
     /// A deployment-context field (`deploy.namespace`, `redis.servername`, …).
     Context(&'static ContextDef),
+    /// The row's own values file ([`VALUES_COLUMN`]): a path, relative to the tenants
+    /// file, of a values file read over the base before the row's other cells, for what
+    /// a cell cannot carry (lists, mappings, keys the registry does not know).
+    Values,
 }
+
+/// The column that names a row's own values file (see [`Field::Values`]).
+pub const VALUES_COLUMN: &str = "values";
 
 impl Field {
     /// The field with this name: a registry key path or a context field name.
     pub fn named(name: &str) -> Option<Field> {
+        if name == VALUES_COLUMN {
+            return Some(Field::Values);
+        }
         key(name).map(Field::Key).or_else(|| context_field(name).map(Field::Context))
     }
 
@@ -37,6 +47,7 @@ impl Field {
         match self {
             Field::Key(k) => k.path,
             Field::Context(c) => c.name,
+            Field::Values => VALUES_COLUMN,
         }
     }
 
@@ -45,6 +56,7 @@ impl Field {
         match *self {
             Field::Key(k) => k.into(),
             Field::Context(c) => c.into(),
+            Field::Values => crate::validate::Location::ChartKey(VALUES_COLUMN.into()),
         }
     }
 
@@ -53,6 +65,7 @@ impl Field {
         match self {
             Field::Key(k) => k.secret(),
             Field::Context(c) => c.kind == FieldKind::Secret,
+            Field::Values => false,
         }
     }
 }

@@ -10,6 +10,10 @@
 //! credentials, or its own from a per-tenant secrets file (`batch --secrets-file`'s
 //! format), which stays in this page's memory only (`Ui::tenant_secrets`).
 
+mod adopt;
+
+pub use adopt::AdoptPanel;
+
 use crate::browser;
 use crate::state::{ui, Ui, TENANTS_KEY};
 use crate::worker_bridge::{chart_for, profile_text, request, Flight};
@@ -265,5 +269,6 @@ pub fn TenantsPanel() -> impl IntoView {
             </div>
             <p class="help">"One folder per tenant (the files of Download everything), " <code>"tenants.csv"</code> " and " <code>"deploy-all.sh"</code> "; in a Git delivery one Git tree for every tenant and " <code>"seed-secret-store.sh"</code> ". Rows with errors are left out, as with " <code>"--keep-going"</code> "."</p>
         </section>
+        <AdoptPanel/>
     }
 }
