@@ -18,6 +18,7 @@
 //! - [`profile`]: the portal's own answers: storage, share links, profile files.
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`batch`]: many tenants from one base profile and a tenants file.
+//! - [`contract`]: the rendered chart (or the running objects) checked against the model.
 //! - [`chart`]: the user's own chart version: other chart keys, diffs, values.schema.json.
 //! - [`wording`]: how messages say counts.
 
@@ -29,6 +30,7 @@ extern crate self as ixn_core;
 pub mod artifacts;
 pub mod batch;
 pub mod chart;
+pub mod contract;
 pub mod generate;
 pub mod import;
 pub mod model;
