@@ -10,6 +10,7 @@ mod failure;
 mod input;
 mod output;
 mod secrets;
+mod verify;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use failure::Failure;
@@ -74,6 +75,20 @@ enum Command {
         after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json"
     )]
     Diff(diff::DiffArgs),
+    /// Checks the chart's rendered output (or what the cluster runs) against the profile.
+    ///
+    /// Reads `helm template` output, `helm get manifest` or `kubectl get … -o yaml`
+    /// (--rendered FILE, `-` for stdin), or runs your own `helm template` (--chart REF).
+    /// Prints each finding at the profile's field, as `check` does, and exits as `check`
+    /// does: 1 on an error (or a warning with --strict), 2 on unreadable input. With
+    /// --post-renderer it is Helm's post-renderer: the rendering passes through byte for
+    /// byte when it holds, and nothing is installed when it does not.
+    // `--version` is the chart's version here, as in helm's own commands.
+    #[command(
+        disable_version_flag = true,
+        after_help = "Examples:\n  helm template ixn-100 ixn/ixn -f override_values.yaml | ixn-portal verify tenant-100.yaml --rendered -\n  ixn-portal verify tenant-100.yaml --chart ixn/ixn --version 100.0.008\n  kubectl get statefulset,deployment,service,secret,configmap,serviceaccount,podmonitor -n ixn -o yaml > running.yaml\n  ixn-portal verify tenant-100.yaml --rendered running.yaml\n  helm upgrade --install ixn-100 ixn/ixn -f override_values.yaml --post-renderer ixn-portal \\\n    --post-renderer-args verify --post-renderer-args tenant-100.yaml --post-renderer-args --post-renderer"
+    )]
+    Verify(verify::VerifyArgs),
 }
 
 /// Where credentials come from (never from the command line).
@@ -228,6 +243,7 @@ fn main() -> ExitCode {
         Command::Check(a) => check(a),
         Command::Import(a) => import(a),
         Command::Diff(a) => diff::run(a),
+        Command::Verify(a) => verify::run(a),
         Command::Batch(a) => batch::run(batch::Options {
             base: a.base,
             values: a.write.values,
