@@ -2,6 +2,7 @@
 
 pub mod arch_map;
 pub mod changes;
+pub mod chart_check;
 pub mod chart_values;
 pub mod consul_host;
 pub mod context_field;

@@ -57,6 +57,10 @@ pub struct Ui {
     /// The guide's sample is what the user loaded last: findings the sample leaves to
     /// the user say so.
     pub sample_loaded: RwSignal<bool>,
+    /// The findings of the last "Check the chart's output" (the chart's rendering
+    /// against these answers): shown at their fields beside the validation's, until
+    /// the answers change.
+    pub chart_findings: RwSignal<Vec<Finding>>,
 }
 
 /// A message about something the portal did on its own.
@@ -143,6 +147,7 @@ impl Ui {
             undo: RwSignal::new(None),
             visited: RwSignal::new(0),
             sample_loaded: RwSignal::new(false),
+            chart_findings: RwSignal::new(Vec::new()),
         }
     }
 
@@ -176,7 +181,9 @@ impl Ui {
         if !self.was_visited(at.step()) {
             return Vec::new();
         }
-        self.findings.with(|fs| fs.iter().filter(|f| f.path.is_in(at)).cloned().collect())
+        let mut out: Vec<Finding> = self.findings.with(|fs| fs.iter().filter(|f| f.path.is_in(at)).cloned().collect());
+        self.chart_findings.with(|fs| out.extend(fs.iter().filter(|f| f.path.is_in(at)).cloned()));
+        out
     }
     /// Replaces every answer at once (a preset), saying so with a way back: one click
     /// must not cost the user their answers.

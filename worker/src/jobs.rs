@@ -21,6 +21,9 @@
 //! - `metrics`: the table of the supported metrics matching `query`, as HTML.
 //! - `changes`: the Changes view of `profile` against the chart defaults, or the
 //!   deployed release or the next version (`pasted`).
+//! - `contract`: a rendering of the chart (`text`) checked against `profile`: the
+//!   findings, at their fields (never any of the text); without `text`, the commands
+//!   that make one, as HTML.
 //!
 //! Any request may carry `chart`, the text of the chart values file the answers name
 //! by digest: the answers are then read against it, as `--chart FILE` does.
@@ -77,6 +80,24 @@ fn config(req: &Json, field: &str) -> Result<Config, String> {
         }
     }
     Ok(cfg)
+}
+
+/// `contract`: the pasted or uploaded rendering (`text`: `helm template` output or
+/// `kubectl get … -o yaml`) checked against the answers, as `ixn-portal verify` checks
+/// it. The reply holds the findings and how many objects were read, never the text: a
+/// Secret's data is dropped as the stream is read, so no reply can carry it.
+fn contract(id: &Json, cfg: &Config, text: Option<&str>) -> Json {
+    let Some(text) = text else {
+        return json!({"id": id, "commands": crate::operations_html::chart_check_commands(cfg)});
+    };
+    match ixn_core::contract::read_stream(text) {
+        Ok(objects) => {
+            let mut findings = ixn_core::contract::check_objects(cfg, &objects);
+            findings.extend(ixn_core::contract::not_ready(cfg, &objects));
+            json!({"id": id, "objects": objects.len(), "findings": findings})
+        }
+        Err(e) => json!({"id": id, "error": format!("The text does not read as Kubernetes objects: {e}")}),
+    }
 }
 
 /// What the Operations tab's Copy and Download carry (the real secrets): each
@@ -219,6 +240,10 @@ pub fn run(request: &str, reply: Reply) {
             let tree = |c: &Config| with_gitops(c, opts).gitops.as_ref().map(tree_json).unwrap_or(Json::Null);
             reply(json!({"id": id, "shown": tree(&shown), "unmasked": tree(&unmasked)}).to_string(), None);
         }
+        Some("contract") => match config(&req, "profile") {
+            Ok(cfg) => reply(contract(&id, &cfg, req["text"].as_str()).to_string(), None),
+            Err(e) => fail(reply, e),
+        },
         Some("download") => match config(&req, "profile") {
             Ok(cfg) => {
                 let d = download(&cfg, options(&req));
