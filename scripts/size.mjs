@@ -52,7 +52,12 @@ const BUDGET = 200 * KB;
 // the schema's placeholder rules, linear maps) and was not measured on its branch. It is
 // a regression to find with twiggy and cut next, not a feature's need: the ceiling only
 // records it, so that nothing more slips in unseen.
-const CEILING = 336_700;
+// Issue 25 (branch verify), measured against 336,587: Review's "Check the chart's
+// output" +2.9 KB (its component: paste target, upload, one HTML report with one click
+// handler; the contract and the commands run in the worker, +0.9 KB there), the
+// deploy.verifyChart row, deploy.sh's profile block and the chart findings at the
+// fields ~1.9 KB with the CSS.
+const CEILING = 341_500;
 
 const dir = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? new URL('../dist/', import.meta.url).pathname;
 // values.schema.json is fetched only when the user downloads everything: not the first load.

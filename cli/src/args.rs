@@ -76,6 +76,20 @@ pub enum Command {
         after_help = "Examples:\n  ixn-portal adopt multicloud-services/ --out adopted\n  ixn-portal adopt argocd/applicationset.yaml argocd/ --out adopted\n  ixn-portal adopt repo.zip --out adopted\n  ixn-portal batch --base adopted/base.yaml --tenants adopted/tenants.csv --out build"
     )]
     Adopt(crate::adopt::AdoptArgs),
+    /// Checks the chart's rendered output (or what the cluster runs) against the profile.
+    ///
+    /// Reads `helm template` output, `helm get manifest` or `kubectl get … -o yaml`
+    /// (--rendered FILE, `-` for stdin), or runs your own `helm template` (--chart REF).
+    /// Prints each finding at the profile's field, as `check` does, and exits as `check`
+    /// does: 1 on an error (or a warning with --strict), 2 on unreadable input. With
+    /// --post-renderer it is Helm's post-renderer: the rendering passes through byte for
+    /// byte when it holds, and nothing is installed when it does not.
+    // `--version` is the chart's version here, as in helm's own commands.
+    #[command(
+        disable_version_flag = true,
+        after_help = "Examples:\n  helm template ixn-100 ixn/ixn -f override_values.yaml | ixn-portal verify tenant-100.yaml --rendered -\n  ixn-portal verify tenant-100.yaml --chart ixn/ixn --version 100.0.008\n  kubectl get statefulset,deployment,service,secret,configmap,serviceaccount,podmonitor -n ixn -o yaml > running.yaml\n  ixn-portal verify tenant-100.yaml --rendered running.yaml\n  helm upgrade --install ixn-100 ixn/ixn -f override_values.yaml --post-renderer ixn-portal \\\n    --post-renderer-args verify --post-renderer-args tenant-100.yaml --post-renderer-args --post-renderer"
+    )]
+    Verify(crate::verify::VerifyArgs),
 }
 
 /// How the values file is written, as the portal's toggles.

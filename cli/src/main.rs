@@ -15,6 +15,7 @@ mod input;
 mod output;
 mod render;
 mod secrets;
+mod verify;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Command::Import(a) => import::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Adopt(a) => adopt::run(a),
+        Command::Verify(a) => verify::run(a),
         Command::Batch(a) => batch::run(batch::Options {
             base: a.base,
             values: a.write.values,

@@ -19,6 +19,7 @@
 //! - [`protocol`]: the page ↔ worker requests and answers (serde types both share).
 //! - [`yaml`]: reading and writing YAML exactly as Helm reads it.
 //! - [`batch`]: many tenants from one base profile and a tenants file.
+//! - [`contract`]: the rendered chart (or the running objects) checked against the model.
 //! - [`chart`]: the user's own chart version: other chart keys, diffs, values.schema.json.
 //! - [`delivery`]: the delivery modes, one module per mode, and their table.
 //! - [`wording`]: how messages say counts.
@@ -32,6 +33,7 @@ pub mod adopt;
 pub mod artifacts;
 pub mod batch;
 pub mod chart;
+pub mod contract;
 pub mod delivery;
 pub mod generate;
 pub mod import;

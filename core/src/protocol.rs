@@ -25,6 +25,17 @@ pub struct Request {
     pub job: Job,
 }
 
+/// One finding of [`Job::Contract`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContractFinding {
+    /// Its field, as a finding's location prints (`ixnService.ixnServer.ports.default`).
+    pub path: String,
+    /// An error (the objects contradict the answers), or else a warning.
+    pub error: bool,
+    /// The sentence.
+    pub message: String,
+}
+
 /// One file given to [`Job::Adopt`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdoptFile {
@@ -85,6 +96,15 @@ pub enum Job {
         secrets: Option<(String, String)>,
         /// How the values files are written.
         options: ValuesOptions,
+    },
+    /// Review's "Check the chart's output": the rendering `text` checked against
+    /// `profile`, as `ixn-portal verify` checks it; without `text`, the commands that
+    /// make one.
+    Contract {
+        /// The answers.
+        profile: String,
+        /// `helm template` output or `kubectl get … -o yaml`; never sent back.
+        text: Option<String>,
     },
     /// The Tenants panel's "Adopt running tenants": the files dropped, adopted as
     /// `ixn-portal adopt` adopts them.
@@ -175,6 +195,15 @@ pub enum Answer {
         /// Rows without errors.
         ready: usize,
     },
+    /// [`Job::Contract`] with a text: how many objects it held, and the findings.
+    Contract {
+        /// Objects read.
+        objects: usize,
+        /// Each finding at its field.
+        findings: Vec<ContractFinding>,
+    },
+    /// [`Job::Contract`] without a text: the commands that make a rendering, as HTML.
+    ChartCommands(String),
     /// [`Job::Adopt`]: the panel's HTML (the proof, the rows, the base, the report);
     /// the `.tar` of the files `ixn-portal adopt` writes is beside it.
     Adopted {

@@ -2,6 +2,7 @@
 
 pub mod arch_map;
 pub mod changes;
+pub mod chart_check;
 pub mod chart_values;
 pub mod code_block;
 pub mod consul_host;

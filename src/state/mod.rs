@@ -64,6 +64,10 @@ pub struct Ui {
     /// Counts the times what this browser keeps changed under the components
     /// (Forget everything, its Undo): the Tenants panel reads its file again.
     pub kept: RwSignal<u32>,
+    /// The findings of the last "Check the chart's output" (the chart's rendering
+    /// against these answers): shown at their fields beside the validation's, until
+    /// the answers change.
+    pub chart_findings: RwSignal<Vec<Finding>>,
 }
 
 /// A message about something the portal did on its own.
@@ -155,6 +159,7 @@ impl Ui {
             sample_loaded: RwSignal::new(false),
             tenant_secrets: RwSignal::new(None),
             kept: RwSignal::new(0),
+            chart_findings: RwSignal::new(Vec::new()),
         }
     }
 
@@ -188,7 +193,9 @@ impl Ui {
         if !self.was_visited(at.step()) {
             return Vec::new();
         }
-        self.findings.with(|fs| fs.iter().filter(|f| f.path.is_in(at)).cloned().collect())
+        let mut out: Vec<Finding> = self.findings.with(|fs| fs.iter().filter(|f| f.path.is_in(at)).cloned().collect());
+        self.chart_findings.with(|fs| out.extend(fs.iter().filter(|f| f.path.is_in(at)).cloned()));
+        out
     }
     /// Replaces every answer at once (a preset), saying so with a way back: one click
     /// must not cost the user their answers.

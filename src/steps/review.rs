@@ -46,6 +46,7 @@ pub fn Review() -> impl IntoView {
     view! {
         <div class="review">
             <Changes/>
+            <crate::components::chart_check::ChartCheck/>
             <p>
                 <button type="button" on:click=download_all>"Download everything (.tar)"</button>
                 {move || if ui.config.with(|c| c.deploy.delivery == ixn_core::model::Delivery::Script) {

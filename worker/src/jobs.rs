@@ -20,7 +20,8 @@ use ixn_core::model::Config;
 use ixn_core::model::{Baseline, ChartValues};
 use ixn_core::operations::{metrics, Section};
 use ixn_core::profile::Profile;
-use ixn_core::protocol::{Answer, ChangeLine, ChangesReport, Job, Request, SectionScripts};
+use ixn_core::protocol::{Answer, ChangeLine, ChangesReport, ContractFinding, Job, Request, SectionScripts};
+use ixn_core::validate::Severity;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -58,6 +59,26 @@ fn config(text: &str, chart: Option<&str>) -> Result<Config, String> {
         }
     }
     Ok(cfg)
+}
+
+/// [`Job::Contract`]: the pasted or uploaded rendering (`helm template` output or
+/// `kubectl get … -o yaml`) checked against the answers, as `ixn-portal verify` checks
+/// it. The answer holds the findings and how many objects were read, never the text: a
+/// Secret's data is dropped as the stream is read, so no answer can carry it. Without
+/// a text, the commands that make one, as HTML.
+fn contract(cfg: &Config, text: Option<&str>) -> Result<Answer, String> {
+    let Some(text) = text else {
+        return Ok(Answer::ChartCommands(crate::operations_html::chart_check_commands(cfg)));
+    };
+    let objects = ixn_core::contract::read_stream(text)
+        .map_err(|e| format!("The text does not read as Kubernetes objects: {e}"))?;
+    let mut findings = ixn_core::contract::check_objects(cfg, &objects);
+    findings.extend(ixn_core::contract::not_ready(cfg, &objects));
+    let findings = findings
+        .into_iter()
+        .map(|f| ContractFinding { path: f.path.to_string(), error: f.severity == Severity::Error, message: f.message })
+        .collect();
+    Ok(Answer::Contract { objects: objects.len(), findings })
 }
 
 /// What the Operations tab's Copy and Download carry (the real secrets): each
@@ -241,6 +262,7 @@ fn answer(request: Request, reply: Reply) -> Result<(Answer, Option<Vec<u8>>), S
             let html = crate::operations_html::sections(&real);
             (Answer::Operations { shown, real: html, scripts: section_scripts(&real) }, None)
         }
+        Job::Contract { profile, text } => (contract(&read(&profile)?, text.as_deref())?, None),
         Job::Adopt { files } => crate::adopt::answer(files)?,
         Job::Metrics { query } => (Answer::Metrics(crate::operations_html::metrics(&metrics::search(&query))), None),
         Job::Changes { profile, against, pasted, show } => {

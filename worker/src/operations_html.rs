@@ -72,3 +72,42 @@ pub fn metrics(rows: &[&Metric]) -> String {
     out.push_str("</tbody></table>");
     out
 }
+
+/// Review's "Check the chart's output": the commands that make what it checks, for this
+/// tenant and Helm major (`helm template` with its values file, `kubectl get` of what
+/// runs, and the install through the post-renderer), as HTML.
+pub fn chart_check_commands(cfg: &ixn_core::model::Config) -> String {
+    use ixn_core::generate::{commands, helm, shell::command};
+    use ixn_core::model::{Delivery, Effective};
+    let eff = Effective::of(cfg);
+    let script = cfg.deploy.delivery == Delivery::Script;
+    let values = if script { commands::values_file_for(cfg, &eff) } else { commands::VALUES_FILE };
+    let template = commands::helm_words(cfg, &["helm", "template"], values);
+    let release = ixn_core::model::release_name(cfg);
+    let profile = format!("{}.profile.yaml", ixn_core::artifacts::download_folder(&release));
+    let mut post = template.clone();
+    post.extend(helm::post_renderer_flags(cfg.deploy.helm_major, &profile));
+    let words = |w: &[String]| command(&w.iter().map(String::as_str).collect::<Vec<_>>());
+    let ns = cfg.deploy.namespace.as_str();
+    let running = command(&[
+        "kubectl",
+        "get",
+        "statefulset,deployment,service,secret,configmap,serviceaccount,podmonitor",
+        "-n",
+        ns,
+        "-o",
+        "yaml",
+    ]);
+    let major = cfg.deploy.helm_major.number();
+    let after = if script && values != commands::VALUES_FILE { ", after the envsubst of deploy.sh" } else { "" };
+    let plugin = if major == 4 { ", and helm plugin install helm-plugin/ixn-verify" } else { "" };
+    format!(
+        "<p>Render it (Helm {major}{after}):</p><pre tabindex=\"0\" class=\"code\" id=\"chart-check-template\">{}</pre>\
+         <p>Or what is running (the check also reads the ready counts):</p><pre tabindex=\"0\" class=\"code\" id=\"chart-check-running\">{}</pre>\
+         <p>At install, Helm {major} can refuse a contradicting rendering itself (ixn-portal on PATH{plugin}; the profile from Download profile):</p>\
+         <pre tabindex=\"0\" class=\"code\" id=\"chart-check-post\">{}</pre>",
+        escape(&words(&template)),
+        escape(&running),
+        escape(&words(&post)),
+    )
+}

@@ -398,10 +398,17 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
     // The `$VAR`s the user chose to fill in with envsubst: the shell fills them in the
     // release name too (single quotes would keep `$VAR` literal forever).
     let fill = &d.envsubst_vars;
-    let template = helm_words(cfg, &["helm", "template"], values_file);
+    let mut template = helm_words(cfg, &["helm", "template"], values_file);
     let rendered = format!("{release}-rendered.yaml");
     let mut upgrade = helm_words(cfg, &["helm", "upgrade", "--install"], values_file);
     upgrade.extend(super::helm::install_flags(d.helm_major).iter().map(|s| s.to_string()));
+    if d.verify_chart {
+        let (block, profile) = verify_block(cfg, &release);
+        blocks.push(block);
+        let flags = super::helm::post_renderer_flags(d.helm_major, &profile);
+        template.extend(flags.iter().cloned());
+        upgrade.extend(flags);
+    }
     blocks.push(Block {
         id: "helm",
         title: "Validate and install the chart",
@@ -443,6 +450,27 @@ pub fn commands(cfg: &Config, eff: &Effective, real: &Effective, yaml: &str) -> 
         ),
     });
     Commands { blocks, errors: Vec::new() }
+}
+
+/// `deploy.verifyChart`: the profile (no credentials) written beside the script for the
+/// post-renderer, and a stop when `ixn-portal` (or, for Helm 4, its plugin) is missing.
+/// Returns the block and the profile's file name.
+fn verify_block(cfg: &Config, release: &str) -> (Block, String) {
+    let profile = format!("{}.profile.yaml", crate::artifacts::download_folder(release));
+    let text = crate::profile::Profile::of(cfg, false).to_yaml_text();
+    let mut script =
+        String::from("# The profile the post-renderer checks the chart's output against (no credentials).\n");
+    script.push_str(&heredoc(&format!("cat > {}", quote(&profile)), text.trim_end_matches('\n'), "EOF"));
+    script.push_str(
+        "\nif ! command -v ixn-portal >/dev/null; then\n  echo 'ixn-portal is not on PATH: install it (cargo install --path cli) or turn deploy.verifyChart off' >&2\n  exit 1\nfi",
+    );
+    if cfg.deploy.helm_major == crate::model::HelmMajor::V4 {
+        script.push_str(&format!(
+            "\nif ! helm plugin list | grep -q '^{p}[[:space:]]'; then\n  echo 'Install the {p} post-renderer plugin first: helm plugin install <ixn-portal checkout>/helm-plugin/{p}' >&2\n  exit 1\nfi",
+            p = super::helm::VERIFY_PLUGIN
+        ));
+    }
+    (Block { id: "verify-chart", title: "Check the chart's output against the profile", script }, profile)
 }
 
 /// `helm <verb…> <release> <chart> [--version V] --namespace NS -f <file>`.

@@ -18,6 +18,29 @@ pub fn install_flags(major: HelmMajor) -> &'static [&'static str] {
     }
 }
 
+/// The name of the Helm 4 post-renderer plugin the repository ships
+/// (`helm-plugin/ixn-verify`, a `postrenderer/v1` plugin).
+pub const VERIFY_PLUGIN: &str = "ixn-verify";
+
+/// The flags that make `helm template` / `helm upgrade --install` check the rendering
+/// against `profile` with `ixn-portal verify`: Helm 3 runs an executable from PATH with
+/// its arguments; Helm 4 runs a `postrenderer/v1` plugin by name. The `=` form keeps an
+/// argument that starts with `--` an argument.
+pub fn post_renderer_flags(major: HelmMajor, profile: &str) -> Vec<String> {
+    match major {
+        HelmMajor::V3 => vec![
+            "--post-renderer".into(),
+            "ixn-portal".into(),
+            "--post-renderer-args=verify".into(),
+            "--post-renderer-args=--post-renderer".into(),
+            format!("--post-renderer-args={profile}"),
+        ],
+        HelmMajor::V4 => {
+            vec!["--post-renderer".into(), VERIFY_PLUGIN.into(), format!("--post-renderer-args={profile}")]
+        }
+    }
+}
+
 /// A client-side dry run with verbose errors.
 pub fn dry_run_flags(major: HelmMajor) -> &'static [&'static str] {
     match major {

@@ -259,6 +259,9 @@ pub struct Deployment {
     pub mount_secrets: bool,
     /// How the commands create secrets (`secrets.style`).
     pub secret_style: SecretStyle,
+    /// `helm template` and `helm upgrade --install` run `ixn-portal verify` as their
+    /// post-renderer (`deploy.verifyChart`): Helm installs nothing the profile contradicts.
+    pub verify_chart: bool,
     /// How the tenant reaches the cluster (`deploy.delivery`).
     pub delivery: Delivery,
     /// Where the Secrets come from (`deploy.secretsFrom`).
@@ -357,6 +360,7 @@ impl Default for Deployment {
             consul_connect: true,
             mount_secrets: true,
             secret_style: SecretStyle::Guide,
+            verify_chart: false,
             delivery: Delivery::Script,
             secrets_from: SecretsFrom::Kubectl,
             secret_store: SecretStoreKind::GcpSecretManager,

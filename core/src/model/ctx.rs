@@ -134,6 +134,8 @@ pub const STORE_VAULT_AUTH_MOUNT: &ContextDef = field_at("store.vaultAuthMount")
 pub const STORE_VAULT_ROLE: &ContextDef = field_at("store.vaultRole");
 /// `secrets.style`.
 pub const SECRETS_STYLE: &ContextDef = field_at("secrets.style");
+/// `deploy.verifyChart`.
+pub const DEPLOY_VERIFY_CHART: &ContextDef = field_at("deploy.verifyChart");
 
 #[cfg(test)]
 mod tests {
@@ -203,6 +205,7 @@ mod tests {
             STORE_VAULT_AUTH_MOUNT,
             STORE_VAULT_ROLE,
             SECRETS_STYLE,
+            DEPLOY_VERIFY_CHART,
         ];
         assert_eq!(all.len(), CONTEXT.len());
         for (c, row) in all.iter().zip(CONTEXT) {
