@@ -5,13 +5,13 @@
 //! the diffs, the chart file's comment reader and sha256.
 //!
 //! Requests and answers are the core's protocol types ([`ixn_core::protocol`]), sent
-//! as JSON; answers come back as `{json, bytes}` and are routed to the request's
+//! as its wire bytes; answers come back as `{msg, bytes}` and are routed to the request's
 //! callback by `id`. An [`Answer::Progress`] is not the last one. This is transport
 //! only: what the page does with an answer is its asker's business.
 
 use ixn_core::model::Config;
 use ixn_core::profile::Profile;
-use ixn_core::protocol::{Answer, Job, Message, Request};
+use ixn_core::protocol::{from_wire, to_wire, Answer, Job, Message, Request};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,7 +27,7 @@ type Callback = Box<dyn FnMut(&Answer, Option<Vec<u8>>)>;
 struct Bridge {
     worker: web_sys::Worker,
     ready: bool,
-    queue: Vec<String>,
+    queue: Vec<Vec<u8>>,
     pending: HashMap<u64, Callback>,
     next: u64,
 }
@@ -122,15 +122,19 @@ fn fail_all(message: &str) {
 
 fn on_message(ev: web_sys::MessageEvent) {
     let data = ev.data();
-    let text = js_sys::Reflect::get(&data, &"json".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let (id, answer) = match serde_json::from_str::<Message>(&text) {
+    let wire = js_sys::Reflect::get(&data, &"msg".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
+    let (id, answer) = match from_wire::<Message>(&wire) {
         Ok(Message::Answer { id, answer }) => (id, answer),
         Ok(Message::Ready) => {
             BRIDGE.with(|b| {
                 if let Some(b) = b.borrow_mut().as_mut() {
                     b.ready = true;
                     for m in b.queue.drain(..) {
-                        let _ = b.worker.post_message(&m.into());
+                        post(&b.worker, &m);
                     }
                 }
             });
@@ -156,6 +160,11 @@ fn on_message(ev: web_sys::MessageEvent) {
             });
         }
     }
+}
+
+/// Posts a request's wire bytes to the worker.
+fn post(worker: &web_sys::Worker, wire: &[u8]) {
+    let _ = worker.post_message(&js_sys::Uint8Array::from(wire));
 }
 
 fn start() -> Result<Bridge, String> {
@@ -191,11 +200,11 @@ pub fn request(job: Job, chart: Option<String>, callback: impl FnMut(&Answer, Op
         let id = bridge.next;
         bridge.next += 1;
         bridge.pending.insert(id, callback);
-        let text = serde_json::to_string(&Request { id, chart, job }).expect("a request serializes");
+        let wire = to_wire(&Request { id, chart, job });
         if bridge.ready {
-            let _ = bridge.worker.post_message(&text.into());
+            post(&bridge.worker, &wire);
         } else {
-            bridge.queue.push(text);
+            bridge.queue.push(wire);
         }
         Ok(())
     });

@@ -3,14 +3,17 @@
 //! JSON by hand. Plain data, no browser imports: the page's `worker_bridge` and the
 //! worker's `jobs` send and read these.
 //!
-//! A file the worker makes (a `.tar`) travels beside the answer's JSON, as bytes.
+//! On the wire they are postcard bytes ([`to_wire`], [`from_wire`]): a compact format
+//! whose reader is a fraction of serde_json's code in the page's first load (the JSON
+//! reader of [`Answer`] alone was ~15 KB of wasm). A file the worker makes (a `.tar`)
+//! travels beside the answer, as bytes.
 
 use crate::batch::render::Stage;
 use crate::chart::Against;
 use crate::generate::gitops::Tree;
 use crate::generate::values_yaml::ValuesOptions;
 use crate::yaml::KeyComments;
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// One request: its number (the bridge sets it), the chart values file the answers
 /// are read against (when they name one), and the job.
@@ -41,9 +44,8 @@ pub struct ContractFinding {
 pub struct AdoptFile {
     /// Its path, in its folder when a folder was chosen.
     pub path: String,
-    /// Its bytes, base64: a JSON text carries them at 4/3 of their size, where a list
-    /// of numbers would take up to four times.
-    pub data: String,
+    /// Its bytes (the wire format carries them one byte each).
+    pub data: Vec<u8>,
 }
 
 /// What the page asks the worker. Profiles are profile JSON with the real secrets
@@ -277,4 +279,15 @@ pub struct ChangeLine {
     pub rest: String,
     /// A text changed inside, as HTML (escaped by the worker).
     pub within: Option<String>,
+}
+
+/// A [`Request`] or a [`Message`] as the bytes posted between page and worker.
+pub fn to_wire<T: Serialize>(value: &T) -> Vec<u8> {
+    // Every protocol type is plain data: only a bug could fail here.
+    postcard::to_allocvec(value).expect("a protocol value serializes")
+}
+
+/// Reads what [`to_wire`] wrote; the error says why it does not read.
+pub fn from_wire<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| e.to_string())
 }

@@ -15,14 +15,7 @@ const SHOWN_ROWS: usize = 200;
 
 /// The request's files, decoded; one archive is unpacked (the repository inside it).
 fn files_of(list: Vec<AdoptFile>) -> Result<(Vec<InputFile>, Vec<String>), String> {
-    use base64::Engine;
-    let mut files = Vec::new();
-    for f in list {
-        let data = base64::engine::general_purpose::STANDARD
-            .decode(&f.data)
-            .map_err(|_| format!("{}: could not be read", f.path))?;
-        files.push(InputFile { path: f.path, data });
-    }
+    let files: Vec<InputFile> = list.into_iter().map(|f| InputFile { path: f.path, data: f.data }).collect();
     // One archive: the repository inside it.
     if let [one] = files.as_slice() {
         if archive::is_archive(&one.path, &one.data) {

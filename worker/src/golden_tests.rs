@@ -8,15 +8,15 @@ mod golden;
 
 use ixn_core::generate::gitops::Tree;
 use ixn_core::generate::values_yaml::ValuesOptions;
-use ixn_core::protocol::{Answer, Job, Message, Request};
+use ixn_core::protocol::{from_wire, to_wire, Answer, Job, Message, Request};
 
-/// One request's answers, through the wire (JSON) both ways: the last one and its bytes.
+/// One request's answers, through the wire (the protocol's bytes) both ways: the last one and its bytes.
 fn ask(job: Job) -> (Answer, Option<Vec<u8>>) {
     let mut out = None;
-    let wire = serde_json::to_string(&Request { id: 1, chart: None, job }).unwrap();
-    crate::jobs::run(serde_json::from_str(&wire).unwrap(), &mut |answer, bytes| {
-        let wire = serde_json::to_string(&Message::Answer { id: 1, answer }).unwrap();
-        let Message::Answer { answer, .. } = serde_json::from_str(&wire).unwrap() else { panic!("{wire}") };
+    let wire = to_wire(&Request { id: 1, chart: None, job });
+    crate::jobs::run(from_wire(&wire).unwrap(), &mut |answer, bytes| {
+        let wire = to_wire(&Message::Answer { id: 1, answer });
+        let Message::Answer { answer, .. } = from_wire(&wire).unwrap() else { panic!("{wire:?}") };
         if !matches!(answer, Answer::Progress { .. }) {
             out = Some((answer, bytes));
         }

@@ -365,12 +365,12 @@ mod tests {
         let profile = Profile::of(&cfg, true).to_json_text();
         let job = Job::Tree { profile: profile.clone(), masked: profile, options: ValuesOptions::default() };
         let request = Request { id: 7, chart: None, job };
-        let wire = serde_json::to_string(&request).unwrap();
+        let wire = ixn_core::protocol::to_wire(&request);
         let mut out = None;
-        run(serde_json::from_str(&wire).unwrap(), &mut |answer, _| out = Some(answer));
+        run(ixn_core::protocol::from_wire(&wire).unwrap(), &mut |answer, _| out = Some(answer));
         let message = ixn_core::protocol::Message::Answer { id: 7, answer: out.unwrap() };
         let back: ixn_core::protocol::Message =
-            serde_json::from_str(&serde_json::to_string(&message).unwrap()).unwrap();
+            ixn_core::protocol::from_wire(&ixn_core::protocol::to_wire(&message)).unwrap();
         let ixn_core::protocol::Message::Answer { answer: Answer::Trees { unmasked: Some(tree), .. }, .. } = back
         else {
             panic!("{back:?}")

@@ -15,17 +15,17 @@ mod tenants_html;
 #[cfg(test)]
 mod golden_tests;
 
-use ixn_core::protocol::{Message, Request};
+use ixn_core::protocol::{from_wire, to_wire, Message, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Posts `{json, bytes}` to the page (`json`: a [`Message`]), handing the bytes over
-/// without a copy.
+/// Posts `{msg, bytes}` to the page (`msg`: a [`Message`]'s wire bytes), handing the
+/// bytes over without a copy.
 fn post(scope: &web_sys::DedicatedWorkerGlobalScope, message: &Message, bytes: Option<Vec<u8>>) {
-    let json = serde_json::to_string(message).expect("a message serializes");
+    let wire = js_sys::Uint8Array::from(to_wire(message).as_slice());
     let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
-    let transfer = js_sys::Array::new();
+    let _ = js_sys::Reflect::set(&msg, &"msg".into(), &wire);
+    let transfer = js_sys::Array::of1(&wire.buffer());
     if let Some(b) = bytes {
         let array = js_sys::Uint8Array::from(b.as_slice());
         transfer.push(&array.buffer());
@@ -38,10 +38,10 @@ fn main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let out = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let text = ev.data().as_string().unwrap_or_default();
+        let wire = ev.data().dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
         // The page and this worker are built together from one protocol type: a request
         // that does not read is a bug, said to the console.
-        match serde_json::from_str::<Request>(&text) {
+        match from_wire::<Request>(&wire) {
             Ok(request) => {
                 let id = request.id;
                 jobs::run(request, &mut |answer, bytes| post(&out, &Message::Answer { id, answer }, bytes));

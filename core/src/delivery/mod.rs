@@ -91,6 +91,19 @@ pub const CHOICES: [(&str, &str); MODES.len()] = {
     out
 };
 
+/// The GitOps tab's choices: each mode's delivery and choice text, from [`MODES`].
+/// Computed at compile time, so a reader of the choices (the page) does not carry the
+/// modes' generators, which [`MODES`]'s function pointers would keep in its wasm.
+pub const TAB_CHOICES: [(Delivery, &str); MODES.len()] = {
+    let mut out = [(Delivery::Script, ""); MODES.len()];
+    let mut i = 0;
+    while i < MODES.len() {
+        out[i] = (MODES[i].delivery, MODES[i].choice);
+        i += 1;
+    }
+    out
+};
+
 /// The row of `delivery`.
 pub fn of(delivery: Delivery) -> &'static Mode {
     MODES.iter().find(|m| m.delivery == delivery).expect("every delivery has its row in MODES")

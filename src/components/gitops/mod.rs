@@ -137,9 +137,9 @@ pub fn GitopsFiles() -> impl IntoView {
             <label for="ui-delivery" class="inline-label">"Delivery"</label>
             <select id="ui-delivery" name="ui.delivery" on:change=set_delivery>
                 // The choices of the delivery table, one per mode.
-                {ixn_core::delivery::MODES.iter().map(|m| {
-                    let d = m.delivery;
-                    view! { <option value=m.id() selected=move || delivery.get() == d>{m.choice}</option> }
+                // (`TAB_CHOICES`, not `MODES`: the table's generators stay in the worker.)
+                {ixn_core::delivery::TAB_CHOICES.iter().map(|&(d, choice)| {
+                    view! { <option value=d.as_str() selected=move || delivery.get() == d>{choice}</option> }
                 }).collect_view()}
             </select>
         </div>

@@ -36,10 +36,9 @@ fn say(text: &str) {
     }
 }
 
-/// Each file's path (in its folder when a folder was chosen) and bytes, base64, as the
+/// Each file's path (in its folder when a folder was chosen) and bytes, as the
 /// worker's request lists them.
 async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<AdoptFile>, String> {
-    use base64::Engine;
     let mut out = Vec::new();
     for f in files {
         let rel = js_sys::Reflect::get(&f, &"webkitRelativePath".into()).ok().and_then(|v| v.as_string());
@@ -47,7 +46,7 @@ async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<AdoptFile>, String> {
         let buf = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
             .await
             .map_err(|_| format!("{path}: could not be read (a folder? choose it with “a folder”)"))?;
-        let data = base64::engine::general_purpose::STANDARD.encode(js_sys::Uint8Array::new(&buf).to_vec());
+        let data = js_sys::Uint8Array::new(&buf).to_vec();
         out.push(AdoptFile { path, data });
     }
     Ok(out)
