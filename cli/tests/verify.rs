@@ -370,3 +370,81 @@ fn deploy_sh_with_verify_chart_renders_through_the_post_renderer_in_both_majors(
         }
     }
 }
+
+// Genesys' workflow (services/deployment.sh) sources pre-release-script.sh in the release
+// folder with PARAMS set, then runs `helm $CMD $RELEASE $PARAMS`: with deploy.verifyChart
+// the script adds the post-renderer to PARAMS. Here bash sources the generated script as
+// the workflow does (validate: `--dry-run`, so no kubectl), envsubst writes the values as
+// the workflow does, and the real helm renders with the flags the script added (helm
+// upgrade needs a cluster; none here), through the real ixn-portal.
+#[test]
+fn the_genesys_pre_release_script_with_verify_chart_adds_the_post_renderer_in_both_majors() {
+    use ixn_core::generate::values_yaml::ValuesOptions;
+    use ixn_core::model::{Delivery, HelmMajor};
+    let (tmp, mut cfg) = setup();
+    cfg.deploy.verify_chart = true;
+    cfg.deploy.delivery = Delivery::Genesys;
+    for (major, m) in [(3u8, HelmMajor::V3), (4, HelmMajor::V4)] {
+        let work = tmp.path().join(format!("g{major}"));
+        let mut cfg = cfg.clone();
+        cfg.deploy.helm_major = m;
+        let tree = ixn_core::generate::gitops::tree(&cfg, ValuesOptions::default()).expect("a Genesys tree");
+        for f in &tree.files {
+            let p = work.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, &f.text).unwrap();
+        }
+        let rel = work.join(ixn_core::generate::gitops::genesys::RELEASE_DIR);
+        let script = std::fs::read_to_string(rel.join("pre-release-script.sh")).unwrap();
+        assert!(rel.join("ixn.profile.yaml").is_file(), "the profile beside the script");
+        shellcheck(&script, &format!("Helm {major} pre-release-script.sh"));
+        if major == 4 {
+            let i = run(
+                &helm(4),
+                &["plugin", "install", root().join("helm-plugin/ixn-verify").to_str().unwrap()],
+                // The Helm home the workflow's run below has (run() puts it in the folder).
+                &rel,
+                b"",
+                &[],
+            );
+            assert!(i.status.success() || text(&i.stderr).contains("already exists"), "{}", text(&i.stderr));
+        }
+        let helm_dir = helm(major).parent().unwrap().to_path_buf();
+        let path =
+            format!("{}:{}:{}", helm_dir.display(), bin().parent().unwrap().display(), std::env::var("PATH").unwrap());
+        for (what, chart) in [("clean", chart()), ("mutated", mutated_chart(&work))] {
+            let workflow = format!(
+                "set -euo pipefail\nCMD=upgrade NS=ixn PARAMS=--dry-run\nsource pre-release-script.sh\n\
+                 envsubst < override_values.yaml > override_values.yaml_\n\
+                 # shellcheck disable=SC2086\nhelm template \"$RELEASE\" {} -n \"$NS\" -f override_values.yaml_ ${{PARAMS#--dry-run}} > rendered.yaml\n",
+                chart.display()
+            );
+            let report = work.join("report.txt");
+            let o = run(
+                Path::new("/bin/bash"),
+                &["-c", &workflow],
+                &rel,
+                b"",
+                &[("PATH", &path), ("IXN_VERIFY_REPORT", report.to_str().unwrap())],
+            );
+            if what == "clean" {
+                assert!(o.status.success(), "Helm {major}: {}{}", text(&o.stdout), text(&o.stderr));
+                assert!(std::fs::read_to_string(rel.join("rendered.yaml")).unwrap().contains("kind: StatefulSet"));
+            } else {
+                assert!(!o.status.success(), "Helm {major}: the mutated chart went through");
+                let said = std::fs::read_to_string(&report).unwrap();
+                assert!(said.contains("ixnService.ixnServer.ports.default: error:"), "{said}");
+            }
+            let _ = std::fs::remove_file(&report);
+        }
+        // Uninstall gets no post-renderer.
+        let o = run(
+            Path::new("/bin/bash"),
+            &["-c", "set -euo pipefail\nCMD=uninstall NS=ixn PARAMS=--dry-run\nsource pre-release-script.sh\necho \"$PARAMS\""],
+            &rel,
+            b"",
+            &[("PATH", &path)],
+        );
+        assert_eq!(text(&o.stdout).lines().last(), Some("--dry-run"), "{}", text(&o.stderr));
+    }
+}

@@ -270,11 +270,12 @@ const TABLE: &[ContextDef] = &[
         applies: always,
     },
     ContextDef {
-        name: "deploy.verifyChart", label: "Check the chart's output before installing", help: "helm template and helm upgrade --install run ixn-portal verify as their post-renderer: Helm installs nothing that contradicts this profile. deploy.sh writes the profile beside itself; it needs ixn-portal on PATH and, for Helm 4, the ixn-verify plugin (helm plugin install helm-plugin/ixn-verify).",
+        name: "deploy.verifyChart", label: "Check the chart's output before installing", help: "helm template and helm upgrade --install run ixn-portal verify as their post-renderer: Helm installs nothing that contradicts this profile. deploy.sh writes the profile beside itself (the Genesys layout: ixn.profile.yaml in the release folder, and the pre-release script adds the flags to the workflow's helm); it needs ixn-portal on PATH and, for Helm 4, the ixn-verify plugin (helm plugin install helm-plugin/ixn-verify).",
         step: Step::Review, kind: FieldKind::Bool,
         get: |d| d.verify_chart.to_string(),
         set: |d, v| d.verify_chart = b(v),
-        applies: |d| d.delivery == Delivery::Script,
+        // The two deliveries that run helm themselves: deploy.sh and Genesys' workflow.
+        applies: |d| matches!(d.delivery, Delivery::Script | Delivery::Genesys),
     },
 ];
 

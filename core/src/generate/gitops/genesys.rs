@@ -48,6 +48,9 @@ fn pre_release(t: &GitView, manifest_files: &[String]) -> String {
         "# The release name as configured (the workflow would use ixn-$TENANT_SID).\nexport RELEASE={}\n",
         quote(&t.release)
     ));
+    if t.cfg.deploy.verify_chart {
+        s.push_str(&verify_params(t));
+    }
     s.push_str("if [[ \"${PARAMS:-}\" == *--dry-run* ]]; then\n  echo 'validate: nothing applied before helm'\nelse\n");
     let mut body = String::new();
     if t.eso() {
@@ -125,6 +128,42 @@ fn pre_release(t: &GitView, manifest_files: &[String]) -> String {
     s
 }
 
+/// `deploy.verifyChart`: the workflow's `helm upgrade` gets the post-renderer, which
+/// checks the chart's output against [`PROFILE_FILE`] beside this script. The workflow
+/// sources this script in the release folder with `PARAMS` set, then runs `helm $CMD
+/// $RELEASE $PARAMS` (services/deployment.sh), so the flags go into `PARAMS`, unquoted
+/// words there: none holds a space. Only `upgrade` (install, validate) gets them.
+fn verify_params(t: &GitView) -> String {
+    let major = t.cfg.deploy.helm_major;
+    let flags = crate::generate::helm::post_renderer_flags(major, PROFILE_FILE).join(" ");
+    let mut s = String::from(
+        "# deploy.verifyChart: helm checks its output against ixn.profile.yaml (no credentials)\n\
+         # and installs nothing it contradicts.\n\
+         if [[ \"${CMD:-}\" == upgrade ]]; then\n  \
+           if ! command -v ixn-portal >/dev/null; then\n    \
+             echo 'ixn-portal is not on PATH: install it (cargo install --path cli) or turn deploy.verifyChart off' >&2\n    \
+             return 1\n  \
+           fi\n",
+    );
+    if major == crate::model::HelmMajor::V4 {
+        let p = crate::generate::helm::VERIFY_PLUGIN;
+        // Captured first: a pipe into grep would hide helm's own failure (SC2312).
+        s.push_str(&format!(
+            "  ixn_plugins=$(helm plugin list) || return 1\n  \
+             if ! grep -q '^{p}[[:space:]]' <<<\"${{ixn_plugins}}\"; then\n    \
+               echo 'Install the {p} post-renderer plugin first: helm plugin install <ixn-portal checkout>/helm-plugin/{p}' >&2\n    \
+               return 1\n  \
+             fi\n"
+        ));
+    }
+    s.push_str(&format!("  PARAMS+=\" {flags}\"\nfi\n"));
+    s
+}
+
+/// The profile the post-renderer checks against, in the release folder (the workflow
+/// reads only `override_values*.yaml` there as values).
+pub const PROFILE_FILE: &str = "ixn.profile.yaml";
+
 fn post_release(t: &GitView) -> String {
     let ns = t.namespace.as_str();
     let r = &t.release;
@@ -156,6 +195,10 @@ pub fn release_files(t: &GitView, dir: &str) -> Vec<GitFile> {
         GitFile { path: format!("{dir}/pre-release-script.sh"), text: pre_release(t, &before_job), executable: true },
         GitFile { path: format!("{dir}/post-release-script.sh"), text: post_release(t), executable: true },
     ];
+    if t.cfg.deploy.verify_chart {
+        let text = crate::profile::Profile::of(&t.cfg, false).to_yaml_text();
+        files.push(GitFile { path: format!("{dir}/{PROFILE_FILE}"), text, executable: false });
+    }
     for m in &ms {
         files.push(GitFile { path: format!("{dir}/manifests/{}", m.file), text: m.yaml(), executable: false });
     }
