@@ -14,6 +14,30 @@ pub fn print_findings(findings: &[ixn_core::validate::Finding], warnings: bool) 
     }
 }
 
+/// Prints the findings as `check` does (`verify` too): JSON with the counts on stdout, or
+/// one line per finding on stdout and `summary` on stderr.
+pub fn report(
+    format: CheckFormat,
+    findings: &[ixn_core::validate::Finding],
+    tally: &Tally,
+    profile_warnings: &[String],
+    summary: impl FnOnce() -> String,
+) {
+    match format {
+        CheckFormat::Json => {
+            let json = serde_json::json!({ "findings": findings, "errors": tally.errors, "warnings": tally.warnings, "profileWarnings": profile_warnings });
+            println!("{}", serde_json::to_string_pretty(&json).expect("json"));
+        }
+        CheckFormat::Text => {
+            for f in findings {
+                println!("{}", finding_line(f));
+            }
+            eprintln!("{}", summary());
+        }
+    }
+}
+
+/// One finding as `path: severity: sentence`.
 pub fn finding_line(f: &ixn_core::validate::Finding) -> String {
     format!("{}: {}: {}", f.path, f.severity.word(), f.message)
 }
@@ -27,17 +51,6 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, Failure> {
     // Keys of the profile no field reads are warnings too: --strict fails on them.
     tally.warnings += profile_warnings.len();
     input::warn(&profile_warnings, false);
-    match a.format {
-        CheckFormat::Json => {
-            let json = serde_json::json!({ "findings": findings, "errors": tally.errors, "warnings": tally.warnings, "profileWarnings": profile_warnings });
-            println!("{}", serde_json::to_string_pretty(&json).expect("json"));
-        }
-        CheckFormat::Text => {
-            for f in &findings {
-                println!("{}", finding_line(f));
-            }
-            eprintln!("{}: {}", a.profile.display(), tally.summary());
-        }
-    }
+    report(a.format, &findings, &tally, &profile_warnings, || format!("{}: {}", a.profile.display(), tally.summary()));
     Ok(if tally.errors > 0 || (a.strict && tally.warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -171,22 +171,13 @@ pub fn run(a: VerifyArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     input::warn(&profile_warnings, false);
-    match a.format {
-        CheckFormat::Json => {
-            let json = serde_json::json!({ "findings": findings, "errors": tally.errors, "warnings": tally.warnings, "profileWarnings": profile_warnings });
-            println!("{}", serde_json::to_string_pretty(&json).expect("json"));
-        }
-        CheckFormat::Text => {
-            for f in &findings {
-                println!("{}", finding_line(f));
-            }
-            eprintln!(
-                "{shown}: {} against {}: {}",
-                ixn_core::wording::count(objects.len(), "object"),
-                a.profile.display(),
-                tally.summary()
-            );
-        }
-    }
+    crate::check::report(a.format, &findings, &tally, &profile_warnings, || {
+        format!(
+            "{shown}: {} against {}: {}",
+            ixn_core::wording::count(objects.len(), "object"),
+            a.profile.display(),
+            tally.summary()
+        )
+    });
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
