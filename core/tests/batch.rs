@@ -394,3 +394,30 @@ fn git_folders_that_are_the_same_or_nested_collide_before_anything_is_written() 
     // The default folder, ixn/ixn-108, is no one else's.
     assert!(at(7).is_empty(), "{:?}", at(7));
 }
+
+#[test]
+fn tenants_of_one_namespace_with_the_same_redis_nodes_agree_on_its_shared_secret() {
+    // No redis.port or redis.servername: both come from the Redis nodes, one field for
+    // two parts of redis-ors-secret. Each part is compared with the same part of the
+    // first row, never the port with the servername.
+    let mut base = base();
+    base.deploy.redis_port = String::new();
+    base.deploy.redis_servername = String::new();
+    let text = "- tenant.sid: \"301\"\n  deploy.namespace: ns\n  ixnService.ixnNode.redis: [{host: r1, port: 6379}]\n\
+                - tenant.sid: \"302\"\n  deploy.namespace: ns\n  ixnService.ixnNode.redis: [{host: r1, port: 6379}]\n\
+                - tenant.sid: \"303\"\n  deploy.namespace: ns\n  ixnService.ixnNode.redis: [{host: r2, port: 6379}]\n";
+    let reports = Batch::new(base, Tenants::parse("t.yaml", text).unwrap()).check();
+    let errors = |i: usize| -> Vec<String> {
+        reports[i]
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| reports[i].line("t.yaml", f))
+            .collect()
+    };
+    assert!(errors(0).is_empty(), "{:?}", errors(0));
+    assert!(errors(1).is_empty(), "{:?}", errors(1));
+    let three = errors(2);
+    assert_eq!(three.len(), 1, "{three:#?}");
+    assert!(three[0].contains("row 1 gives it another Redis servername (\"r1\" there, \"r2\" here)"), "{three:#?}");
+}
