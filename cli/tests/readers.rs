@@ -287,3 +287,25 @@ fn a_genesys_batch_whose_rows_differ_in_chart_version_names_the_cell() {
     );
     assert!(!tmp.path().join("out").exists());
 }
+
+#[test]
+fn an_unquoted_infinity_or_nan_is_refused_where_helm_refuses_the_file() {
+    // Helm 3 and 4 fail such a values file ("json: unsupported value: +Inf"); importing,
+    // adopting or batching it must not turn it into text without a word.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("v.yaml"), "tenant:\n  id: abc\nextra:\n  weird: -.Inf\n").unwrap();
+    let o = run(&["import", "v.yaml", "--output", "p.yaml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("v.yaml:4:10: -.Inf is infinity"), "{}", stderr(&o));
+    assert!(!tmp.path().join("p.yaml").exists());
+    std::fs::create_dir(tmp.path().join("src")).unwrap();
+    std::fs::write(tmp.path().join("src/t1.yaml"), "tenant:\n  sid: \"1\"\nx: .nan\n").unwrap();
+    let o = run(&["adopt", "src", "--out", "adopted"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("src/t1.yaml:3:4: ") && stderr(&o).contains(".nan is NaN in YAML 1.1"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!tmp.path().join("adopted").exists());
+}

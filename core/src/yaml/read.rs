@@ -113,7 +113,18 @@ pub fn read_yaml(text: &str, limits: Limits) -> Result<Node, ReadError> {
             Event::StreamEnd | Event::DocumentEnd if root.is_some() || stack.is_empty() => break,
             Event::Scalar(value, style, anchor, tag) => {
                 merge_key = style == TScalarStyle::Plain && tag.is_none() && value == "<<";
-                Some((scalar_node(value, style, tag.as_ref()).map_err(at)?, anchor))
+                let node = scalar_node(value, style, tag.as_ref()).map_err(at)?;
+                // Helm turns values into JSON, which holds no infinity and no NaN: such a
+                // value fails the whole file there. A key stays text, and Helm reads it.
+                let is_key = matches!(stack.last(), Some(Frame::Map(_, None, _, _)));
+                if let (Node::Float(text), false) = (&node, is_key) {
+                    if let Some(what) = non_finite(text) {
+                        return Err(at(format!(
+                            "{text} is {what} in YAML 1.1, and Helm cannot read it (values go through JSON, which has no {what}): Helm refuses the whole file; quote it (\"{text}\") if it is text"
+                        )));
+                    }
+                }
+                Some((node, anchor))
             }
             Event::Alias(id) => {
                 let (node, size) = anchors.get(&id).ok_or_else(|| at("unknown alias".into()))?;
@@ -237,6 +248,18 @@ fn scalar_node(value: String, style: TScalarStyle, tag: Option<&Tag>) -> Result<
     })
 }
 
+/// What a YAML 1.1 float that JSON cannot hold is (`.inf`, `-.Inf`, `.nan`…), if it is one.
+fn non_finite(text: &str) -> Option<&'static str> {
+    let body = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if matches!(body, ".inf" | ".Inf" | ".INF") {
+        Some("infinity")
+    } else if matches!(text, ".nan" | ".NaN" | ".NAN") {
+        Some("NaN")
+    } else {
+        None
+    }
+}
+
 /// A plain scalar's node, by YAML 1.1 rules (`yes`, `0100`, `~`…).
 pub(crate) fn resolve_plain(value: String) -> Node {
     match resolve_yaml11(&value) {
@@ -254,6 +277,23 @@ mod tests {
 
     fn read(s: &str) -> Node {
         read_yaml(s, Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn infinity_and_nan_values_are_refused_where_helm_refuses_the_file() {
+        // Helm 3 and 4: "json: unsupported value: +Inf" for each of these; a key or a
+        // quoted value is read.
+        for (text, col) in [("a: .inf", 4), ("a: -.Inf", 4), ("a:\n  - .NaN", 5), ("a: !!float .INF", 12)] {
+            let e = read_yaml(text, Limits::default()).unwrap_err();
+            assert!(e.message.contains("Helm refuses the whole file"), "{text}: {}", e.message);
+            assert_eq!((e.line.is_some(), e.column), (true, Some(col)), "{text}");
+        }
+        assert_eq!(read(".inf: 1"), read("\".inf\": 1"));
+        assert_eq!(
+            read("a: \".inf\""),
+            Node::Map(vec![Entry { key: "a".into(), value: Node::Str(".inf".into()), comment: None }])
+        );
+        assert!(matches!(read("a: 1.0e+400"), Node::Map(_)));
     }
 
     #[test]
