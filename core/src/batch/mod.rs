@@ -482,16 +482,20 @@ impl Batch {
     /// contents than an earlier row of that namespace (see
     /// [`crate::generate::secrets::namespace_wide`]), at the field that differs.
     fn shared_secrets(&self, reports: &mut [RowReport]) {
-        let mut seen: std::collections::HashMap<(String, String, String), usize> = std::collections::HashMap::new();
+        // By what the field is too: the Redis port and servername both come from the
+        // node list (one path) when the context does not set them.
+        type Key = (String, String, String, &'static str);
+        let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
         for i in 0..reports.len() {
             let mut found = Vec::new();
             for f in &reports[i].shared {
-                let key = (reports[i].namespace.clone(), f.secret.clone(), f.path.to_string());
+                let key = (reports[i].namespace.clone(), f.secret.clone(), f.path.to_string(), f.what);
                 let Some(&first) = seen.get(&key) else {
                     seen.insert(key, i);
                     continue;
                 };
-                let Some(theirs) = reports[first].shared.iter().find(|g| g.secret == f.secret && g.path == f.path)
+                let Some(theirs) =
+                    reports[first].shared.iter().find(|g| g.secret == f.secret && g.path == f.path && g.what == f.what)
                 else {
                     continue;
                 };
