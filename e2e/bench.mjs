@@ -58,7 +58,7 @@ const sizes = [];
       const { responseBodySize } = await req.sizes();
       if (body) {
         sizes.push({
-          file: new URL(r.url()).pathname.replace('/tools/ixn/', '') || 'index.html',
+          file: new URL(r.url()).pathname.replace('/tools/ixn/', '').replace(/^snippets\/.*\//, 'snippets/…/') || 'index.html',
           raw: body.length, wire: responseBodySize, encoding: r.headers()['content-encoding'] ?? 'identity', br: br(body),
         });
       }
