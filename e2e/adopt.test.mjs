@@ -102,3 +102,95 @@ test('a 40-tenant repository dropped on the Tenants panel gives the base, rows a
   await assertClean(page, problems);
   await context.close();
 });
+
+/** The panel's base, tenants, report and proof, once an adoption shows (cleared first by the caller). */
+async function shown(page) {
+  await page.waitForSelector('#adopt-proof');
+  return {
+    proof: await page.textContent('#adopt-proof'),
+    base: await page.textContent('#adopt-base'),
+    tenants: await page.textContent('#adopt-tenants'),
+    report: await page.textContent('#adopt-report'),
+    rows: await page.locator('#adopt-rows tbody tr').count(),
+  };
+}
+
+/** Every entry under `dir`, as `{path, dir, text}` from `dir`'s own name (as a drop names them). */
+function entries(dir, name, out = []) {
+  out.push({ path: name, dir: true });
+  for (const child of readdirSync(dir)) {
+    const p = join(dir, child);
+    if (statSync(p).isDirectory()) entries(p, `${name}/${child}`, out);
+    else out.push({ path: `${name}/${child}`, dir: false, text: readFileSync(p, 'utf8') });
+  }
+  return out;
+}
+
+/**
+ * Runs in the page: drops the folder `list[0]` as the File and Directory Entries API
+ * gives a user's drop (webkitGetAsEntry): readEntries in batches of `batch`, then an
+ * empty one, each answer later (as the browser's). Chromium gives a real folder's
+ * entries only to a user's drop, so these are the same interfaces made from the files.
+ */
+function dropFolder({ list, batch }) {
+  const entry = (e) => (e.dir
+    ? {
+      isDirectory: true, isFile: false, name: e.path.split('/').pop(), fullPath: `/${e.path}`,
+      createReader() {
+        // In reverse: the panel reads a folder by name, whatever order the browser gives.
+        const kids = list.filter((k) => k.path.startsWith(`${e.path}/`) && !k.path.slice(e.path.length + 1).includes('/'))
+          .reverse().map(entry);
+        return { readEntries(ok) { setTimeout(() => ok(kids.splice(0, batch)), 0); } };
+      },
+    }
+    : {
+      isDirectory: false, isFile: true, name: e.path.split('/').pop(), fullPath: `/${e.path}`,
+      file(ok) { setTimeout(() => ok(new File([e.text], e.path.split('/').pop())), 0); },
+    });
+  const drop = new Event('drop', { bubbles: true, cancelable: true });
+  Object.defineProperty(drop, 'dataTransfer', { value: { items: [{ kind: 'file', webkitGetAsEntry: () => entry(list[0]) }], files: [] } });
+  document.querySelector('#adopt-drop').dispatchEvent(drop);
+}
+
+test('a folder, chosen or dropped, gives the base, rows and proof of ixn-portal adopt of that folder', async (t) => {
+  if (!existsSync(SHARED)) return t.skip(`${SHARED} is missing (the reference material beside a full checkout)`);
+  assert.ok(existsSync(BIN), `${BIN} is missing: cargo build --release -p ixn-portal-cli`);
+  const dir = await mkdtemp(join(tmpdir(), 'ixn-adopt-folder-e2e-'));
+  genesys(join(dir, 'repo'), 40);
+  // A hidden folder (a Git checkout's) is not read by the command, nor by the panel.
+  mkdirSync(join(dir, 'repo/.git'), { recursive: true });
+  writeFileSync(join(dir, 'repo/.git/HEAD.yaml'), 'not: [yaml\n');
+  execFileSync(BIN, ['adopt', 'repo', '--out', 'out'], { cwd: dir, stdio: 'pipe' });
+  const files = walk(join(dir, 'out'));
+  const cli = {
+    proof: '40 of 40 tenants reproduce exactly (rendered again from what was written, compared with the source as Helm reads both).',
+    base: files.get('base.yaml').toString(),
+    tenants: files.get('tenants.csv').toString(),
+    report: files.get('adopt-report.txt').toString(),
+    rows: 40,
+  };
+  const { page, problems, context } = await portal(f);
+  await step(page, 'review');
+  const clear = () => page.evaluate(() => { document.querySelector('#adopt-result').innerHTML = ''; });
+
+  // "or a folder": the <input webkitdirectory>, paths relative to the folder chosen.
+  await page.setInputFiles('#adopt-folder', join(dir, 'repo'));
+  assert.deepEqual(await shown(page), cli);
+
+  // Dropped: the folder's entries (webkitGetAsEntry), walked recursively.
+  await clear();
+  await page.evaluate(dropFolder, { list: entries(join(dir, 'repo'), 'repo'), batch: 7 });
+  assert.deepEqual(await shown(page), cli);
+
+  // A release folder with no values, dropped: refused at that folder, as the command does.
+  mkdirSync(join(dir, 'repo/services/ixn/01_chart_ixn/41_release_ixn-141'));
+  const o = (() => { try { execFileSync(BIN, ['adopt', 'repo', '--out', 'out2'], { cwd: dir, stdio: 'pipe' }); } catch (e) { return e; } })();
+  assert.equal(o.status, 2);
+  assert.match(o.stderr.toString(), /repo\/services\/ixn\/01_chart_ixn\/41_release_ixn-141\/: a tenant folder with no override_values\.yaml/);
+  await page.evaluate(dropFolder, { list: entries(join(dir, 'repo'), 'repo'), batch: 100 });
+  await page.waitForFunction(() => /Nothing adopted/.test(document.querySelector('#adopt-status')?.textContent ?? ''));
+  assert.match(await page.textContent('#adopt-status'), /repo\/services\/ixn\/01_chart_ixn\/41_release_ixn-141\/: a tenant folder with no override_values\.yaml/);
+  assert.equal(await page.locator('#adopt-proof').count(), 0);
+  await assertClean(page, problems);
+  await context.close();
+});

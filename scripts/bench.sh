@@ -2,7 +2,8 @@
 # The benchmark: builds the release, measures the core natively, the command line's
 # batches (1, 100, 1,000 tenants: time and peak memory), then the real app in headless
 # Chromium, and prints every figure against its budget.
-# The command line also reads wide input (49,000 keys) against 0.5 s.
+# The command line also reads wide input (49,000 keys) against 0.5 s, and adopts a
+# 1,000-tenant Genesys repository against 2 s (cli/examples/bench_adopt.rs).
 # Pass --enforce-size to fail when the transfer size is over budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,5 +10,7 @@ trunk build --release --offline
 terser dist/ixn-portal-web.js --module --compress --mangle --output dist/ixn-portal-web.js
 # The worker's glue too (loaded on demand, see src/worker_bridge.rs).
 terser dist/ixn-worker.js --module --compress --mangle --output dist/ixn-worker.js
+# The page's JS snippets (wasm-bindgen `module = "…"`: dropped.js), which its glue imports.
+find dist/snippets -name '*.js' -exec terser {} --module --compress --mangle --output {} \;
 # Precompressed copies for hosts that serve them (brotli and gzip beside each file).
 node scripts/precompress.mjs dist

@@ -56,12 +56,14 @@ pub enum Command {
     )]
     Batch(BatchArgs),
     /// Compares the values a profile writes with a chart's defaults, a deployed release
-    /// or the next chart version, key by key (secrets masked unless --show-secrets).
+    /// or the next chart version, key by key (secrets masked unless --show-secrets); or a
+    /// rendered tenant with its source values (--as source), as `adopt`'s proof does.
     ///
     /// Exits 0 whether or not there are changes, unless --exit-code: then 1 when there
-    /// are, as `git diff --exit-code` does. Bad input exits 2 with file:line:column.
+    /// are, as `git diff --exit-code` does (--as source: always 1 when they differ). Bad
+    /// input exits 2 with file:line:column.
     #[command(
-        after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json"
+        after_help = "Examples:\n  helm show values ixn/ixn --version 100.0.008 > chart.yaml\n  ixn-portal diff tenant-100.yaml --against chart.yaml\n  helm get values ixn-100 -n ixn -o yaml > deployed.yaml\n  ixn-portal diff tenant-100.yaml --against deployed.yaml --as deployed --exit-code\n  ixn-portal diff tenant-100.yaml --chart chart.yaml --against next.yaml --as next --format json\n  ixn-portal diff build/ixn-101/override_values.yaml --as source \\\n    --against repo/services/ixn/01_chart_ixn/override_values.yaml \\\n    --against repo/services/ixn/01_chart_ixn/01_release_ixn-101/override_values.yaml"
     )]
     Diff(diff::DiffArgs),
     /// Adopts the tenants already running: from a Genesys repository, Argo CD

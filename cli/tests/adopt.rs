@@ -192,3 +192,105 @@ fn a_rows_values_file_is_read_over_the_base_before_its_cells() {
     assert!(!dir.join("out2").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn diff_of_each_batched_tenant_against_its_source_shows_no_change() {
+    let Some(p) = support::published() else { return };
+    let dir = common::temp_dir("cli-adopt-diff");
+    // Thirteen: the custom release name (10), unknown keys (4, 8, 12), other resources
+    // (5, 10), the credential (7), another image tag (13).
+    let n = 13;
+    support::write_all(&dir.join("repo"), &support::genesys(&p, n));
+    let o = run(&["adopt", "repo", "--out", "adopted", "--quiet"], &dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // What the sources do not hold, the cluster side, completed as a user does; each
+    // tenant in its own namespace (they use other Redis servers, and redis-ors-secret is
+    // one per namespace).
+    let base = std::fs::read_to_string(dir.join("adopted/base.yaml")).unwrap();
+    let completed = base
+        .replace("  chartRepoUrl: \"\"\n", "  chartRepoUrl: https://charts.example.com/ixn\n")
+        .replace("  gkeCluster: \"\"\n", "  gkeCluster: cluster-1\n")
+        .replace("  kafkaBootstrap: \"\"\n", "  kafkaBootstrap: kafka.kafka.svc:9092\n")
+        .replace("  dbBootstrap: true\n", "  dbBootstrap: false\n");
+    std::fs::write(dir.join("adopted/base.yaml"), completed).unwrap();
+    let tenants = std::fs::read_to_string(dir.join("adopted/tenants.csv")).unwrap();
+    let mut lines: Vec<String> = tenants.lines().map(str::to_string).collect();
+    let header = lines.iter().position(|l| l.starts_with("tenant.sid,")).unwrap();
+    lines[header].push_str(",deploy.namespace");
+    for l in &mut lines[header + 1..] {
+        let sid = l.split(',').next().unwrap().to_string();
+        l.push_str(&format!(",ixn-{sid}"));
+    }
+    std::fs::write(dir.join("adopted/tenants.csv"), lines.join("\n") + "\n").unwrap();
+    // The credential adopt did not write, given to batch as its report says (and the
+    // database owner's, which the cluster side needs).
+    std::fs::write(
+        dir.join("secrets.json"),
+        r#"{"db.ownerPassword": "0wner-Pw1", "tenants": {"107": {"ixnService.ixnServer.secrets.db.password": "s3cr3t-7'\"$x"}}}"#,
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "batch",
+            "--base",
+            "adopted/base.yaml",
+            "--tenants",
+            "adopted/tenants.csv",
+            "--secrets-file",
+            "secrets.json",
+            "--out",
+            "build",
+            "--quiet",
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let chart = "repo/services/ixn/01_chart_ixn";
+    let diff = |i: usize| {
+        let rendered = format!("build/{}/override_values.yaml", support::release(i));
+        let own = format!("{chart}/{i:02}_release_{}/override_values.yaml", support::release(i));
+        let common = format!("{chart}/override_values.yaml");
+        run(&["diff", &rendered, "--as", "source", "--against", &common, "--against", &own], &dir)
+    };
+    for i in 1..=n {
+        let o = diff(i);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "tenant {i}: {out}{}", stderr(&o));
+        assert_eq!(out, "# against the source, as Helm reads both: no change\n", "tenant {i}");
+    }
+    // One rendered tenant changed by hand: a value, and a key of its own dropped.
+    let path = dir.join(format!("build/{}/override_values.yaml", support::release(8)));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("tenant 8") && text.contains("\"108\""), "{text}");
+    let changed = text.replace("tenant 8", "tenant eight").replace("tenant.example.com/cost-centre: cc-8", "");
+    assert_ne!(changed, text);
+    std::fs::write(&path, changed).unwrap();
+    let o = diff(8);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    assert!(out.starts_with("# against the source, as Helm reads both: "), "{out}");
+    assert!(out.ends_with(" 2 key paths differ\n~ podAnnotations\n~ extraTenantKey.note\n"), "{out}");
+    // A profile is rendered as `render` writes it: the base alone is not tenant 8.
+    let own = format!("{chart}/08_release_{}/override_values.yaml", support::release(8));
+    let common = format!("{chart}/override_values.yaml");
+    let o = run(&["diff", "adopted/base.yaml", "--as", "source", "--against", &common, "--against", &own], &dir);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    assert!(out.contains("\n~ tenant.sid\n") && out.contains("\n~ extraTenantKey\n"), "{out}");
+    // The source's order of files matters as Helm's does: the release's own file alone
+    // lacks what the chart-level file gives every tenant.
+    let rendered = format!("build/{}/override_values.yaml", support::release(2));
+    let own = format!("{chart}/02_release_{}/override_values.yaml", support::release(2));
+    let o = run(&["diff", &rendered, "--as", "source", "--against", &own, "--format", "json"], &dir);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["same"], false, "{out}");
+    assert!(!json["differs"].as_array().unwrap().is_empty(), "{out}");
+    // An unreadable source is said at its place, exit 2.
+    std::fs::write(dir.join("bad.yaml"), "a: [\n").unwrap();
+    let o = run(&["diff", &rendered, "--as", "source", "--against", "bad.yaml"], &dir);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("ixn-portal: bad.yaml:2:1: "), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

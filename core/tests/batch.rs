@@ -324,6 +324,38 @@ fn tenants_of_one_namespace_that_give_its_shared_secrets_other_contents_collide(
 }
 
 #[test]
+fn the_redis_port_and_servername_from_the_node_list_are_two_fields_not_one() {
+    // Neither is set on its own: both come from the first Redis node, at one path. A row
+    // agrees with itself, and with a row of the same Redis; another host is said once.
+    let mut base = base();
+    base.deploy.redis_servername.clear();
+    base.deploy.redis_port.clear();
+    let nodes = ixn_core::import::SourceFile {
+        name: "nodes.yaml",
+        text:
+            "ixnService:\n  ixnNode:\n    redis:\n      - {host: redis-a.svc, port: 6379, is_redis_cluster: \"true\"}\n",
+    };
+    let (base, _) = ixn_core::import::import(&base, &[nodes]).unwrap();
+    let text = "tenant.sid,deploy.namespace,values\n101,ns,\n102,ns,\n103,ns,other.yaml\n";
+    let mut b = Batch::new(base, Tenants::parse("t.csv", text).unwrap());
+    let other = ixn_core::yaml::read_yaml(
+        "ixnService:\n  ixnNode:\n    redis:\n      - {host: redis-b.svc, port: 6379, is_redis_cluster: \"true\"}\n",
+        ixn_core::yaml::Limits::default(),
+    )
+    .unwrap();
+    b.set_values_file("other.yaml", other);
+    let reports = b.check();
+    assert!(error_lines(&reports[0]).is_empty(), "{:?}", error_lines(&reports[0]));
+    assert!(error_lines(&reports[1]).is_empty(), "{:?}", error_lines(&reports[1]));
+    let three = error_lines(&reports[2]);
+    assert_eq!(three.len(), 1, "{three:#?}");
+    assert!(
+        three[0].contains("row 1 gives it another Redis servername (\"redis-a.svc\" there, \"redis-b.svc\" here)"),
+        "{three:#?}"
+    );
+}
+
+#[test]
 fn the_same_pull_secret_in_one_namespace_must_hold_the_same_registry_login() {
     let mut base = base();
     base.deploy.pull_secret_create = true;
@@ -393,31 +425,4 @@ fn git_folders_that_are_the_same_or_nested_collide_before_anything_is_written() 
     assert_eq!(at(6), ["t.csv:8:5: row 7, gitops.path: error: the Git folder \"kustomization.yaml/x\" would be the batch's own kustomization.yaml, at the tree's root"]);
     // The default folder, ixn/ixn-108, is no one else's.
     assert!(at(7).is_empty(), "{:?}", at(7));
-}
-
-#[test]
-fn tenants_of_one_namespace_with_the_same_redis_nodes_agree_on_its_shared_secret() {
-    // No redis.port or redis.servername: both come from the Redis nodes, one field for
-    // two parts of redis-ors-secret. Each part is compared with the same part of the
-    // first row, never the port with the servername.
-    let mut base = base();
-    base.deploy.redis_port = String::new();
-    base.deploy.redis_servername = String::new();
-    let text = "- tenant.sid: \"301\"\n  deploy.namespace: ns\n  ixnService.ixnNode.redis: [{host: r1, port: 6379}]\n\
-                - tenant.sid: \"302\"\n  deploy.namespace: ns\n  ixnService.ixnNode.redis: [{host: r1, port: 6379}]\n\
-                - tenant.sid: \"303\"\n  deploy.namespace: ns\n  ixnService.ixnNode.redis: [{host: r2, port: 6379}]\n";
-    let reports = Batch::new(base, Tenants::parse("t.yaml", text).unwrap()).check();
-    let errors = |i: usize| -> Vec<String> {
-        reports[i]
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| reports[i].line("t.yaml", f))
-            .collect()
-    };
-    assert!(errors(0).is_empty(), "{:?}", errors(0));
-    assert!(errors(1).is_empty(), "{:?}", errors(1));
-    let three = errors(2);
-    assert_eq!(three.len(), 1, "{three:#?}");
-    assert!(three[0].contains("row 1 gives it another Redis servername (\"r1\" there, \"r2\" here)"), "{three:#?}");
 }

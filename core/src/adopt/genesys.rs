@@ -47,13 +47,17 @@ pub(crate) fn is_genesys(files: &[InputFile]) -> bool {
 /// A values file of the layout, read (the workflow's envsubst gives back each `$` the
 /// portal wrote as `${IXN_PORTAL_DOLLAR}`; other `$VAR`s stay as they are).
 fn values(f: &InputFile) -> Result<Node, AdoptError> {
-    let text = text_of(f)?;
+    values_of(&f.path, text_of(f)?)
+}
+
+/// [`values`] of a file's text (`file`: its name in messages).
+pub(crate) fn values_of(file: &str, text: &str) -> Result<Node, AdoptError> {
     let dollar = format!("${{{}}}", crate::generate::gitops::genesys::DOLLAR_VAR);
     let text = if text.contains(&dollar) { text.replace(&dollar, "$") } else { text.to_string() };
-    let node = read_at(&f.path, &text, 0)?;
+    let node = read_at(file, &text, 0)?;
     match node {
         Node::Map(_) | Node::Null => Ok(node),
-        _ => Err(AdoptError::new(&f.path, Some((1, 1)), "a values file is a mapping of keys to values")),
+        _ => Err(AdoptError::new(file, Some((1, 1)), "a values file is a mapping of keys to values")),
     }
 }
 

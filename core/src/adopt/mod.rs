@@ -23,7 +23,7 @@ pub mod report;
 mod source;
 mod split;
 
-pub use source::{AdoptError, InputFile, SourceKind, Tenant};
+pub use source::{merge_layers, AdoptError, InputFile, SourceKind, Tenant};
 pub use split::{Adopted, Credential};
 
 use crate::generate::archive::File;
@@ -117,6 +117,13 @@ pub(crate) fn each<T: Sync, R: Send>(items: &[T], work: impl Fn(usize, &T) -> R 
         }
     }
     items.iter().enumerate().map(|(i, t)| work(i, t)).collect()
+}
+
+/// A values file as `adopt` reads a tenant's: YAML as Helm reads it, a mapping (or
+/// empty), and each `${IXN_PORTAL_DOLLAR}` (what the Genesys workflow's envsubst gives
+/// back as `$`) read as `$`. `file` names it in messages (with line and column).
+pub fn read_values(file: &str, text: &str) -> Result<crate::yaml::Node, AdoptError> {
+    genesys::values_of(file, text)
 }
 
 /// Reads the tenants of `files` (a repository's files, paths relative to its root;

@@ -60,8 +60,9 @@ impl Proof {
     }
 }
 
-/// The chart's defaults as one values tree.
-fn defaults() -> Node {
+/// The guide chart's documented defaults as one values tree: what the proof reads both
+/// sides over (and `ixn-portal diff --as source` without `--chart`).
+pub fn chart_defaults() -> Node {
     let cfg = Config::chart_defaults();
     let mut b = TreeBuilder::default();
     for (def, node) in KEYS.iter().zip(cfg.chart.default_nodes()) {
@@ -193,7 +194,32 @@ pub fn rendered(batch: &Batch, adopted: &Adopted, i: usize) -> Result<String, St
     for (def, v) in adopted.secrets.0.get(i).into_iter().flatten() {
         cfg.values.set(def, v.clone());
     }
-    Ok(values_yaml(&cfg, &Effective::of(&cfg), ValuesOptions::default()))
+    Ok(render(&cfg))
+}
+
+/// A tenant's values file as `render` and `batch` write it (the proof renders with this,
+/// and `ixn-portal diff --as source` renders a profile with it).
+pub fn render(cfg: &Config) -> String {
+    values_yaml(cfg, &Effective::of(cfg), ValuesOptions::default())
+}
+
+/// The limits a rendered values file is read back under (a tenant's own values may be
+/// wide).
+pub const RENDERED_LIMITS: Limits = Limits { max_bytes: 64 * 1024 * 1024, ..LIMITS };
+
+/// The key paths where a rendered tenant's values (`rendered`, its values file as read)
+/// differ from its source's (`source`, its values as Helm merges them), as Helm reads
+/// both: each over the chart's defaults (`chart`), a `null` deleting the key, numbers by
+/// value. Empty: the tenant reproduces exactly. The one comparison of the proof and of
+/// `ixn-portal diff --as source`.
+pub fn compare(chart: &Node, source: &Node, rendered: &Node) -> Vec<String> {
+    let mut d = Vec::new();
+    // A key that is null and a key that is not there read the same to a template (nil),
+    // whichever major keeps the chart's own nulls.
+    let source = strip_nulls(&coalesce(chart, source));
+    let again = strip_nulls(&coalesce(chart, rendered));
+    differences(&source, &again, &mut Vec::new(), &mut d);
+    d
 }
 
 /// Proves each tenant: rendered again from `adopted`, compared with its source
@@ -209,22 +235,14 @@ pub fn prove(tenants: &[Tenant], merged: &[Node], adopted: &Adopted) -> Proof {
             return Proof { tenants, unreadable: Some(why) };
         }
     };
-    let chart = defaults();
-    let big = Limits { max_bytes: 64 * 1024 * 1024, ..LIMITS };
+    let chart = chart_defaults();
     let out = super::each(tenants, |i, t| {
-        let differs =
-            match rendered(&batch, adopted, i).and_then(|text| read_yaml(&text, big).map_err(|e| e.to_string())) {
-                Ok(tree) => {
-                    let mut d = Vec::new();
-                    // A key that is null and a key that is not there read the same to a
-                    // template (nil), whichever major keeps the chart's own nulls.
-                    let source = strip_nulls(&coalesce(&chart, &merged[i]));
-                    let again = strip_nulls(&coalesce(&chart, &tree));
-                    differences(&source, &again, &mut Vec::new(), &mut d);
-                    d
-                }
-                Err(why) => vec![format!("(does not render: {why})")],
-            };
+        let differs = match rendered(&batch, adopted, i)
+            .and_then(|text| read_yaml(&text, RENDERED_LIMITS).map_err(|e| e.to_string()))
+        {
+            Ok(tree) => compare(&chart, &merged[i], &tree),
+            Err(why) => vec![format!("(does not render: {why})")],
+        };
         TenantProof { tenant: t.name.clone(), differs }
     });
     Proof { tenants: out, unreadable: None }

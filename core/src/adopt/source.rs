@@ -87,14 +87,20 @@ pub struct Tenant {
 impl Tenant {
     /// Its values as Helm merges them.
     pub fn merged(&self) -> Node {
-        let mut out = Node::map();
-        for (_, n) in &self.layers {
-            if matches!(n, Node::Map(_)) {
-                crate::import::merge(&mut out, n.clone());
-            }
-        }
-        out
+        merge_layers(self.layers.iter().map(|(_, n)| n))
     }
+}
+
+/// Values files' trees merged as Helm merges `-f a -f b`: mappings merge, the later file
+/// wins (an empty file adds nothing).
+pub fn merge_layers<'a>(layers: impl IntoIterator<Item = &'a Node>) -> Node {
+    let mut out = Node::map();
+    for n in layers {
+        if matches!(n, Node::Map(_)) {
+            crate::import::merge(&mut out, n.clone());
+        }
+    }
+    out
 }
 
 /// The limits one document is read under: a repository's manifest may be large (an

@@ -1,6 +1,6 @@
 //! "Adopt the tenants already running": a repository's files, a folder or one
-//! `.tar`/`.zip`, dropped or chosen, adopted in the worker exactly as `ixn-portal adopt`
-//! adopts them (`worker/src/adopt.rs`): the panel shows the proof, the rows, the base
+//! `.tar`/`.zip`, dropped or chosen (a dropped folder walked by `dropped.js`), adopted in
+//! the worker exactly as `ixn-portal adopt` adopts them (`worker/src/adopt.rs`): the panel shows the proof, the rows, the base
 //! profile and the report the worker renders as HTML, and downloads the files the
 //! command writes. Nothing leaves this browser; the page only reads the files and hands
 //! them to its worker.
@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 /// The panel's inputs and places, as HTML (what the worker renders goes in `#adopt-result`).
 const HTML: &str = r#"<h3 id="adopt-heading">Adopt the tenants already running</h3>
 <p class="help">A Genesys multicloud-services repository, Argo CD Applications, Flux HelmReleases or <code>helm get values</code> outputs, as <code>ixn-portal adopt</code> reads them: a base profile, a tenants file and each tenant's own values file, proved to render every tenant back exactly. The files stay in this browser.</p>
-<div id="adopt-drop" class="drop-zone"><span>Drop the files or a .tar/.zip of the repository here, or choose</span>
+<div id="adopt-drop" class="drop-zone"><span>Drop the files, the repository's folder or a .tar/.zip of it here, or choose</span>
 <label for="adopt-files" class="inline-label">files</label> <input id="adopt-files" type="file" multiple name="adopt.files" accept=".yaml,.yml,.tar,.tgz,.gz,.zip,.ver">
 <label for="adopt-folder" class="inline-label">or a folder</label> <input id="adopt-folder" type="file" multiple webkitdirectory name="adopt.folder"></div>
 <div id="adopt-result" aria-live="polite"></div>
@@ -36,20 +36,41 @@ fn say(text: &str) {
     }
 }
 
+/// A file's bytes, or why not.
+async fn bytes_of(f: &web_sys::File, path: &str) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
+        .await
+        .map_err(|_| format!("{path}: could not be read (a folder? choose it with “a folder”, or drop it)"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Whether a path is inside a hidden folder or is a hidden file (`.git/`), below the
+/// folder chosen: `ixn-portal adopt` does not read those either.
+fn hidden(path: &str) -> bool {
+    path.split('/').skip(1).any(|s| s.starts_with('.'))
+}
+
 /// Each file's path (in its folder when a folder was chosen) and bytes, as the
 /// worker's request lists them.
-async fn read_all(files: Vec<web_sys::File>) -> Result<Vec<AdoptFile>, String> {
+async fn read_all(files: js_sys::Array) -> Result<Vec<AdoptFile>, String> {
     let mut out = Vec::new();
-    for f in files {
+    for f in files.iter().map(JsCast::unchecked_into::<web_sys::File>) {
         let rel = js_sys::Reflect::get(&f, &"webkitRelativePath".into()).ok().and_then(|v| v.as_string());
         let path = rel.filter(|p| !p.is_empty()).unwrap_or_else(|| f.name());
-        let buf = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
-            .await
-            .map_err(|_| format!("{path}: could not be read (a folder? choose it with “a folder”)"))?;
-        let data = js_sys::Uint8Array::new(&buf).to_vec();
+        if hidden(&path) {
+            continue;
+        }
+        let data = bytes_of(&f, &path).await?;
         out.push(AdoptFile { path, data });
     }
     Ok(out)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/components/tenants/dropped.js")]
+extern "C" {
+    /// The drop's files, its folders walked (see dropped.js), each with its path as
+    /// `webkitRelativePath`, a folder as an empty file at `path/`.
+    fn dropped(dt: &web_sys::DataTransfer) -> js_sys::Promise;
 }
 
 /// The panel.
@@ -62,15 +83,24 @@ pub fn AdoptPanel() -> impl IntoView {
             let _ = if ready { b.remove_attribute("disabled") } else { b.set_attribute("disabled", "") };
         }
     };
-    let adopt = move |files: Vec<web_sys::File>| {
-        if files.is_empty() || busy.get_value() {
+    // `given`: the files, once read or walked (a drop's folders take a while).
+    let adopt = move |given: js_sys::Promise| {
+        if busy.get_value() {
             return;
         }
         busy.set_value(true);
         set_ready(false);
         say("Reading the files…");
         leptos::task::spawn_local(async move {
-            let files = match read_all(files).await {
+            let read = match wasm_bindgen_futures::JsFuture::from(given).await {
+                Ok(list) => read_all(list.into()).await,
+                Err(e) => Err(e.as_string().unwrap_or_else(|| "the files could not be read".into())),
+            };
+            let files = match read {
+                Ok(f) if f.is_empty() => {
+                    busy.set_value(false);
+                    return say("");
+                }
                 Ok(f) => f,
                 Err(e) => {
                     busy.set_value(false);
@@ -105,14 +135,15 @@ pub fn AdoptPanel() -> impl IntoView {
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let files = input.files().map(|f| browser::files_of(&f)).unwrap_or_default();
+        // A copy: emptying the input empties its list.
+        let files = input.files().map_or_else(js_sys::Array::new, |f| js_sys::Array::from(&f));
         input.set_value("");
-        adopt(files);
+        adopt(js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(files)));
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            adopt(browser::files_of(&files));
+        if let Some(dt) = ev.data_transfer() {
+            adopt(dropped(&dt));
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
