@@ -365,7 +365,7 @@ fn two_rows_may_not_type_the_same_tenant_id() {
 fn git_folders_that_are_the_same_or_nested_collide_before_anything_is_written() {
     let mut base = base();
     base.deploy.delivery = ixn_core::model::Delivery::Argocd;
-    base.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    base.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
     let long = "x".repeat(300);
     let text = format!(
         "tenant.sid,gitops.path\n101,a\n102,a\n103,a/manifests\n104,b/c\n105,b\n106,{long}\n107,kustomization.yaml/x\n108,\n"

@@ -366,7 +366,7 @@ impl Batch {
                 secret: crate::generate::secrets::REDIS_SECRET.into(),
                 path: ctx::DEPLOY_SECRETS_FROM.into(),
                 what: "way of making it (deploy.secretsFrom)",
-                value: cfg.deploy.secrets_from.as_str().into(),
+                value: cfg.deploy.git.secrets_from.as_str().into(),
                 credential: false,
             });
         }

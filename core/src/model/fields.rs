@@ -45,18 +45,18 @@ fn b(s: &str) -> bool {
 }
 
 macro_rules! text {
-    ($name:literal, $label:literal, $help:literal, $step:ident, $field:ident) => {
-        text!($name, $label, $help, $step, $field, FieldKind::Text, always)
+    ($name:literal, $label:literal, $help:literal, $step:ident, $($field:ident).+) => {
+        text!($name, $label, $help, $step, $($field).+, FieldKind::Text, always)
     };
-    ($name:literal, $label:literal, $help:literal, $step:ident, $field:ident, $kind:expr, $applies:expr) => {
+    ($name:literal, $label:literal, $help:literal, $step:ident, $($field:ident).+, $kind:expr, $applies:expr) => {
         ContextDef {
             name: $name,
             label: $label,
             help: $help,
             step: Step::$step,
             kind: $kind,
-            get: |d| d.$field.clone(),
-            set: |d, v| d.$field = v.to_string(),
+            get: |d| d.$($field).+.clone(),
+            set: |d, v| d.$($field).+ = v.to_string(),
             applies: $applies,
         }
     };
@@ -110,7 +110,7 @@ fn gitops(d: &Deployment) -> bool {
 }
 
 fn eso(d: &Deployment) -> bool {
-    gitops(d) && d.secrets_from == SecretsFrom::ExternalSecrets
+    gitops(d) && d.git.secrets_from == SecretsFrom::ExternalSecrets
 }
 
 const HELM_MAJORS: &[(&str, &str)] = &[(HelmMajor::V4.as_str(), "Helm 4"), (HelmMajor::V3.as_str(), "Helm 3")];
@@ -223,45 +223,45 @@ const TABLE: &[ContextDef] = &[
     ContextDef {
         name: "deploy.secretsFrom", label: "Secrets from", help: "kubectl: seed-secret-store.sh (kept out of Git) creates the Secrets once. External Secrets: the operator makes them in the cluster from a secret store; seed-secret-store.sh fills the store.",
         step: Step::Review, kind: FieldKind::Select(SECRETS_FROM),
-        get: |d| d.secrets_from.as_str().into(),
-        set: |d, v| d.secrets_from = SecretsFrom::parse(v),
+        get: |d| d.git.secrets_from.as_str().into(),
+        set: |d, v| d.git.secrets_from = SecretsFrom::parse(v),
         applies: gitops,
     },
     ContextDef {
         name: "deploy.secretStore", label: "Secret store", help: "Google Secret Manager on GKE and Azure Key Vault on AKS (both through workload identity), or HashiCorp Vault (Kubernetes auth).",
         step: Step::Review, kind: FieldKind::Select(STORES),
-        get: |d| d.secret_store.as_str().into(),
-        set: |d, v| d.secret_store = SecretStoreKind::parse(v),
+        get: |d| d.store.kind.as_str().into(),
+        set: |d, v| d.store.kind = SecretStoreKind::parse(v),
         applies: eso,
     },
-    text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, git_repo_url, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("gitops.revision", "Git revision", "Branch, tag or commit Argo CD follows.", Review, git_revision, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("gitops.path", "Folder in the repository", "Where this tenant's files sit in the repository; empty means ixn/<release>.", Review, git_path, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
+    text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, argocd.repo_url, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("gitops.revision", "Git revision", "Branch, tag or commit Argo CD follows.", Review, argocd.revision, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("gitops.path", "Folder in the repository", "Where this tenant's files sit in the repository; empty means ixn/<release>.", Review, git.path, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
     ContextDef {
         name: "gitops.valuesIn", label: "Values", help: "Inline in the Application (valuesObject), or a values file beside it in Git (a second source with ref: values).",
         step: Step::Review, kind: FieldKind::Select(VALUES_IN),
-        get: |d| d.values_in.as_str().into(),
-        set: |d, v| d.values_in = ValuesIn::parse(v),
+        get: |d| d.argocd.values_in.as_str().into(),
+        set: |d, v| d.argocd.values_in = ValuesIn::parse(v),
         applies: |d| d.delivery == Delivery::Argocd,
     },
     ContextDef {
         name: "gitops.sync", label: "Sync", help: "Automated: applied when Git changes (Argo CD prunes and self-heals). Manual: Argo CD waits for a sync; Flux resources start suspended (flux resume).",
         step: Step::Review, kind: FieldKind::Select(SYNCS),
-        get: |d| d.sync.as_str().into(),
-        set: |d, v| d.sync = SyncMode::parse(v),
+        get: |d| d.git.sync.as_str().into(),
+        set: |d, v| d.git.sync = SyncMode::parse(v),
         applies: |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux),
     },
-    text!("argocd.namespace", "Argo CD namespace", "Where Argo CD runs and reads Applications.", Review, argocd_namespace, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("argocd.project", "Argo CD project", "The AppProject of the Application.", Review, argocd_project, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("flux.source", "Flux GitRepository", "The GitRepository in flux-system that holds this repository (flux bootstrap names it flux-system).", Review, flux_source, FieldKind::Text, |d| d.delivery == Delivery::Flux),
-    text!("store.prefix", "Store key prefix", "Every store key starts with it; empty means the release name.", Review, store_prefix, FieldKind::Text, eso),
-    text!("store.serviceAccount", "Service account", "The Kubernetes service account the SecretStore authenticates as: bound to a Google service account or an Azure managed identity by workload identity, or to the Vault role.", Review, store_service_account, FieldKind::Text, eso),
-    text!("store.gcpProject", "Secret Manager project", "Google Cloud project of the secrets; empty means the GKE project.", Review, store_gcp_project, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::GcpSecretManager),
-    text!("store.keyVault", "Key Vault name", "The Azure Key Vault (https://<name>.vault.azure.net).", Review, store_key_vault, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::AzureKeyVault),
-    text!("store.vaultServer", "Vault server", "e.g. https://vault.example.com:8200.", Review, store_vault_server, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
-    text!("store.vaultMount", "Vault KV mount", "The KV version 2 secrets engine's mount.", Review, store_vault_mount, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
-    text!("store.vaultAuthMount", "Vault Kubernetes auth mount", "Where Vault's Kubernetes auth method is enabled.", Review, store_vault_auth_mount, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
-    text!("store.vaultRole", "Vault role", "The role of that auth method bound to the service account.", Review, store_vault_role, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
+    text!("argocd.namespace", "Argo CD namespace", "Where Argo CD runs and reads Applications.", Review, argocd.namespace, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("argocd.project", "Argo CD project", "The AppProject of the Application.", Review, argocd.project, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
+    text!("flux.source", "Flux GitRepository", "The GitRepository in flux-system that holds this repository (flux bootstrap names it flux-system).", Review, flux.source, FieldKind::Text, |d| d.delivery == Delivery::Flux),
+    text!("store.prefix", "Store key prefix", "Every store key starts with it; empty means the release name.", Review, store.prefix, FieldKind::Text, eso),
+    text!("store.serviceAccount", "Service account", "The Kubernetes service account the SecretStore authenticates as: bound to a Google service account or an Azure managed identity by workload identity, or to the Vault role.", Review, store.service_account, FieldKind::Text, eso),
+    text!("store.gcpProject", "Secret Manager project", "Google Cloud project of the secrets; empty means the GKE project.", Review, store.gcp_project, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::GcpSecretManager),
+    text!("store.keyVault", "Key Vault name", "The Azure Key Vault (https://<name>.vault.azure.net).", Review, store.key_vault, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::AzureKeyVault),
+    text!("store.vaultServer", "Vault server", "e.g. https://vault.example.com:8200.", Review, store.vault_server, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
+    text!("store.vaultMount", "Vault KV mount", "The KV version 2 secrets engine's mount.", Review, store.vault_mount, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
+    text!("store.vaultAuthMount", "Vault Kubernetes auth mount", "Where Vault's Kubernetes auth method is enabled.", Review, store.vault_auth_mount, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
+    text!("store.vaultRole", "Vault role", "The role of that auth method bound to the service account.", Review, store.vault_role, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
     ContextDef {
         name: "secrets.style", label: "How commands create secrets", help: "As the guide (values on the command line) or as manifests from stdin (out of shell history and process lists).",
         step: Step::Review, kind: FieldKind::Select(STYLES),

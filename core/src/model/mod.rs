@@ -5,6 +5,8 @@ mod config;
 mod context;
 pub mod ctx;
 mod defaults;
+mod delivery_settings;
+mod deployment_v1;
 mod derive;
 mod effective;
 mod fields;
@@ -27,6 +29,7 @@ pub use context::{
     SecretsFrom, SyncMode, ValuesIn,
 };
 pub use defaults::{chart_default, chart_default_nodes, chart_default_values, guide_samples};
+pub use delivery_settings::{ArgocdSettings, FluxSettings, GitSettings, StoreSettings};
 pub use derive::{derivation, Derivation, DERIVATIONS};
 pub use effective::{Effective, Export, Resolved, Source};
 pub use fields::{context_field, secret_fields, ContextDef, CONTEXT};

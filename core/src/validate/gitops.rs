@@ -32,18 +32,18 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
                 "Argo CD and Flux pull the chart themselves, from a chart repository or an OCI registry: a chart on this disk never reaches them",
             ));
         }
-        if let Err(e) = crate::model::git_folder(&d.git_path) {
+        if let Err(e) = crate::model::git_folder(&d.git.path) {
             out.push(Finding::error(ctx::GITOPS_PATH, e.to_string()));
         }
     }
     if d.delivery == Delivery::Argocd {
-        need(out, ctx::GITOPS_REPO_URL, &d.git_repo_url, "the Git repository Argo CD reads these files from");
-        need(out, ctx::ARGOCD_NAMESPACE, &d.argocd_namespace, "Argo CD's namespace");
-        need(out, ctx::ARGOCD_PROJECT, &d.argocd_project, "the Argo CD project");
-        need(out, ctx::GITOPS_REVISION, &d.git_revision, "the branch, tag or commit Argo CD follows");
+        need(out, ctx::GITOPS_REPO_URL, &d.argocd.repo_url, "the Git repository Argo CD reads these files from");
+        need(out, ctx::ARGOCD_NAMESPACE, &d.argocd.namespace, "Argo CD's namespace");
+        need(out, ctx::ARGOCD_PROJECT, &d.argocd.project, "the Argo CD project");
+        need(out, ctx::GITOPS_REVISION, &d.argocd.revision, "the branch, tag or commit Argo CD follows");
     }
     if d.delivery == Delivery::Flux {
-        need(out, ctx::FLUX_SOURCE, &d.flux_source, "the Flux GitRepository of this repository");
+        need(out, ctx::FLUX_SOURCE, &d.flux.source, "the Flux GitRepository of this repository");
     }
     if d.chart_version.trim().is_empty() {
         let what = if d.delivery == Delivery::Genesys {
@@ -79,10 +79,10 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if d.secrets_from != SecretsFrom::ExternalSecrets {
+    if d.git.secrets_from != SecretsFrom::ExternalSecrets {
         return;
     }
-    let prefix = d.store_prefix.trim();
+    let prefix = d.store.prefix.trim();
     if !prefix.is_empty() && !store_name_ok(prefix) {
         out.push(Finding::error(
             ctx::STORE_PREFIX,
@@ -92,12 +92,12 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
     need(
         out,
         ctx::STORE_SERVICE_ACCOUNT,
-        &d.store_service_account,
+        &d.store.service_account,
         "the service account the SecretStore authenticates as",
     );
-    match d.secret_store {
+    match d.store.kind {
         SecretStoreKind::GcpSecretManager => {
-            if d.store_gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
+            if d.store.gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
                 out.push(Finding::error(
                     ctx::STORE_GCP_PROJECT,
                     "Enter the Google Cloud project of the secrets, or the GKE project.",
@@ -105,7 +105,7 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             }
         }
         SecretStoreKind::AzureKeyVault => {
-            let kv = d.store_key_vault.trim();
+            let kv = d.store.key_vault.trim();
             need(out, ctx::STORE_KEY_VAULT, kv, "the Key Vault's name");
             let ok = (3..=24).contains(&kv.len()) && kv.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !kv.is_empty() && !ok {
@@ -116,12 +116,12 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             need(
                 out,
                 ctx::STORE_VAULT_SERVER,
-                &d.store_vault_server,
+                &d.store.vault_server,
                 "Vault's URL, e.g. https://vault.example.com:8200",
             );
-            need(out, ctx::STORE_VAULT_MOUNT, &d.store_vault_mount, "the KV version 2 mount");
-            need(out, ctx::STORE_VAULT_AUTH_MOUNT, &d.store_vault_auth_mount, "the Kubernetes auth mount");
-            need(out, ctx::STORE_VAULT_ROLE, &d.store_vault_role, "the Vault role");
+            need(out, ctx::STORE_VAULT_MOUNT, &d.store.vault_mount, "the KV version 2 mount");
+            need(out, ctx::STORE_VAULT_AUTH_MOUNT, &d.store.vault_auth_mount, "the Kubernetes auth mount");
+            need(out, ctx::STORE_VAULT_ROLE, &d.store.vault_role, "the Vault role");
         }
     }
 }

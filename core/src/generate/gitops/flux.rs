@@ -211,11 +211,11 @@ fn kustomization(t: &GitView, part: &str, depends: Option<&str>, force: bool) ->
                 timeout: "5m",
                 source_ref: SourceRef {
                     kind: "GitRepository",
-                    name: t.cfg.deploy.flux_source.clone(),
+                    name: t.cfg.deploy.flux.source.clone(),
                     namespace: Some(FLUX_NAMESPACE.into()),
                 },
                 depends_on: depends.map(|d| DependsOn { name: format!("{}-{d}", t.name) }).into_iter().collect(),
-                suspend: t.cfg.deploy.sync == SyncMode::Manual,
+                suspend: t.cfg.deploy.git.sync == SyncMode::Manual,
             },
         },
     }

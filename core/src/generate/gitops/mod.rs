@@ -179,7 +179,7 @@ pub(crate) fn is_safe_name(s: &str) -> bool {
 /// `ixn/<release>` (`ixn/ixn` when the release is not a DNS label).
 pub fn folder_of(cfg: &Config) -> String {
     let git = for_git(cfg);
-    match crate::model::git_folder(&git.deploy.git_path) {
+    match crate::model::git_folder(&git.deploy.git.path) {
         Ok(Some(folder)) => folder.to_string(),
         _ => {
             let release = release_name(&git);
@@ -281,7 +281,7 @@ impl GitView {
 
     /// External Secrets makes the Secrets.
     pub fn eso(&self) -> bool {
-        self.cfg.deploy.secrets_from == SecretsFrom::ExternalSecrets
+        self.cfg.deploy.git.secrets_from == SecretsFrom::ExternalSecrets
     }
 }
 

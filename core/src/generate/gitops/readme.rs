@@ -18,11 +18,11 @@ fn secrets(t: &GitView) -> String {
         "## Secrets\n\nNo secret is in this folder. `{SEED_FILE}` (in the download, beside the tree, never\ncommitted) puts them where the cluster reads them: run it once, then delete it.\n"
     );
     if t.eso() {
-        let sa = &d.store_service_account;
+        let sa = &d.store.service_account;
         s.push_str(&format!(
             "\nThe External Secrets Operator makes the Secrets from the store. The `SecretStore`\nauthenticates as the Kubernetes service account `{sa}`, made from this folder\n(`service-account.yaml`)"
         ));
-        s.push_str(match d.secret_store {
+        s.push_str(match d.store.kind {
             SecretStoreKind::GcpSecretManager => ": it carries `iam.gke.io/gcp-service-account`, and the seed script\nbinds that Google service account to it (`roles/iam.workloadIdentityUser`) and lets it\nread the secrets (`roles/secretmanager.secretAccessor`).\n",
             SecretStoreKind::AzureKeyVault => ": AKS workload identity needs a managed identity that may read the Key Vault's\nsecrets (role Key Vault Secrets User) with a federated credential for that service\naccount. The seed script makes both and prints the identity's client ID: add it to\n`service-account.yaml` as the annotation `azure.workload.identity/client-id`, and commit.\n",
             SecretStoreKind::Vault => ": Vault's Kubernetes auth role must be bound to it (`bound_service_account_names`,\n`bound_service_account_namespaces`) with a policy that reads the KV entries; the seed\nscript writes both.\n",
@@ -41,10 +41,10 @@ pub fn file(t: &GitView, delivery: Delivery, folder: &str) -> GitFile {
     );
     match delivery {
         Delivery::Argocd => {
-            let argocd = crate::generate::shell::comment_text(&d.argocd_namespace);
+            let argocd = crate::generate::shell::comment_text(&d.argocd.namespace);
             s.push_str(&format!(
                 "## How it is applied\n\n`application.yaml` is the Argo CD `Application`. Argo CD does not sync it from here:\napply it once, by hand, after the first commit\n\n```sh\nkubectl apply -n {argocd} -f {folder}/application.yaml\n```\n\nor keep a copy in your app-of-apps folder. The Application's Git source reads only\n`manifests/*.yaml` of this folder, so `application.yaml`, `override_values.yaml` (read as\na values file, `$values/{folder}/override_values.yaml`, when the values are in a file) and\nthis README are never applied as manifests.\n\n- `manifests/`: the SecretStore and ExternalSecrets (sync waves -2 and -1, before the\n  chart) and the database bootstrap (PreSync hooks), into namespace `{ns}`.\n- {}\n\n",
-                if d.sync == SyncMode::Automated {
+                if d.git.sync == SyncMode::Automated {
                     "Sync is automated: a commit here is deployed."
                 } else {
                     "Sync is manual: `argocd app sync` (or the UI) deploys a commit."
@@ -52,10 +52,10 @@ pub fn file(t: &GitView, delivery: Delivery, folder: &str) -> GitFile {
             ));
         }
         Delivery::Flux => {
-            let source = crate::generate::shell::comment_text(&d.flux_source);
+            let source = crate::generate::shell::comment_text(&d.flux.source);
             s.push_str(&format!(
                 "## How it is applied\n\n`kustomization.yaml` is the entry point: it lists only `flux/*.yaml`, three Flux\n`Kustomization`s (in `flux-system`, reading the `GitRepository` `{source}`) that apply\n`secrets/`, `db-bootstrap/` and `release/` in that order. Have the Flux `Kustomization`\nthat syncs your cluster reach this folder (its `path` at or above it), or apply it once:\n\n```sh\nkubectl apply -k {folder}\n```\n\nEverything else here is applied by those three, not by that one; this README by none.\n{}\n",
-                if d.sync == SyncMode::Manual {
+                if d.git.sync == SyncMode::Manual {
                     "They are written `suspend: true` (manual sync): `flux resume kustomization …`.\n"
                 } else {
                     ""
