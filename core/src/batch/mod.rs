@@ -379,11 +379,11 @@ impl Batch {
             namespace: cfg.deploy.namespace.clone(),
             databases: database_names(&real),
             tenant_id,
-            git_folder: match cfg.deploy.delivery {
-                crate::model::Delivery::Argocd | crate::model::Delivery::Flux => {
-                    crate::generate::gitops::folder_of(&cfg)
-                }
-                _ => String::new(),
+            // The modes whose tree has the tenant's folder (`gitops.path`).
+            git_folder: if cfg.deploy.delivery.form().shows(ctx::GITOPS_PATH.name) {
+                crate::generate::gitops::folder_of(&cfg)
+            } else {
+                String::new()
             },
             shared,
             shared_by: Vec::new(),

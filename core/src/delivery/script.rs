@@ -9,13 +9,7 @@ use crate::generate::archive::File;
 use crate::model::Delivery;
 
 /// Its row of [`super::MODES`].
-pub const MODE: Mode = Mode {
-    delivery: Delivery::Script,
-    label: "Script (commands from a terminal)",
-    choice: "Script (see Commands)",
-    row,
-    shared,
-};
+pub const MODE: Mode = Mode { delivery: Delivery::Script, row, shared };
 
 fn row(r: &RowIn) -> RowOutput {
     let d = download(r.cfg, r.opts);

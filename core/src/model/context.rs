@@ -1,6 +1,7 @@
 //! What the commands need that is not in the values file: where to deploy, and the
 //! credentials that go into Kubernetes secrets and the database bootstrap.
 
+use super::delivery::Delivery;
 use super::delivery_settings::{ArgocdSettings, FluxSettings, GitSettings, StoreSettings};
 use serde::{Deserialize, Serialize};
 
@@ -68,21 +69,6 @@ choice_text!(Platform { Gke => "gke", Aks => "aks", Other => "other" });
 choice_text!(GkeLocationKind { Zone => "zone", Region => "region" });
 choice_text!(SecretStyle { Guide => "guide", Stdin => "stdin" });
 
-/// How the tenant reaches the cluster (`deploy.delivery`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Delivery {
-    /// The commands, run from a terminal (`deploy.sh`).
-    #[default]
-    Script,
-    /// An Argo CD `Application` (and, for a batch, an `ApplicationSet`).
-    Argocd,
-    /// A Flux `HelmRepository` and `HelmRelease`, ordered by Flux `Kustomization`s.
-    Flux,
-    /// The folder layout genesys/multicloud-services' workflow deploys.
-    Genesys,
-}
-
 /// Where the Kubernetes Secrets come from (`deploy.secretsFrom`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -130,7 +116,6 @@ pub enum SyncMode {
     Manual,
 }
 
-choice_text!(Delivery { Script => "script", Argocd => "argocd", Flux => "flux", Genesys => "genesys" });
 choice_text!(SecretsFrom { Kubectl => "kubectl", ExternalSecrets => "external-secrets" });
 choice_text!(SecretStoreKind { GcpSecretManager => "gcp-secret-manager", AzureKeyVault => "azure-key-vault", Vault => "vault" });
 choice_text!(ValuesIn { Inline => "inline", File => "file" });

@@ -5,9 +5,9 @@
 //! is written now reads in an older portal. Serde reads and writes a `Deployment`
 //! through it (`#[serde(from, into)]`).
 
-use super::context::{ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStyle};
+use super::context::{ChartSource, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStyle};
 use super::delivery_settings::{ArgocdSettings, FluxSettings, GitSettings, StoreSettings};
-use super::{SecretStoreKind, SecretsFrom, SyncMode, ValuesIn};
+use super::{Delivery, SecretStoreKind, SecretsFrom, SyncMode, ValuesIn};
 use serde::{Deserialize, Serialize};
 
 /// The flat layout: the fields in the order profiles have always written them.

@@ -260,7 +260,7 @@ pub fn tree(t: &GitView) -> Tree {
             executable: false,
         },
     );
-    files.push(super::readme::file(t, crate::model::Delivery::Argocd, &t.folder));
+    files.push(super::readme::file(t, &t.folder, &super::readme::argocd(t, &t.folder)));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }
 

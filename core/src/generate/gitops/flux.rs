@@ -279,6 +279,6 @@ pub fn tree(t: &GitView) -> Tree {
         0,
         GitFile { path: format!("{dir}/kustomization.yaml"), text: kustomize_file(&listed), executable: false },
     );
-    files.push(super::readme::file(t, crate::model::Delivery::Flux, dir));
+    files.push(super::readme::file(t, dir, &super::readme::flux(t, dir)));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }
