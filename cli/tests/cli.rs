@@ -3,7 +3,7 @@
 //! codes say what happened, bad input is named by file, line and column, output is all
 //! or nothing, and secrets never come from the command line.
 
-use ixn_core::artifacts::download;
+use ixn_core::delivery::download;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, SecretStyle, Value};
 use ixn_core::profile::Profile;

@@ -15,7 +15,7 @@ fn main() {
     for (name, v) in ["deploy.delivery", "deploy.secretsFrom", "deploy.secretStore"].iter().zip(&args) {
         (context_field(name).expect("a context field").set)(&mut cfg.deploy, v);
     }
-    let Some(tree) = gitops::tree(&cfg, ValuesOptions::default()) else {
+    let Some(tree) = ixn_core::delivery::tree(&cfg, ValuesOptions::default()) else {
         eprintln!("Script mode: see the dump example");
         return;
     };

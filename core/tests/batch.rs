@@ -4,8 +4,8 @@
 
 mod common;
 
-use ixn_core::artifacts::download;
 use ixn_core::batch::{index, Batch, Pos, Tenants};
+use ixn_core::delivery::download;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, Value};
 use ixn_core::registry::keys;

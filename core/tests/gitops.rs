@@ -105,7 +105,7 @@ fn every_mode() -> Vec<(String, Config)> {
 }
 
 fn tree_of(cfg: &Config) -> Tree {
-    gitops::tree(cfg, ValuesOptions::default()).expect("a Git delivery mode")
+    ixn_core::delivery::tree(cfg, ValuesOptions::default()).expect("a Git delivery mode")
 }
 
 /// The reference data, or a skip (a plain clone has no ../shared); in CI a failure.
@@ -228,7 +228,7 @@ fn every_values_view_of_a_git_delivery_gives_the_values_that_go_to_git() {
                     let compared_text = ixn_core::yaml::to_yaml(&compared, Default::default());
                     assert_holds_no_secret(&tag, "the Changes view", &compared_text);
                     // The Git tree's own values file, when there is one, is the same text.
-                    if let Some(f) = gitops::tree(&cfg, opts)
+                    if let Some(f) = ixn_core::delivery::tree(&cfg, opts)
                         .unwrap()
                         .files
                         .iter()
@@ -297,7 +297,7 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::Vault);
     // The page's artifacts leave the tree to the worker.
     assert!(artifacts(&cfg, ValuesOptions::default()).gitops.is_none());
-    let a = ixn_core::artifacts::with_gitops(&cfg, ValuesOptions::default());
+    let a = ixn_core::delivery::with_gitops(&cfg, ValuesOptions::default());
     let files = a.files("ixn-100");
     let tree = a.gitops.as_ref().unwrap();
     assert_eq!(files.len(), tree.files.len() + 1);
@@ -312,7 +312,7 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     // Script mode: unchanged files, the secret-bearing ones private.
     let mut script = cfg.clone();
     script.deploy.delivery = Delivery::Script;
-    let a = ixn_core::artifacts::with_gitops(&script, ValuesOptions::default());
+    let a = ixn_core::delivery::with_gitops(&script, ValuesOptions::default());
     assert!(a.gitops.is_none());
     let modes: Vec<(String, u64)> = a.files("ixn-100").iter().map(|f| (f.name.clone(), f.mode())).collect();
     assert_eq!(

@@ -2,7 +2,7 @@
 //! one row per tenant; each row overrides the base by key path, is validated on its
 //! own, and must not collide with another row (sid, tenant id, release, database,
 //! namespace and release, and the contents of its namespace's shared Secrets). Each good row renders exactly the files of the portal's "Download
-//! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
+//! everything" (`delivery::download`, above this module); [`index`] writes the batch's
 //! `tenants.csv` and the script that deploys them all.
 //!
 //! What a batch writes, in every delivery mode, is [`render`]'s: its one loop

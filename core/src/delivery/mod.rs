@@ -18,9 +18,10 @@ pub mod genesys;
 pub mod git;
 pub mod script;
 
+use crate::artifacts::{artifacts, Artifacts, Download};
 use crate::batch::RowReport;
 use crate::generate::archive::File;
-use crate::generate::gitops::{argocd as argocd_gen, BatchError};
+use crate::generate::gitops::{argocd as argocd_gen, BatchError, GitView, Tree};
 use crate::generate::values_yaml::ValuesOptions;
 use crate::model::{Config, Delivery};
 
@@ -30,6 +31,9 @@ pub struct Mode {
     /// The profile's `deploy.delivery`; its id, labels and fields are its
     /// [`Delivery::form`].
     pub delivery: Delivery,
+    /// One tenant's Git tree and seed; `None` in Script mode (its files are the
+    /// artifacts').
+    pub tree: fn(&GitView) -> Option<Tree>,
     /// One rendered batch row: its files and its [`Part`].
     pub row: fn(&RowIn) -> RowOutput,
     /// The files beside the rows, the index ([`index_file`]) among them.
@@ -85,6 +89,26 @@ pub const TAB_CHOICES: [(Delivery, &str); Delivery::ALL.len()] = {
     }
     out
 };
+
+/// [`artifacts`] with the delivery mode's tree (none in Script mode). The portal's
+/// page calls [`artifacts`] only, so the modes' generators are not in its first load:
+/// its worker (`worker/`) calls this.
+pub fn with_gitops(cfg: &Config, opts: ValuesOptions) -> Artifacts {
+    Artifacts { gitops: tree(cfg, opts), ..artifacts(cfg, opts) }
+}
+
+/// The delivery mode's Git tree for `cfg` (its row's [`Mode::tree`]), or `None` in
+/// Script mode.
+pub fn tree(cfg: &Config, opts: ValuesOptions) -> Option<Tree> {
+    let mode = of(cfg.deploy.delivery);
+    // A mode without a Git tree makes no Git view.
+    mode.delivery.form().git.then(|| (mode.tree)(&GitView::of(cfg, opts))).flatten()
+}
+
+/// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
+pub fn download(cfg: &Config, opts: ValuesOptions) -> Download {
+    Download::of(cfg, &with_gitops(cfg, opts), crate::chart::VALUES_SCHEMA)
+}
 
 /// The row of `delivery`.
 pub fn of(delivery: Delivery) -> &'static Mode {

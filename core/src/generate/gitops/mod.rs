@@ -298,20 +298,6 @@ pub fn json_doc(what: &str, json: &Json) -> String {
     out
 }
 
-/// The delivery mode's files for `cfg`, or `None` in Script mode.
-pub fn tree(cfg: &Config, opts: ValuesOptions) -> Option<Tree> {
-    if cfg.deploy.delivery == Delivery::Script {
-        return None;
-    }
-    let t = GitView::of(cfg, opts);
-    Some(match cfg.deploy.delivery {
-        Delivery::Script => return None,
-        Delivery::Argocd => argocd::tree(&t),
-        Delivery::Flux => flux::tree(&t),
-        Delivery::Genesys => genesys::tree(&t),
-    })
-}
-
 /// The file name of a manifest about object `name`: the name when it is safe in a
 /// path, else the fallback (names come from what the user typed).
 pub(crate) fn file_name(prefix: &str, name: &str, fallback: usize) -> String {
