@@ -13,6 +13,8 @@
 //! the manifests themselves in [`crate::generate::gitops`].
 
 pub mod argocd;
+#[cfg(feature = "example-mode")]
+pub mod example;
 pub mod flux;
 pub mod genesys;
 pub mod git;
@@ -75,7 +77,14 @@ pub fn index_file(s: &SharedIn) -> File {
 }
 
 /// Every delivery mode, in the order of [`Delivery::ALL`].
-pub const MODES: &[Mode] = &[script::MODE, argocd::MODE, flux::MODE, genesys::MODE];
+pub const MODES: &[Mode] = &[
+    script::MODE,
+    argocd::MODE,
+    flux::MODE,
+    genesys::MODE,
+    #[cfg(feature = "example-mode")]
+    example::MODE,
+];
 
 /// The GitOps tab's choices: each mode's delivery and choice text, from its
 /// [`Delivery::form`]. A reader of the choices (the page) does not carry the modes'

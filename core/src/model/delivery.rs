@@ -134,10 +134,22 @@ const GENESYS: ModeForm = ModeForm {
     unpinned: "chart.ver is empty, so the latest chart is installed",
 };
 
+#[cfg(feature = "example-mode")]
+const EXAMPLE: ModeForm = ModeForm {
+    id: "example",
+    label: "Example (test only): the values file in Git",
+    choice: "Example",
+    git: true,
+    fields: &join::<11>(&STORE, &["gitops.path"]),
+    needs: &[("gitops.path", "the folder of the tenant's values file")],
+    pulls_chart: true,
+    unpinned: UNPINNED,
+};
+
 /// Declares [`Delivery`] from its variants and their forms, so that a mode is one line
-/// here (and its form).
+/// here (and its form); `Variant cfg(…) => FORM` declares one only under that cfg.
 macro_rules! deliveries {
-    ($($(#[cfg($cfg:meta)])? $(#[$attr:meta])* $variant:ident => $form:expr),+ $(,)?) => {
+    ($($(#[$attr:meta])* $variant:ident $(cfg($cfg:meta))? => $form:expr),+ $(,)?) => {
         /// How the tenant reaches the cluster (`deploy.delivery`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
@@ -169,6 +181,9 @@ deliveries! {
     Flux => FLUX,
     /// The folder layout genesys/multicloud-services' workflow deploys.
     Genesys => GENESYS,
+    /// The test-only fifth mode (`crate::delivery::example`), only with the feature: the
+    /// macro puts the `cfg(…)` on the variant, its form and `ALL` alike.
+    Example cfg(feature = "example-mode") => EXAMPLE,
 }
 
 impl Delivery {

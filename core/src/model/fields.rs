@@ -419,7 +419,8 @@ mod tests {
             })
         }
         let mut checked = 0;
-        for &delivery in Delivery::ALL {
+        // The four modes there were (a test-only fifth is not in these rules).
+        for delivery in [Delivery::Script, Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
             for secrets_from in [SecretsFrom::Kubectl, SecretsFrom::ExternalSecrets] {
                 for kind in [SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault]
                 {
