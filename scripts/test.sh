@@ -26,6 +26,9 @@ echo "==> the command line: its tests, and the binary the end-to-end tests compa
 cargo test -p ixn-portal-cli --release
 cargo build -p ixn-portal-cli --release --bin ixn-portal
 
+echo "==> a test-only fifth delivery mode: the form, validation, batch and command line pick it up"
+cargo test -p ixn-portal-cli --release --features example-mode --test example_mode
+
 echo "==> release build"
 scripts/build.sh
 

@@ -63,8 +63,7 @@ fn in_process(n: usize) -> (f64, f64) {
     let start = Instant::now();
     let mut bytes = 0;
     for (_, c) in batch.configs() {
-        bytes +=
-            ixn_core::artifacts::download(&c, Default::default()).files.iter().map(|f| f.data.len()).sum::<usize>();
+        bytes += ixn_core::delivery::download(&c, Default::default()).files.iter().map(|f| f.data.len()).sum::<usize>();
     }
     assert!(bytes > 0);
     (check, start.elapsed().as_secs_f64())

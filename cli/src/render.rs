@@ -26,7 +26,7 @@ pub fn run(a: RenderArgs) -> Result<ExitCode, Failure> {
         print_findings(&findings, true);
     }
     // The one core function the portal's "Download everything" calls.
-    let d = ixn_core::artifacts::download(&cfg, a.write.values_opts.options());
+    let d = ixn_core::delivery::download(&cfg, a.write.values_opts.options());
     // One tree, two sinks: the same layout in the folder and in the .tar.
     if a.tar.is_some() {
         target.write_file(&d.tar())?;

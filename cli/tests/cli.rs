@@ -3,7 +3,7 @@
 //! codes say what happened, bad input is named by file, line and column, output is all
 //! or nothing, and secrets never come from the command line.
 
-use ixn_core::artifacts::download;
+use ixn_core::delivery::download;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, SecretStyle, Value};
 use ixn_core::profile::Profile;
@@ -149,10 +149,10 @@ fn in_delivery(delivery: ixn_core::model::Delivery) -> Config {
     let mut cfg = sample();
     cfg.deploy.delivery = delivery;
     cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
-    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    cfg.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
     if delivery == ixn_core::model::Delivery::Argocd {
-        cfg.deploy.secrets_from = ixn_core::model::SecretsFrom::ExternalSecrets;
-        cfg.deploy.store_gcp_project = "secrets-project".into();
+        cfg.deploy.git.secrets_from = ixn_core::model::SecretsFrom::ExternalSecrets;
+        cfg.deploy.store.gcp_project = "secrets-project".into();
     }
     cfg
 }
@@ -598,7 +598,7 @@ fn gitops_batches_write_the_portals_batch_tar_layout_byte_for_byte() {
         let mut cfg = sample();
         cfg.deploy.delivery = delivery;
         cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
-        cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+        cfg.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
         let base = write_profile(tmp.path(), "base.yaml", &cfg);
         let csv = "tenant.sid,deploy.namespace\n101,t-101\n102,t-102\n103,t-103\n";
         std::fs::write(tmp.path().join("t.csv"), csv).unwrap();
@@ -1066,7 +1066,7 @@ fn a_git_batch_names_rows_whose_folders_collide_before_writing_anything() {
     let tmp = tempfile::tempdir().unwrap();
     let mut cfg = sample();
     cfg.deploy.delivery = Delivery::Argocd;
-    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    cfg.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
     write_profile(tmp.path(), "base.yaml", &cfg);
     let long = "y".repeat(300);
     std::fs::write(

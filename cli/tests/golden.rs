@@ -29,11 +29,11 @@ const MODES: [(&str, Delivery); 4] = [
 /// What a Git delivery needs besides the sample's answers.
 fn git_ready(cfg: &mut Config) {
     let d = &mut cfg.deploy;
-    d.git_repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
+    d.argocd.repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
     d.gke_project = "my-project".into();
     d.gke_location = "europe-west1".into();
-    d.store_key_vault = "ixn-kv".into();
-    d.store_vault_server = "https://vault.example.com:8200".into();
+    d.store.key_vault = "ixn-kv".into();
+    d.store.vault_server = "https://vault.example.com:8200".into();
 }
 
 /// The command line's hostile profile (as `cli.rs` has it).
@@ -60,8 +60,8 @@ fn gitops_hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind)
     let d = &mut cfg.deploy;
     d.placeholders = false;
     d.delivery = delivery;
-    d.secrets_from = from;
-    d.secret_store = store;
+    d.git.secrets_from = from;
+    d.store.kind = store;
     d.pull_secret_create = true;
     d.registry_server = "registry.example.com".into();
     d.registry_username = "robot$ixn\"{{".into();
@@ -76,12 +76,12 @@ fn gitops_hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind)
     d.db_owner_password = "0wner-pg'\"\\{{- toJson . -}}ü$((1+1))".into();
     d.chart_makes_db_secrets = true;
     d.chart_repo_url = "https://charts.example.com/genesys".into();
-    d.git_repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
+    d.argocd.repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
     d.chart_version = "100.0.008+02".into();
     d.gke_project = "my-project".into();
     d.gke_location = "europe-west1".into();
-    d.store_key_vault = "ixn-kv".into();
-    d.store_vault_server = "https://vault.example.com:8200".into();
+    d.store.key_vault = "ixn-kv".into();
+    d.store.vault_server = "https://vault.example.com:8200".into();
     cfg.values.set(keys::TENANT_SID, Value::Str("100".into()));
     cfg.values.set(
         keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD,
@@ -100,7 +100,7 @@ pub fn profiles() -> Vec<(String, Config)> {
             for (who, mut cfg) in [("sample", tenant::every_secret_set()), ("hostile", cli_hostile())] {
                 git_ready(&mut cfg);
                 cfg.deploy.delivery = delivery;
-                cfg.deploy.secrets_from = from;
+                cfg.deploy.git.secrets_from = from;
                 out.push((format!("{who}-{mode}-{from_name}"), cfg));
             }
         }
@@ -117,7 +117,7 @@ pub fn profiles() -> Vec<(String, Config)> {
         }
     }
     let mut file = gitops_hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::Vault);
-    file.deploy.values_in = ValuesIn::File;
+    file.deploy.argocd.values_in = ValuesIn::File;
     out.push(("gitops-argocd-file-eso-vault".into(), file));
     out
 }

@@ -274,7 +274,7 @@ fn a_genesys_batch_whose_rows_differ_in_chart_version_names_the_cell() {
     let mut cfg = sample();
     cfg.deploy.delivery = ixn_core::model::Delivery::Genesys;
     cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
-    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    cfg.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
     std::fs::write(tmp.path().join("base.yaml"), Profile::of(&cfg, true).to_yaml_text()).unwrap();
     let csv = "tenant.sid,deploy.namespace,deploy.chartVersion\n101,t-101,\n102,t-102,100.0.2\n";
     std::fs::write(tmp.path().join("t.csv"), csv).unwrap();

@@ -388,7 +388,7 @@ fn the_genesys_pre_release_script_with_verify_chart_adds_the_post_renderer_in_bo
         let work = tmp.path().join(format!("g{major}"));
         let mut cfg = cfg.clone();
         cfg.deploy.helm_major = m;
-        let tree = ixn_core::generate::gitops::tree(&cfg, ValuesOptions::default()).expect("a Genesys tree");
+        let tree = ixn_core::delivery::tree(&cfg, ValuesOptions::default()).expect("a Genesys tree");
         for f in &tree.files {
             let p = work.join(&f.path);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();

@@ -11,11 +11,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut cfg = tenant::every_secret_set();
     cfg.deploy.chart_repo_url = "https://charts.example.com/genesys".into();
-    cfg.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    cfg.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
     for (name, v) in ["deploy.delivery", "deploy.secretsFrom", "deploy.secretStore"].iter().zip(&args) {
         (context_field(name).expect("a context field").set)(&mut cfg.deploy, v);
     }
-    let Some(tree) = gitops::tree(&cfg, ValuesOptions::default()) else {
+    let Some(tree) = ixn_core::delivery::tree(&cfg, ValuesOptions::default()) else {
         eprintln!("Script mode: see the dump example");
         return;
     };

@@ -28,7 +28,8 @@ pub struct Artifacts {
     /// Requests and limits.
     pub sizing: sizing::Sizing,
     /// The Git delivery's files (Argo CD, Flux, Genesys pipeline): `None` in Script mode
-    /// and from [`artifacts`]; [`with_gitops`] computes them.
+    /// and from [`artifacts`]; `delivery::with_gitops` computes them (with the
+    /// mode's generators, which sit above this module).
     pub gitops: Option<gitops::Tree>,
     /// Whether the values file holds a credential (chart-made DB secrets, a password key).
     pub values_hold_secrets: bool,
@@ -87,7 +88,7 @@ impl Artifacts {
 
 /// What "Download everything" gives: the folder (and `.tar`) name and every file under
 /// it, a [`archive::Tree`]. The portal's button and the command line's `render` and
-/// `batch` all get their files from [`download`] and write them through the tree's
+/// `batch` all get their files from `delivery::download` and write them through the tree's
 /// sinks, so they cannot drift apart.
 pub type Download = archive::Tree;
 
@@ -95,15 +96,10 @@ impl archive::Tree {
     /// The download of artifacts already computed for `cfg` (with the real secrets),
     /// with `schema` as values.schema.json (see [`Artifacts::tree`]: the portal fetches
     /// that file, so its text is not in the first load). Without their Git tree
-    /// ([`with_gitops`]) it is Script mode's files.
+    /// (`delivery::with_gitops`) it is Script mode's files.
     pub fn of(cfg: &Config, a: &Artifacts, schema: &str) -> Download {
         a.tree(&crate::model::release_name(cfg), schema)
     }
-}
-
-/// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
-pub fn download(cfg: &Config, opts: values_yaml::ValuesOptions) -> Download {
-    Download::of(cfg, &with_gitops(cfg, opts), crate::chart::VALUES_SCHEMA)
 }
 
 /// Preflight, verification, troubleshooting, lifecycle and monitoring for `cfg`: the
@@ -115,14 +111,7 @@ pub fn operations(cfg: &Config) -> Vec<crate::operations::Section> {
     crate::operations::operations(cfg, &effective, &real)
 }
 
-/// [`artifacts`] with the Git delivery's tree ([`gitops::tree`]; none in Script mode).
-/// The portal's page calls [`artifacts`] only, so the GitOps generators are not in its
-/// first load: its worker (`worker/`) calls this.
-pub fn with_gitops(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
-    Artifacts { gitops: gitops::tree(cfg, opts), ..artifacts(cfg, opts) }
-}
-
-/// Computes every artifact for `cfg` but the Git tree (see [`with_gitops`]); its
+/// Computes every artifact for `cfg` but the Git tree (see `delivery::with_gitops`); its
 /// errors guard the deploy script.
 pub fn artifacts(cfg: &Config, opts: values_yaml::ValuesOptions) -> Artifacts {
     let findings = crate::validate::findings(cfg);
@@ -232,11 +221,12 @@ mod tests {
     #[test]
     fn the_download_is_the_artifacts_files_under_the_release_folder() {
         let mut cfg = Config::guide_sample();
+        // Script mode: the download is the artifacts' (no Git tree).
+        let download = |cfg: &Config, opts| Download::of(cfg, &artifacts(cfg, opts), crate::chart::VALUES_SCHEMA);
         let d = download(&cfg, Default::default());
         assert_eq!(d.folder, "ixn-100");
         assert_eq!(d.tar_name(), "ixn-100.tar");
         assert_eq!(d.clone().into_folder(), artifacts(&cfg, Default::default()).files("ixn-100"));
-        assert_eq!(Download::of(&cfg, &artifacts(&cfg, Default::default()), crate::chart::VALUES_SCHEMA), d);
         let names: Vec<&str> = d.relative().map(|(n, _)| n).collect();
         assert_eq!(names, ["override_values.yaml", "deploy.sh", "secrets.json", "values.schema.json"]);
         assert_eq!(d.tar(), archive::tar_under("ixn-100", &d.files));

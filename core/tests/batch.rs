@@ -4,8 +4,8 @@
 
 mod common;
 
-use ixn_core::artifacts::download;
 use ixn_core::batch::{index, Batch, Pos, Tenants};
+use ixn_core::delivery::download;
 use ixn_core::generate::values_yaml::ValuesOptions;
 use ixn_core::model::{Config, Value};
 use ixn_core::registry::keys;
@@ -397,7 +397,7 @@ fn two_rows_may_not_type_the_same_tenant_id() {
 fn git_folders_that_are_the_same_or_nested_collide_before_anything_is_written() {
     let mut base = base();
     base.deploy.delivery = ixn_core::model::Delivery::Argocd;
-    base.deploy.git_repo_url = "https://git.example.com/ixn.git".into();
+    base.deploy.argocd.repo_url = "https://git.example.com/ixn.git".into();
     let long = "x".repeat(300);
     let text = format!(
         "tenant.sid,gitops.path\n101,a\n102,a\n103,a/manifests\n104,b/c\n105,b\n106,{long}\n107,kustomization.yaml/x\n108,\n"

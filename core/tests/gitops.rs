@@ -42,8 +42,8 @@ fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Con
     let d = &mut cfg.deploy;
     d.placeholders = false;
     d.delivery = delivery;
-    d.secrets_from = from;
-    d.secret_store = store;
+    d.git.secrets_from = from;
+    d.store.kind = store;
     d.pull_secret_create = true;
     d.registry_server = "registry.example.com".into();
     d.registry_username = "robot$ixn\"{{".into();
@@ -58,12 +58,12 @@ fn hostile(delivery: Delivery, from: SecretsFrom, store: SecretStoreKind) -> Con
     d.db_owner_password = secret("owner").into();
     d.chart_makes_db_secrets = true; // Git delivery must turn this off
     d.chart_repo_url = "https://charts.example.com/genesys".into();
-    d.git_repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
+    d.argocd.repo_url = "https://git.example.com/platform/ixn-deploy.git".into();
     d.chart_version = "100.0.008+02".into();
     d.gke_project = "my-project".into();
     d.gke_location = "europe-west1".into();
-    d.store_key_vault = "ixn-kv".into();
-    d.store_vault_server = "https://vault.example.com:8200".into();
+    d.store.key_vault = "ixn-kv".into();
+    d.store.vault_server = "https://vault.example.com:8200".into();
     cfg.values.set(keys::TENANT_SID, Value::Str("100".into()));
     for (def, name) in [
         (keys::IXN_SERVICE_IXN_SERVER_SECRETS_DB_PASSWORD, "server-db"),
@@ -90,7 +90,7 @@ fn every_mode() -> Vec<(String, Config)> {
                 let mut cfg = hostile(delivery, from, store);
                 out.push((format!("{delivery:?}-{from:?}-{store:?}"), cfg.clone()));
                 if delivery == Delivery::Argocd {
-                    cfg.deploy.values_in = ValuesIn::File;
+                    cfg.deploy.argocd.values_in = ValuesIn::File;
                     out.push((format!("{delivery:?}-file-{from:?}-{store:?}"), cfg.clone()));
                 }
                 if from == SecretsFrom::Kubectl {
@@ -105,7 +105,7 @@ fn every_mode() -> Vec<(String, Config)> {
 }
 
 fn tree_of(cfg: &Config) -> Tree {
-    gitops::tree(cfg, ValuesOptions::default()).expect("a Git delivery mode")
+    ixn_core::delivery::tree(cfg, ValuesOptions::default()).expect("a Git delivery mode")
 }
 
 /// The reference data, or a skip (a plain clone has no ../shared); in CI a failure.
@@ -228,7 +228,7 @@ fn every_values_view_of_a_git_delivery_gives_the_values_that_go_to_git() {
                     let compared_text = ixn_core::yaml::to_yaml(&compared, Default::default());
                     assert_holds_no_secret(&tag, "the Changes view", &compared_text);
                     // The Git tree's own values file, when there is one, is the same text.
-                    if let Some(f) = gitops::tree(&cfg, opts)
+                    if let Some(f) = ixn_core::delivery::tree(&cfg, opts)
                         .unwrap()
                         .files
                         .iter()
@@ -297,7 +297,7 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     let cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::Vault);
     // The page's artifacts leave the tree to the worker.
     assert!(artifacts(&cfg, ValuesOptions::default()).gitops.is_none());
-    let a = ixn_core::artifacts::with_gitops(&cfg, ValuesOptions::default());
+    let a = ixn_core::delivery::with_gitops(&cfg, ValuesOptions::default());
     let files = a.files("ixn-100");
     let tree = a.gitops.as_ref().unwrap();
     assert_eq!(files.len(), tree.files.len() + 1);
@@ -312,7 +312,7 @@ fn the_download_holds_the_tree_and_marks_the_seed_secret() {
     // Script mode: unchanged files, the secret-bearing ones private.
     let mut script = cfg.clone();
     script.deploy.delivery = Delivery::Script;
-    let a = ixn_core::artifacts::with_gitops(&script, ValuesOptions::default());
+    let a = ixn_core::delivery::with_gitops(&script, ValuesOptions::default());
     assert!(a.gitops.is_none());
     let modes: Vec<(String, u64)> = a.files("ixn-100").iter().map(|f| (f.name.clone(), f.mode())).collect();
     assert_eq!(
@@ -758,7 +758,7 @@ fn a_batch_is_one_application_set_with_an_element_per_tenant() {
 #[test]
 fn profiles_keep_the_delivery_settings_under_their_contract_names() {
     let mut cfg = hostile(Delivery::Flux, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
-    cfg.deploy.git_path = "clusters/prod/ixn-100".into();
+    cfg.deploy.git.path = "clusters/prod/ixn-100".into();
     let p = ixn_core::profile::Profile::of(&cfg, false);
     let yaml = p.to_yaml_text();
     for line in [
@@ -785,9 +785,9 @@ fn profiles_keep_the_delivery_settings_under_their_contract_names() {
 fn bad_delivery_settings_are_reported_at_their_field() {
     let mut cfg = hostile(Delivery::Argocd, SecretsFrom::ExternalSecrets, SecretStoreKind::AzureKeyVault);
     cfg.deploy.chart_repo_url = "charts.example.com".into();
-    cfg.deploy.git_repo_url.clear();
-    cfg.deploy.git_path = "../etc".into();
-    cfg.deploy.store_key_vault = "kv_with_underscore".into();
+    cfg.deploy.argocd.repo_url.clear();
+    cfg.deploy.git.path = "../etc".into();
+    cfg.deploy.store.key_vault = "kv_with_underscore".into();
     cfg.deploy.psql_image = "postgres:13".into();
     let findings = ixn_core::validate::validate(&cfg, &ixn_core::model::Effective::of(&cfg));
     for path in
@@ -972,7 +972,7 @@ fn a_tree_says_how_it_is_applied_makes_the_stores_service_account_and_pulls_ever
             assert!(es["spec"]["data"].as_array().is_some_and(|d| !d.is_empty()), "{tag}: {} has no data", f.path);
             kafka |= es["metadata"]["name"] == secrets::KAFKA_SECRET;
         }
-        if cfg.deploy.secrets_from != SecretsFrom::ExternalSecrets {
+        if cfg.deploy.git.secrets_from != SecretsFrom::ExternalSecrets {
             assert!(!tree.files.iter().any(|f| f.path.ends_with("service-account.yaml")), "{tag}");
             continue;
         }
@@ -995,7 +995,7 @@ fn a_tree_says_how_it_is_applied_makes_the_stores_service_account_and_pulls_ever
         let called = |program: &str, words: &[&str]| {
             calls.iter().any(|(p, args, _)| p == program && words.iter().all(|w| args.iter().any(|a| a == w)))
         };
-        match cfg.deploy.secret_store {
+        match cfg.deploy.store.kind {
             SecretStoreKind::GcpSecretManager => {
                 let gsa = "ixn-external-secrets@my-project.iam.gserviceaccount.com";
                 assert_eq!(sa["metadata"]["annotations"]["iam.gke.io/gcp-service-account"], gsa, "{tag}");

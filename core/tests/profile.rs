@@ -580,3 +580,72 @@ proptest::proptest! {
         }
     }
 }
+
+// The delivery settings are typed groups of `Deployment` (git, argocd, flux, store),
+// while profiles and links keep the flat layout they always had. The profile, its
+// link and the profile text the portal writes were recorded before the grouping
+// (core/tests/profiles/delivery-v1.*): they load to the same answers and are written
+// byte for byte as before.
+#[test]
+fn profiles_and_links_recorded_before_the_delivery_settings_were_grouped_load_and_write_as_before() {
+    use ixn_core::model::{Delivery, SecretStoreKind, SecretsFrom, SyncMode, ValuesIn};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/profiles/");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}{name}")).unwrap();
+    let cfg = load(&read("delivery-v1.yaml")).unwrap();
+    let d = &cfg.deploy;
+    assert_eq!(d.delivery, Delivery::Argocd);
+    assert_eq!(
+        (d.git.secrets_from, d.git.path.as_str(), d.git.sync),
+        (SecretsFrom::ExternalSecrets, "tenants/a", SyncMode::Manual)
+    );
+    assert_eq!(d.argocd.repo_url, "https://git.example.com/platform/ixn-deploy.git");
+    assert_eq!((d.argocd.revision.as_str(), d.argocd.values_in), ("release-1", ValuesIn::File));
+    assert_eq!((d.argocd.namespace.as_str(), d.argocd.project.as_str()), ("argo", "ixn"));
+    assert_eq!(d.flux.source, "platform-repo");
+    let s = &d.store;
+    assert_eq!(s.kind, SecretStoreKind::Vault);
+    assert_eq!(
+        [
+            &s.prefix,
+            &s.service_account,
+            &s.gcp_project,
+            &s.key_vault,
+            &s.vault_server,
+            &s.vault_mount,
+            &s.vault_auth_mount,
+            &s.vault_role
+        ],
+        ["tenant-a", "eso-a", "secrets-project", "ixn-kv", "https://vault.example.com:8200", "kv", "k8s", "tenant-a"]
+    );
+    let link = read("delivery-v1.link");
+    assert_eq!(decode_link(link.trim()).unwrap(), cfg, "the recorded link loads the same answers");
+    assert_eq!(encode_link(&cfg), link.trim(), "the link is written as before");
+    assert_eq!(
+        Profile::of(&cfg, false).to_yaml_text(),
+        read("delivery-v1.written.yaml"),
+        "the profile is written as before"
+    );
+}
+
+// Every golden input profile (cli/tests/golden/inputs, recorded from main before the
+// grouping) reads into the grouped settings and writes its `deploy` back key for key,
+// in order (beside the fields added since it was recorded, `verifyChart`).
+#[test]
+fn the_golden_profiles_deploy_reads_and_writes_back_unchanged() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../cli/tests/golden/inputs");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(deploy) = json.get("deploy").filter(|_| json.get("format").is_some()) else { continue };
+        let profile = Profile::parse(&json.to_string()).unwrap();
+        let mut back = serde_json::to_value(&profile.deploy).unwrap();
+        back.as_object_mut().unwrap().retain(|k, _| deploy.get(k).is_some());
+        assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(deploy).unwrap(), "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 20, "{seen} profiles");
+}

@@ -91,7 +91,7 @@ pub fn Review() -> impl IntoView {
 /// step, which is shown there only, so this names it and links to it.
 #[component]
 pub fn ChartSourceLink() -> impl IntoView {
-    use ixn_core::model::{ctx, ChartSource, Delivery};
+    use ixn_core::model::{ctx, ChartSource};
     use ixn_core::registry::Step;
     let ui = ui();
     let field = move || {
@@ -104,7 +104,7 @@ pub fn ChartSourceLink() -> impl IntoView {
         })
     };
     view! {
-        <p class="help" hidden=move || ui.config.with(|c| !matches!(c.deploy.delivery, Delivery::Argocd | Delivery::Flux))>
+        <p class="help" hidden=move || ui.config.with(|c| !c.deploy.delivery.form().pulls_chart)>
             "Argo CD and Flux pull the chart from the "
             <a id="chart-source-link" href="#/tenant" on:click=move |_| {
                 ui.step.set(Step::Tenant);

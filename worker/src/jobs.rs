@@ -10,12 +10,13 @@
 //!
 //! Long jobs answer [`Answer::Progress`] every [`CHUNK`] rows.
 
-use ixn_core::artifacts::{download, operations, with_gitops};
+use ixn_core::artifacts::operations;
 use ixn_core::batch::secrets::Secrets;
 use ixn_core::batch::{render, Batch, RowReport, Tenants};
 use ixn_core::chart::{
     against_defaults, against_deployed, against_next, compared_values, defaults_tree, Against, Note, Piece, Report,
 };
+use ixn_core::delivery::{download, with_gitops};
 use ixn_core::model::Config;
 use ixn_core::model::{Baseline, ChartValues};
 use ixn_core::operations::{metrics, Section};
@@ -375,7 +376,7 @@ mod tests {
         else {
             panic!("{back:?}")
         };
-        let expected = ixn_core::generate::gitops::tree(&cfg, ValuesOptions::default()).unwrap();
+        let expected = ixn_core::delivery::tree(&cfg, ValuesOptions::default()).unwrap();
         assert_eq!(tree, expected);
         assert!(
             tree.files.iter().any(|f| f.executable),

@@ -2,7 +2,7 @@
 //! one row per tenant; each row overrides the base by key path, is validated on its
 //! own, and must not collide with another row (sid, tenant id, release, database,
 //! namespace and release, and the contents of its namespace's shared Secrets). Each good row renders exactly the files of the portal's "Download
-//! everything" ([`crate::artifacts::download`]); [`index`] writes the batch's
+//! everything" (`delivery::download`, above this module); [`index`] writes the batch's
 //! `tenants.csv` and the script that deploys them all.
 //!
 //! What a batch writes, in every delivery mode, is [`render`]'s: its one loop
@@ -366,7 +366,7 @@ impl Batch {
                 secret: crate::generate::secrets::REDIS_SECRET.into(),
                 path: ctx::DEPLOY_SECRETS_FROM.into(),
                 what: "way of making it (deploy.secretsFrom)",
-                value: cfg.deploy.secrets_from.as_str().into(),
+                value: cfg.deploy.git.secrets_from.as_str().into(),
                 credential: false,
             });
         }
@@ -379,11 +379,11 @@ impl Batch {
             namespace: cfg.deploy.namespace.clone(),
             databases: database_names(&real),
             tenant_id,
-            git_folder: match cfg.deploy.delivery {
-                crate::model::Delivery::Argocd | crate::model::Delivery::Flux => {
-                    crate::generate::gitops::folder_of(&cfg)
-                }
-                _ => String::new(),
+            // The modes whose tree has the tenant's folder (`gitops.path`).
+            git_folder: if cfg.deploy.delivery.form().shows(ctx::GITOPS_PATH.name) {
+                crate::generate::gitops::folder_of(&cfg)
+            } else {
+                String::new()
             },
             shared,
             shared_by: Vec::new(),

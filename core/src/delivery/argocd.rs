@@ -9,8 +9,7 @@ use crate::generate::gitops::{self, argocd};
 use crate::model::Delivery;
 
 /// Its row of [`super::MODES`].
-pub const MODE: Mode =
-    Mode { delivery: Delivery::Argocd, label: "Argo CD Application", choice: "Argo CD", row, shared };
+pub const MODE: Mode = Mode { delivery: Delivery::Argocd, tree: |t| Some(argocd::tree(t)), row, shared };
 
 fn row(r: &RowIn) -> RowOutput {
     git::row(r, Delivery::Argocd, |t| {

@@ -10,7 +10,7 @@ use crate::generate::gitops::{flux, GitFile};
 use crate::model::Delivery;
 
 /// Its row of [`super::MODES`].
-pub const MODE: Mode = Mode { delivery: Delivery::Flux, label: "Flux HelmRelease", choice: "Flux", row, shared };
+pub const MODE: Mode = Mode { delivery: Delivery::Flux, tree: |t| Some(flux::tree(t)), row, shared };
 
 fn row(r: &RowIn) -> RowOutput {
     git::row(r, Delivery::Flux, |t| (t.folder.clone(), Share::Nothing, flux::tree(t).files))

@@ -9,13 +9,7 @@ use crate::generate::gitops::{genesys, GitFile};
 use crate::model::Delivery;
 
 /// Its row of [`super::MODES`].
-pub const MODE: Mode = Mode {
-    delivery: Delivery::Genesys,
-    label: "Genesys pipeline (multicloud-services layout)",
-    choice: "Genesys pipeline",
-    row,
-    shared,
-};
+pub const MODE: Mode = Mode { delivery: Delivery::Genesys, tree: |t| Some(genesys::tree(t)), row, shared };
 
 fn row(r: &RowIn) -> RowOutput {
     git::row(r, Delivery::Genesys, |t| {

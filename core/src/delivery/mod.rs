@@ -1,46 +1,45 @@
 //! Delivery modes as one concept: one table ([`MODES`]) lists the ways a tenant
-//! reaches the cluster, one module per mode holds what is that mode's: its id and
-//! label, its choice in the form and in the GitOps tab, its share of a batch (a row's
-//! files and what the batch-wide files take from it) and its batch-wide files. The
-//! form's choices, the GitOps tab's and the batch read the table; adding a mode is one
-//! module and one row here (and its variant of [`Delivery`], which the compiler then
-//! asks for in every place that must decide).
+//! reaches the cluster, one module per mode holds what that mode makes: its share of a
+//! batch (a row's files and what the batch-wide files take from it) and its
+//! batch-wide files. The batch reads the table.
+//!
+//! What the layers below the generators read of a mode (its id, its choice texts, the
+//! fields it shows and needs) is its variant of [`Delivery`] with its
+//! [`crate::model::ModeForm`], in the model: the form, the validation and the GitOps
+//! tab's choices ([`TAB_CHOICES`]) read those. Adding a mode is its variant there, one
+//! module and one row here.
 //!
 //! Shared Git parts (the tenant's Git view, the seed, the batch prelude) are in [`git`];
 //! the manifests themselves in [`crate::generate::gitops`].
 
 pub mod argocd;
+#[cfg(feature = "example-mode")]
+pub mod example;
 pub mod flux;
 pub mod genesys;
 pub mod git;
 pub mod script;
 
+use crate::artifacts::{artifacts, Artifacts, Download};
 use crate::batch::RowReport;
 use crate::generate::archive::File;
-use crate::generate::gitops::{argocd as argocd_gen, BatchError};
+use crate::generate::gitops::{argocd as argocd_gen, BatchError, GitView, Tree};
 use crate::generate::values_yaml::ValuesOptions;
 use crate::model::{Config, Delivery};
 
 /// One delivery mode: a row of [`MODES`].
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
-    /// The profile's `deploy.delivery` (its text is the id: [`Delivery::as_str`]).
+    /// The profile's `deploy.delivery`; its id, labels and fields are its
+    /// [`Delivery::form`].
     pub delivery: Delivery,
-    /// The form's choice text.
-    pub label: &'static str,
-    /// The GitOps tab's choice text.
-    pub choice: &'static str,
+    /// One tenant's Git tree and seed; `None` in Script mode (its files are the
+    /// artifacts').
+    pub tree: fn(&GitView) -> Option<Tree>,
     /// One rendered batch row: its files and its [`Part`].
     pub row: fn(&RowIn) -> RowOutput,
     /// The files beside the rows, the index ([`index_file`]) among them.
     pub shared: fn(&SharedIn) -> Result<Vec<File>, SharedError>,
-}
-
-impl Mode {
-    /// Its id: the profile's and the form's text for it.
-    pub const fn id(&self) -> &'static str {
-        self.delivery.as_str()
-    }
 }
 
 /// What a mode renders one batch row from.
@@ -77,32 +76,48 @@ pub fn index_file(s: &SharedIn) -> File {
     }
 }
 
-/// Every delivery mode, in the order the choices list them.
-pub const MODES: [Mode; 4] = [script::MODE, argocd::MODE, flux::MODE, genesys::MODE];
+/// Every delivery mode, in the order of [`Delivery::ALL`].
+pub const MODES: &[Mode] = &[
+    script::MODE,
+    argocd::MODE,
+    flux::MODE,
+    genesys::MODE,
+    #[cfg(feature = "example-mode")]
+    example::MODE,
+];
 
-/// The form's choices: each mode's id and label, from [`MODES`].
-pub const CHOICES: [(&str, &str); MODES.len()] = {
-    let mut out = [("", ""); MODES.len()];
+/// The GitOps tab's choices: each mode's delivery and choice text, from its
+/// [`Delivery::form`]. A reader of the choices (the page) does not carry the modes'
+/// generators, which [`MODES`]'s function pointers would keep in its wasm.
+pub const TAB_CHOICES: [(Delivery, &str); Delivery::ALL.len()] = {
+    let mut out = [(Delivery::Script, ""); Delivery::ALL.len()];
     let mut i = 0;
-    while i < MODES.len() {
-        out[i] = (MODES[i].id(), MODES[i].label);
+    while i < out.len() {
+        out[i] = (Delivery::ALL[i], Delivery::ALL[i].form().choice);
         i += 1;
     }
     out
 };
 
-/// The GitOps tab's choices: each mode's delivery and choice text, from [`MODES`].
-/// Computed at compile time, so a reader of the choices (the page) does not carry the
-/// modes' generators, which [`MODES`]'s function pointers would keep in its wasm.
-pub const TAB_CHOICES: [(Delivery, &str); MODES.len()] = {
-    let mut out = [(Delivery::Script, ""); MODES.len()];
-    let mut i = 0;
-    while i < MODES.len() {
-        out[i] = (MODES[i].delivery, MODES[i].choice);
-        i += 1;
-    }
-    out
-};
+/// [`artifacts`] with the delivery mode's tree (none in Script mode). The portal's
+/// page calls [`artifacts`] only, so the modes' generators are not in its first load:
+/// its worker (`worker/`) calls this.
+pub fn with_gitops(cfg: &Config, opts: ValuesOptions) -> Artifacts {
+    Artifacts { gitops: tree(cfg, opts), ..artifacts(cfg, opts) }
+}
+
+/// The delivery mode's Git tree for `cfg` (its row's [`Mode::tree`]), or `None` in
+/// Script mode.
+pub fn tree(cfg: &Config, opts: ValuesOptions) -> Option<Tree> {
+    let mode = of(cfg.deploy.delivery);
+    // A mode without a Git tree makes no Git view.
+    mode.delivery.form().git.then(|| (mode.tree)(&GitView::of(cfg, opts))).flatten()
+}
+
+/// Every file of the portal's "Download everything" for `cfg`, with the real secrets.
+pub fn download(cfg: &Config, opts: ValuesOptions) -> Download {
+    Download::of(cfg, &with_gitops(cfg, opts), crate::chart::VALUES_SCHEMA)
+}
 
 /// The row of `delivery`.
 pub fn of(delivery: Delivery) -> &'static Mode {
@@ -179,16 +194,15 @@ impl std::error::Error for SharedError {}
 mod tests {
     use super::*;
 
-    // The form's choices of `deploy.delivery` are the table's (the form sits below the
-    // generators, so it cannot read the table itself: this test keeps them one).
+    // Every delivery has its row, in the order the form lists them.
     #[test]
-    fn the_forms_delivery_choices_are_the_tables() {
+    fn every_delivery_has_its_row_in_order() {
+        assert_eq!(MODES.iter().map(|m| m.delivery).collect::<Vec<_>>(), Delivery::ALL);
+        for &d in Delivery::ALL {
+            assert_eq!(of(d).delivery, d);
+        }
         let field = crate::model::context_field("deploy.delivery").expect("the delivery field");
         let crate::registry::FieldKind::Select(choices) = field.kind else { panic!("a select") };
-        assert_eq!(choices, &CHOICES[..]);
-        for m in MODES {
-            assert_eq!(of(m.delivery).id(), m.id());
-            assert_eq!(Delivery::parse(m.id()), m.delivery);
-        }
+        assert_eq!(choices, &crate::model::DELIVERY_CHOICES[..]);
     }
 }

@@ -3,22 +3,17 @@
 
 use super::{Mode, RowIn, SharedIn};
 use super::{Part, RowOutput, Share, SharedError};
-use crate::artifacts::download;
+use crate::artifacts::{artifacts, Download};
 use crate::batch::index;
 use crate::generate::archive::File;
 use crate::model::Delivery;
 
 /// Its row of [`super::MODES`].
-pub const MODE: Mode = Mode {
-    delivery: Delivery::Script,
-    label: "Script (commands from a terminal)",
-    choice: "Script (see Commands)",
-    row,
-    shared,
-};
+pub const MODE: Mode = Mode { delivery: Delivery::Script, tree: |_| None, row, shared };
 
 fn row(r: &RowIn) -> RowOutput {
-    let d = download(r.cfg, r.opts);
+    // Script mode's download: the artifacts' files, no Git tree.
+    let d = Download::of(r.cfg, &artifacts(r.cfg, r.opts), crate::chart::VALUES_SCHEMA);
     let part = Part {
         folder: d.folder.clone(),
         release: r.report.release.clone(),

@@ -1,6 +1,8 @@
 //! What the commands need that is not in the values file: where to deploy, and the
 //! credentials that go into Kubernetes secrets and the database bootstrap.
 
+use super::delivery::Delivery;
+use super::delivery_settings::{ArgocdSettings, FluxSettings, GitSettings, StoreSettings};
 use serde::{Deserialize, Serialize};
 
 /// Which Kubernetes platform, for the cluster login command.
@@ -67,21 +69,6 @@ choice_text!(Platform { Gke => "gke", Aks => "aks", Other => "other" });
 choice_text!(GkeLocationKind { Zone => "zone", Region => "region" });
 choice_text!(SecretStyle { Guide => "guide", Stdin => "stdin" });
 
-/// How the tenant reaches the cluster (`deploy.delivery`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Delivery {
-    /// The commands, run from a terminal (`deploy.sh`).
-    #[default]
-    Script,
-    /// An Argo CD `Application` (and, for a batch, an `ApplicationSet`).
-    Argocd,
-    /// A Flux `HelmRepository` and `HelmRelease`, ordered by Flux `Kustomization`s.
-    Flux,
-    /// The folder layout genesys/multicloud-services' workflow deploys.
-    Genesys,
-}
-
 /// Where the Kubernetes Secrets come from (`deploy.secretsFrom`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -129,7 +116,6 @@ pub enum SyncMode {
     Manual,
 }
 
-choice_text!(Delivery { Script => "script", Argocd => "argocd", Flux => "flux", Genesys => "genesys" });
 choice_text!(SecretsFrom { Kubectl => "kubectl", ExternalSecrets => "external-secrets" });
 choice_text!(SecretStoreKind { GcpSecretManager => "gcp-secret-manager", AzureKeyVault => "azure-key-vault", Vault => "vault" });
 choice_text!(ValuesIn { Inline => "inline", File => "file" });
@@ -176,8 +162,9 @@ choice_text!(HelmMajor { V3 => "3", V4 => "4" });
 choice_text!(ChartSource { Repo => "repo", Oci => "oci", Local => "local" });
 
 /// The deployment context. Every field is text as typed; empty means "not given".
+// Serde reads and writes it in the flat layout every profile has (see `deployment_v1`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(from = "super::deployment_v1::DeploymentV1", into = "super::deployment_v1::DeploymentV1")]
 pub struct Deployment {
     /// Kubernetes namespace (`deploy.namespace`).
     pub namespace: String,
@@ -264,46 +251,14 @@ pub struct Deployment {
     pub verify_chart: bool,
     /// How the tenant reaches the cluster (`deploy.delivery`).
     pub delivery: Delivery,
-    /// Where the Secrets come from (`deploy.secretsFrom`).
-    pub secrets_from: SecretsFrom,
-    /// The store External Secrets reads (`deploy.secretStore`).
-    pub secret_store: SecretStoreKind,
-    /// The Git repository the GitOps controller reads (`gitops.repoUrl`).
-    pub git_repo_url: String,
-    /// Its branch, tag or commit (`gitops.revision`).
-    pub git_revision: String,
-    /// The folder of this tenant in that repository (`gitops.path`); empty means
-    /// `ixn/<release>`.
-    pub git_path: String,
-    /// Argo CD: values inline or as a file in Git (`gitops.valuesIn`).
-    pub values_in: ValuesIn,
-    /// Automated or manual sync (`gitops.sync`).
-    pub sync: SyncMode,
-    /// Argo CD's namespace (`argocd.namespace`).
-    pub argocd_namespace: String,
-    /// The Argo CD project (`argocd.project`).
-    pub argocd_project: String,
-    /// The Flux GitRepository that holds this repository (`flux.source`), in
-    /// `flux-system`.
-    pub flux_source: String,
-    /// The prefix of every store key (`store.prefix`); empty means the release name.
-    pub store_prefix: String,
-    /// The Kubernetes service account External Secrets authenticates as, bound to a
-    /// cloud identity by workload identity or to a Vault role (`store.serviceAccount`).
-    pub store_service_account: String,
-    /// Google Cloud project of the Secret Manager (`store.gcpProject`); empty means
-    /// the GKE project.
-    pub store_gcp_project: String,
-    /// Azure Key Vault name (`store.keyVault`).
-    pub store_key_vault: String,
-    /// Vault server URL (`store.vaultServer`).
-    pub store_vault_server: String,
-    /// Vault KV v2 mount (`store.vaultMount`).
-    pub store_vault_mount: String,
-    /// Vault Kubernetes auth mount (`store.vaultAuthMount`).
-    pub store_vault_auth_mount: String,
-    /// Vault role for that auth (`store.vaultRole`).
-    pub store_vault_role: String,
+    /// What the Git modes share (`deploy.secretsFrom`, `gitops.path`, `gitops.sync`).
+    pub git: GitSettings,
+    /// Argo CD's settings (`gitops.repoUrl`, `gitops.revision`, `gitops.valuesIn`, `argocd.*`).
+    pub argocd: ArgocdSettings,
+    /// Flux's settings (`flux.source`).
+    pub flux: FluxSettings,
+    /// The External Secrets store (`deploy.secretStore`, `store.*`).
+    pub store: StoreSettings,
     /// Write addresses and secrets as `${VAR}` for envsubst (`deploy.placeholders`).
     pub placeholders: bool,
     /// Placeholders found in imported values that the user chose to fill in with
@@ -314,7 +269,6 @@ pub struct Deployment {
     pub drop_databases: bool,
     /// What an old profile's `gitopsChartRepo` held when it differed from the chart
     /// source it was folded into: never saved, reported as a warning at load.
-    #[serde(skip)]
     pub dropped_chart_repo: String,
 }
 
@@ -362,24 +316,10 @@ impl Default for Deployment {
             secret_style: SecretStyle::Guide,
             verify_chart: false,
             delivery: Delivery::Script,
-            secrets_from: SecretsFrom::Kubectl,
-            secret_store: SecretStoreKind::GcpSecretManager,
-            git_repo_url: String::new(),
-            git_revision: "HEAD".into(),
-            git_path: String::new(),
-            values_in: ValuesIn::Inline,
-            sync: SyncMode::Automated,
-            argocd_namespace: "argocd".into(),
-            argocd_project: "default".into(),
-            flux_source: "flux-system".into(),
-            store_prefix: String::new(),
-            store_service_account: "ixn-external-secrets".into(),
-            store_gcp_project: String::new(),
-            store_key_vault: String::new(),
-            store_vault_server: String::new(),
-            store_vault_mount: "secret".into(),
-            store_vault_auth_mount: "kubernetes".into(),
-            store_vault_role: "ixn".into(),
+            git: GitSettings::default(),
+            argocd: ArgocdSettings::default(),
+            flux: FluxSettings::default(),
+            store: StoreSettings::default(),
             placeholders: false,
             envsubst_vars: Vec::new(),
             drop_databases: false,

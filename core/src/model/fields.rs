@@ -26,7 +26,8 @@ pub struct ContextDef {
     pub get: fn(&Deployment) -> String,
     /// Writes the field from text.
     pub set: fn(&mut Deployment, &str),
-    /// Whether it applies under the current answers (hidden otherwise, never lost).
+    /// Whether it applies under the current answers, besides the delivery mode
+    /// ([`ContextDef::applies_to`] asks both); hidden otherwise, never lost.
     pub applies: fn(&Deployment) -> bool,
 }
 
@@ -45,18 +46,18 @@ fn b(s: &str) -> bool {
 }
 
 macro_rules! text {
-    ($name:literal, $label:literal, $help:literal, $step:ident, $field:ident) => {
-        text!($name, $label, $help, $step, $field, FieldKind::Text, always)
+    ($name:literal, $label:literal, $help:literal, $step:ident, $($field:ident).+) => {
+        text!($name, $label, $help, $step, $($field).+, FieldKind::Text, always)
     };
-    ($name:literal, $label:literal, $help:literal, $step:ident, $field:ident, $kind:expr, $applies:expr) => {
+    ($name:literal, $label:literal, $help:literal, $step:ident, $($field:ident).+, $kind:expr, $applies:expr) => {
         ContextDef {
             name: $name,
             label: $label,
             help: $help,
             step: Step::$step,
             kind: $kind,
-            get: |d| d.$field.clone(),
-            set: |d, v| d.$field = v.to_string(),
+            get: |d| d.$($field).+.clone(),
+            set: |d, v| d.$($field).+ = v.to_string(),
             applies: $applies,
         }
     };
@@ -84,12 +85,7 @@ const PLATFORMS: &[(&str, &str)] = &[
 ];
 const LOCATIONS: &[(&str, &str)] =
     &[(GkeLocationKind::Zone.as_str(), "Zone"), (GkeLocationKind::Region.as_str(), "Region")];
-const DELIVERIES: &[(&str, &str)] = &[
-    (Delivery::Script.as_str(), "Script (commands from a terminal)"),
-    (Delivery::Argocd.as_str(), "Argo CD Application"),
-    (Delivery::Flux.as_str(), "Flux HelmRelease"),
-    (Delivery::Genesys.as_str(), "Genesys pipeline (multicloud-services layout)"),
-];
+const DELIVERIES: &[(&str, &str)] = &super::delivery::CHOICES;
 const SECRETS_FROM: &[(&str, &str)] = &[
     (SecretsFrom::Kubectl.as_str(), "kubectl (Secrets made once, by hand)"),
     (SecretsFrom::ExternalSecrets.as_str(), "External Secrets Operator"),
@@ -105,12 +101,10 @@ const VALUES_IN: &[(&str, &str)] = &[
 ];
 const SYNCS: &[(&str, &str)] = &[(SyncMode::Automated.as_str(), "Automated"), (SyncMode::Manual.as_str(), "Manual")];
 
-fn gitops(d: &Deployment) -> bool {
-    d.delivery != Delivery::Script
-}
-
+// Whether a field shows in the current delivery mode is the mode's
+// ([`super::ModeForm::fields`]); a row's `applies` says only what else it depends on.
 fn eso(d: &Deployment) -> bool {
-    gitops(d) && d.secrets_from == SecretsFrom::ExternalSecrets
+    d.git.secrets_from == SecretsFrom::ExternalSecrets
 }
 
 const HELM_MAJORS: &[(&str, &str)] = &[(HelmMajor::V4.as_str(), "Helm 4"), (HelmMajor::V3.as_str(), "Helm 3")];
@@ -223,45 +217,45 @@ const TABLE: &[ContextDef] = &[
     ContextDef {
         name: "deploy.secretsFrom", label: "Secrets from", help: "kubectl: seed-secret-store.sh (kept out of Git) creates the Secrets once. External Secrets: the operator makes them in the cluster from a secret store; seed-secret-store.sh fills the store.",
         step: Step::Review, kind: FieldKind::Select(SECRETS_FROM),
-        get: |d| d.secrets_from.as_str().into(),
-        set: |d, v| d.secrets_from = SecretsFrom::parse(v),
-        applies: gitops,
+        get: |d| d.git.secrets_from.as_str().into(),
+        set: |d, v| d.git.secrets_from = SecretsFrom::parse(v),
+        applies: always,
     },
     ContextDef {
         name: "deploy.secretStore", label: "Secret store", help: "Google Secret Manager on GKE and Azure Key Vault on AKS (both through workload identity), or HashiCorp Vault (Kubernetes auth).",
         step: Step::Review, kind: FieldKind::Select(STORES),
-        get: |d| d.secret_store.as_str().into(),
-        set: |d, v| d.secret_store = SecretStoreKind::parse(v),
+        get: |d| d.store.kind.as_str().into(),
+        set: |d, v| d.store.kind = SecretStoreKind::parse(v),
         applies: eso,
     },
-    text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, git_repo_url, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("gitops.revision", "Git revision", "Branch, tag or commit Argo CD follows.", Review, git_revision, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("gitops.path", "Folder in the repository", "Where this tenant's files sit in the repository; empty means ixn/<release>.", Review, git_path, FieldKind::Text, |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux)),
+    text!("gitops.repoUrl", "Git repository URL", "The repository these files are committed to, as Argo CD knows it (for the manifests and a values file).", Review, argocd.repo_url, FieldKind::Text, always),
+    text!("gitops.revision", "Git revision", "Branch, tag or commit Argo CD follows.", Review, argocd.revision, FieldKind::Text, always),
+    text!("gitops.path", "Folder in the repository", "Where this tenant's files sit in the repository; empty means ixn/<release>.", Review, git.path, FieldKind::Text, always),
     ContextDef {
         name: "gitops.valuesIn", label: "Values", help: "Inline in the Application (valuesObject), or a values file beside it in Git (a second source with ref: values).",
         step: Step::Review, kind: FieldKind::Select(VALUES_IN),
-        get: |d| d.values_in.as_str().into(),
-        set: |d, v| d.values_in = ValuesIn::parse(v),
-        applies: |d| d.delivery == Delivery::Argocd,
+        get: |d| d.argocd.values_in.as_str().into(),
+        set: |d, v| d.argocd.values_in = ValuesIn::parse(v),
+        applies: always,
     },
     ContextDef {
         name: "gitops.sync", label: "Sync", help: "Automated: applied when Git changes (Argo CD prunes and self-heals). Manual: Argo CD waits for a sync; Flux resources start suspended (flux resume).",
         step: Step::Review, kind: FieldKind::Select(SYNCS),
-        get: |d| d.sync.as_str().into(),
-        set: |d, v| d.sync = SyncMode::parse(v),
-        applies: |d| matches!(d.delivery, Delivery::Argocd | Delivery::Flux),
+        get: |d| d.git.sync.as_str().into(),
+        set: |d, v| d.git.sync = SyncMode::parse(v),
+        applies: always,
     },
-    text!("argocd.namespace", "Argo CD namespace", "Where Argo CD runs and reads Applications.", Review, argocd_namespace, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("argocd.project", "Argo CD project", "The AppProject of the Application.", Review, argocd_project, FieldKind::Text, |d| d.delivery == Delivery::Argocd),
-    text!("flux.source", "Flux GitRepository", "The GitRepository in flux-system that holds this repository (flux bootstrap names it flux-system).", Review, flux_source, FieldKind::Text, |d| d.delivery == Delivery::Flux),
-    text!("store.prefix", "Store key prefix", "Every store key starts with it; empty means the release name.", Review, store_prefix, FieldKind::Text, eso),
-    text!("store.serviceAccount", "Service account", "The Kubernetes service account the SecretStore authenticates as: bound to a Google service account or an Azure managed identity by workload identity, or to the Vault role.", Review, store_service_account, FieldKind::Text, eso),
-    text!("store.gcpProject", "Secret Manager project", "Google Cloud project of the secrets; empty means the GKE project.", Review, store_gcp_project, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::GcpSecretManager),
-    text!("store.keyVault", "Key Vault name", "The Azure Key Vault (https://<name>.vault.azure.net).", Review, store_key_vault, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::AzureKeyVault),
-    text!("store.vaultServer", "Vault server", "e.g. https://vault.example.com:8200.", Review, store_vault_server, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
-    text!("store.vaultMount", "Vault KV mount", "The KV version 2 secrets engine's mount.", Review, store_vault_mount, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
-    text!("store.vaultAuthMount", "Vault Kubernetes auth mount", "Where Vault's Kubernetes auth method is enabled.", Review, store_vault_auth_mount, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
-    text!("store.vaultRole", "Vault role", "The role of that auth method bound to the service account.", Review, store_vault_role, FieldKind::Text, |d| eso(d) && d.secret_store == SecretStoreKind::Vault),
+    text!("argocd.namespace", "Argo CD namespace", "Where Argo CD runs and reads Applications.", Review, argocd.namespace, FieldKind::Text, always),
+    text!("argocd.project", "Argo CD project", "The AppProject of the Application.", Review, argocd.project, FieldKind::Text, always),
+    text!("flux.source", "Flux GitRepository", "The GitRepository in flux-system that holds this repository (flux bootstrap names it flux-system).", Review, flux.source, FieldKind::Text, always),
+    text!("store.prefix", "Store key prefix", "Every store key starts with it; empty means the release name.", Review, store.prefix, FieldKind::Text, eso),
+    text!("store.serviceAccount", "Service account", "The Kubernetes service account the SecretStore authenticates as: bound to a Google service account or an Azure managed identity by workload identity, or to the Vault role.", Review, store.service_account, FieldKind::Text, eso),
+    text!("store.gcpProject", "Secret Manager project", "Google Cloud project of the secrets; empty means the GKE project.", Review, store.gcp_project, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::GcpSecretManager),
+    text!("store.keyVault", "Key Vault name", "The Azure Key Vault (https://<name>.vault.azure.net).", Review, store.key_vault, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::AzureKeyVault),
+    text!("store.vaultServer", "Vault server", "e.g. https://vault.example.com:8200.", Review, store.vault_server, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
+    text!("store.vaultMount", "Vault KV mount", "The KV version 2 secrets engine's mount.", Review, store.vault_mount, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
+    text!("store.vaultAuthMount", "Vault Kubernetes auth mount", "Where Vault's Kubernetes auth method is enabled.", Review, store.vault_auth_mount, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
+    text!("store.vaultRole", "Vault role", "The role of that auth method bound to the service account.", Review, store.vault_role, FieldKind::Text, |d| eso(d) && d.store.kind == SecretStoreKind::Vault),
     ContextDef {
         name: "secrets.style", label: "How commands create secrets", help: "As the guide (values on the command line) or as manifests from stdin (out of shell history and process lists).",
         step: Step::Review, kind: FieldKind::Select(STYLES),
@@ -274,8 +268,7 @@ const TABLE: &[ContextDef] = &[
         step: Step::Review, kind: FieldKind::Bool,
         get: |d| d.verify_chart.to_string(),
         set: |d, v| d.verify_chart = b(v),
-        // The two deliveries that run helm themselves: deploy.sh and Genesys' workflow.
-        applies: |d| matches!(d.delivery, Delivery::Script | Delivery::Genesys),
+        applies: always,
     },
 ];
 
@@ -285,6 +278,12 @@ pub fn context_field(name: &str) -> Option<&'static ContextDef> {
 }
 
 impl ContextDef {
+    /// Whether it applies to `d`: the delivery mode shows it ([`super::ModeForm::shows`])
+    /// and its own condition holds. The form hides it otherwise (never clears it).
+    pub fn applies_to(&self, d: &Deployment) -> bool {
+        d.delivery.form().shows(self.name) && (self.applies)(d)
+    }
+
     /// The page of the Genesys guide that documents this field, if one does.
     pub fn guide(&self) -> Option<Guide> {
         ON_THE_DEPLOY_PAGE.contains(&self.name).then_some(Guide::Deploy)
@@ -390,5 +389,57 @@ mod tests {
             };
             assert_eq!((f.get)(&m), expected, "{}", f.name);
         }
+    }
+
+    // The delivery fields show exactly where they did when each row decided by the
+    // delivery itself (the rules as they were written before the modes listed their
+    // fields).
+    #[test]
+    fn each_delivery_field_applies_where_it_did_before_the_modes_listed_them() {
+        fn before(name: &str, d: &Deployment) -> Option<bool> {
+            let gitops = d.delivery != Delivery::Script;
+            let eso = gitops && d.git.secrets_from == SecretsFrom::ExternalSecrets;
+            let argo = d.delivery == Delivery::Argocd;
+            let argo_flux = matches!(d.delivery, Delivery::Argocd | Delivery::Flux);
+            Some(match name {
+                "deploy.secretsFrom" => gitops,
+                "deploy.secretStore" | "store.prefix" | "store.serviceAccount" => eso,
+                "store.gcpProject" => eso && d.store.kind == SecretStoreKind::GcpSecretManager,
+                "store.keyVault" => eso && d.store.kind == SecretStoreKind::AzureKeyVault,
+                "store.vaultServer" | "store.vaultMount" | "store.vaultAuthMount" | "store.vaultRole" => {
+                    eso && d.store.kind == SecretStoreKind::Vault
+                }
+                "gitops.repoUrl" | "gitops.revision" | "gitops.valuesIn" | "argocd.namespace" | "argocd.project" => {
+                    argo
+                }
+                "gitops.path" | "gitops.sync" => argo_flux,
+                "flux.source" => d.delivery == Delivery::Flux,
+                "deploy.verifyChart" => matches!(d.delivery, Delivery::Script | Delivery::Genesys),
+                _ => return None,
+            })
+        }
+        let mut checked = 0;
+        // The four modes there were (a test-only fifth is not in these rules).
+        for delivery in [Delivery::Script, Delivery::Argocd, Delivery::Flux, Delivery::Genesys] {
+            for secrets_from in [SecretsFrom::Kubectl, SecretsFrom::ExternalSecrets] {
+                for kind in [SecretStoreKind::GcpSecretManager, SecretStoreKind::AzureKeyVault, SecretStoreKind::Vault]
+                {
+                    let mut d = Deployment { delivery, ..Deployment::default() };
+                    d.git.secrets_from = secrets_from;
+                    d.store.kind = kind;
+                    for f in CONTEXT {
+                        match before(f.name, &d) {
+                            Some(was) => {
+                                assert_eq!(f.applies_to(&d), was, "{} in {delivery:?}", f.name);
+                                checked += 1;
+                            }
+                            // Every other field decides as it did: by its own row.
+                            None => assert_eq!(f.applies_to(&d), (f.applies)(&d), "{}", f.name),
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 4 * 2 * 3 * 19);
     }
 }

@@ -5,6 +5,9 @@ mod config;
 mod context;
 pub mod ctx;
 mod defaults;
+mod delivery;
+mod delivery_settings;
+mod deployment_v1;
 mod derive;
 mod effective;
 mod fields;
@@ -23,10 +26,12 @@ mod values;
 pub use baseline::{digest_of, Baseline, BaselineError, ChartValues, BASELINE_LIMITS};
 pub use config::{release_name, Config, UnknownKey};
 pub use context::{
-    chart_name, ChartSource, Delivery, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle,
+    chart_name, ChartSource, Deployment, GkeLocationKind, HelmMajor, Platform, SecretStoreKind, SecretStyle,
     SecretsFrom, SyncMode, ValuesIn,
 };
 pub use defaults::{chart_default, chart_default_nodes, chart_default_values, guide_samples};
+pub use delivery::{Delivery, ModeForm, CHOICES as DELIVERY_CHOICES};
+pub use delivery_settings::{ArgocdSettings, FluxSettings, GitSettings, StoreSettings};
 pub use derive::{derivation, Derivation, DERIVATIONS};
 pub use effective::{Effective, Export, Resolved, Source};
 pub use fields::{context_field, secret_fields, ContextDef, CONTEXT};

@@ -3,7 +3,7 @@
 
 use super::Finding;
 use crate::model::{ctx, ContextDef};
-use crate::model::{ChartSource, Config, Delivery, SecretStoreKind, SecretsFrom};
+use crate::model::{ChartSource, Config, SecretStoreKind, SecretsFrom};
 
 fn need(out: &mut Vec<Finding>, path: &'static ContextDef, v: &str, what: &str) {
     if v.trim().is_empty() {
@@ -20,10 +20,12 @@ fn store_name_ok(s: &str) -> bool {
 /// The findings for the Git delivery settings (none in Script mode).
 pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
     let d = &cfg.deploy;
-    if d.delivery == Delivery::Script {
+    // What each mode shows, needs and pulls is its form's (`crate::model::ModeForm`).
+    let mode = d.delivery.form();
+    if !mode.git {
         return;
     }
-    if matches!(d.delivery, Delivery::Argocd | Delivery::Flux) {
+    if mode.pulls_chart {
         // The chart source's own checks (rules.rs) cover its URL; the controller can only
         // pull what is published.
         if d.chart_source == ChartSource::Local {
@@ -32,26 +34,18 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
                 "Argo CD and Flux pull the chart themselves, from a chart repository or an OCI registry: a chart on this disk never reaches them",
             ));
         }
-        if let Err(e) = crate::model::git_folder(&d.git_path) {
+    }
+    if mode.shows(ctx::GITOPS_PATH.name) {
+        if let Err(e) = crate::model::git_folder(&d.git.path) {
             out.push(Finding::error(ctx::GITOPS_PATH, e.to_string()));
         }
     }
-    if d.delivery == Delivery::Argocd {
-        need(out, ctx::GITOPS_REPO_URL, &d.git_repo_url, "the Git repository Argo CD reads these files from");
-        need(out, ctx::ARGOCD_NAMESPACE, &d.argocd_namespace, "Argo CD's namespace");
-        need(out, ctx::ARGOCD_PROJECT, &d.argocd_project, "the Argo CD project");
-        need(out, ctx::GITOPS_REVISION, &d.git_revision, "the branch, tag or commit Argo CD follows");
-    }
-    if d.delivery == Delivery::Flux {
-        need(out, ctx::FLUX_SOURCE, &d.flux_source, "the Flux GitRepository of this repository");
+    for &(name, what) in mode.needs {
+        let field = crate::model::context_field(name).expect("a mode needs context fields (tested)");
+        need(out, field, &(field.get)(d), what);
     }
     if d.chart_version.trim().is_empty() {
-        let what = if d.delivery == Delivery::Genesys {
-            "chart.ver is empty, so the latest chart is installed"
-        } else {
-            "no chart version: the latest is installed, and changes with it"
-        };
-        out.push(Finding::warning(ctx::DEPLOY_CHART_VERSION, format!("{what}; pin one in Git")));
+        out.push(Finding::warning(ctx::DEPLOY_CHART_VERSION, format!("{}; pin one in Git", mode.unpinned)));
     }
     if d.placeholders {
         out.push(Finding::warning(
@@ -79,10 +73,10 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if d.secrets_from != SecretsFrom::ExternalSecrets {
+    if d.git.secrets_from != SecretsFrom::ExternalSecrets {
         return;
     }
-    let prefix = d.store_prefix.trim();
+    let prefix = d.store.prefix.trim();
     if !prefix.is_empty() && !store_name_ok(prefix) {
         out.push(Finding::error(
             ctx::STORE_PREFIX,
@@ -92,12 +86,12 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
     need(
         out,
         ctx::STORE_SERVICE_ACCOUNT,
-        &d.store_service_account,
+        &d.store.service_account,
         "the service account the SecretStore authenticates as",
     );
-    match d.secret_store {
+    match d.store.kind {
         SecretStoreKind::GcpSecretManager => {
-            if d.store_gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
+            if d.store.gcp_project.trim().is_empty() && d.gke_project.trim().is_empty() {
                 out.push(Finding::error(
                     ctx::STORE_GCP_PROJECT,
                     "Enter the Google Cloud project of the secrets, or the GKE project.",
@@ -105,7 +99,7 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             }
         }
         SecretStoreKind::AzureKeyVault => {
-            let kv = d.store_key_vault.trim();
+            let kv = d.store.key_vault.trim();
             need(out, ctx::STORE_KEY_VAULT, kv, "the Key Vault's name");
             let ok = (3..=24).contains(&kv.len()) && kv.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !kv.is_empty() && !ok {
@@ -116,12 +110,12 @@ pub fn gitops(cfg: &Config, out: &mut Vec<Finding>) {
             need(
                 out,
                 ctx::STORE_VAULT_SERVER,
-                &d.store_vault_server,
+                &d.store.vault_server,
                 "Vault's URL, e.g. https://vault.example.com:8200",
             );
-            need(out, ctx::STORE_VAULT_MOUNT, &d.store_vault_mount, "the KV version 2 mount");
-            need(out, ctx::STORE_VAULT_AUTH_MOUNT, &d.store_vault_auth_mount, "the Kubernetes auth mount");
-            need(out, ctx::STORE_VAULT_ROLE, &d.store_vault_role, "the Vault role");
+            need(out, ctx::STORE_VAULT_MOUNT, &d.store.vault_mount, "the KV version 2 mount");
+            need(out, ctx::STORE_VAULT_AUTH_MOUNT, &d.store.vault_auth_mount, "the Kubernetes auth mount");
+            need(out, ctx::STORE_VAULT_ROLE, &d.store.vault_role, "the Vault role");
         }
     }
 }

@@ -19,7 +19,7 @@ pub fn ContextField(
     let described = ids.described();
     let value = move || ui.config.with(|c| (def.get)(&c.deploy));
     let set = move |v: String| ui.config.update(|c| (def.set)(&mut c.deploy, &v));
-    let hidden = move || ui.config.with(|c| !(def.applies)(&c.deploy));
+    let hidden = move || ui.config.with(|c| !def.applies_to(&c.deploy));
     // The guide's page for this field, where the guide documents it: a link out of the
     // Tab order (one stop per field), reached by Alt+G.
     let guide = def.guide();

@@ -140,7 +140,7 @@ fn chart_version(t: &GitView) -> String {
 
 fn sync_policy(t: &GitView) -> SyncPolicy {
     SyncPolicy {
-        automated: (t.cfg.deploy.sync == SyncMode::Automated).then_some(Automated { prune: true, self_heal: true }),
+        automated: (t.cfg.deploy.git.sync == SyncMode::Automated).then_some(Automated { prune: true, self_heal: true }),
         sync_options: vec!["CreateNamespace=true".into()],
     }
 }
@@ -189,7 +189,7 @@ pub fn annotated(t: &GitView) -> Vec<Manifest> {
 /// The Application of one tenant.
 pub fn application(t: &GitView, has_manifests: bool) -> Object<Spec<ApplicationSpec>> {
     let d = &t.cfg.deploy;
-    let file = d.values_in == ValuesIn::File;
+    let file = d.argocd.values_in == ValuesIn::File;
     let chart = Source {
         repo_url: chart_repo(&d.chart_repository().unwrap_or_default()),
         chart: Some(chart_name(&d.chart)),
@@ -202,9 +202,9 @@ pub fn application(t: &GitView, has_manifests: bool) -> Object<Spec<ApplicationS
         ..Source::default()
     };
     let git = (file || has_manifests).then(|| Source {
-        repo_url: d.git_repo_url.clone(),
+        repo_url: d.argocd.repo_url.clone(),
         path: has_manifests.then(|| t.folder.clone()),
-        target_revision: d.git_revision.clone(),
+        target_revision: d.argocd.revision.clone(),
         reference: file.then(|| VALUES_REF.to_string()),
         directory: has_manifests.then(|| Directory { recurse: true, include: "manifests/*.yaml".into() }),
         ..Source::default()
@@ -216,10 +216,10 @@ pub fn application(t: &GitView, has_manifests: bool) -> Object<Spec<ApplicationS
     Object {
         api_version: API,
         kind: "Application",
-        metadata: Meta::named(&t.release, &d.argocd_namespace),
+        metadata: Meta::named(&t.release, &d.argocd.namespace),
         body: Spec {
             spec: ApplicationSpec {
-                project: d.argocd_project.clone(),
+                project: d.argocd.project.clone(),
                 source,
                 sources,
                 destination: Destination { server: IN_CLUSTER.into(), namespace: t.namespace.clone() },
@@ -250,7 +250,7 @@ fn folder_files(t: &GitView, values_file: bool) -> (Vec<GitFile>, bool) {
 /// One tenant's tree: `application.yaml` (apply it to Argo CD once, or keep it in an
 /// app-of-apps folder), the values file when chosen, and `manifests/`.
 pub fn tree(t: &GitView) -> Tree {
-    let (mut files, has_manifests) = folder_files(t, t.cfg.deploy.values_in == ValuesIn::File);
+    let (mut files, has_manifests) = folder_files(t, t.cfg.deploy.argocd.values_in == ValuesIn::File);
     let app = application(t, has_manifests);
     files.insert(
         0,
@@ -260,7 +260,7 @@ pub fn tree(t: &GitView) -> Tree {
             executable: false,
         },
     );
-    files.push(super::readme::file(t, crate::model::Delivery::Argocd, &t.folder));
+    files.push(super::readme::file(t, &t.folder, &super::readme::argocd(t, &t.folder)));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }
 
@@ -289,12 +289,12 @@ pub fn batch_part(t: &GitView) -> (Element, Vec<GitFile>) {
     let element = Element {
         release: t.release.clone(),
         namespace: t.namespace.clone(),
-        project: d.argocd_project.clone(),
+        project: d.argocd.project.clone(),
         chart_repo: chart_repo(&d.chart_repository().unwrap_or_default()),
         chart: chart_name(&d.chart),
         chart_version: chart_version(t),
-        git_repo: d.git_repo_url.clone(),
-        git_revision: d.git_revision.clone(),
+        git_repo: d.argocd.repo_url.clone(),
+        git_revision: d.argocd.revision.clone(),
         path: t.folder.clone(),
     };
     (element, files)
@@ -312,7 +312,7 @@ pub struct BatchHead {
 /// What the ApplicationSet takes from the batch's first tenant: its Argo CD namespace
 /// and its sync policy.
 pub fn batch_head(t: &GitView) -> BatchHead {
-    BatchHead { namespace: t.cfg.deploy.argocd_namespace.clone(), sync_policy: sync_policy(t) }
+    BatchHead { namespace: t.cfg.deploy.argocd.namespace.clone(), sync_policy: sync_policy(t) }
 }
 
 /// An `ApplicationSet` (argoproj.io/v1alpha1).
@@ -433,6 +433,6 @@ pub fn application_set(tenants: &[GitView]) -> Result<Tree, BatchError> {
         elements.push(element);
     }
     files.insert(0, application_set_file(&batch_head(first), elements));
-    files.insert(1, super::readme::application_set(&first.cfg.deploy.argocd_namespace));
+    files.insert(1, super::readme::application_set(&first.cfg.deploy.argocd.namespace));
     Ok(Tree { files, seed: seed::script(tenants) })
 }

@@ -246,7 +246,7 @@ pub struct Plan {
 
 /// The store-key prefix: `store.prefix`, else the release (if safe), else `ixn`.
 fn prefix(t: &GitView) -> String {
-    let p = t.cfg.deploy.store_prefix.trim();
+    let p = t.cfg.deploy.store.prefix.trim();
     if p.is_empty() {
         t.name.clone()
     } else {
@@ -283,7 +283,7 @@ impl Builder<'_> {
     }
 
     fn entry_at(&mut self, prefix: &str, secret_key: &str, suffix: &str, value: &str, what: &str) -> EsData {
-        let vault = self.t.cfg.deploy.secret_store == SecretStoreKind::Vault;
+        let vault = self.t.cfg.deploy.store.kind == SecretStoreKind::Vault;
         let key = if vault { format!("{prefix}/{suffix}") } else { format!("{prefix}-{suffix}") };
         if !self.entries.iter().any(|e| e.key == key) {
             self.entries.push(StoreEntry { key: key.clone(), value: value.into(), what: what.into() });
@@ -413,14 +413,14 @@ pub fn plan(t: &GitView) -> Plan {
 /// The tenant's SecretStore, named `name`.
 pub fn secret_store(t: &GitView, name: &str) -> Object<Spec<SecretStoreSpec>> {
     let d = &t.cfg.deploy;
-    let sa = NameRef { name: d.store_service_account.clone() };
-    let provider = match d.secret_store {
+    let sa = NameRef { name: d.store.service_account.clone() };
+    let provider = match d.store.kind {
         SecretStoreKind::GcpSecretManager => Provider {
             gcpsm: Some(Gcpsm {
-                project_id: if d.store_gcp_project.is_empty() {
+                project_id: if d.store.gcp_project.is_empty() {
                     d.gke_project.clone()
                 } else {
-                    d.store_gcp_project.clone()
+                    d.store.gcp_project.clone()
                 },
                 auth: GcpAuth {
                     workload_identity: WorkloadIdentity {
@@ -436,20 +436,20 @@ pub fn secret_store(t: &GitView, name: &str) -> Object<Spec<SecretStoreSpec>> {
         SecretStoreKind::AzureKeyVault => Provider {
             azurekv: Some(AzureKv {
                 auth_type: "WorkloadIdentity",
-                vault_url: format!("https://{}.vault.azure.net", d.store_key_vault),
+                vault_url: format!("https://{}.vault.azure.net", d.store.key_vault),
                 service_account_ref: sa,
             }),
             ..Provider::default()
         },
         SecretStoreKind::Vault => Provider {
             vault: Some(VaultProvider {
-                server: d.store_vault_server.clone(),
-                path: d.store_vault_mount.clone(),
+                server: d.store.vault_server.clone(),
+                path: d.store.vault_mount.clone(),
                 version: "v2",
                 auth: VaultAuth {
                     kubernetes: VaultKubernetes {
-                        mount_path: d.store_vault_auth_mount.clone(),
-                        role: d.store_vault_role.clone(),
+                        mount_path: d.store.vault_auth_mount.clone(),
+                        role: d.store.vault_role.clone(),
                         service_account_ref: sa,
                     },
                 },
@@ -469,25 +469,25 @@ pub fn secret_store(t: &GitView, name: &str) -> Object<Spec<SecretStoreSpec>> {
 /// GKE project.
 pub fn gcp_project(t: &GitView) -> &str {
     let d = &t.cfg.deploy;
-    if d.store_gcp_project.is_empty() {
+    if d.store.gcp_project.is_empty() {
         &d.gke_project
     } else {
-        &d.store_gcp_project
+        &d.store.gcp_project
     }
 }
 
 /// The Google service account GKE workload identity binds the store's Kubernetes
 /// service account to: the same name, in the secrets' project.
 pub fn google_service_account(t: &GitView) -> String {
-    format!("{}@{}.iam.gserviceaccount.com", t.cfg.deploy.store_service_account, gcp_project(t))
+    format!("{}@{}.iam.gserviceaccount.com", t.cfg.deploy.store.service_account, gcp_project(t))
 }
 
 /// The Kubernetes service account the SecretStore authenticates as: on GKE annotated
 /// with its Google service account (workload identity); on AKS the seed script adds
 /// the managed identity's client ID, which only exists once it has made it.
 pub fn service_account(t: &GitView) -> Object<super::kube::Empty> {
-    let mut metadata = Meta::named(&t.cfg.deploy.store_service_account, &t.namespace);
-    if t.cfg.deploy.secret_store == SecretStoreKind::GcpSecretManager {
+    let mut metadata = Meta::named(&t.cfg.deploy.store.service_account, &t.namespace);
+    if t.cfg.deploy.store.kind == SecretStoreKind::GcpSecretManager {
         metadata = metadata.annotate("iam.gke.io/gcp-service-account", &google_service_account(t));
     }
     Object { api_version: "v1", kind: "ServiceAccount", metadata, body: super::kube::Empty {} }

@@ -211,11 +211,11 @@ fn kustomization(t: &GitView, part: &str, depends: Option<&str>, force: bool) ->
                 timeout: "5m",
                 source_ref: SourceRef {
                     kind: "GitRepository",
-                    name: t.cfg.deploy.flux_source.clone(),
+                    name: t.cfg.deploy.flux.source.clone(),
                     namespace: Some(FLUX_NAMESPACE.into()),
                 },
                 depends_on: depends.map(|d| DependsOn { name: format!("{}-{d}", t.name) }).into_iter().collect(),
-                suspend: t.cfg.deploy.sync == SyncMode::Manual,
+                suspend: t.cfg.deploy.git.sync == SyncMode::Manual,
             },
         },
     }
@@ -279,6 +279,6 @@ pub fn tree(t: &GitView) -> Tree {
         0,
         GitFile { path: format!("{dir}/kustomization.yaml"), text: kustomize_file(&listed), executable: false },
     );
-    files.push(super::readme::file(t, crate::model::Delivery::Flux, dir));
+    files.push(super::readme::file(t, dir, &super::readme::flux(t, dir)));
     Tree { files, seed: seed::script(std::slice::from_ref(t)) }
 }

@@ -202,7 +202,7 @@ pub fn release_files(t: &GitView, dir: &str) -> Vec<GitFile> {
     for m in &ms {
         files.push(GitFile { path: format!("{dir}/manifests/{}", m.file), text: m.yaml(), executable: false });
     }
-    files.push(super::readme::file(t, crate::model::Delivery::Genesys, dir));
+    files.push(super::readme::file(t, dir, super::readme::genesys()));
     files
 }
 

@@ -179,7 +179,7 @@ pub(crate) fn is_safe_name(s: &str) -> bool {
 /// `ixn/<release>` (`ixn/ixn` when the release is not a DNS label).
 pub fn folder_of(cfg: &Config) -> String {
     let git = for_git(cfg);
-    match crate::model::git_folder(&git.deploy.git_path) {
+    match crate::model::git_folder(&git.deploy.git.path) {
         Ok(Some(folder)) => folder.to_string(),
         _ => {
             let release = release_name(&git);
@@ -281,7 +281,7 @@ impl GitView {
 
     /// External Secrets makes the Secrets.
     pub fn eso(&self) -> bool {
-        self.cfg.deploy.secrets_from == SecretsFrom::ExternalSecrets
+        self.cfg.deploy.git.secrets_from == SecretsFrom::ExternalSecrets
     }
 }
 
@@ -296,20 +296,6 @@ pub fn json_doc(what: &str, json: &Json) -> String {
     let mut out = format!("# {}\n", super::shell::comment_text(what));
     out.push_str(&to_yaml(&crate::profile::from_json(json), EmitOptions::default()));
     out
-}
-
-/// The delivery mode's files for `cfg`, or `None` in Script mode.
-pub fn tree(cfg: &Config, opts: ValuesOptions) -> Option<Tree> {
-    if cfg.deploy.delivery == Delivery::Script {
-        return None;
-    }
-    let t = GitView::of(cfg, opts);
-    Some(match cfg.deploy.delivery {
-        Delivery::Script => return None,
-        Delivery::Argocd => argocd::tree(&t),
-        Delivery::Flux => flux::tree(&t),
-        Delivery::Genesys => genesys::tree(&t),
-    })
 }
 
 /// The file name of a manifest about object `name`: the name when it is safe in a

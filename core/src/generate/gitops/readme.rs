@@ -6,7 +6,7 @@
 //! the files `kustomization.yaml` lists, the workflow its scripts and values).
 
 use super::{GitFile, GitView, SEED_FILE};
-use crate::model::{Delivery, SecretStoreKind, SyncMode};
+use crate::model::{SecretStoreKind, SyncMode};
 
 /// The file's name in the folder.
 pub const README: &str = "README.md";
@@ -18,11 +18,11 @@ fn secrets(t: &GitView) -> String {
         "## Secrets\n\nNo secret is in this folder. `{SEED_FILE}` (in the download, beside the tree, never\ncommitted) puts them where the cluster reads them: run it once, then delete it.\n"
     );
     if t.eso() {
-        let sa = &d.store_service_account;
+        let sa = &d.store.service_account;
         s.push_str(&format!(
             "\nThe External Secrets Operator makes the Secrets from the store. The `SecretStore`\nauthenticates as the Kubernetes service account `{sa}`, made from this folder\n(`service-account.yaml`)"
         ));
-        s.push_str(match d.secret_store {
+        s.push_str(match d.store.kind {
             SecretStoreKind::GcpSecretManager => ": it carries `iam.gke.io/gcp-service-account`, and the seed script\nbinds that Google service account to it (`roles/iam.workloadIdentityUser`) and lets it\nread the secrets (`roles/secretmanager.secretAccessor`).\n",
             SecretStoreKind::AzureKeyVault => ": AKS workload identity needs a managed identity that may read the Key Vault's\nsecrets (role Key Vault Secrets User) with a federated credential for that service\naccount. The seed script makes both and prints the identity's client ID: add it to\n`service-account.yaml` as the annotation `azure.workload.identity/client-id`, and commit.\n",
             SecretStoreKind::Vault => ": Vault's Kubernetes auth role must be bound to it (`bound_service_account_names`,\n`bound_service_account_namespaces`) with a policy that reads the KV entries; the seed\nscript writes both.\n",
@@ -32,44 +32,50 @@ fn secrets(t: &GitView) -> String {
 }
 
 /// The tenant's `README.md`, in `folder` (the tenant's folder, or its Genesys release
-/// folder), for `delivery`.
-pub fn file(t: &GitView, delivery: Delivery, folder: &str) -> GitFile {
-    let d = &t.cfg.deploy;
-    let (release, ns) = (&t.name, crate::generate::shell::comment_text(&t.namespace));
+/// folder), with `how`, the mode's "How it is applied" ([`argocd`], [`flux`],
+/// [`genesys`]).
+pub fn file(t: &GitView, folder: &str, how: &str) -> GitFile {
+    let release = &t.name;
     let mut s = format!(
         "# IXN tenant {release}\n\nWritten by the IXN configuration portal. Commit this folder as it is, at\n`{folder}/` from the root of the repository: the files name that path.\n\n"
     );
-    match delivery {
-        Delivery::Argocd => {
-            let argocd = crate::generate::shell::comment_text(&d.argocd_namespace);
-            s.push_str(&format!(
-                "## How it is applied\n\n`application.yaml` is the Argo CD `Application`. Argo CD does not sync it from here:\napply it once, by hand, after the first commit\n\n```sh\nkubectl apply -n {argocd} -f {folder}/application.yaml\n```\n\nor keep a copy in your app-of-apps folder. The Application's Git source reads only\n`manifests/*.yaml` of this folder, so `application.yaml`, `override_values.yaml` (read as\na values file, `$values/{folder}/override_values.yaml`, when the values are in a file) and\nthis README are never applied as manifests.\n\n- `manifests/`: the SecretStore and ExternalSecrets (sync waves -2 and -1, before the\n  chart) and the database bootstrap (PreSync hooks), into namespace `{ns}`.\n- {}\n\n",
-                if d.sync == SyncMode::Automated {
-                    "Sync is automated: a commit here is deployed."
-                } else {
-                    "Sync is manual: `argocd app sync` (or the UI) deploys a commit."
-                }
-            ));
-        }
-        Delivery::Flux => {
-            let source = crate::generate::shell::comment_text(&d.flux_source);
-            s.push_str(&format!(
-                "## How it is applied\n\n`kustomization.yaml` is the entry point: it lists only `flux/*.yaml`, three Flux\n`Kustomization`s (in `flux-system`, reading the `GitRepository` `{source}`) that apply\n`secrets/`, `db-bootstrap/` and `release/` in that order. Have the Flux `Kustomization`\nthat syncs your cluster reach this folder (its `path` at or above it), or apply it once:\n\n```sh\nkubectl apply -k {folder}\n```\n\nEverything else here is applied by those three, not by that one; this README by none.\n{}\n",
-                if d.sync == SyncMode::Manual {
-                    "They are written `suspend: true` (manual sync): `flux resume kustomization …`.\n"
-                } else {
-                    ""
-                }
-            ));
-        }
-        _ => {
-            s.push_str(
-                "## How it is applied\n\nThe Genesys workflow (`services/deployment.sh` of genesys/multicloud-services) deploys\nevery `*_release_*` folder beside this one: it sources `pre-release-script.sh` (which\napplies `manifests/` and runs the database bootstrap), runs envsubst over\n`override_values.yaml` and installs the chart at the version of `../chart.ver`, then\nsources `post-release-script.sh`. This README is not read.\n\n",
-            );
-        }
-    }
+    s.push_str(how);
     s.push_str(&secrets(t));
     GitFile { path: format!("{folder}/{README}"), text: s, executable: false }
+}
+
+/// Argo CD's "How it is applied", for the tenant's `folder`.
+pub fn argocd(t: &GitView, folder: &str) -> String {
+    let d = &t.cfg.deploy;
+    let ns = crate::generate::shell::comment_text(&t.namespace);
+    let argocd = crate::generate::shell::comment_text(&d.argocd.namespace);
+    format!(
+        "## How it is applied\n\n`application.yaml` is the Argo CD `Application`. Argo CD does not sync it from here:\napply it once, by hand, after the first commit\n\n```sh\nkubectl apply -n {argocd} -f {folder}/application.yaml\n```\n\nor keep a copy in your app-of-apps folder. The Application's Git source reads only\n`manifests/*.yaml` of this folder, so `application.yaml`, `override_values.yaml` (read as\na values file, `$values/{folder}/override_values.yaml`, when the values are in a file) and\nthis README are never applied as manifests.\n\n- `manifests/`: the SecretStore and ExternalSecrets (sync waves -2 and -1, before the\n  chart) and the database bootstrap (PreSync hooks), into namespace `{ns}`.\n- {}\n\n",
+        if d.git.sync == SyncMode::Automated {
+            "Sync is automated: a commit here is deployed."
+        } else {
+            "Sync is manual: `argocd app sync` (or the UI) deploys a commit."
+        }
+    )
+}
+
+/// Flux's "How it is applied", for the tenant's `folder`.
+pub fn flux(t: &GitView, folder: &str) -> String {
+    let d = &t.cfg.deploy;
+    let source = crate::generate::shell::comment_text(&d.flux.source);
+    format!(
+        "## How it is applied\n\n`kustomization.yaml` is the entry point: it lists only `flux/*.yaml`, three Flux\n`Kustomization`s (in `flux-system`, reading the `GitRepository` `{source}`) that apply\n`secrets/`, `db-bootstrap/` and `release/` in that order. Have the Flux `Kustomization`\nthat syncs your cluster reach this folder (its `path` at or above it), or apply it once:\n\n```sh\nkubectl apply -k {folder}\n```\n\nEverything else here is applied by those three, not by that one; this README by none.\n{}\n",
+        if d.git.sync == SyncMode::Manual {
+            "They are written `suspend: true` (manual sync): `flux resume kustomization …`.\n"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The Genesys pipeline's "How it is applied".
+pub fn genesys() -> &'static str {
+    "## How it is applied\n\nThe Genesys workflow (`services/deployment.sh` of genesys/multicloud-services) deploys\nevery `*_release_*` folder beside this one: it sources `pre-release-script.sh` (which\napplies `manifests/` and runs the database bootstrap), runs envsubst over\n`override_values.yaml` and installs the chart at the version of `../chart.ver`, then\nsources `post-release-script.sh`. This README is not read.\n\n"
 }
 
 /// A batch's `README.md` at the root of its Argo CD tree: how `applicationset.yaml`

@@ -34,13 +34,13 @@ fn piped(value: &str, cmd: &str) -> String {
 /// credential, or Vault's policy and Kubernetes auth role. Each may run again.
 fn identity_lines(t: &GitView) -> String {
     let d = &t.cfg.deploy;
-    let (sa, ns) = (d.store_service_account.as_str(), t.namespace.as_str());
+    let (sa, ns) = (d.store.service_account.as_str(), t.namespace.as_str());
     let head = format!(
         "# The SecretStore authenticates as the service account {} in namespace {} (made\n# from Git, manifests' service-account.yaml): let it read the store.\n",
         comment_text(sa),
         comment_text(ns)
     );
-    match d.secret_store {
+    match d.store.kind {
         SecretStoreKind::GcpSecretManager => {
             let project = external_secrets::gcp_project(t);
             if project.is_empty() {
@@ -101,15 +101,15 @@ fn identity_lines(t: &GitView) -> String {
                 ]),
                 command(&["az", "aks", "show", "--name", &d.aks_cluster, "--resource-group", rg, "--query", "oidcIssuerProfile.issuerUrl", "--output", "tsv"]),
                 command(&["az", "role", "assignment", "create", "--role", "Key Vault Secrets User", "--output", "none"]),
-                command(&["az", "keyvault", "show", "--name", &d.store_key_vault, "--query", "id", "--output", "tsv"]),
+                command(&["az", "keyvault", "show", "--name", &d.store.key_vault, "--query", "id", "--output", "tsv"]),
             )
         }
         SecretStoreKind::Vault => {
             let prefix = plan(t).entries.first().and_then(|e| e.key.rsplit_once('/')).map(|(p, _)| p.to_string());
             let Some(prefix) = prefix else { return String::new() };
             // HCL strings read JSON's escapes.
-            let path = serde_json::to_string(&format!("{}/data/{prefix}/*", d.store_vault_mount)).expect("json");
-            let role = d.store_vault_role.as_str();
+            let path = serde_json::to_string(&format!("{}/data/{prefix}/*", d.store.vault_mount)).expect("json");
+            let role = d.store.vault_role.as_str();
             format!(
                 "{head}{}\n{}\n",
                 crate::generate::shell::heredoc(
@@ -120,7 +120,7 @@ fn identity_lines(t: &GitView) -> String {
                 command(&[
                     "vault",
                     "write",
-                    &format!("auth/{}/role/{role}", d.store_vault_auth_mount),
+                    &format!("auth/{}/role/{role}", d.store.vault_auth_mount),
                     &format!("bound_service_account_names={sa}"),
                     &format!("bound_service_account_namespaces={ns}"),
                     &format!("policies={role}"),
@@ -135,10 +135,10 @@ fn identity_lines(t: &GitView) -> String {
 fn store_lines(t: &GitView) -> String {
     let d = &t.cfg.deploy;
     let mut out = String::new();
-    match d.secret_store {
+    match d.store.kind {
         SecretStoreKind::GcpSecretManager => {
             let project =
-                if d.store_gcp_project.is_empty() { d.gke_project.as_str() } else { d.store_gcp_project.as_str() };
+                if d.store.gcp_project.is_empty() { d.gke_project.as_str() } else { d.store.gcp_project.as_str() };
             let mut p: Vec<&str> = Vec::new();
             if !project.is_empty() {
                 p.extend(["--project", project]);
@@ -166,7 +166,7 @@ fn store_lines(t: &GitView) -> String {
             }
         }
         SecretStoreKind::AzureKeyVault => {
-            out.push_str(&format!("# Azure Key Vault {}\n", comment_text(&d.store_key_vault)));
+            out.push_str(&format!("# Azure Key Vault {}\n", comment_text(&d.store.key_vault)));
             for e in plan(t).entries {
                 let set = command(&[
                     "az",
@@ -174,7 +174,7 @@ fn store_lines(t: &GitView) -> String {
                     "secret",
                     "set",
                     "--vault-name",
-                    &d.store_key_vault,
+                    &d.store.key_vault,
                     "--name",
                     &e.key,
                     "--file",
@@ -188,13 +188,13 @@ fn store_lines(t: &GitView) -> String {
         SecretStoreKind::Vault => {
             out.push_str(&format!(
                 "# HashiCorp Vault {}, KV v2 mount {}: one entry per value, in its field \"value\".\nexport VAULT_ADDR={}\n",
-                comment_text(&d.store_vault_server),
-                comment_text(&d.store_vault_mount),
-                quote(&d.store_vault_server)
+                comment_text(&d.store.vault_server),
+                comment_text(&d.store.vault_mount),
+                quote(&d.store.vault_server)
             ));
             for e in plan(t).entries {
                 let put =
-                    command(&["vault", "kv", "put", &format!("-mount={}", d.store_vault_mount), &e.key, "value=-"]);
+                    command(&["vault", "kv", "put", &format!("-mount={}", d.store.vault_mount), &e.key, "value=-"]);
                 out.push_str(&format!("# {}\n{}\n", comment_text(&e.what), piped(&e.value, &put)));
             }
         }
