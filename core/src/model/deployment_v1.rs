@@ -156,6 +156,8 @@ impl Default for DeploymentV1 {
 }
 
 impl From<DeploymentV1> for Deployment {
+    // One copy for every serde instantiation that calls it (first-load size).
+    #[inline(never)]
     fn from(f: DeploymentV1) -> Deployment {
         Deployment {
             namespace: f.namespace,
@@ -228,6 +230,8 @@ impl From<DeploymentV1> for Deployment {
 }
 
 impl From<Deployment> for DeploymentV1 {
+    // One copy for every serde instantiation that calls it (first-load size).
+    #[inline(never)]
     fn from(d: Deployment) -> DeploymentV1 {
         DeploymentV1 {
             namespace: d.namespace,
