@@ -203,6 +203,14 @@ fn diff_of_each_batched_tenant_against_its_source_shows_no_change() {
     support::write_all(&dir.join("repo"), &support::genesys(&p, n));
     let o = run(&["adopt", "repo", "--out", "adopted", "--quiet"], &dir);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The report says what the sources do not hold, before batch is tried.
+    let report = std::fs::read_to_string(dir.join("adopted/adopt-report.txt")).unwrap();
+    let before = &report[report.find("Before `ixn-portal batch` renders these tenants").expect(&report)..];
+    for needed in ["deploy.chartRepoUrl: ", "gke.cluster: ", "kafka.bootstrap: ", "db.ownerPassword: "] {
+        assert!(before.contains(&format!("\n  {needed}")), "{needed} in\n{before}");
+    }
+    // The credential the sources held (tenant 107's) is not asked for again.
+    assert!(!before.contains("ixnService.ixnServer.secrets.db.password"), "{before}");
     // What the sources do not hold, the cluster side, completed as a user does; each
     // tenant in its own namespace (they use other Redis servers, and redis-ors-secret is
     // one per namespace).

@@ -52,6 +52,10 @@ pub struct Adoption {
     pub report: report::Report,
     /// Files of the sources that were not read, with why (said, never dropped silently).
     pub skipped: Vec<String>,
+    /// What `batch` would still refuse in what was written ([`needs`]): the deployment
+    /// settings no source holds (the chart's repository, the cluster, Kafka's
+    /// bootstrap…), and the rows' own errors, to settle before rendering.
+    pub needs: Vec<String>,
 }
 
 impl Adoption {
@@ -77,6 +81,14 @@ impl Adoption {
         s.push_str(&self.proof.text());
         s.push_str(&split::credentials_text(&self.adopted.credentials));
         s.push_str(&self.report.text());
+        if !self.needs.is_empty() {
+            s.push_str(&format!(
+                "\nBefore `ixn-portal batch` renders these tenants: what no source holds, to set in {BASE_FILE} (or a column of {TENANTS_FILE}), and the credentials to give with --secrets-env or --secrets-file:\n"
+            ));
+            for line in &self.needs {
+                s.push_str(&format!("  {line}\n"));
+            }
+        }
         if !self.skipped.is_empty() {
             s.push_str(&format!("\nNot read ({}):\n", self.skipped.len()));
             for line in &self.skipped {
@@ -137,5 +149,50 @@ pub fn adopt(files: &[InputFile]) -> Result<Adoption, AdoptError> {
     let adopted = split::split(&tenants, &merged)?;
     let proof = proof::prove(&tenants, &merged, &adopted);
     let report = report::report(&tenants, &merged);
-    Ok(Adoption { kind, tenants, adopted, proof, report, skipped })
+    let needs = needs(&adopted);
+    Ok(Adoption { kind, tenants, adopted, proof, report, skipped, needs })
+}
+
+/// How many lines [`needs`] keeps.
+pub const NEEDS_SHOWN: usize = 20;
+
+/// The errors `batch` would report for what `adopt` wrote, with the credentials the
+/// sources held: what the user must still settle. Those the base causes (settings no
+/// source holds) once each, "path: message (every tenant)"; a row's own as `batch`
+/// prints them; at most [`NEEDS_SHOWN`] lines, then how many more.
+fn needs(adopted: &Adopted) -> Vec<String> {
+    use crate::registry::keys::TENANT_SID;
+    let Ok(batch) = proof::read_back(adopted) else { return Vec::new() };
+    // The credentials the sources held, by the row's sid (as --secrets-file names it).
+    let sid = |cfg: &crate::model::Config| cfg.values.get(TENANT_SID).and_then(|v| v.text()).map(str::to_string);
+    let by_sid: std::collections::HashMap<String, usize> =
+        (0..adopted.secrets.0.len()).filter_map(|i| Some((sid(&batch.config(i).ok()?)?, i))).collect();
+    let prepare = |cfg: &mut crate::model::Config| {
+        if let Some(&i) = sid(cfg).and_then(|s| by_sid.get(&s)) {
+            for (def, v) in &adopted.secrets.0[i] {
+                cfg.values.set(def, v.clone());
+            }
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut rows: Vec<String> = Vec::new();
+    for r in batch.check_with(&prepare) {
+        for f in r.findings.iter().filter(|f| f.severity == crate::validate::Severity::Error) {
+            if f.in_row {
+                rows.push(r.line(TENANTS_FILE, f));
+            } else {
+                let line = format!("{}: {} (every tenant)", f.path, f.message);
+                if !out.contains(&line) {
+                    out.push(line);
+                }
+            }
+        }
+    }
+    out.extend(rows);
+    if out.len() > NEEDS_SHOWN {
+        let more = out.len() - NEEDS_SHOWN;
+        out.truncate(NEEDS_SHOWN);
+        out.push(format!("… and {more} more (ixn-portal batch lists them all)"));
+    }
+    out
 }
