@@ -75,7 +75,7 @@ pub enum Command {
     /// never written: they are listed per tenant. Every tenant is rendered again from
     /// what was written and compared with its source; exits 1 when one differs.
     #[command(
-        after_help = "Examples:\n  ixn-portal adopt multicloud-services/ --out adopted\n  ixn-portal adopt argocd/applicationset.yaml argocd/ --out adopted\n  ixn-portal adopt repo.zip --out adopted\n  ixn-portal batch --base adopted/base.yaml --tenants adopted/tenants.csv --out build"
+        after_help = "Examples:\n  ixn-portal adopt multicloud-services/ --out adopted\n  ixn-portal adopt argocd/applicationset.yaml argocd/ --out adopted\n  ixn-portal adopt repo.zip --out adopted\n  # then set what adopted/adopt-report.txt lists under \"Before `ixn-portal batch`\", and:\n  ixn-portal batch --base adopted/base.yaml --tenants adopted/tenants.csv --out build"
     )]
     Adopt(crate::adopt::AdoptArgs),
     /// Checks the chart's rendered output (or what the cluster runs) against the profile.
