@@ -57,12 +57,18 @@ fn failed_html(message: &str) -> String {
 pub fn ChartCheck() -> impl IntoView {
     let ui = ui();
     let report = RwSignal::new(String::new());
-    // Findings hold for the answers they were made from: a change clears them.
+    // Findings hold for the answers they were made from: a change clears them. Only
+    // when there is something to clear: a set notifies every field that shows
+    // findings, and this runs on every keystroke.
     Effect::new(move |first: Option<()>| {
         ui.config.track();
         if first.is_some() {
-            ui.chart_findings.set(Vec::new());
-            report.set(String::new());
+            if ui.chart_findings.with_untracked(|f| !f.is_empty()) {
+                ui.chart_findings.set(Vec::new());
+            }
+            if report.with_untracked(|r| !r.is_empty()) {
+                report.set(String::new());
+            }
         }
     });
     let check = move |text: String| {
