@@ -17,9 +17,12 @@ pub fn ContextField(
     let ids = FieldIds::of(def.name);
     let id = ids.input.clone();
     let described = ids.described();
-    let value = move || ui.config.with(|c| (def.get)(&c.deploy));
+    // Memos, so that the field's effects (a select has one per option) follow them and
+    // not the model: a keystroke elsewhere re-runs two memos here, not every effect
+    // (see `key_field`).
+    let value = Memo::new(move |_| ui.config.with(|c| (def.get)(&c.deploy)));
     let set = move |v: String| ui.config.update(|c| (def.set)(&mut c.deploy, &v));
-    let hidden = move || ui.config.with(|c| !def.applies_to(&c.deploy));
+    let hidden = Memo::new(move |_| ui.config.with(|c| !def.applies_to(&c.deploy)));
     // The guide's page for this field, where the guide documents it: a link out of the
     // Tab order (one stop per field), reached by Alt+G.
     let guide = def.guide();
@@ -28,7 +31,7 @@ pub fn ContextField(
         FieldKind::Bool => view! {
             <label class="check" for=id.clone()>
                 <input id=id.clone() name=def.name type="checkbox" aria-describedby=described.clone() aria-keyshortcuts=keys
-                    prop:checked=move || value() == "true"
+                    prop:checked=move || value.get() == "true"
                     on:change=move |ev| set(event_target_checked(&ev).to_string())/>
                 {def.label}
             </label>
@@ -37,7 +40,7 @@ pub fn ContextField(
         FieldKind::Select(options) => view! {
             <label for=id.clone()>{def.label}</label>
             <select id=id.clone() name=def.name aria-describedby=described.clone() aria-keyshortcuts=keys prop:value=value on:change=move |ev| set(event_target_value(&ev))>
-                {options.iter().map(|(v, l)| view! { <option value=*v selected=move || value() == *v>{*l}</option> }).collect_view()}
+                {options.iter().map(|(v, l)| view! { <option value=*v selected=move || value.with(|x| x == *v)>{*l}</option> }).collect_view()}
             </select>
         }
         .into_any(),

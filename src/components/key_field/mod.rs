@@ -13,27 +13,83 @@ use ixn_core::registry::{KeyDef, Kind};
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
 
-/// The hint for an unset key: what it will be (derived or chart default). A secret's
-/// is masked unless `revealed`.
-fn hint(def: &'static KeyDef, revealed: Signal<bool>) -> impl Fn() -> String {
-    let ui = ui();
-    move || {
-        ui.effective.with(|e| match e.resolved(def) {
-            Some(r) if r.source == Source::Derived => match r.value.text() {
-                Some(t) if def.secret() && !t.is_empty() && !revealed.get() => format!("derived: {MASK}"),
-                Some(t) => format!("derived: {t}"),
-                None => "derived from your other answers".into(),
+/// What one field shows of the answers, read in one memo per field. Every effect of
+/// the field follows this memo instead of the model: a keystroke elsewhere re-runs the
+/// memo, which compares equal, and none of the field's effects. (Each effect that
+/// re-runs leaves the model's subscriber list, which Leptos shifts on every removal:
+/// with every field's effects on it, one keystroke cost time quadratic in the fields.)
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Seen {
+    /// The user's value as text ("" when unset or not text).
+    text: String,
+    /// The user set this key.
+    set: bool,
+    /// What the key will be when unset (see [`Hint`]).
+    hint: Hint,
+    /// The user's boolean, if they set one.
+    mine: Option<bool>,
+    /// The effective boolean.
+    on: Option<bool>,
+    /// The effective value is derived from other answers.
+    derived: bool,
+    /// The user's chart has no such key.
+    lacks: bool,
+    /// The user asked to keep it anyway.
+    kept: bool,
+}
+
+/// The hint for an unset key: what it will be.
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Hint {
+    /// Nothing to say.
+    #[default]
+    None,
+    /// Derived from other answers: its text, if it has one (a secret's is masked
+    /// when shown, see [`Hint::text`]).
+    Derived(Option<String>),
+    /// The user's chart's default when they gave its values, else the guide's.
+    Default(String),
+}
+
+impl Seen {
+    /// What `def`'s field shows of the answers `c` and their effective values `e`.
+    fn of(def: &'static KeyDef, c: &ixn_core::model::Config, e: &ixn_core::model::Effective) -> Seen {
+        let user = c.values.get(def);
+        let derived = e.resolved(def).is_some_and(|r| r.source == Source::Derived);
+        let hint = match e.resolved(def) {
+            Some(r) if r.source == Source::Derived => Hint::Derived(r.value.text().map(str::to_string)),
+            _ => ixn_core::registry::index_of(def.path)
+                .and_then(|i| c.chart.defaults()[i].as_ref())
+                .and_then(|v| v.text())
+                .filter(|t| !t.is_empty())
+                .map_or(Hint::None, |t| Hint::Default(t.to_string())),
+        };
+        Seen {
+            text: user.and_then(Value::text).unwrap_or("").to_string(),
+            set: user.is_some(),
+            hint,
+            mine: match user {
+                Some(Value::Bool(b)) => Some(*b),
+                _ => None,
             },
-            // The user's chart's default when they gave its values, else the guide's.
-            _ => match ui.config.with(|c| {
-                ixn_core::registry::index_of(def.path)
-                    .and_then(|i| c.chart.defaults()[i].as_ref())
-                    .and_then(|v| v.text().map(str::to_string))
-            }) {
-                Some(t) if !t.is_empty() => format!("chart default: {t}"),
-                _ => String::new(),
-            },
-        })
+            on: e.bool(def),
+            derived,
+            lacks: c.chart.baseline().is_some_and(|b| !b.has(def)),
+            kept: c.chart.keep.iter().any(|k| k == def.path),
+        }
+    }
+}
+
+impl Hint {
+    /// The hint as shown; a secret's derived value is masked unless `revealed`.
+    fn text(&self, secret: bool, revealed: bool) -> String {
+        match self {
+            Hint::Derived(Some(t)) if secret && !t.is_empty() && !revealed => format!("derived: {MASK}"),
+            Hint::Derived(Some(t)) => format!("derived: {t}"),
+            Hint::Derived(None) => "derived from your other answers".into(),
+            Hint::Default(t) => format!("chart default: {t}"),
+            Hint::None => String::new(),
+        }
     }
 }
 
@@ -50,7 +106,8 @@ pub fn KeyField(
     let id = ids.input.clone();
     let described = ids.described();
     let invalid = move || ui.findings_at(&Location::Key(def)).iter().any(|f| f.severity == Severity::Error).to_string();
-    let text = move || ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string());
+    let seen = Memo::new(move |_| ui.config.with(|c| ui.effective.with(|e| Seen::of(def, c, e))));
+    let text = move || seen.with(|s| s.text.clone());
     let set_text = move |t: String| {
         ui.config.update(|c| {
             let _ = c.values.set_text(def, &t);
@@ -61,7 +118,8 @@ pub fn KeyField(
     // The field's own Show/Hide wins over the global switch once pressed.
     let shown = RwSignal::new(None::<bool>);
     let revealed = Signal::derive(move || shown.get().unwrap_or_else(|| ui.show_secrets.get()));
-    let is_set = move || ui.config.with(|c| c.values.get(def).is_some());
+    let hint = move || seen.with(|s| s.hint.text(def.secret(), revealed.get()));
+    let is_set = move || seen.with(|s| s.set);
     // Escape resets only an edited field; named always, as one static attribute.
     let keys = field_keys::RESET_AND_GUIDE;
     let widget = match def.kind {
@@ -81,7 +139,7 @@ pub fn KeyField(
             <div class="inline">
                 <input id=id.clone() name=path autocomplete="off" spellcheck="false"
                     type=move || if revealed.get() { "text" } else { "password" }
-                    placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
+                    placeholder=hint aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                     prop:value=text on:input=move |ev| set_text(event_target_value(&ev))/>
                 <button type="button" class="secondary" aria-pressed=move || revealed.get().to_string()
                     aria-label=format!("Show {}", def.title)
@@ -94,17 +152,17 @@ pub fn KeyField(
         Kind::Str | Kind::Port | Kind::Int | Kind::Quantity => view! {
             <input id=id.clone() name=path type="text" autocomplete="off" spellcheck="false"
                 inputmode=if matches!(def.kind, Kind::Port | Kind::Int) { "numeric" } else { "text" }
-                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
+                placeholder=hint aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                 prop:value=text on:input=move |ev| set_text(event_target_value(&ev))/>
         }
         .into_any(),
         Kind::Template | Kind::Object => view! {
             <textarea id=id.clone() name=path rows="6" autocomplete="off" spellcheck="false"
-                placeholder=hint(def, revealed) aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
+                placeholder=hint aria-invalid=invalid aria-describedby=described.clone() aria-keyshortcuts=keys
                 prop:value=text on:input=move |ev| set_text(event_target_value(&ev))></textarea>
         }
         .into_any(),
-        Kind::Bool => bool_widget(def, id.clone(), described.clone()).into_any(),
+        Kind::Bool => bool_widget(def, seen, id.clone(), described.clone()).into_any(),
         Kind::Map | Kind::Jvm => view! { <KvEditor def/> }.into_any(),
         Kind::PullSecrets => view! { <PullSecretsField def/> }.into_any(),
         Kind::RedisNodes => view! { <RedisNodesField def/> }.into_any(),
@@ -171,8 +229,8 @@ pub fn KeyField(
         format!("Reset to its default{was}. Ctrl+Z undoes it. ")
     };
     // The user's chart has no such key: it is left out of the values file unless kept.
-    let lacks = move || ui.config.with(|c| c.chart.baseline().is_some_and(|b| !b.has(def)));
-    let kept = move || ui.config.with(|c| c.chart.keep.iter().any(|k| k == path));
+    let lacks = move || seen.with(|s| s.lacks);
+    let kept = move || seen.with(|s| s.kept);
     let keep = move || {
         lacks().then(|| {
             view! {
@@ -244,13 +302,13 @@ fn ChartSecretNote(
 
 /// A checkbox when the chart has a boolean default, otherwise a three-way choice
 /// (chart default / true / false) so that "unset" stays expressible.
-fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl IntoView {
+fn bool_widget(def: &'static KeyDef, seen: Memo<Seen>, id: String, described: String) -> impl IntoView {
     let ui = ui();
     let path = def.path;
     let label = def.title;
     let has_bool_default = matches!(chart_default(def), Some(Value::Bool(_))) && !def.derived();
     if has_bool_default {
-        let checked = move || ui.effective.with(|e| e.bool(def) == Some(true));
+        let checked = move || seen.with(|s| s.on == Some(true));
         view! {
             <label class="check" for=id.clone()>
                 <input id=id.clone() name=path type="checkbox" aria-describedby=described prop:checked=checked
@@ -263,23 +321,17 @@ fn bool_widget(def: &'static KeyDef, id: String, described: String) -> impl Into
         }
         .into_any()
     } else {
-        let current = move || {
-            ui.config.with(|c| match c.values.get(def) {
-                Some(Value::Bool(true)) => "true",
-                Some(Value::Bool(false)) => "false",
-                _ => "",
-            })
+        let current = move || match seen.with(|s| s.mine) {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "",
         };
-        let unset_label = move || {
-            ui.effective.with(|e| match (e.resolved(def), def.derived()) {
-                (Some(r), true) if r.source == Source::Derived => {
-                    format!("derived ({})", e.bool(def).map(|b| b.to_string()).unwrap_or_default())
-                }
-                _ => match chart_default(def) {
-                    Some(Value::Bool(b)) => format!("chart default ({b})"),
-                    _ => "not set".to_string(),
-                },
-            })
+        let unset_label = move || match seen.with(|s| (s.derived && def.derived()).then_some(s.on)) {
+            Some(on) => format!("derived ({})", on.map(|b| b.to_string()).unwrap_or_default()),
+            None => match chart_default(def) {
+                Some(Value::Bool(b)) => format!("chart default ({b})"),
+                _ => "not set".to_string(),
+            },
         };
         view! {
             <label for=id.clone()>{label}</label>
