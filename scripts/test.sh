@@ -16,8 +16,9 @@ cargo clippy -p ixn-worker --target wasm32-unknown-unknown --release -- -D warni
 echo "==> native tests of the core"
 cargo test -p ixn-core --release
 
-echo "==> native tests of the portal's pure functions"
+echo "==> native tests of the portal's pure functions, and of its highlighter"
 cargo test -p ixn-portal --test pure
+cargo test -p ixn-highlight --release
 
 echo "==> native tests of the worker's jobs (the requests the page sends it)"
 cargo test -p ixn-worker --release

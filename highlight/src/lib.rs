@@ -77,30 +77,116 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// `text` as the HTML inside a code block: a span per piece (toned ones with their
-/// class) and one per line break, or one span past [`PLAIN_ABOVE`]. Its text content
-/// is exactly `text`, so what is copied from the page is what was made.
+/// The lines of `text` as a code block holds them, each with its line break: one
+/// element per line, so that an edit replaces only the lines it changed.
+pub fn lines(text: &str) -> std::str::SplitInclusive<'_, char> {
+    text.split_inclusive('\n')
+}
+
+/// Whether `text` is shown plain: one text, untoned (past [`PLAIN_ABOVE`]).
+pub fn plain(text: &str) -> bool {
+    text.len() > PLAIN_ABOVE
+}
+
+/// One line of [`lines`] as HTML, appended to `out`: a span holding its toned pieces
+/// (a span each, toned ones with their class) and its line break.
+pub fn line_html(line: &str, yaml: bool, out: &mut String) {
+    out.push_str("<span>");
+    let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+    for (tone, piece) in self::line(body, yaml) {
+        match tone.class() {
+            "" => out.push_str("<span>"),
+            class => {
+                out.push_str("<span class=\"");
+                out.push_str(class);
+                out.push_str("\">");
+            }
+        }
+        out.push_str(&escape(piece));
+        out.push_str("</span>");
+    }
+    out.push_str(end);
+    out.push_str("</span>");
+}
+
+/// `text` as the HTML inside a code block: a span per line of [`lines`], as
+/// [`line_html`] makes it, or one span past [`PLAIN_ABOVE`]. Its text content is
+/// exactly `text`, so what is copied from the page is what was made.
 pub fn html(text: &str, yaml: bool) -> String {
-    if text.len() > PLAIN_ABOVE {
+    if plain(text) {
         return format!("<span>{}</span>", escape(text));
     }
     let mut out = String::with_capacity(text.len() * 2);
-    for (i, l) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push_str("<span>\n</span>");
-        }
-        for (tone, piece) in line(l, yaml) {
-            match tone.class() {
-                "" => out.push_str("<span>"),
-                class => {
-                    out.push_str("<span class=\"");
-                    out.push_str(class);
-                    out.push_str("\">");
-                }
-            }
-            out.push_str(&escape(piece));
-            out.push_str("</span>");
-        }
+    for l in lines(text) {
+        line_html(l, yaml, &mut out);
     }
     out
+}
+
+/// How many lines `old` and `new` share at their start, and then at their end (not
+/// counting a line twice): the lines between are all an edit has to replace.
+pub fn shared_ends(old: &str, new: &str) -> (usize, usize) {
+    let head = lines(old).zip(lines(new)).take_while(|(a, b)| a == b).count();
+    let room = lines(old).count().min(lines(new).count()) - head;
+    let tail = lines(old).rev().zip(lines(new).rev()).take(room).take_while(|(a, b)| a == b).count();
+    (head, tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of HTML made of spans: tags dropped, entities read back.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn html_text_is_the_text_and_one_span_per_line() {
+        let big = "z: <1>\n".repeat(20_000);
+        assert_eq!(text_of(&html(&big, true)), big);
+        assert_eq!(html(&big, true).matches("<span").count(), 1, "past PLAIN_ABOVE, one span");
+        for text in ["", "a", "a\n", "\n\n", "k: \"v\" # <&>\n  - x: 'y'\n# c", &"z: 1\n".repeat(5_000)] {
+            for yaml in [true, false] {
+                let h = html(text, yaml);
+                assert_eq!(text_of(&h), text);
+                // Each line is one top-level span: the DOM updates count on it.
+                let mut depth = 0;
+                let mut top = 0;
+                for (i, _) in h.match_indices('<') {
+                    if h[i..].starts_with("</") {
+                        depth -= 1;
+                    } else {
+                        if depth == 0 {
+                            top += 1;
+                        }
+                        depth += 1;
+                    }
+                }
+                assert_eq!(top, lines(text).count(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn shared_ends_find_the_changed_lines() {
+        assert_eq!(shared_ends("a\nb\nc\n", "a\nB\nc\n"), (1, 1));
+        assert_eq!(shared_ends("a\nb\n", "a\nb\n"), (2, 0));
+        assert_eq!(shared_ends("a\na\n", "a\na\na\n"), (2, 0));
+        assert_eq!(shared_ends("x\na\n", "a\n"), (0, 1));
+        assert_eq!(shared_ends("", "a"), (0, 0));
+        // The last line gains a break: it changed.
+        assert_eq!(shared_ends("a\nb", "a\nb\n"), (1, 0));
+        assert_eq!(shared_ends("a\nb", "a\nb\nc"), (1, 0));
+    }
 }

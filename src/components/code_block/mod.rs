@@ -81,8 +81,61 @@ pub fn Code(
 ) -> impl IntoView {
     // An empty id leaves the attribute out (blocks repeated in a list).
     let id = (!id.is_empty()).then_some(id);
-    // One HTML string per change, not a view per piece: smaller code, and one DOM update.
-    view! {
-        <pre id=id tabindex="0" class="code" inner_html=move || highlight::html(&text.get(), lang == Lang::Yaml)></pre>
+    let yaml = lang == Lang::Yaml;
+    let pre = NodeRef::<leptos::html::Pre>::new();
+    // What the block holds now: one span per line (`highlight::lines`). A keystroke
+    // changes a line or two of a file of hundreds, and setting the whole HTML again
+    // made the browser parse it all: the lines between the shared ends are replaced,
+    // the rest stay.
+    let held = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(pre) = pre.get() else { return };
+        text.with(|new| {
+            held.update_value(|held| {
+                let el: &web_sys::Element = &pre;
+                match held.as_deref() {
+                    // Past PLAIN_ABOVE, one text node: no HTML to parse, and the page
+                    // walks one node where it reads the text.
+                    _ if highlight::plain(new) => el.set_text_content(Some(new)),
+                    Some(old) if !highlight::plain(old) => splice(el, old, new, yaml),
+                    _ => el.set_inner_html(&highlight::html(new, yaml)),
+                }
+                *held = Some(new.clone());
+            })
+        })
+    });
+    view! { <pre id=id tabindex="0" class="code" node_ref=pre></pre> }
+}
+
+/// Turns `el`, which shows `old`, into showing `new`: only the lines between the ends
+/// the two share are removed and inserted.
+fn splice(el: &web_sys::Element, old: &str, new: &str, yaml: bool) {
+    let (head, tail) = highlight::shared_ends(old, new);
+    let lines = el.children();
+    let old_n = highlight::lines(old).count();
+    if lines.length() as usize != old_n {
+        // Not what we made (it should not happen): start again.
+        el.set_inner_html(&highlight::html(new, yaml));
+        return;
     }
+    // One lookup by index, then siblings: the collection forgets its place whenever
+    // a line is removed.
+    let mut next = lines.item(head as u32);
+    for _ in head..old_n - tail {
+        let Some(line) = next else { break };
+        next = line.next_element_sibling();
+        line.remove();
+    }
+    let new_n = highlight::lines(new).count();
+    let mut html = String::new();
+    for line in highlight::lines(new).skip(head).take(new_n - tail - head) {
+        highlight::line_html(line, yaml, &mut html);
+    }
+    if html.is_empty() {
+        return;
+    }
+    let _ = match next {
+        Some(next) => next.insert_adjacent_html("beforebegin", &html),
+        None => el.insert_adjacent_html("beforeend", &html),
+    };
 }
