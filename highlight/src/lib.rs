@@ -123,12 +123,13 @@ pub fn html(text: &str, yaml: bool) -> String {
     out
 }
 
-/// How many lines `old` and `new` share at their start, and then at their end (not
-/// counting a line twice): the lines between are all an edit has to replace.
-pub fn shared_ends(old: &str, new: &str) -> (usize, usize) {
-    let head = lines(old).zip(lines(new)).take_while(|(a, b)| a == b).count();
-    let room = lines(old).count().min(lines(new).count()) - head;
-    let tail = lines(old).rev().zip(lines(new).rev()).take(room).take_while(|(a, b)| a == b).count();
+/// How many lines `old` and `new` (each [`lines`] of a text) share at their start,
+/// and then at their end (not counting a line twice): the lines between are all an
+/// edit has to replace.
+pub fn shared_ends(old: &[&str], new: &[&str]) -> (usize, usize) {
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let (old, new) = (&old[head..], &new[head..]);
+    let tail = old.iter().rev().zip(new.iter().rev()).take_while(|(a, b)| a == b).count();
     (head, tail)
 }
 
@@ -176,6 +177,10 @@ mod tests {
                 assert_eq!(top, lines(text).count(), "{text:?}");
             }
         }
+    }
+
+    fn shared_ends(old: &str, new: &str) -> (usize, usize) {
+        super::shared_ends(&lines(old).collect::<Vec<_>>(), &lines(new).collect::<Vec<_>>())
     }
 
     #[test]

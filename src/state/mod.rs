@@ -9,9 +9,11 @@ use ixn_core::validate::{findings_given, Finding};
 use leptos::prelude::*;
 
 mod chart;
+mod fields;
 mod persist;
 
 pub use chart::{Refused, CHART_KEY};
+pub use fields::{Fields, Seen};
 pub use persist::{shared_link, Kept, REMEMBER_KEY, TENANTS_KEY};
 
 /// What previews show instead of a secret.
@@ -25,6 +27,8 @@ pub struct Ui {
     /// The effective values (user > derived > chart default) with real text in place
     /// of placeholders: what fields show as hints and widgets display.
     pub effective: Memo<Effective>,
+    /// What each key's field shows of them, a signal per key.
+    pub fields: Fields,
     /// Every finding.
     pub findings: Memo<Vec<Finding>>,
     /// The wizard step shown.
@@ -144,6 +148,7 @@ impl Ui {
         Ui {
             config,
             effective,
+            fields: Fields::new(config, effective),
             findings,
             step: RwSignal::new(Step::Tenant),
             show_secrets,

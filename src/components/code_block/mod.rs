@@ -110,25 +110,25 @@ pub fn Code(
 /// Turns `el`, which shows `old`, into showing `new`: only the lines between the ends
 /// the two share are removed and inserted.
 fn splice(el: &web_sys::Element, old: &str, new: &str, yaml: bool) {
-    let (head, tail) = highlight::shared_ends(old, new);
-    let lines = el.children();
-    let old_n = highlight::lines(old).count();
-    if lines.length() as usize != old_n {
+    let old: Vec<&str> = highlight::lines(old).collect();
+    let new: Vec<&str> = highlight::lines(new).collect();
+    let (head, tail) = highlight::shared_ends(&old, &new);
+    if el.child_element_count() as usize != old.len() {
         // Not what we made (it should not happen): start again.
-        el.set_inner_html(&highlight::html(new, yaml));
+        el.set_inner_html(&highlight::html(&new.concat(), yaml));
         return;
     }
-    // One lookup by index, then siblings: the collection forgets its place whenever
-    // a line is removed.
-    let mut next = lines.item(head as u32);
-    for _ in head..old_n - tail {
+    let mut next = el.first_element_child();
+    for _ in 0..head {
+        next = next.and_then(|line| line.next_element_sibling());
+    }
+    for _ in head..old.len() - tail {
         let Some(line) = next else { break };
         next = line.next_element_sibling();
         line.remove();
     }
-    let new_n = highlight::lines(new).count();
     let mut html = String::new();
-    for line in highlight::lines(new).skip(head).take(new_n - tail - head) {
+    for line in &new[head..new.len() - tail] {
         highlight::line_html(line, yaml, &mut html);
     }
     if html.is_empty() {

@@ -7,91 +7,11 @@ use crate::components::{
     consul_host::ConsulHostField, db_tls::DbTlsField, field_keys, kv_editor::KvEditor, mounts::MountsField,
     pull_secrets::PullSecretsField, redis_nodes::RedisNodesField,
 };
-use crate::state::{ui, MASK};
-use ixn_core::model::{chart_default, Location, Source, Value};
+use crate::state::{ui, Seen, MASK};
+use ixn_core::model::{chart_default, Location, Value};
 use ixn_core::registry::{KeyDef, Kind};
 use ixn_core::validate::Severity;
 use leptos::prelude::*;
-
-/// What one field shows of the answers, read in one memo per field. Every effect of
-/// the field follows this memo instead of the model: a keystroke elsewhere re-runs the
-/// memo, which compares equal, and none of the field's effects. (Each effect that
-/// re-runs leaves the model's subscriber list, which Leptos shifts on every removal:
-/// with every field's effects on it, one keystroke cost time quadratic in the fields.)
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Seen {
-    /// The user's value as text ("" when unset or not text).
-    text: String,
-    /// The user set this key.
-    set: bool,
-    /// What the key will be when unset (see [`Hint`]).
-    hint: Hint,
-    /// The user's boolean, if they set one.
-    mine: Option<bool>,
-    /// The effective boolean.
-    on: Option<bool>,
-    /// The effective value is derived from other answers.
-    derived: bool,
-    /// The user's chart has no such key.
-    lacks: bool,
-    /// The user asked to keep it anyway.
-    kept: bool,
-}
-
-/// The hint for an unset key: what it will be.
-#[derive(Debug, Clone, PartialEq, Default)]
-enum Hint {
-    /// Nothing to say.
-    #[default]
-    None,
-    /// Derived from other answers: its text, if it has one (a secret's is masked
-    /// when shown, see [`Hint::text`]).
-    Derived(Option<String>),
-    /// The user's chart's default when they gave its values, else the guide's.
-    Default(String),
-}
-
-impl Seen {
-    /// What `def`'s field shows of the answers `c` and their effective values `e`.
-    fn of(def: &'static KeyDef, c: &ixn_core::model::Config, e: &ixn_core::model::Effective) -> Seen {
-        let user = c.values.get(def);
-        let derived = e.resolved(def).is_some_and(|r| r.source == Source::Derived);
-        let hint = match e.resolved(def) {
-            Some(r) if r.source == Source::Derived => Hint::Derived(r.value.text().map(str::to_string)),
-            _ => ixn_core::registry::index_of(def.path)
-                .and_then(|i| c.chart.defaults()[i].as_ref())
-                .and_then(|v| v.text())
-                .filter(|t| !t.is_empty())
-                .map_or(Hint::None, |t| Hint::Default(t.to_string())),
-        };
-        Seen {
-            text: user.and_then(Value::text).unwrap_or("").to_string(),
-            set: user.is_some(),
-            hint,
-            mine: match user {
-                Some(Value::Bool(b)) => Some(*b),
-                _ => None,
-            },
-            on: e.bool(def),
-            derived,
-            lacks: c.chart.baseline().is_some_and(|b| !b.has(def)),
-            kept: c.chart.keep.iter().any(|k| k == def.path),
-        }
-    }
-}
-
-impl Hint {
-    /// The hint as shown; a secret's derived value is masked unless `revealed`.
-    fn text(&self, secret: bool, revealed: bool) -> String {
-        match self {
-            Hint::Derived(Some(t)) if secret && !t.is_empty() && !revealed => format!("derived: {MASK}"),
-            Hint::Derived(Some(t)) => format!("derived: {t}"),
-            Hint::Derived(None) => "derived from your other answers".into(),
-            Hint::Default(t) => format!("chart default: {t}"),
-            Hint::None => String::new(),
-        }
-    }
-}
 
 /// A field for one registry key.
 #[component]
@@ -106,7 +26,7 @@ pub fn KeyField(
     let id = ids.input.clone();
     let described = ids.described();
     let invalid = move || ui.findings_at(&Location::Key(def)).iter().any(|f| f.severity == Severity::Error).to_string();
-    let seen = Memo::new(move |_| ui.config.with(|c| ui.effective.with(|e| Seen::of(def, c, e))));
+    let seen = ui.fields.of(def);
     let text = move || seen.with(|s| s.text.clone());
     let set_text = move |t: String| {
         ui.config.update(|c| {
@@ -302,7 +222,7 @@ fn ChartSecretNote(
 
 /// A checkbox when the chart has a boolean default, otherwise a three-way choice
 /// (chart default / true / false) so that "unset" stays expressible.
-fn bool_widget(def: &'static KeyDef, seen: Memo<Seen>, id: String, described: String) -> impl IntoView {
+fn bool_widget(def: &'static KeyDef, seen: RwSignal<Seen>, id: String, described: String) -> impl IntoView {
     let ui = ui();
     let path = def.path;
     let label = def.title;

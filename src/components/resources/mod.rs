@@ -14,14 +14,13 @@ fn cell(def: &'static KeyDef) -> impl IntoView {
     let path = def.path;
     let FieldIds { input: id, msg, .. } = FieldIds::of(path);
     let placeholder = chart_default(def).and_then(Value::text).unwrap_or("").to_string();
-    // A memo, so that the input's effect follows it and not the model (see `key_field`).
-    let text =
-        Memo::new(move |_| ui.config.with(|c| c.values.get(def).and_then(|v| v.text()).unwrap_or("").to_string()));
+    // The key's own signal, not the model (see `state::fields`).
+    let seen = ui.fields.of(def);
     view! {
         <td>
             <input id=id.clone() type="text" name=path autocomplete="off" spellcheck="false" placeholder=placeholder
                 aria-label=path aria-describedby=msg
-                prop:value=text
+                prop:value=move || seen.with(|s| s.text.clone())
                 on:input=move |ev| { let t = event_target_value(&ev); ui.config.update(|c| { let _ = c.values.set_text(def, &t); }); }/>
         </td>
     }
