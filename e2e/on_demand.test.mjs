@@ -80,3 +80,23 @@ test('opened, the Operations tab, the Changes view and the chart step start the 
     await context.close();
   }
 });
+
+test('opening the Adopt panel\'s file chooser, or dragging files over it, starts the worker before the files come', async () => {
+  for (const how of ['chooser', 'drag']) {
+    const { page, problems, context } = await portal(f);
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().includes('ixn-worker')) fetched.push(r.url()); });
+    await step(page, 'review');
+    await page.waitForTimeout(200);
+    assert.deepEqual(fetched, [], 'the Review step alone starts no worker');
+    if (how === 'chooser') {
+      await Promise.all([page.waitForEvent('filechooser'), page.click('#adopt-files')]);
+    } else {
+      await page.dispatchEvent('#adopt-drop', 'dragenter', { dataTransfer: await page.evaluateHandle(() => new DataTransfer()) });
+    }
+    for (let t = 0; t < 50 && !fetched.some((u) => u.endsWith('ixn-worker_bg.wasm')); t++) await page.waitForTimeout(100);
+    assert.ok(fetched.some((u) => u.endsWith('ixn-worker_bg.wasm')), `${how}: the worker was not started (${fetched.join(' ')})`);
+    await assertClean(page, problems);
+    await context.close();
+  }
+});

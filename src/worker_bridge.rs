@@ -183,6 +183,18 @@ fn start() -> Result<Bridge, String> {
     Ok(Bridge { worker, ready: false, queue: Vec::new(), pending: HashMap::new(), next: 1 })
 }
 
+/// Starts the worker ahead of a request the user is about to make (they opened a file
+/// chooser, or dragged files in): its wasm compiles while they choose, not while it
+/// works beside their typing.
+pub fn warm() {
+    BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.is_none() {
+            *b = start().ok();
+        }
+    });
+}
+
 /// Sends `job` (read against the chart values file `chart`, see [`chart_for`]) to the
 /// worker, starting it if need be; `callback` gets each answer (progress ones first,
 /// then the last).

@@ -10,7 +10,7 @@
 //! for a view most visits never use.
 
 use crate::browser;
-use crate::worker_bridge::request;
+use crate::worker_bridge::{request, warm};
 use ixn_core::protocol::{AdoptFile, Answer, Job};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -156,6 +156,6 @@ pub fn AdoptPanel() -> impl IntoView {
     view! {
         <section class="tenants adopt" aria-labelledby="adopt-heading" inner_html=HTML
             on:change=on_change on:drop=on_drop on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:click=on_click></section>
+            on:click=on_click on:pointerdown=move |_| warm() on:focusin=move |_| warm() on:dragenter=move |_| warm()></section>
     }
 }
