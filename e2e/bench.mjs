@@ -176,10 +176,15 @@ const batch = await (async () => {
   await b.fill('#tenants-text', csv);
   await b.waitForFunction(() => /1,?000 rows: 1,?000 ready/.test(document.querySelector('#tenants-summary')?.textContent ?? ''), null, { timeout: 60000 });
   const t0 = Date.now();
-  const [download, typing] = await Promise.all([
-    b.waitForEvent('download', { timeout: 120000 }).then((d) => ({ d, ms: Date.now() - t0 })),
-    (async () => { await b.click('#tenants-download'); return keystrokes(b, 100); })(),
-  ]);
+  // Typing until the download comes, as while the worker adopts: every keystroke lands
+  // while the worker builds the .tar (100 edits covered only its first half second).
+  let arrived = null;
+  const waiting = b.waitForEvent('download', { timeout: 120000 }).then((d) => { arrived = { d, ms: Date.now() - t0 }; });
+  await b.click('#tenants-download');
+  const typing = [];
+  while (!arrived) typing.push(...(await keystrokes(b, 10)));
+  await waiting;
+  const download = arrived;
   const tar = readFileSync(await download.d.path());
   await bctx.close();
   return { ms: download.ms, typing, bytes: tar.length };
@@ -252,7 +257,7 @@ row('keystroke p95, inflated', ms(pct(typingBig, 0.95)), '≤ 16 ms', pct(typing
 row('import: the three real files', ms(realImport.ms), '', undefined);
 row(`import: ${keys}-key file`, ms(bigImport.ms), '≤ 150 ms', bigImport.ms <= 150);
 row('portal: 1,000-tenant .tar (worker)', ms(batch.ms), '', undefined);
-row('keystroke p95 while the batch renders', ms(pct(batch.typing, 0.95)), '≤ 8 ms', pct(batch.typing, 0.95) <= 8);
+row(`keystroke p95 while the batch renders (${batch.typing.length} edits)`, ms(pct(batch.typing, 0.95)), '≤ 8 ms', pct(batch.typing, 0.95) <= 8);
 row('portal: 1,000-tenant adoption (worker)', ms(adoption.ms), '', undefined);
 row(`keystroke p95 while the worker adopts (${adoption.typing.length} edits)`, ms(pct(adoption.typing, 0.95)), '≤ 8 ms', pct(adoption.typing, 0.95) <= 8);
 row('wasm heap after load', `${(heapLoad / KB / KB).toFixed(1)} MB`, '', undefined);
