@@ -10,49 +10,41 @@ use ixn_core::model::{Config, Effective, Source, Value};
 use ixn_core::registry::{index_of, KeyDef, KEYS};
 use leptos::prelude::*;
 
-/// The signals, one per registry key whose field asked for it.
+/// The signals, one per registry key, made with the state (so owned by it, not by
+/// the first field that reads one).
 #[derive(Clone, Copy)]
 pub struct Fields {
-    slots: StoredValue<Vec<Option<RwSignal<Seen>>>>,
-    config: RwSignal<Config>,
-    effective: Memo<Effective>,
+    slots: StoredValue<Vec<RwSignal<Seen>>>,
 }
 
 impl Fields {
-    /// The signals of fields over `config` and its `effective` values, and the effect
-    /// that keeps them.
+    /// The signals of the fields over `config` and its `effective` values, and the
+    /// effect that keeps them.
     pub fn new(config: RwSignal<Config>, effective: Memo<Effective>) -> Fields {
-        let slots = StoredValue::new(vec![None::<RwSignal<Seen>>; KEYS.len()]);
+        let now = |i| config.with_untracked(|c| effective.with_untracked(|e| Seen::of(i, c, e)));
+        let slots = StoredValue::new((0..KEYS.len()).map(|i| RwSignal::new(now(i))).collect::<Vec<_>>());
         Effect::new(move |_| {
             config.with(|c| {
                 effective.with(|e| {
                     slots.with_value(|slots| {
                         for (i, slot) in slots.iter().enumerate() {
-                            if let Some(slot) = slot {
-                                let now = Seen::of(i, c, e);
-                                // Set only what changed: a set re-runs the field.
-                                if slot.with_untracked(|was| *was != now) {
-                                    slot.set(now);
-                                }
+                            let now = Seen::of(i, c, e);
+                            // Set only what changed: a set re-runs the field.
+                            if slot.with_untracked(|was| *was != now) {
+                                slot.set(now);
                             }
                         }
                     })
                 })
             })
         });
-        Fields { slots, config, effective }
+        Fields { slots }
     }
 
-    /// The signal of `def`'s field (made on the first call).
+    /// The signal of `def`'s field.
     pub fn of(&self, def: &'static KeyDef) -> RwSignal<Seen> {
         let i = index_of(def.path).expect("a field's key is in the registry");
-        if let Some(slot) = self.slots.with_value(|s| s[i]) {
-            return slot;
-        }
-        let now = self.config.with_untracked(|c| self.effective.with_untracked(|e| Seen::of(i, c, e)));
-        let slot = RwSignal::new(now);
-        self.slots.update_value(|s| s[i] = Some(slot));
-        slot
+        self.slots.with_value(|s| s[i])
     }
 }
 
