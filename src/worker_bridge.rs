@@ -187,12 +187,18 @@ fn start() -> Result<Bridge, String> {
 /// chooser, or dragged files in): its wasm compiles while they choose, not while it
 /// works beside their typing.
 pub fn warm() {
+    // A failure is said by the request that follows, which tries again.
     BRIDGE.with(|b| {
-        let mut b = b.borrow_mut();
-        if b.is_none() {
-            *b = start().ok();
-        }
+        let _ = running(&mut b.borrow_mut());
     });
+}
+
+/// The bridge, started first if it is not running.
+fn running(b: &mut Option<Bridge>) -> Result<&mut Bridge, String> {
+    if b.is_none() {
+        *b = Some(start()?);
+    }
+    Ok(b.as_mut().expect("started"))
 }
 
 /// Sends `job` (read against the chart values file `chart`, see [`chart_for`]) to the
@@ -202,13 +208,10 @@ pub fn request(job: Job, chart: Option<String>, callback: impl FnMut(&Answer, Op
     let callback: Callback = Box::new(callback);
     let result = BRIDGE.with(move |b| {
         let mut b = b.borrow_mut();
-        if b.is_none() {
-            match start() {
-                Ok(started) => *b = Some(started),
-                Err(e) => return Err((e, callback)),
-            }
-        }
-        let bridge = b.as_mut().expect("started");
+        let bridge = match running(&mut b) {
+            Ok(bridge) => bridge,
+            Err(e) => return Err((e, callback)),
+        };
         let id = bridge.next;
         bridge.next += 1;
         bridge.pending.insert(id, callback);

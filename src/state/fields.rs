@@ -103,14 +103,8 @@ impl Seen {
             text: user.and_then(Value::text).unwrap_or("").to_string(),
             set: user.is_some(),
             hint,
-            mine: match user {
-                Some(Value::Bool(b)) => Some(*b),
-                _ => None,
-            },
-            on: match resolved.map(|r| &r.value) {
-                Some(Value::Bool(b)) => Some(*b),
-                _ => None,
-            },
+            mine: user.and_then(Value::bool),
+            on: resolved.and_then(|r| r.value.bool()),
             derived,
             lacks: c.chart.baseline().is_some_and(|b| !b.has(def)),
             kept: c.chart.keep.iter().any(|k| k == def.path),

@@ -165,10 +165,7 @@ impl Effective {
 
     /// A boolean key's value.
     pub fn bool(&self, key: &KeyDef) -> Option<bool> {
-        match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            _ => None,
-        }
+        self.get(key)?.bool()
     }
 }
 

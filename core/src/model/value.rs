@@ -338,6 +338,14 @@ impl Value {
         }
     }
 
+    /// The boolean this value is, if it is one.
+    pub fn bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
     /// The text a single-line field shows for this value (`None` for structured values).
     pub fn text(&self) -> Option<&str> {
         match self {

@@ -109,13 +109,13 @@ pub fn Code(
 
 /// Turns `el`, which shows `old`, into showing `new`: only the lines between the ends
 /// the two share are removed and inserted.
-fn splice(el: &web_sys::Element, old: &str, new: &str, yaml: bool) {
-    let old: Vec<&str> = highlight::lines(old).collect();
-    let new: Vec<&str> = highlight::lines(new).collect();
+fn splice(el: &web_sys::Element, old_text: &str, new_text: &str, yaml: bool) {
+    let old: Vec<&str> = highlight::lines(old_text).collect();
+    let new: Vec<&str> = highlight::lines(new_text).collect();
     let (head, tail) = highlight::shared_ends(&old, &new);
     if el.child_element_count() as usize != old.len() {
         // Not what we made (it should not happen): start again.
-        el.set_inner_html(&highlight::html(&new.concat(), yaml));
+        el.set_inner_html(&highlight::html(new_text, yaml));
         return;
     }
     let mut next = el.first_element_child();
